@@ -1,0 +1,1 @@
+"""One module per ``diplokg`` sub-command, each with ``run(args, config) -> int``."""

@@ -1,0 +1,1 @@
+"""The ETL: read articles, find actors, meetings, statements and issues, map them to RDF."""

@@ -1,0 +1,1 @@
+"""The HTTP service: SPARQL endpoint, entity pages, query page, dumps."""
