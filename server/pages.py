@@ -1,0 +1,5 @@
+"""Blueprint: pages routes."""
+
+from flask import Blueprint
+
+bp = Blueprint("pages", __name__)
