@@ -1,0 +1,122 @@
+"""The store directory: one writer's primary database, published read-only snapshots.
+
+Layout of ``{store}``::
+
+    primary/            the RocksDB database, opened read-write by one writer at a time
+    writer.lock         flock'ed by that writer
+    snapshots/<gen>/    checkpoints of primary (hard links), opened read-only by readers
+    CURRENT             the name of the newest published snapshot (replaced atomically)
+
+pyoxigraph documents opening a database read-only while another process writes it as
+undefined behaviour, so readers never open ``primary``: they open the snapshot named by
+``CURRENT`` and reopen when that file changes (one ``os.stat`` per use).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+from diplokg.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+KEEP_SNAPSHOTS = 3
+GRACE_SECONDS = 600.0
+
+
+class Layout:
+    """Paths and pointer-file operations of one store directory."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.primary = self.root / "primary"
+        self.snapshots = self.root / "snapshots"
+        self.current = self.root / "CURRENT"
+        self.lock_file = self.root / "writer.lock"
+
+    def current_snapshot(self) -> Path | None:
+        """The snapshot named by CURRENT, or None before the first publication."""
+        try:
+            name = self.current.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.current}: {exc.strerror}") from None
+        path = self.snapshots / name
+        if not name or not path.is_dir():
+            raise StoreError(f"store {self.root} is damaged: CURRENT names a missing snapshot {name!r}")
+        return path
+
+    def pointer_stamp(self) -> tuple[int, int] | None:
+        """A cheap identity of the pointer file (inode, mtime), None when absent."""
+        try:
+            st = os.stat(self.current)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns)
+
+    def next_generation(self) -> Path:
+        """A fresh snapshot directory path (not created)."""
+        self.snapshots.mkdir(parents=True, exist_ok=True)
+        numbers = [int(p.name) for p in self.snapshots.iterdir() if p.name.isdigit()]
+        return self.snapshots / f"{max(numbers, default=0) + 1:012d}"
+
+    def point_to(self, snapshot: Path) -> None:
+        """Make ``snapshot`` current: write a temporary file, fsync, rename over CURRENT."""
+        tmp = self.root / f"CURRENT.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="ascii") as fh:
+            fh.write(snapshot.name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.current)
+
+    def prune(self, now: float | None = None) -> list[Path]:
+        """Delete old snapshots: all but the newest few, once superseded for the grace period."""
+        if not self.snapshots.is_dir():
+            return []
+        now = time.time() if now is None else now
+        gens = sorted((p for p in self.snapshots.iterdir() if p.name.isdigit()), key=lambda p: p.name)
+        current = self.current_snapshot()
+        removed = []
+        for older, newer in zip(gens[:-KEEP_SNAPSHOTS], gens[1:]):
+            if older == current:
+                continue
+            if now - newer.stat().st_mtime < GRACE_SECONDS:
+                continue
+            shutil.rmtree(older, ignore_errors=True)
+            removed.append(older)
+        for stray in self.snapshots.glob("*.partial"):
+            shutil.rmtree(stray, ignore_errors=True)
+        return removed
+
+
+class WriterLock:
+    """An exclusive, non-blocking flock on ``writer.lock`` (released on close or exit)."""
+
+    def __init__(self, layout: Layout) -> None:
+        layout.root.mkdir(parents=True, exist_ok=True)
+        self._fh = open(layout.lock_file, "a+", encoding="ascii")
+        try:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._fh.seek(0)
+            holder = self._fh.read().strip() or "another process"
+            self._fh.close()
+            raise StoreError(
+                f"store {layout.root} is being written by {holder}; wait for it to finish"
+            ) from None
+        self._fh.seek(0)
+        self._fh.truncate()
+        self._fh.write(f"pid {os.getpid()}\n")
+        self._fh.flush()
+
+    def release(self) -> None:
+        """Release the lock."""
+        if not self._fh.closed:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            self._fh.close()

@@ -1,0 +1,272 @@
+"""The embedded store: pyoxigraph's RocksDB store behind the ``Store`` interface."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from diplokg.errors import BadInput, QuerySyntaxError, StoreError, UsageError
+from diplokg.iris import Iris
+from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
+from diplokg.store.layout import Layout, WriterLock
+from diplokg.store.results import OxQueryResult
+from diplokg.store.terms import to_ox, to_rdflib
+
+log = logging.getLogger(__name__)
+
+_EXPORT_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_QUAD_FORMATS = ("trig", "nquads")
+_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+_COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_COUNT_CLASSES = (
+    "SELECT ?ontology ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != ?ontology) } "
+    "GROUP BY ?ontology ?c ORDER BY DESC(?n) ?c"
+)
+
+
+def _open_engine(path: Path, *, read_only: bool) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from None
+
+
+class OxigraphStore(Store):
+    """A pyoxigraph store; read-write on ``primary`` for the one writer, or any engine store.
+
+    A writer publishes snapshots for readers with :meth:`publish` (also done on close
+    when anything changed).
+    """
+
+    def __init__(self, engine: ox.Store, iris: Iris, *, layout: Layout | None = None,
+                 lock: WriterLock | None = None) -> None:
+        self._engine = engine
+        self.iris = iris
+        self._layout = layout
+        self._lock = lock
+        self._dirty = False
+
+    # The engine store to use now; readers of snapshots override this to reopen.
+    def _db(self) -> ox.Store:
+        if self._engine is None:
+            raise StoreError("the store is closed")
+        return self._engine
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        """Replace the whole content of a named graph in one SPARQL update (one transaction).
+
+        Terms are written by the engine's own N-Triples rendering of term objects, so no
+        text is pasted into the update.
+        """
+        g = ox.NamedNode(graph)
+        body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
+        update = f"DROP SILENT GRAPH {g} ;\n"
+        if body:
+            update += f"INSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
+        else:
+            update = f"DROP SILENT GRAPH {g}"
+        try:
+            self._db().update(update)
+        except OSError as exc:
+            raise StoreError(f"cannot write graph {graph}: {exc}") from None
+        self._dirty = True
+
+    def remove_graph(self, graph: str) -> None:
+        """Remove a named graph and its triples."""
+        self._db().remove_graph(ox.NamedNode(graph))
+        self._dirty = True
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._db().named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, graph: str) -> bool:
+        """Whether the named graph exists."""
+        return self._db().contains_named_graph(ox.NamedNode(graph))
+
+    def graph_triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of one named graph, as rdflib terms."""
+        for q in self._db().quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+            yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))  # type: ignore[misc]
+
+    def query(self, sparql: str, *, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> QueryResult:
+        """Run a read-only query; the default graph is the union unless ``default_graphs``."""
+        db = self._db()
+        kwargs: dict = {}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            raw = db.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from None
+        except ValueError as exc:
+            raise QuerySyntaxError(str(exc)) from None
+        return OxQueryResult(raw, keep=db)
+
+    def query_bound(self, sparql: str, bindings: dict[str, object]) -> QueryResult:
+        """Run a query with variables bound to rdflib terms (never pasted into the text).
+
+        The engine substitutes only variables of the SELECT projection: project them.
+        """
+        subs = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}  # type: ignore[arg-type]
+        db = self._db()
+        try:
+            raw = db.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from None
+        return OxQueryResult(raw, keep=db)
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        """Stream the store natively (turtle, ntriples and jsonld give the union of all graphs)."""
+        if fmt not in DATASET_FORMATS:
+            raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(DATASET_FORMATS)})")
+        db = self._db()
+        if fmt in _QUAD_FORMATS:
+            db.dump(out, format=_EXPORT_FORMATS[fmt])
+        else:
+            db.query(_UNION_TRIPLES, use_default_graph_as_union=True).serialize(out, format=_EXPORT_FORMATS[fmt])
+
+    def load(self, source: BinaryIO | bytes, fmt: str, graph: str | None = None) -> None:
+        """Add RDF in one of DATASET_FORMATS (triple formats go into ``graph``), in one transaction."""
+        if fmt not in DATASET_FORMATS:
+            raise UsageError(f"unknown RDF format {fmt!r} (one of {', '.join(DATASET_FORMATS)})")
+        kwargs: dict = {"format": _EXPORT_FORMATS[fmt]}
+        if fmt not in _QUAD_FORMATS:
+            if graph is None:
+                raise UsageError(f"{fmt} has no named graphs: say which graph to load it into")
+            kwargs["to_graph"] = ox.NamedNode(graph)
+        try:
+            self._db().load(source, **kwargs)
+        except SyntaxError as exc:
+            raise BadInput(f"cannot parse {fmt}: {exc}") from None
+        self._dirty = True
+
+    def stats(self) -> StoreStats:
+        """Articles (article graphs), triples (quads in named graphs) and instances per class."""
+        db = self._db()
+        prefix = self.iris.article_graph_prefix
+        articles = sum(1 for g in db.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
+        triples = int(next(iter(db.query(_COUNT_TRIPLES)))["n"].value)
+        classes = {}
+        subs = {ox.Variable("ontology"): ox.NamedNode(self.iris.ontology_graph)}
+        for row in db.query(_COUNT_CLASSES, substitutions=subs):
+            if isinstance(row["c"], ox.NamedNode):
+                classes[row["c"].value] = int(row["n"].value)
+        return StoreStats(articles=articles, triples=triples, classes=classes)
+
+    def publish(self) -> Path | None:
+        """Publish the primary as a new read-only snapshot and point CURRENT at it."""
+        if self._layout is None or self._lock is None:
+            raise StoreError("only the writer of a store directory can publish snapshots")
+        db = self._db()
+        db.flush()
+        target = self._layout.next_generation()
+        partial = target.with_name(target.name + ".partial")
+        try:
+            db.backup(str(partial))
+            os.rename(partial, target)
+        except OSError as exc:
+            raise StoreError(f"cannot publish a snapshot of {self._layout.root}: {exc}") from None
+        self._layout.point_to(target)
+        self._dirty = False
+        removed = self._layout.prune()
+        log.debug("published %s (removed %d old snapshots)", target.name, len(removed))
+        return target
+
+    def close(self) -> None:
+        """Publish pending changes (writer), then release the database and the lock."""
+        if self._engine is None:
+            return
+        try:
+            if self._dirty and self._lock is not None:
+                self.publish()
+        finally:
+            self._engine = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+
+class SnapshotStore(OxigraphStore):
+    """A reader of the newest published snapshot; reopens when CURRENT changes.
+
+    Before the first publication it answers from an empty in-memory store.
+    """
+
+    def __init__(self, layout: Layout, iris: Iris) -> None:
+        self._guard = threading.Lock()
+        self._stamp: tuple[int, int] | None = None
+        self._opened = False
+        super().__init__(ox.Store(), iris)
+        self._snapshot_layout = layout
+        self._closed = False
+        self._refresh()
+
+    def _refresh(self) -> None:
+        layout = self._snapshot_layout
+        stamp = layout.pointer_stamp()
+        if stamp == self._stamp and self._opened:
+            return
+        with self._guard:
+            stamp = layout.pointer_stamp()
+            if stamp == self._stamp and self._opened:
+                return
+            snapshot = layout.current_snapshot()
+            self._engine = ox.Store() if snapshot is None else _open_engine(snapshot, read_only=True)
+            self._stamp = stamp
+            self._opened = True
+            log.debug("reading snapshot %s", snapshot)
+
+    def _db(self) -> ox.Store:
+        if self._closed:
+            raise StoreError("the store is closed")
+        self._refresh()
+        return self._engine
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        """Refused: snapshots are read-only."""
+        raise StoreError("the store is open read-only")
+
+    def remove_graph(self, graph: str) -> None:
+        """Refused: snapshots are read-only."""
+        raise StoreError("the store is open read-only")
+
+    def load(self, source: BinaryIO | bytes, fmt: str, graph: str | None = None) -> None:
+        """Refused: snapshots are read-only."""
+        raise StoreError("the store is open read-only")
+
+    def close(self) -> None:
+        """Release the snapshot."""
+        self._closed = True
+        self._engine = None
+
+
+def open_oxigraph(root: str | os.PathLike[str], iris: Iris, *, writable: bool) -> OxigraphStore:
+    """Open the store directory: the writer takes the lock and the primary; readers a snapshot."""
+    layout = Layout(root)
+    if not writable:
+        return SnapshotStore(layout, iris)
+    lock = WriterLock(layout)
+    try:
+        engine = _open_engine(layout.primary, read_only=False)
+    except BaseException:
+        lock.release()
+        raise
+    return OxigraphStore(engine, iris, layout=layout, lock=lock)

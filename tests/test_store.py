@@ -1,0 +1,222 @@
+"""The embedded Oxigraph store: graphs, queries, results, exports, writer lock, snapshots."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from diplokg.config import load_config
+from diplokg.errors import QuerySyntaxError, StoreError
+from diplokg.iris import Iris
+from diplokg.store import open_store
+
+EX = "http://example.org/"
+IRIS = Iris()
+G1 = IRIS.article_graph("a1")
+G2 = IRIS.article_graph("a2")
+DKG_PERSON = URIRef("https://w3id.org/diplokg/ontology#Person")
+
+
+def ex(name: str) -> URIRef:
+    return URIRef(EX + name)
+
+
+A1 = {
+    (ex("motegi"), RDF.type, DKG_PERSON),
+    (ex("motegi"), ex("label"), Literal('Toshimitsu "Toshi"\nMotegi', lang="en")),
+    (ex("meeting"), ex("date"), Literal("2020-07-10", datatype=XSD.date)),
+    (ex("meeting"), ex("n"), Literal("3", datatype=XSD.integer)),
+    (ex("meeting"), ex("plain"), Literal("plain text")),
+}
+A2 = {
+    (ex("motegi"), RDF.type, DKG_PERSON),
+    (ex("biegun"), RDF.type, DKG_PERSON),
+}
+
+
+@pytest.fixture
+def config(tmp_path):
+    return load_config({"store": str(tmp_path / "store")}, environ={})
+
+
+@pytest.fixture
+def writer(config):
+    store = open_store(config, writable=True)
+    yield store
+    store.close()
+
+
+def test_replace_graph_round_trips_terms(writer):
+    writer.replace_graph(G1, A1)
+    assert set(writer.graph_triples(G1)) == A1
+    assert writer.graphs() == [G1]
+
+
+def test_replace_graph_replaces_only_that_graph(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    new = {(ex("motegi"), ex("label"), Literal("Motegi"))}
+    writer.replace_graph(G1, new)
+    assert set(writer.graph_triples(G1)) == new
+    assert set(writer.graph_triples(G2)) == A2
+
+
+def test_replace_with_nothing_removes_the_graph(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G1, [])
+    assert writer.graphs() == []
+
+
+def test_blank_nodes_are_stored(writer):
+    writer.replace_graph(G1, [(BNode("b1"), ex("p"), Literal("x"))])
+    [(s, p, o)] = list(writer.graph_triples(G1))
+    assert isinstance(s, BNode) and (p, o) == (ex("p"), Literal("x"))
+
+
+def test_query_default_graph_is_the_union(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    result = writer.query(f"SELECT ?s WHERE {{ ?s a <{DKG_PERSON}> }} ORDER BY ?s")
+    assert result.form == "select" and result.variables == ["s"]
+    assert list(result.rows()) == [(ex("biegun"),), (ex("motegi"),), (ex("motegi"),)]
+
+
+def test_query_restricted_default_graph(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    result = writer.query(f"SELECT ?s WHERE {{ ?s a <{DKG_PERSON}> }}", default_graphs=[G2])
+    assert sorted(result.rows()) == [(ex("biegun"),), (ex("motegi"),)]
+
+
+def test_unbound_is_none_and_ask_and_construct(writer):
+    writer.replace_graph(G1, A1)
+    rows = list(writer.query(f"SELECT ?s ?x WHERE {{ ?s <{EX}n> ?n }}").rows())
+    assert rows == [(ex("meeting"), None)]
+    assert writer.query("ASK { ?s ?p ?o }").boolean() is True
+    triples = set(writer.query(f"CONSTRUCT {{ ?s <{EX}q> ?o }} WHERE {{ ?s <{EX}plain> ?o }}").triples())
+    assert triples == {(ex("meeting"), ex("q"), Literal("plain text"))}
+
+
+def test_syntax_error_carries_the_parser_position(writer):
+    with pytest.raises(QuerySyntaxError, match=r"^error at 1:10: expected CONSTRUCT"):
+        writer.query("SELEC ?s WHERE { ?s ?p ?o }")
+
+
+def test_serialize_select_with_limit_is_native_json(writer):
+    writer.replace_graph(G1, A1)
+    body, truncated = writer.query(f"SELECT ?p ?o WHERE {{ <{EX}meeting> ?p ?o }} ORDER BY ?p").serialize(
+        "application/sparql-results+json", limit=2
+    )
+    assert truncated is True
+    data = json.loads(body)
+    assert data["head"]["vars"] == ["p", "o"]
+    assert [b["p"]["value"] for b in data["results"]["bindings"]] == [EX + "date", EX + "n"]
+    assert data["results"]["bindings"][0]["o"] == {
+        "type": "literal", "value": "2020-07-10", "datatype": str(XSD.date)}
+
+
+def test_serialize_select_keeps_awkward_literals(writer):
+    writer.replace_graph(G1, A1)
+    body, truncated = writer.query(f"SELECT ?o WHERE {{ ?s <{EX}label> ?o }}").serialize(
+        "application/sparql-results+json", limit=10)
+    assert truncated is False
+    assert json.loads(body)["results"]["bindings"] == [
+        {"o": {"type": "literal", "value": 'Toshimitsu "Toshi"\nMotegi', "xml:lang": "en"}}]
+
+
+def test_serialize_graph_and_ask(writer):
+    writer.replace_graph(G2, A2)
+    body, truncated = writer.query("CONSTRUCT WHERE { ?s ?p ?o }").serialize("application/n-triples", limit=1)
+    assert truncated is True and body.count(b"\n") == 1
+    assert writer.query("ASK { ?s ?p ?o }").serialize("text/csv") == (b"true", False)
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_dataset_export_round_trips_into_a_fresh_store(writer, tmp_path, fmt):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    out = io.BytesIO()
+    writer.export(out, fmt)
+    fresh_config = load_config({"store": str(tmp_path / "fresh")}, environ={})
+    with open_store(fresh_config, writable=True) as fresh:
+        fresh.load(out.getvalue(), fmt)
+        assert fresh.graphs() == [G1, G2]
+        assert set(fresh.graph_triples(G1)) == A1
+        assert set(fresh.graph_triples(G2)) == A2
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld"])
+def test_triple_exports_are_the_union(writer, tmp_path, fmt):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    out = io.BytesIO()
+    writer.export(out, fmt)
+    fresh_config = load_config({"store": str(tmp_path / "fresh")}, environ={})
+    with open_store(fresh_config, writable=True) as fresh:
+        fresh.load(out.getvalue(), fmt, graph=G1)
+        assert set(fresh.graph_triples(G1)) == A1 | A2
+    if fmt == "ntriples":
+        assert out.getvalue().count(b"\n") == len(A1 | A2)
+
+
+def test_stats(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    writer.replace_graph(IRIS.ontology_graph, [(DKG_PERSON, RDF.type, ex("Class"))])
+    stats = writer.stats()
+    assert (stats.articles, stats.triples) == (2, 8)
+    assert stats.classes == {str(DKG_PERSON): 2}
+
+
+def test_second_writer_is_refused_with_one_line(config, writer):
+    with pytest.raises(StoreError) as info:
+        open_store(config, writable=True)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.endswith("is being written by pid %d; wait for it to finish" % __import__("os").getpid())
+
+
+def test_reader_sees_published_snapshots_without_reopening(config, writer):
+    reader = open_store(config, writable=False)
+    assert reader.graphs() == []
+    writer.replace_graph(G1, A1)
+    assert reader.graphs() == []
+    writer.publish()
+    assert reader.graphs() == [G1]
+    writer.replace_graph(G2, A2)
+    writer.publish()
+    assert reader.graphs() == [G1, G2]
+    assert set(reader.graph_triples(G1)) == A1
+    reader.close()
+
+
+def test_close_publishes_and_releases_the_lock(config):
+    store = open_store(config, writable=True)
+    store.replace_graph(G1, A1)
+    store.close()
+    with open_store(config, writable=False) as reader:
+        assert reader.graphs() == [G1]
+    open_store(config, writable=True).close()
+
+
+def test_reader_refuses_writes(config):
+    with open_store(config, writable=False) as reader, pytest.raises(StoreError, match="read-only"):
+        reader.replace_graph(G1, A1)
+
+
+def test_old_snapshots_are_pruned_after_grace(config, writer):
+    from diplokg.store.layout import GRACE_SECONDS, KEEP_SNAPSHOTS, Layout
+    import time
+
+    for i in range(KEEP_SNAPSHOTS + 2):
+        writer.replace_graph(G1, {(ex("s"), ex("p"), Literal(str(i)))})
+        writer.publish()
+    layout = Layout(config.store_path)
+    assert len(list(layout.snapshots.iterdir())) == KEEP_SNAPSHOTS + 2
+    removed = layout.prune(now=time.time() + GRACE_SECONDS + 1)
+    assert len(removed) == 2
+    assert sorted(p.name for p in layout.snapshots.iterdir())[-1] == layout.current_snapshot().name
