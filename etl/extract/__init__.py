@@ -1,0 +1,1 @@
+"""Extraction stages: Article (+ spaCy Doc) → the plain dataclasses of ``etl.model``."""

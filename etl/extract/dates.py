@@ -1,0 +1,321 @@
+"""Date expressions in news text and their values, resolved against an anchor date.
+
+Pure functions of the text; no spaCy. A value is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``,
+whatever the expression determines, or None. Nothing is guessed: without an anchor, every
+expression that needs one has value None, and vague ones ("recently", "in recent days") are
+None always.
+
+Resolution rules (``anchor`` is the article's date, see :func:`anchor_for`):
+
+- explicit dates ("July 10, 2020", "Feb. 22, 2024", "10 July 2020", "2020-07-10") need no
+  anchor; a day range ("July 10-11, 2020") gives its month; an impossible date gives None;
+- a weekday ("Friday", "on Thursday") is the most recent such day on or before the anchor
+  (the anchor itself when it is that weekday), or with ``future=True`` the next one on or
+  after it; "last Friday" is strictly before the anchor, "next Friday" strictly after;
+- a month without a year ("in November", "mid-June", "July 10") is the most recent one not
+  after the anchor's month (or day), or with ``future=True`` the next one not before it;
+  "last December" is strictly before the anchor's month; "in August last year" is that month
+  of the anchor's year − 1;
+- "last year", "this year", "last month", "last week", "yesterday", "today": relative to the
+  anchor; a week gives its month (or year) only when the whole week lies in one;
+- "the day before" / "a day later" used on their own are relative to the anchor; followed by
+  an event ("a day after a failed launch") they are relative to that event: value None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from etl.model import Article
+from etl.read import caption_spans
+
+Kind = Literal["explicit", "weekday", "relative", "month", "year"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression at ``text[start:end]`` and the value it determines (or None)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: Kind
+
+
+MONTHS = {
+    "january": 1, "jan.": 1, "february": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4,
+    "apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug.": 8,
+    "september": 9, "sept.": 9, "sep.": 9, "october": 10, "oct.": 10, "november": 11,
+    "nov.": 11, "december": 12, "dec.": 12,
+}  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+_M = r"(?P<month>" + "|".join(
+    sorted((re.escape(m.capitalize()) for m in MONTHS), key=len, reverse=True)
+) + r")(?![\w])"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<year>\d{4})(?![\d])"
+_YEAR_ONLY = r"(?P<year>(?:18|19|20)\d{2})"
+_SEASON = r"\b(?i:spring|summer|autumn|fall|winter)\s+(?:(?i:of)\s+)?"
+_QUAL = r"(?:(?i:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)"
+_PREP = r"\b(?i:in|since|until|till|by|from|during|through|throughout|before|after|around)\s+"
+_WHICH = r"(?P<which>(?i:last|this|next))"
+_LATER = r"(?:(?i:earlier|later)\s+)?"
+_NUMBER = r"(?P<n>\d{1,2}|(?i:a|one|two|three|four|five|six|seven))"
+_FOLLOWER = re.compile(r"\s*(?:[^\w\s]|$|(?!(?i:the|a|an|his|her|their|its|our|this|that|these|those)\b)[a-z])")
+
+Resolver = Callable[[re.Match[str], date | None, bool], str | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    kind: Kind
+    resolve: Resolver
+
+
+def find_dates(text: str, anchor: date | None, future: bool = False) -> list[DateMention]:
+    """All date expressions in ``text``, in order, without overlaps (the longest wins).
+
+    >>> [(m.text, m.value) for m in find_dates("They met on Friday, July 10, 2020.", None)]
+    [('Friday', None), ('July 10, 2020', '2020-07-10')]
+    >>> [(m.text, m.value) for m in find_dates("in August last year", date(2024, 2, 22))]
+    [('August last year', '2023-08')]
+    """
+    candidates: list[tuple[int, int, int, str | None, Kind]] = []
+    for order, rule in enumerate(_RULES):
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("d")
+            candidates.append((start, end, order, rule.resolve(match, anchor, future), rule.kind))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    chosen: list[tuple[int, int, int, str | None, Kind]] = []
+    for cand in candidates:
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort()
+    return [DateMention(s, e, text[s:e], value, kind) for s, e, _, value, kind in chosen]
+
+
+def anchor_for(article: Article, text: str) -> date | None:
+    """The date an article's relative expressions count from.
+
+    Its ``published`` date; else the latest explicit full date in its photo captions
+    (:func:`etl.read.caption_spans` of ``text``); else None.
+
+    >>> anchor_for(Article("a", ""), "A and B meet in Tokyo on July 10, 2020. (Kyodo)")
+    datetime.date(2020, 7, 10)
+    """
+    if article.published:
+        try:
+            return date.fromisoformat(article.published)
+        except ValueError:
+            pass
+    found = [
+        date.fromisoformat(m.value)
+        for start, end in caption_spans(text)
+        for m in find_dates(text[start:end], None)
+        if m.kind == "explicit" and m.value is not None and len(m.value) == 10
+    ]
+    return max(found, default=None)
+
+
+# --- resolvers ----------------------------------------------------------------------------
+
+
+def _month_of(match: re.Match[str]) -> int:
+    return MONTHS[match.group("month").lower()]
+
+
+def _ymd(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _ym(year: int, month: int) -> str | None:
+    return f"{year:04d}-{month:02d}" if 1 <= year <= 9999 else None
+
+
+def _explicit(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    year, month, day = int(match.group("year")), _month_of(match), int(match.group("day"))
+    day2 = match.groupdict().get("day2")
+    if day2 is not None:
+        last = int(day2)
+        if _ymd(year, month, day) and _ymd(year, month, last) and day < last:
+            return _ym(year, month)
+        return None
+    return _ymd(year, month, day)
+
+
+def _iso(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    return _ymd(int(match.group("year")), int(match.group("mon")), int(match.group("day")))
+
+
+def _month_day(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    month, day = _month_of(match), int(match.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    if future:
+        year = anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+    else:
+        year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+    return _ymd(year, month, day)
+
+
+def _month_year(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    return _ym(int(match.group("year")), _month_of(match))
+
+
+def _month_rel_year(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+    return _ym(anchor.year + shift, _month_of(match))
+
+
+def _which_month(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    month, which = _month_of(match), match.group("which").lower()
+    if which == "last":
+        return _ym(anchor.year if month < anchor.month else anchor.year - 1, month)
+    if which == "next":
+        return _ym(anchor.year if month > anchor.month else anchor.year + 1, month)
+    return _ym(anchor.year, month)
+
+
+def _bare_month(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    month = _month_of(match)
+    if future:
+        return _ym(anchor.year if month >= anchor.month else anchor.year + 1, month)
+    return _ym(anchor.year if month <= anchor.month else anchor.year - 1, month)
+
+
+def _year(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    return match.group("year")
+
+
+def _relative_year(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+    return f"{anchor.year + shift:04d}"
+
+
+def _relative_month(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+    index = anchor.year * 12 + anchor.month - 1 + shift
+    return _ym(index // 12, index % 12 + 1)
+
+
+def _relative_week(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    shift = {"last": -7, "this": 0, "next": 7}[match.group("which").lower()]
+    monday = anchor - timedelta(days=anchor.weekday() - shift)
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return _ym(monday.year, monday.month)
+    return f"{monday.year:04d}" if monday.year == sunday.year else None
+
+
+_DAY_SHIFT = {
+    "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this morning": 0,
+    "this afternoon": 0, "this evening": 0, "earlier today": 0, "later today": 0,
+    "earlier in the day": 0, "later in the day": 0, "the day before yesterday": -2,
+    "the day after tomorrow": 2, "the day before": -1, "a day before": -1, "a day earlier": -1,
+    "the previous day": -1, "the day after": 1, "a day after": 1, "a day later": 1,
+    "the next day": 1, "the following day": 1,
+}  # fmt: skip
+
+
+def _relative_day(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    phrase = " ".join(match.group("d").lower().split())
+    if anchor is None:
+        return None
+    if phrase.endswith((" before", " after")) and not _FOLLOWER.match(match.string, match.end()):
+        return None
+    return _shift_days(anchor, _DAY_SHIFT[phrase])
+
+
+def _days_ago(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None or match.group("vague"):
+        return None
+    n = match.group("n").lower()
+    return _shift_days(anchor, -(int(n) if n.isdigit() else NUMBERS[n]))
+
+
+def _weekday(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    target = WEEKDAYS.index(match.group("weekday"))
+    which = (match.group("which") or "").lower()
+    back = (anchor.weekday() - target) % 7
+    ahead = (target - anchor.weekday()) % 7
+    if which == "last":
+        return _shift_days(anchor, -(back or 7))
+    if which == "next":
+        return _shift_days(anchor, ahead or 7)
+    return _shift_days(anchor, ahead if future else -back)
+
+
+def _vague(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    return None
+
+
+def _shift_days(anchor: date, days: int) -> str | None:
+    try:
+        return (anchor + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
+def _rule(pattern: str, kind: Kind, resolve: Resolver) -> _Rule:
+    return _Rule(re.compile(pattern), kind, resolve)
+
+
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+_DAY_WORDS = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_DAY_SHIFT, key=len, reverse=True))
+
+_RULES: tuple[_Rule, ...] = (
+    _rule(rf"\b(?P<d>{_M}\s+{_DAY}(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?,?\s+{_YEAR})", "explicit", _explicit),
+    _rule(rf"\b(?P<d>{_DAY}\s+{_M},?\s+{_YEAR})", "explicit", _explicit),
+    _rule(r"(?<![\w-])(?P<d>(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2}))(?![\d])", "explicit", _iso),
+    _rule(rf"\b(?P<d>{_M}\s+{_DAY})", "explicit", _month_day),
+    _rule(rf"\b(?P<d>{_DAY}\s+{_M})", "explicit", _month_day),
+    _rule(rf"\b(?P<d>{_QUAL}?{_M},?\s+(?:of\s+)?{_YEAR})", "month", _month_year),
+    _rule(rf"\b(?P<d>{_QUAL}?{_M}\s+(?:(?i:of)\s+)?{_WHICH}\s+(?i:year)\b)", "month", _month_rel_year),
+    _rule(rf"\b(?P<d>{_WHICH}\s+{_M})", "month", _which_month),
+    _rule(rf"{_PREP}(?P<d>{_QUAL}?{_M})(?!\s*\d)", "month", _bare_month),
+    _rule(rf"\b(?P<d>{_QUAL}{_M})(?!\s*\d)", "month", _bare_month),
+    _rule(rf"(?:{_PREP}|{_SEASON})(?P<d>{_QUAL}?{_YEAR_ONLY})(?!-?\w)", "year", _year),
+    _rule(rf"\b(?P<d>{_QUAL}{_YEAR_ONLY})(?!-?\w)", "year", _year),
+    _rule(rf"\b(?P<d>{_LATER}{_WHICH}\s+(?i:year))\b", "relative", _relative_year),
+    _rule(rf"\b(?P<d>{_LATER}{_WHICH}\s+(?i:month))\b", "relative", _relative_month),
+    _rule(rf"\b(?P<d>{_LATER}{_WHICH}\s+(?i:week))\b", "relative", _relative_week),
+    _rule(rf"\b(?P<d>(?i:{_DAY_WORDS}))\b", "relative", _relative_day),
+    _rule(rf"\b(?P<d>(?P<vague>(?i:about|some|nearly|almost|around|more than|over)\s+)?{_NUMBER}\s+(?i:days?)\s+(?i:ago))\b", "relative", _days_ago),
+    _rule(rf"\b(?P<d>(?:{_WHICH}\s+)?{_WEEKDAY})", "weekday", _weekday),
+    _rule(
+        r"\b(?P<d>(?i:recently|lately|in\s+recent\s+(?:days|weeks|months|years)|in\s+the\s+coming\s+"
+        r"(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months|years)|"
+        r"(?:(?:about|some|nearly|almost|around|more\s+than|over)\s+)?(?:\d+|a|an|one|two|three|four|"
+        r"five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:weeks?|months?|years?|decades?)\s+ago))\b",
+        "relative",
+        _vague,
+    ),
+)
