@@ -34,6 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_query_bytes", int, 100_000, "largest accepted query text in bytes (413 above)"),
     Setting("max_rows", int, 10_000, "most result rows or triples returned by the endpoint"),
     Setting("row_cap", str, "truncate", "what to do past max_rows: 'truncate' or 'refuse'"),
+    Setting("query_memory_mb", int, 2048, "resident memory (MB) an HTTP worker may reach while a query runs (503 above)"),
     Setting("jobs", int, 1, "parallel extraction processes during ingest"),
     Setting("log_level", str, "INFO", "logging level (DEBUG logs query texts)"),
 )
@@ -54,6 +55,7 @@ class Config:
     max_query_bytes: int = 100_000
     max_rows: int = 10_000
     row_cap: str = "truncate"
+    query_memory_mb: int = 2048
     jobs: int = 1
     log_level: str = "INFO"
     extra: dict[str, Any] = field(default_factory=dict)
