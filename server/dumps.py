@@ -1,5 +1,63 @@
-"""Blueprint: dumps routes."""
+"""Blueprint: dumps of the whole store (``/export.{ttl,trig,nq}``) and the VoID description."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, stream_with_context
+
+from diplokg.errors import DiplokgError, NotFound
+from server import pages_common as common
+from server.dumps_stream import stream_export
+from server.dumps_void import void_graph
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("dumps", __name__)
+
+
+@dataclass(frozen=True)
+class Dump:
+    """One dump: the store's export format, its media type and file suffix."""
+
+    fmt: str
+    media_type: str
+    suffix: str
+
+
+DUMPS = {
+    "ttl": Dump("turtle", "text/turtle", "ttl"),
+    "trig": Dump("trig", "application/trig", "trig"),
+    "nq": Dump("nquads", "application/n-quads", "nq"),
+}
+
+
+@bp.get("/export.<suffix>")
+def export(suffix: str) -> Response | tuple[Response, int] | tuple[str, int]:
+    """The whole store, streamed (Turtle is the union of all graphs)."""
+    dump = DUMPS.get(suffix)
+    if dump is None:
+        return common.error_response(NotFound(f"no dump /export.{suffix}; available: "
+                               + ", ".join(f"/export.{s}" for s in DUMPS)))
+    store = common.store()
+    body = stream_with_context(stream_export(store, dump.fmt))
+    response = Response(body, mimetype=dump.media_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="diplokg.{dump.suffix}"'
+    return response
+
+
+@bp.get("/.well-known/void")
+def void() -> Response | tuple[Response, int] | tuple[str, int]:
+    """The VoID description of the dataset (Turtle unless asked for N-Triples or JSON-LD)."""
+    try:
+        fmt = common.negotiate((*common.RDF_FORMATS, common.JSON_ALIAS))
+    except DiplokgError as exc:
+        return common.error_response(exc)
+    graph = void_graph(common.store(), common.base())
+    body = graph.serialize(format=fmt.rdflib)
+    response = Response(body, mimetype=fmt.media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+

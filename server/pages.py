@@ -1,5 +1,157 @@
-"""Blueprint: pages routes."""
+"""Blueprint: entity pages (``/id/{kind}/{key}``, HTML or RDF by content negotiation) and ``/``."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict
+
+from flask import Blueprint, Response, g, render_template
+from markupsafe import Markup, escape
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from diplokg.errors import DiplokgError, NotFound
+from diplokg.iris import DKG, KINDS
+from server import pages_common as common
+from server.cookbook import load_cookbook
+from server.pages_query import construct, iris_in, labels
+from server.pages_views import VIEWS, exists, page_kind
+from server.pages_views import common as common_view
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("pages", __name__)
+
+KEY = re.compile(r"[A-Za-z0-9._~-]{1,200}")
+
+NAMESPACES = {
+    "dkg": DKG,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "https://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+
+_DESCRIBE = """
+CONSTRUCT { $this ?p ?o . ?s ?q $this . ?ev ?r ?x }
+WHERE {
+  { $this ?p ?o }
+  UNION { ?s ?q $this }
+  UNION { $this dkg:evidence ?ev . ?ev ?r ?x }
+  UNION { ?ev dkg:article $this ; ?r ?x }
+}"""
+
+
+@bp.get("/")
+def index() -> str:
+    """The query page: editor, cookbook, results."""
+    cookbook = load_cookbook()
+    return render_template("index.html", cookbook=cookbook, recipes=[asdict(r) for r in cookbook],
+                           config_base=common.base(), title="Query")
+
+
+@bp.get("/id/<kind>/<key>")
+def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, int]:
+    """An instance, as an HTML page or Turtle / JSON-LD / N-Triples."""
+    path_iri = common.base() + f"id/{kind}/{key}"
+    try:
+        if kind not in KINDS or not KEY.fullmatch(key):
+            raise NotFound(f"no such entity: {path_iri}")
+        store = common.store()
+        this = URIRef(path_iri)
+        fmt = None
+        if not exists(store, this):
+            stem, _, suffix = key.rpartition(".")
+            if stem and suffix in common.BY_SUFFIX:
+                this = URIRef(common.base() + f"id/{kind}/{stem}")
+                fmt = common.BY_SUFFIX[suffix]
+            if fmt is None or not exists(store, this):
+                raise NotFound(f"no such entity: {path_iri}")
+        if fmt is None:
+            fmt = common.negotiate((common.HTML, *common.RDF_FORMATS, common.JSON_ALIAS))
+    except DiplokgError as exc:
+        return common.error_response(exc)
+    if fmt is common.HTML:
+        response = Response(_html(store, this), mimetype="text/html")
+    else:
+        graph = construct(store, _DESCRIBE, this=this)
+        for prefix, ns in NAMESPACES.items():
+            graph.bind(prefix, ns, replace=True)
+        if fmt is common.JSONLD:
+            body = graph.serialize(format="json-ld", context=NAMESPACES, auto_compact=True)
+        else:
+            body = graph.serialize(format=fmt.rdflib)
+        response = Response(body, mimetype=fmt.media_type)
+    response.headers["Vary"] = "Accept"
+    response.headers["Link"] = ", ".join(
+        f'<{common.local_href(str(this))}.{f.suffix}>; rel="alternate"; type="{f.media_type}"'
+        for f in common.RDF_FORMATS)
+    return response
+
+
+def _html(store, this: URIRef) -> str:
+    kind = page_kind(store, this)
+    view = {**common_view(store, this), **VIEWS[kind](store, this, common.base())}
+    wanted = set(iris_in(view))
+    g.labels = labels(store, wanted)
+    return render_template(
+        f"entity/{kind}.html", this=this, v=view, kind=kind,
+        title=view.get("label") or view.get("title") or str(this),
+        alternates=[(f, f"{common.local_href(str(this))}.{f.suffix}") for f in common.RDF_FORMATS],
+    )
+
+
+def qname(iri: str) -> str:
+    """A short name for an IRI: ``prefix:local`` for known namespaces, else the IRI.
+
+    >>> qname("https://w3id.org/diplokg/ontology#InPerson")
+    'dkg:InPerson'
+    """
+    for prefix, ns in NAMESPACES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+@bp.app_template_filter("term")
+def term_filter(term: Node | None) -> Markup:
+    """Render an RDF term: IRIs as links named by their label, literals as escaped text."""
+    if term is None:
+        return Markup("")
+    if isinstance(term, URIRef):
+        iri = str(term)
+        name = getattr(g, "labels", {}).get(term) or qname(iri)
+        href = common.local_href(iri)
+        external = href == iri
+        attrs = ' class="ext" rel="noopener"' if external else ""
+        return Markup('<a href="{}" title="{}"{}>{}</a>').format(href, iri, Markup(attrs), name)
+    if isinstance(term, BNode):
+        return Markup("<span class=\"bnode\">_:{}</span>").format(str(term))
+    if isinstance(term, Literal):
+        return escape(str(term))
+    return escape(str(term))
+
+
+@bp.app_template_filter("local")
+def local_filter(term: Node | str) -> str:
+    """The local link of an IRI (a path on this server when under the base IRI)."""
+    return common.local_href(str(term))
+
+
+@bp.app_template_filter("short")
+def short_filter(term: Node | None) -> str:
+    """The local name of an ontology value (``dkg:InPerson`` → 'InPerson')."""
+    if term is None:
+        return ""
+    text = str(term)
+    return text[len(DKG):] if text.startswith(DKG) else text
+

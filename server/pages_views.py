@@ -1,0 +1,314 @@
+"""What each entity page shows: one function per kind, store + IRI → a dict for its template."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from diplokg.iris import DKG
+from diplokg.store.base import Store
+from server.pages_query import Row, ask, date_key, grouped, select
+from server.pages_text import segments, snippet, span_id
+
+log = logging.getLogger(__name__)
+
+View = dict[str, Any]
+
+# Page kinds by class, most specific first.
+CLASS_PAGES = (
+    ("Person", "person"),
+    ("Country", "group"),
+    ("Organization", "group"),
+    ("Meeting", "meeting"),
+    ("Statement", "statement"),
+    ("Issue", "issue"),
+    ("Article", "article"),
+    ("Place", "place"),
+    ("Role", "role"),
+)
+
+
+def exists(store: Store, this: URIRef) -> bool:
+    """Whether the store holds any triple with ``this`` as subject or object."""
+    return ask(store, "ASK { { $this ?p ?o } UNION { ?s ?p $this } }", this=this)
+
+
+def page_kind(store: Store, this: URIRef) -> str:
+    """The template family for ``this``, from its dkg: classes ('generic' when none)."""
+    types = {r["t"] for r in select(store, "SELECT DISTINCT ?t WHERE { $this a ?t }", this=this)}
+    for cls, kind in CLASS_PAGES:
+        if URIRef(DKG + cls) in types:
+            return kind
+    return "generic"
+
+
+def _ours(base: str) -> Literal:
+    return Literal(base)
+
+
+_OVERVIEW = """
+SELECT DISTINCT ?p ?o WHERE { $this ?p ?o } ORDER BY ?p ?o
+"""
+_INCOMING = """
+SELECT DISTINCT ?s ?p WHERE { ?s ?p $this FILTER(isIRI(?s)) } ORDER BY ?p ?s LIMIT 500
+"""
+
+
+def overview(store: Store, this: URIRef) -> View:
+    """Every triple about ``this``, both directions (the 'all statements' table)."""
+    outgoing = [r for r in select(store, _OVERVIEW, this=this) if r["p"] != URIRef(DKG + "text")]
+    return {"outgoing": outgoing, "incoming": select(store, _INCOMING, this=this)}
+
+
+def _values(store: Store, this: URIRef, prop: str) -> list[Any]:
+    rows = select(store, f"SELECT DISTINCT ?o WHERE {{ $this {prop} ?o }} ORDER BY ?o", this=this)
+    return [r["o"] for r in rows]
+
+
+def _one(store: Store, this: URIRef, prop: str) -> Any:
+    values = _values(store, this, prop)
+    return values[0] if values else None
+
+
+def evidence(store: Store, subject: URIRef) -> list[Row]:
+    """The evidence spans of a fact, each with its sentence cut around the span."""
+    rows = select(store, """
+        SELECT DISTINCT ?ev ?article ?start ?end ?text ?issued WHERE {
+          $this dkg:evidence ?ev . ?ev dkg:article ?article ; dkg:start ?start ; dkg:end ?end .
+          OPTIONAL { ?article dkg:text ?text } OPTIONAL { ?article dcterms:issued ?issued }
+        } ORDER BY ?article ?start""", this=subject)
+    out = []
+    for r in rows:
+        start, end = int(r["start"]), int(r["end"])
+        text = str(r.get("text", ""))
+        r["snippet"] = snippet(text, start, end) if text else None
+        r["fragment"] = span_id(start, end)
+        out.append(r)
+    return out
+
+
+_MEETINGS_OF = """
+SELECT DISTINCT ?m ?date ?status ?mode ?place ?other ?topic WHERE {
+  $this ^dkg:participant ?m .
+  OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
+  OPTIONAL { ?m dkg:mode ?mode } OPTIONAL { ?m dkg:location ?place }
+  OPTIONAL { ?m dkg:participant ?other
+             FILTER(?other != $this && STRSTARTS(STR(?other), $base)) }
+  OPTIONAL { ?m dkg:topic ?topic }
+}"""
+
+
+def _meetings(store: Store, rows: list[Row]) -> list[Row]:
+    meetings = grouped(rows, "m", many=("other", "topic", "via"))
+    meetings.sort(key=lambda m: (date_key(m.get("date")), str(m["m"])))
+    return meetings
+
+
+def _statements(store: Store, where: str, this: URIRef) -> list[Row]:
+    rows = select(store, f"""
+        SELECT DISTINCT ?st ?speaker ?quote ?qtype ?about ?meeting ?date WHERE {{
+          {where}
+          ?st dkg:quote ?quote .
+          OPTIONAL {{ ?st dkg:speaker ?speaker }} OPTIONAL {{ ?st dkg:quoteType ?qtype }}
+          OPTIONAL {{ ?st dkg:about ?about }} OPTIONAL {{ ?st dkg:madeAt ?meeting }}
+          OPTIONAL {{ ?st dkg:date ?date }}
+        }}""", this=this)
+    statements = grouped(rows, "st", many=("about", "speaker"))
+    for st in statements:
+        st["evidence"] = evidence(store, st["st"])
+    statements.sort(key=lambda s: (date_key(s.get("date")), str(s["st"])))
+    return statements
+
+
+def person(store: Store, this: URIRef, base: str) -> View:
+    """A person: posts, meetings with counterparts, places, topics, statements."""
+    posts = grouped(select(store, """
+        SELECT DISTINCT ?role ?title ?of ?article ?issued WHERE {
+          $this dkg:holds ?role . ?role dkg:title ?title .
+          OPTIONAL { ?role dkg:roleOf ?of }
+          OPTIONAL { ?role dkg:reportedIn ?article OPTIONAL { ?article dcterms:issued ?issued } }
+        } ORDER BY ?title""", this=this), "role", many=("article", "issued"))
+    for post in posts:
+        post["evidence"] = evidence(store, post["role"])
+    meetings = _meetings(store, select(store, _MEETINGS_OF, this=this, base=_ours(base)))
+    places = _distinct(m.get("place") for m in meetings)
+    statements = _statements(store, "?st dkg:speaker $this .", this)
+    topics = _distinct([t for m in meetings for t in m["topic"]] + [t for s in statements for t in s["about"]])
+    return {
+        "country": _values(store, this, "dkg:country"),
+        "posts": posts, "meetings": meetings, "places": places, "topics": topics,
+        "statements": statements,
+    }
+
+
+def group(store: Store, this: URIRef, base: str) -> View:
+    """A country or organization: its people, its meetings (its own or its people's), statements."""
+    people = grouped(select(store, """
+        SELECT DISTINCT ?person ?title WHERE {
+          ?person a dkg:Person .
+          { ?person dkg:country $this } UNION { ?person dkg:holds ?r . ?r dkg:roleOf $this }
+          OPTIONAL { ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title }
+          FILTER(STRSTARTS(STR(?person), $base))
+        }""", this=this, base=_ours(base)), "person", many=("title",))
+    rows = select(store, """
+        SELECT DISTINCT ?m ?date ?status ?mode ?place ?via WHERE {
+          { ?m dkg:participant $this BIND($this AS ?via) }
+          UNION
+          { ?m dkg:participant ?via . ?via a dkg:Person .
+            { ?via dkg:country $this } UNION { ?via dkg:holds/dkg:roleOf $this }
+            FILTER(STRSTARTS(STR(?via), $base)) }
+          OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
+          OPTIONAL { ?m dkg:mode ?mode } OPTIONAL { ?m dkg:location ?place }
+        }""", this=this, base=_ours(base))
+    return {
+        "iso": _one(store, this, "dkg:isoCode"),
+        "country": _values(store, this, "dkg:country"),
+        "people": people,
+        "meetings": _meetings(store, rows),
+        "statements": _statements(store, "?st dkg:speaker $this .", this),
+        "places": [r["place"] for r in select(store, """
+            SELECT DISTINCT ?place WHERE { ?place a dkg:Place ; dkg:country $this }""", this=this)],
+    }
+
+
+def meeting(store: Store, this: URIRef, base: str) -> View:
+    """A meeting: participants, date, place, mode, topics, statements made at it, evidence."""
+    return {
+        "participants": _values(store, this, "dkg:participant"),
+        "date": _one(store, this, "dkg:date"),
+        "location": _one(store, this, "dkg:location"),
+        "mode": _one(store, this, "dkg:mode"),
+        "status": _one(store, this, "dkg:status"),
+        "primary": _one(store, this, "dkg:primary"),
+        "topics": _values(store, this, "dkg:topic"),
+        "articles": _values(store, this, "dkg:reportedIn"),
+        "statements": _statements(store, "?st dkg:madeAt $this .", this),
+        "evidence": evidence(store, this),
+    }
+
+
+def statement(store: Store, this: URIRef, base: str) -> View:
+    """A statement: speaker, the words, what about, where and when, evidence."""
+    return {
+        "speaker": _values(store, this, "dkg:speaker"),
+        "quote": _one(store, this, "dkg:quote"),
+        "qtype": _one(store, this, "dkg:quoteType"),
+        "about": _values(store, this, "dkg:about"),
+        "meeting": _one(store, this, "dkg:madeAt"),
+        "date": _one(store, this, "dkg:date"),
+        "articles": _values(store, this, "dkg:reportedIn"),
+        "evidence": evidence(store, this),
+    }
+
+
+def issue(store: Store, this: URIRef, base: str) -> View:
+    """An issue: its place in the scheme, meetings and statements about it over time."""
+    rows = select(store, """
+        SELECT DISTINCT ?m ?date ?status ?mode ?place ?other WHERE {
+          ?m dkg:topic $this .
+          OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
+          OPTIONAL { ?m dkg:mode ?mode } OPTIONAL { ?m dkg:location ?place }
+          OPTIONAL { ?m dkg:participant ?other FILTER(STRSTARTS(STR(?other), $base)) }
+        }""", this=this, base=_ours(base))
+    return {
+        "alt": _values(store, this, "skos:altLabel"),
+        "broader": _values(store, this, "skos:broader"),
+        "narrower": _values(store, this, "skos:narrower"),
+        "match": _values(store, this, "skos:exactMatch"),
+        "meetings": _meetings(store, rows),
+        "statements": _statements(store, "?st dkg:about $this .", this),
+    }
+
+
+def article(store: Store, this: URIRef, base: str) -> View:
+    """An article: metadata, the facts it reports, its text with every evidence span marked."""
+    text = str(_one(store, this, "dkg:text") or "")
+    spans = select(store, """
+        SELECT DISTINCT ?start ?end ?fact WHERE {
+          ?ev dkg:article $this ; dkg:start ?start ; dkg:end ?end .
+          OPTIONAL { ?fact dkg:evidence ?ev FILTER(STRSTARTS(STR(?fact), $base)) }
+        }""", this=this, base=_ours(base))
+    facts_by_span: dict[str, list[URIRef]] = {}
+    bounds = []
+    for r in spans:
+        start, end = int(r["start"]), int(r["end"])
+        bounds.append((start, end))
+        facts = facts_by_span.setdefault(span_id(start, end), [])
+        if "fact" in r and r["fact"] not in facts:
+            facts.append(r["fact"])
+    facts = select(store, """
+        SELECT DISTINCT ?fact ?type WHERE {
+          ?fact dkg:reportedIn $this ; a ?type .
+          VALUES ?type { dkg:Meeting dkg:Statement dkg:Role }
+        } ORDER BY ?type ?fact""", this=this)
+    return {
+        "title": _one(store, this, "dcterms:title"),
+        "issued": _one(store, this, "dcterms:issued"),
+        "source": _one(store, this, "dcterms:source"),
+        "url": _one(store, this, "dkg:url"),
+        "identifier": _one(store, this, "dcterms:identifier"),
+        "segments": segments(text, bounds) if text else [],
+        "span_facts": facts_by_span,
+        "meetings": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Meeting")],
+        "statements": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Statement")],
+        "roles": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Role")],
+    }
+
+
+def place(store: Store, this: URIRef, base: str) -> View:
+    """A place: its country and the meetings held there."""
+    rows = select(store, """
+        SELECT DISTINCT ?m ?date ?status ?mode ?other WHERE {
+          ?m dkg:location $this .
+          OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
+          OPTIONAL { ?m dkg:mode ?mode }
+          OPTIONAL { ?m dkg:participant ?other FILTER(STRSTARTS(STR(?other), $base)) }
+        }""", this=this, base=_ours(base))
+    return {"country": _values(store, this, "dkg:country"), "meetings": _meetings(store, rows)}
+
+
+def role(store: Store, this: URIRef, base: str) -> View:
+    """A post: title, of what, who holds it, where it was reported, evidence."""
+    return {
+        "title": _one(store, this, "dkg:title"),
+        "of": _values(store, this, "dkg:roleOf"),
+        "holders": [r["p"] for r in select(store, """
+            SELECT DISTINCT ?p WHERE { ?p dkg:holds $this FILTER(STRSTARTS(STR(?p), $base)) }""",
+            this=this, base=_ours(base))],
+        "articles": _values(store, this, "dkg:reportedIn"),
+        "evidence": evidence(store, this),
+    }
+
+
+def generic(store: Store, this: URIRef, base: str) -> View:
+    """Any other resource: only the common parts."""
+    return {}
+
+
+VIEWS: dict[str, Callable[[Store, URIRef, str], View]] = {
+    "person": person, "group": group, "meeting": meeting, "statement": statement,
+    "issue": issue, "article": article, "place": place, "role": role, "generic": generic,
+}
+
+
+def common(store: Store, this: URIRef) -> View:
+    """What every page shows: label, types, other names, same-as links, all triples."""
+    return {
+        "label": _one(store, this, "rdfs:label") or _one(store, this, "skos:prefLabel"),
+        "types": [t for t in _values(store, this, "rdf:type") if str(t).startswith(DKG)],
+        "alt": _values(store, this, "skos:altLabel"),
+        "same": [s for s in _values(store, this, "owl:sameAs") if s != this],
+        **overview(store, this),
+    }
+
+
+def _distinct(values: Any) -> list[Any]:
+    out: list[Any] = []
+    for v in values:
+        if v is not None and v not in out:
+            out.append(v)
+    return out
+

@@ -1,0 +1,82 @@
+"""Fixtures of the page, dump, cookbook and browser tests: a real store on disk, the app, a server."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from werkzeug.serving import make_server
+
+from diplokg.config import Config, load_config
+from diplokg.iris import Iris
+from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE
+from diplokg.store import open_store
+from server import create_app
+
+DATA = Path(__file__).parent / "data"
+VALID = DATA / "valid.ttl"
+ARTICLE_ID = "000_adeb1c27dd2069d5"
+
+
+def _triples(*paths: Path) -> set:
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return set(graph)
+
+
+def build_store(directory: Path, base: str = "https://w3id.org/diplokg/") -> Config:
+    """A store on disk holding the ontology graph and the hand-written article of valid.ttl."""
+    config = load_config({"store": str(directory), "base": base}, environ={})
+    iris = Iris(base)
+    with open_store(config, writable=True) as store:
+        store.replace_graph(iris.ontology_graph, _triples(ONTOLOGY_FILE, ISSUES_FILE))
+        store.replace_graph(iris.article_graph(ARTICLE_ID), _triples(VALID))
+    return config
+
+
+@pytest.fixture(scope="module")
+def pages_config(tmp_path_factory) -> Config:
+    """Settings of an app over a store built from tests/data/valid.ttl."""
+    return build_store(tmp_path_factory.mktemp("pages") / "store")
+
+
+@pytest.fixture(scope="module")
+def pages_app(pages_config):
+    """The Flask app over that store."""
+    app = create_app(pages_config)
+    app.config["TESTING"] = True
+    return app
+
+
+@pytest.fixture
+def client(pages_app):
+    """Flask's test client of that app."""
+    return pages_app.test_client()
+
+
+class LiveServer:
+    """A real HTTP server on 127.0.0.1 running an app in a thread."""
+
+    def __init__(self, app) -> None:
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def live_server(pages_app) -> Iterator[LiveServer]:
+    """The app served on a free port of 127.0.0.1."""
+    with LiveServer(pages_app) as server:
+        yield server
