@@ -177,19 +177,26 @@ def _unique(files: list[Path]) -> list[Path]:
     seen: set[str] = set()
     unique: list[Path] = []
     for file in files:
-        real = os.path.realpath(file)
-        if real not in seen:
-            seen.add(real)
+        try:
+            stat = os.stat(file)
+            key = f"{stat.st_dev}:{stat.st_ino}"
+        except OSError:
+            key = os.path.abspath(file)
+        if key not in seen:
+            seen.add(key)
             unique.append(file)
     return unique
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> list[Path]:
+    """Article files under ``root``, sorted by their path below it; hidden names skipped."""
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for filename in filenames:
             if not filename.startswith(".") and os.path.splitext(filename)[1].lower() in ARTICLE_SUFFIXES:
-                yield Path(dirpath, filename)
+                found.append(Path(dirpath, filename))
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
 def _read_bytes(path: Path, origin: str) -> bytes:

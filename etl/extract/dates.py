@@ -18,8 +18,10 @@ Resolution rules (``anchor`` is the article's date, see :func:`anchor_for`):
   of the anchor's year − 1;
 - "last year", "this year", "last month", "last week", "yesterday", "today": relative to the
   anchor; a week gives its month (or year) only when the whole week lies in one;
-- "the day before" / "a day later" used on their own are relative to the anchor; followed by
-  an event ("a day after a failed launch") they are relative to that event: value None.
+- "the day before" / "a day earlier" used on their own count back from the anchor; followed
+  by an event ("the day before Biegun arrived") they count from that event: value None.
+  Forward ones ("a day after a failed launch", "the next day", "a day later") count from an
+  event of the narrative, almost never from the anchor: value None.
 """
 
 from __future__ import annotations
@@ -69,7 +71,9 @@ _PREP = r"\b(?i:in|since|until|till|by|from|during|through|throughout|before|aft
 _WHICH = r"(?P<which>(?i:last|this|next))"
 _LATER = r"(?:(?i:earlier|later)\s+)?"
 _NUMBER = r"(?P<n>\d{1,2}|(?i:a|one|two|three|four|five|six|seven))"
-_FOLLOWER = re.compile(r"\s*(?:[^\w\s]|$|(?!(?i:the|a|an|his|her|their|its|our|this|that|these|those)\b)[a-z])")
+# "the day before" stands alone (relative to the anchor) when punctuation, the end, a
+# conjunction or a preposition follows; otherwise an event follows and it is relative to that.
+_ALONE = re.compile(r"\s*(?:[^\w\s]|$|(?:and|but|or|so|then|in|at|on|with|for|to|from|by)\b)")
 
 Resolver = Callable[[re.Match[str], date | None, bool], str | None]
 
@@ -238,16 +242,17 @@ _DAY_SHIFT = {
     "this afternoon": 0, "this evening": 0, "earlier today": 0, "later today": 0,
     "earlier in the day": 0, "later in the day": 0, "the day before yesterday": -2,
     "the day after tomorrow": 2, "the day before": -1, "a day before": -1, "a day earlier": -1,
-    "the previous day": -1, "the day after": 1, "a day after": 1, "a day later": 1,
-    "the next day": 1, "the following day": 1,
+    "the previous day": -1,
 }  # fmt: skip
+# Counted from an event of the narrative, not from the anchor: found, never given a value.
+_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day")
 
 
 def _relative_day(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
     phrase = " ".join(match.group("d").lower().split())
-    if anchor is None:
+    if anchor is None or phrase in _NARRATIVE_DAYS:
         return None
-    if phrase.endswith((" before", " after")) and not _FOLLOWER.match(match.string, match.end()):
+    if phrase.endswith((" before", " after")) and not _ALONE.match(match.string, match.end()):
         return None
     return _shift_days(anchor, _DAY_SHIFT[phrase])
 
@@ -289,7 +294,9 @@ def _rule(pattern: str, kind: Kind, resolve: Resolver) -> _Rule:
 
 
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
-_DAY_WORDS = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_DAY_SHIFT, key=len, reverse=True))
+_DAY_WORDS = "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted((*_DAY_SHIFT, *_NARRATIVE_DAYS), key=len, reverse=True)
+)
 
 _RULES: tuple[_Rule, ...] = (
     _rule(rf"\b(?P<d>{_M}\s+{_DAY}(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?,?\s+{_YEAR})", "explicit", _explicit),
