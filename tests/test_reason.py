@@ -1,0 +1,109 @@
+"""Incremental OWL 2 RL: the compiled rules give exactly what owlrl's full closure adds."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from etl.reason import Inconsistent, Reasoner, ontology_closure, storable
+
+DKG = Namespace("https://w3id.org/diplokg/ontology#")
+ID = Namespace("https://w3id.org/diplokg/id/")
+WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = Namespace("http://schema.org/")
+
+
+@pytest.fixture(scope="module")
+def reasoner() -> Reasoner:
+    return Reasoner(ontology_closure())
+
+
+def article_graph(n: int, *, wikidata: bool = True, extra: list | None = None) -> Graph:
+    """An article graph shaped like etl.to_rdf's output (hand-built)."""
+    g = Graph()
+    art, meeting, statement = ID[f"article/a{n}"], ID[f"meeting/m{n}"], ID[f"statement/s{n}"]
+    motegi, biegun, japan, role = ID["actor/toshimitsu-motegi"], ID["actor/stephen-biegun"], ID["actor/japan"], ID[f"role/r{n}"]
+    ev, tokyo, issue = URIRef(f"{art}#char=0,10"), ID["place/tokyo"], ID["issue/north-korea-nuclear"]
+    triples = [
+        (art, RDF.type, DKG.Article), (art, DCTERMS.identifier, Literal(f"a{n}")),
+        (art, DKG.text, Literal("Some text here")), (art, DCTERMS.issued, Literal("2020-07-10", datatype=XSD.date)),
+        (meeting, RDF.type, DKG.Meeting), (meeting, DKG.participant, motegi), (meeting, DKG.participant, biegun),
+        (meeting, DKG.date, Literal("2020-07", datatype=XSD.gYearMonth)), (meeting, DKG.mode, DKG.InPerson),
+        (meeting, DKG.status, DKG.Held), (meeting, DKG.location, tokyo), (meeting, DKG.topic, issue),
+        (meeting, DKG.primary, Literal(True)), (meeting, DKG.reportedIn, art), (meeting, DKG.evidence, ev),
+        (meeting, RDFS.label, Literal("Meeting of Toshimitsu Motegi and Stephen Biegun")),
+        (ev, RDF.type, DKG.Evidence), (ev, DKG.article, art), (ev, DKG.start, Literal(0)),
+        (ev, DKG.end, Literal(10)), (ev, DKG.exact, Literal("Some text ")),
+        (motegi, RDF.type, DKG.Person), (motegi, RDFS.label, Literal("Toshimitsu Motegi")),
+        (motegi, SKOS.altLabel, Literal("Motegi")), (motegi, DKG.holds, role), (motegi, DKG.country, japan),
+        (role, RDF.type, DKG.Role), (role, DKG.title, Literal("Foreign Minister")), (role, DKG.roleOf, japan),
+        (japan, RDF.type, DKG.Country), (japan, RDFS.label, Literal("Japan")), (japan, DKG.isoCode, Literal("JP")),
+        (biegun, RDF.type, DKG.Person), (biegun, RDFS.label, Literal("Stephen Biegun")),
+        (tokyo, RDF.type, DKG.Place), (tokyo, RDFS.label, Literal("Tokyo")),
+        (statement, RDF.type, DKG.Statement), (statement, DKG.speaker, motegi),
+        (statement, DKG.quote, Literal("It is crucial")), (statement, DKG.quoteType, DKG.Direct),
+        (statement, DKG.madeAt, meeting), (statement, DKG.about, issue),
+    ]
+    if wikidata:
+        triples += [(motegi, OWL.sameAs, WD.Q1), (japan, OWL.sameAs, WD.Q17)]
+    for t in triples + (extra or []):
+        g.add(t)
+    return g
+
+
+CASES = {
+    "typical article": article_graph(1),
+    "no wikidata links": article_graph(2, wikidata=False),
+    # an actor linked to an IRI the ontology graph already describes (eq-rep joins with it)
+    "sameAs into the ontology's own individuals": article_graph(
+        3, extra=[(ID["actor/north-korea"], OWL.sameAs, ID["issue/north-korea-nuclear"])]),
+    # an asserted triple that the ontology closure already holds is not stored again
+    "triple already in the ontology": article_graph(
+        4, extra=[(ID["issue/north-korea-nuclear"], RDF.type, DKG.Issue)]),
+    "a chain of sameAs": article_graph(
+        5, extra=[(WD.Q1, OWL.sameAs, URIRef("http://example.org/motegi"))]),
+    # a functional property with two values: owl:sameAs between the values
+    "functional property with two values": article_graph(
+        6, extra=[(URIRef(f"{ID['article/a6']}#char=0,10"), DKG.article, ID["article/other"])]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_compiled_rules_equal_owlrl_closure_difference(reasoner, name):
+    graph = CASES[name]
+    expected = reasoner.infer_with_owlrl(set(graph))
+    got = reasoner.infer(graph)
+    assert got - expected == set()
+    assert expected - got == set()
+
+
+def test_result_holds_the_alignments_a_researcher_queries(reasoner):
+    got = reasoner.infer(article_graph(1))
+    assert (ID["meeting/m1"], RDF.type, SCHEMA.Event) in got
+    assert (ID["actor/toshimitsu-motegi"], DKG.participatedIn, ID["meeting/m1"]) in got
+    assert (WD.Q1, RDFS.label, Literal("Toshimitsu Motegi")) in got
+    # inferred triples the ontology graph holds are not copied into the article graph
+    assert (DKG.Person, RDFS.subClassOf, DKG.Actor) not in got
+    assert (DKG.Held, RDF.type, DKG.MeetingStatus) not in got
+
+
+def test_filters_drop_literal_subjects_and_reflexive_same_as(reasoner):
+    got = reasoner.infer(article_graph(1))
+    assert not [t for t in got if isinstance(t[0], Literal)]
+    assert not [t for t in got if t[1] == OWL.sameAs and t[0] == t[2]]
+    assert storable([(Literal("x"), OWL.sameAs, Literal("x")), (ID["a"], OWL.sameAs, ID["a"])]) == set()
+
+
+def test_schema_triples_fall_back_to_owlrl(reasoner):
+    graph = article_graph(7, extra=[(URIRef("http://example.org/Envoy"), RDFS.subClassOf, DKG.Person),
+                                   (URIRef("http://example.org/x"), RDF.type, URIRef("http://example.org/Envoy"))])
+    got = reasoner.infer(graph)
+    assert (URIRef("http://example.org/x"), RDF.type, SCHEMA.Person) in got
+    assert got == reasoner.infer_with_owlrl(set(graph))
+
+
+def test_same_as_between_different_individuals_is_inconsistent(reasoner):
+    graph = article_graph(8, extra=[(ID["meeting/m8"], DKG.mode, DKG.Phone)])
+    with pytest.raises(Inconsistent, match="owl:sameAs .* but the ontology says they are different"):
+        reasoner.infer(graph)
