@@ -1,0 +1,187 @@
+"""SHACL validation of RDF graphs against shapes/diplokg.shacl.ttl (pyshacl, no inference).
+
+The shapes are parsed once per :class:`Validator`. Article graphs only point at issues and
+rely on the ontology's class hierarchy, so each graph is validated together with a small
+context taken from the ontology: its ``rdfs:subClassOf`` axioms (``sh:class dkg:Actor``
+accepts a ``dkg:Person``) and the definitions of the issues the graph refers to
+(``sh:class dkg:Issue`` accepts defined issues, and their labels are checked).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+from pyshacl import Validator as ShaclValidator
+from pyshacl.graph_abstraction import DataGraph
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, SHAPES_FILE
+
+log = logging.getLogger(__name__)
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+DKG = Namespace("https://w3id.org/diplokg/ontology#")
+
+_PREFIXES = {
+    "https://w3id.org/diplokg/ontology#": "dkg:",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://www.w3.org/2002/07/owl#": "owl:",
+    "http://purl.org/dc/terms/": "dcterms:",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One SHACL result: the focus node, the property path, the shape's message, the severity."""
+
+    focus: str
+    path: str | None
+    message: str
+    severity: str
+    value: str | None = None
+
+    def line(self) -> str:
+        """One readable line: ``focus  path  message``, with the offending value when known."""
+        where = self.focus if self.path is None else f"{self.focus}  {self.path}"
+        text = f"{where}  {self.message}"
+        if self.value is not None and self.value != self.focus:
+            text += f" (value: {self.value})"
+        if self.severity != "Violation":
+            text = f"[{self.severity}] {text}"
+        return text
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of validating one graph."""
+
+    conforms: bool
+    violations: list[Violation]
+
+    def text(self) -> str:
+        """The report as lines: 'conforms', or one line per violation, sorted."""
+        if self.conforms:
+            return "conforms"
+        return "\n".join(v.line() for v in self.violations)
+
+
+class Validator:
+    """Validates graphs against the diplokg shapes; parse once, validate many graphs."""
+
+    def __init__(
+        self,
+        shapes_file: Path = SHAPES_FILE,
+        ontology_files: Iterable[Path] = (ONTOLOGY_FILE, ISSUES_FILE),
+    ) -> None:
+        self._shapes = Graph().parse(shapes_file, format="turtle")
+        ontology = Graph()
+        for path in ontology_files:
+            ontology.parse(path, format="turtle")
+        self._class_axioms = list(ontology.triples((None, RDFS.subClassOf, None)))
+        self._issues: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
+        for issue in ontology.subjects(RDF.type, DKG.Issue):
+            self._issues[issue] = [t for t in ontology.triples((issue, None, None)) if not isinstance(t[2], BNode)]
+        self._engine: ShaclValidator | None = None
+
+    def _context(self, data: Graph) -> Graph:
+        """A copy of the data plus the class axioms and the definitions of issues it mentions."""
+        graph = Graph()
+        for triple in data:
+            graph.add(triple)
+        for triple in self._class_axioms:
+            graph.add(triple)
+        for issue in {o for o in data.objects() if o in self._issues}:
+            for triple in self._issues[issue]:
+                graph.add(triple)
+        return graph
+
+    def validate(self, data: Graph) -> Report:
+        """Validate one graph; the graph itself is not modified."""
+        target = self._context(data)
+        engine = ShaclValidator(DataGraph.from_rdflib(target), shacl_graph=self._shapes, options={"inplace": True})
+        if self._engine is None:
+            self._engine = engine
+        else:
+            engine.shacl_graph = self._engine.shacl_graph
+        conforms, report_graph, _ = engine.run()
+        found = list(_violations(report_graph)) + list(evidence_text_violations(data))
+        return Report(conforms=bool(conforms) and not found, violations=sorted(found))
+
+
+EXACT_MISMATCH = "Evidence dkg:exact is not the article's text between dkg:start and dkg:end"
+IRI_MISMATCH = "Evidence IRI #char={start},{end} does not match its dkg:start and dkg:end"
+
+
+def evidence_text_violations(data: Graph) -> Iterable[Violation]:
+    """Evidence whose dkg:exact differs from the article text at its offsets, or whose IRI does."""
+    for evidence in set(data.subjects(RDF.type, DKG.Evidence)):
+        start, end = _integer(data.value(evidence, DKG.start)), _integer(data.value(evidence, DKG.end))
+        if start is None or end is None or not 0 <= start < end:
+            continue  # the shapes report missing or bad offsets
+        if isinstance(evidence, URIRef) and "#char=" in evidence:
+            if not evidence.endswith(f"#char={start},{end}"):
+                yield Violation(_show(evidence), None, IRI_MISMATCH, "Violation")
+        exact = data.value(evidence, DKG.exact)
+        article = data.value(evidence, DKG.article)
+        text = data.value(article, DKG.text) if article is not None else None
+        if isinstance(exact, Literal) and isinstance(text, Literal) and str(text)[start:end] != str(exact):
+            yield Violation(_show(evidence), "dkg:exact", EXACT_MISMATCH, "Violation", _show(exact))
+
+
+def _integer(node: Node | None) -> int | None:
+    if isinstance(node, Literal) and isinstance(node.toPython(), int) and not isinstance(node.toPython(), bool):
+        return int(node.toPython())
+    return None
+
+
+def _violations(report: Graph) -> Iterable[Violation]:
+    for result in report.objects(None, SH.result):
+        severity = report.value(result, SH.resultSeverity)
+        yield Violation(
+            focus=_show(report.value(result, SH.focusNode)),
+            path=_show_path(report.value(result, SH.resultPath)),
+            message=str(report.value(result, SH.resultMessage) or "constraint not met"),
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            value=_show(report.value(result, SH.value)) if report.value(result, SH.value) is not None else None,
+        )
+
+
+def _show(node: Node | None) -> str:
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        return node.n3()
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return str(node)
+
+
+def _show_path(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        for namespace, prefix in _PREFIXES.items():
+            if node.startswith(namespace):
+                return prefix + node[len(namespace):]
+        return f"<{node}>"
+    return "(path expression)"
+
+
+@functools.lru_cache(maxsize=1)
+def default_validator() -> Validator:
+    """The validator of the shipped shapes and ontology, built on first use."""
+    return Validator()
+
+
+def validate_graph(data: rdflib.Graph) -> Report:
+    """Validate a graph against the shipped shapes (shapes parsed once per process)."""
+    return default_validator().validate(data)
