@@ -346,3 +346,13 @@ def test_doctests() -> None:
 
     result = doctest.testmod(etl.read)
     assert result.failed == 0 and result.attempted >= 5
+
+
+def test_a_one_megabyte_article(tmp_path: Path) -> None:
+    seed = (SEEDS / "000_adeb1c27dd2069d5.txt").read_text(encoding="utf-8") + "\n\n"
+    copies = 1_000_000 // len(seed) + 1
+    text = seed * copies
+    article = read_file(write(tmp_path / "big.txt", text))
+    assert article.text == text and len(text) > 1_000_000
+    assert len(caption_spans(text)) == 3 * copies
+    assert body_end(text) == len(text)
