@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, g, jsonify
 
 from diplokg.config import Config, load_config
+from server import cors, errors
+from server.runner import exit_worker
+
+# Room for a form-encoded query of max_query_bytes (percent-encoding triples a byte at worst).
+_FORM_OVERHEAD = 3
+_BODY_SLACK = 64 * 1024
 
 
 def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
@@ -15,10 +21,27 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
         config = load_config(config)
     app = Flask(__name__)
     app.config["DIPLOKG"] = config
+    app.config["MAX_CONTENT_LENGTH"] = _FORM_OVERHEAD * config.max_query_bytes + _BODY_SLACK
 
     from server import dumps, pages, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(dumps.bp)
+    app.add_url_rule("/healthz", "healthz", _healthz)
+    errors.register(app)
+    cors.install(app)
+    app.after_request(_exit_after_runaway)
     return app
+
+
+def _healthz() -> Response:
+    """Liveness: the process answers."""
+    return jsonify(status="ok")
+
+
+def _exit_after_runaway(response: Response) -> Response:
+    """Under the HTTP server, end the worker once a runaway query's 503 has been sent."""
+    if g.get("diplokg_exit_after_response"):
+        response.call_on_close(exit_worker)
+    return response

@@ -1,0 +1,20 @@
+"""``diplokg serve``: the HTTP service on gunicorn (sync worker processes)."""
+
+from __future__ import annotations
+
+import argparse
+
+from diplokg.config import Config
+from diplokg.errors import UsageError
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    """Serve the store over HTTP until interrupted."""
+    if config.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {config.workers}")
+    if not 0 < config.port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {config.port}")
+    from server.wsgi import serve
+
+    serve(config)
+    return 0

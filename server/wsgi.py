@@ -1,0 +1,81 @@
+"""The production server: gunicorn with sync worker processes, configured from diplokg settings.
+
+Each worker is one process with its own read-only view of the store. A query past its
+deadline makes its worker answer 503 and exit (see ``server.runner``); gunicorn's own
+``timeout``, a little above the query deadline, is the backstop for a worker that stops
+answering, and a worker's address space is capped so that no query can take the machine.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import resource
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from diplokg.config import Config
+from server import create_app
+
+log = logging.getLogger(__name__)
+
+# One line per request: method, path, status, milliseconds.
+ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s" %(s)s %(M)sms'
+# gunicorn kills a silent worker this many seconds after the query deadline.
+TIMEOUT_MARGIN = 5
+# The hard address-space cap is this multiple of query_memory_mb (virtual memory counts
+# reserved but unused pages: thread stacks, allocator arenas, the engine's mappings).
+ADDRESS_SPACE_FACTOR = 4
+
+
+def gunicorn_settings(config: Config) -> dict[str, Any]:
+    """gunicorn settings for a diplokg config."""
+    return {
+        "bind": f"{config.host}:{config.port}",
+        "workers": config.workers,
+        "worker_class": "sync",
+        "timeout": math.ceil(config.query_timeout) + TIMEOUT_MARGIN,
+        "graceful_timeout": 5,
+        "keepalive": 2,
+        "limit_request_line": 0,
+        "accesslog": "-",
+        "access_log_format": ACCESS_LOG_FORMAT,
+        "errorlog": "-",
+        "loglevel": config.log_level.lower(),
+        "post_fork": _post_fork,
+        "proc_name": "diplokg",
+    }
+
+
+def _post_fork(server: Any, worker: Any) -> None:
+    """In each new worker: cap its address space so a runaway query fails instead of swapping."""
+    config: Config = server.app.diplokg_config
+    cap = config.query_memory_mb * 1024 * 1024 * ADDRESS_SPACE_FACTOR
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap if hard == resource.RLIM_INFINITY else hard))
+
+
+class DiplokgServer(BaseApplication):  # type: ignore[misc]
+    """gunicorn running the diplokg app; each worker builds its own app after the fork."""
+
+    def __init__(self, config: Config) -> None:
+        self.diplokg_config = config
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in gunicorn_settings(self.diplokg_config).items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        app = create_app(self.diplokg_config)
+        app.config["DIPLOKG_SERVER_WORKER"] = True
+        return app
+
+
+def serve(config: Config) -> None:
+    """Run the HTTP service until it is stopped (SIGINT/SIGTERM)."""
+    log.info("serving %s on http://%s:%d/ with %d workers", config.store, config.host, config.port, config.workers)
+    DiplokgServer(config).run()
