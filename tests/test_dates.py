@@ -83,6 +83,8 @@ def found(text: str, anchor: date | None, future: bool = False) -> list[tuple[st
         ("expected later this year or next year", THU,
          [("later this year", "2024", "relative"), ("next year", "2025", "relative")]),
         ("Last year, they met.", None, [("Last year", None, "relative")]),
+        ("tensions over the last year and the next month", THU, []),
+        ("more than three days ago", THU, [("more than three days ago", None, "relative")]),
         ("assuming his post last month", THU, [("last month", "2024-01", "relative")]),
         ("assuming his post last month", NEW_YEAR, [("last month", "2023-12", "relative")]),
         ("earlier this month", THU, [("earlier this month", "2024-02", "relative")]),

@@ -70,6 +70,8 @@ _QUAL = r"(?:(?i:early|late|mid|the end of|the beginning of|the start of|the mid
 _PREP = r"\b(?i:in|since|until|till|by|from|during|through|throughout|before|after|around)\s+"
 _WHICH = r"(?P<which>(?i:last|this|next))"
 _LATER = r"(?:(?i:earlier|later)\s+)?"
+_NOT_THE = r"(?<![Tt]he )"  # "over the last year" is the past twelve months, not last year
+_ABOUT = r"(?i:about|some|nearly|almost|around|more\s+than|over)"
 _NUMBER = r"(?P<n>\d{1,2}|(?i:a|one|two|three|four|five|six|seven))"
 # "the day before" stands alone (relative to the anchor) when punctuation, the end, a
 # conjunction or a preposition follows; otherwise an event follows and it is relative to that.
@@ -311,16 +313,16 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"\b(?P<d>{_QUAL}{_M})(?!\s*\d)", "month", _bare_month),
     _rule(rf"(?:{_PREP}|{_SEASON})(?P<d>{_QUAL}?{_YEAR_ONLY})(?!-?\w)", "year", _year),
     _rule(rf"\b(?P<d>{_QUAL}{_YEAR_ONLY})(?!-?\w)", "year", _year),
-    _rule(rf"\b(?P<d>{_LATER}{_WHICH}\s+(?i:year))\b", "relative", _relative_year),
-    _rule(rf"\b(?P<d>{_LATER}{_WHICH}\s+(?i:month))\b", "relative", _relative_month),
-    _rule(rf"\b(?P<d>{_LATER}{_WHICH}\s+(?i:week))\b", "relative", _relative_week),
+    _rule(rf"{_NOT_THE}\b(?P<d>{_LATER}{_WHICH}\s+(?i:year))\b", "relative", _relative_year),
+    _rule(rf"{_NOT_THE}\b(?P<d>{_LATER}{_WHICH}\s+(?i:month))\b", "relative", _relative_month),
+    _rule(rf"{_NOT_THE}\b(?P<d>{_LATER}{_WHICH}\s+(?i:week))\b", "relative", _relative_week),
     _rule(rf"\b(?P<d>(?i:{_DAY_WORDS}))\b", "relative", _relative_day),
-    _rule(rf"\b(?P<d>(?P<vague>(?i:about|some|nearly|almost|around|more than|over)\s+)?{_NUMBER}\s+(?i:days?)\s+(?i:ago))\b", "relative", _days_ago),
+    _rule(rf"\b(?P<d>(?P<vague>{_ABOUT}\s+)?{_NUMBER}\s+(?i:days?)\s+(?i:ago))\b", "relative", _days_ago),
     _rule(rf"\b(?P<d>(?:{_WHICH}\s+)?{_WEEKDAY})", "weekday", _weekday),
     _rule(
         r"\b(?P<d>(?i:recently|lately|in\s+recent\s+(?:days|weeks|months|years)|in\s+the\s+coming\s+"
         r"(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months|years)|"
-        r"(?:(?:about|some|nearly|almost|around|more\s+than|over)\s+)?(?:\d+|a|an|one|two|three|four|"
+        rf"(?:{_ABOUT}\s+)?(?:\d+|a|an|one|two|three|four|"
         r"five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:weeks?|months?|years?|decades?)\s+ago))\b",
         "relative",
         _vague,
