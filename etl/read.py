@@ -123,9 +123,11 @@ def read_paths(paths: list[str]) -> Iterator[Article | ReadFailure]:
             if isinstance(item, Article):
                 first = seen.get(item.id)
                 if first is not None:
-                    yield ReadFailure(item.origin, f"duplicate article id {item.id!r} (first read from {first})")
-                    continue
-                seen[item.id] = item.origin
+                    item = ReadFailure(item.origin, f"duplicate article id {item.id!r} (first read from {first})")
+                else:
+                    seen[item.id] = item.origin
+            if isinstance(item, ReadFailure):
+                log.debug("cannot read %s", item)
             yield item
 
 
@@ -228,7 +230,7 @@ def _read_sidecar(path: Path) -> dict[str, str]:
 
 
 def _parse_record(raw: bytes, origin: str, line_offset: int) -> Article:
-    line = _decode(raw.rstrip(b"\r"), origin, line_offset)
+    line = _decode(raw.rstrip(b"\r"), origin, line_offset)  # drops a BOM opening the file
     try:
         record = json.loads(line)
     except (ValueError, RecursionError) as exc:

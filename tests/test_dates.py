@@ -175,10 +175,11 @@ def test_anchor_from_the_latest_caption_date() -> None:
     assert anchor_for(Article("b", text), text) == date(2023, 3, 4)
 
 
-def test_no_anchor_without_published_date_or_dated_caption() -> None:
+def test_no_anchor_without_published_date_or_dated_caption(caplog: pytest.LogCaptureFixture) -> None:
     text = "A and B meet in Seoul in March. (Yonhap)\n\nThey met on Friday, July 10, 2020."
     assert anchor_for(Article("c", text), text) is None
-    assert anchor_for(Article("d", text, published="not a date"), text) is None
+    assert anchor_for(Article("d", text, published="not a date", origin="d.txt"), text) is None
+    assert caplog.messages == ["d.txt: ignoring published date 'not a date' (not YYYY-MM-DD)"]
 
 
 @pytest.mark.parametrize(

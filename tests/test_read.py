@@ -356,3 +356,8 @@ def test_a_one_megabyte_article(tmp_path: Path) -> None:
     assert article.text == text and len(text) > 1_000_000
     assert len(caption_spans(text)) == 3 * copies
     assert body_end(text) == len(text)
+
+
+def test_jsonl_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = write(tmp_path / "bom.jsonl", "\ufeff" + json.dumps({"id": "b1", "text": "x"}) + "\n")
+    assert summary(list(read_jsonl(path))) == [("b1", f"{path}:1")]

@@ -26,7 +26,7 @@ Resolution rules (``anchor`` is the article's date, see :func:`anchor_for`):
 
 from __future__ import annotations
 
-import calendar
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +35,8 @@ from typing import Literal
 
 from etl.model import Article
 from etl.read import caption_spans
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["explicit", "weekday", "relative", "month", "year"]
 
@@ -122,7 +124,7 @@ def anchor_for(article: Article, text: str) -> date | None:
         try:
             return date.fromisoformat(article.published)
         except ValueError:
-            pass
+            log.warning("%s: ignoring published date %r (not YYYY-MM-DD)", article.origin or article.id, article.published)
     found = [
         date.fromisoformat(m.value)
         for start, end in caption_spans(text)
