@@ -87,24 +87,24 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Article | ReadFailure]:
     Each record is an object with string ``id`` and ``text`` and optional ``title``, ``url``,
     ``published`` and ``source`` (other fields are ignored). Blank lines are skipped. A
     failure names the file and the 1-based line number; the other records go on. An
-    unreadable file yields one ReadFailure for the whole file.
+    unreadable file yields one ReadFailure for the whole file. The file is streamed: memory
+    does not grow with the number of records.
     """
     path = Path(path)
+    lineno = offset = 0
     try:
-        data = _read_bytes(path, str(path))
-    except ArticleUnreadable as exc:
-        yield exc.failure()
-        return
-    offset = 0
-    for lineno, raw in enumerate(data.split(b"\n"), start=1):
-        line_offset, offset = offset, offset + len(raw) + 1
-        if not raw.strip():
-            continue
-        origin = f"{path}:{lineno}"
-        try:
-            yield _parse_record(raw, origin, line_offset)
-        except ArticleUnreadable as exc:
-            yield exc.failure()
+        with path.open("rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                line_offset, offset = offset, offset + len(raw)
+                if not raw.strip():
+                    continue
+                try:
+                    yield _parse_record(raw.rstrip(b"\n"), f"{path}:{lineno}", line_offset)
+                except ArticleUnreadable as exc:
+                    yield exc.failure()
+    except OSError as exc:
+        origin = f"{path}:{lineno + 1}" if lineno else str(path)
+        yield ReadFailure(origin, f"cannot read: {exc.strerror or exc}")
 
 
 def read_paths(paths: list[str]) -> Iterator[Article | ReadFailure]:
