@@ -1,0 +1,480 @@
+"""Actors in one article: people (with coreference and posts), countries, organizations.
+
+``find_actors(doc, gazetteer) -> ActorIndex`` finds every mention, resolves surname-only,
+title-only and pronoun mentions within the article, and returns the article's actors as
+``etl.model.Actor`` dataclasses (keys are slugs of canonical names, stable across articles).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from diplokg.iris import slug
+from etl.extract.gazetteer import Gazetteer, Hit
+from etl.model import Actor, RoleFact
+from etl.model import Span as TextSpan
+
+PRONOUNS = {"he", "she", "him", "her"}
+_NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "le", "la", "del", "di", "du", "dos", "der"}
+_NOT_NAME_WORDS = {
+    "covid", "coronavirus", "mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prime", "minister",
+    "president", "secretary", "foreign", "defense", "defence", "state", "pool", "photo", "kyodo",
+    "yonhap", "reuters", "xinhua", "afp", "ap", "north", "south", "east", "west", "indo", "pacific",
+    "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
+}
+_HONORIFICS = {"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "sen.", "rep.", "gen."}
+_APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
+_BECOME = {"become", "remain", "name", "appoint", "elect", "serve", "succeed"}
+
+
+@dataclass
+class ActorMention:
+    """A place in the text that names or refers to an actor."""
+
+    span: Span
+    key: str
+    kind: str  # Person | Country | Organization
+    via: str  # name | partial | title | capital | alias
+
+
+@dataclass
+class TitleMention:
+    """A post title in the text, with its country or organization and the person it names."""
+
+    span: Span  # the whole phrase, modifiers included
+    title: str  # canonical label, e.g. "Foreign Minister"
+    kind: str  # foreign, defense, head_of_state, ...
+    of: str | None
+    person: str | None = None
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one article and every mention of them."""
+
+    doc: Doc
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[ActorMention] = field(default_factory=list)
+    titles: list[TitleMention] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    _by_token: dict[int, ActorMention] = field(default_factory=dict)
+
+    def index(self) -> None:
+        self.mentions.sort(key=lambda m: m.span.start)
+        self._by_token = {}
+        for m in self.mentions:
+            for i in range(m.span.start, m.span.end):
+                self._by_token.setdefault(i, m)
+
+    def mention_at(self, token_index: int) -> ActorMention | None:
+        """The actor mention covering a token, if any."""
+        return self._by_token.get(token_index)
+
+    def mentions_in(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions whose tokens lie within [start, end) (token indices)."""
+        return [m for m in self.mentions if m.span.start >= start and m.span.end <= end]
+
+    def last_person_before(self, token_index: int, window_sents: int = 3) -> str | None:
+        """The most recent person mention before a token (for he/she), preferring subjects."""
+        doc = self.doc
+        sent_start = doc[token_index].sent.start
+        sents = list(doc.sents)
+        idx = next((i for i, s in enumerate(sents) if s.start == sent_start), 0)
+        floor = sents[max(0, idx - window_sents + 1)].start
+        candidates = [
+            m for m in self.mentions
+            if m.kind == "Person" and floor <= m.span.start < token_index
+        ]
+        if not candidates:
+            return None
+        same_sentence = [m for m in candidates if m.span.start >= sent_start]
+        pool = same_sentence or candidates
+        subjects = [m for m in pool if m.span.root.dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or pool)[-1].key
+
+    def persons_with(self, kind: str | None = None, of: str | None = None) -> list[str]:
+        """People of the article holding a post of a kind (and of a country), in order."""
+        out = []
+        for t in self.titles:
+            if t.person and (kind is None or t.kind == kind or (kind == "foreign" and t.kind == "foreign")) and (of is None or t.of == of):
+                if t.person not in out:
+                    out.append(t.person)
+        return out
+
+
+def _clean_person_span(span: Span) -> Span | None:
+    """Trim honorifics, titles and possessives off a PERSON entity; None if it is not a name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].text[:1].isupper() or doc[start].lower_ in _NOT_NAME_WORDS):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].lower_ in ("jr", "jr.")):
+        end -= 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    if any(ch.isdigit() for ch in out.text) or len(out.text) < 2:
+        return None
+    words = [t for t in out if not t.is_punct]
+    if not words or any(t.lower_ in _NOT_NAME_WORDS for t in words):
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.text == "-" for t in words):
+        return None
+    return out
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s\-]+", name.lower()) if p]
+
+
+def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIndex) -> tuple[str | None, int]:
+    """The country or organization named just before token ``end`` (demonym, "Japan's",
+    "U.S.", "the North's"); returns (actor key, start token) or (None, end)."""
+    i = end
+    if i > 0 and doc[i - 1].text in ("'s", "’s"):
+        i -= 1
+    if i <= 0:
+        return None, end
+    hit = gaz_at.get(i - 1)
+    if hit is not None and hit.span.end == i and hit.kind in ("demonym", "country", "org", "capital"):
+        start = hit.span.start
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        kind = "Organization" if hit.kind == "org" else "Country"
+        return _ensure_gazetteer_actor(index, hit, kind), start
+    prev = doc[i - 1]
+    if prev.text in ("North", "South") and i >= 2 and doc[i - 2].lower_ == "the":
+        key = "north-korea" if prev.text == "North" else "south-korea"
+        if key in index.actors:
+            return key, i - 2
+    return None, end
+
+
+def _ensure_gazetteer_actor(index: ActorIndex, hit: Hit, kind: str) -> str:
+    return hit.ref
+
+
+def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> ActorIndex:
+    """Every actor of the article, its mentions and posts (see the module docstring)."""
+    index = ActorIndex(doc)
+    limit = len(doc.text) if body_end_char is None else body_end_char
+    hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit]
+    index.hits = hits
+    taken: set[int] = set()
+    gaz_at: dict[int, Hit] = {}
+    for h in hits:
+        for i in range(h.span.start, h.span.end):
+            gaz_at.setdefault(i, h)
+
+    # Countries and organizations named in the text.
+    for h in hits:
+        if h.kind in ("country", "org"):
+            kind = "Country" if h.kind == "country" else "Organization"
+            _add_gazetteer_actor(index, gaz, h.ref, kind)
+            index.mentions.append(ActorMention(h.span, h.ref, kind, "name"))
+            taken.update(range(h.span.start, h.span.end))
+    for h in hits:
+        if h.kind == "capital" and _acts(h.span):
+            _add_gazetteer_actor(index, gaz, h.ref, "Country")
+            index.mentions.append(ActorMention(h.span, h.ref, "Country", "capital"))
+            taken.update(range(h.span.start, h.span.end))
+    _add_the_north_south(doc, index, gaz, taken)
+
+    title_hits = [h for h in hits if h.kind == "title"]
+    title_tokens = {i for h in title_hits for i in range(h.span.start, h.span.end)}
+
+    # People: full names first, then partial names resolved to them.
+    candidates: list[Span] = []
+    for ent in doc.ents:
+        if ent.end_char > limit or ent.label_ != "PERSON":
+            continue
+        span = _clean_person_span(ent)
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        if title_tokens.issuperset(range(span.start, span.end)):
+            continue
+        candidates.append(span)
+    full: dict[str, str] = {}  # slug -> key
+    for span in candidates:
+        if len([t for t in span if not t.is_punct]) >= 2:
+            key = slug(span.text)
+            if key not in index.actors:
+                index.actors[key] = Actor(key=key, kind="Person", name=span.text)
+            full[key] = key
+    full_tokens = {key: _name_tokens(index.actors[key].name) for key in full}
+
+    def resolve_partial(text: str, at: int) -> str | None:
+        parts = _name_tokens(text)
+        matches = [k for k, toks in full_tokens.items() if all(p in toks for p in parts)]
+        if not matches:
+            return None
+        if len(matches) == 1:
+            return matches[0]
+        before = [m for m in index.mentions if m.kind == "Person" and m.key in matches and m.span.start < at]
+        return before[-1].key if before else matches[0]
+
+    person_spans = sorted(candidates, key=lambda s: s.start)
+    # Proper nouns that repeat a known name but were labelled otherwise (ORG/GPE) by the model.
+    known_parts = {p for toks in full_tokens.values() for p in toks}
+    covered = {i for s in person_spans for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.idx >= limit or tok.i in covered or tok.i in taken:
+            continue
+        if tok.lower_ in known_parts and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and tok.lower_ not in _NOT_NAME_WORDS:
+            person_spans.append(doc[tok.i:tok.i + 1])
+    person_spans.sort(key=lambda s: s.start)
+    for span in person_spans:
+        words = [t for t in span if not t.is_punct]
+        key = slug(span.text)
+        if len(words) >= 2 and key in index.actors:
+            index.mentions.append(ActorMention(span, key, "Person", "name"))
+            continue
+        resolved = resolve_partial(span.text, span.start)
+        if resolved is None:
+            if len(words) < 2 and span.label_ != "PERSON" and doc[span.start].ent_type_ != "PERSON":
+                continue
+            resolved = key
+            index.actors.setdefault(key, Actor(key=key, kind="Person", name=span.text))
+        actor = index.actors[resolved]
+        if span.text != actor.name and span.text not in actor.aliases:
+            actor.aliases.append(span.text)
+        index.mentions.append(ActorMention(span, resolved, "Person", "partial"))
+    index.index()
+
+    _find_titles(doc, index, title_hits, gaz, gaz_at)
+    _counterpart_roles(doc, index, gaz)
+    _apply_gazetteer_people(index, gaz)
+    _resolve_title_only(index, gaz)
+    index.index()
+    return index
+
+
+_COUNTERPART_TITLE = {"foreign": "Foreign Minister", "defense": "Defense Minister"}
+
+
+def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """"his Japanese and South Korean counterparts, Yoko Kamikawa and Cho Tae Yul": each named
+    counterpart holds the owner's kind of post for the country in the same position."""
+    for tok in doc:
+        if tok.lemma_.lower() != "counterpart":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        m = index.mention_at(owner.i)
+        key = m.key if m is not None and m.kind == "Person" else (index.last_person_before(owner.i) if owner.lower_ in ("his", "her") else None)
+        own = [t for t in index.titles if t.person == key]
+        if not own or own[0].kind not in _COUNTERPART_TITLE:
+            continue
+        countries = [h.ref for h in index.hits if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i]
+        names: list[ActorMention] = []
+        for ap in (c for c in tok.children if c.dep_ == "appos"):
+            for t in [ap, *ap.conjuncts]:
+                pm = index.mention_at(t.i)
+                if pm is not None and pm.kind == "Person" and pm not in names:
+                    names.append(pm)
+        if not names or len(names) != len(countries):
+            continue
+        for person, country in zip(names, countries):
+            kind = own[0].kind
+            span = doc[tok.left_edge.i:person.span.end]
+            if country not in index.actors:
+                _add_gazetteer_actor(index, gaz, country, "Country")
+            tm = TitleMention(span, _COUNTERPART_TITLE[kind], kind, country, person.key)
+            index.titles.append(tm)
+            _add_role(index, person.key, tm)
+
+
+def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
+    """A title with no name ("the U.S. special representative for North Korea", "the
+    secretary") refers to the person of the article holding that post: named with it in the
+    article, else listed with it in the officials table, else the last person whose title
+    contains the word."""
+    for t in index.titles:
+        if t.person is not None:
+            continue
+        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+        person = named[0] if len(set(named)) == 1 else None
+        if person is None:
+            label = t.title.lower()
+            for off in gaz.vocab.officials:
+                if off.position_label.lower() != label:
+                    continue
+                if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
+                    continue
+                key = slug(off.name)
+                if key in index.actors:
+                    person = key
+                    break
+        if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
+            word = t.title.split()[-1].lower()
+            earlier = [o.person for o in index.titles if o.person and o.span.start < t.span.start and word in o.title.lower()]
+            person = earlier[-1] if earlier else None
+        if person is None:
+            continue
+        t.person = person
+        index.mentions.append(ActorMention(t.span, person, "Person", "title"))
+        _add_role(index, person, t)
+
+
+def _acts(span: Span) -> bool:
+    """A capital acts as its government when it is a subject, a possessor or an object of
+    dialogue ("Pyongyang said", "Washington's stance", "talks with Beijing") — not "in Tokyo"."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "between", "against", "toward", "towards", "by"):
+        return True
+    if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return False
+
+
+def _add_the_north_south(doc: Doc, index: ActorIndex, gaz: Gazetteer, taken: set[int]) -> None:
+    """"the North" / "the South" stand for North / South Korea in an article about Korea."""
+    for tok in doc:
+        if tok.text in ("North", "South") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.i not in taken:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.text not in ("'s", "’s"):
+                continue
+            key = "north-korea" if tok.text == "North" else "south-korea"
+            if key in index.actors:
+                index.mentions.append(ActorMention(doc[tok.i:tok.i + 1], key, "Country", "alias"))
+                taken.add(tok.i)
+
+
+def _add_gazetteer_actor(index: ActorIndex, gaz: Gazetteer, key: str, kind: str) -> None:
+    if key in index.actors:
+        return
+    if kind == "Country":
+        c = gaz.countries[key]
+        index.actors[key] = Actor(key=key, kind="Country", name=c.name, aliases=list(c.aliases), wikidata=c.wikidata, iso2=c.iso2)
+    else:
+        o = gaz.orgs[key]
+        country = gaz.vocab.country_by_iso2.get(o.country_iso2 or "")
+        index.actors[key] = Actor(key=key, kind="Organization", name=o.name, aliases=list(o.aliases), wikidata=o.wikidata, country=country.key if country else None)
+        if country is not None:
+            _add_gazetteer_actor(index, gaz, country.key, "Country")
+
+
+def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
+    """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
+    ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
+    for h in title_hits:
+        entry = gaz.titles[h.ref]
+        if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
+            continue
+        of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
+        if of is not None and of not in index.actors:
+            kind = "Organization" if of in gaz.orgs else "Country"
+            _add_gazetteer_actor(index, gaz, of, kind)
+        # "... of Japan" / "... for North Korea" after the title
+        after = h.span.end
+        if of is None and after + 1 < len(doc) and doc[after].lower_ == "of":
+            hit = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
+            if hit is not None and hit.kind in ("country", "org"):
+                of = hit.ref
+                _add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
+                after = hit.span.end
+        start = mod_start
+        if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and mod_start == h.span.start:
+            start -= 1
+        person = None
+        # Prefix: TITLE [,] PERSON
+        j = after
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        m = index.mention_at(j)
+        if m is not None and m.kind == "Person" and m.span.start == j:
+            person = m.key
+            phrase = doc[start:m.span.end]
+        else:
+            phrase = doc[start:after]
+            person = _apposed_person(doc, index, start, h)
+        tm = TitleMention(phrase, entry.label, entry.kind, of, person)
+        index.titles.append(tm)
+        if person is not None:
+            _add_role(index, person, tm)
+
+
+def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
+    """The person a title is in apposition to or predicated of: "X, Japan's new prime
+    minister", "X, national security adviser to ...", "X became Japan's prime minister"."""
+    i = start - 1
+    steps = 0
+    while i >= 0 and steps < 4 and (doc[i].lower_ in _APPOSITION_GAP or index.mention_at(i) is not None and index.mention_at(i).kind != "Person"):
+        m = index.mention_at(i)
+        i = (m.span.start - 1) if m is not None and m.kind != "Person" else i - 1
+        steps += 1
+    if i >= 0 and doc[i].text == ",":
+        m = index.mention_at(i - 1)
+        if m is not None and m.kind == "Person":
+            return m.key
+    if i >= 0 and doc[i].lemma_ in _BECOME:
+        k = i - 1
+        while k >= 0 and doc[k].pos_ in ("AUX", "ADV", "PART"):
+            k -= 1
+        m = index.mention_at(k)
+        if m is not None and m.kind == "Person":
+            return m.key
+    return None
+
+
+def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
+    actor = index.actors[person]
+    span = tm.span
+    evidence = TextSpan(span.start_char, span.end_char, span.text)
+    for i, role in enumerate(actor.roles):
+        if role.title == tm.title and (role.of == tm.of or role.of is None or tm.of is None):
+            if role.of is None and tm.of is not None:
+                actor.roles[i] = RoleFact(tm.title, tm.of, evidence)
+            return
+    actor.roles.append(RoleFact(tm.title, tm.of, evidence))
+    if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
+        actor.country = tm.of
+
+
+def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
+    """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
+    post the text names without one. The text wins: nothing it says is overwritten."""
+    by_name: dict[str, list] = {}
+    for off in gaz.vocab.officials:
+        for name in (off.name, *off.aliases):
+            if len(_name_tokens(name)) >= 2:
+                by_name.setdefault(slug(name), []).append(off)
+    for actor in index.actors.values():
+        if actor.kind != "Person":
+            continue
+        rows = by_name.get(actor.key, [])
+        if not rows:
+            continue
+        qids = {r.wikidata for r in rows if r.wikidata}
+        if len(qids) == 1:
+            actor.wikidata = qids.pop()
+        countries = {r.iso2 for r in rows}
+        if len(countries) == 1:
+            country = gaz.vocab.country_by_iso2.get(countries.pop())
+            if country is not None:
+                if actor.country is None:
+                    actor.country = country.key
+                    _add_gazetteer_actor(index, gaz, country.key, "Country")
+                for i, role in enumerate(actor.roles):
+                    if role.of is None:
+                        actor.roles[i] = RoleFact(role.title, country.key, role.evidence)
+                        _add_gazetteer_actor(index, gaz, country.key, "Country")
+        for t in index.titles:
+            if t.person == actor.key and t.of is None and actor.country is not None:
+                t.of = actor.country
+
+
+def person_of_token(index: ActorIndex, tok: Token) -> str | None:
+    """The person a token refers to: a name, a pronoun (he/she) or a title ("the secretary")."""
+    m = index.mention_at(tok.i)
+    if m is not None:
+        return m.key if m.kind == "Person" else None
+    if tok.lower_ in PRONOUNS:
+        return index.last_person_before(tok.i)
+    return None

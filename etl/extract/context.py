@@ -1,0 +1,83 @@
+"""What the extractors share about one article: its text, parsed body, actors, quotes,
+date mentions (resolved against the article's anchor date), places and issue mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from diplokg.iris import slug
+from etl.extract.actors import ActorIndex
+from etl.extract.dates import DateMention, find_dates
+from etl.extract.gazetteer import Gazetteer
+from etl.extract.quotes import Quote, inside
+from etl.model import Article, Place
+from etl.vocab import Vocabulary
+
+
+@dataclass
+class ArticleContext:
+    """One article under extraction. ``doc`` covers ``article.text[:body_end]``."""
+
+    article: Article
+    doc: Doc
+    body_end: int
+    anchor: date | None
+    gazetteer: Gazetteer
+    index: ActorIndex
+    quotes: list[Quote]
+    captions: list[tuple[int, int]]
+    places: dict[str, Place] = field(default_factory=dict)
+    _dates: dict[bool, list[DateMention]] = field(default_factory=dict)
+
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.gazetteer.vocab
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentences(self) -> list[Span]:
+        """The body's sentences (captions included; a caption is split from its neighbours)."""
+        return [s for s in self.doc.sents if s.text.strip()]
+
+    def in_quote(self, char: int) -> bool:
+        return inside(self.quotes, char) is not None
+
+    def in_caption(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.captions)
+
+    def dates_in(self, start: int, end: int, future: bool = False) -> list[DateMention]:
+        """Date mentions within [start, end), resolved against the anchor."""
+        if future not in self._dates:
+            self._dates[future] = find_dates(self.text[: self.body_end], self.anchor, future=future)
+        return [m for m in self._dates[future] if start <= m.start and m.end <= end]
+
+    def issues_in(self, start: int, end: int) -> list[str]:
+        """Issue keys whose triggers occur within [start, end), outside of nothing: quotes count."""
+        keys = [h.ref for h in self.index.hits if h.kind == "issue" and start <= h.span.start_char and h.span.end_char <= end]
+        return list(dict.fromkeys(keys))
+
+    def place_for(self, ent: Span) -> Place | None:
+        """The Place of a GPE/LOC/FAC entity (its country when the gazetteer knows it)."""
+        name = ent.text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        name = name.removesuffix("'s").removesuffix("’s").strip()
+        if not name or not name[0].isupper():
+            return None
+        key = slug(name)
+        if key in self.places:
+            return self.places[key]
+        country = None
+        for hit in self.index.hits:
+            if hit.span.start == ent.start or hit.span.end == ent.end:
+                if hit.kind in ("capital", "country"):
+                    country = hit.ref
+                    break
+        place = Place(key=key, name=name, country=country)
+        self.places[key] = place
+        return place

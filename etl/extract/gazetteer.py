@@ -1,0 +1,86 @@
+"""Phrase matchers over the vocabularies: countries, demonyms, capitals, organizations,
+post titles and issue triggers. Built once per spaCy vocabulary."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from etl.vocab import CountryEntry, OrgEntry, TitleEntry, Vocabulary, load_vocabulary
+
+# Aliases that are too ambiguous to stand for a country on their own.
+_WEAK_COUNTRY_ALIASES = {"America", "Korea", "Georgia", "Jordan", "Chad", "Turkey", "Guinea"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A vocabulary match: what it is (``kind``), which entry, and where (token span)."""
+
+    kind: str  # country | demonym | capital | org | title | issue
+    ref: str  # country key, org key, title phrase, issue key
+    span: Span
+
+
+class Gazetteer:
+    """Matchers for one spaCy pipeline and one vocabulary."""
+
+    def __init__(self, nlp: Language, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.countries: dict[str, CountryEntry] = vocab.country_by_key
+        self.orgs: dict[str, OrgEntry] = {o.key: o for o in vocab.organizations}
+        self.titles: dict[str, TitleEntry] = {t.phrase: t for t in vocab.titles}
+        self.org_aliases: dict[str, list[str]] = {}
+        self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._refs: dict[str, tuple[str, str]] = {}
+        make = nlp.make_doc
+
+        def add(matcher: PhraseMatcher, kind: str, ref: str, phrases: list[str]) -> None:
+            label = f"{kind}\x1f{ref}"
+            self._refs[label] = (kind, ref)
+            docs = [make(p) for p in dict.fromkeys(phrases) if p]
+            if docs:
+                matcher.add(label, docs)
+
+        for c in vocab.countries:
+            names = [c.name, f"the {c.name}"] + [a for a in c.aliases if a not in _WEAK_COUNTRY_ALIASES]
+            add(self._cased, "country", c.key, names)
+            add(self._cased, "demonym", c.key, list(c.demonyms))
+            add(self._cased, "capital", c.key, list(c.capitals))
+        for o in vocab.organizations:
+            add(self._cased, "org", o.key, [o.name, *o.aliases])
+            for alias in (o.name, *o.aliases):
+                self.org_aliases.setdefault(alias.lower().removeprefix("the "), []).append(o.key)
+        for t in vocab.titles:
+            add(self._lower, "title", t.phrase, [t.phrase])
+        for issue in vocab.issues:
+            add(self._lower, "issue", issue.key, list(issue.triggers))
+
+    def hits(self, doc: Doc) -> list[Hit]:
+        """All matches in the doc; overlapping matches of one kind keep the longest."""
+        raw = [(self._refs[doc.vocab.strings[m]], s, e) for m, s, e in self._cased(doc)]
+        raw += [(self._refs[doc.vocab.strings[m]], s, e) for m, s, e in self._lower(doc)]
+        by_kind: dict[str, list[tuple[str, int, int]]] = {}
+        for (kind, ref), s, e in raw:
+            by_kind.setdefault(kind, []).append((ref, s, e))
+        out: list[Hit] = []
+        for kind, items in by_kind.items():
+            items.sort(key=lambda x: (-(x[2] - x[1]), x[1]))
+            taken: set[int] = set()
+            for ref, s, e in items:
+                if taken.intersection(range(s, e)):
+                    continue
+                taken.update(range(s, e))
+                out.append(Hit(kind, ref, doc[s:e]))
+        out.sort(key=lambda h: (h.span.start, -len(h.span)))
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def gazetteer_for(nlp: Language) -> Gazetteer:
+    """The matchers for a pipeline (built once; the vocabulary is read once per process)."""
+    return Gazetteer(nlp, load_vocabulary())

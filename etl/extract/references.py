@@ -1,0 +1,143 @@
+"""Who a noun phrase refers to: names, pronouns, and descriptions such as "his Japanese and
+South Korean counterparts", "the top diplomats of Japan, the United States and South Korea",
+"the two countries' leaders" — resolved to the people of the article holding those posts, or
+to the countries when no person is named."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from etl.extract.actors import PRONOUNS, ActorIndex
+
+# Plural role nouns and the post kinds they stand for.
+ROLE_NOUNS: dict[str, tuple[str, ...]] = {
+    "diplomat": ("foreign",),
+    "foreign minister": ("foreign",),
+    "counterpart": (),
+    "leader": ("head_of_state", "head_of_government"),
+    "president": ("head_of_state",),
+    "prime minister": ("head_of_government",),
+    "defense chief": ("defense",),
+    "defense minister": ("defense",),
+    "defence minister": ("defense",),
+    "minister": ("foreign", "defense", "other"),
+    "chief": ("defense",),
+    "envoy": ("envoy",),
+}
+_HEAD_KINDS = ("head_of_state", "head_of_government")
+
+
+def role_phrase(tok: Token) -> str | None:
+    """The role noun a token heads ("ministers" → "minister", "foreign ministers" → "foreign minister")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ROLE_NOUNS and tok.lower_.rstrip("s") not in ROLE_NOUNS:
+        return None
+    lemma = lemma if lemma in ROLE_NOUNS else tok.lower_.rstrip("s")
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
+    for mod in mods:
+        if f"{mod} {lemma}" in ROLE_NOUNS:
+            return f"{mod} {lemma}"
+    return lemma
+
+
+def _kinds_for(phrase: str, tok: Token, index: ActorIndex) -> tuple[str, ...]:
+    kinds = ROLE_NOUNS[phrase]
+    if kinds:
+        return kinds
+    # "his counterparts": the kind of the post held by the owner of "his"/"her".
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        key = None
+        m = index.mention_at(owner.i)
+        if m is not None and m.kind == "Person":
+            key = m.key
+        elif owner.lower_ in ("his", "her"):
+            key = index.last_person_before(owner.i)
+        if key is not None:
+            own = [t.kind for t in index.titles if t.person == key]
+            if own:
+                return (own[0],) if own[0] not in _HEAD_KINDS else _HEAD_KINDS
+    return ("foreign", "defense", "head_of_state", "head_of_government", "other", "envoy", "foreign_deputy")
+
+
+def _countries_of(tok: Token, index: ActorIndex) -> list[str]:
+    """Countries qualifying a role noun: demonyms ("Japanese and South Korean"), "of A, B and C",
+    "the two countries'" (the countries of the sentence or the article's two main ones)."""
+    found: list[str] = []
+    for c in tok.subtree:
+        if c.i == tok.i:
+            continue
+        m = index.mention_at(c.i)
+        if m is not None and m.kind == "Country" and m.key not in found:
+            found.append(m.key)
+    for hit in index.hits:
+        if hit.kind == "demonym" and tok.left_edge.i <= hit.span.start and hit.span.end <= tok.i and hit.ref not in found:
+            found.append(hit.ref)
+    return found
+
+
+def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
+    """People (or countries) that a plural role noun refers to; [] if not a role noun."""
+    phrase = role_phrase(tok)
+    if phrase is None or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    kinds = _kinds_for(phrase, tok, index)
+    countries = _countries_of(tok, index)
+    people: list[str] = []
+    if countries:
+        for country in countries:
+            holders = [t.person for t in index.titles if t.person and t.kind in kinds and t.of == country and t.person not in exclude]
+            if holders:
+                if holders[0] not in people:
+                    people.append(holders[0])
+            else:
+                people.append(country)
+        return people
+    two = any(c.lower_ in ("two", "both") for c in tok.subtree)
+    holders = []
+    for t in index.titles:
+        if t.person and t.kind in kinds and t.person not in exclude and t.person not in holders:
+            holders.append(t.person)
+    if two and len(holders) > 2:
+        return []
+    return holders
+
+
+_NP_DEPS = {"conj", "cc", "compound", "nmod", "amod", "det", "punct", "appos", "flat", "preconj", "nummod", "quantmod"}
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """The heads of a coordinated noun phrase, including members the parser attached as
+    modifiers ("Motegi and Defense Minister Taro Kono" parsed with Motegi as nmod)."""
+    out = [tok]
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ not in _NP_DEPS:
+            continue
+        if t.dep_ in ("conj", "nmod", "appos") or (t.dep_ == "compound" and t.pos_ == "PROPN"):
+            out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None) -> list[str]:
+    """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
+    exclude = exclude or set()
+    out: list[str] = []
+    for t in _coordinated(tok):
+        m = index.mention_at(t.i)
+        if m is not None:
+            if m.key in out:
+                continue
+            if m.kind != "Person" and t.i != tok.i and t.dep_ != "conj":
+                continue
+            out.append(m.key)
+            continue
+        if t.lower_ in PRONOUNS:
+            key = index.last_person_before(t.i)
+            if key:
+                out.append(key)
+            continue
+        out.extend(resolve_role_noun(t, index, exclude))
+    return list(dict.fromkeys(out))

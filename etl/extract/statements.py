@@ -1,0 +1,217 @@
+"""Statements: direct quotes with their speakers, and indirect statements of position.
+
+``find_statements(ctx) -> list[StatementDraft]``. A direct quote's speaker comes from the
+attribution in its sentence ("..., X said", "X said, ...", "X told Y that ...", "according
+to X", "the department quoted X as saying"); a quote with no attribution that follows an
+attributed one continues it ("...," he said. "..."). An indirect statement is a verb of saying
+with a clause and a named actor as subject ("Miller said the three also reiterated ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.quotes import Quote
+from etl.extract.references import refers_to
+from etl.model import Span as TextSpan
+
+_INDIRECT_VERBS = {"say", "tell", "stress", "reiterate", "emphasize", "emphasise", "warn", "insist", "note", "add", "state", "underscore", "affirm", "declare", "assert", "argue", "claim"}
+_NEAR_AFTER = 12
+
+
+@dataclass
+class StatementDraft:
+    """A statement as the text reports it; ``speaker`` is an actor key."""
+
+    speaker: str
+    quote: str
+    kind: str
+    evidence: TextSpan
+    sentences: list[Span]
+    quote_start: int
+    about: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
+    verbs = ctx.vocab.speech_verbs
+    return [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs and not ctx.in_quote(t.idx)]
+
+
+def _speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
+    """The actor a verb of saying attributes words to."""
+    index = ctx.index
+    if verb.lemma_.lower() == "quote":
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                keys = refers_to(c, index)
+                if keys:
+                    return keys[0]
+    v = verb
+    for _ in range(3):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return _actor_of_phrase(subj[0], ctx)
+        if v.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl") and v.head is not v:
+            if v.dep_ == "acl" and v.head.pos_ == "NOUN":
+                v = v.head.head
+            else:
+                v = v.head
+            continue
+        break
+    return None
+
+
+def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
+    """A subject phrase's actor: a person (name, pronoun, title), else an organization or
+    country inside it ("a Japanese Foreign Ministry official", "the department")."""
+    index = ctx.index
+    keys = refers_to(tok, index)
+    if keys:
+        return keys[0]
+    if tok.lower_ == "it":
+        return _last_org_like(tok, ctx, any_org=True)
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        keys = refers_to(appos, index)
+        if keys:
+            return keys[0]
+    owned = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+    mentions = [index.mention_at(t.i) for t in tok.subtree if t.i not in owned]
+    persons = [m.key for m in mentions if m is not None and m.kind == "Person"]
+    if persons:
+        return persons[0]
+    orgs = [m.key for m in mentions if m is not None and m.kind == "Organization"]
+    if orgs:
+        return orgs[0]
+    if tok.lemma_.lower() in ("department", "ministry", "office") and tok.lower_ != tok.text.upper():
+        return _last_org_like(tok, ctx)
+    countries = [m.key for m in mentions if m is not None and m.kind == "Country"]
+    if countries and tok.lemma_.lower() not in ("official", "officials", "source", "sources"):
+        return countries[0]
+    if tok.lemma_.lower() in ("official",) and countries:
+        return None
+    return None
+
+
+def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False) -> str | None:
+    """"the department" / "the ministry" / "it": the last organization (of that kind) named before."""
+    word = tok.lemma_.lower()
+    for m in reversed(ctx.index.mentions):
+        if m.span.start >= tok.i or m.kind != "Organization":
+            continue
+        if any_org or word in ctx.index.actors[m.key].name.lower() or any(word in a.lower() for a in ctx.index.actors[m.key].aliases):
+            return m.key
+    return None
+
+
+def _according_to(tokens: list[Token], ctx: ArticleContext) -> str | None:
+    for t in tokens:
+        if t.lower_ == "according" and not ctx.in_quote(t.idx):
+            for prep in t.children:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return _actor_of_phrase(obj, ctx)
+    return None
+
+
+def _sentence_of(ctx: ArticleContext, char: int) -> Span | None:
+    tok = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return tok.sent if tok is not None else None
+
+
+def _attribution(q: Quote, ctx: ArticleContext) -> str | None:
+    first = _sentence_of(ctx, q.start)
+    last = _sentence_of(ctx, max(q.start, q.end - 1))
+    if first is None or last is None:
+        return None
+    after = [t for t in ctx.doc[last.start:last.end] if t.idx >= q.end + 1]
+    before = [t for t in ctx.doc[first.start:first.end] if t.idx < q.start - 1]
+    verbs_after = _speech_verbs(after, ctx)
+    verbs_before = _speech_verbs(before, ctx)
+    if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER:
+        speaker = _speaker_of_verb(verbs_after[0], ctx)
+        if speaker:
+            return speaker
+    for verb in reversed(verbs_before):
+        speaker = _speaker_of_verb(verb, ctx)
+        if speaker:
+            return speaker
+    for verb in verbs_after:
+        speaker = _speaker_of_verb(verb, ctx)
+        if speaker:
+            return speaker
+    return _according_to(before + after, ctx)
+
+
+def _clean_quote(text: str) -> str:
+    return text.strip().rstrip(",").strip()
+
+
+def find_statements(ctx: ArticleContext) -> list[StatementDraft]:
+    """Direct and indirect statements of the article body (see the module docstring)."""
+    out: list[StatementDraft] = []
+    previous: StatementDraft | None = None
+    previous_end = -1
+    for q in ctx.quotes:
+        if ctx.in_caption(q.start):
+            continue
+        quote = _clean_quote(q.text)
+        if not quote:
+            continue
+        speaker = _attribution(q, ctx)
+        first = _sentence_of(ctx, q.start)
+        last = _sentence_of(ctx, max(q.start, q.end - 1))
+        if first is None or last is None:
+            continue
+        if speaker is None and previous is not None and _continues(q, previous_end, first, ctx):
+            speaker = previous.speaker
+        if speaker is None:
+            continue
+        sents = [s for s in ctx.sentences() if s.start >= first.start and s.end <= last.end] or [first]
+        start, end = first.start_char, last.end_char
+        draft = StatementDraft(speaker, quote, "direct", TextSpan(start, end, ctx.text[start:end]), sents, q.start)
+        draft.about = ctx.issues_in(start, end)
+        out.append(draft)
+        previous, previous_end = draft, q.end
+    out.extend(_indirect(ctx))
+    return out
+
+
+def _continues(q: Quote, previous_end: int, sentence: Span, ctx: ArticleContext) -> bool:
+    """A quote that opens its sentence right after an attributed one ("...," he said. "...")."""
+    gap = ctx.text[previous_end:q.start]
+    opens = ctx.text[sentence.start_char:q.start].strip() in ("", '"', "\u201c")
+    return opens and len(gap) < 200 and gap.count("\n\n") <= 1
+
+
+def _indirect(ctx: ArticleContext) -> list[StatementDraft]:
+    out = []
+    for sent in ctx.sentences():
+        if ctx.in_caption(sent.start_char) or any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
+            continue
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INDIRECT_VERBS:
+                continue
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            if not clauses:
+                continue
+            speaker = _speaker_of_verb(verb, ctx)
+            if speaker is None:
+                continue
+            clause = clauses[0]
+            left, right = clause.left_edge, clause.right_edge
+            if left.i > verb.i and left.lower_ == "that":
+                left = ctx.doc[left.i + 1]
+            words = ctx.doc[left.i:right.i + 1]
+            if len(words) < 4:
+                continue
+            quote = words.text.strip().rstrip(",.").strip()
+            start, end = sent.start_char, sent.end_char
+            draft = StatementDraft(speaker, quote, "indirect", TextSpan(start, end, ctx.text[start:end]), [sent], words.start_char)
+            draft.about = ctx.issues_in(start, end)
+            out.append(draft)
+            break
+    return out

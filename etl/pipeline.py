@@ -1,0 +1,129 @@
+"""Extraction of one article: read text → spaCy → actors, meetings, statements, issues.
+
+``Extractor().extract(article) -> ArticleFacts``; ``extract_many`` streams many articles
+through ``nlp.pipe`` (optionally in several processes).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from diplokg.iris import digest
+from etl.extract.actors import find_actors
+from etl.extract.context import ArticleContext
+from etl.extract.dates import anchor_for
+from etl.extract.gazetteer import Gazetteer, gazetteer_for
+from etl.extract.meetings import MeetingDraft, find_meetings
+from etl.extract.quotes import find_quotes
+from etl.extract.statements import StatementDraft, find_statements
+from etl.model import Actor, Article, ArticleFacts, Meeting, Statement
+from etl.nlp import load_nlp
+from etl.read import body_end, caption_spans
+
+log = logging.getLogger(__name__)
+
+
+class Extractor:
+    """Holds the spaCy pipeline and the vocabularies; extracts facts from articles."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.gazetteer: Gazetteer = gazetteer_for(self.nlp)
+
+    def extract(self, article: Article) -> ArticleFacts:
+        """The facts of one article."""
+        end = body_end(article.text)
+        return self.facts(article, self.nlp(article.text[:end]))
+
+    def extract_many(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 8) -> Iterator[ArticleFacts]:
+        """The facts of many articles, in order, parsing with ``nlp.pipe``."""
+        pairs = ((a.text[: body_end(a.text)], a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield self.facts(article, doc)
+
+    def facts(self, article: Article, doc: Doc) -> ArticleFacts:
+        """Extract from an article already parsed (``doc`` covers its body)."""
+        text = article.text
+        end = len(doc.text)
+        index = find_actors(doc, self.gazetteer, end)
+        ctx = ArticleContext(
+            article=article,
+            doc=doc,
+            body_end=end,
+            anchor=anchor_for(article, text[:end]),
+            gazetteer=self.gazetteer,
+            index=index,
+            quotes=find_quotes(text, end),
+            captions=caption_spans(text[:end]),
+        )
+        meetings = merge_meetings(article, find_meetings(ctx))
+        statements = [_statement(article, d, meetings) for d in find_statements(ctx)]
+        issues = list(dict.fromkeys(h.ref for h in index.hits if h.kind == "issue"))
+        places = {m.location: ctx.places[m.location] for m in meetings if m.location}
+        actors = dict(index.actors)
+        for place in places.values():
+            if place.country and place.country not in actors:
+                c = self.gazetteer.countries[place.country]
+                actors[c.key] = Actor(key=c.key, kind="Country", name=c.name, aliases=list(c.aliases), wikidata=c.wikidata, iso2=c.iso2)
+        return ArticleFacts(
+            article=article,
+            actors=list(actors.values()),
+            places=list(places.values()),
+            meetings=meetings,
+            statements=statements,
+            issues=issues,
+        )
+
+
+def _compatible(a: MeetingDraft, b: Meeting) -> bool:
+    if set(a.participants) != set(b.participants) or a.mode != b.mode or a.status != b.status or a.primary != b.primary:
+        return False
+    return a.date is None or b.date is None or a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def merge_meetings(article: Article, drafts: list[MeetingDraft]) -> list[Meeting]:
+    """One meeting for drafts with the same participants, mode, status and a compatible date
+    (the caption and the body reporting the same talks)."""
+    meetings: list[Meeting] = []
+    for d in drafts:
+        target = next((m for m in meetings if _compatible(d, m)), None)
+        if target is None:
+            target = Meeting(key="", participants=list(dict.fromkeys(d.participants)), mode=d.mode, status=d.status, date=d.date, primary=d.primary)  # type: ignore[arg-type]
+            meetings.append(target)
+        if d.date and (target.date is None or len(d.date) > len(target.date)):
+            target.date = d.date
+        if d.place and target.location is None:
+            target.location = d.place.key
+        target.primary = target.primary or d.primary
+        if d.evidence not in target.evidence:
+            target.evidence.append(d.evidence)
+        target.topics = list(dict.fromkeys(target.topics + d.topics))
+    for i, m in enumerate(meetings):
+        people = sorted(m.participants)
+        if m.date and len(m.date) == 10:
+            m.key = digest("meeting", *people, m.date, m.mode)
+        else:
+            m.key = digest("meeting", article.id, *people, m.date or "", m.mode, str(i))
+    return meetings
+
+
+def _statement(article: Article, d: StatementDraft, meetings: list[Meeting]) -> Statement:
+    made_at = None
+    for m in meetings:
+        if d.speaker in m.participants and any(e.start < d.evidence.end and d.evidence.start < e.end for e in m.evidence):
+            made_at = m
+            break
+    return Statement(
+        key=digest("statement", article.id, str(d.quote_start), d.kind),
+        speaker=d.speaker,
+        quote=d.quote,
+        kind=d.kind,  # type: ignore[arg-type]
+        evidence=[d.evidence],
+        about=d.about,
+        made_at=made_at.key if made_at else None,
+        date=made_at.date if made_at else None,
+    )
