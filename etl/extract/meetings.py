@@ -342,7 +342,8 @@ def _past_marked(trigger: Token) -> bool:
     """Mentioned in passing as an earlier meeting: "last held talks", "since X hosted a
     summit", "followed a call between ..."."""
     words = {t.lower_ for t in trigger.subtree}
-    for head in (trigger, trigger.head):
+    heads = [trigger, trigger.head] if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else [trigger]
+    for head in heads:
         words.add(head.lower_)
         words.update(c.lower_ for c in head.children if c.dep_ in ("advmod", "npadvmod", "mark", "amod"))
     return bool(words & _PAST_MARKERS)
