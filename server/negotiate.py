@@ -105,20 +105,20 @@ def parse_accept(header: str) -> list[tuple[str, float]]:
 def _quality(offer: Format, ranges: list[tuple[str, float]]) -> float:
     """The q-value the most specific matching range gives an offer (0 when none matches)."""
     best_specificity, quality = -1, 0.0
-    names = (offer.media_type, *(a for a in offer.aliases if "/" in a))
+    major = offer.media_type.partition("/")[0]
     for media, q in ranges:
-        for name in names:
-            kind, _, _ = name.partition("/")
-            if media == name:
-                specificity = 3 if name == offer.media_type else 2
-            elif media == f"{kind}/*":
-                specificity = 1
-            elif media == "*/*" or media == "*":
-                specificity = 0
-            else:
-                continue
-            if specificity > best_specificity:
-                best_specificity, quality = specificity, q
+        if media == offer.media_type:
+            specificity = 3
+        elif media in offer.aliases:
+            specificity = 2
+        elif media == f"{major}/*":
+            specificity = 1
+        elif media in ("*/*", "*"):
+            specificity = 0
+        else:
+            continue
+        if specificity > best_specificity:
+            best_specificity, quality = specificity, q
     return quality
 
 

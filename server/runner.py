@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +78,8 @@ class QueryRunner:
             try:
                 box["answer"] = self._evaluate(text, choose, default_graphs, named_graphs)
             except BaseException as exc:  # handed to the request thread
+                # The engine's result objects must be dropped on the thread that made them.
+                traceback.clear_frames(exc.__traceback__)
                 box["error"] = exc
             finally:
                 done.set()

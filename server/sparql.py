@@ -15,7 +15,7 @@ from diplokg.sparql_guard import check_query
 from server.errors import UnsupportedMediaType
 from server.negotiate import Format, Kind, negotiate
 from server.runner import runner
-from server.sparql_description import service_description
+from server.sparql_description import serialize, service_description
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def chooser() -> Callable[[Kind], Format]:
 
 def _description() -> Response:
     fmt = chooser()("graph")
-    body = service_description(request.base_url).serialize(format=fmt.rdflib, encoding="utf-8")
+    body = serialize(service_description(request.base_url), fmt.rdflib or "turtle")
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     return response

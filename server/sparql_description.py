@@ -46,3 +46,8 @@ def service_description(endpoint: str) -> Graph:
     graph.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
                Literal("Read-only SPARQL 1.1 query endpoint of diplokg; the default graph is the union of all graphs.")))
     return graph
+
+
+def serialize(graph: Graph, rdflib_format: str) -> bytes:
+    """A graph in an rdflib format; N-Quads of a lone default graph are its N-Triples lines."""
+    return graph.serialize(format="nt" if rdflib_format == "nquads" else rdflib_format, encoding="utf-8")

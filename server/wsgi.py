@@ -46,6 +46,7 @@ def gunicorn_settings(config: Config) -> dict[str, Any]:
         "loglevel": config.log_level.lower(),
         "post_fork": _post_fork,
         "proc_name": "diplokg",
+        "control_socket_disable": True,
     }
 
 
