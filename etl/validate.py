@@ -93,13 +93,14 @@ class Validator:
         self._engine: ShaclValidator | None = None
 
     def _context(self, data: Graph) -> Graph:
-        """A copy of the data plus the class axioms and the definitions of issues it mentions."""
+        """A copy of the data plus the class axioms and the definitions of issues it only refers to."""
         graph = Graph()
         for triple in data:
             graph.add(triple)
         for triple in self._class_axioms:
             graph.add(triple)
-        for issue in {o for o in data.objects() if o in self._issues}:
+        referenced = {o for o in data.objects() if o in self._issues}
+        for issue in referenced - set(data.subjects(RDF.type, DKG.Issue)):
             for triple in self._issues[issue]:
                 graph.add(triple)
         return graph
