@@ -33,7 +33,7 @@ NAMESPACES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "schema": "https://schema.org/",
+    "schema": "http://schema.org/",
     "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "org": "http://www.w3.org/ns/org#",
@@ -129,7 +129,7 @@ def term_filter(term: Node | None) -> Markup:
         return Markup("")
     if isinstance(term, URIRef):
         iri = str(term)
-        name = getattr(g, "labels", {}).get(term) or qname(iri)
+        name = name_filter(term)
         href = common.local_href(iri)
         external = href == iri
         attrs = ' class="ext" rel="noopener"' if external else ""
@@ -139,6 +139,14 @@ def term_filter(term: Node | None) -> Markup:
     if isinstance(term, Literal):
         return escape(str(term))
     return escape(str(term))
+
+
+@bp.app_template_filter("name")
+def name_filter(term: Node | None) -> str:
+    """The display name of a term: its label, else a short form of the IRI."""
+    if term is None:
+        return ""
+    return getattr(g, "labels", {}).get(term) or qname(str(term))
 
 
 @bp.app_template_filter("local")

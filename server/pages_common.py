@@ -43,9 +43,9 @@ def store(app: Flask | None = None) -> Store:
 
 
 def local_href(iri: str) -> str:
-    """A link for ``iri``: IRIs under the base become paths on this server, others stay."""
+    """A link for ``iri``: instance IRIs (``{base}id/...``) become paths on this server."""
     prefix = base()
-    if iri.startswith(prefix):
+    if iri.startswith(prefix + "id/"):
         return request.script_root + "/" + iri[len(prefix):]
     return iri
 

@@ -102,13 +102,13 @@ _LABELS = """
 SELECT ?s (SAMPLE(?label) AS ?name) WHERE {
   VALUES ?s { $iris }
   { ?s rdfs:label ?label } UNION { ?s skos:prefLabel ?label } UNION { ?s dcterms:title ?label }
-  UNION { ?s dkg:title ?label }
+  UNION { ?s dkg:title ?label } UNION { ?s dkg:quote ?label } UNION { ?s dkg:exact ?label }
 } GROUP BY ?s
 """
 
 
 def labels(store: Store, iris: Iterable[URIRef]) -> dict[URIRef, str]:
-    """The display name of each IRI that has one (rdfs:label, skos:prefLabel, a title)."""
+    """The display name of each IRI that has one (a label, a title, a statement's words, a span's text)."""
     unique = sorted(set(iris))
     found: dict[URIRef, str] = {}
     for i in range(0, len(unique), 200):
@@ -117,5 +117,6 @@ def labels(store: Store, iris: Iterable[URIRef]) -> dict[URIRef, str]:
         result = store.query(PREFIXES + _LABELS.replace("$iris", values))
         for s, name in result.rows():
             if s is not None and name is not None:
-                found[s] = str(name)
+                text = str(name)
+                found[s] = text if len(text) <= 90 else text[:87].rstrip() + "…"
     return found

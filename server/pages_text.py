@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Sen|Rep|Gov|Prof|Jr|Sr|No|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Vol|vs|etc|Inc|Corp|Co|Ltd)\.)$")
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Ends of sentences in ``text[start:end]`` (newlines, or . ! ? not after an abbreviation)."""
+    for m in _SENTENCE_END.finditer(text, start):
+        if m.end() > end:
+            return
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
+            continue
+        yield m
 
 
 @dataclass(frozen=True)
@@ -40,13 +54,15 @@ def snippet(text: str, start: int, end: int) -> Snippet:
 
     >>> snippet("One. Motegi said so. Two.", 5, 11)
     Snippet(before='', exact='Motegi', after=' said so.')
+    >>> snippet("Hi. The U.S. envoy Mr. Kim met him. Then.", 19, 26)
+    Snippet(before='The U.S. envoy ', exact='Mr. Kim', after=' met him.')
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in _boundaries(text, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, max(end - 1, start))
+    m = next(_boundaries(text, max(end - 1, start), len(text) + 1), None)
     right = len(text) if m is None else m.start() + len(m.group().rstrip())
     if right < end:
         right = end

@@ -251,7 +251,7 @@ def article(store: Store, this: URIRef, base: str) -> View:
         "url": _one(store, this, "dkg:url"),
         "identifier": _one(store, this, "dcterms:identifier"),
         "segments": segments(text, bounds) if text else [],
-        "span_facts": facts_by_span,
+        "span_facts": [(span_id(s, e), facts_by_span[span_id(s, e)]) for s, e in sorted(set(bounds))],
         "meetings": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Meeting")],
         "statements": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Statement")],
         "roles": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Role")],

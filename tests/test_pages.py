@@ -1,0 +1,259 @@
+"""Entity pages and the query page through Flask's test client, over a real store on disk."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.plugins.parsers.jsonld import to_rdf
+
+from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, QUERIES_DIR
+from server import create_app
+from tests.fixtures_pages import ARTICLE_ID, VALID, build_store, client, pages_app, pages_config  # noqa: F401
+
+ID = "https://w3id.org/diplokg/id/"
+MOTEGI = "/id/actor/toshimitsu-motegi"
+MEETING = "/id/meeting/8f7a675ae103da19"
+ARTICLE = f"/id/article/{ARTICLE_ID}"
+ENTITY_PATHS = [MOTEGI, "/id/actor/japan", MEETING, "/id/statement/e9fa422cf728ef62",
+                "/id/issue/indo-pacific", ARTICLE, "/id/place/tokyo", "/id/role/23abe8936d91201a"]
+RDF_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
+SUFFIXES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+
+
+class _Links(HTMLParser):
+    """Collects hrefs, srcs and the text of <mark> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.srcs: list[str] = []
+        self.marks: list[str] = []
+        self._in_mark = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if "src" in attrs:
+            self.srcs.append(attrs["src"])
+        if tag == "mark":
+            self._in_mark += 1
+            self.marks.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self._in_mark -= 1
+
+    def handle_data(self, data):
+        if self._in_mark:
+            self.marks[-1] += data
+
+
+def parse(html: bytes) -> _Links:
+    links = _Links()
+    links.feed(html.decode("utf-8"))
+    return links
+
+
+def triples(data: bytes, fmt: str) -> set:
+    """The triples of a response body (JSON-LD through rdflib's ``to_rdf``: its Graph parser
+    goes through the deprecated ConjunctiveGraph, a warning that pytest turns into an error)."""
+    graph = Graph()
+    if fmt == "json-ld":
+        to_rdf(json.loads(data), graph)
+    else:
+        graph.parse(data=data, format=fmt)
+    return set(graph)
+
+
+def description(iri: str) -> set:
+    """What an entity's RDF should hold: the triples of valid.ttl with the IRI at either end,
+    plus, for an article or a fact, the triples of its evidence spans."""
+    source = Graph()
+    for path in (VALID, ONTOLOGY_FILE, ISSUES_FILE):
+        source.parse(path, format="turtle")
+    this = URIRef(iri)
+    expected = {t for t in source if this in (t[0], t[2])}
+    evidence = {o for _, p, o in expected if str(p).endswith("#evidence")}
+    evidence |= {s for s, p, o in expected if str(p).endswith("#article") and o == this}
+    return expected | {t for t in source if t[0] in evidence}
+
+
+@pytest.mark.parametrize("path", ENTITY_PATHS)
+@pytest.mark.parametrize("accept", list(RDF_TYPES))
+def test_entity_rdf_by_accept_header_is_exactly_its_description(client, path, accept):
+    response = client.get(path, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.mimetype == accept
+    assert response.headers["Vary"] == "Accept"
+    assert triples(response.data, RDF_TYPES[accept]) == description(ID + path[len("/id/"):])
+
+
+@pytest.mark.parametrize("suffix", list(SUFFIXES))
+def test_entity_rdf_by_suffix(client, suffix):
+    response = client.get(f"{MEETING}.{suffix}", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert response.mimetype == SUFFIXES[suffix]
+    assert triples(response.data, RDF_TYPES[SUFFIXES[suffix]]) == description(ID + MEETING[len("/id/"):])
+
+
+@pytest.mark.parametrize("accept", ["text/html", "text/html,application/xhtml+xml,*/*;q=0.8", "*/*", None])
+def test_browsers_and_unspecific_clients_get_html(client, accept):
+    headers = {"Accept": accept} if accept else {}
+    response = client.get(MOTEGI, headers=headers)
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert response.headers["Link"] == ", ".join(
+        f'<{MOTEGI}.{s}>; rel="alternate"; type="{t}"' for s, t in SUFFIXES.items())
+
+
+def test_plain_json_clients_get_json_ld(client):
+    response = client.get(MOTEGI, headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    assert response.mimetype == "application/ld+json"
+
+
+def test_unservable_accept_is_406_in_the_json_error_shape(client):
+    response = client.get(MOTEGI, headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.get_json() == {
+        "error": "cannot serve 'image/png'; available: text/html, text/turtle, application/ld+json, "
+                 "application/n-triples, application/json",
+        "status": 406}
+
+
+@pytest.mark.parametrize("path,iri", [
+    ("/id/actor/nobody", ID + "actor/nobody"),
+    ("/id/planet/earth", ID + "planet/earth"),
+    ("/id/actor/nobody.ttl", ID + "actor/nobody.ttl"),
+    ("/id/actor/a%20b", ID + "actor/a b"),
+])
+def test_unknown_entities_are_404(client, path, iri):
+    response = client.get(path, headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.get_json() == {"error": f"no such entity: {iri}", "status": 404}
+
+
+def test_unknown_entity_page_for_browsers_escapes_the_address(client):
+    response = client.get("/id/actor/%3Cscript%3Ealert(1)", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert b"<script>alert" not in response.data
+    assert b"no such entity: https://w3id.org/diplokg/id/actor/&lt;script&gt;alert(1)" in response.data
+
+
+def test_person_page(client):
+    page = client.get(MOTEGI, headers={"Accept": "text/html"})
+    html = page.data.decode()
+    links = parse(page.data)
+    assert "<h1>Toshimitsu Motegi</h1>" in html
+    assert '<a href="/id/role/23abe8936d91201a">Foreign Minister</a> of <a href="/id/actor/japan"' in html
+    assert "(2020-07-10)" in html
+    assert {"/id/actor/stephen-biegun", MEETING, "/id/place/tokyo", "/id/issue/indo-pacific",
+            "/id/statement/e9fa422cf728ef62", "/id/actor/japan"} <= set(links.hrefs)
+    assert "It is crucial that Japan and the United States work together" in html
+    assert f"{ARTICLE}#char=607,727" in links.hrefs
+    assert f"{ARTICLE}#char=262,296" in links.hrefs
+    assert links.marks == ["Foreign Minister Toshimitsu Motegi",
+                           "It is crucial that Japan and the United States work together to maintain "
+                           "and bolster a free and open Indo-Pacific region"]
+
+
+def test_meeting_page_highlights_the_reporting_sentences(client):
+    page = client.get(MEETING, headers={"Accept": "text/html"})
+    html = page.data.decode()
+    assert ('<q class="sentence"><mark>In a meeting in Tokyo</mark>, Foreign Minister Toshimitsu Motegi '
+            "stressed to visiting U.S. Deputy Secretary of State Stephen Biegun the need to strengthen the "
+            "Japan-U.S. alliance in an ever-changing security environment.</q>") in html
+    assert ('<q class="sentence">U.S. Deputy Secretary of State Stephen Biegun (L) and Japanese Foreign '
+            "Minister Toshimitsu Motegi <mark>meet in Tokyo on July 10, 2020</mark>.</q>") in html
+    links = parse(page.data)
+    assert {"/id/actor/stephen-biegun", MOTEGI,
+            "/id/place/tokyo", "/id/issue/north-korea-nuclear", "/id/issue/japan-us-alliance",
+            f"{ARTICLE}#char=239,260", f"{ARTICLE}#char=552,582"} <= set(links.hrefs)
+    assert "<dt>Date</dt><dd>2020-07-10</dd>" in html
+    assert ">in person</a>" in html and ">held</a>" in html
+
+
+def test_article_page_marks_every_evidence_span(client):
+    page = client.get(ARTICLE, headers={"Accept": "text/html"})
+    source = Graph().parse(VALID, format="turtle")
+    exact = sorted((int(s.split("char=")[1].split(",")[0]), str(o)) for s, p, o in source
+                   if str(p).endswith("#exact"))
+    assert parse(page.data).marks == [text for _, text in exact]
+    html = page.data.decode()
+    for start, end in [(239, 260), (262, 296), (318, 363), (552, 582), (607, 727)]:
+        assert f'<span class="anchor" id="char={start},{end}"></span>' in html
+
+
+def test_country_page_lists_its_people_and_their_meetings(client):
+    page = client.get("/id/actor/japan", headers={"Accept": "text/html"})
+    html = page.data.decode()
+    assert '<a href="http://www.wikidata.org/entity/Q17"' in html
+    assert re.search(r'<li><a href="/id/actor/toshimitsu-motegi"[^>]*>Toshimitsu Motegi</a> — Foreign Minister</li>', html)
+    assert MEETING in parse(page.data).hrefs
+    assert "<code>JP</code>" in html
+
+
+def test_links_follow_the_request_host_and_script_root(pages_app):
+    client = pages_app.test_client()
+    page = client.get(MOTEGI, headers={"Accept": "text/html"}, base_url="http://kg.example.org/kg/")
+    hrefs = parse(page.data).hrefs
+    assert "/kg/id/actor/japan" in hrefs
+    assert not [h for h in hrefs if h.startswith(ID)]
+
+
+def test_another_base_maps_this_host_to_it(tmp_path):
+    base = "http://kg.example.org/data/"
+    config = build_store(tmp_path / "store", base=base)
+    client = create_app(config).test_client()
+    response = client.get("/id/actor/japan", headers={"Accept": "text/html"})
+    # valid.ttl's IRIs use the default base, so under another base they are unknown here
+    assert response.status_code == 404
+    assert b"no such entity: http://kg.example.org/data/id/actor/japan" in response.data
+
+
+def test_labels_and_quotes_are_escaped(tmp_path):
+    from diplokg.iris import Iris
+    from diplokg.store import open_store
+    config = build_store(tmp_path / "store")
+    evil = URIRef(ID + "actor/evil")
+    g = Graph().parse(data=f"""
+        @prefix dkg: <https://w3id.org/diplokg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <{evil}> a dkg:Person ; rdfs:label "<script>alert('x')</script>" .
+        <{ID}statement/s1> a dkg:Statement ; dkg:speaker <{evil}> ; dkg:quote "<img src=x onerror=alert(1)>" .
+    """, format="turtle")
+    with open_store(config, writable=True) as store:
+        store.replace_graph(Iris().article_graph("evil"), set(g))
+    html = create_app(config).test_client().get("/id/actor/evil", headers={"Accept": "text/html"}).data.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</h1>" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_query_page_lists_the_cookbook_and_loads_nothing_from_outside(client):
+    page = client.get("/", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    html = page.data.decode()
+    questions = [path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+                 for path in sorted(QUERIES_DIR.glob("*.rq"))]
+    shown = re.findall(r'<button type="button" class="recipe" data-name="[^"]+">([^<]+)</button>', html)
+    assert [q.replace("'", "&#39;") for q in questions] == shown
+    links = parse(page.data)
+    assert links.srcs == ["/static/sparql-highlight.js", "/static/query.js"]
+    assert all(h.startswith("/") or h.startswith("data:") for h in links.hrefs)
+    data = json.loads(re.search(r'<script type="application/json" id="cookbook-data">(.*?)</script>',
+                                html, re.S).group(1))
+    assert [r["sparql"] for r in data] == [p.read_text(encoding="utf-8") for p in sorted(QUERIES_DIR.glob("*.rq"))]
+
+
+@pytest.mark.parametrize("name", ["diplokg.css", "query.js", "sparql-highlight.js", "entity.js"])
+def test_static_files_are_served(client, name):
+    response = client.get(f"/static/{name}")
+    assert response.status_code == 200
+    assert b"http://" not in response.data and b"https://" not in response.data
+    response.close()
