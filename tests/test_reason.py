@@ -107,3 +107,23 @@ def test_same_as_between_different_individuals_is_inconsistent(reasoner):
     graph = article_graph(8, extra=[(ID["meeting/m8"], DKG.mode, DKG.Phone)])
     with pytest.raises(Inconsistent, match="owl:sameAs .* but the ontology says they are different"):
         reasoner.infer(graph)
+
+
+@pytest.fixture(scope="module")
+def seed_graphs() -> dict[str, Graph]:
+    from diplokg.iris import Iris
+    from diplokg.resources import SEEDS_DIR
+    from etl.pipeline import Extractor
+    from etl.read import read_paths
+    from etl.to_rdf import facts_to_graph
+
+    extractor = Extractor()
+    return {a.id: facts_to_graph(extractor.extract(a), Iris()) for a in read_paths([str(SEEDS_DIR)])}
+
+
+def test_seed_articles_through_the_real_pipeline_equal_owlrl(reasoner, seed_graphs):
+    assert len(seed_graphs) == 4
+    for article_id, graph in seed_graphs.items():
+        got = reasoner.infer(graph)
+        assert len(got) > len(graph), article_id
+        assert got == reasoner.infer_with_owlrl(set(graph)), article_id

@@ -102,6 +102,14 @@ class Store(ABC):
         checked the query with ``diplokg.sparql_guard`` (no SERVICE, no update).
         """
 
+    def query_bound(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+        """Run a read-only query over the union with variables bound to terms.
+
+        The values never enter the query text. Bound variables must appear in the SELECT
+        projection. Optional: implementations that cannot bind raise NotImplementedError.
+        """
+        raise NotImplementedError(f"{type(self).__name__} cannot bind query variables")
+
     @abstractmethod
     def export(self, out: BinaryIO, fmt: str) -> None:
         """Stream the store into ``out`` in one of DATASET_FORMATS (turtle, ntriples and

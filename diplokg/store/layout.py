@@ -6,6 +6,8 @@ Layout of ``{store}``::
     writer.lock         flock'ed by that writer
     snapshots/<gen>/    checkpoints of primary (hard links), opened read-only by readers
     CURRENT             the name of the newest published snapshot (replaced atomically)
+    UNPUBLISHED         present while primary holds changes not yet published (a writer
+                        killed before publishing leaves it; the next writer publishes)
 
 pyoxigraph documents opening a database read-only while another process writes it as
 undefined behaviour, so readers never open ``primary``: they open the snapshot named by
@@ -38,6 +40,7 @@ class Layout:
         self.snapshots = self.root / "snapshots"
         self.current = self.root / "CURRENT"
         self.lock_file = self.root / "writer.lock"
+        self.unpublished = self.root / "UNPUBLISHED"
 
     def current_snapshot(self) -> Path | None:
         """The snapshot named by CURRENT, or None before the first publication."""

@@ -56,7 +56,13 @@ class OxigraphStore(Store):
         self.iris = iris
         self._layout = layout
         self._lock = lock
-        self._dirty = False
+        self._dirty = layout is not None and layout.unpublished.exists()
+
+    def _changed(self) -> None:
+        """Note, before writing, that primary will differ from the published snapshot."""
+        if not self._dirty and self._layout is not None:
+            self._layout.unpublished.touch()
+        self._dirty = True
 
     # The engine store to use now; readers of snapshots override this to reopen.
     def _db(self) -> ox.Store:
@@ -77,16 +83,18 @@ class OxigraphStore(Store):
             update += f"INSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
         else:
             update = f"DROP SILENT GRAPH {g}"
+        db = self._db()
+        self._changed()
         try:
-            self._db().update(update)
+            db.update(update)
         except OSError as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from None
-        self._dirty = True
 
     def remove_graph(self, graph: str) -> None:
         """Remove a named graph and its triples."""
-        self._db().remove_graph(ox.NamedNode(graph))
-        self._dirty = True
+        db = self._db()
+        self._changed()
+        db.remove_graph(ox.NamedNode(graph))
 
     def graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""
@@ -152,11 +160,12 @@ class OxigraphStore(Store):
             if graph is None:
                 raise UsageError(f"{fmt} has no named graphs: say which graph to load it into")
             kwargs["to_graph"] = ox.NamedNode(graph)
+        db = self._db()
+        self._changed()
         try:
-            self._db().load(source, **kwargs)
+            db.load(source, **kwargs)
         except SyntaxError as exc:
             raise BadInput(f"cannot parse {fmt}: {exc}") from None
-        self._dirty = True
 
     def stats(self) -> StoreStats:
         """Articles (article graphs), triples (quads in named graphs) and instances per class."""
@@ -185,6 +194,7 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot publish a snapshot of {self._layout.root}: {exc}") from None
         self._layout.point_to(target)
+        self._layout.unpublished.unlink(missing_ok=True)
         self._dirty = False
         removed = self._layout.prune()
         log.debug("published %s (removed %d old snapshots)", target.name, len(removed))
