@@ -95,6 +95,13 @@ class Score:
     invented_dates: list[str] = field(default_factory=list)
     evidence_valid: int = 0
     evidence_total: int = 0
+    unmatched: list[str] = field(default_factory=list)
+
+    def note(self, category: str, gold: list, pred: list, pairs: list[tuple[int, int]], show) -> None:
+        """Record the gold items missed and the predictions matched to nothing, for ``--verbose``."""
+        hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
+        self.unmatched += [f"{category}: missed {show(g)}" for i, g in enumerate(gold) if i not in hit_g]
+        self.unmatched += [f"{category}: spurious {show(p)}" for j, p in enumerate(pred) if j not in hit_p]
 
     def add(self, other: "Score") -> None:
         """Add another article's score to this one."""
@@ -105,6 +112,7 @@ class Score:
         self.invented_dates.extend(other.invented_dates)
         self.evidence_valid += other.evidence_valid
         self.evidence_total += other.evidence_total
+        self.unmatched.extend(other.unmatched)
 
     @property
     def evidence_share(self) -> float:
@@ -232,6 +240,7 @@ def score_article(gold: dict, pred: dict, gazetteer: dict[str, str] | None = Non
     pred_people = [canon_pred(a["name"]) for a in pred.get("actors", []) if a.get("type") == "Person"]
     people = match_pairs(gold_people, pred_people, lambda g, p: 1 if g == p else None)
     score.counts["people"] = _count(people, len(gold_people), len(pred_people))
+    score.note("people", gold_people, pred_people, people, str)
 
     def posts(actors: list[dict], canon) -> list[tuple[str, str, str]]:
         return [(canon(a["name"]), r.get("title"), canon(r.get("of")) if r.get("of") else "")
@@ -241,6 +250,7 @@ def score_article(gold: dict, pred: dict, gazetteer: dict[str, str] | None = Non
     pairs = match_pairs(gold_posts, pred_posts, lambda g, p: 1 if g[0] == p[0] and g[2] == p[2]
                         and same_title(g[1], p[1], titles) else None)
     score.counts["posts"] = _count(pairs, len(gold_posts), len(pred_posts))
+    score.note("posts", gold_posts, pred_posts, pairs, lambda t: f"{t[0]}: {t[1]} of {t[2] or '-'}")
 
     _score_meetings(score, gold.get("meetings", []), pred, names.canon, canon_pred)
     _score_statements(score, gold.get("statements", []), pred.get("statements", []), names.canon, canon_pred)
@@ -274,8 +284,11 @@ def _score_meetings(score: Score, gold: list[dict], pred: dict, canon_gold, cano
                         lambda i, j: sum(agreement(gold[i], meetings[j]).values())
                         if gold_sets[i] == pred_sets[j] else None)
     score.counts["meetings"] = _count(pairs, len(gold), len(meetings))
-    primary = [i for i, m in enumerate(gold) if m.get("primary", True)]
-    score.counts["meetings (primary)"] = Count(0, 0, sum(1 for i, _ in pairs if i in primary), len(primary))
+    score.note("meetings", gold, meetings, pairs, lambda m: f"{' + '.join(m['participants'])} ({m.get('mode')}, "
+               f"{m.get('status')}, {m.get('date')}, {m.get('location')})")
+    both = sum(1 for i, j in pairs if gold[i].get("primary", True) and meetings[j].get("primary", True))
+    score.counts["meetings (primary)"] = Count(both, sum(1 for m in meetings if m.get("primary", True)),
+                                               both, sum(1 for m in gold if m.get("primary", True)))
     for i, j in pairs:
         for attribute, ok in agreement(gold[i], meetings[j]).items():
             score.compared[attribute] += 1
@@ -295,6 +308,7 @@ def _score_statements(score: Score, gold: list[dict], pred: list[dict], canon_go
 
     strict = match_pairs(gold, pred, with_speaker)
     score.counts["statements"] = _count(strict, len(gold), len(pred))
+    score.note("statements", gold, pred, strict, lambda st: f"{st['speaker']}: {st['quote'][:70]!r}")
     score.counts["statements (quote only)"] = _count(match_pairs(gold, pred, overlap), len(gold), len(pred))
     for i, j in strict:
         if date_invented(pred[j].get("date"), gold[i].get("date")):
@@ -406,13 +420,13 @@ def find_article(name: str, directories: list[Path]) -> Path:
 
 def evaluate(gold_dir: Path, article_dirs: list[Path] | None = None) -> tuple[Score, dict[str, Score]]:
     """Run the real extraction on every gold article and score it: (total, per article)."""
-    from etl.pipeline import Extractor
-    from etl.read import read_file
-
     golds = load_gold(gold_dir)
     dirs = article_dirs or [SEEDS_DIR, gold_dir / "articles"]
     paths = [find_article(g["article"], dirs) for _, g in golds]
     labels, gazetteer, titles = issue_labels(), gazetteer_aliases(), title_sets()
+    from etl.pipeline import Extractor  # loads spaCy: only once the gold is known to be usable
+    from etl.read import read_file
+
     extractor = Extractor()
     total, per_article = Score(), {}
     for (_, gold), path in zip(golds, paths):
@@ -426,9 +440,6 @@ def render(score: Score, title: str = "all articles") -> str:
     """A readable table of one score."""
     lines = [f"== {title}", f"{'category':<26}{'P':>7}{'R':>7}{'F1':>7}   matched/pred  matched/gold"]
     for name, c in score.counts.items():
-        if name == "meetings (primary)":
-            lines.append(f"{name:<26}{'':>7}{c.recall:>7.3f}{'':>7}   {'':<12}  {c.matched_gold}/{c.gold}")
-            continue
         lines.append(f"{name:<26}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}   "
                      f"{f'{c.matched_pred}/{c.pred}':<12}  {c.matched_gold}/{c.gold}")
     for a in ATTRIBUTES:
@@ -462,7 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.verbose:
         for name, s in per_article.items():
-            print(render(s, name), end="\n\n")
+            print(render(s, name))
+            print("\n".join(f"  {line}" for line in s.unmatched), end="\n\n")
     print(render(total, f"all {len(per_article)} articles"))
     return 0
 
