@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 import xml.sax
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,10 @@ def read_dataset(path: str | Path) -> rdflib.Dataset:
         _check_json_ld(path, text)
     dataset = rdflib.Dataset()
     try:
-        dataset.parse(data=text, format=fmt, publicID=Path(path).resolve().as_uri())
+        with warnings.catch_warnings():
+            # rdflib 7.6's own TriG/N-Quads parsers call its deprecated Dataset API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset.parse(data=text, format=fmt, publicID=Path(path).resolve().as_uri())
     except BadSyntax as exc:
         raise BadInput(f"{path}:{exc.lines + 1}: bad {_NAMES[fmt]} syntax ({exc._why})") from None
     except ParserError as exc:
@@ -91,10 +95,12 @@ def read_graph(path: str | Path) -> rdflib.Graph:
     """Parse one RDF file into a Graph holding the union of all its graphs."""
     dataset = read_dataset(path)
     graph = rdflib.Graph()
-    for prefix, namespace in dataset.namespaces():
-        graph.bind(prefix, namespace, override=False)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for prefix, namespace in dataset.namespaces():
+            graph.bind(prefix, namespace, override=False)
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            graph.add((s, p, o))
     return graph
 
 
@@ -105,7 +111,9 @@ def _first_bad_line(text: str, fmt: str) -> int:
         if not stripped or stripped.startswith("#"):
             continue
         try:
-            rdflib.Dataset().parse(data=line + "\n", format=fmt)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                rdflib.Dataset().parse(data=line + "\n", format=fmt)
         except Exception:
             return number
     return len(text.splitlines()) or 1
