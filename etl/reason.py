@@ -147,7 +147,9 @@ class Reasoner:
         self._by_s: dict[Node, set[Triple]] = defaultdict(set)
         self._by_o: dict[Node, set[Triple]] = defaultdict(set)
         self._by_p: dict[Node, set[Triple]] = defaultdict(set)
+        self._same: dict[Node, set[Node]] = defaultdict(set)
         self._compile()
+        self._same = dict(self._same)
 
     def _compile(self) -> None:
         lists: dict[Node, tuple[Node, Node]] = {}
@@ -174,6 +176,9 @@ class Reasoner:
             elif p == OWL.disjointWith:
                 self.disjoint[s].add(o)
                 self.disjoint[o].add(s)
+            elif p == OWL.sameAs:
+                if s != o:
+                    self._same[s].add(o)
             elif p == OWL.differentFrom:
                 self.different[s].add(o)
                 self.different[o].add(s)
@@ -253,6 +258,16 @@ class Reasoner:
             yield from by_o.get(node, ())
             yield from self._by_o.get(node, ())
 
+        same_new: dict[Node, set[Node]] = defaultdict(set)
+
+        def partners(node: Node) -> Iterable[Node]:
+            """owl:sameAs partners of a node (other than itself) known so far."""
+            found = self._same.get(node)
+            more = same_new.get(node)
+            if found is None and more is None:
+                return ()
+            return [x for x in (found or set()) | (more or set()) if x != node]
+
         def facts_with_p(p: Node) -> Iterable[Triple]:
             yield from (t for t in new if t[1] == p)
             yield from self._by_p.get(p, ())
@@ -286,23 +301,21 @@ class Reasoner:
             if p in self.inverse_functional:
                 out.extend((s, OWL.sameAs, w) for w, q, _ in list(facts_with_o(o)) if q == p and w != s)
             if p == OWL.sameAs and s != o:
+                same_new[s].add(o)
                 if o in self.different.get(s, ()):
                     raise Inconsistent(f"{s} owl:sameAs {o}, but the ontology says they are different")
                 out.append((o, OWL.sameAs, s))
-                out.extend((s, OWL.sameAs, z) for _, q, z in list(facts_with_s(o)) if q == OWL.sameAs)
+                out.extend((s, OWL.sameAs, z) for z in partners(o))
                 out.extend((x2, q, o) for x2, q, _ in list(facts_with_o(s)))
                 out.extend((o, q, z) for _, q, z in list(facts_with_s(s)))
                 out.extend((a, o, b) for a, _, b in list(facts_with_p(s)))
             # eq-rep-s/p/o for a new triple whose terms already have owl:sameAs partners
-            for _, q, s2 in list(facts_with_s(s)):
-                if q == OWL.sameAs and s2 != s:
-                    out.append((s2, p, o))
-            for _, q, p2 in list(facts_with_s(p)):
-                if q == OWL.sameAs and p2 != p:
-                    out.append((s, p2, o))
-            for _, q, o2 in list(facts_with_s(o)):
-                if q == OWL.sameAs and o2 != o:
-                    out.append((s, p, o2))
+            for s2 in partners(s):
+                out.append((s2, p, o))
+            for p2 in partners(p):
+                out.append((s, p2, o))
+            for o2 in partners(o):
+                out.append((s, p, o2))
             agenda.extend(x for x in out if not known(x))
         self._check_disjoint(new)
         new.update(self._datatype_axioms(asserted))
