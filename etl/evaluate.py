@@ -68,14 +68,17 @@ class Count:
 
     @property
     def precision(self) -> float:
+        """Matched predictions / predictions (1.0 when nothing was predicted and nothing was to find)."""
         return self.matched_pred / self.pred if self.pred else (1.0 if not self.gold else 0.0)
 
     @property
     def recall(self) -> float:
+        """Matched gold items / gold items (1.0 when there was nothing to find)."""
         return self.matched_gold / self.gold if self.gold else 1.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -116,6 +119,7 @@ class Score:
 
     @property
     def evidence_share(self) -> float:
+        """Valid evidence spans / all evidence spans (1.0 when there are none)."""
         return self.evidence_valid / self.evidence_total if self.evidence_total else 1.0
 
     def as_dict(self) -> dict[str, Any]:
