@@ -38,5 +38,25 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
 
 def _validate_store(config: Config) -> int:
-    """Validate every graph of the store; the store branch is not built yet."""
-    raise UsageError("validating the store needs the store; give FILE arguments")
+    """Validate every article graph of the store (the newest published snapshot)."""
+    from diplokg.iris import Iris
+    from diplokg.store import open_store
+    from etl.ingest_check import validate_store
+
+    checked = failed = 0
+    with open_store(config, writable=False) as store:
+        for graph, size, report in validate_store(store, Iris(config.base)):
+            checked += 1
+            if report.conforms:
+                continue
+            failed += 1
+            count = len(report.violations)
+            print(f"{graph}: {count} violation{'s' if count != 1 else ''} ({size} triples)")
+            for violation in report.violations:
+                print(f"  {violation.line()}")
+    if failed:
+        print(f"store: {failed} of {checked} article graphs violate the shapes")
+    else:
+        print(f"store: {checked} article graph{'s' if checked != 1 else ''} conform")
+    sys.stdout.flush()
+    return 1 if failed else 0
