@@ -1,0 +1,139 @@
+"""Ingest into a real store on disk with the real extractor: idempotence, replacement, rejection."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from diplokg.config import load_config
+from diplokg.iris import Iris
+from diplokg.resources import SEEDS_DIR
+from diplokg.store import open_store
+from etl.ingest import Ingestor, run_ingest
+from etl.model import Actor, Article, ArticleFacts, Meeting, Span
+from etl.read import read_paths
+
+IRIS = Iris()
+DKG_TEXT = URIRef("https://w3id.org/diplokg/ontology#text")
+DKG_PERSON = URIRef("https://w3id.org/diplokg/ontology#Person")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from etl.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture
+def config(tmp_path):
+    return load_config({"store": str(tmp_path / "store")}, environ={})
+
+
+def ingest(config, paths, extractor):
+    with open_store(config, writable=True) as store:
+        return run_ingest(read_paths([str(p) for p in paths]), store, IRIS, extractor=extractor)
+
+
+def dataset(config) -> dict[str, set]:
+    with open_store(config, writable=False) as store:
+        return {g: set(store.graph_triples(g)) for g in store.graphs()}
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_seeds_are_stored_one_graph_each_plus_the_ontology(config, extractor):
+    summary = ingest(config, [SEEDS_DIR], extractor)
+    assert (summary.read, summary.accepted, summary.rejected) == (4, 4, [])
+    data = dataset(config)
+    seeds = sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
+    assert sorted(data) == sorted([IRIS.article_graph(s) for s in seeds] + [IRIS.ontology_graph])
+    assert summary.triples == sum(len(data[IRIS.article_graph(s)]) for s in seeds)
+    persons = {s for g in data.values() for s, p, o in g if p == RDF.type and o == DKG_PERSON}
+    assert URIRef(IRIS.instance("actor", "toshimitsu-motegi")) in persons
+
+
+def test_ingesting_twice_gives_the_same_store(config, extractor):
+    ingest(config, [SEEDS_DIR], extractor)
+    first = dataset(config)
+    ingest(config, [SEEDS_DIR], extractor)
+    assert dataset(config) == first
+
+
+def test_changed_article_replaces_its_facts_and_keeps_the_others(config, extractor, tmp_path):
+    seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    v1 = write_jsonl(tmp_path / "v1.jsonl", [{"id": "story", "text": text}, {"id": "other", "text": text}])
+    ingest(config, [v1], extractor)
+    before = dataset(config)
+    changed = text.replace("Tokyo", "Osaka")
+    v2 = write_jsonl(tmp_path / "v2.jsonl", [{"id": "story", "text": changed}])
+    summary = ingest(config, [v2], extractor)
+    assert summary.accepted == 1
+    after = dataset(config)
+    story = IRIS.article_graph("story")
+    assert (URIRef(IRIS.article("story")), DKG_TEXT, Literal(changed)) in after[story]
+    assert not [t for t in after[story] if isinstance(t[2], Literal) and "Tokyo" in str(t[2])]
+    assert after[IRIS.article_graph("other")] == before[IRIS.article_graph("other")]
+
+
+def _bad_facts(article_id: str) -> ArticleFacts:
+    """Facts whose evidence text does not match the article: the shapes reject them."""
+    article = Article(id=article_id, text="Motegi met Biegun in Tokyo.", origin=f"{article_id}.txt")
+    actors = [Actor("toshimitsu-motegi", "Person", "Toshimitsu Motegi"),
+              Actor("stephen-biegun", "Person", "Stephen Biegun")]
+    meeting = Meeting("m1", ["toshimitsu-motegi", "stephen-biegun"], evidence=[Span(0, 6, "Biegun")])
+    return ArticleFacts(article=article, actors=actors, meetings=[meeting])
+
+
+def test_rejected_article_leaves_the_store_untouched(config, extractor, tmp_path):
+    seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "kept", "text": seed.read_text(encoding="utf-8")}])
+    ingest(config, [path], extractor)
+    before = dataset(config)
+    with open_store(config, writable=True) as store:
+        ingestor = Ingestor(store, IRIS)
+        assert ingestor.add(_bad_facts("kept")) is False
+        assert ingestor.add(_bad_facts("new")) is False
+    assert dataset(config) == before
+    [first, second] = ingestor.summary.rejected
+    assert first.origin == "kept.txt"
+    assert first.reason.startswith("violates the shapes: ")
+    assert "Evidence dkg:exact is not the article's text between dkg:start and dkg:end" in first.reason
+    assert ingestor.summary.accepted == 0
+
+
+def test_partial_name_resolves_to_the_one_stored_person(config, extractor, tmp_path):
+    seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    first = write_jsonl(tmp_path / "first.jsonl", [{"id": "first", "text": seed.read_text(encoding="utf-8")}])
+    ingest(config, [first], extractor)
+    with open_store(config, writable=True) as store:
+        from etl.resolve import resolve
+
+        article = Article(id="later", text="Biegun met reporters.")
+        facts = ArticleFacts(article=article, actors=[Actor("biegun", "Person", "Biegun")],
+                             meetings=[Meeting("m", ["biegun", "japan"])])
+        resolved = resolve(facts, store, IRIS)
+    [actor] = resolved.actors
+    assert (actor.key, actor.name, actor.aliases) == ("stephen-biegun", "Stephen Biegun", ["Biegun"])
+    assert resolved.meetings[0].participants == ["stephen-biegun", "japan"]
+
+
+def test_ambiguous_partial_name_keeps_its_own_key(config, extractor, tmp_path):
+    with open_store(config, writable=True) as store:
+        from etl.resolve import resolve
+
+        from rdflib.namespace import RDFS, SKOS
+        for key in ("hana-park", "sun-park"):
+            node = URIRef(IRIS.instance("actor", key))
+            store.replace_graph(IRIS.article_graph(key), [
+                (node, RDF.type, DKG_PERSON), (node, RDFS.label, Literal(key.replace("-", " ").title())),
+                (node, SKOS.altLabel, Literal("Park"))])
+        facts = ArticleFacts(article=Article(id="x", text="Park spoke."), actors=[Actor("park", "Person", "Park")])
+        assert resolve(facts, store, IRIS).actors[0].key == "park"
