@@ -18,7 +18,7 @@ from etl.model import Actor, RoleFact
 from etl.model import Span as TextSpan
 
 PRONOUNS = {"he", "she", "him", "her"}
-_NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "le", "la", "del", "di", "du", "dos", "der"}
+_NAME_PARTICLES = {"de", "da", "van", "von", "bin", "binti", "al", "le", "la", "del", "dela", "della", "di", "du", "dos", "der", "ter"}
 _NOT_NAME_WORDS = {
     "covid", "coronavirus", "mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prime", "minister",
     "president", "secretary", "foreign", "defense", "defence", "state", "pool", "photo", "kyodo",
@@ -105,11 +105,11 @@ class ActorIndex:
         return out
 
 
-def _clean_person_span(span: Span) -> Span | None:
+def _clean_person_span(span: Span, title_tokens: set[int]) -> Span | None:
     """Trim honorifics, titles and possessives off a PERSON entity; None if it is not a name."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].text[:1].isupper() or doc[start].lower_ in _NOT_NAME_WORDS):
+    while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].text[:1].isupper() or doc[start].lower_ in _NOT_NAME_WORDS or start in title_tokens):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].lower_ in ("jr", "jr.")):
         end -= 1
@@ -118,12 +118,18 @@ def _clean_person_span(span: Span) -> Span | None:
     out = doc[start:end]
     if any(ch.isdigit() for ch in out.text) or len(out.text) < 2:
         return None
-    words = [t for t in out if not t.is_punct]
+    words = [t for t in out if not t.is_punct or t.text == "-"]
+    words = [t for t in words if t.text != "-"]
     if not words or any(t.lower_ in _NOT_NAME_WORDS for t in words):
         return None
-    if not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.text == "-" for t in words):
+    if not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or _after_hyphen(t) for t in words):
         return None
     return out
+
+
+def _after_hyphen(tok: Token) -> bool:
+    """The second part of a hyphenated given name ("Min-jae", "Tae-yul")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -143,8 +149,7 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
         start = hit.span.start
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
-        kind = "Organization" if hit.kind == "org" else "Country"
-        return _ensure_gazetteer_actor(index, hit, kind), start
+        return hit.ref, start
     prev = doc[i - 1]
     if prev.text in ("North", "South") and i >= 2 and doc[i - 2].lower_ == "the":
         key = "north-korea" if prev.text == "North" else "south-korea"
@@ -153,23 +158,28 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     return None, end
 
 
-def _ensure_gazetteer_actor(index: ActorIndex, hit: Hit, kind: str) -> str:
-    return hit.ref
+def _in_credit(span: Span) -> bool:
+    """A photo or agency credit in parentheses: "(Kyodo)", "(Pool photo) (Yonhap)"."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> ActorIndex:
     """Every actor of the article, its mentions and posts (see the module docstring)."""
     index = ActorIndex(doc)
     limit = len(doc.text) if body_end_char is None else body_end_char
-    hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit]
+    hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit and not _in_credit(h.span)]
+    hits = _disambiguate_orgs(doc, hits, gaz)
     index.hits = hits
     taken: set[int] = set()
     gaz_at: dict[int, Hit] = {}
+    title_hits = [h for h in hits if h.kind == "title"]
+    title_tokens = {i for h in title_hits for i in range(h.span.start, h.span.end)}
+
+    # Countries and organizations named in the text.
     for h in hits:
         for i in range(h.span.start, h.span.end):
             gaz_at.setdefault(i, h)
-
-    # Countries and organizations named in the text.
     for h in hits:
         if h.kind in ("country", "org"):
             kind = "Country" if h.kind == "country" else "Organization"
@@ -183,27 +193,30 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
             taken.update(range(h.span.start, h.span.end))
     _add_the_north_south(doc, index, gaz, taken)
 
-    title_hits = [h for h in hits if h.kind == "title"]
-    title_tokens = {i for h in title_hits for i in range(h.span.start, h.span.end)}
 
     # People: full names first, then partial names resolved to them.
     candidates: list[Span] = []
     for ent in doc.ents:
         if ent.end_char > limit or ent.label_ != "PERSON":
             continue
-        span = _clean_person_span(ent)
+        span = _clean_person_span(ent, title_tokens)
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
         if title_tokens.issuperset(range(span.start, span.end)):
             continue
         candidates.append(span)
     full: dict[str, str] = {}  # slug -> key
-    for span in candidates:
+    longest_first = sorted(candidates, key=lambda s: (-len(_name_tokens(s.text)), s.start))
+    for span in longest_first:
         if len([t for t in span if not t.is_punct]) >= 2:
             key = slug(span.text)
+            parts = _name_tokens(span.text)
+            if key not in full and any(set(parts) < set(_name_tokens(index.actors[k].name)) for k in full):
+                continue
             if key not in index.actors:
                 index.actors[key] = Actor(key=key, kind="Person", name=span.text)
             full[key] = key
+    index.actors = dict(sorted(index.actors.items(), key=lambda kv: _first_at(kv[1].name, candidates)))
     full_tokens = {key: _name_tokens(index.actors[key].name) for key in full}
 
     def resolve_partial(text: str, at: int) -> str | None:
@@ -223,18 +236,19 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
     for tok in doc:
         if tok.idx >= limit or tok.i in covered or tok.i in taken:
             continue
-        if tok.lower_ in known_parts and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and tok.lower_ not in _NOT_NAME_WORDS:
+        if tok.lower_ in known_parts and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and tok.lower_ not in _NOT_NAME_WORDS and not _inside_other_name(tok):
             person_spans.append(doc[tok.i:tok.i + 1])
     person_spans.sort(key=lambda s: s.start)
     for span in person_spans:
         words = [t for t in span if not t.is_punct]
         key = slug(span.text)
-        if len(words) >= 2 and key in index.actors:
+        if len(words) >= 2 and key in full:
             index.mentions.append(ActorMention(span, key, "Person", "name"))
             continue
         resolved = resolve_partial(span.text, span.start)
         if resolved is None:
-            if len(words) < 2 and span.label_ != "PERSON" and doc[span.start].ent_type_ != "PERSON":
+            # A surname never given in full is too weak to mint a person from.
+            if len(words) < 2:
                 continue
             resolved = key
             index.actors.setdefault(key, Actor(key=key, kind="Person", name=span.text))
@@ -247,6 +261,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
     _apply_gazetteer_people(index, gaz)
+    _title_to_person(doc, index)
     _resolve_title_only(index, gaz)
     index.index()
     return index
@@ -271,12 +286,17 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         countries = [h.ref for h in index.hits if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i]
         names: list[ActorMention] = []
+        nxt = index.mention_at(tok.i + 1) or (index.mention_at(tok.i + 2) if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," else None)
+        if tok.tag_ == "NN" and nxt is not None and nxt.kind == "Person":
+            names.append(nxt)
         for ap in (c for c in tok.children if c.dep_ == "appos"):
             for t in [ap, *ap.conjuncts]:
                 pm = index.mention_at(t.i)
                 if pm is not None and pm.kind == "Person" and pm not in names:
                     names.append(pm)
         if not names or len(names) != len(countries):
+            continue
+        if any(t.person == names[0].key and t.of is not None for t in index.titles) and len(names) == 1:
             continue
         for person, country in zip(names, countries):
             kind = own[0].kind
@@ -310,14 +330,76 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
                     person = key
                     break
         if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
+            # "the Secretary": the person most often named with that word in a title.
             word = t.title.split()[-1].lower()
-            earlier = [o.person for o in index.titles if o.person and o.span.start < t.span.start and word in o.title.lower()]
-            person = earlier[-1] if earlier else None
+            earlier = [o.person for o in index.titles if o.person and word in o.title.lower()]
+            person = max(earlier, key=lambda k: (earlier.count(k), -earlier.index(k))) if earlier else None
         if person is None:
             continue
         t.person = person
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         _add_role(index, person, t)
+
+
+def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+    """An alias several organizations share ("Foreign Ministry") names the one of the
+    country given just before it ("the Japanese Foreign Ministry"), else of the dateline
+    city, else of the country the article names most."""
+    by_span: dict[tuple[int, int], list[Hit]] = {}
+    for h in hits:
+        if h.kind == "org":
+            by_span.setdefault((h.span.start, h.span.end), []).append(h)
+    if all(len(v) == 1 for v in by_span.values()):
+        return hits
+    counts: dict[str, int] = {}
+    for h in hits:
+        if h.kind in ("country", "demonym"):
+            counts[h.ref] = counts.get(h.ref, 0) + 1
+    dateline = _dateline_country(doc, gaz)
+    drop: set[int] = set()
+    for (start, _end), group in by_span.items():
+        if len(group) < 2:
+            continue
+        iso = {h.ref: gaz.orgs[h.ref].country_iso2 for h in group}
+        before = [h for h in hits if h.kind in ("demonym", "country") and h.span.end in (start, start - 1)]
+        wanted = None
+        if before:
+            wanted = gaz.countries[before[-1].ref].iso2
+        elif dateline is not None:
+            wanted = gaz.countries[dateline].iso2
+        elif counts:
+            wanted = gaz.countries[max(counts, key=lambda k: counts[k])].iso2
+        keep = next((h for h in group if iso[h.ref] == wanted), group[0])
+        drop.update(id(h) for h in group if h is not keep)
+    return [h for h in hits if id(h) not in drop]
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)", re.MULTILINE)
+
+
+def _dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
+    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —")."""
+    match = _DATELINE.search(doc.text[:600])
+    if match is None:
+        return None
+    city = match.group(1).strip().title()
+    for c in gaz.vocab.countries:
+        if city in c.capitals or city == c.name:
+            return c.key
+    return None
+
+
+def _first_at(name: str, spans: list[Span]) -> int:
+    return min((s.start for s in spans if s.text == name), default=1 << 30)
+
+
+def _inside_other_name(tok: Token) -> bool:
+    """A name part inside another proper name ("Second Thomas Shoal")."""
+    doc = tok.doc
+    for j in (tok.i - 1, tok.i + 1):
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
+            return True
+    return False
 
 
 def _acts(span: Span) -> bool:
@@ -379,6 +461,11 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 of = hit.ref
                 _add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
                 after = hit.span.end
+        if of is None and entry.label.lower() in gaz.vocab.title_country:
+            country = gaz.vocab.country_by_iso2.get(gaz.vocab.title_country[entry.label.lower()])
+            if country is not None:
+                of = country.key
+                _add_gazetteer_actor(index, gaz, of, "Country")
         start = mod_start
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and mod_start == h.span.start:
             start -= 1
@@ -425,6 +512,12 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
 
 def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
     actor = index.actors[person]
+    words = tm.title.lower().split()
+    for role in actor.roles:
+        other = role.title.lower().split()
+        if len(other) > len(words) and (other[-len(words):] == words or other[:len(words)] == words):
+            return
+    actor.roles = [r for r in actor.roles if not _subsumed(r.title, tm.title)]
     span = tm.span
     evidence = TextSpan(span.start_char, span.end_char, span.text)
     for i, role in enumerate(actor.roles):
@@ -435,6 +528,32 @@ def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
     actor.roles.append(RoleFact(tm.title, tm.of, evidence))
     if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
         actor.country = tm.of
+
+
+def _title_to_person(doc: Doc, index: ActorIndex) -> None:
+    """"national security adviser to Prime Minister Shinzo Abe": the post is of the country
+    of the person it serves."""
+    for t in index.titles:
+        if t.of is not None or t.person is None:
+            continue
+        i = t.span.end
+        if i < len(doc) and doc[i].lower_ == "to":
+            for j in range(i + 1, min(i + 6, len(doc))):
+                m = index.mention_at(j)
+                if m is not None and m.kind == "Person":
+                    country = index.actors[m.key].country
+                    if country is not None:
+                        t.of = country
+                        actor = index.actors[t.person]
+                        actor.roles = [RoleFact(r.title, country, r.evidence) if r.title == t.title and r.of is None else r for r in actor.roles]
+                        actor.country = actor.country or country
+                    break
+
+
+def _subsumed(general: str, specific: str) -> bool:
+    """"Secretary" is subsumed by "Secretary of State", "Minister" by "Foreign Minister"."""
+    g, s = general.lower().split(), specific.lower().split()
+    return len(s) > len(g) and (s[-len(g):] == g or s[:len(g)] == g)
 
 
 def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:

@@ -53,6 +53,8 @@ class Gazetteer:
             add(self._cased, "capital", c.key, list(c.capitals))
         for o in vocab.organizations:
             add(self._cased, "org", o.key, [o.name, *o.aliases])
+            lowered = [a for a in o.aliases if " " in a and any(w in a.lower() for w in ("ministry", "department"))]
+            add(self._lower, "org", o.key, lowered)
             for alias in (o.name, *o.aliases):
                 self.org_aliases.setdefault(alias.lower().removeprefix("the "), []).append(o.key)
         for t in vocab.titles:

@@ -47,15 +47,23 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return False
     if tok.pos_ in ("NOUN", "PROPN") and (lemma in triggers["event_noun"] or tok.lower_ in triggers["event_noun"]):
         if lemma == "call":
-            return _is_phone_call(tok, ctx)
+            return any(c.lower_ == "courtesy" for c in tok.children) or _is_phone_call(tok, ctx)
         if lemma == "visit":
             return True
         if lemma == "conversation":
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
+        if lemma == "dialogue":
+            return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "convene", "launch", "resume")
+        return True
+    if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
+        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
         if lemma == "host" and not any(c.lemma_.lower() in ("talk", "meeting", "summit", "talks") for c in tok.children):
             return False
+        if lemma == "speak":
+            return any(c.dep_ == "prep" and c.lower_ in ("with", "by", "over") for c in tok.children)
         return True
     return False
 
@@ -111,24 +119,31 @@ def _status(tok: Token, ctx: ArticleContext) -> str | None:
     return "held"
 
 
-def _explicit_participants(tok: Token, index: ActorIndex) -> list[str] | None:
+_EXPLICIT_PREPS = ("between", "with", "among")
+_LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "pay", "make", "join", "chair", "co-chair"}
+
+
+def _own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     """Participants named by the trigger's own arguments: "a summit between A and B",
-    "talks with A", "met with A" (with the subject)."""
+    "talks with A", "A met B", "A and B held talks", "A's visit to B", "a courtesy call on A"."""
     found: list[str] = []
+    preps = _EXPLICIT_PREPS + (("on",) if tok.lemma_.lower() == "call" else ())
+    if tok.pos_ == "VERB":
+        preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among"):
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found.extend(refers_to(obj, index))
-    if tok.pos_ in ("NOUN", "PROPN") and not found:
-        for owner in (c for c in tok.children if c.dep_ == "poss"):
-            found.extend(refers_to(owner, index))
-        return list(dict.fromkeys(found)) if len(found) >= 2 else None
-    if not found:
-        return None
-    if tok.pos_ == "VERB" or any(p.lower_ == "with" for p in tok.children):
-        subj = _subject_of(tok, index)
-        found = subj + found
+                    found.extend(refers_to(obj, index, holders=holders))
+    if tok.pos_ == "VERB":
+        for obj in tok.children:
+            if obj.dep_ == "dobj":
+                found.extend(refers_to(obj, index, holders=holders))
+        return list(dict.fromkeys(_subject_of(tok, index, holders) + found))
+    for owner in (c for c in tok.children if c.dep_ == "poss"):
+        found.extend(refers_to(owner, index, holders=holders))
+    if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+        found = _subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
 
 
@@ -142,20 +157,17 @@ def _with_objects(tok: Token, index: ActorIndex) -> list[str]:
     return out
 
 
-def _subject_of(tok: Token, index: ActorIndex) -> list[str]:
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+def _subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]:
+    """The actors doing what the trigger reports: the subject of its verb, found by climbing
+    through infinitives, participles and prepositions ("after making a stop to speak with")."""
+    for verb in [tok, *tok.ancestors][:7]:
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return refers_to(subjects[0], index, holders=holders)
+        if verb.dep_ in ("ccomp", "ROOT") and verb is not tok:
             break
-        verb = verb.head
-    for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return refers_to(subjects[0], index)
-        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "relcl") and verb.head is not verb:
-            verb = verb.head
-            continue
-        break
+    verb = tok.head
     for c in verb.children:
         if c.dep_ == "poss":
             return refers_to(c, index)
@@ -216,7 +228,7 @@ def _first_trigger(sent: Span, ctx: ArticleContext) -> int:
     return sent.end
 
 
-def _sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) -> list[str]:
+def _sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext, holders: bool = True) -> list[str]:
     found: list[str] = []
     for m in index.mentions_in(sent.start, sent.end):
         if m.kind != "Person" or _excluded(m.span.root.i, sent, index, ctx):
@@ -228,7 +240,7 @@ def _sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) -
             if key:
                 found.append(key)
         elif tok.tag_ in ("NNS", "NNPS") and not ctx.in_quote(tok.idx):
-            found.extend(k for k in resolve_role_noun(tok, index, set(found)) if index.actors[k].kind == "Person")
+            found.extend(k for k in resolve_role_noun(tok, index, set(found), holders) if index.actors[k].kind == "Person" or not holders)
     found = list(dict.fromkeys(found))
     if not found:
         found = _country_participants(sent, index, ctx)
@@ -247,11 +259,30 @@ def _country_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) ->
     return list(dict.fromkeys(out))
 
 
-def _date(sent: Span, trigger: Token, ctx: ArticleContext, future: bool) -> str | None:
-    mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if m.value is not None]
+def _clause_span(trigger: Token) -> tuple[int, int]:
+    """Character bounds of the trigger's clause, without the other clauses coordinated with it
+    ("discussed the planned summit, and agreed that they will meet in Beijing next year")."""
+    head = _clause_of(trigger)
+    tokens = set(t.i for t in head.subtree)
+    for c in head.children:
+        if c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and trigger not in c.subtree:
+            tokens -= {t.i for t in c.subtree}
+    doc = trigger.doc
+    lo, hi = min(tokens), max(tokens)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _date(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previous: str | None) -> str | None:
+    """The date nearest the trigger in its sentence; "later in the day" is the day of the
+    meeting reported just before."""
+    lo, hi = _clause_span(trigger)
+    mentions = [m for m in ctx.dates_in(lo, hi, future) if m.value is not None or "day" in m.text]
     if not mentions:
         return None
-    return min(mentions, key=lambda m: abs(m.start - trigger.idx)).value
+    best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
+    if best.text.endswith(("in the day", "same day")):
+        return previous
+    return best.value
 
 
 def _place(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
@@ -268,6 +299,9 @@ def _place(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         if prep is None or prep.lower_ not in ("in", "at"):
             continue
         if ctx.in_quote(ent.start_char):
+            continue
+        lo, hi = _clause_span(trigger)
+        if not lo <= ent.start_char < hi:
             continue
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
@@ -294,48 +328,108 @@ def _reaches(tok: Token, allowed: set[int]) -> bool:
 
 def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     """Every meeting expression of the article body (captions included)."""
-    index = ctx.index
     drafts: list[MeetingDraft] = []
     for sent in ctx.sentences():
         triggers = [t for t in sent if is_trigger(t, ctx)]
-        if not triggers:
-            continue
-        explicit = [(t, _explicit_participants(t, index)) for t in triggers]
-        explicit = [(t, p) for t, p in explicit if p]
-        groups: list[tuple[Token, list[str]]]
-        if explicit and len(explicit) >= 1 and len({tuple(p) for _, p in explicit}) > 1:
-            groups = [(t, p) for t, p in explicit]
-        else:
-            trig = triggers[0]
-            parts = _sentence_participants(sent, index, ctx)
-            if explicit:
-                parts = list(dict.fromkeys(explicit[0][1] + [p for p in parts if p not in explicit[0][1]])) if len(explicit[0][1]) < 2 else explicit[0][1]
-                trig = explicit[0][0]
-            groups = [(trig, parts)]
-        for trig, parts in groups:
+        sentence_used = False
+        in_sentence: list[MeetingDraft] = []
+        for trig in triggers:
             status = _status(trig, ctx)
             if status is None:
                 continue
-            parts = [p for p in parts if p in index.actors]
+            dated = next((d for d in reversed(drafts) if d.date), None)
+            date = _date(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
+            holders = not _older_than_anchor(date, ctx)
+            parts = [p for p in _own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             needed = 1 if status == "planned" else 2
-            if len(parts) < needed:
+            if len(parts) < needed and not sentence_used:
+                sentence_used = True
+                parts = list(dict.fromkeys(parts + _sentence_participants(sent, ctx.index, ctx, holders)))
+            if len(parts) < needed and _anaphoric(trig):
+                earlier = next((d for d in reversed(drafts) if d.primary and d.status == status), None)
+                if earlier is not None:
+                    in_sentence.append(_again(earlier, sent, ctx))
+                    continue
+            parts = _without_redundant_countries(parts, ctx.index)
+            if len(parts) < needed or any(set(parts) == set(d.participants) for d in in_sentence):
                 continue
-            tokens = list(trig.subtree) if len(groups) > 1 else list(sent)
-            mode = _mode(tokens, ctx)
-            date = _date(sent, trig, ctx, future=status == "planned")
-            separate = any(t.lower_ in _SEPARATE for t in sent) and len(parts) >= 3
-            place = _place(sent, trig, ctx)
-            evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
-            topics = ctx.issues_in(sent.start_char, sent.end_char)
-            primary = status == "held" and not _past_marked(trig) and not _older_than_anchor(date, ctx)
-            partners = _with_objects(trig, index) if separate else []
-            hosts = [p for p in parts if p not in partners]
-            if separate and partners and hosts:
-                for other in partners:
-                    drafts.append(MeetingDraft([*hosts, other], mode, status, date, place, evidence, sent, list(topics), primary))
-            else:
-                drafts.append(MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary))
+            new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
+            if dated is not None and date is not None and date == dated.date and _same_day_phrase(sent):
+                for d in new:
+                    d.place = d.place or dated.place
+            in_sentence.extend(new)
+        drafts.extend(in_sentence)
+    _date_from_lead(drafts, ctx)
     return drafts
+
+
+def _same_day_phrase(sent: Span) -> bool:
+    return any(p in sent.text for p in ("in the day", "same day"))
+
+
+def _date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """The lead sentence reports the main event: when its subjects are a held meeting's
+    participants and it gives a date ("A and B agreed on Thursday ..."), that is the
+    meeting's date."""
+    lead = _lead_sentence(ctx)
+    if lead is None:
+        return
+    subjects = _subject_of(lead.root, ctx.index)
+    if len(subjects) < 2:
+        return
+    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None]
+    if not mentions:
+        return
+    value = min(mentions, key=lambda m: abs(m.start - lead.root.idx)).value
+    for d in drafts:
+        if d.date is None and d.status == "held" and d.primary and set(subjects) <= set(d.participants):
+            d.date = value
+
+
+def _lead_sentence(ctx: ArticleContext) -> Span | None:
+    """The first sentence of the body: after a headline line, if there is one."""
+    from etl.read import headline_span
+
+    head = headline_span(ctx.text)
+    start = head[1] if head else 0
+    for sent in ctx.sentences()[:4]:
+        if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6:
+            return sent
+    return None
+
+
+def _anaphoric(trig: Token) -> bool:
+    """"the talks", "their meeting", "the call": a meeting already reported."""
+    return trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that", "this") for c in trig.children)
+
+
+def _again(earlier: MeetingDraft, sent: Span, ctx: ArticleContext) -> MeetingDraft:
+    """One more report of an earlier meeting: its sentence becomes evidence and adds topics."""
+    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+    topics = ctx.issues_in(sent.start_char, sent.end_char)
+    return MeetingDraft(list(earlier.participants), earlier.mode, earlier.status, earlier.date, earlier.place, evidence, sent, topics, earlier.primary)
+
+
+def _without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str]:
+    """A country is not a separate participant when one of its people takes part."""
+    represented = {index.actors[p].country for p in parts if index.actors[p].kind == "Person"}
+    return [p for p in parts if not (index.actors[p].kind == "Country" and p in represented)]
+
+
+def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
+    mode = _mode(list(trig.subtree) + [trig.head] if several else list(sent), ctx)
+    if trig.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in trig.children):
+        mode = "in-person"
+    place = _place(sent, trig, ctx)
+    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+    topics = ctx.issues_in(sent.start_char, sent.end_char)
+    primary = status == "held" and not _past_marked(trig) and not _older_than_anchor(date, ctx)
+    separate = any(t.lower_ in _SEPARATE for t in sent) and len(parts) >= 3
+    partners = _with_objects(trig, ctx.index) if separate else []
+    hosts = [p for p in parts if p not in partners]
+    if separate and partners and hosts:
+        return [MeetingDraft([*hosts, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in partners]
+    return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]
 
 
 def _past_marked(trigger: Token) -> bool:

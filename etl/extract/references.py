@@ -23,6 +23,7 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "minister": ("foreign", "defense", "other"),
     "chief": ("defense",),
     "envoy": ("envoy",),
+    "official": (),
 }
 _HEAD_KINDS = ("head_of_state", "head_of_government")
 
@@ -76,20 +77,33 @@ def _countries_of(tok: Token, index: ActorIndex) -> list[str]:
     return found
 
 
-def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
-    """People (or countries) that a plural role noun refers to; [] if not a role noun."""
+def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders: bool = True) -> list[str]:
+    """People (or countries) that a plural role noun refers to; [] if not a role noun.
+
+    With ``holders=False`` (a meeting long before the article) only the countries are
+    returned: who held a post back then is not what the article says now."""
     phrase = role_phrase(tok)
     if phrase is None or tok.tag_ not in ("NNS", "NNPS"):
         return []
-    kinds = _kinds_for(phrase, tok, index)
     countries = _countries_of(tok, index)
+    if phrase == "official" or (countries and not holders):
+        return countries
+    kinds = _kinds_for(phrase, tok, index)
     people: list[str] = []
     if countries:
+        unplaced = [t for t in index.titles if t.person and t.kind in kinds and t.of is None and t.person not in exclude]
+        unplaced = [t for t in unplaced if not any(o.person == t.person and o.of is not None for o in index.titles)]
         for country in countries:
             holders = [t.person for t in index.titles if t.person and t.kind in kinds and t.of == country and t.person not in exclude]
             if holders:
                 if holders[0] not in people:
                     people.append(holders[0])
+            elif len({t.person for t in unplaced}) == 1:
+                # The one person with such a post and no country named must hold it here.
+                title = unplaced[0]
+                title.of = country
+                people.append(title.person)
+                unplaced = []
             else:
                 people.append(country)
         return people
@@ -121,10 +135,12 @@ def _coordinated(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None) -> list[str]:
+def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
     """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
     exclude = exclude or set()
     out: list[str] = []
+    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        return refers_to(tok.head.head, index, exclude, holders)
     for t in _coordinated(tok):
         m = index.mention_at(t.i)
         if m is not None:
@@ -139,5 +155,5 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None) ->
             if key:
                 out.append(key)
             continue
-        out.extend(resolve_role_noun(t, index, exclude))
+        out.extend(resolve_role_noun(t, index, exclude, holders))
     return list(dict.fromkeys(out))
