@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +14,7 @@ from werkzeug.serving import make_server
 
 from diplokg.config import Config, load_config
 from diplokg.iris import Iris
-from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE
+from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, ROOT, SEEDS_DIR
 from diplokg.store import open_store
 from server import create_app
 
@@ -42,6 +44,17 @@ def build_store(directory: Path, base: str = "https://w3id.org/diplokg/") -> Con
 def pages_config(tmp_path_factory) -> Config:
     """Settings of an app over a store built from tests/data/valid.ttl."""
     return build_store(tmp_path_factory.mktemp("pages") / "store")
+
+
+@pytest.fixture(scope="module")
+def seed_config(tmp_path_factory) -> Config:
+    """Settings of a store made by ``diplokg ingest seeds/``: the real pipeline on the seeds."""
+    directory = tmp_path_factory.mktemp("seeds") / "store"
+    done = subprocess.run(
+        [sys.executable, "-m", "diplokg.cli", "--store", str(directory), "ingest", str(SEEDS_DIR), "--no-progress"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return load_config({"store": str(directory)}, environ={})
 
 
 @pytest.fixture(scope="module")

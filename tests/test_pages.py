@@ -12,7 +12,9 @@ from rdflib.plugins.parsers.jsonld import to_rdf
 
 from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, QUERIES_DIR
 from server import create_app
-from tests.fixtures_pages import ARTICLE_ID, VALID, build_store, client, pages_app, pages_config  # noqa: F401
+from tests.fixtures_pages import (  # noqa: F401
+    ARTICLE_ID, VALID, build_store, client, pages_app, pages_config, seed_config,
+)
 
 ID = "https://w3id.org/diplokg/id/"
 MOTEGI = "/id/actor/toshimitsu-motegi"
@@ -257,3 +259,21 @@ def test_static_files_are_served(client, name):
     assert response.status_code == 200
     assert b"http://" not in response.data and b"https://" not in response.data
     response.close()
+
+
+def test_every_entity_of_the_ingested_seeds_has_a_page_and_data(seed_config):
+    from diplokg.store import open_store
+    with open_store(seed_config, writable=False) as store:
+        result = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "
+                             '"https://w3id.org/diplokg/id/") && !CONTAINS(STR(?s), "#")) }')
+        subjects = sorted(str(s) for (s,) in result.rows())
+    assert len(subjects) > 50
+    client = create_app(seed_config).test_client()
+    for iri in subjects:
+        path = "/" + iri[len("https://w3id.org/diplokg/"):]
+        page = client.get(path, headers={"Accept": "text/html"})
+        assert page.status_code == 200, path
+        assert b"<h1>" in page.data
+        data = client.get(path, headers={"Accept": "text/turtle"})
+        assert data.status_code == 200, path
+        assert (URIRef(iri), None, None) in Graph().parse(data=data.data, format="turtle")
