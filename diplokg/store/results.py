@@ -89,19 +89,50 @@ class OxQueryResult(QueryResult):
             self._raw.serialize(out, format=_results_format(media_type))
 
 
+class _Full(Exception):
+    """Raised into the engine's serializer to stop it once enough lines are written."""
+
+
+class _LineCap(io.RawIOBase):
+    """A binary sink that keeps what is written and stops the writer past ``lines`` lines."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self.lines = lines
+        self.seen = 0
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.parts.append(chunk)
+        self.seen += chunk.count(b"\n")
+        if self.seen > self.lines:
+            raise _Full
+        return len(chunk)
+
+
 def _serialize_solutions(
     solutions: ox.QuerySolutions, names: list[str], fmt: ox.QueryResultsFormat, limit: int
 ) -> tuple[bytes, bool]:
     """The first ``limit`` solutions, serialized by the engine.
 
-    The kept solutions are written as SPARQL TSV (whose cells are N-Triples terms, exactly
-    pyoxigraph's ``str`` of a term), parsed back by the engine and serialized natively.
+    The engine writes SPARQL TSV (one line per solution, after the header line) into a sink
+    that stops it after ``limit`` solutions; the kept lines are parsed back by the engine
+    and serialized in ``fmt``. No solution passes through Python objects.
     """
-    kept = list(itertools.islice(solutions, limit + 1))
-    truncated = len(kept) > limit
-    lines = ["\t".join("?" + n for n in names)]
-    for solution in kept[:limit]:
-        lines.append("\t".join("" if solution[n] is None else str(solution[n]) for n in names))
-    tsv = ("\n".join(lines) + "\n").encode("utf-8")
+    sink = _LineCap(limit + 1)
+    try:
+        solutions.serialize(sink, format=ox.QueryResultsFormat.TSV)
+        truncated = False
+    except _Full:
+        truncated = True
+    tsv = b"".join(sink.parts)
+    if truncated:
+        tsv = b"\n".join(tsv.split(b"\n", limit + 1)[: limit + 1]) + b"\n"
+    if fmt == ox.QueryResultsFormat.TSV and not truncated:
+        return tsv, False
     parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
     return parsed.serialize(format=fmt), truncated
