@@ -1,0 +1,166 @@
+"""The data commands through the real console entry point: ingest, export, query, stats, validate."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diplokg.config import load_config
+from diplokg.iris import Iris
+from diplokg.resources import SEEDS_DIR
+from diplokg.store import open_store
+
+IRIS = Iris()
+SEEDS = sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
+PERSONS = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?name WHERE { ?p a dkg:Person ; rdfs:label ?name FILTER(?name IN ("Toshimitsu Motegi", "Stephen Biegun")) } ORDER BY ?name"""
+
+
+def diplokg(store: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOKG_")}
+    return subprocess.run([sys.executable, "-m", "diplokg.cli", "--store", str(store), *args],
+                          capture_output=True, text=True, env=env, input=stdin, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    done = diplokg(store, "ingest", str(SEEDS_DIR))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("4 articles read, 4 accepted, 0 rejected, ")
+    return store
+
+
+@pytest.fixture
+def bad_inputs(tmp_path) -> Path:
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(SEEDS_DIR / f"{SEEDS[0]}.txt", root / "good.txt")
+    (root / "bad.txt").write_bytes(b"Motegi met \xff\xfe Biegun.")
+    (root / "broken.txt").symlink_to(root / "missing.txt")
+    (root / "recs.jsonl").write_text('{"id": "j1", "text": \n{"id": "good", "text": "again"}\n', encoding="utf-8")
+    return root
+
+
+def test_ingest_bad_inputs_one_line_each_and_the_rest_stored(tmp_path, bad_inputs):
+    store = tmp_path / "store"
+    done = diplokg(store, "ingest", "--no-progress", str(bad_inputs))
+    assert done.returncode == 1
+    rejected = sorted(line for line in done.stderr.splitlines() if line.startswith("rejected "))
+    assert rejected == sorted([
+        f"rejected {bad_inputs}/bad.txt: not valid UTF-8 at byte 11",
+        f"rejected {bad_inputs}/broken.txt: cannot read: No such file or directory",
+        f"rejected {bad_inputs}/recs.jsonl:1: not valid JSON: Expecting value: line 1 column 22 (char 21)",
+        f"rejected {bad_inputs}/recs.jsonl:2: duplicate article id 'good' (first read from {bad_inputs}/good.txt)",
+    ])
+    assert "Traceback" not in done.stderr
+    assert done.stdout.startswith("5 articles read, 1 accepted, 4 rejected, ")
+    with open_store(load_config({"store": str(store)}, environ={}), writable=False) as reader:
+        assert reader.graphs() == [IRIS.article_graph("good"), IRIS.ontology_graph]
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda tmp: tmp / "nowhere", "{path}: no such file or directory"),
+    (lambda tmp: (tmp / "empty").mkdir() or tmp / "empty", "no articles (.txt or .jsonl files) in {path}"),
+])
+def test_ingest_usage_errors_exit_2_and_store_untouched(seeded, tmp_path, make, message):
+    path = make(tmp_path)
+    before = diplokg(seeded, "export", "--format", "nquads").stdout
+    done = diplokg(seeded, "ingest", str(path))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"diplokg ingest: error: {message.format(path=path)}"]
+    assert diplokg(seeded, "export", "--format", "nquads").stdout == before
+
+
+def test_ingest_into_a_locked_store(tmp_path):
+    store = tmp_path / "store"
+    with open_store(load_config({"store": str(store)}, environ={}), writable=True):
+        done = diplokg(store, "ingest", str(SEEDS_DIR))
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"diplokg ingest: error: store {store} is being written by pid {os.getpid()}; wait for it to finish"]
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "turtle", "ntriples", "jsonld"])
+def test_export_round_trip_into_a_fresh_store(seeded, tmp_path, fmt):
+    out = tmp_path / f"dump.{fmt}"
+    done = diplokg(seeded, "export", "--format", fmt, "-o", str(out))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    config = load_config({"store": str(seeded)}, environ={})
+    fresh = load_config({"store": str(tmp_path / "fresh")}, environ={})
+    with open_store(config, writable=False) as original, open_store(fresh, writable=True) as copy:
+        union = set()
+        if fmt in ("trig", "nquads"):
+            copy.load(out.read_bytes(), fmt)
+            assert copy.graphs() == original.graphs()
+            for graph in original.graphs():
+                got, want = set(copy.graph_triples(graph)), set(original.graph_triples(graph))
+                assert _without_bnodes(got) == _without_bnodes(want)
+                assert len(got) == len(want)
+        else:
+            copy.load(out.read_bytes(), fmt, graph="urn:x:union")
+            for graph in original.graphs():
+                union |= _without_bnodes(original.graph_triples(graph))
+            assert _without_bnodes(copy.graph_triples("urn:x:union")) == union
+
+
+def _without_bnodes(triples):
+    from rdflib import BNode
+
+    return {t for t in triples if not any(isinstance(x, BNode) for x in t)}
+
+
+def test_query_formats(seeded):
+    table = diplokg(seeded, "query", PERSONS)
+    assert table.returncode == 0
+    assert table.stdout.splitlines() == ["name", "-----------------", "Stephen Biegun", "Toshimitsu Motegi", "(2 rows)"]
+    as_json = json.loads(diplokg(seeded, "query", PERSONS, "--format", "json").stdout)
+    assert [b["name"]["value"] for b in as_json["results"]["bindings"]] == ["Stephen Biegun", "Toshimitsu Motegi"]
+    rows = list(csv.reader(io.StringIO(diplokg(seeded, "query", PERSONS, "--format", "csv").stdout)))
+    assert rows == [["name"], ["Stephen Biegun"], ["Toshimitsu Motegi"]]
+    tsv = diplokg(seeded, "query", PERSONS, "--format", "tsv").stdout
+    assert tsv.splitlines() == ["?name", '"Stephen Biegun"', '"Toshimitsu Motegi"']
+
+
+def test_query_from_file_and_ask(seeded, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_text(PERSONS, encoding="utf-8")
+    assert diplokg(seeded, "query", f"@{rq}").stdout.splitlines()[2] == "Stephen Biegun"
+    assert diplokg(seeded, "query", "ASK { ?s ?p ?o }").stdout == "true\n"
+
+
+@pytest.mark.parametrize("query,message", [
+    ("SELECT ?x WHERE { ?x ?y }", "diplokg query: error: error at 1:26: expected one of LATERAL, SERVICE, [_]"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+     "diplokg query: error: SERVICE is not allowed"),
+    ("DELETE WHERE { ?s ?p ?o }", "diplokg query: error: "),
+])
+def test_bad_queries_exit_1_with_one_line(seeded, query, message):
+    done = diplokg(seeded, "query", query)
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(message)
+
+
+def test_stats(seeded):
+    done = diplokg(seeded, "stats")
+    lines = done.stdout.splitlines()
+    assert lines[0] == "articles\t4"
+    assert lines[1].startswith("triples\t") and int(lines[1].split("\t")[1]) > 4 * 300
+    classes = dict(line.split("\t") for line in lines[2:])
+    assert int(classes["https://w3id.org/diplokg/ontology#Article"]) == 4
+    assert int(classes["https://w3id.org/diplokg/ontology#Person"]) >= 8
+
+
+def test_validate_the_store(seeded):
+    done = diplokg(seeded, "validate")
+    assert (done.returncode, done.stdout) == (0, "store: 4 article graphs conform\n")
