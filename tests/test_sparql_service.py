@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import random
 import socket
 import threading
 import urllib.parse
@@ -11,10 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import RDF
 
 from diplokg.config import load_config
+from diplokg.errors import DiplokgError, QueryRefused
+from diplokg.sparql_guard import check_query
 from diplokg.store import open_store
-from tests.sparql_support import Server, build_store
+from tests.sparql_support import DKG, M1, Server, build_store
 from tests.test_guard import SERVICE_QUERIES
 
 pytestmark = pytest.mark.slow
@@ -111,3 +115,60 @@ def test_load_update_refused_without_connection(server: Server, listener: Listen
     conn.close()
     assert response.status == 403
     assert listener.connections == before
+
+
+SPELLINGS = ("SERVICE", "service", "Service", "sErViCe", "SERVICE", "\\u0053ERVICE")
+ENDPOINTS = ("<http://127.0.0.1:9/>", "ep:", "ep:sparql", "?e")
+AROUND = ("?s ?p ?o .", "FILTER(?a<1)", "FILTER(?a < 1)", "# SERVICE in a comment\n", '?s ?p "SERVICE" .',
+          "?s ?p ep:a.", "?s ?p ?service .", "?s ep:service ?o .", "BIND(1 AS ?b)", "?s ?p 'x'@en .",
+          "?s <http://127.0.0.1:9/SERVICE> ?o .", "")
+WRAPS = ("{}", "OPTIONAL {{ {} }}", "{{ ?x ?y ?z }} UNION {{ {} }}", "?x ?y ?z MINUS {{ {} }}",
+         "FILTER EXISTS {{ {} }}", "{{ SELECT * WHERE {{ {} }} }}", "FILTER(NOT EXISTS {{ {} }})")
+SEPARATORS = (" ", "\n", "\t", " #c\n ", "")
+
+
+def service_variants(port: int, count: int, seed: int = 5) -> list[str]:
+    """Queries with a SERVICE clause, spelled, aimed, wrapped and surrounded at random."""
+    rng = random.Random(seed)
+    queries = []
+    for _ in range(count):
+        sep = rng.choice(SEPARATORS)
+        endpoint = rng.choice(ENDPOINTS)
+        silent = rng.choice(("", "SILENT "))
+        clause = f"{rng.choice(SPELLINGS)}{sep or ' '}{silent}{endpoint}{sep}{{ ?s ?p ?o }}"
+        if endpoint == "?e":
+            clause = f"VALUES ?e {{ <http://127.0.0.1:9/> }} {clause}"
+        group = f"{rng.choice(AROUND)} {clause}{sep}{rng.choice(AROUND)}"
+        for _ in range(rng.randrange(3)):
+            group = rng.choice(WRAPS).format(group)
+        queries.append(aimed(f"PREFIX ep: <http://127.0.0.1:9/>\nSELECT * WHERE {{ ?s ?p ?o . {group} }}", port))
+    return queries
+
+
+def test_generated_service_queries_never_dial_out(tmp_path: Path, listener: Listener) -> None:
+    """The guard refuses every variant; the engine alone dials for many of them (control).
+
+    The engine skips a SERVICE whose neighbours match nothing, so not every variant dials
+    (64 of these 300 did when this test was written).
+    """
+    config = load_config({"store": str(tmp_path / "store")}, environ={})
+    build_store(tmp_path / "store", {"https://w3id.org/diplokg/graph/article/x": [(M1, RDF.type, DKG.Meeting)]})
+    queries = service_variants(listener.port, 300)
+    accepted = []
+    for query in queries:
+        try:
+            check_query(query)
+            accepted.append(query)
+        except QueryRefused:
+            pass
+    assert accepted == []
+    dialled = 0
+    with open_store(config, writable=False) as store:
+        for query in queries:
+            before = listener.connections
+            try:
+                list(store.query(query).rows())
+            except (DiplokgError, OSError, RuntimeError):  # the engine's errors once the peer hangs up
+                pass
+            dialled += listener.connections > before
+    assert dialled >= 40, f"only {dialled} of 300 variants make the engine dial: the generator is too weak"
