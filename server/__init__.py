@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, g, jsonify
+from flask import Flask, Response, jsonify
 
 from diplokg.config import Config, load_config
 from server import cors, errors
-from server.runner import exit_worker
 
 # Room for a form-encoded query of max_query_bytes (percent-encoding triples a byte at worst).
 _FORM_OVERHEAD = 3
@@ -31,17 +30,9 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/healthz", "healthz", _healthz)
     errors.register(app)
     cors.install(app)
-    app.after_request(_exit_after_runaway)
     return app
 
 
 def _healthz() -> Response:
     """Liveness: the process answers."""
     return jsonify(status="ok")
-
-
-def _exit_after_runaway(response: Response) -> Response:
-    """Under the HTTP server, end the worker once a runaway query's 503 has been sent."""
-    if g.get("diplokg_exit_after_response"):
-        response.call_on_close(exit_worker)
-    return response

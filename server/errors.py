@@ -29,21 +29,25 @@ class UnsupportedMediaType(BadInput):
     status = 415
 
 
-def wants_html() -> bool:
-    """True when the client prefers an HTML page to JSON (a browser)."""
+def wants_html(accept: str | None) -> bool:
+    """True when an Accept header prefers an HTML page to JSON (a browser)."""
     assert _JSON is not None and _HTML is not None
-    accept = request.headers.get("Accept")
     return bool(accept) and best_match(accept, (_JSON, _HTML)) is _HTML
 
 
-def error_response(status: int, message: str) -> Response:
-    """The error shape for ``status`` with a one-line ``message``."""
-    if wants_html():
+def error_body(status: int, message: str, accept: str | None) -> tuple[bytes, str]:
+    """The error shape for ``status`` with a one-line ``message``: body and content type."""
+    if wants_html(accept):
         reason = HTTP_STATUS_CODES.get(status, "Error")
         page = _PAGE.format(status=status, reason=escape(reason), message=escape(message))
-        return Response(page, status=status, content_type="text/html; charset=utf-8")
-    body = json.dumps({"error": message, "status": status})
-    return Response(body + "\n", status=status, content_type="application/json")
+        return page.encode("utf-8"), "text/html; charset=utf-8"
+    return (json.dumps({"error": message, "status": status}) + "\n").encode("utf-8"), "application/json"
+
+
+def error_response(status: int, message: str) -> Response:
+    """The error response of the current request."""
+    body, content_type = error_body(status, message, request.headers.get("Accept"))
+    return Response(body, status=status, content_type=content_type)
 
 
 def _diplokg(exc: DiplokgError) -> Response:

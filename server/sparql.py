@@ -115,9 +115,9 @@ def sparql() -> Response:
         return _description()
     log.debug("query: %s", asked.text)
     check_query(asked.text, max_bytes=config.max_query_bytes)
-    answer = runner(current_app).run(asked.text, chooser(), asked.default_graphs, asked.named_graphs)
+    answer = runner(current_app).run(asked.text, chooser(), asked.default_graphs, asked.named_graphs, request.environ)
     response = Response(answer.body, content_type=answer.format.content_type)
-    response.vary.add("Accept")
+    response.headers["Vary"] = "Accept"
     if answer.truncated:
         response.headers["X-Diplokg-Truncated"] = "true"
         response.headers["Warning"] = f'199 diplokg "result truncated to the first {config.max_rows} rows or triples"'

@@ -71,6 +71,18 @@ def test_runaway_query_is_503_within_the_limit_while_others_are_served(server: S
     assert "exits to stop a runaway query" in log
 
 
+def test_runaway_answer_is_an_html_page_for_browsers(server: Server) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": CARTESIAN_COUNT}),
+                 headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    response = conn.getresponse()
+    body = response.read().decode()
+    conn.close()
+    assert response.status == 503
+    assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+    assert "<p>the query ran longer than the limit of 2 s and was stopped</p>" in body
+
+
 def test_memory_hungry_query_is_stopped_at_the_cap(store_path: Path) -> None:
     with Server(store_path, store_path.parent / "memory.log", workers=1, query_timeout=30, query_memory_mb=400) as small:
         status, body, seconds = ask(small, CARTESIAN_SORTED)
