@@ -1,0 +1,191 @@
+"""Ingest benchmark: synthetic articles through the whole pipeline into the embedded store.
+
+``python -m bench.ingest --articles 1000 [--repeat 3] [--workdir DIR] [--json OUT]``
+
+Reports articles/s, seconds per stage (NLP, extraction, resolve, RDF, SHACL, OWL RL, store),
+the cost of publishing a snapshot and of a reader reopening it, the store's size on disk,
+the peak RSS of the ingest (measured before the comparisons below allocate), the compiled
+OWL RL rules against owlrl on ontology + article, and the store write and query stages
+against rdflib's in-memory Dataset on the same triples, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Dataset, URIRef
+
+from bench.synth import write_jsonl
+from diplokg.config import load_config
+from diplokg.iris import Iris
+from diplokg.store import open_store
+
+log = logging.getLogger(__name__)
+
+IRIS = Iris()
+QUERIES = {
+    "3-way join (meetings, participants, names)": """
+        PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?m ?name WHERE { ?m a dkg:Meeting ; dkg:participant ?p . ?p rdfs:label ?name }""",
+    "text filter on labels": """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(?l, "Tanabe")) }""",
+    "count per class": """
+        SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c""",
+    "lookup one person": """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?p ?o WHERE { <https://w3id.org/diplokg/id/actor/aiko-tanabe> ?p ?o }""",
+}
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
+    """One full ingest into a fresh store; stage seconds, rate, publish and reopen costs."""
+    from etl.ingest import run_ingest
+    from etl.pipeline import Extractor
+    from etl.read import read_paths
+
+    config = load_config({"store": str(store_dir)}, environ={})
+    extractor = Extractor()
+    with open_store(config, writable=True) as store:
+        summary = run_ingest(read_paths([str(articles)]), store, IRIS, jobs=jobs, extractor=extractor)
+        t = time.perf_counter()
+        store.publish()
+        publish = time.perf_counter() - t
+    t = time.perf_counter()
+    with open_store(config, writable=False) as reader:
+        reader.stats()
+        reopen_and_count = time.perf_counter() - t
+    return {
+        "articles": summary.read, "accepted": summary.accepted, "rejected": len(summary.rejected),
+        "triples": summary.triples, "seconds": summary.seconds,
+        "articles_per_s": summary.read / summary.seconds,
+        "stages": summary.stage_seconds, "publish_s": publish, "reader_open_and_stats_s": reopen_and_count,
+        "store_mb": _du(store_dir / "primary") / 1e6, "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def article_graphs(store_dir: Path) -> list[tuple[str, list]]:
+    """The stored article graphs (IRI, triples), the data of the comparison."""
+    config = load_config({"store": str(store_dir)}, environ={})
+    with open_store(config, writable=False) as store:
+        return [(g, list(store.graph_triples(g))) for g in store.graphs() if g != IRIS.ontology_graph]
+
+
+def compare_stores(graphs: list[tuple[str, list]], workdir: Path) -> dict:
+    """Write every article graph, then run the queries: Oxigraph on disk vs rdflib in memory."""
+    config = load_config({"store": str(workdir / "compare")}, environ={})
+    shutil.rmtree(workdir / "compare", ignore_errors=True)
+    result: dict = {"write_s": {}, "queries_ms": {}}
+    with open_store(config, writable=True) as store:
+        t = time.perf_counter()
+        for graph, triples in graphs:
+            store.replace_graph(graph, triples)
+        result["write_s"]["oxigraph"] = time.perf_counter() - t
+        ds = Dataset(default_union=True)
+        t = time.perf_counter()
+        for graph, triples in graphs:
+            g = ds.graph(URIRef(graph))
+            g.remove((None, None, None))
+            for triple in triples:
+                g.add(triple)
+        result["write_s"]["rdflib"] = time.perf_counter() - t
+        for name, query in QUERIES.items():
+            ox_times, rl_times, sizes = [], [], set()
+            for _ in range(3):
+                t = time.perf_counter()
+                n_ox = sum(1 for _ in store.query(query).rows())
+                ox_times.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                n_rl = len(list(ds.query(query)))
+                rl_times.append(time.perf_counter() - t)
+                sizes.add((n_ox, n_rl))
+            result["queries_ms"][name] = {"oxigraph": 1000 * statistics.median(ox_times),
+                                          "rdflib": 1000 * statistics.median(rl_times), "rows": sorted(sizes)}
+    return result
+
+
+def compare_reasoning(articles: Path, sample: int) -> dict:
+    """ms/article: the compiled rules vs owlrl on ontology + article, on the first articles."""
+    from etl.pipeline import Extractor
+    from etl.read import read_paths
+    from etl.reason import Reasoner, ontology_closure
+    from etl.to_rdf import facts_to_graph
+
+    extractor = Extractor()
+    graphs = []
+    for item in read_paths([str(articles)]):
+        graphs.append(facts_to_graph(extractor.extract(item), IRIS))
+        if len(graphs) >= sample:
+            break
+    t = time.perf_counter()
+    reasoner = Reasoner(ontology_closure())
+    closure_s = time.perf_counter() - t
+    t = time.perf_counter()
+    compiled = [reasoner.infer(g) for g in graphs]
+    compiled_ms = 1000 * (time.perf_counter() - t) / len(graphs)
+    t = time.perf_counter()
+    reference = [reasoner.infer_with_owlrl(set(g)) for g in graphs]
+    owlrl_ms = 1000 * (time.perf_counter() - t) / len(graphs)
+    return {"sample": len(graphs), "ontology_closure_s": closure_s, "compiled_ms": compiled_ms,
+            "owlrl_ms": owlrl_ms, "identical": compiled == reference}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a JSON report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="full ingest runs (medians reported)")
+    parser.add_argument("--reasoning-sample", type=int, default=20)
+    parser.add_argument("--no-compare", action="store_true", help="skip the rdflib and owlrl comparisons")
+    parser.add_argument("--workdir", help="where the articles and stores go (default: a temporary directory)")
+    parser.add_argument("--json", help="also write the report to this file")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="diplokg-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    articles = workdir / f"synth-{args.articles}-{args.seed}.jsonl"
+    if not articles.exists():
+        write_jsonl(str(articles), args.articles, args.seed)
+    runs = []
+    for i in range(args.repeat):
+        store_dir = workdir / f"store-{i}"
+        shutil.rmtree(store_dir, ignore_errors=True)
+        runs.append(ingest_run(articles, store_dir, args.jobs))
+        print(json.dumps(runs[-1]), flush=True)
+    report = {
+        "articles": args.articles, "jobs": args.jobs, "cpus": os.cpu_count(), "runs": runs,
+        "median_articles_per_s": statistics.median(r["articles_per_s"] for r in runs),
+        "median_stages": {k: statistics.median(r["stages"][k] for r in runs) for k in runs[0]["stages"]},
+    }
+    if not args.no_compare:
+        report["store_comparison"] = compare_stores(article_graphs(workdir / "store-0"), workdir)
+        report["reasoning"] = compare_reasoning(articles, args.reasoning_sample)
+    text = json.dumps(report, indent=1)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
