@@ -126,3 +126,16 @@ def test_without_files_the_store_branch_says_what_is_missing() -> None:
     result = diplokg()
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "diplokg validate: error: validating the store needs the store; give FILE arguments\n"
+
+
+def test_rdf_xml_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me", encoding="utf-8")
+    path = tmp_path / "xxe.rdf"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY s SYSTEM "{secret.as_uri()}"> ]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">\n'
+        '<rdf:Description rdf:about="http://e/a"><ex:b>[&s;]</ex:b></rdf:Description>\n</rdf:RDF>\n',
+        encoding="utf-8",
+    )
+    assert [str(o) for o in read_graph(path).objects()] == ["[]"]
