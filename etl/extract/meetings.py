@@ -108,9 +108,7 @@ def _status(tok: Token, ctx: ArticleContext) -> str | None:
     for t in chain[:3]:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in t.children):
             return "planned"
-        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and tok.dep_ in ("xcomp", "dobj", "pobj", "ccomp", "advcl"):
-            if t.lemma_.lower() == "agree" and tok.dep_ != "xcomp":
-                continue
+        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
             return "planned"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
@@ -121,6 +119,17 @@ def _status(tok: Token, ctx: ArticleContext) -> str | None:
 
 _EXPLICIT_PREPS = ("between", "with", "among")
 _LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "pay", "make", "join", "chair", "co-chair"}
+
+
+def _via_xcomp(tok: Token, ancestor: Token) -> bool:
+    """The trigger hangs under an infinitive of the ancestor: "agreed to hold a summit",
+    "is expected to meet", "plans to visit", "is scheduled to pay a courtesy call"."""
+    t = tok
+    while t.i != ancestor.i and t.head.i != t.i:
+        if t.dep_ == "xcomp" or (t.dep_ in ("ccomp", "advcl") and any(c.lower_ in ("will", "would") for c in t.children)):
+            return True
+        t = t.head
+    return False
 
 
 def _own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
@@ -165,7 +174,7 @@ def _subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return refers_to(subjects[0], index, holders=holders)
-        if verb.dep_ in ("ccomp", "ROOT") and verb is not tok:
+        if verb.dep_ in ("ccomp", "ROOT") and verb.i != tok.i:
             break
     verb = tok.head
     for c in verb.children:
@@ -259,24 +268,25 @@ def _country_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) ->
     return list(dict.fromkeys(out))
 
 
-def _clause_span(trigger: Token) -> tuple[int, int]:
-    """Character bounds of the trigger's clause, without the other clauses coordinated with it
-    ("discussed the planned summit, and agreed that they will meet in Beijing next year")."""
+def _clause_chars(trigger: Token) -> set[int]:
+    """Character offsets where the trigger's clause has tokens, without the other clauses
+    coordinated with it ("discussed the planned summit, and agreed that they will meet in
+    Beijing next year"), plus a few tokens after the trigger's phrase."""
     head = _clause_of(trigger)
-    tokens = set(t.i for t in head.subtree)
+    tokens = {t.i for t in head.subtree}
     for c in head.children:
         if c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and trigger not in c.subtree:
             tokens -= {t.i for t in c.subtree}
     doc = trigger.doc
-    lo, hi = min(tokens), max(tokens)
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    tokens |= set(range(trigger.right_edge.i, min(trigger.right_edge.i + 7, trigger.sent.end)))
+    return {doc[i].idx for i in tokens}
 
 
 def _date(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previous: str | None) -> str | None:
     """The date nearest the trigger in its sentence; "later in the day" is the day of the
     meeting reported just before."""
-    lo, hi = _clause_span(trigger)
-    mentions = [m for m in ctx.dates_in(lo, hi, future) if m.value is not None or "day" in m.text]
+    starts = _clause_chars(trigger)
+    mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
@@ -300,8 +310,7 @@ def _place(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if ctx.in_quote(ent.start_char):
             continue
-        lo, hi = _clause_span(trigger)
-        if not lo <= ent.start_char < hi:
+        if ent.start_char not in _clause_chars(trigger):
             continue
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
@@ -320,7 +329,7 @@ def _reaches(tok: Token, allowed: set[int]) -> bool:
     for _ in range(4):
         if t.head.i in allowed:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -74,6 +74,19 @@ def _countries_of(tok: Token, index: ActorIndex) -> list[str]:
     for hit in index.hits:
         if hit.kind == "demonym" and tok.left_edge.i <= hit.span.start and hit.span.end <= tok.i and hit.ref not in found:
             found.append(hit.ref)
+    # A list of countries just before the phrase ("Japan, India foreign ministers").
+    i = tok.left_edge.i - 1
+    doc = tok.doc
+    while i >= 0:
+        if doc[i].text in (",", "and"):
+            i -= 1
+            continue
+        m = index.mention_at(i)
+        if m is None or m.kind != "Country":
+            break
+        if m.key not in found:
+            found.insert(0, m.key)
+        i = m.span.start - 1
     return found
 
 

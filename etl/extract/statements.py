@@ -55,7 +55,7 @@ def _speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return _actor_of_phrase(subj[0], ctx)
-        if v.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl") and v.head is not v:
+        if v.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ == "NOUN":
                 v = v.head.head
             else:
