@@ -109,13 +109,16 @@ class Validator:
         """Validate one graph; the graph itself is not modified."""
         target = self._context(data)
         engine = ShaclValidator(DataGraph.from_rdflib(target), shacl_graph=self._shapes, options={"inplace": True})
+        # pyshacl harvests the shapes lazily into its ShapesGraph and caches them there; reusing
+        # the first engine's ShapesGraph spares re-reading the shapes for every article.
         if self._engine is None:
             self._engine = engine
         else:
             engine.shacl_graph = self._engine.shacl_graph
         conforms, report_graph, _ = engine.run()
-        found = list(_violations(report_graph)) + list(evidence_text_violations(data))
-        return Report(conforms=bool(conforms) and not found, violations=sorted(found))
+        extra = list(evidence_text_violations(data))
+        found = sorted([*_violations(report_graph), *extra])
+        return Report(conforms=bool(conforms) and not extra, violations=found)
 
 
 EXACT_MISMATCH = "Evidence dkg:exact is not the article's text between dkg:start and dkg:end"
