@@ -79,6 +79,7 @@ class Vocabulary:
     meeting_triggers: dict[str, frozenset[str]]
     planned_cues: frozenset[str]
     issues: list[IssueEntry]
+    position_verbs: frozenset[str] = frozenset()
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
     title_country: dict[str, str] = field(default_factory=dict)
@@ -212,4 +213,5 @@ def load_vocabulary() -> Vocabulary:
         meeting_triggers=_meeting_triggers(),
         planned_cues=_word_list(DATA / "planned_cues.txt"),
         issues=load_issues() if ISSUES_FILE.exists() else [],
+        position_verbs=_word_list(DATA / "position_verbs.txt"),
     )

@@ -369,9 +369,14 @@ def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
             wanted = gaz.countries[dateline].iso2
         elif counts:
             wanted = gaz.countries[max(counts, key=lambda k: counts[k])].iso2
-        keep = next((h for h in group if iso[h.ref] == wanted), group[0])
+        keep = next((h for h in group if iso[h.ref] == wanted), None)
+        if keep is None and wanted is not None and before:
+            org = gaz.org_for_country(group[0].span.text, gaz.vocab.country_by_iso2[wanted])
+            keep = Hit("org", org.key, group[0].span)
+            hits = hits + [keep]
+        keep = keep or group[0]
         drop.update(id(h) for h in group if h is not keep)
-    return [h for h in hits if id(h) not in drop]
+    return sorted((h for h in hits if id(h) not in drop), key=lambda h: (h.span.start, -len(h.span)))
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)", re.MULTILINE)

@@ -62,6 +62,17 @@ class Gazetteer:
         for issue in vocab.issues:
             add(self._lower, "issue", issue.key, list(issue.triggers))
 
+    def org_for_country(self, alias: str, country: CountryEntry) -> OrgEntry:
+        """An organization the gazetteer lacks, named by an alias and a country ("German
+        foreign ministry" → "Foreign Ministry of Germany"); added to the table once."""
+        name = f"{alias.strip().title()} of {country.name}"
+        from diplokg.iris import slug
+
+        key = slug(name)
+        if key not in self.orgs:
+            self.orgs[key] = OrgEntry(key, name, country.iso2, None, (alias,))
+        return self.orgs[key]
+
     def hits(self, doc: Doc) -> list[Hit]:
         """All matches in the doc; overlapping matches of one kind keep the longest."""
         raw = [(self._refs[doc.vocab.strings[m]], s, e) for m, s, e in self._cased(doc)]
@@ -73,9 +84,12 @@ class Gazetteer:
         for kind, items in by_kind.items():
             items.sort(key=lambda x: (-(x[2] - x[1]), x[1]))
             taken: set[int] = set()
+            spans: set[tuple[int, int]] = set()
             for ref, s, e in items:
-                if taken.intersection(range(s, e)):
+                # Organizations sharing an alias keep every candidate of the same span.
+                if taken.intersection(range(s, e)) and not (kind == "org" and (s, e) in spans):
                     continue
+                spans.add((s, e))
                 taken.update(range(s, e))
                 out.append(Hit(kind, ref, doc[s:e]))
         out.sort(key=lambda h: (h.span.start, -len(h.span)))
