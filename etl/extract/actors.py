@@ -330,10 +330,10 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
                     person = key
                     break
         if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
-            # "the Secretary": the person most often named with that word in a title.
+            # "the Secretary": the first person named with that word in a title.
             word = t.title.split()[-1].lower()
-            earlier = [o.person for o in index.titles if o.person and word in o.title.lower()]
-            person = max(earlier, key=lambda k: (earlier.count(k), -earlier.index(k))) if earlier else None
+            named = sorted((o for o in index.titles if o.person and word in o.title.lower()), key=lambda o: o.span.start)
+            person = named[0].person if named else None
         if person is None:
             continue
         t.person = person

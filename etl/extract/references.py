@@ -61,7 +61,7 @@ def _kinds_for(phrase: str, tok: Token, index: ActorIndex) -> tuple[str, ...]:
     return ("foreign", "defense", "head_of_state", "head_of_government", "other", "envoy", "foreign_deputy")
 
 
-def _countries_of(tok: Token, index: ActorIndex) -> list[str]:
+def countries_of(tok: Token, index: ActorIndex) -> list[str]:
     """Countries qualifying a role noun: demonyms ("Japanese and South Korean"), "of A, B and C",
     "the two countries'" (the countries of the sentence or the article's two main ones)."""
     found: list[str] = []
@@ -98,7 +98,7 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
     phrase = role_phrase(tok)
     if phrase is None or tok.tag_ not in ("NNS", "NNPS"):
         return []
-    countries = _countries_of(tok, index)
+    countries = countries_of(tok, index)
     if phrase == "official" or (countries and not holders):
         return countries
     kinds = _kinds_for(phrase, tok, index)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.extract.quotes import Quote
-from etl.extract.references import refers_to
+from etl.extract.references import countries_of, refers_to
 from etl.model import Span as TextSpan
 
 _INDIRECT_VERBS = {"say", "tell", "stress", "reiterate", "emphasize", "emphasise", "warn", "insist", "note", "add", "state", "underscore", "affirm", "declare", "assert", "argue", "claim"}
@@ -81,6 +81,11 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         return keys[0]
     if tok.lower_ == "it":
         return _last_org_like(tok, ctx, any_org=True)
+    if tok.lemma_.lower() in ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government"):
+        countries = countries_of(tok, index)
+        orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
+        if orgs or countries:
+            return (orgs or countries)[0]
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         keys = refers_to(appos, index)
         if keys:
@@ -228,23 +233,34 @@ def _indirect(ctx: ArticleContext) -> list[StatementDraft]:
             lemma = verb.lemma_.lower()
             words = None
             if lemma in _INDIRECT_VERBS:
-                clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > verb.i]
+                clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
                 if clauses:
                     words = _content(verb, clauses[0], ctx)
             if words is None and lemma in position:
                 words = _object_words(verb, ctx)
-            if words is None:
+            if words is None or _reported_by_another(verb, ctx):
                 continue
             speaker = _speaker_of_verb(verb, ctx)
             if speaker is None or any(d.quote_start == words.start_char for d in found_here):
                 continue
-            found_here.append(_draft(speaker, words, sent, ctx))
+            draft = _draft(speaker, words, sent, ctx)
+            if draft is not None:
+                found_here.append(draft)
         if not found_here and not any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
             according = _according_clause(sent, ctx)
             if according is not None:
                 found_here.append(according)
         out.extend(found_here)
     return out
+
+
+def _reported_by_another(verb: Token, ctx: ArticleContext) -> bool:
+    """A verb inside a clause that another verb of saying reports ("X condemned ..., the
+    ministry said"): the outer speaker states it."""
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() in _INDIRECT_VERBS and anc.pos_ == "VERB":
+            return True
+    return False
 
 
 def _content(verb: Token, clause: Token, ctx: ArticleContext) -> Span | None:
@@ -300,8 +316,10 @@ def _according_clause(sent: Span, ctx: ArticleContext) -> StatementDraft | None:
     return None
 
 
-def _draft(speaker: str, words: Span, sent: Span, ctx: ArticleContext) -> StatementDraft:
+def _draft(speaker: str, words: Span, sent: Span, ctx: ArticleContext) -> StatementDraft | None:
     quote = words.text.strip().rstrip(",.").strip()
+    if not quote:
+        return None
     start, end = sent.start_char, sent.end_char
     draft = StatementDraft(speaker, quote, "indirect", TextSpan(start, end, ctx.text[start:end]), [sent], words.start_char)
     draft.about = ctx.issues_in(start, end)
