@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,4 +96,58 @@ class LiveServer:
 def live_server(pages_app) -> Iterator[LiveServer]:
     """The app served on a free port of 127.0.0.1."""
     with LiveServer(pages_app) as server:
+        yield server
+
+
+class ServedStore:
+    """``diplokg serve`` (gunicorn) on a free port of 127.0.0.1, for one store; stopped on exit."""
+
+    def __init__(self, config: Config, log_path: Path, workers: int = 2) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        self._command = [sys.executable, "-m", "diplokg.cli", "--store", config.store, "--base", config.base,
+                         "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+        self._process: subprocess.Popen | None = None
+        self._log_path = log_path
+
+    def __enter__(self) -> "ServedStore":
+        # The server logs a line per request: to a file, as a pipe nobody reads would fill and block it.
+        with open(self._log_path, "wb") as log_file:
+            self._process = subprocess.Popen(self._command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log_file)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"diplokg serve exited: {self._log_path.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("diplokg serve did not answer /healthz within 30 s")
+
+    def __exit__(self, *exc) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+
+
+@pytest.fixture(scope="module")
+def served_example(pages_config, tmp_path_factory) -> Iterator[ServedStore]:
+    """``diplokg serve`` over the store of valid.ttl."""
+    with ServedStore(pages_config, tmp_path_factory.mktemp("serve") / "server.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def served_seeds(seed_config, tmp_path_factory) -> Iterator[ServedStore]:
+    """``diplokg serve`` over the store of the ingested seeds."""
+    with ServedStore(seed_config, tmp_path_factory.mktemp("serve") / "server.log") as server:
         yield server

@@ -1,4 +1,4 @@
-"""The web pages in a real headless Chromium against a real server on 127.0.0.1."""
+"""The web pages in a real headless Chromium against ``diplokg serve`` (gunicorn) on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.fixtures_pages import ARTICLE_ID, live_server, pages_app, pages_config  # noqa: F401
+from tests.fixtures_pages import ARTICLE_ID, pages_config, seed_config, served_example, served_seeds  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,7 +29,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, request):
     """A fresh page that records console errors, failed requests and requests leaving 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
@@ -37,7 +37,7 @@ def page(browser, live_server):
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: page.problems.append(f"request failed: {r.url}"))
-    page.on("request", lambda r: r.url.startswith((live_server.url, "data:", "blob:"))
+    page.on("request", lambda r: r.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
             or page.problems.append(f"outside request: {r.url}"))
     yield page
     context.close()
@@ -47,8 +47,8 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_query_person_meeting_evidence_journey(page, live_server):
-    page.goto(live_server.url + "/")
+def test_query_person_meeting_evidence_journey(page, served_example):
+    page.goto(served_example.url + "/")
     page.get_by_role("button", name="Who met whom most often?").click()
     editor = page.locator("#query")
     assert editor.input_value() == (Path(__file__).parent.parent / "queries"
@@ -69,7 +69,7 @@ def test_query_person_meeting_evidence_journey(page, live_server):
     shot(page, "02-query-results")
 
     page.get_by_role("link", name="id/actor/stephen-biegun").click()
-    page.wait_for_url(live_server.url + "/id/actor/stephen-biegun")
+    page.wait_for_url(served_example.url + "/id/actor/stephen-biegun")
     assert page.locator("h1").inner_text() == "Stephen Biegun"
     meetings = page.locator("#meetings table.meetings tbody tr")
     assert meetings.count() == 1
@@ -80,14 +80,14 @@ def test_query_person_meeting_evidence_journey(page, live_server):
     shot(page, "03-person")
 
     meetings.first.get_by_role("link", name="Meeting of Toshimitsu Motegi and Stephen Biegun, 2020-07-10").click()
-    page.wait_for_url(live_server.url + "/id/meeting/8f7a675ae103da19")
+    page.wait_for_url(served_example.url + "/id/meeting/8f7a675ae103da19")
     marks = page.locator("#evidence mark")
     assert marks.all_inner_texts() == ["In a meeting in Tokyo", "meet in Tokyo on July 10, 2020"]
     assert marks.first.evaluate("m => getComputedStyle(m).backgroundColor") == "rgb(255, 229, 138)"
     shot(page, "04-meeting")
 
     page.locator("#evidence a.evidence-link").first.click()
-    page.wait_for_url(f"{live_server.url}/id/article/{ARTICLE_ID}#char=239,260")
+    page.wait_for_url(f"{served_example.url}/id/article/{ARTICLE_ID}#char=239,260")
     target = page.locator(".article-text mark.target")
     assert target.all_inner_texts() == ["In a meeting in Tokyo"]
     assert page.locator(".article-text mark").count() == 5
@@ -95,8 +95,8 @@ def test_query_person_meeting_evidence_journey(page, live_server):
     assert page.problems == []
 
 
-def test_query_errors_are_shown_next_to_the_query(page, live_server):
-    page.goto(live_server.url + "/")
+def test_query_errors_are_shown_next_to_the_query(page, served_example):
+    page.goto(served_example.url + "/")
     page.locator("#query").fill("SELECT * WHERE { ?s ?p }")
     page.get_by_role("button", name="Run").click()
     error = page.locator("#error")
@@ -108,8 +108,8 @@ def test_query_errors_are_shown_next_to_the_query(page, live_server):
     assert [p for p in page.problems if "status of 400" not in p] == []
 
 
-def test_results_download_as_csv_and_json(page, live_server, tmp_path):
-    page.goto(live_server.url + "/")
+def test_results_download_as_csv_and_json(page, served_example, tmp_path):
+    page.goto(served_example.url + "/")
     page.get_by_role("button", name="Which posts did each person hold, according to which articles (and their dates)?").click()
     page.get_by_role("button", name="Run").click()
     page.locator("table.results").wait_for()
@@ -144,29 +144,55 @@ PAGES = [
 
 
 @pytest.mark.parametrize("name,path,heading", PAGES, ids=[p[0] for p in PAGES])
-def test_every_entity_page_renders_without_console_errors(page, live_server, name, path, heading):
-    response = page.goto(live_server.url + path)
+def test_every_entity_page_renders_without_console_errors(page, served_example, name, path, heading):
+    response = page.goto(served_example.url + path)
     assert response.status == 200
     assert page.locator("h1").inner_text() == heading
     shot(page, f"entity-{name}")
     assert page.problems == []
 
 
-def test_links_on_entity_pages_lead_to_pages(page, live_server):
-    page.goto(live_server.url + "/id/actor/toshimitsu-motegi")
+def test_links_on_entity_pages_lead_to_pages(page, served_example):
+    page.goto(served_example.url + "/id/actor/toshimitsu-motegi")
     local = sorted({h.split("#")[0] for h in page.locator("a[href^='/id/']").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")})
     assert "/id/actor/japan" in local and "/id/meeting/8f7a675ae103da19" in local
     for href in local:
-        assert page.request.get(live_server.url + href, headers={"Accept": "text/html"}).status == 200, href
+        assert page.request.get(served_example.url + href, headers={"Accept": "text/html"}).status == 200, href
     external = page.locator("a.ext").evaluate_all("links => links.map(a => a.href)")
-    assert all(not h.startswith(live_server.url) for h in external)
+    assert all(not h.startswith(served_example.url) for h in external)
     assert page.problems == []
 
 
-def test_unknown_entity_shows_a_404_page(page, live_server):
-    response = page.goto(live_server.url + "/id/actor/nobody-at-all")
+def test_unknown_entity_shows_a_404_page(page, served_example):
+    response = page.goto(served_example.url + "/id/actor/nobody-at-all")
     assert response.status == 404
     assert page.locator("#error-message").inner_text() == (
         "no such entity: https://w3id.org/diplokg/id/actor/nobody-at-all")
     shot(page, "07-not-found")
+
+
+def test_seed_pages_person_meeting_article(page, served_seeds):
+    page.goto(served_seeds.url + "/id/actor/toshimitsu-motegi")
+    rows = page.locator("#meetings table.meetings tbody tr")
+    assert rows.count() >= 2
+    assert "Antony Blinken" in page.locator("#meetings").inner_text()
+    shot(page, "seed-person-motegi")
+    page.locator("#meetings a", has_text="Phone call of Toshimitsu Motegi and Antony Blinken").first.click()
+    page.wait_for_url(served_seeds.url + "/id/meeting/*")
+    assert page.locator("#evidence mark").count() >= 1
+    shot(page, "seed-meeting-phone-call")
+    page.locator("#evidence a.evidence-link").first.click()
+    page.wait_for_url(served_seeds.url + "/id/article/003_ec01ec311e190c74#char=*")
+    assert page.locator(".article-text mark.target").count() >= 1
+    shot(page, "seed-article-003")
+    page.goto(served_seeds.url + "/id/actor/japan")
+    assert "Yoko Kamikawa" in page.locator("#people").inner_text()
+    shot(page, "seed-country-japan")
+    page.goto(served_seeds.url + "/")
+    page.get_by_role("button", name="Which issues come up most, in meetings and in statements?").click()
+    page.get_by_role("button", name="Run").click()
+    page.locator("table.results").wait_for()
+    assert page.locator("table.results tbody tr").count() >= 5
+    shot(page, "seed-query-issues")
+    assert page.problems == []
