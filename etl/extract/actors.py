@@ -371,7 +371,7 @@ def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
             wanted = gaz.countries[max(counts, key=lambda k: counts[k])].iso2
         keep = next((h for h in group if iso[h.ref] == wanted), None)
         if keep is None and wanted is not None and before:
-            org = gaz.org_for_country(group[0].span.text, gaz.vocab.country_by_iso2[wanted])
+            org = gaz.org_for_country(group[0].span.text, gaz.vocab.country_by_iso2[wanted], before[-1].span.text)
             keep = Hit("org", org.key, group[0].span)
             hits = hits + [keep]
         keep = keep or group[0]

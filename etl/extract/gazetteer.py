@@ -62,10 +62,11 @@ class Gazetteer:
         for issue in vocab.issues:
             add(self._lower, "issue", issue.key, list(issue.triggers))
 
-    def org_for_country(self, alias: str, country: CountryEntry) -> OrgEntry:
-        """An organization the gazetteer lacks, named by an alias and a country ("German
-        foreign ministry" → "Foreign Ministry of Germany"); added to the table once."""
-        name = f"{alias.strip().title()} of {country.name}"
+    def org_for_country(self, alias: str, country: CountryEntry, modifier: str) -> OrgEntry:
+        """An organization the gazetteer lacks, named by an alias and the country word before
+        it ("German foreign ministry" → "German Foreign Ministry"); added to the table once."""
+        words = f"{modifier} {alias.strip()}".split()
+        name = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
         from diplokg.iris import slug
 
         key = slug(name)

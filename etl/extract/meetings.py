@@ -350,7 +350,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             date = _date(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
             holders = not _older_than_anchor(date, ctx)
             parts = [p for p in _own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
-            needed = 1 if status == "planned" else 2
+            needed = 1 if status == "planned" and trig.lemma_.lower() != "visit" else 2
             if len(parts) < needed and not sentence_used:
                 sentence_used = True
                 parts = list(dict.fromkeys(parts + _sentence_participants(sent, ctx.index, ctx, holders)))

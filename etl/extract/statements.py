@@ -9,6 +9,7 @@ with a clause and a named actor as subject ("Miller said the three also reiterat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -100,10 +101,11 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         return orgs[0]
     if tok.lemma_.lower() in ("department", "ministry", "office") and tok.lower_ != tok.text.upper():
         return _last_org_like(tok, ctx)
+    unknown = _unknown_org(tok, ctx)
+    if unknown is not None:
+        return unknown
     countries = [m.key for m in mentions if m is not None and m.kind == "Country"]
-    if countries:
-        return countries[0]
-    return _unknown_org(tok, ctx)
+    return countries[0] if countries else None
 
 
 def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
@@ -161,6 +163,9 @@ def _attribution(q: Quote, ctx: ArticleContext) -> str | None:
     before = [t for t in ctx.doc[first.start:first.end] if t.idx < q.start - 1]
     verbs_after = _speech_verbs(after, ctx)
     verbs_before = _speech_verbs(before, ctx)
+    inner = _innermost(q, verbs_before, ctx)
+    if inner is not None:
+        return inner
     if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER:
         speaker = _speaker_of_verb(verbs_after[0], ctx)
         if speaker:
@@ -174,6 +179,22 @@ def _attribution(q: Quote, ctx: ArticleContext) -> str | None:
         if speaker:
             return speaker
     return _according_to(before + after, ctx)
+
+
+def _innermost(q: Quote, verbs: list[Token], ctx: ArticleContext) -> str | None:
+    """The speaker of the innermost verb of saying before a quote that governs it ("Kim asked
+    China to play "a constructive role" ..., the ministry said" → Kim), when a single person
+    is its subject."""
+    quote_tok = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    if quote_tok is None:
+        return None
+    qi = quote_tok.start
+    holding = [v for v in verbs if v.left_edge.i <= qi <= v.right_edge.i and any(t.i == qi for t in v.subtree)]
+    for verb in sorted(holding, key=lambda v: len(list(v.subtree))):
+        speaker = _speaker_of_verb(verb, ctx)
+        if speaker is not None:
+            return speaker if ctx.index.actors[speaker].kind == "Person" else None
+    return None
 
 
 def _clean_quote(text: str) -> str:
@@ -234,11 +255,11 @@ def _indirect(ctx: ArticleContext) -> list[StatementDraft]:
             words = None
             if lemma in _INDIRECT_VERBS:
                 clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-                if clauses:
+                if clauses and not _inner_statement(clauses[0], ctx):
                     words = _content(verb, clauses[0], ctx)
             if words is None and lemma in position:
                 words = _object_words(verb, ctx)
-            if words is None or _reported_by_another(verb, ctx):
+            if words is None or _reported_by_another(verb, ctx) or _joint_subject(verb, ctx):
                 continue
             speaker = _speaker_of_verb(verb, ctx)
             if speaker is None or any(d.quote_start == words.start_char for d in found_here):
@@ -255,12 +276,35 @@ def _indirect(ctx: ArticleContext) -> list[StatementDraft]:
 
 
 def _reported_by_another(verb: Token, ctx: ArticleContext) -> bool:
-    """A verb inside a clause that another verb of saying reports ("X condemned ..., the
-    ministry said"): the outer speaker states it."""
+    """A verb inside a clause that another verb of saying reports ("They condemned ..., the
+    ministry said"): the outer speaker states it, unless one named person is the inner
+    verb's subject ("Ellison reaffirmed ..., the ministry said" is Ellison's)."""
+    if _single_person_subject(verb, ctx):
+        return False
     for anc in verb.ancestors:
         if anc.lemma_.lower() in _INDIRECT_VERBS and anc.pos_ == "VERB":
             return True
     return False
+
+
+def _single_person_subject(verb: Token, ctx: ArticleContext) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    keys = refers_to(subjects[0], ctx.index)
+    return len(keys) == 1 and ctx.index.actors[keys[0]].kind == "Person"
+
+
+def _inner_statement(clause: Token, ctx: ArticleContext) -> bool:
+    """The reported clause is itself a single person's statement (see above)."""
+    lemmas = ctx.vocab.position_verbs | _INDIRECT_VERBS
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas and _single_person_subject(t, ctx) for t in clause.subtree)
+
+
+def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
+    """"Japan and the United States pledged ...": a joint position, not one speaker's."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and len(refers_to(subjects[0], ctx.index)) > 1
 
 
 def _content(verb: Token, clause: Token, ctx: ArticleContext) -> Span | None:
@@ -279,7 +323,7 @@ def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
     stop ..."), skipping an addressee ("stressed to Biegun the need ...")."""
     parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of") and verb.lemma_.lower() in ("call", "accuse"))]
     parts = [c for c in parts if c.i > verb.i]
-    if not parts:
+    if not parts or any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
         return None
     left = min(p.left_edge.i for p in parts)
     right = max(p.right_edge.i for p in parts)
@@ -316,8 +360,11 @@ def _according_clause(sent: Span, ctx: ArticleContext) -> StatementDraft | None:
     return None
 
 
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,30},?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*")
+
+
 def _draft(speaker: str, words: Span, sent: Span, ctx: ArticleContext) -> StatementDraft | None:
-    quote = words.text.strip().rstrip(",.").strip()
+    quote = _DATELINE_PREFIX.sub("", words.text.strip()).rstrip(",.").strip()
     if not quote:
         return None
     start, end = sent.start_char, sent.end_char
