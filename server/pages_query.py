@@ -99,16 +99,20 @@ def iris_in(value: Any) -> Iterable[URIRef]:
 
 
 _LABELS = """
-SELECT ?s (SAMPLE(?label) AS ?name) WHERE {
+SELECT ?s (COALESCE(SAMPLE(?l1), SAMPLE(?l2), SAMPLE(?l3), SAMPLE(?l4), SAMPLE(?l5), SAMPLE(?l6),
+                    SAMPLE(?l7)) AS ?name)
+WHERE {
   VALUES ?s { $iris }
-  { ?s rdfs:label ?label } UNION { ?s skos:prefLabel ?label } UNION { ?s dcterms:title ?label }
-  UNION { ?s dkg:title ?label } UNION { ?s dkg:quote ?label } UNION { ?s dkg:exact ?label }
+  OPTIONAL { ?s rdfs:label ?l1 } OPTIONAL { ?s skos:prefLabel ?l2 } OPTIONAL { ?s dcterms:title ?l3 }
+  OPTIONAL { ?s dkg:title ?l4 } OPTIONAL { ?s dkg:quote ?l5 } OPTIONAL { ?s dkg:exact ?l6 }
+  OPTIONAL { ?s dcterms:identifier ?l7 }
 } GROUP BY ?s
 """
 
 
 def labels(store: Store, iris: Iterable[URIRef]) -> dict[URIRef, str]:
-    """The display name of each IRI that has one (a label, a title, a statement's words, a span's text)."""
+    """The display name of each IRI that has one: a label, else a title, a statement's words,
+    a span's text or an article's identifier, in that order."""
     unique = sorted(set(iris))
     found: dict[URIRef, str] = {}
     for i in range(0, len(unique), 200):

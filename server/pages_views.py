@@ -16,6 +16,7 @@ from server.pages_text import segments, snippet, span_id
 log = logging.getLogger(__name__)
 
 View = dict[str, Any]
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 # Page kinds by class, most specific first.
 CLASS_PAGES = (
@@ -64,8 +65,21 @@ def overview(store: Store, this: URIRef) -> View:
 
 
 def _values(store: Store, this: URIRef, prop: str) -> list[Any]:
-    rows = select(store, f"SELECT DISTINCT ?o WHERE {{ $this {prop} ?o }} ORDER BY ?o", this=this)
-    return [r["o"] for r in rows]
+    """The values of ``this prop ?o``, without the copies owl:sameAs reasoning makes.
+
+    OWL RL copies every statement about an actor onto its Wikidata IRI, so a person's country
+    is both ``id/actor/japan`` and ``wd:Q17``: the Wikidata copy is dropped when the local
+    IRI is there too.
+    """
+    rows = select(store, f"""
+        SELECT DISTINCT ?o ?alias WHERE {{
+          $this {prop} ?o OPTIONAL {{ ?o owl:sameAs ?alias FILTER(?alias != ?o) }}
+        }} ORDER BY ?o""", this=this)
+    values = _distinct(r["o"] for r in rows)
+    present = set(values)
+    copies = {r["o"] for r in rows if "alias" in r and r["alias"] in present
+              and str(r["o"]).startswith(WIKIDATA) and not str(r["alias"]).startswith(WIKIDATA)}
+    return [v for v in values if v not in copies]
 
 
 def _one(store: Store, this: URIRef, prop: str) -> Any:

@@ -277,3 +277,14 @@ def test_every_entity_of_the_ingested_seeds_has_a_page_and_data(seed_config):
         data = client.get(path, headers={"Accept": "text/turtle"})
         assert data.status_code == 200, path
         assert (URIRef(iri), None, None) in Graph().parse(data=data.data, format="turtle")
+
+
+def test_reasoning_copies_on_wikidata_iris_are_not_shown_twice(seed_config):
+    client = create_app(seed_config).test_client()
+    html = client.get(MOTEGI, headers={"Accept": "text/html"}).data.decode()
+    assert re.findall(r"<p>Country: .*?</p>", html) == [
+        '<p>Country: <a href="/id/actor/japan" title="https://w3id.org/diplokg/id/actor/japan">Japan</a></p>']
+    japan = client.get("/id/actor/japan", headers={"Accept": "text/html"}).data.decode()
+    assert re.findall(r'<p class="same">.*?</p>', japan) == [
+        '<p class="same">Same as: <a href="http://www.wikidata.org/entity/Q17" '
+        'title="http://www.wikidata.org/entity/Q17" class="ext" rel="noopener">Japan</a></p>']
