@@ -54,14 +54,14 @@ ISSUES = 50
 VENV_BIN = Path(sys.executable).parent
 
 QUERIES = {
-    "cheap lookup": f"SELECT ?label WHERE {{ <{BASE}id/actor/person-17> {LABEL} ?label }}",
+    "cheap lookup": f"SELECT ?date WHERE {{ <{BASE}id/meeting/m17> <{DKG}date> ?date }}",
     "3-way join": (
-        f"PREFIX dkg: <{DKG}> SELECT ?m ?name WHERE {{ ?m dkg:location <{BASE}id/place/city-japan> ; "
-        f"dkg:participant ?p . ?p {LABEL} ?name }}"
+        f"PREFIX dkg: <{DKG}> SELECT ?m ?date WHERE {{ ?m dkg:location <{BASE}id/place/city-japan> . "
+        f"?m dkg:date ?date . ?m dkg:topic <{BASE}id/issue/issue-3> }}"
     ),
     "aggregation": (
-        f"PREFIX dkg: <{DKG}> SELECT ?country (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m dkg:location ?place . "
-        "?place dkg:country ?country } GROUP BY ?country ORDER BY DESC(?n) ?country"
+        f"PREFIX dkg: <{DKG}> SELECT ?place (COUNT(?m) AS ?n) WHERE {{ ?m dkg:location ?place }} "
+        "GROUP BY ?place ORDER BY DESC(?n) ?place"
     ),
 }
 

@@ -16,6 +16,7 @@ guessed at, but only when the word "service" occurs in it at all.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from diplokg.errors import QueryRefused, QueryTooLarge
@@ -110,15 +111,30 @@ def check_query(text: str, max_bytes: int | None = None) -> None:
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
             raise QueryTooLarge(f"query text is {size} bytes, over the limit of {max_bytes} bytes")
+    refusal = _refusal_cached(text) if len(text) <= _CACHED_LENGTH else _refusal(text)
+    if refusal is not None:
+        raise QueryRefused(refusal)
+
+
+# Verdicts on short texts are remembered: a service sees the same queries again and again.
+_CACHED_LENGTH = 4096
+
+
+def _refusal(text: str) -> str | None:
+    """Why the text is refused, or None."""
     decoded = decode_escapes(text)
     words = keywords(decoded)
     if "SERVICE" in words:
-        raise QueryRefused("SERVICE is not allowed: this endpoint does not query other endpoints")
+        return "SERVICE is not allowed: this endpoint does not query other endpoints"
     updates = [w for w in words if w in UPDATE_KEYWORDS]
     if updates:
-        raise QueryRefused(f"updates are not allowed: this endpoint is read-only (found {updates[0]})")
+        return f"updates are not allowed: this endpoint is read-only (found {updates[0]})"
     if re.search("service", decoded, re.IGNORECASE) and _ambiguous_iri(decoded):
-        raise QueryRefused(
+        return (
             "SERVICE is not allowed, and this query has an IRI that could hide one: "
             "put spaces around comparison operators and write ' and # in IRIs as %27 and %23"
         )
+    return None
+
+
+_refusal_cached = functools.lru_cache(maxsize=1024)(_refusal)

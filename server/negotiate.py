@@ -8,6 +8,7 @@ Accept header with q-values; what cannot be served raises ``NotAcceptable`` (406
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -140,8 +141,12 @@ def negotiate(kind: Kind, accept: str | None, names: Iterable[str] = (), offers:
 
     Raises NotAcceptable (406) when neither can be served.
     """
-    offers = tuple(offers) if offers is not None else formats(kind)
-    names = [n for n in names if n]
+    return _negotiate(kind, accept, tuple(n for n in names if n), tuple(offers) if offers is not None else formats(kind))
+
+
+@functools.lru_cache(maxsize=512)
+def _negotiate(kind: Kind, accept: str | None, names: tuple[str, ...], offers: tuple[Format, ...]) -> Format:
+    """negotiate() on hashable arguments; clients send few distinct headers, so it is cached."""
     for name in names:
         chosen = by_name(name, kind)
         if chosen is not None and chosen in offers:
