@@ -51,7 +51,7 @@ def export(suffix: str) -> Response | tuple[Response, int] | tuple[str, int]:
 def void() -> Response | tuple[Response, int] | tuple[str, int]:
     """The VoID description of the dataset (Turtle unless asked for N-Triples or JSON-LD)."""
     try:
-        fmt = common.negotiate((*common.RDF_FORMATS, common.JSON_ALIAS))
+        fmt = common.negotiate(common.RDF_FORMATS)
     except DiplokgError as exc:
         return common.error_response(exc)
     graph = void_graph(common.store(), common.base())

@@ -77,7 +77,7 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
             if fmt is None or not exists(store, this):
                 raise NotFound(f"no such entity: {path_iri}")
         if fmt is None:
-            fmt = common.negotiate((common.HTML, *common.RDF_FORMATS, common.JSON_ALIAS))
+            fmt = common.negotiate((common.HTML, *common.RDF_FORMATS))
     except DiplokgError as exc:
         return common.error_response(exc)
     if fmt is common.HTML:
@@ -93,7 +93,7 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
         response = Response(body, mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     response.headers["Link"] = ", ".join(
-        f'<{common.local_href(str(this))}.{f.suffix}>; rel="alternate"; type="{f.media_type}"'
+        f'<{common.local_href(str(this))}.{f.extension}>; rel="alternate"; type="{f.media_type}"'
         for f in common.RDF_FORMATS)
     return response
 
@@ -106,7 +106,7 @@ def _html(store, this: URIRef) -> str:
     return render_template(
         f"entity/{kind}.html", this=this, v=view, kind=kind,
         title=view.get("label") or view.get("title") or str(this),
-        alternates=[(f, f"{common.local_href(str(this))}.{f.suffix}") for f in common.RDF_FORMATS],
+        alternates=[(f, f"{common.local_href(str(this))}.{f.extension}") for f in common.RDF_FORMATS],
     )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
 
 from diplokg.config import Config
-from diplokg.errors import DiplokgError, NotAcceptable
+from diplokg.errors import DiplokgError
 from diplokg.store import Store, open_store
+from server.negotiate import Format, best_match, by_media_type
+from server.negotiate import negotiate as negotiate_format
 
 log = logging.getLogger(__name__)
 
@@ -50,46 +51,33 @@ def local_href(iri: str) -> str:
     return iri
 
 
-@dataclass(frozen=True)
-class Format:
-    """A representation: file suffix, media type, rdflib serializer name."""
-
-    suffix: str
-    media_type: str
-    rdflib: str | None
+def _format(media_type: str) -> Format:
+    found = by_media_type(media_type)
+    assert found is not None, media_type
+    return found
 
 
-HTML = Format("html", "text/html", None)
-TURTLE = Format("ttl", "text/turtle", "turtle")
-JSONLD = Format("jsonld", "application/ld+json", "json-ld")
-NTRIPLES = Format("nt", "application/n-triples", "nt")
+HTML = _format("text/html")
+_JSON = _format("application/sparql-results+json")  # its aliases include application/json
+TURTLE = _format("text/turtle")
+JSONLD = _format("application/ld+json")
+NTRIPLES = _format("application/n-triples")
 RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES)
-BY_SUFFIX = {f.suffix: f for f in (HTML, *RDF_FORMATS)}
-# Plain JSON clients get JSON-LD (answered as application/ld+json).
-JSON_ALIAS = Format("jsonld", "application/json", "json-ld")
+BY_SUFFIX = {f.extension: f for f in (HTML, *RDF_FORMATS)}
 
 
 def negotiate(offers: tuple[Format, ...]) -> Format:
-    """The offer that best matches the request's Accept header (the first one for */*).
+    """The offer that best matches the request's Accept header (the first one for */* or none).
 
     Raises NotAcceptable when the client accepts none of them.
     """
-    accept = request.accept_mimetypes
-    if not accept:
-        return offers[0]
-    best = accept.best_match([f.media_type for f in offers])
-    if best is None:
-        wanted = request.headers.get("Accept", "")
-        offered = ", ".join(f.media_type for f in offers)
-        raise NotAcceptable(f"cannot serve {wanted!r}; available: {offered}")
-    chosen = next(f for f in offers if f.media_type == best)
-    return JSONLD if chosen is JSON_ALIAS else chosen
+    return negotiate_format("graph", request.headers.get("Accept"), offers=offers)
 
 
 def wants_html() -> bool:
     """Whether the client prefers an HTML page to JSON (a browser)."""
-    accept = request.accept_mimetypes
-    return accept.best_match(["application/json", "text/html"]) == "text/html" and accept["text/html"] > 0
+    accept = request.headers.get("Accept")
+    return bool(accept) and best_match(accept, (_JSON, HTML)) is HTML
 
 
 def error_response(exc: DiplokgError) -> tuple[Response, int] | tuple[str, int]:

@@ -123,8 +123,8 @@ def test_unservable_accept_is_406_in_the_json_error_shape(client):
     response = client.get(MOTEGI, headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert response.get_json() == {
-        "error": "cannot serve 'image/png'; available: text/html, text/turtle, application/ld+json, "
-                 "application/n-triples, application/json",
+        "error": "none of the accepted media types (image/png) can be served here; available: "
+                 "text/html, text/turtle, application/ld+json, application/n-triples",
         "status": 406}
 
 
