@@ -92,7 +92,7 @@ def read_request(config: Config) -> QueryRequest:
 
 
 def chooser() -> Callable[[Kind], Format]:
-    """Format choice for this request, callable from any thread (it holds plain values)."""
+    """The format choice of this request, as a function of the result's kind."""
     accept = request.headers.get("Accept")
     names = request.values.getlist("format")
     return lambda kind: negotiate(kind, accept, names)
