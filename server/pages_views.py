@@ -140,12 +140,18 @@ def _statements(store: Store, where: str, this: URIRef) -> list[Row]:
 def person(store: Store, this: URIRef, base: str) -> View:
     """A person: posts, meetings with counterparts, places, topics, statements."""
     posts = grouped(select(store, """
-        SELECT DISTINCT ?role ?title ?of ?article ?issued WHERE {
-          $this dkg:holds ?role . ?role dkg:title ?title .
-          OPTIONAL { ?role dkg:roleOf ?of }
-          OPTIONAL { ?role dkg:reportedIn ?article OPTIONAL { ?article dcterms:issued ?issued } }
-        } ORDER BY ?title""", this=this), "role", many=("article", "issued"))
+        SELECT DISTINCT ?role ?title ?of WHERE {
+          $this dkg:holds ?role . ?role dkg:title ?title . OPTIONAL { ?role dkg:roleOf ?of }
+        } ORDER BY ?title""", this=this), "role")
+    reports = grouped(select(store, """
+        SELECT DISTINCT ?role ?article ?issued WHERE {
+          $this dkg:holds ?role . ?role dkg:reportedIn ?article .
+          OPTIONAL { ?article dcterms:issued ?issued }
+        }""", this=this), "role", many=("article", "issued"))
+    by_role = {r["role"]: r for r in reports}
     for post in posts:
+        post["article"] = by_role.get(post["role"], {}).get("article", [])
+        post["issued"] = by_role.get(post["role"], {}).get("issued", [])
         post["evidence"] = evidence(store, post["role"])
     meetings = _meetings(store, select(store, _MEETINGS_OF, this=this, base=_ours(base)))
     places = _distinct(m.get("place") for m in meetings)
