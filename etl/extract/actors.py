@@ -27,6 +27,7 @@ _NOT_NAME_WORDS = {
 }
 _HONORIFICS = {"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "sen.", "rep.", "gen."}
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
+_TITLE_ADJECTIVES = {"new", "former", "acting", "incoming", "outgoing", "current", "then", "newly", "appointed", "interim"}
 _BECOME = {"become", "remain", "name", "appoint", "elect", "serve", "succeed"}
 
 
@@ -140,6 +141,8 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     """The country or organization named just before token ``end`` (demonym, "Japan's",
     "U.S.", "the North's"); returns (actor key, start token) or (None, end)."""
     i = end
+    while i > 0 and doc[i - 1].lower_ in _TITLE_ADJECTIVES:
+        i -= 1
     if i > 0 and doc[i - 1].text in ("'s", "’s"):
         i -= 1
     if i <= 0:
@@ -186,6 +189,9 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
             _add_gazetteer_actor(index, gaz, h.ref, kind)
             index.mentions.append(ActorMention(h.span, h.ref, kind, "name"))
             taken.update(range(h.span.start, h.span.end))
+    for h in hits:
+        if h.kind == "demonym":
+            _add_gazetteer_actor(index, gaz, h.ref, "Country")
     for h in hits:
         if h.kind == "capital" and _acts(h.span):
             _add_gazetteer_actor(index, gaz, h.ref, "Country")
@@ -285,15 +291,7 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         if not own or own[0].kind not in _COUNTERPART_TITLE:
             continue
         countries = [h.ref for h in index.hits if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i]
-        names: list[ActorMention] = []
-        nxt = index.mention_at(tok.i + 1) or (index.mention_at(tok.i + 2) if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," else None)
-        if tok.tag_ == "NN" and nxt is not None and nxt.kind == "Person":
-            names.append(nxt)
-        for ap in (c for c in tok.children if c.dep_ == "appos"):
-            for t in [ap, *ap.conjuncts]:
-                pm = index.mention_at(t.i)
-                if pm is not None and pm.kind == "Person" and pm not in names:
-                    names.append(pm)
+        names = _listed_people(doc, index, tok.i + 1)
         if not names or len(names) != len(countries):
             continue
         if any(t.person == names[0].key and t.of is not None for t in index.titles) and len(names) == 1:
@@ -306,6 +304,21 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             tm = TitleMention(span, _COUNTERPART_TITLE[kind], kind, country, person.key)
             index.titles.append(tm)
             _add_role(index, person.key, tm)
+
+
+def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
+    """People named in a list starting at token i (", A and B", " A")."""
+    names: list[ActorMention] = []
+    while i < len(doc):
+        if doc[i].text in (",", "and"):
+            i += 1
+            continue
+        m = index.mention_at(i)
+        if m is None or m.kind != "Person" or m.span.start != i:
+            break
+        names.append(m)
+        i = m.span.end
+    return names
 
 
 def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
