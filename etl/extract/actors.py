@@ -577,11 +577,7 @@ def _subsumed(general: str, specific: str) -> bool:
 def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
     """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
     post the text names without one. The text wins: nothing it says is overwritten."""
-    by_name: dict[str, list] = {}
-    for off in gaz.vocab.officials:
-        for name in (off.name, *off.aliases):
-            if len(_name_tokens(name)) >= 2:
-                by_name.setdefault(slug(name), []).append(off)
+    by_name = gaz.officials_by_name()
     for actor in index.actors.values():
         if actor.kind != "Person":
             continue

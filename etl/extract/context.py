@@ -31,6 +31,7 @@ class ArticleContext:
     captions: list[tuple[int, int]]
     places: dict[str, Place] = field(default_factory=dict)
     _dates: dict[bool, list[DateMention]] = field(default_factory=dict)
+    _sentences: list[Span] | None = None
 
     @property
     def vocab(self) -> Vocabulary:
@@ -42,7 +43,9 @@ class ArticleContext:
 
     def sentences(self) -> list[Span]:
         """The body's sentences (captions included; a caption is split from its neighbours)."""
-        return [s for s in self.doc.sents if s.text.strip()]
+        if self._sentences is None:
+            self._sentences = [s for s in self.doc.sents if s.text.strip()]
+        return self._sentences
 
     def in_quote(self, char: int) -> bool:
         return inside(self.quotes, char) is not None

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from etl.vocab import CountryEntry, OrgEntry, TitleEntry, Vocabulary, load_vocabulary
+from etl.vocab import CountryEntry, OfficialEntry, OrgEntry, TitleEntry, Vocabulary, load_vocabulary
 
 # Aliases that are too ambiguous to stand for a country on their own.
 _WEAK_COUNTRY_ALIASES = {"America", "Korea", "Georgia", "Jordan", "Chad", "Turkey", "Guinea"}
@@ -61,6 +61,21 @@ class Gazetteer:
             add(self._lower, "title", t.phrase, [t.phrase])
         for issue in vocab.issues:
             add(self._lower, "issue", issue.key, list(issue.triggers))
+
+    @functools.cached_property
+    def _officials_by_name(self) -> dict[str, list[OfficialEntry]]:
+        from diplokg.iris import slug
+
+        by_name: dict[str, list[OfficialEntry]] = {}
+        for off in self.vocab.officials:
+            for name in (off.name, *off.aliases):
+                if len(name.replace("-", " ").split()) >= 2:
+                    by_name.setdefault(slug(name), []).append(off)
+        return by_name
+
+    def officials_by_name(self) -> dict[str, list[OfficialEntry]]:
+        """Officials by the slug of each full name or alias (two words or more)."""
+        return self._officials_by_name
 
     def org_for_country(self, alias: str, country: CountryEntry, modifier: str) -> OrgEntry:
         """An organization the gazetteer lacks, named by an alias and the country word before
