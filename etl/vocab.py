@@ -58,6 +58,7 @@ class TitleEntry:
     phrase: str
     kind: str
     label: str
+    country_iso2: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,10 @@ class Vocabulary:
     position_verbs: frozenset[str] = frozenset()
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
-    title_country: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.country_by_iso2 = {c.iso2: c for c in self.countries}
         self.country_by_key = {c.key: c for c in self.countries}
-        self.title_country = title_countries(self.officials)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -158,23 +157,16 @@ def _officials() -> list[OfficialEntry]:
 
 def _titles() -> list[TitleEntry]:
     """Post titles from titles.csv, then the gazetteer's position labels and aliases."""
-    titles = {row["title"].lower(): TitleEntry(row["title"].lower(), row["kind"], row["label"]) for row in _rows(DATA / "titles.csv")}
+    titles = {
+        row["title"].lower(): TitleEntry(row["title"].lower(), row["kind"], row["label"], row.get("country") or None)
+        for row in _rows(DATA / "titles.csv")
+    }
     for row in _rows(GAZETTEER / "positions.csv"):
         for phrase in (row["label"], *_split(row["aliases"])):
             if len(phrase) <= 3 or phrase.isupper() or phrase.lower() in titles or "'" in phrase or len(phrase.split()) > 6:
                 continue
             titles[phrase.lower()] = TitleEntry(phrase.lower(), row["kind"], row["label"])
     return list(titles.values())
-
-
-def title_countries(officials: list[OfficialEntry]) -> dict[str, str]:
-    """Titles that only one country uses in the officials table ("Secretary of State" → US)."""
-    seen: dict[str, set[str]] = {}
-    rows: dict[str, int] = {}
-    for o in officials:
-        seen.setdefault(o.position_label.lower(), set()).add(o.iso2)
-        rows[o.position_label.lower()] = rows.get(o.position_label.lower(), 0) + 1
-    return {label: next(iter(isos)) for label, isos in seen.items() if len(isos) == 1 and rows[label] >= 2}
 
 
 def _meeting_triggers() -> dict[str, frozenset[str]]:

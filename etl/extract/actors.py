@@ -154,6 +154,19 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
             start -= 1
         return hit.ref, start
     prev = doc[i - 1]
+    if prev.lower_ in ("ministry", "department", "office") and (i < 2 or not doc[i - 2].text[:1].isupper()):
+        # "ministry spokeswoman X": the ministry named last.
+        for m in reversed(index.mentions):
+            if m.span.start < i - 1 and m.kind == "Organization" and prev.lower_ in index.actors[m.key].name.lower():
+                return m.key, i - 1
+    if prev.ent_type_ == "ORG" and prev.ent_iob_ in ("B", "I"):
+        ent = next((e for e in doc.ents if e.start <= i - 1 < e.end), None)
+        if ent is not None and ent.end == i and len(ent) >= 2 and ent.text[:1].isupper():
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            key = slug(name)
+            if key not in index.actors:
+                index.actors[key] = Actor(key=key, kind="Organization", name=name)
+            return key, ent.start
     if prev.text in ("North", "South") and i >= 2 and doc[i - 2].lower_ == "the":
         key = "north-korea" if prev.text == "North" else "south-korea"
         if key in index.actors:
@@ -269,6 +282,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
     _apply_gazetteer_people(index, gaz)
     _title_to_person(doc, index)
     _resolve_title_only(index, gaz)
+    _dateline_posts(doc, index, gaz)
     index.index()
     return index
 
@@ -479,8 +493,9 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 of = hit.ref
                 _add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
                 after = hit.span.end
-        if of is None and entry.label.lower() in gaz.vocab.title_country:
-            country = gaz.vocab.country_by_iso2.get(gaz.vocab.title_country[entry.label.lower()])
+        if of is None and entry.country_iso2:
+            # A title only one country uses ("Secretary of State"), as titles.csv says.
+            country = gaz.vocab.country_by_iso2.get(entry.country_iso2)
             if country is not None:
                 of = country.key
                 _add_gazetteer_actor(index, gaz, of, "Country")
@@ -546,6 +561,24 @@ def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
     actor.roles.append(RoleFact(tm.title, tm.of, evidence))
     if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
         actor.country = tm.of
+
+
+def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """A post named with no country, held by someone the article places nowhere else, is of
+    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
+    country = _dateline_country(doc, gaz)
+    if country is None:
+        return
+    for actor in index.actors.values():
+        if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
+            continue
+        if actor.roles:
+            _add_gazetteer_actor(index, gaz, country, "Country")
+            actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+            actor.country = country
+            for t in index.titles:
+                if t.person == actor.key and t.of is None:
+                    t.of = country
 
 
 def _title_to_person(doc: Doc, index: ActorIndex) -> None:
