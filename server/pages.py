@@ -16,7 +16,7 @@ from diplokg.iris import DKG, KINDS
 from server import pages_common as common
 from server.cookbook import load_cookbook
 from server.pages_query import construct, iris_in, labels
-from server.pages_views import VIEWS, exists, page_kind
+from server.pages_views import MAX_INCOMING, VIEWS, exists, page_kind
 from server.pages_views import common as common_view
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def _html(store, this: URIRef) -> str:
     g.labels = labels(store, wanted)
     return render_template(
         f"entity/{kind}.html", this=this, v=view, kind=kind,
-        title=view.get("label") or view.get("title") or str(this),
+        title=view.get("label") or view.get("title") or str(this), max_incoming=MAX_INCOMING,
         alternates=[(f, f"{common.local_href(str(this))}.{f.extension}") for f in common.RDF_FORMATS],
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable
 from string import Template
@@ -27,22 +28,29 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 Row = dict[str, Any]
 
 
-def bind(query: str, **terms: Node) -> str:
-    """Fill ``$name`` placeholders with rdflib terms serialized by ``.n3()``.
+def bind(query: str, **terms: Node | list[Node]) -> str:
+    """Fill ``$name`` placeholders with rdflib terms serialized by ``.n3()`` (a list of terms
+    becomes a space-separated list, for VALUES).
 
-    Only rdflib terms are accepted, so a user value is always escaped as an IRI or a
-    literal and can never change the query's structure.
+    Only rdflib IRIs and literals are accepted, so a user value is always escaped as an IRI or
+    a literal and can never change the query's structure.
 
     >>> bind("VALUES ?x { $x }", x=Literal('a"b'))
     'VALUES ?x { "a\\\\"b" }'
+    >>> bind("VALUES ?x { $x }", x=[URIRef("http://a/"), URIRef("http://b/")])
+    'VALUES ?x { <http://a/> <http://b/> }'
     """
-    for name, term in terms.items():
-        if not isinstance(term, (URIRef, Literal)):
-            raise TypeError(f"{name} must be an rdflib URIRef or Literal")
-    return Template(query).substitute({name: term.n3() for name, term in terms.items()})
+    text = {}
+    for name, value in terms.items():
+        items = value if isinstance(value, list) else [value]
+        for term in items:
+            if not isinstance(term, (URIRef, Literal)):
+                raise TypeError(f"{name} must be rdflib URIRefs or Literals")
+        text[name] = " ".join(term.n3() for term in items)
+    return Template(query).substitute(text)
 
 
-def select(store: Store, query: str, **terms: Node) -> list[Row]:
+def select(store: Store, query: str, **terms: Node | list[Node]) -> list[Row]:
     """Run a SELECT with bound terms; rows as dicts of rdflib terms (unbound → missing)."""
     result = store.query(PREFIXES + bind(query, **terms))
     names = list(result.variables)
@@ -87,9 +95,12 @@ def date_key(value: Node | None) -> tuple[int, str]:
 
 
 def iris_in(value: Any) -> Iterable[URIRef]:
-    """Every URIRef inside nested dicts and lists."""
+    """Every URIRef inside nested dicts, lists and dataclasses."""
     if isinstance(value, URIRef):
         yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from iris_in(getattr(value, f.name))
     elif isinstance(value, dict):
         for v in value.values():
             yield from iris_in(v)

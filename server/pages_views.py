@@ -10,8 +10,9 @@ from rdflib import Literal, URIRef
 
 from diplokg.iris import DKG
 from diplokg.store.base import Store
-from server.pages_query import Row, ask, date_key, grouped, select
-from server.pages_text import segments, snippet, span_id
+from server.pages_lists import evidence_for, meetings, statements
+from server.pages_query import Row, ask, grouped, select
+from server.pages_text import segments, span_id
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +54,19 @@ def _ours(base: str) -> Literal:
 _OVERVIEW = """
 SELECT DISTINCT ?p ?o WHERE { $this ?p ?o } ORDER BY ?p ?o
 """
-_INCOMING = """
-SELECT DISTINCT ?s ?p WHERE { ?s ?p $this FILTER(isIRI(?s)) } ORDER BY ?p ?s LIMIT 500
+# Hubs (a country, a city) are the object of thousands of triples: no ORDER BY, so the
+# engine stops at the limit (1 s -> ms on 1M triples); the rows are sorted here.
+MAX_INCOMING = 200
+_INCOMING = f"""
+SELECT DISTINCT ?s ?p WHERE {{ ?s ?p $this FILTER(isIRI(?s)) }} LIMIT {MAX_INCOMING}
 """
 
 
 def overview(store: Store, this: URIRef) -> View:
     """Every triple about ``this``, both directions (the 'all statements' table)."""
     outgoing = [r for r in select(store, _OVERVIEW, this=this) if r["p"] != URIRef(DKG + "text")]
-    return {"outgoing": outgoing, "incoming": select(store, _INCOMING, this=this)}
+    incoming = sorted(select(store, _INCOMING, this=this), key=lambda r: (str(r["p"]), str(r["s"])))
+    return {"outgoing": outgoing, "incoming": incoming}
 
 
 def _values(store: Store, this: URIRef, prop: str) -> list[Any]:
@@ -87,54 +92,9 @@ def _one(store: Store, this: URIRef, prop: str) -> Any:
     return values[0] if values else None
 
 
-def evidence(store: Store, subject: URIRef) -> list[Row]:
-    """The evidence spans of a fact, each with its sentence cut around the span."""
-    rows = select(store, """
-        SELECT DISTINCT ?ev ?article ?start ?end ?text ?issued WHERE {
-          $this dkg:evidence ?ev . ?ev dkg:article ?article ; dkg:start ?start ; dkg:end ?end .
-          OPTIONAL { ?article dkg:text ?text } OPTIONAL { ?article dcterms:issued ?issued }
-        } ORDER BY ?article ?start""", this=subject)
-    out = []
-    for r in rows:
-        start, end = int(r["start"]), int(r["end"])
-        text = str(r.get("text", ""))
-        r["snippet"] = snippet(text, start, end) if text else None
-        r["fragment"] = span_id(start, end)
-        out.append(r)
-    return out
-
-
-_MEETINGS_OF = """
-SELECT DISTINCT ?m ?date ?status ?mode ?place ?other ?topic WHERE {
-  $this ^dkg:participant ?m .
-  OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
-  OPTIONAL { ?m dkg:mode ?mode } OPTIONAL { ?m dkg:location ?place }
-  OPTIONAL { ?m dkg:participant ?other
-             FILTER(?other != $this && STRSTARTS(STR(?other), $base)) }
-  OPTIONAL { ?m dkg:topic ?topic }
-}"""
-
-
-def _meetings(store: Store, rows: list[Row]) -> list[Row]:
-    meetings = grouped(rows, "m", many=("other", "topic", "via"))
-    meetings.sort(key=lambda m: (date_key(m.get("date")), str(m["m"])))
-    return meetings
-
-
-def _statements(store: Store, where: str, this: URIRef) -> list[Row]:
-    rows = select(store, f"""
-        SELECT DISTINCT ?st ?speaker ?quote ?qtype ?about ?meeting ?date WHERE {{
-          {where}
-          ?st dkg:quote ?quote .
-          OPTIONAL {{ ?st dkg:speaker ?speaker }} OPTIONAL {{ ?st dkg:quoteType ?qtype }}
-          OPTIONAL {{ ?st dkg:about ?about }} OPTIONAL {{ ?st dkg:madeAt ?meeting }}
-          OPTIONAL {{ ?st dkg:date ?date }}
-        }}""", this=this)
-    statements = grouped(rows, "st", many=("about", "speaker"))
-    for st in statements:
-        st["evidence"] = evidence(store, st["st"])
-    statements.sort(key=lambda s: (date_key(s.get("date")), str(s["st"])))
-    return statements
+def evidence(store: Store, fact: URIRef) -> list[Row]:
+    """The evidence spans of one fact, each with its sentence cut around the span."""
+    return evidence_for(store, [fact]).get(fact, [])
 
 
 def person(store: Store, this: URIRef, base: str) -> View:
@@ -152,15 +112,16 @@ def person(store: Store, this: URIRef, base: str) -> View:
     for post in posts:
         post["article"] = by_role.get(post["role"], {}).get("article", [])
         post["issued"] = by_role.get(post["role"], {}).get("issued", [])
-        post["evidence"] = evidence(store, post["role"])
-    meetings = _meetings(store, select(store, _MEETINGS_OF, this=this, base=_ours(base)))
-    places = _distinct(m.get("place") for m in meetings)
-    statements = _statements(store, "?st dkg:speaker $this .", this)
-    topics = _distinct([t for m in meetings for t in m["topic"]] + [t for s in statements for t in s["about"]])
+    found = evidence_for(store, [post["role"] for post in posts])
+    for post in posts:
+        post["evidence"] = found.get(post["role"], [])
+    met = meetings(store, "?m dkg:participant $this .", this, base)
+    said = statements(store, "?st dkg:speaker $this .", this)
+    places = _distinct(m.get("place") for m in met.items)
+    topics = _distinct([t for m in met.items for t in m["topic"]] + [t for s in said.items for t in s["about"]])
     return {
         "country": _values(store, this, "dkg:country"),
-        "posts": posts, "meetings": meetings, "places": places, "topics": topics,
-        "statements": statements,
+        "posts": posts, "meetings": met, "places": places, "topics": topics, "statements": said,
     }
 
 
@@ -173,22 +134,17 @@ def group(store: Store, this: URIRef, base: str) -> View:
           OPTIONAL { ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title }
           FILTER(STRSTARTS(STR(?person), $base))
         }""", this=this, base=_ours(base)), "person", many=("title",))
-    rows = select(store, """
-        SELECT DISTINCT ?m ?date ?status ?mode ?place ?via WHERE {
-          { ?m dkg:participant $this BIND($this AS ?via) }
-          UNION
-          { ?m dkg:participant ?via . ?via a dkg:Person .
-            { ?via dkg:country $this } UNION { ?via dkg:holds/dkg:roleOf $this }
-            FILTER(STRSTARTS(STR(?via), $base)) }
-          OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
-          OPTIONAL { ?m dkg:mode ?mode } OPTIONAL { ?m dkg:location ?place }
-        }""", this=this, base=_ours(base))
     return {
         "iso": _one(store, this, "dkg:isoCode"),
         "country": _values(store, this, "dkg:country"),
         "people": people,
-        "meetings": _meetings(store, rows),
-        "statements": _statements(store, "?st dkg:speaker $this .", this),
+        "meetings": meetings(store, """
+            { ?m dkg:participant $this BIND($this AS ?via) }
+            UNION
+            { ?m dkg:participant ?via . ?via a dkg:Person .
+              { ?via dkg:country $this } UNION { ?via dkg:holds/dkg:roleOf $this }
+              FILTER(STRSTARTS(STR(?via), $base)) }""", this, base),
+        "statements": statements(store, "?st dkg:speaker $this .", this),
         "places": [r["place"] for r in select(store, """
             SELECT DISTINCT ?place WHERE { ?place a dkg:Place ; dkg:country $this }""", this=this)],
     }
@@ -205,7 +161,7 @@ def meeting(store: Store, this: URIRef, base: str) -> View:
         "primary": _one(store, this, "dkg:primary"),
         "topics": _values(store, this, "dkg:topic"),
         "articles": _values(store, this, "dkg:reportedIn"),
-        "statements": _statements(store, "?st dkg:madeAt $this .", this),
+        "statements": statements(store, "?st dkg:madeAt $this .", this),
         "evidence": evidence(store, this),
     }
 
@@ -226,20 +182,13 @@ def statement(store: Store, this: URIRef, base: str) -> View:
 
 def issue(store: Store, this: URIRef, base: str) -> View:
     """An issue: its place in the scheme, meetings and statements about it over time."""
-    rows = select(store, """
-        SELECT DISTINCT ?m ?date ?status ?mode ?place ?other WHERE {
-          ?m dkg:topic $this .
-          OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
-          OPTIONAL { ?m dkg:mode ?mode } OPTIONAL { ?m dkg:location ?place }
-          OPTIONAL { ?m dkg:participant ?other FILTER(STRSTARTS(STR(?other), $base)) }
-        }""", this=this, base=_ours(base))
     return {
         "alt": _values(store, this, "skos:altLabel"),
         "broader": _values(store, this, "skos:broader"),
         "narrower": _values(store, this, "skos:narrower"),
         "match": _values(store, this, "skos:exactMatch"),
-        "meetings": _meetings(store, rows),
-        "statements": _statements(store, "?st dkg:about $this .", this),
+        "meetings": meetings(store, "?m dkg:topic $this .", this, base),
+        "statements": statements(store, "?st dkg:about $this .", this),
     }
 
 
@@ -280,14 +229,8 @@ def article(store: Store, this: URIRef, base: str) -> View:
 
 def place(store: Store, this: URIRef, base: str) -> View:
     """A place: its country and the meetings held there."""
-    rows = select(store, """
-        SELECT DISTINCT ?m ?date ?status ?mode ?other WHERE {
-          ?m dkg:location $this .
-          OPTIONAL { ?m dkg:date ?date } OPTIONAL { ?m dkg:status ?status }
-          OPTIONAL { ?m dkg:mode ?mode }
-          OPTIONAL { ?m dkg:participant ?other FILTER(STRSTARTS(STR(?other), $base)) }
-        }""", this=this, base=_ours(base))
-    return {"country": _values(store, this, "dkg:country"), "meetings": _meetings(store, rows)}
+    return {"country": _values(store, this, "dkg:country"),
+            "meetings": meetings(store, "?m dkg:location $this .", this, base)}
 
 
 def role(store: Store, this: URIRef, base: str) -> View:

@@ -288,3 +288,29 @@ def test_reasoning_copies_on_wikidata_iris_are_not_shown_twice(seed_config):
     assert re.findall(r'<p class="same">.*?</p>', japan) == [
         '<p class="same">Same as: <a href="http://www.wikidata.org/entity/Q17" '
         'title="http://www.wikidata.org/entity/Q17" class="ext" rel="noopener">Japan</a></p>']
+
+
+def test_hub_pages_list_the_latest_meetings_and_say_how_many_there_are(tmp_path):
+    from diplokg.iris import Iris
+    from diplokg.store import open_store
+    from server.pages_lists import MAX_ITEMS
+    config = build_store(tmp_path / "store")
+    count = MAX_ITEMS + 5
+    lines = ["@prefix dkg: <https://w3id.org/diplokg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    for n in range(count):
+        day = f"2020-{1 + n // 28:02d}-{1 + n % 28:02d}"
+        lines.append(f'<{ID}meeting/m{n:03d}> a dkg:Meeting ; rdfs:label "Meeting {n:03d}" ; '
+                     f'dkg:location <{ID}place/tokyo> ; dkg:date "{day}"^^xsd:date .')
+    graph = Graph().parse(data="\n".join(lines), format="turtle")
+    with open_store(config, writable=True) as store:
+        store.replace_graph(Iris().article_graph("many"), set(graph))
+    html = create_app(config).test_client().get("/id/place/tokyo", headers={"Accept": "text/html"}).data.decode()
+    assert f"<h2>Meetings here ({count + 1})</h2>" in html
+    assert f"Showing the latest {MAX_ITEMS} of {count + 1}; the cookbook" in html
+    section = html[html.index('<section id="meetings">'):html.index("</section>", html.index('<section id="meetings">'))]
+    # oldest first; meetings of one day in IRI order
+    dated = sorted([(f"2020-{1 + n // 28:02d}-{1 + n % 28:02d}", f"m{n:03d}", f"Meeting {n:03d}") for n in range(count)]
+                   + [("2020-07-10", "8f7a675ae103da19", "Meeting of Toshimitsu Motegi and Stephen Biegun, 2020-07-10")])
+    assert re.findall(r'<td class="date">([^<]+)</td>\s*<td><a [^>]*>([^<]+)</a>', section) == [
+        (day, label) for day, _, label in dated[-MAX_ITEMS:]]
