@@ -44,20 +44,20 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 
 @dataclass(frozen=True)
 class Config:
-    """Resolved settings. Build with :func:`load_config`."""
+    """Resolved settings, one field per entry of SETTINGS. Build with :func:`load_config`."""
 
-    store: str = "./data/store"
-    base: str = "https://w3id.org/diplokg/"
-    host: str = "127.0.0.1"
-    port: int = 5000
-    workers: int = 2
-    query_timeout: float = 10.0
-    max_query_bytes: int = 100_000
-    max_rows: int = 10_000
-    row_cap: str = "truncate"
-    query_memory_mb: int = 2048
-    jobs: int = 1
-    log_level: str = "INFO"
+    store: str
+    base: str
+    host: str
+    port: int
+    workers: int
+    query_timeout: float
+    max_query_bytes: int
+    max_rows: int
+    row_cap: str
+    query_memory_mb: int
+    jobs: int
+    log_level: str
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -84,10 +84,18 @@ def _convert(name: str, value: Any) -> Any:
     return converted
 
 
+def settings_table() -> str:
+    """The settings as a Markdown table (the README's table is this text)."""
+    rows = ["| setting | environment | default | what |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        rows.append(f"| `{s.name}` | `DIPLOKG_{s.name.upper()}` | `{s.default}` | {s.help} |")
+    return "\n".join(rows)
+
+
 def load_config(overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None) -> Config:
     """Defaults → TOML file named by DIPLOKG_CONFIG → DIPLOKG_* variables → overrides."""
     env = os.environ if environ is None else environ
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
     path = env.get("DIPLOKG_CONFIG")
     if path:
         try:
