@@ -8,16 +8,16 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, g, render_template
 from markupsafe import Markup, escape
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from diplokg.errors import DiplokgError, NotFound
 from diplokg.iris import DKG, KINDS
+from diplokg.store import Store
 from server import pages_common as common
 from server.cookbook import load_cookbook
 from server.pages_query import construct, iris_in, labels
-from server.pages_views import MAX_INCOMING, VIEWS, exists, page_kind
-from server.pages_views import common as common_view
+from server.pages_views import MAX_INCOMING, VIEWS, basics, exists, page_kind
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +98,9 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
     return response
 
 
-def _html(store, this: URIRef) -> str:
+def _html(store: Store, this: URIRef) -> str:
     kind = page_kind(store, this)
-    view = {**common_view(store, this), **VIEWS[kind](store, this, common.base())}
+    view = {**basics(store, this), **VIEWS[kind](store, this, common.base())}
     wanted = set(iris_in(view))
     g.labels = labels(store, wanted)
     return render_template(
@@ -135,9 +135,7 @@ def term_filter(term: Node | None) -> Markup:
         attrs = ' class="ext" rel="noopener"' if external else ""
         return Markup('<a href="{}" title="{}"{}>{}</a>').format(href, iri, Markup(attrs), name)
     if isinstance(term, BNode):
-        return Markup("<span class=\"bnode\">_:{}</span>").format(str(term))
-    if isinstance(term, Literal):
-        return escape(str(term))
+        return Markup('<span class="bnode">_:{}</span>').format(str(term))
     return escape(str(term))
 
 

@@ -257,7 +257,7 @@ VIEWS: dict[str, Callable[[Store, URIRef, str], View]] = {
 }
 
 
-def common(store: Store, this: URIRef) -> View:
+def basics(store: Store, this: URIRef) -> View:
     """What every page shows: label, types, other names, same-as links, all triples."""
     return {
         "label": _one(store, this, "rdfs:label") or _one(store, this, "skos:prefLabel"),
