@@ -172,48 +172,40 @@ def split_failures(items: Iterable[object], ingestor: Ingestor, on_read: Callabl
         t = time.perf_counter()
 
 
-def _parsed(extractor: object, articles: Iterable[Article], jobs: int,
-            ingestor: Ingestor) -> Iterator[tuple[Article, object]]:
-    """(article, spaCy doc of its body) pairs, timing NLP apart from the reading it pulls."""
-    from etl.read import body_end
+def _extracted(extractor: object, articles: Iterable[Article]) -> Iterator[object]:
+    from etl.ingest_parallel import extract_one
 
-    stages = ingestor.summary.stage_seconds
-    pairs = ((a.text[: body_end(a.text)], a) for a in articles)
-    docs = iter(extractor.nlp.pipe(pairs, as_tuples=True, n_process=max(1, jobs), batch_size=8))  # type: ignore[attr-defined]
-    while True:
-        read_before, t = stages["read"], time.perf_counter()
-        try:
-            doc, article = next(docs)
-        except StopIteration:
-            return
-        stages["nlp"] += time.perf_counter() - t - (stages["read"] - read_before)
-        yield article, doc
+    for article in articles:
+        yield extract_one(extractor, article)
 
 
 def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int = 1,
                on_article: Callable[[Summary], None] | None = None,
                extractor: object | None = None) -> Summary:
-    """Ingest a reader's stream (Article or ReadFailure items) into a writable store."""
+    """Ingest a reader's stream (Article or ReadFailure items) into a writable store.
+
+    With ``jobs`` > 1, parsing and extraction run in that many worker processes; the
+    NLP and extraction stage times are then the workers' summed times.
+    """
+    from etl.ingest_parallel import extract_parallel
     from etl.pipeline import Extractor
 
     started = time.perf_counter()
     ingestor = Ingestor(store, iris)
-    if extractor is None:
-        extractor = Extractor()
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
-    for article, doc in _parsed(extractor, articles, jobs, ingestor):
-        t = time.perf_counter()
-        try:
-            facts = extractor.facts(article, doc)  # type: ignore[attr-defined]
-        except Exception as exc:  # an extractor bug must not stop the other articles
-            log.debug("extraction of %s failed", article.origin, exc_info=True)
-            ingestor._timed("extract", t)
-            ingestor.reject(article.origin or article.id, f"extraction failed: {type(exc).__name__}: {exc}")
-            notify()
-            continue
-        ingestor._timed("extract", t)
-        ingestor.add(facts)
+    if jobs > 1:
+        results = extract_parallel(articles, jobs)
+    else:
+        results = _extracted(extractor or Extractor(), articles)
+    stages = ingestor.summary.stage_seconds
+    for result in results:
+        stages["nlp"] += result.nlp_s
+        stages["extract"] += result.extract_s
+        if result.facts is None:
+            ingestor.reject(result.article.origin or result.article.id, result.error)
+        else:
+            ingestor.add(result.facts)
         notify()
     ingestor.summary.seconds = time.perf_counter() - started
     return ingestor.summary

@@ -108,6 +108,8 @@ def _word_list(path: Path) -> frozenset[str]:
 
 
 def _countries() -> list[CountryEntry]:
+    """The gazetteer's countries, with the demonyms of ``demonyms_extra.csv`` added."""
+    extra = {row["name"]: _split(row["demonyms"]) for row in _rows(DATA / "demonyms_extra.csv")}
     out = []
     for row in _rows(GAZETTEER / "countries.csv"):
         out.append(
@@ -117,7 +119,7 @@ def _countries() -> list[CountryEntry]:
                 iso2=row["iso_alpha2"],
                 wikidata=row["wikidata"] or None,
                 aliases=_split(row["aliases"]),
-                demonyms=_split(row["demonyms"]),
+                demonyms=tuple(d.strip() for d in (row["demonyms"] or "").replace(",", "|").split("|") if d.strip()) + extra.get(row["name"], ()),
                 capitals=_split(row["capital"]),
             )
         )

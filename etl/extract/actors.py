@@ -43,13 +43,17 @@ class ActorMention:
 
 @dataclass
 class TitleMention:
-    """A post title in the text, with its country or organization and the person it names."""
+    """A post title in the text, with its country or organization and the person it names.
+
+    ``unplaced`` marks a title qualified by a word the vocabularies do not know ("Ruritanian
+    Foreign Minister"): its country is unknown, not absent."""
 
     span: Span  # the whole phrase, modifiers included
     title: str  # canonical label, e.g. "Foreign Minister"
     kind: str  # foreign, defense, head_of_state, ...
     of: str | None
     person: str | None = None
+    unplaced: bool = False
 
 
 @dataclass
@@ -515,6 +519,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             phrase = doc[start:after]
             person = _apposed_person(doc, index, start, h)
         tm = TitleMention(phrase, entry.label, entry.kind, of, person)
+        before = doc[mod_start - 1] if mod_start > 0 else None
+        tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
         index.titles.append(tm)
         if person is not None:
             _add_role(index, person, tm)
@@ -571,6 +577,8 @@ def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         return
     for actor in index.actors.values():
         if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
+            continue
+        if any(t.unplaced for t in index.titles if t.person == actor.key):
             continue
         if actor.roles:
             _add_gazetteer_actor(index, gaz, country, "Country")

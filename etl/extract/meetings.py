@@ -105,7 +105,7 @@ def _status(tok: Token, ctx: ArticleContext) -> str | None:
             return None
         if t.lower_ in _HYPOTHETICAL or any(c.lower_ in _HYPOTHETICAL and c.dep_ in ("aux", "amod", "mark") for c in t.children):
             return None
-    for t in chain[:3]:
+    for t in chain[:5]:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in t.children):
             return "planned"
         if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
@@ -277,6 +277,10 @@ def _clause_chars(trigger: Token) -> set[int]:
     for c in head.children:
         if c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and trigger not in c.subtree:
             tokens -= {t.i for t in c.subtree}
+    for t in head.subtree:
+        # clauses hanging off a noun ("the State Department, where the two discussed Gaza")
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
+            tokens -= {u.i for u in t.subtree}
     doc = trigger.doc
     tokens |= set(range(trigger.right_edge.i, min(trigger.right_edge.i + 7, trigger.sent.end)))
     return {doc[i].idx for i in tokens}
