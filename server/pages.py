@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import asdict
 
-from flask import Blueprint, Response, g, render_template
+from flask import Blueprint, Response, g, render_template, request
 from markupsafe import Markup, escape
 from rdflib import BNode, URIRef
 from rdflib.term import Node
@@ -53,10 +53,14 @@ WHERE {
 
 @bp.get("/")
 def index() -> str:
-    """The query page: editor, cookbook, results."""
+    """The query page: editor, cookbook, results. ``?query=`` fills the editor (a shared link)."""
     cookbook = load_cookbook()
+    shared = request.args.get("query", "")
+    if len(shared.encode("utf-8")) > common.config().max_query_bytes:
+        shared = ""
+    start = shared or (cookbook[0].sparql if cookbook else "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
     return render_template("index.html", cookbook=cookbook, recipes=[asdict(r) for r in cookbook],
-                           config_base=common.base(), title="Query")
+                           start=start, config_base=common.base(), title="Query")
 
 
 @bp.get("/id/<kind>/<key>")

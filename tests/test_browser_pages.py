@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -66,6 +67,9 @@ def test_query_person_meeting_evidence_journey(page, served_example):
     assert table.locator("tbody td").all_inner_texts() == [
         "id/actor/stephen-biegun", "Stephen Biegun", "id/actor/toshimitsu-motegi", "Toshimitsu Motegi", "1"]
     assert page.locator("#status").inner_text().startswith("1 row")
+    query_text = editor.input_value()
+    shared = page.url
+    assert shared == served_example.url + "/?query=" + quote(query_text, safe="-_.!~*'()")
     shot(page, "02-query-results")
 
     page.get_by_role("link", name="id/actor/stephen-biegun").click()
@@ -92,6 +96,8 @@ def test_query_person_meeting_evidence_journey(page, served_example):
     assert target.all_inner_texts() == ["In a meeting in Tokyo"]
     assert page.locator(".article-text mark").count() == 5
     shot(page, "05-article-evidence")
+    page.goto(shared)
+    assert page.locator("#query").input_value() == query_text
     assert page.problems == []
 
 

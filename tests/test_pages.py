@@ -314,3 +314,18 @@ def test_hub_pages_list_the_latest_meetings_and_say_how_many_there_are(tmp_path)
                    + [("2020-07-10", "8f7a675ae103da19", "Meeting of Toshimitsu Motegi and Stephen Biegun, 2020-07-10")])
     assert re.findall(r'<td class="date">([^<]+)</td>\s*<td><a [^>]*>([^<]+)</a>', section) == [
         (day, label) for day, _, label in dated[-MAX_ITEMS:]]
+
+
+def test_a_shared_query_link_fills_the_editor(client):
+    query = 'SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "<b>" }'
+    html = client.get("/", query_string={"query": query}).data.decode()
+    assert ('<textarea id="query" name="query" spellcheck="false" autocomplete="off" aria-label="SPARQL query">'
+            'SELECT ?s WHERE { ?s &lt;http://www.w3.org/2000/01/rdf-schema#label&gt; &#34;&lt;b&gt;&#34; }'
+            "</textarea>") in html
+
+
+def test_a_shared_query_over_the_size_limit_is_ignored(pages_app, client):
+    limit = pages_app.config["DIPLOKG"].max_query_bytes
+    html = client.get("/", query_string={"query": "#" * (limit + 1)}).data.decode()
+    first = sorted(QUERIES_DIR.glob("*.rq"))[0].read_text(encoding="utf-8").splitlines()[0]
+    assert f'aria-label="SPARQL query">{first}' in html.replace("&#39;", "'")

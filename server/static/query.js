@@ -97,7 +97,13 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  function remember() {
+    var address = window.location.pathname + "?query=" + encodeURIComponent(editor.value);
+    window.history.replaceState(null, "", address);
+  }
+
   function run() {
+    remember();
     errorBox.hidden = true;
     statusBox.textContent = "running…";
     csvButton.disabled = jsonButton.disabled = true;
