@@ -65,7 +65,11 @@ class ArticleContext:
         return list(dict.fromkeys(keys))
 
     def place_for(self, ent: Span) -> Place | None:
-        """The Place of a GPE/LOC/FAC entity (its country when the gazetteer knows it)."""
+        """The Place of a GPE/LOC/FAC entity (its country when the gazetteer knows it); a
+        building named with its city ("the Great Hall of the People in Beijing") is the city."""
+        cities = [h for h in self.index.hits if h.kind in ("capital", "country") and ent.start <= h.span.start and h.span.end <= ent.end]
+        if ent.label_ == "FAC" and cities:
+            ent = cities[-1].span
         name = ent.text
         if name.lower().startswith("the "):
             name = name[4:]
