@@ -147,6 +147,10 @@ def group(store: Store, this: URIRef, base: str) -> View:
         "statements": statements(store, "?st dkg:speaker $this .", this),
         "places": [r["place"] for r in select(store, """
             SELECT DISTINCT ?place WHERE { ?place a dkg:Place ; dkg:country $this }""", this=this)],
+        "organizations": [r["org"] for r in select(store, """
+            SELECT DISTINCT ?org WHERE { ?org a dkg:Organization ; dkg:country $this
+                                         FILTER(STRSTARTS(STR(?org), $base)) }""",
+            this=this, base=_ours(base))],
     }
 
 

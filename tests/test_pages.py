@@ -329,3 +329,13 @@ def test_a_shared_query_over_the_size_limit_is_ignored(pages_app, client):
     html = client.get("/", query_string={"query": "#" * (limit + 1)}).data.decode()
     first = sorted(QUERIES_DIR.glob("*.rq"))[0].read_text(encoding="utf-8").splitlines()[0]
     assert f'aria-label="SPARQL query">{first}' in html.replace("&#39;", "'")
+
+
+def test_country_page_of_the_seeds_lists_its_organizations_and_people(seed_config):
+    html = create_app(seed_config).test_client().get("/id/actor/japan", headers={"Accept": "text/html"}).data.decode()
+    section = re.search(r'<section id="organizations">.*?</section>', html, re.S).group()
+    assert {"Ministry of Foreign Affairs of Japan", "Ministry of Defense of Japan"} <= set(
+        re.findall(r">([^<]+)</a>", section))
+    people = re.search(r'<section id="people">.*?</section>', html, re.S).group()
+    assert {"Toshimitsu Motegi", "Yoko Kamikawa", "Yasukazu Hamada"} <= set(re.findall(r">([^<]+)</a>", people))
+    assert "Antony Blinken" not in people
