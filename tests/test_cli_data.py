@@ -164,3 +164,30 @@ def test_stats(seeded):
 def test_validate_the_store(seeded):
     done = diplokg(seeded, "validate")
     assert (done.returncode, done.stdout) == (0, "store: 4 article graphs conform\n")
+
+
+def test_progress_bar_on_a_terminal_plain_lines_in_a_pipe(tmp_path):
+    import pty
+
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOKG_")}
+    proc = subprocess.Popen([sys.executable, "-m", "diplokg.cli", "--store", str(tmp_path / "store"), "ingest",
+                             str(SEEDS_DIR)], stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    out, _ = proc.communicate(timeout=600)
+    os.close(master)
+    terminal = b"".join(chunks).decode("utf-8")
+    assert proc.returncode == 0
+    assert "\r[" + "#" * 30 + "] 4/4 0 rejected" in terminal
+    assert out.decode().startswith("4 articles read, 4 accepted, 0 rejected")
+    piped = diplokg(tmp_path / "store2", "ingest", str(SEEDS_DIR))
+    assert "\r" not in piped.stderr and "[" not in piped.stderr
