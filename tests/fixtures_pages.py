@@ -50,9 +50,10 @@ def pages_config(tmp_path_factory) -> Config:
     return build_store(tmp_path_factory.mktemp("pages") / "store")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def seed_config(tmp_path_factory) -> Config:
-    """Settings of a store made by ``diplokg ingest seeds/``: the real pipeline on the seeds."""
+    """Settings of a store made by ``diplokg ingest seeds/``: the real pipeline on the seeds
+    (once per test run; tests only read it)."""
     directory = tmp_path_factory.mktemp("seeds") / "store"
     done = subprocess.run(
         [sys.executable, "-m", "diplokg.cli", "--store", str(directory), "ingest", str(SEEDS_DIR), "--no-progress"],
