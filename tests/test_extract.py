@@ -242,3 +242,25 @@ def test_every_evidence_span_is_the_text_at_its_offsets() -> None:
     spans += [r.evidence for a in facts.actors for r in a.roles]
     assert spans
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_byline_is_not_an_actor_and_hyphenated_given_names_are_whole() -> None:
+    facts = extract(
+        "By Lee Min-ji\n\nSEOUL, March 3 (Yonhap) -- Foreign Minister Choi Sung-woo held talks with his "
+        "Japanese counterpart, Akiko Hayashida, in Seoul on Monday.\n",
+        published="2025-03-03",
+    )
+    assert people(facts) == {"Choi Sung-woo", "Akiko Hayashida"}
+    assert ("Choi Sung-woo", "Foreign Minister", "South Korea") in roles(facts)
+    assert meetings(facts) == [(frozenset({"Choi Sung-woo", "Akiko Hayashida"}), "in-person", "held", "2025-03-03", "Seoul")]
+
+
+def test_demonyms_from_data_and_buildings_placed_in_their_city() -> None:
+    facts = extract(
+        "WASHINGTON (AP) — Secretary of State Daniel Okoro met Thursday with Saudi Foreign Minister "
+        "Faisal al-Harbi at the Blair House in Washington.",
+        published="2024-05-17",
+    )
+    assert ("Faisal al-Harbi", "Foreign Minister", "Saudi Arabia") in roles(facts)
+    [(who, _, _, date, place)] = meetings(facts)
+    assert (who, date, place) == (frozenset({"Daniel Okoro", "Faisal al-Harbi"}), "2024-05-16", "Washington")

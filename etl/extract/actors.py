@@ -114,6 +114,9 @@ def _clean_person_span(span: Span, title_tokens: set[int]) -> Span | None:
     """Trim honorifics, titles and possessives off a PERSON entity; None if it is not a name."""
     start, end = span.start, span.end
     doc = span.doc
+    # "Choi Sung-woo": the model may stop before the hyphenated part of a given name.
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        end += 2
     while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].text[:1].isupper() or doc[start].lower_ in _NOT_NAME_WORDS or start in title_tokens):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].lower_ in ("jr", "jr.")):
@@ -219,8 +222,9 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
 
     # People: full names first, then partial names resolved to them.
     candidates: list[Span] = []
+    bylines = _bylines(doc.text)
     for ent in doc.ents:
-        if ent.end_char > limit or ent.label_ != "PERSON":
+        if ent.end_char > limit or ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in bylines):
             continue
         span = _clean_person_span(ent, title_tokens)
         if span is None or taken.intersection(range(span.start, span.end)):
@@ -425,6 +429,14 @@ def _dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     return None
 
 
+_BYLINE = re.compile(r"^(?:By|BY|Reporting by|Written by)\s+[^\n]{3,80}$", re.MULTILINE)
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    """Lines naming the reporter ("By Lee Min-ji"): the author is not an actor of the story."""
+    return [m.span() for m in _BYLINE.finditer(text)]
+
+
 def _first_at(name: str, spans: list[Span]) -> int:
     return min((s.start for s in spans if s.text == name), default=1 << 30)
 
@@ -575,7 +587,7 @@ def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     country = _dateline_country(doc, gaz)
     if country is None:
         return
-    for actor in index.actors.values():
+    for actor in list(index.actors.values()):
         if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
             continue
         if any(t.unplaced for t in index.titles if t.person == actor.key):
@@ -619,7 +631,7 @@ def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
     """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
     post the text names without one. The text wins: nothing it says is overwritten."""
     by_name = gaz.officials_by_name()
-    for actor in index.actors.values():
+    for actor in list(index.actors.values()):
         if actor.kind != "Person":
             continue
         rows = by_name.get(actor.key, [])
