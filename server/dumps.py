@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, stream_with_context
+from flask import Blueprint, Response, current_app, stream_with_context
 
 from diplokg.errors import DiplokgError, NotFound
 from server import pages_common as common
@@ -41,7 +41,8 @@ def export(suffix: str) -> Response | tuple[Response, int] | tuple[str, int]:
         return common.error_response(NotFound(f"no dump /export.{suffix}; available: "
                                + ", ".join(f"/export.{s}" for s in DUMPS)))
     store = common.store()
-    body = stream_with_context(stream_export(store, dump.fmt))
+    heartbeat = current_app.config.get("DIPLOKG_HEARTBEAT")
+    body = stream_with_context(stream_export(store, dump.fmt, heartbeat))
     response = Response(body, mimetype=dump.media_type)
     response.headers["Content-Disposition"] = f'attachment; filename="diplokg.{dump.suffix}"'
     return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from diplokg.store import Store
 
@@ -61,8 +61,12 @@ class _ChunkWriter:
         self._put(outcome)
 
 
-def stream_export(store: Store, fmt: str) -> Iterator[bytes]:
-    """Chunks of ``store.export(fmt)``, produced by a thread; memory stays bounded."""
+def stream_export(store: Store, fmt: str, heartbeat: Callable[[], None] | None = None) -> Iterator[bytes]:
+    """Chunks of ``store.export(fmt)``, produced by a thread; memory stays bounded.
+
+    ``heartbeat`` is called for every chunk sent, so a server that kills silent workers
+    (gunicorn's sync workers) lets a long dump finish.
+    """
     chunks: queue.Queue = queue.Queue(maxsize=8)
     cancelled = threading.Event()
     writer = _ChunkWriter(chunks, cancelled)
@@ -89,6 +93,8 @@ def stream_export(store: Store, fmt: str) -> Iterator[bytes]:
                 return
             if isinstance(item, BaseException):
                 raise DumpAborted(f"export failed: {item}")
+            if heartbeat is not None:
+                heartbeat()
             yield item
     finally:
         cancelled.set()

@@ -50,8 +50,23 @@ def gunicorn_settings(config: Config) -> dict[str, Any]:
     }
 
 
+# The gunicorn worker of this process, for heartbeat() (set after the fork; None elsewhere).
+_WORKER: Any = None
+
+
+def heartbeat() -> None:
+    """Tell gunicorn this worker is alive while it streams a long response (a dump).
+
+    A sync worker is otherwise silent for the whole response and killed at ``timeout``.
+    """
+    if _WORKER is not None:
+        _WORKER.notify()
+
+
 def _post_fork(server: Any, worker: Any) -> None:
     """In each new worker: cap its address space so a runaway query fails instead of swapping."""
+    global _WORKER
+    _WORKER = worker
     config: Config = server.app.diplokg_config
     cap = config.query_memory_mb * 1024 * 1024 * ADDRESS_SPACE_FACTOR
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -73,6 +88,7 @@ class DiplokgServer(BaseApplication):  # type: ignore[misc]
     def load(self) -> Flask:
         app = create_app(self.diplokg_config)
         app.config["DIPLOKG_SERVER_WORKER"] = True
+        app.config["DIPLOKG_HEARTBEAT"] = heartbeat
         return app
 
 
