@@ -181,6 +181,24 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     return None, end
 
 
+def _names_after_titles(doc: Doc, title_hits: list[Hit], found: list[Span], taken: set[int], title_tokens: set[int], limit: int) -> list[Span]:
+    """Names the model missed right after a title ("Brazilian President Lucas Prado"): two to
+    four capitalized proper nouns that are no country, organization or title."""
+    covered = {i for s in found for i in range(s.start, s.end)}
+    out = []
+    for h in title_hits:
+        i = h.span.end
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken and j not in title_tokens and doc[j].is_alpha:
+            j += 1
+        if j - i >= 2 and not covered.intersection(range(i, j)) and doc[j - 1].idx < limit:
+            span = _clean_person_span(doc[i:j], title_tokens)
+            if span is not None:
+                out.append(span)
+                covered.update(range(span.start, span.end))
+    return out
+
+
 def _in_credit(span: Span) -> bool:
     """A photo or agency credit in parentheses: "(Kyodo)", "(Pool photo) (Yonhap)"."""
     doc = span.doc
@@ -232,6 +250,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
         if title_tokens.issuperset(range(span.start, span.end)):
             continue
         candidates.append(span)
+    candidates += _names_after_titles(doc, title_hits, candidates, taken, title_tokens, limit)
     full: dict[str, str] = {}  # slug -> key
     longest_first = sorted(candidates, key=lambda s: (-len(_name_tokens(s.text)), s.start))
     for span in longest_first:

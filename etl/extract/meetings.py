@@ -156,6 +156,19 @@ def _own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]
     return list(dict.fromkeys(found))
 
 
+def _objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            out.extend(refers_to(c, index, holders=holders))
+        elif c.dep_ == "prep" and c.lower_ in _EXPLICIT_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out.extend(refers_to(obj, index, holders=holders))
+    return out
+
+
 def _with_objects(tok: Token, index: ActorIndex) -> list[str]:
     out: list[str] = []
     for prep in tok.children:
@@ -357,7 +370,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             needed = 1 if status == "planned" and trig.lemma_.lower() != "visit" else 2
             if len(parts) < needed and not sentence_used:
                 sentence_used = True
-                parts = list(dict.fromkeys(parts + _sentence_participants(sent, ctx.index, ctx, holders)))
+                others = {p for t in triggers if t.i != trig.i for p in _objects_of(t, ctx.index, holders)}
+                extra = [p for p in _sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
+                parts = list(dict.fromkeys(parts + extra))
             if len(parts) < needed and _anaphoric(trig):
                 earlier = next((d for d in reversed(drafts) if d.primary and d.status == status), None)
                 if earlier is not None:
