@@ -18,6 +18,7 @@ import os
 import resource
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +33,7 @@ from diplokg.store import open_store
 log = logging.getLogger(__name__)
 
 IRIS = Iris()
+PROGRESS_EVERY = 500
 QUERIES = {
     "3-way join (meetings, participants, names)": """
         PREFIX dkg: <https://w3id.org/diplokg/ontology#>
@@ -52,6 +54,11 @@ def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -64,8 +71,18 @@ def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
 
     config = load_config({"store": str(store_dir)}, environ={})
     extractor = Extractor()
+    started = time.perf_counter()
+    rss_every: list[tuple[int, float, float]] = []
+
+    def checkpoint(summary) -> None:
+        done = summary.accepted + len(summary.rejected)
+        if done % PROGRESS_EVERY == 0:
+            rss_every.append((done, round(time.perf_counter() - started, 1), round(_current_rss_mb(), 1)))
+            print(f"# {done} articles, {rss_every[-1][1]} s, RSS {rss_every[-1][2]} MB", file=sys.stderr, flush=True)
+
     with open_store(config, writable=True) as store:
-        summary = run_ingest(read_paths([str(articles)]), store, IRIS, jobs=jobs, extractor=extractor)
+        summary = run_ingest(read_paths([str(articles)]), store, IRIS, jobs=jobs, extractor=extractor,
+                             on_article=checkpoint)
         t = time.perf_counter()
         store.publish()
         publish = time.perf_counter() - t
@@ -79,6 +96,7 @@ def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
         "articles_per_s": summary.read / summary.seconds,
         "stages": summary.stage_seconds, "publish_s": publish, "reader_open_and_stats_s": reopen_and_count,
         "store_mb": _du(store_dir / "primary") / 1e6, "peak_rss_mb": _peak_rss_mb(),
+        "rss_mb_by_articles": rss_every,
     }
 
 
