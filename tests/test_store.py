@@ -82,7 +82,21 @@ def test_query_default_graph_is_the_union(writer):
     writer.replace_graph(G2, A2)
     result = writer.query(f"SELECT ?s WHERE {{ ?s a <{DKG_PERSON}> }} ORDER BY ?s")
     assert result.form == "select" and result.variables == ["s"]
-    assert list(result.rows()) == [(ex("biegun"),), (ex("motegi"),), (ex("motegi"),)]
+    # a set: motegi is typed in both graphs but matches once
+    assert list(result.rows()) == [(ex("biegun"),), (ex("motegi"),)]
+
+
+def test_union_keeps_triples_other_graphs_still_hold(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s a <{DKG_PERSON}> }}"
+    assert list(writer.query(count).rows()) == [(Literal("2", datatype=XSD.integer),)]
+    writer.remove_graph(G2)
+    assert list(writer.query(count).rows()) == [(Literal("1", datatype=XSD.integer),)]
+    writer.replace_graph(G1, {(ex("x"), ex("p"), ex("y"))})
+    assert set(writer.query("CONSTRUCT WHERE { ?s ?p ?o }").triples()) == {(ex("x"), ex("p"), ex("y"))}
+    writer.replace_graph(G1, [])
+    assert writer.query("ASK { ?s ?p ?o }").boolean() is False
 
 
 def test_query_restricted_default_graph(writer):

@@ -6,6 +6,7 @@ Layout of ``{store}``::
     writer.lock         flock'ed by that writer
     snapshots/<gen>/    checkpoints of primary (hard links), opened read-only by readers
     CURRENT             the name of the newest published snapshot (replaced atomically)
+    FORMAT              how primary is organised (its default graph is the union index)
     UNPUBLISHED         present while primary holds changes not yet published (a writer
                         killed before publishing leaves it; the next writer publishes)
 
@@ -41,6 +42,7 @@ class Layout:
         self.current = self.root / "CURRENT"
         self.lock_file = self.root / "writer.lock"
         self.unpublished = self.root / "UNPUBLISHED"
+        self.format_file = self.root / "FORMAT"
 
     def current_snapshot(self) -> Path | None:
         """The snapshot named by CURRENT, or None before the first publication."""

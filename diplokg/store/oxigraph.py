@@ -1,4 +1,13 @@
-"""The embedded store: pyoxigraph's RocksDB store behind the ``Store`` interface."""
+"""The embedded store: pyoxigraph's RocksDB store behind the ``Store`` interface.
+
+Queries see the union of the named graphs as their default graph. pyoxigraph 0.5's own
+union (``use_default_graph_as_union``, or several ``default_graph``s) is a bag: a triple
+held by two article graphs (``actor a dkg:Person``) matches twice and COUNTs double
+(oxigraph issue #1919). So the store keeps the union *materialised* in its default graph,
+as a set: every write of a named graph updates it in the same transaction (a triple leaves
+the union only when no other named graph still holds it). Exports and ``graphs()`` show
+only the named graphs; the default graph is this derived index.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +37,15 @@ _EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _QUAD_FORMATS = ("trig", "nquads")
-_UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+# Remove graph <G>: first its triples from the union (default graph) unless another named
+# graph holds them too, then the graph itself.
+_REMOVE_FROM_UNION = (
+    "DELETE { ?s ?p ?o } WHERE { GRAPH <G> { ?s ?p ?o } "
+    "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != <G>) } } ;\n"
+    "DROP SILENT GRAPH <G>"
+)
+UNION_FORMAT = "default graph = set union of the named graphs"
+_REBUILD_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _COUNT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _COUNT_CLASSES = (
     "SELECT ?ontology ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(?g != ?ontology) } "
@@ -73,16 +90,15 @@ class OxigraphStore(Store):
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Replace the whole content of a named graph in one SPARQL update (one transaction).
 
-        Terms are written by the engine's own N-Triples rendering of term objects, so no
-        text is pasted into the update.
+        The same update keeps the default graph equal to the set union of the named graphs
+        (see the module docstring). Terms are written by the engine's own N-Triples
+        rendering of term objects, so no text is pasted into the update.
         """
         g = ox.NamedNode(graph)
         body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
-        update = f"DROP SILENT GRAPH {g} ;\n"
+        update = _REMOVE_FROM_UNION.replace("<G>", str(g))
         if body:
-            update += f"INSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
-        else:
-            update = f"DROP SILENT GRAPH {g}"
+            update += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}}\n{body} .\n}}"
         db = self._db()
         self._changed()
         try:
@@ -91,10 +107,10 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot write graph {graph}: {exc}") from None
 
     def remove_graph(self, graph: str) -> None:
-        """Remove a named graph and its triples."""
+        """Remove a named graph and its triples (and from the union, those no other graph has)."""
         db = self._db()
         self._changed()
-        db.remove_graph(ox.NamedNode(graph))
+        db.update(_REMOVE_FROM_UNION.replace("<G>", str(ox.NamedNode(graph))))
 
     def graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""
@@ -117,7 +133,7 @@ class OxigraphStore(Store):
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
-            kwargs["use_default_graph_as_union"] = True
+            kwargs["default_graph"] = ox.DefaultGraph()
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
@@ -136,7 +152,7 @@ class OxigraphStore(Store):
         subs = {ox.Variable(name): to_ox(term) for name, term in bindings.items()}  # type: ignore[arg-type]
         db = self._db()
         try:
-            raw = db.query(sparql, use_default_graph_as_union=True, substitutions=subs)
+            raw = db.query(sparql, substitutions=subs)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         return OxQueryResult(raw, keep=db)
@@ -147,9 +163,11 @@ class OxigraphStore(Store):
             raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(DATASET_FORMATS)})")
         db = self._db()
         if fmt in _QUAD_FORMATS:
-            db.dump(out, format=_EXPORT_FORMATS[fmt])
+            named = (q for q in db.quads_for_pattern(None, None, None, None)
+                     if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(named, out, format=_EXPORT_FORMATS[fmt])
         else:
-            db.query(_UNION_TRIPLES, use_default_graph_as_union=True).serialize(out, format=_EXPORT_FORMATS[fmt])
+            db.dump(out, format=_EXPORT_FORMATS[fmt], from_graph=ox.DefaultGraph())
 
     def load(self, source: BinaryIO | bytes, fmt: str, graph: str | None = None) -> None:
         """Add RDF in one of DATASET_FORMATS (triple formats go into ``graph``), in one transaction."""
@@ -162,10 +180,13 @@ class OxigraphStore(Store):
             kwargs["to_graph"] = ox.NamedNode(graph)
         db = self._db()
         self._changed()
+        staging = ox.Store()
         try:
-            db.load(source, **kwargs)
+            staging.load(source, **kwargs)
         except SyntaxError as exc:
             raise BadInput(f"cannot parse {fmt}: {exc}") from None
+        quads = [q for q in staging if not isinstance(q.graph_name, ox.DefaultGraph)]
+        db.extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
 
     def stats(self) -> StoreStats:
         """Articles (article graphs), triples (quads in named graphs) and instances per class."""
@@ -276,7 +297,12 @@ def open_oxigraph(root: str | os.PathLike[str], iris: Iris, *, writable: bool) -
     lock = WriterLock(layout)
     try:
         engine = _open_engine(layout.primary, read_only=False)
+        store = OxigraphStore(engine, iris, layout=layout, lock=lock)
+        if not layout.format_file.exists():
+            store._changed()
+            engine.update(_REBUILD_UNION)  # a store written before the union was materialised
+            layout.format_file.write_text(UNION_FORMAT + "\n", encoding="ascii")
     except BaseException:
         lock.release()
         raise
-    return OxigraphStore(engine, iris, layout=layout, lock=lock)
+    return store
