@@ -57,9 +57,15 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 
-# Inside an IRI-looking token, what would hide a SERVICE clause if the engine read the
-# "<" as less-than: the keyword followed (after an optional variable) by a comment.
-_HIDDEN_SERVICE = re.compile(r"(?<!\w)SERVICE(?:[?$]\w+)?#", re.IGNORECASE)
+_SPACE = frozenset({"ws", "comment"})
+# Tokens after which "<" may be the less-than operator rather than the start of an IRI.
+_OPERANDS = frozenset({"var", "string", "lang", "iri", "pname"})
+_OPERAND_CHARS = frozenset(")0123456789")
+# Inside such an ambiguous <...>, what would hide a SERVICE clause if the engine read the
+# "<" as less-than: the keyword, then a comment start that swallows the closing ">".
+_HIDDEN_SERVICE = re.compile(r"SERVICE.*#", re.IGNORECASE)
+
+Token = tuple[str, str]
 
 
 def decode_escapes(text: str) -> str:
@@ -79,20 +85,41 @@ def decode_escapes(text: str) -> str:
         text = decoded
 
 
+def tokens(text: str) -> list[Token]:
+    """The (kind, text) tokens of a decoded SPARQL text, whitespace and comments included.
+
+    >>> tokens('?s a "x"')
+    [('var', '?s'), ('ws', ' '), ('word', 'a'), ('ws', ' '), ('string', '"x"')]
+    """
+    return [(m.lastgroup or "other", m.group()) for m in _TOKEN.finditer(text)]
+
+
 def keywords(text: str) -> list[str]:
     """The bare words of a (decoded) SPARQL text, upper-cased, in order.
 
     >>> keywords('SELECT ?service WHERE { ?s ex:service "SERVICE" }')
     ['SELECT', 'WHERE']
     """
-    return [m.group("word").upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
+    return [t.upper() for kind, t in tokens(text) if kind == "word"]
 
 
-def _ambiguous_iri(text: str) -> bool:
-    """True if some <...> token could hide a SERVICE clause when read as code."""
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup == "iri":
-            content = match.group("iri")[1:-1]
+def _after_operand(significant: list[Token], i: int) -> bool:
+    """True if the token before ``significant[i]`` could be the left operand of "<"."""
+    kind, text = significant[i - 1]
+    if kind == "pname":
+        return not (i >= 2 and significant[i - 2][0] == "word" and significant[i - 2][1].upper() == "PREFIX")
+    if kind in _OPERANDS:
+        return True
+    if kind == "word":
+        return text.lower() in ("true", "false")
+    return kind == "other" and text in _OPERAND_CHARS
+
+
+def _ambiguous_iri(significant: list[Token]) -> bool:
+    """True if some <...> that may be read as less-than could hide a SERVICE clause."""
+    for i, (kind, text) in enumerate(significant):
+        if kind == "iri" and i > 0 and _after_operand(significant, i):
+            content = text[1:-1]
             if "'" in content or _HIDDEN_SERVICE.search(content):
                 return True
     return False
@@ -121,15 +148,21 @@ _CACHED_LENGTH = 4096
 
 
 def _refusal(text: str) -> str | None:
-    """Why the text is refused, or None."""
+    """Why the text is refused, or None.
+
+    The engine needs no space between a keyword and what precedes or follows it
+    (``+1SERVICE``, ``trueSERVICE``, ``SERVICESILENT`` all parse), so any bare word that
+    contains SERVICE counts; the language has no other bare word that does.
+    """
     decoded = decode_escapes(text)
-    words = keywords(decoded)
-    if "SERVICE" in words:
+    significant = [t for t in tokens(decoded) if t[0] not in _SPACE]
+    words = [t.upper() for kind, t in significant if kind == "word"]
+    if any("SERVICE" in w for w in words):
         return "SERVICE is not allowed: this endpoint does not query other endpoints"
     updates = [w for w in words if w in UPDATE_KEYWORDS]
     if updates:
         return f"updates are not allowed: this endpoint is read-only (found {updates[0]})"
-    if re.search("service", decoded, re.IGNORECASE) and _ambiguous_iri(decoded):
+    if "service" in decoded.lower() and _ambiguous_iri(significant):
         return (
             "SERVICE is not allowed, and this query has an IRI that could hide one: "
             "put spaces around comparison operators and write ' and # in IRIs as %27 and %23"

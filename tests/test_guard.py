@@ -43,6 +43,11 @@ SERVICE_QUERIES = {
     "after-lang": f"SELECT * WHERE {{ ?s ?p \"x\"@en SERVICE {EP} {{ ?s ?p ?o }} }}",
     "lt-hides-comment": "SELECT * WHERE { ?s ?p ?a FILTER(?a<1)SERVICE?e#>\n { ?s ?p ?o } }",
     "lt-hides-string": "SELECT * WHERE { ?s ?p ?a FILTER(?a<'x>') SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } FILTER(?a != 'y') }",
+    "glued-after-number": "SELECT * WHERE { ?s ?p +1SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+    "glued-after-boolean": "SELECT * WHERE { ?s ?p trueSERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+    "glued-silent": "SELECT * WHERE { SERVICESILENT<http://127.0.0.1:9/>{ ?a ?b ?c } }",
+    "lt-hides-after-number": "SELECT * WHERE { ?s ?p ?a FILTER(?a<2)?s?p+1SERVICE#>\n <http://127.0.0.1:9/> { ?x ?y ?z } }",
+    "lte-hides-comment": "SELECT * WHERE { ?s ?p ?a FILTER(?a<=2)SERVICE#>\n <http://127.0.0.1:9/> { ?x ?y ?z } }",
     "escaped-hash-in-pname": "PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ex:a\\#b SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
 }
 
@@ -82,6 +87,9 @@ SAFE_QUERIES = [
     "SELECT * WHERE { ?s ?p _:service }",
     "SELECT * WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?o }",
     "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT * WHERE { ?s a sd:Service }",
+    "PREFIX svc: <http://example.org/service#> SELECT * WHERE { ?s a svc:Thing }",
+    "SELECT * WHERE { ?s a <http://example.org/service#Thing> }",
+    "SELECT * WHERE { GRAPH <http://example.org/service#g> { ?s ?p ?o } }",
     "SELECT * WHERE { ?s ?p ?a FILTER(?a < 3 && ?a > 1) }",
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(*) > 2) ORDER BY DESC(?n) LIMIT 10",
     "SELECT * WHERE { ?s <http://x/p> ?o } # plain comment",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from diplokg.config import load_config
@@ -172,3 +173,32 @@ def test_generated_service_queries_never_dial_out(tmp_path: Path, listener: List
                 pass
             dialled += listener.connections > before
     assert dialled >= 40, f"only {dialled} of 300 variants make the engine dial: the generator is too weak"
+
+
+ENGINE_READS_AS_SERVICE = ("glued-after-number", "glued-after-boolean", "glued-silent", "lt-hides-after-number",
+                           "lte-hides-comment", "after-var-dot", "after-empty-local")
+
+
+@pytest.mark.parametrize("name", ENGINE_READS_AS_SERVICE)
+def test_tricky_spellings_really_dial_without_the_guard(tmp_path: Path, listener: Listener, name: str) -> None:
+    """Control for the guard's harder cases: the engine alone does read them as SERVICE.
+
+    (The engine refuses ``SERVICE ?var`` as unbound before dialling, so variable endpoints
+    have no control here; the guard refuses them all the same.)
+    """
+    x = URIRef("http://x/a")
+    build_store(tmp_path / "store", {"https://w3id.org/diplokg/graph/article/x": [
+        (x, URIRef("http://x/p"), Literal(1)), (x, URIRef("http://x/q"), Literal(True)),
+        (x, URIRef("http://x/r"), URIRef("http://x/"))]})
+    query = aimed(SERVICE_QUERIES[name], listener.port).replace("FILTER(?a<1)", "FILTER(?a<2)")
+    query = query.replace("+1SERVICE", "1 .?s ?p +1SERVICE") if name == "glued-after-number" else query
+    with pytest.raises(QueryRefused):
+        check_query(query)
+    before = listener.connections
+    config = load_config({"store": str(tmp_path / "store")}, environ={})
+    with open_store(config, writable=False) as store:
+        try:
+            list(store.query(query).rows())
+        except (DiplokgError, OSError, RuntimeError):
+            pass
+    assert listener.connections > before, query
