@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -103,7 +104,7 @@ def live_server(pages_app) -> Iterator[LiveServer]:
 class ServedStore:
     """``diplokg serve`` (gunicorn) on a free port of 127.0.0.1, for one store; stopped on exit."""
 
-    def __init__(self, config: Config, log_path: Path, workers: int = 2) -> None:
+    def __init__(self, config: Config, log_path: Path, workers: int = 2, env: dict[str, str] | None = None) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
@@ -112,11 +113,13 @@ class ServedStore:
                          "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
         self._process: subprocess.Popen | None = None
         self._log_path = log_path
+        self._env = {**os.environ, **(env or {})}
 
     def __enter__(self) -> "ServedStore":
         # The server logs a line per request: to a file, as a pipe nobody reads would fill and block it.
         with open(self._log_path, "wb") as log_file:
-            self._process = subprocess.Popen(self._command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log_file)
+            self._process = subprocess.Popen(self._command, cwd=ROOT, env=self._env,
+                                             stdout=subprocess.DEVNULL, stderr=log_file)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

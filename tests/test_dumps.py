@@ -220,3 +220,32 @@ def test_a_client_that_leaves_stops_the_export(big_server, caplog):
         time.sleep(0.05)
     assert _export_threads() == []
     assert "export (nquads) stopped: the client went away" in caplog.messages
+
+
+@pytest.mark.slow
+def test_a_slow_client_gets_the_whole_dump_from_gunicorn(tmp_path):
+    """gunicorn kills a sync worker silent for query_timeout + 5 s; a dump read over longer
+    than that (beyond what the socket buffers hold) must still arrive whole."""
+    import time
+    from diplokg.config import load_config
+    from diplokg.store import open_store
+    from tests.fixtures_pages import ServedStore
+
+    config = load_config({"store": str(tmp_path / "store")}, environ={})
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    with open_store(config, writable=True) as store:
+        store.replace_graph(Iris().article_graph("a"), {
+            (URIRef(f"{BASE}id/actor/p{i}"), label, Literal(f"{i} " + "x" * 1000)) for i in range(12_000)})
+    with ServedStore(config, tmp_path / "server.log", workers=1, env={"DIPLOKG_QUERY_TIMEOUT": "1"}) as server:
+        url = urlsplit(server.url)
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+        connection.request("GET", "/export.nq")
+        response = connection.getresponse()
+        started, body = time.monotonic(), bytearray()
+        while chunk := response.read(100_000):
+            body += chunk
+            time.sleep(0.1)
+        connection.close()
+    # about 1 MB/s: the server has been writing for longer than the 6 s worker timeout
+    assert time.monotonic() - started > 6 + 4
+    assert len(body.splitlines()) == 12_000
