@@ -339,3 +339,11 @@ def test_country_page_of_the_seeds_lists_its_organizations_and_people(seed_confi
     people = re.search(r'<section id="people">.*?</section>', html, re.S).group()
     assert {"Toshimitsu Motegi", "Yoko Kamikawa", "Yasukazu Hamada"} <= set(re.findall(r">([^<]+)</a>", people))
     assert "Antony Blinken" not in people
+
+
+@pytest.mark.parametrize("module", ["server.pages", "server.pages_query", "server.pages_text", "server.cookbook"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
