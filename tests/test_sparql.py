@@ -371,8 +371,6 @@ def test_healthz(client: FlaskClient) -> None:
     assert r.get_json() == {"status": "ok"}
 
 
-@pytest.mark.xfail(strict=True, reason="the engine's union default graph is a bag: a triple asserted in two article "
-                   "graphs (an actor's label) is counted twice; needs DISTINCT in queries or a store-side fix")
 def test_union_default_graph_counts_a_shared_triple_once(client: FlaskClient) -> None:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{MOTEGI}> <{RDFS.label}> ?label }}"
     r = client.get("/sparql", query_string={"query": query})
