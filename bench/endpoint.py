@@ -7,9 +7,9 @@
    generated directly as N-Quads and loaded through the store's own ``load`` (the writer
    publishes a read-only snapshot). Extraction is not involved: at ~0.3 s per article it
    would take hours for 1M triples.
-2. Servers, one at a time, same snapshot, same worker count: (a) ``oxigraph serve-read-only
-   --union-default-graph``, (b) ``bench/minimal_app.py`` under gunicorn sync workers,
-   (c) ``diplokg serve``.
+2. Servers, one at a time, same snapshot, same worker count: (a) ``oxigraph serve-read-only``,
+   (b) ``bench/minimal_app.py`` under gunicorn sync workers, (c) ``diplokg serve``. All
+   query the default graph, which the store keeps as the set union of the article graphs.
 3. Load: ``wrk`` on loopback, GET with the query in the URL and Accept SPARQL JSON, for a
    cheap lookup, a 3-way join and an aggregation at concurrency 1 and 8; each cell is the
    median of ``--runs`` runs of ``--seconds`` seconds. Answers are compared before timing.
@@ -246,7 +246,7 @@ def targets(root: Path, snapshot: Path, workers: int, ports: list[int]) -> list[
     """The three servers, on the given ports."""
     return [
         Target("oxigraph serve", [str(VENV_BIN / "oxigraph"), "serve-read-only", "--location", str(snapshot),
-                                  "--bind", f"127.0.0.1:{ports[0]}", "--union-default-graph"],
+                                  "--bind", f"127.0.0.1:{ports[0]}"],
                f"http://127.0.0.1:{ports[0]}/query", {}),
         Target("minimal Flask", [str(VENV_BIN / "gunicorn"), "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{ports[1]}",
                                  "--no-control-socket", "bench.minimal_app:app"],

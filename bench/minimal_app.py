@@ -1,7 +1,8 @@
 """The floor of Python HTTP handling: a minimal Flask app that runs a query on pyoxigraph → JSON.
 
 Benchmark baseline only (bench/endpoint.py); no checks, no limits. ``MINIMAL_STORE`` names
-a store directory opened read-only.
+a store directory opened read-only; queries see its default graph (the store keeps it
+as the union of the article graphs).
 """
 
 import os
@@ -16,5 +17,5 @@ app = Flask(__name__)
 @app.get("/sparql")
 def sparql() -> Response:
     """Run the query and answer SPARQL JSON."""
-    result = store.query(request.args["query"], use_default_graph_as_union=True)
+    result = store.query(request.args["query"])
     return Response(result.serialize(format=ox.QueryResultsFormat.JSON), content_type="application/sparql-results+json")
