@@ -175,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="full ingest runs (medians reported)")
     parser.add_argument("--reasoning-sample", type=int, default=20)
     parser.add_argument("--no-compare", action="store_true", help="skip the rdflib and owlrl comparisons")
+    parser.add_argument("--compare-only", action="store_true",
+                        help="only the comparisons, on the article graphs of WORKDIR/store-0 from an earlier run")
     parser.add_argument("--workdir", help="where the articles and stores go (default: a temporary directory)")
     parser.add_argument("--json", help="also write the report to this file")
     args = parser.parse_args(argv)
@@ -185,16 +187,15 @@ def main(argv: list[str] | None = None) -> int:
     if not articles.exists():
         write_jsonl(str(articles), args.articles, args.seed)
     runs = []
-    for i in range(args.repeat):
+    for i in range(0 if args.compare_only else args.repeat):
         store_dir = workdir / f"store-{i}"
         shutil.rmtree(store_dir, ignore_errors=True)
         runs.append(ingest_run(articles, store_dir, args.jobs))
         print(json.dumps(runs[-1]), flush=True)
-    report = {
-        "articles": args.articles, "jobs": args.jobs, "cpus": os.cpu_count(), "runs": runs,
-        "median_articles_per_s": statistics.median(r["articles_per_s"] for r in runs),
-        "median_stages": {k: statistics.median(r["stages"][k] for r in runs) for k in runs[0]["stages"]},
-    }
+    report: dict = {"articles": args.articles, "jobs": args.jobs, "cpus": os.cpu_count(), "runs": runs}
+    if runs:
+        report["median_articles_per_s"] = statistics.median(r["articles_per_s"] for r in runs)
+        report["median_stages"] = {k: statistics.median(r["stages"][k] for r in runs) for k in runs[0]["stages"]}
     if not args.no_compare:
         report["store_comparison"] = compare_stores(article_graphs(workdir / "store-0"), workdir)
         report["reasoning"] = compare_reasoning(articles, args.reasoning_sample)

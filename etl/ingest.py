@@ -13,16 +13,20 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from diplokg.errors import DiplokgError
+from diplokg.errors import DiplokgError, StoreError
 from diplokg.iris import Iris
 from diplokg.store.base import Store
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
 from etl.resolve import resolve
+
+if TYPE_CHECKING:
+    from etl.validate import Report
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +93,7 @@ class Ingestor:
     """Stores extracted articles into one store, one transaction per article."""
 
     def __init__(self, store: Store, iris: Iris, reasoner: Reasoner | None = None,
-                 validate: Callable[[Graph], object] | None = None,
+                 validate: Callable[[Graph], Report] | None = None,
                  to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None) -> None:
         if validate is None:
             from etl.validate import validate_graph as validate
@@ -104,7 +108,8 @@ class Ingestor:
         self._last_publish = time.monotonic()
         self._since_publish = 0
 
-    def _timed(self, stage: str, start: float) -> float:
+    def timed(self, stage: str, start: float) -> float:
+        """Add the time since ``start`` to a stage; returns now."""
         now = time.perf_counter()
         self.summary.stage_seconds[stage] += now - start
         return now
@@ -120,22 +125,23 @@ class Ingestor:
         t = time.perf_counter()
         try:
             facts = resolve(facts, self.store, self.iris)
-            t = self._timed("resolve", t)
+            t = self.timed("resolve", t)
             graph = self._to_graph(facts, self.iris)
-            t = self._timed("rdf", t)
+            t = self.timed("rdf", t)
             report = self._validate(graph)
-            t = self._timed("shacl", t)
-            if not report.conforms:  # type: ignore[attr-defined]
-                first = [v.line() if hasattr(v, "line") else str(v)
-                         for v in report.violations[:FIRST_VIOLATIONS]]  # type: ignore[attr-defined]
-                more = len(report.violations) - len(first)  # type: ignore[attr-defined]
+            t = self.timed("shacl", t)
+            if not report.conforms:
+                first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
+                more = len(report.violations) - len(first)
                 reason = "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
                 self.reject(origin, reason)
                 return False
             triples = self.reasoner.infer(graph)
-            t = self._timed("owl", t)
+            t = self.timed("owl", t)
             self.store.replace_graph(self.iris.article_graph(facts.article.id), triples)
-            self._timed("store", t)
+            self.timed("store", t)
+        except StoreError:
+            raise  # the store itself failed: stop, do not reject article after article
         except DiplokgError as exc:
             self.reject(origin, str(exc))
             return False
@@ -153,7 +159,7 @@ class Ingestor:
                 or time.monotonic() - self._last_publish >= PUBLISH_EVERY_SECONDS):
             t = time.perf_counter()
             publish()
-            self._timed("store", t)
+            self.timed("store", t)
             self._since_publish = 0
             self._last_publish = time.monotonic()
 
@@ -162,7 +168,7 @@ def split_failures(items: Iterable[object], ingestor: Ingestor, on_read: Callabl
     """The articles of a reader stream; read failures are recorded as rejections."""
     t = time.perf_counter()
     for item in items:
-        ingestor._timed("read", t)
+        ingestor.timed("read", t)
         ingestor.summary.read += 1
         if isinstance(item, Article):
             yield item

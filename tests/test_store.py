@@ -234,3 +234,13 @@ def test_old_snapshots_are_pruned_after_grace(config, writer):
     removed = layout.prune(now=time.time() + GRACE_SECONDS + 1)
     assert len(removed) == 2
     assert sorted(p.name for p in layout.snapshots.iterdir())[-1] == layout.current_snapshot().name
+
+
+def test_replacing_a_graph_keeps_shared_triples_in_the_union(writer):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    writer.replace_graph(G1, {(ex("x"), ex("p"), ex("y"))})
+    union = set(writer.query("CONSTRUCT WHERE { ?s ?p ?o }").triples())
+    assert union == A2 | {(ex("x"), ex("p"), ex("y"))}
+    writer.replace_graph(G2, A2)  # unchanged: nothing rewritten, nothing lost
+    assert set(writer.query("CONSTRUCT WHERE { ?s ?p ?o }").triples()) == union

@@ -53,6 +53,18 @@ _COUNT_CLASSES = (
 )
 
 
+def _lines(triples: Iterable[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object]]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def _held_elsewhere(db: ox.Store, triple: tuple, graph: ox.NamedNode) -> bool:
+    """Whether a named graph other than ``graph`` holds the triple."""
+    for quad in db.quads_for_pattern(*triple, None):
+        if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name != graph:
+            return True
+    return False
+
+
 def _open_engine(path: Path, *, read_only: bool) -> ox.Store:
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
@@ -91,18 +103,30 @@ class OxigraphStore(Store):
         """Replace the whole content of a named graph in one SPARQL update (one transaction).
 
         The same update keeps the default graph equal to the set union of the named graphs
-        (see the module docstring). Terms are written by the engine's own N-Triples
-        rendering of term objects, so no text is pasted into the update.
+        (see the module docstring). The writer holds the store's lock, so what it reads
+        before the update cannot change under it: an unchanged graph is not rewritten, and
+        only the triples leaving this graph and held by no other graph leave the union.
+        Terms are written by the engine's own N-Triples rendering of term objects, so no
+        text is pasted into the update.
         """
-        g = ox.NamedNode(graph)
-        body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
-        update = _REMOVE_FROM_UNION.replace("<G>", str(g))
-        if body:
-            update += f" ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}}\n{body} .\n}}"
         db = self._db()
+        g = ox.NamedNode(graph)
+        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        old = {(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, g)}
+        if new == old and not any(isinstance(t, ox.BlankNode) for triple in new for t in triple):
+            return
+        removed = old - new
+        if any(isinstance(t, ox.BlankNode) for triple in removed for t in triple):
+            parts = [_REMOVE_FROM_UNION.replace("<G>", str(g))]
+        else:
+            gone = [t for t in removed if not _held_elsewhere(db, t, g)]
+            parts = [f"DELETE DATA {{ {_lines(gone)} }}"] if gone else []
+            parts.append(f"DROP SILENT GRAPH {g}")
+        if new:
+            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(new)}\n}}\n{_lines(new - old)}\n}}")
         self._changed()
         try:
-            db.update(update)
+            db.update(" ;\n".join(parts))
         except OSError as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from None
 
