@@ -7,7 +7,7 @@
    generated directly as N-Quads and loaded through the store's own ``load`` (the writer
    publishes a read-only snapshot). Extraction is not involved: at ~0.3 s per article it
    would take hours for 1M triples.
-2. Servers, one at a time, same snapshot, same worker count: (a) ``oxigraph serve-read-only``,
+2. Servers, all running, taking turns run by run, same snapshot, same worker count: (a) ``oxigraph serve-read-only``,
    (b) ``bench/minimal_app.py`` under gunicorn sync workers, (c) ``diplokg serve``. All
    query the default graph, which the store keeps as the set union of the article graphs.
 3. Load: ``wrk`` on loopback, GET with the query in the URL and Accept SPARQL JSON, for a
@@ -223,22 +223,35 @@ def wrk(target: Target, query: str, connections: int, seconds: float) -> dict[st
             "socket_errors": errors.group(1) if errors else ""}
 
 
-def measure(target: Target, seconds: float, runs: int) -> dict[str, dict[int, dict[str, float]]]:
-    """Median of ``runs`` wrk runs per query and concurrency."""
-    results: dict[str, dict[int, dict[str, float]]] = {}
+def _summary(samples: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        "rps": statistics.median(s["rps"] for s in samples),
+        "p50": statistics.median(s["p50"] for s in samples),
+        "p99": statistics.median(s["p99"] for s in samples),
+        "non2xx": sum(s["non2xx"] for s in samples),
+        "socket_errors": "; ".join(s["socket_errors"] for s in samples if s["socket_errors"]),
+    }
+
+
+def measure(chosen: list[Target], seconds: float, runs: int) -> dict[str, dict[str, dict[int, dict[str, float]]]]:
+    """Median of ``runs`` wrk runs per server, query and concurrency.
+
+    The servers take turns run by run, so that a change in the machine's load (it is
+    shared) falls on all of them alike.
+    """
+    results: dict[str, dict[str, dict[int, dict[str, float]]]] = {t.name: {} for t in chosen}
     for name, query in QUERIES.items():
-        wrk(target, query, 8, 1.0)
-        results[name] = {}
+        for target in chosen:
+            wrk(target, query, 8, 1.0)
         for connections in (1, 8):
-            samples = [wrk(target, query, connections, seconds) for _ in range(runs)]
-            results[name][connections] = {
-                "rps": statistics.median(s["rps"] for s in samples),
-                "p50": statistics.median(s["p50"] for s in samples),
-                "p99": statistics.median(s["p99"] for s in samples),
-                "non2xx": sum(s["non2xx"] for s in samples),
-                "socket_errors": "; ".join(s["socket_errors"] for s in samples if s["socket_errors"]),
-            }
-            print(f"{target.name:16} {name:13} c={connections}: {results[name][connections]}", file=sys.stderr)
+            samples: dict[str, list[dict[str, float]]] = {t.name: [] for t in chosen}
+            for _ in range(runs):
+                for target in chosen:
+                    samples[target.name].append(wrk(target, query, connections, seconds))
+            for target in chosen:
+                summary = _summary(samples[target.name])
+                results[target.name].setdefault(name, {})[connections] = summary
+                print(f"{target.name:16} {name:13} c={connections}: {summary}", file=sys.stderr)
     return results
 
 
@@ -306,14 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         assert snapshot is not None
         ports = [18710 + i for i in range(3)]
         chosen = [t for t in targets(root, snapshot, args.workers, ports) if not args.only or t.name in args.only]
-        results: dict[str, dict] = {}
-        answers: dict[str, dict[str, int]] = {}
-        for target in chosen:
-            process = start(target, workdir / f"{target.name.replace(' ', '-')}.log")
-            try:
-                answers[target.name] = {q: len(fetch(target, text)) for q, text in QUERIES.items()}
-                results[target.name] = measure(target, args.seconds, args.runs)
-            finally:
+        processes = []
+        try:
+            for target in chosen:
+                processes.append(start(target, workdir / f"{target.name.replace(' ', '-')}.log"))
+            answers = {t.name: {q: len(fetch(t, text)) for q, text in QUERIES.items()} for t in chosen}
+            results = measure(chosen, args.seconds, args.runs)
+        finally:
+            for process in processes:
                 stop(process)
         print(f"quads: {count}; rows per query: {answers}", file=sys.stderr)
         if len({json.dumps(a, sort_keys=True) for a in answers.values()}) > 1:
