@@ -138,7 +138,7 @@
           return;
         }
         statusBox.textContent = showTable(data) + " · " + ms + " ms" +
-          (r.response.headers.get("X-Truncated") ? " · truncated" : "");
+          (r.response.headers.get("X-Diplokg-Truncated") ? " · truncated" : "");
         csvButton.disabled = jsonButton.disabled = false;
       } else {
         last = null;
