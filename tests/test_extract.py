@@ -264,3 +264,12 @@ def test_demonyms_from_data_and_buildings_placed_in_their_city() -> None:
     assert ("Faisal al-Harbi", "Foreign Minister", "Saudi Arabia") in roles(facts)
     [(who, _, _, date, place)] = meetings(facts)
     assert (who, date, place) == (frozenset({"Daniel Okoro", "Faisal al-Harbi"}), "2024-05-16", "Washington")
+
+
+def test_topics_of_a_meeting_from_sentences_about_its_participants() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Daisuke Morita met Australian Foreign Minister Claire Dawson in Canberra.\n\n"
+        "Morita and Dawson also discussed the Taiwan Strait, according to the Japanese side.\n"
+    )
+    [meeting] = facts.meetings
+    assert "taiwan-strait" in meeting.topics

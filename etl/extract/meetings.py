@@ -388,7 +388,26 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             in_sentence.extend(new)
         drafts.extend(in_sentence)
     _date_from_lead(drafts, ctx)
+    _topics_from_context(drafts, ctx)
     return drafts
+
+
+def _topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """Issues of sentences that speak of a meeting's participants together ("Blinken,
+    Kamikawa and Cho discussed ... the Taiwan Strait") are topics of that meeting."""
+    reported = {d.sentence.start for d in drafts}
+    primary = [d for d in drafts if d.primary]
+    for sent in ctx.sentences():
+        if sent.start in reported:
+            continue
+        topics = ctx.issues_in(sent.start_char, sent.end_char)
+        if not topics:
+            continue
+        named = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+        for d in primary:
+            people = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+            if len(named & people) >= 2:
+                d.topics = list(dict.fromkeys(d.topics + topics))
 
 
 def _same_day_phrase(sent: Span) -> bool:
