@@ -34,6 +34,7 @@ class QueryRequest:
     text: str | None
     default_graphs: list[str] | None
     named_graphs: list[str] | None
+    formats: list[str]
 
 
 def _one_query(params: MultiDict[str, str]) -> str | None:
@@ -71,7 +72,7 @@ def read_request(config: Config) -> QueryRequest:
     """Read a GET or POST protocol request; raise for anything the protocol does not allow."""
     if request.method == "GET":
         text = _one_query(request.args)
-        return QueryRequest(text, *_dataset(request.args))
+        return QueryRequest(text, *_dataset(request.args), request.args.getlist("format"))
     mimetype = request.mimetype
     if mimetype == FORM:
         params = MultiDict(request.form)
@@ -79,11 +80,11 @@ def read_request(config: Config) -> QueryRequest:
         text = _one_query(params)
         if text is None:
             raise BadInput("a form POST needs a query parameter")
-        return QueryRequest(text, *_dataset(params))
+        return QueryRequest(text, *_dataset(params), params.getlist("format"))
     if mimetype == DIRECT:
         if "query" in request.args:
             raise BadInput("give one query, not 2 (one in the URL, one in the body)")
-        return QueryRequest(_direct_body(config), *_dataset(request.args))
+        return QueryRequest(_direct_body(config), *_dataset(request.args), request.args.getlist("format"))
     if mimetype == UPDATE or "update" in request.args:
         raise QueryRefused(READ_ONLY)
     if not mimetype:
@@ -91,15 +92,14 @@ def read_request(config: Config) -> QueryRequest:
     raise UnsupportedMediaType(f"a POST to /sparql takes {FORM} or {DIRECT}, not {mimetype}")
 
 
-def chooser() -> Callable[[Kind], Format]:
+def chooser(names: list[str]) -> Callable[[Kind], Format]:
     """The format choice of this request, as a function of the result's kind."""
     accept = request.headers.get("Accept")
-    names = request.values.getlist("format")
     return lambda kind: negotiate(kind, accept, names)
 
 
-def _description() -> Response:
-    fmt = chooser()("graph")
+def _description(names: list[str]) -> Response:
+    fmt = chooser(names)("graph")
     body = serialize(service_description(request.base_url), fmt.rdflib or "turtle")
     response = Response(body, content_type=fmt.content_type)
     response.vary.add("Accept")
@@ -112,10 +112,10 @@ def sparql() -> Response:
     config: Config = current_app.config["DIPLOKG"]
     asked = read_request(config)
     if asked.text is None:
-        return _description()
+        return _description(asked.formats)
     log.debug("query: %s", asked.text)
     check_query(asked.text, max_bytes=config.max_query_bytes)
-    answer = runner(current_app).run(asked.text, chooser(), asked.default_graphs, asked.named_graphs, request.environ)
+    answer = runner(current_app).run(asked.text, chooser(asked.formats), asked.default_graphs, asked.named_graphs, request.environ)
     response = Response(answer.body, content_type=answer.format.content_type)
     response.headers["Vary"] = "Accept"
     if answer.truncated:
