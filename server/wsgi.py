@@ -70,6 +70,7 @@ class RequestLog(glogging.Logger):  # type: ignore[misc]
     """
 
     def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
+        """Log one line for a finished request."""
         if not self.access_log_enabled:
             return
         status = resp.status

@@ -103,9 +103,11 @@ class _LineCap(io.RawIOBase):
         self.parts: list[bytes] = []
 
     def writable(self) -> bool:
+        """Always: this is a sink."""
         return True
 
     def write(self, data: Any) -> int:
+        """Keep a chunk; raise _Full once more than ``lines`` lines have come."""
         chunk = bytes(data)
         self.parts.append(chunk)
         self.seen += chunk.count(b"\n")
