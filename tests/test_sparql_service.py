@@ -202,3 +202,59 @@ def test_tricky_spellings_really_dial_without_the_guard(tmp_path: Path, listener
         except (DiplokgError, OSError, RuntimeError):
             pass
     assert listener.connections > before, query
+
+
+MUTATION_BASES = (
+    "SELECT * WHERE { ?s ?p ?o . SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(?o != 2) SERVICE SILENT <http://127.0.0.1:9/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p 1 . SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+    "PREFIX ex: <http://x/> SELECT * WHERE { ?s ?p ex: . SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p true . OPTIONAL { SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } } }",
+)
+MUTATION_INSERTS = ("#c\n", " ", "\n", "\t", "", "(", ")", ".", ";", "1", "+1", "true", "'", '"', "<", ">", "#",
+                    "a", "?x", "ex:", "_:b", "@en", "\\", "{}", "SILENT")
+
+
+def mutations(port: int, count: int, seed: int = 11) -> list[str]:
+    """Dialling queries with spaces removed, fragments inserted and the keyword's case changed."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        query = aimed(rng.choice(MUTATION_BASES), port)
+        for _ in range(rng.randint(1, 4)):
+            spaces = [i for i, c in enumerate(query) if c == " "]
+            where, action = rng.choice(spaces), rng.random()
+            if action < 0.4:
+                query = query[:where] + query[where + 1:]
+            elif action < 0.8:
+                query = query[:where] + " " + rng.choice(MUTATION_INSERTS) + query[where:]
+            else:
+                query = query.replace("SERVICE", "".join(c.lower() if rng.random() < 0.5 else c for c in "SERVICE"))
+        out.append(query)
+    return out
+
+
+def test_mutated_queries_that_dial_are_all_refused(tmp_path: Path, listener: Listener) -> None:
+    """Every mutation the engine would run against the listener is refused by the guard."""
+    x, p = URIRef("http://x/a"), URIRef("http://x/p")
+    build_store(tmp_path / "store", {"https://w3id.org/diplokg/graph/article/x": [
+        (x, p, Literal(1)), (x, p, Literal("x")), (x, p, Literal("x", lang="en")), (x, p, URIRef("http://x/")),
+        (x, p, Literal(True))]})
+    config = load_config({"store": str(tmp_path / "store")}, environ={})
+    dialled, let_through = 0, []
+    with open_store(config, writable=False) as store:
+        for query in mutations(listener.port, 600):
+            before = listener.connections
+            try:
+                list(store.query(query).rows())
+            except (DiplokgError, OSError, RuntimeError):
+                pass
+            if listener.connections > before:
+                dialled += 1
+                try:
+                    check_query(query)
+                    let_through.append(query)
+                except QueryRefused:
+                    pass
+    assert let_through == []
+    assert dialled >= 150, f"only {dialled} of 600 mutations dial: the generator is too weak"
