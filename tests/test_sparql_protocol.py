@@ -128,8 +128,6 @@ def test_query_multiple_dataset(server: Server) -> None:
     assert select_values(data) == {(str(M1),)}
 
 
-@pytest.mark.xfail(strict=True, reason="Store.query names the default graph even when the protocol gives "
-                   "none (diplokg/store/oxigraph.py), which overrides the query's own FROM")
 def test_query_from_is_honoured_without_a_protocol_dataset(server: Server) -> None:
     query = f"SELECT ?m FROM <{G2}> WHERE {{ ?m a <{DKG}Meeting> }}"
     _, _, data = request(server, "GET", [("query", query)])

@@ -156,8 +156,7 @@ class OxigraphStore(Store):
         kwargs: dict = {}
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["default_graph"] = ox.DefaultGraph()
+        # Otherwise the store's default graph (the materialised union), or the query's FROM.
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
