@@ -273,3 +273,14 @@ def test_topics_of_a_meeting_from_sentences_about_its_participants() -> None:
     )
     [meeting] = facts.meetings
     assert "taiwan-strait" in meeting.topics
+
+
+def test_each_meeting_of_a_sentence_keeps_its_own_mode() -> None:
+    facts = extract(
+        "Brazilian Foreign Minister Lucas Prado held a phone conversation with Argentine Foreign Minister "
+        "Sofia Benitez, and took part in a video conference with Mexican Foreign Minister Carlos Ortega."
+    )
+    assert sorted((sorted(m[0]), m[1]) for m in meetings(facts)) == [
+        (["Carlos Ortega", "Lucas Prado"], "video"),
+        (["Lucas Prado", "Sofia Benitez"], "phone"),
+    ]

@@ -50,7 +50,7 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return any(c.lower_ == "courtesy" for c in tok.children) or _is_phone_call(tok, ctx)
         if lemma == "visit":
             return True
-        if lemma == "conversation":
+        if lemma in ("conversation", "conference"):
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
         if lemma == "dialogue":
             return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "convene", "launch", "resume")
