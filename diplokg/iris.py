@@ -8,6 +8,21 @@ import unicodedata
 
 DEFAULT_BASE = "https://w3id.org/diplokg/"
 DKG = "https://w3id.org/diplokg/ontology#"
+# Prefixes every query may use without declaring them (a query's own PREFIX wins).
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dkg": DKG,
+    "schema": "http://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+}
 KINDS = ("actor", "meeting", "statement", "issue", "article", "place", "role")
 
 _NON_KEY = re.compile(r"[^a-z0-9]+")

@@ -21,7 +21,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from diplokg.errors import BadInput, QuerySyntaxError, StoreError, UsageError
-from diplokg.iris import Iris
+from diplokg.iris import PREFIXES, Iris
 from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
 from diplokg.store.layout import Layout, WriterLock
 from diplokg.store.results import OxQueryResult
@@ -160,7 +160,7 @@ class OxigraphStore(Store):
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            raw = db.query(sparql, **kwargs)
+            raw = db.query(sparql, prefixes=PREFIXES, **kwargs)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         except ValueError as exc:
