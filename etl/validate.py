@@ -117,12 +117,17 @@ class Validator:
             engine.shacl_graph = self._engine.shacl_graph
         conforms, report_graph, _ = engine.run()
         extra = list(evidence_text_violations(data))
-        found = sorted([*_violations(report_graph), *extra])
+        found = sorted([*_violations(report_graph), *extra], key=_sort_key)
         return Report(conforms=bool(conforms) and not extra, violations=found)
 
 
 EXACT_MISMATCH = "Evidence dkg:exact is not the article's text between dkg:start and dkg:end"
 IRI_MISMATCH = "Evidence IRI #char={start},{end} does not match its dkg:start and dkg:end"
+
+
+def _sort_key(v: Violation) -> tuple[str, str, str, str, str]:
+    """Order violations by focus, path, message (a missing path sorts first, never None < str)."""
+    return (v.focus, v.path or "", v.message, v.severity, v.value or "")
 
 
 def evidence_text_violations(data: Graph) -> Iterable[Violation]:

@@ -246,3 +246,13 @@ def test_owl_rl_closure_of_the_example_still_conforms() -> None:
             ours.add((s, p, o))
     assert len(ours) > len(Graph().parse(VALID))
     assert validate_graph(ours).violations == []
+
+
+def test_report_sorts_violations_with_and_without_a_path() -> None:
+    from etl.validate import Violation, _sort_key
+
+    found = sorted(
+        [Violation("b", None, "m", "Violation"), Violation("a", "dkg:mode", "m", "Violation"), Violation("a", None, "n", "Violation")],
+        key=_sort_key,
+    )
+    assert [(v.focus, v.path) for v in found] == [("a", None), ("a", "dkg:mode"), ("b", None)]

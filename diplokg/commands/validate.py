@@ -10,7 +10,6 @@ import logging
 import sys
 
 from diplokg.config import Config
-from diplokg.errors import UsageError
 from diplokg.rdfio import read_graph
 from etl.validate import validate_graph
 
