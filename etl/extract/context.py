@@ -9,7 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from diplokg.iris import slug
-from etl.extract.actors import ActorIndex
+from etl.extract.mentions import ActorIndex
 from etl.extract.dates import DateMention, find_dates
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.quotes import Quote, inside

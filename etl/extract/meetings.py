@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from etl.extract.actors import ActorIndex
+from etl.extract.mentions import ActorIndex
 from etl.extract.context import ArticleContext
 from etl.extract.references import refers_to, resolve_role_noun
 from etl.model import Place

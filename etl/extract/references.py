@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from etl.extract.actors import PRONOUNS, ActorIndex
+from etl.extract.mentions import PRONOUNS, ActorIndex
 
 # Plural role nouns and the post kinds they stand for.
 ROLE_NOUNS: dict[str, tuple[str, ...]] = {

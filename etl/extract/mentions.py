@@ -1,0 +1,120 @@
+"""The mentions of actors in one article and the index that holds them (shared by the
+actor and post extractors)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from etl.extract.gazetteer import Gazetteer, Hit
+from etl.model import Actor
+
+
+PRONOUNS = {"he", "she", "him", "her"}
+
+@dataclass
+class ActorMention:
+    """A place in the text that names or refers to an actor."""
+
+    span: Span
+    key: str
+    kind: str  # Person | Country | Organization
+    via: str  # name | partial | title | capital | alias
+
+@dataclass
+class TitleMention:
+    """A post title in the text, with its country or organization and the person it names.
+
+    ``unplaced`` marks a title qualified by a word the vocabularies do not know ("Ruritanian
+    Foreign Minister"): its country is unknown, not absent."""
+
+    span: Span  # the whole phrase, modifiers included
+    title: str  # canonical label, e.g. "Foreign Minister"
+    kind: str  # foreign, defense, head_of_state, ...
+    of: str | None
+    person: str | None = None
+    unplaced: bool = False
+
+@dataclass
+class ActorIndex:
+    """The actors of one article and every mention of them."""
+
+    doc: Doc
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[ActorMention] = field(default_factory=list)
+    titles: list[TitleMention] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    _by_token: dict[int, ActorMention] = field(default_factory=dict)
+
+    def index(self) -> None:
+        self.mentions.sort(key=lambda m: m.span.start)
+        self._by_token = {}
+        for m in self.mentions:
+            for i in range(m.span.start, m.span.end):
+                self._by_token.setdefault(i, m)
+
+    def mention_at(self, token_index: int) -> ActorMention | None:
+        """The actor mention covering a token, if any."""
+        return self._by_token.get(token_index)
+
+    def mentions_in(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions whose tokens lie within [start, end) (token indices)."""
+        return [m for m in self.mentions if m.span.start >= start and m.span.end <= end]
+
+    def last_person_before(self, token_index: int, window_sents: int = 3) -> str | None:
+        """The most recent person mention before a token (for he/she), preferring subjects."""
+        doc = self.doc
+        sent_start = doc[token_index].sent.start
+        sents = list(doc.sents)
+        idx = next((i for i, s in enumerate(sents) if s.start == sent_start), 0)
+        floor = sents[max(0, idx - window_sents + 1)].start
+        candidates = [
+            m for m in self.mentions
+            if m.kind == "Person" and floor <= m.span.start < token_index
+        ]
+        if not candidates:
+            return None
+        same_sentence = [m for m in candidates if m.span.start >= sent_start]
+        pool = same_sentence or candidates
+        subjects = [m for m in pool if m.span.root.dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or pool)[-1].key
+
+    def persons_with(self, kind: str | None = None, of: str | None = None) -> list[str]:
+        """People of the article holding a post of a kind (and of a country), in order."""
+        out = []
+        for t in self.titles:
+            if t.person and (kind is None or t.kind == kind or (kind == "foreign" and t.kind == "foreign")) and (of is None or t.of == of):
+                if t.person not in out:
+                    out.append(t.person)
+        return out
+
+def name_tokens(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s\-]+", name.lower()) if p]
+
+def add_gazetteer_actor(index: ActorIndex, gaz: Gazetteer, key: str, kind: str) -> None:
+    if key in index.actors:
+        return
+    if kind == "Country":
+        c = gaz.countries[key]
+        index.actors[key] = Actor(key=key, kind="Country", name=c.name, aliases=list(c.aliases), wikidata=c.wikidata, iso2=c.iso2)
+    else:
+        o = gaz.orgs[key]
+        country = gaz.vocab.country_by_iso2.get(o.country_iso2 or "")
+        index.actors[key] = Actor(key=key, kind="Organization", name=o.name, aliases=list(o.aliases), wikidata=o.wikidata, country=country.key if country else None)
+        if country is not None:
+            add_gazetteer_actor(index, gaz, country.key, "Country")
+
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)", re.MULTILINE)
+
+def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
+    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —")."""
+    match = _DATELINE.search(doc.text[:600])
+    if match is None:
+        return None
+    city = match.group(1).strip().title()
+    for c in gaz.vocab.countries:
+        if city in c.capitals or city == c.name:
+            return c.key
+    return None
