@@ -186,7 +186,9 @@ def _subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str
         if verb.pos_ in ("VERB", "AUX"):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                return refers_to(subjects[0], index, holders=holders)
+                # the parser sometimes gives a coordinated subject two nsubj heads
+                keys = [k for subj in subjects for k in refers_to(subj, index, holders=holders)]
+                return list(dict.fromkeys(keys))
         if verb.dep_ in ("ccomp", "ROOT") and verb.i != tok.i:
             break
     verb = tok.head
@@ -338,6 +340,11 @@ def _place(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         place = ctx.place_for(ent)
         if place is not None and (best is None or distance < best[0]):
             best = (distance, place)
+    if best is None:
+        clause = _clause_of(trigger)
+        if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            # "made a stop in Seoul to speak with officials": the purpose clause's host clause
+            return _place(sent, clause.head, ctx)
     return best[1] if best else None
 
 
@@ -367,6 +374,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             date = _date(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
             holders = not _older_than_anchor(date, ctx)
             parts = [p for p in _own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
+            if not parts and drafts and _subject_is_they(trig):
+                parts = list(drafts[-1].participants)
             needed = 1 if status == "planned" and trig.lemma_.lower() != "visit" else 2
             if len(parts) < needed and not sentence_used:
                 sentence_used = True
@@ -379,7 +388,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                     in_sentence.append(_again(earlier, sent, ctx))
                     continue
             parts = _without_redundant_countries(parts, ctx.index)
-            if len(parts) < needed or any(set(parts) == set(d.participants) for d in in_sentence):
+            if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
             if dated is not None and date is not None and date == dated.date and _same_day_phrase(sent):
@@ -389,7 +398,20 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         drafts.extend(in_sentence)
     _date_from_lead(drafts, ctx)
     _topics_from_context(drafts, ctx)
+    _place_of_the_visit(drafts)
     return drafts
+
+
+def _place_of_the_visit(drafts: list[MeetingDraft]) -> None:
+    """When every placed main meeting of the article is in one city, the other main meetings
+    held by the same visitors are there too (a minister's one-city visit)."""
+    placed = [d for d in drafts if d.primary and d.status == "held" and d.place is not None]
+    places = {d.place.key for d in placed if d.place is not None}
+    if len(places) != 1:
+        return
+    for d in drafts:
+        if d.place is None and d.primary and d.status == "held" and any(set(d.participants) & set(p.participants) for p in placed):
+            d.place = placed[0].place
 
 
 def _topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
@@ -443,6 +465,12 @@ def _lead_sentence(ctx: ArticleContext) -> Span | None:
         if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6:
             return sent
     return None
+
+
+def _subject_is_they(trig: Token) -> bool:
+    """"... when they held talks in Lima": the people of the meeting just reported."""
+    verb = trig if trig.pos_ == "VERB" else trig.head
+    return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children)
 
 
 def _anaphoric(trig: Token) -> bool:
