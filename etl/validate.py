@@ -22,6 +22,7 @@ from pyshacl.graph_abstraction import DataGraph
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from diplokg.iris import PREFIXES
 from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, SHAPES_FILE
 
 log = logging.getLogger(__name__)
@@ -29,14 +30,7 @@ log = logging.getLogger(__name__)
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DKG = Namespace("https://w3id.org/diplokg/ontology#")
 
-_PREFIXES = {
-    "https://w3id.org/diplokg/ontology#": "dkg:",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://www.w3.org/2002/07/owl#": "owl:",
-    "http://purl.org/dc/terms/": "dcterms:",
-}
+_PREFIXES = {iri: f"{name}:" for name, iri in PREFIXES.items()}  # namespace → "prefix:" for reports
 
 
 @dataclass(frozen=True, order=True)
