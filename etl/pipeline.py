@@ -18,9 +18,10 @@ from etl.extract.context import ArticleContext
 from etl.extract.dates import anchor_for
 from etl.extract.gazetteer import Gazetteer, gazetteer_for
 from etl.extract.meetings import MeetingDraft, find_meetings
+from etl.extract.mentions import add_gazetteer_actor
 from etl.extract.quotes import find_quotes
 from etl.extract.statements import StatementDraft, find_statements
-from etl.model import Actor, Article, ArticleFacts, Meeting, Statement
+from etl.model import Article, ArticleFacts, Meeting, Statement
 from etl.nlp import load_nlp
 from etl.read import body_end, caption_spans
 
@@ -64,14 +65,12 @@ class Extractor:
         statements = [_statement(article, d, meetings) for d in find_statements(ctx)]
         issues = list(dict.fromkeys(h.ref for h in index.hits if h.kind == "issue"))
         places = {m.location: ctx.places[m.location] for m in meetings if m.location}
-        actors = dict(index.actors)
         for place in places.values():
-            if place.country and place.country not in actors:
-                c = self.gazetteer.countries[place.country]
-                actors[c.key] = Actor(key=c.key, kind="Country", name=c.name, aliases=list(c.aliases), wikidata=c.wikidata, iso2=c.iso2)
+            if place.country:
+                add_gazetteer_actor(index, self.gazetteer, place.country, "Country")
         return ArticleFacts(
             article=article,
-            actors=list(actors.values()),
+            actors=list(index.actors.values()),
             places=list(places.values()),
             meetings=meetings,
             statements=statements,

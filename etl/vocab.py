@@ -81,6 +81,8 @@ class Vocabulary:
     planned_cues: frozenset[str]
     issues: list[IssueEntry]
     position_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
 
@@ -208,4 +210,6 @@ def load_vocabulary() -> Vocabulary:
         planned_cues=_word_list(DATA / "planned_cues.txt"),
         issues=load_issues() if ISSUES_FILE.exists() else [],
         position_verbs=_word_list(DATA / "position_verbs.txt"),
+        reporting_verbs=_word_list(DATA / "reporting_verbs.txt"),
+        role_nouns={row["noun"].lower(): _split(row["kinds"]) for row in _rows(DATA / "role_nouns.csv")},
     )

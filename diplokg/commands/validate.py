@@ -11,7 +11,7 @@ import sys
 
 from diplokg.config import Config
 from diplokg.rdfio import read_graph
-from etl.validate import validate_graph
+from etl.validate import Report, validate_graph
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +28,17 @@ def run(args: argparse.Namespace, config: Config) -> int:
             print(f"{path}: conforms ({len(graph)} triples)")
             continue
         failed += 1
-        count = len(report.violations)
-        print(f"{path}: {count} violation{'s' if count != 1 else ''}")
-        for violation in report.violations:
-            print(f"  {violation.line()}")
+        _print_violations(str(path), report)
     sys.stdout.flush()
     return 1 if failed else 0
+
+
+def _print_violations(name: str, report: Report, detail: str = "") -> None:
+    """``name: N violations`` then one indented line per violation."""
+    count = len(report.violations)
+    print(f"{name}: {count} violation{'s' if count != 1 else ''}{detail}")
+    for violation in report.violations:
+        print(f"  {violation.line()}")
 
 
 def _validate_store(config: Config) -> int:
@@ -49,10 +54,7 @@ def _validate_store(config: Config) -> int:
             if report.conforms:
                 continue
             failed += 1
-            count = len(report.violations)
-            print(f"{graph}: {count} violation{'s' if count != 1 else ''} ({size} triples)")
-            for violation in report.violations:
-                print(f"  {violation.line()}")
+            _print_violations(graph, report, f" ({size} triples)")
     if failed:
         print(f"store: {failed} of {checked} article graphs violate the shapes")
     else:

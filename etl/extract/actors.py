@@ -20,6 +20,7 @@ from etl.model import Actor
 
 _NAME_PARTICLES = {"de", "da", "van", "von", "bin", "binti", "al", "le", "la", "del", "dela", "della", "di", "du", "dos", "der", "ter"}
 
+
 _NOT_NAME_WORDS = {
     "covid", "coronavirus", "mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prime", "minister",
     "president", "secretary", "foreign", "defense", "defence", "state", "pool", "photo", "kyodo",
@@ -27,7 +28,9 @@ _NOT_NAME_WORDS = {
     "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
 }
 
+
 _HONORIFICS = {"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr", "sen.", "rep.", "gen."}
+
 
 def _clean_person_span(span: Span, title_tokens: set[int]) -> Span | None:
     """Trim honorifics, titles and possessives off a PERSON entity; None if it is not a name."""
@@ -53,9 +56,11 @@ def _clean_person_span(span: Span, title_tokens: set[int]) -> Span | None:
         return None
     return out
 
+
 def _after_hyphen(tok: Token) -> bool:
     """The second part of a hyphenated given name ("Min-jae", "Tae-yul")."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
+
 
 def _names_after_titles(doc: Doc, title_hits: list[Hit], found: list[Span], taken: set[int], title_tokens: set[int], limit: int) -> list[Span]:
     """Names the model missed right after a title ("Brazilian President Lucas Prado"): two to
@@ -74,10 +79,12 @@ def _names_after_titles(doc: Doc, title_hits: list[Hit], found: list[Span], take
                 covered.update(range(span.start, span.end))
     return out
 
+
 def _in_credit(span: Span) -> bool:
     """A photo or agency credit in parentheses: "(Kyodo)", "(Pool photo) (Yonhap)"."""
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
 
 def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> ActorIndex:
     """Every actor of the article, its mentions and posts (see the module docstring)."""
@@ -182,6 +189,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None) -> A
     index.index()
     return index
 
+
 def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
     """An alias several organizations share ("Foreign Ministry") names the one of the
     country given just before it ("the Japanese Foreign Ministry"), else of the dateline
@@ -219,14 +227,18 @@ def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
         drop.update(id(h) for h in group if h is not keep)
     return sorted((h for h in hits if id(h) not in drop), key=lambda h: (h.span.start, -len(h.span)))
 
+
 _BYLINE = re.compile(r"^(?:By|BY|Reporting by|Written by)\s+[^\n]{3,80}$", re.MULTILINE)
+
 
 def _bylines(text: str) -> list[tuple[int, int]]:
     """Lines naming the reporter ("By Lee Min-ji"): the author is not an actor of the story."""
     return [m.span() for m in _BYLINE.finditer(text)]
 
+
 def _first_at(name: str, spans: list[Span]) -> int:
     return min((s.start for s in spans if s.text == name), default=1 << 30)
+
 
 def _inside_other_name(tok: Token) -> bool:
     """A name part inside another proper name ("Second Thomas Shoal")."""
@@ -235,6 +247,7 @@ def _inside_other_name(tok: Token) -> bool:
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
             return True
     return False
+
 
 def _acts(span: Span) -> bool:
     """A capital acts as its government when it is a subject, a possessor or an object of
@@ -247,6 +260,7 @@ def _acts(span: Span) -> bool:
     if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
         return True
     return False
+
 
 def _add_the_north_south(doc: Doc, index: ActorIndex, gaz: Gazetteer, taken: set[int]) -> None:
     """"the North" / "the South" stand for North / South Korea in an article about Korea."""

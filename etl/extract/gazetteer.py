@@ -10,6 +10,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from diplokg.iris import slug
+
 from etl.vocab import CountryEntry, OfficialEntry, OrgEntry, TitleEntry, Vocabulary, load_vocabulary
 
 # Aliases that are too ambiguous to stand for a country on their own.
@@ -64,8 +66,6 @@ class Gazetteer:
 
     @functools.cached_property
     def _officials_by_name(self) -> dict[str, list[OfficialEntry]]:
-        from diplokg.iris import slug
-
         by_name: dict[str, list[OfficialEntry]] = {}
         for off in self.vocab.officials:
             for name in (off.name, *off.aliases):
@@ -82,8 +82,6 @@ class Gazetteer:
         it ("German foreign ministry" → "German Foreign Ministry"); added to the table once."""
         words = f"{modifier} {alias.strip()}".split()
         name = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
-        from diplokg.iris import slug
-
         key = slug(name)
         if key not in self.orgs:
             self.orgs[key] = OrgEntry(key, name, country.iso2, None, (alias,))

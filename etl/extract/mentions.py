@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from diplokg.iris import slug
+
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.model import Actor
 
 
 PRONOUNS = {"he", "she", "him", "her"}
+
 
 @dataclass
 class ActorMention:
@@ -22,6 +25,7 @@ class ActorMention:
     key: str
     kind: str  # Person | Country | Organization
     via: str  # name | partial | title | capital | alias
+
 
 @dataclass
 class TitleMention:
@@ -36,6 +40,7 @@ class TitleMention:
     of: str | None
     person: str | None = None
     unplaced: bool = False
+
 
 @dataclass
 class ActorIndex:
@@ -81,19 +86,13 @@ class ActorIndex:
         subjects = [m for m in pool if m.span.root.dep_ in ("nsubj", "nsubjpass")]
         return (subjects or pool)[-1].key
 
-    def persons_with(self, kind: str | None = None, of: str | None = None) -> list[str]:
-        """People of the article holding a post of a kind (and of a country), in order."""
-        out = []
-        for t in self.titles:
-            if t.person and (kind is None or t.kind == kind or (kind == "foreign" and t.kind == "foreign")) and (of is None or t.of == of):
-                if t.person not in out:
-                    out.append(t.person)
-        return out
 
 def name_tokens(name: str) -> list[str]:
     return [p for p in re.split(r"[\s\-]+", name.lower()) if p]
 
+
 def add_gazetteer_actor(index: ActorIndex, gaz: Gazetteer, key: str, kind: str) -> None:
+    """Add a country or organization of the gazetteer to the article's actors (once)."""
     if key in index.actors:
         return
     if kind == "Country":
@@ -106,7 +105,19 @@ def add_gazetteer_actor(index: ActorIndex, gaz: Gazetteer, key: str, kind: str) 
         if country is not None:
             add_gazetteer_actor(index, gaz, country.key, "Country")
 
+
+def organization_from_entity(index: ActorIndex, ent: Span) -> str:
+    """An organization the vocabularies lack, named by the model's ORG entity ("the Joint
+    Chiefs of Staff", "European Council"), added to the article's actors; its key."""
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    key = slug(name)
+    if key not in index.actors:
+        index.actors[key] = Actor(key=key, kind="Organization", name=name)
+    return key
+
+
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)", re.MULTILINE)
+
 
 def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —")."""

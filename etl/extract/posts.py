@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
-from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
-from etl.model import Actor, RoleFact
+from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country, organization_from_entity
+from etl.model import RoleFact
 from etl.model import Span as TextSpan
 
 
@@ -25,9 +25,12 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
 
+
 _TITLE_ADJECTIVES = {"new", "former", "acting", "incoming", "outgoing", "current", "then", "newly", "appointed", "interim"}
 
+
 _BECOME = {"become", "remain", "name", "appoint", "elect", "serve", "succeed"}
+
 
 def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIndex) -> tuple[str | None, int]:
     """The country or organization named just before token ``end`` (demonym, "Japan's",
@@ -54,18 +57,16 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     if prev.ent_type_ == "ORG" and prev.ent_iob_ in ("B", "I"):
         ent = next((e for e in doc.ents if e.start <= i - 1 < e.end), None)
         if ent is not None and ent.end == i and len(ent) >= 2 and ent.text[:1].isupper():
-            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            key = slug(name)
-            if key not in index.actors:
-                index.actors[key] = Actor(key=key, kind="Organization", name=name)
-            return key, ent.start
+            return organization_from_entity(index, ent), ent.start
     if prev.text in ("North", "South") and i >= 2 and doc[i - 2].lower_ == "the":
         key = "north-korea" if prev.text == "North" else "south-korea"
         if key in index.actors:
             return key, i - 2
     return None, end
 
+
 _COUNTERPART_TITLE = {"foreign": "Foreign Minister", "defense": "Defense Minister"}
+
 
 def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """"his Japanese and South Korean counterparts, Yoko Kamikawa and Cho Tae Yul": each named
@@ -96,6 +97,7 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             index.titles.append(tm)
             _add_role(index, person.key, tm)
 
+
 def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
     """People named in a list starting at token i (", A and B", " A")."""
     names: list[ActorMention] = []
@@ -109,6 +111,7 @@ def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
         names.append(m)
         i = m.span.end
     return names
+
 
 def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
     """A title with no name ("the U.S. special representative for North Korea", "the
@@ -141,6 +144,7 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
         t.person = person
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         _add_role(index, person, t)
+
 
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
@@ -189,6 +193,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         if person is not None:
             _add_role(index, person, tm)
 
+
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
     """The person a title is in apposition to or predicated of: "X, Japan's new prime
     minister", "X, national security adviser to ...", "X became Japan's prime minister"."""
@@ -211,6 +216,7 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
             return m.key
     return None
 
+
 def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
     actor = index.actors[person]
     words = tm.title.lower().split()
@@ -229,6 +235,7 @@ def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
     actor.roles.append(RoleFact(tm.title, tm.of, evidence))
     if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
         actor.country = tm.of
+
 
 def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """A post named with no country, held by someone the article places nowhere else, is of
@@ -249,6 +256,7 @@ def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 if t.person == actor.key and t.of is None:
                     t.of = country
 
+
 def _title_to_person(doc: Doc, index: ActorIndex) -> None:
     """"national security adviser to Prime Minister Shinzo Abe": the post is of the country
     of the person it serves."""
@@ -268,10 +276,12 @@ def _title_to_person(doc: Doc, index: ActorIndex) -> None:
                         actor.country = actor.country or country
                     break
 
+
 def _subsumed(general: str, specific: str) -> bool:
     """"Secretary" is subsumed by "Secretary of State", "Minister" by "Foreign Minister"."""
     g, s = general.lower().split(), specific.lower().split()
     return len(s) > len(g) and (s[-len(g):] == g or s[:len(g)] == g)
+
 
 def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
     """Fill gaps from the officials table: a verified Wikidata ID, and the country of a

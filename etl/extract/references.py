@@ -8,41 +8,28 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from etl.extract.mentions import PRONOUNS, ActorIndex
+from etl.vocab import load_vocabulary
 
-# Plural role nouns and the post kinds they stand for.
-ROLE_NOUNS: dict[str, tuple[str, ...]] = {
-    "diplomat": ("foreign",),
-    "foreign minister": ("foreign",),
-    "counterpart": (),
-    "leader": ("head_of_state", "head_of_government"),
-    "president": ("head_of_state",),
-    "prime minister": ("head_of_government",),
-    "defense chief": ("defense",),
-    "defense minister": ("defense",),
-    "defence minister": ("defense",),
-    "minister": ("foreign", "defense", "other"),
-    "chief": ("defense",),
-    "envoy": ("envoy",),
-    "official": (),
-}
+# Plural role nouns and the post kinds they stand for are in etl/data/role_nouns.csv.
 _HEAD_KINDS = ("head_of_state", "head_of_government")
 
 
 def role_phrase(tok: Token) -> str | None:
     """The role noun a token heads ("ministers" → "minister", "foreign ministers" → "foreign minister")."""
+    role_nouns = load_vocabulary().role_nouns
     lemma = tok.lemma_.lower()
-    if lemma not in ROLE_NOUNS and tok.lower_.rstrip("s") not in ROLE_NOUNS:
+    if lemma not in role_nouns and tok.lower_.rstrip("s") not in role_nouns:
         return None
-    lemma = lemma if lemma in ROLE_NOUNS else tok.lower_.rstrip("s")
+    lemma = lemma if lemma in role_nouns else tok.lower_.rstrip("s")
     mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
     for mod in mods:
-        if f"{mod} {lemma}" in ROLE_NOUNS:
+        if f"{mod} {lemma}" in role_nouns:
             return f"{mod} {lemma}"
     return lemma
 
 
 def _kinds_for(phrase: str, tok: Token, index: ActorIndex) -> tuple[str, ...]:
-    kinds = ROLE_NOUNS[phrase]
+    kinds = load_vocabulary().role_nouns[phrase]
     if kinds:
         return kinds
     # "his counterparts": the kind of the post held by the owner of "his"/"her".

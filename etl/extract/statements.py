@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
+from etl.extract.mentions import organization_from_entity
 from etl.extract.quotes import Quote
 from etl.extract.references import countries_of, refers_to
 from etl.model import Span as TextSpan
 
-_INDIRECT_VERBS = {"say", "tell", "stress", "reiterate", "emphasize", "emphasise", "warn", "insist", "note", "add", "state", "underscore", "affirm", "declare", "assert", "argue", "claim"}
 _NEAR_AFTER = 12
 
 
@@ -119,13 +119,7 @@ def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     if len(name) < 3 or not name[0].isupper() or (len(ent) == 1 and not name.isupper()):
         return None
-    from diplokg.iris import slug
-    from etl.model import Actor
-
-    key = slug(name)
-    if key not in ctx.index.actors:
-        ctx.index.actors[key] = Actor(key=key, kind="Organization", name=name)
-    return key
+    return organization_from_entity(ctx.index, ent)
 
 
 def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False) -> str | None:
@@ -253,7 +247,7 @@ def _indirect(ctx: ArticleContext) -> list[StatementDraft]:
                 continue
             lemma = verb.lemma_.lower()
             words = None
-            if lemma in _INDIRECT_VERBS:
+            if lemma in ctx.vocab.reporting_verbs:
                 clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
                 if clauses and not _inner_statement(clauses[0], ctx):
                     words = _content(verb, clauses[0], ctx)
@@ -282,7 +276,7 @@ def _reported_by_another(verb: Token, ctx: ArticleContext) -> bool:
     if _single_person_subject(verb, ctx):
         return False
     for anc in verb.ancestors:
-        if anc.lemma_.lower() in _INDIRECT_VERBS and anc.pos_ == "VERB":
+        if anc.lemma_.lower() in ctx.vocab.reporting_verbs and anc.pos_ == "VERB":
             return True
     return False
 
@@ -297,7 +291,7 @@ def _single_person_subject(verb: Token, ctx: ArticleContext) -> bool:
 
 def _inner_statement(clause: Token, ctx: ArticleContext) -> bool:
     """The reported clause is itself a single person's statement (see above)."""
-    lemmas = ctx.vocab.position_verbs | _INDIRECT_VERBS
+    lemmas = ctx.vocab.position_verbs | ctx.vocab.reporting_verbs
     return any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas and _single_person_subject(t, ctx) for t in clause.subtree)
 
 
