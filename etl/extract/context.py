@@ -60,7 +60,7 @@ class ArticleContext:
         return [m for m in self._dates[future] if start <= m.start and m.end <= end]
 
     def issues_in(self, start: int, end: int) -> list[str]:
-        """Issue keys whose triggers occur within [start, end), outside of nothing: quotes count."""
+        """Issue keys whose triggers occur within [start, end) (words inside quotes count too)."""
         keys = [h.ref for h in self.index.hits if h.kind == "issue" and start <= h.span.start_char and h.span.end_char <= end]
         return list(dict.fromkeys(keys))
 
