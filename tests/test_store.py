@@ -99,6 +99,36 @@ def test_union_keeps_triples_other_graphs_still_hold(writer):
     assert writer.query("ASK { ?s ?p ?o }").boolean() is False
 
 
+def _union(store) -> set:
+    return set(store.query("CONSTRUCT WHERE { ?s ?p ?o }").triples())
+
+
+def test_replace_graphs_writes_several_graphs_at_once(writer):
+    writer.replace_graphs({G1: A1, G2: A2})
+    assert set(writer.graph_triples(G1)) == A1 and set(writer.graph_triples(G2)) == A2
+    assert _union(writer) == A1 | A2
+    moved = {(ex("biegun"), RDF.type, DKG_PERSON)}
+    # a triple leaving both graphs leaves the union; one moving between them stays
+    writer.replace_graphs({G1: moved, G2: None})
+    assert writer.graphs() == [G1]
+    assert _union(writer) == moved
+
+
+def test_replace_graphs_with_blank_nodes_keeps_the_union_a_set_union(writer):
+    b = BNode("b")
+    writer.replace_graphs({G1: [(b, ex("p"), Literal("x"))], G2: A2})
+    writer.replace_graphs({G1: A2, G2: [(ex("x"), ex("p"), ex("y"))]})
+    assert _union(writer) == A2 | {(ex("x"), ex("p"), ex("y"))}
+
+
+def test_replace_graphs_is_one_transaction(writer):
+    writer.replace_graphs({G1: A1})
+    with pytest.raises(Exception):
+        writer.replace_graphs({G2: A2, G1: [(Literal("a literal subject"), ex("p"), ex("o"))]})
+    assert set(writer.graph_triples(G1)) == A1 and writer.graphs() == [G1]
+    assert _union(writer) == A1
+
+
 def test_query_restricted_default_graph(writer):
     writer.replace_graph(G1, A1)
     writer.replace_graph(G2, A2)

@@ -8,7 +8,7 @@ by the engine (the fast path of the SPARQL endpoint).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Literal
 
@@ -78,6 +78,14 @@ class Store(ABC):
     @abstractmethod
     def remove_graph(self, graph: str) -> None:
         """Remove a named graph and its triples."""
+
+    @abstractmethod
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None]) -> None:
+        """Replace several named graphs in one transaction; ``None`` removes that graph.
+
+        Either every graph has its new content afterwards or none changed (an article
+        graph and the graphs that depend on it are written together).
+        """
 
     @abstractmethod
     def graphs(self) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -57,12 +57,17 @@ def _lines(triples: Iterable[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ob
     return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
-def _held_elsewhere(db: ox.Store, triple: tuple, graph: ox.NamedNode) -> bool:
-    """Whether a named graph other than ``graph`` holds the triple."""
+def _held_elsewhere(db: ox.Store, triple: tuple, graphs: Iterable[ox.NamedNode]) -> bool:
+    """Whether a named graph other than ``graphs`` holds the triple."""
+    excluded = set(graphs)
     for quad in db.quads_for_pattern(*triple, None):
-        if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name != graph:
+        if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name not in excluded:
             return True
     return False
+
+
+def _has_blank(triples: Iterable[tuple]) -> bool:
+    return any(isinstance(t, ox.BlankNode) for triple in triples for t in triple)
 
 
 def _open_engine(path: Path, *, read_only: bool) -> ox.Store:
@@ -102,33 +107,51 @@ class OxigraphStore(Store):
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Replace the whole content of a named graph in one SPARQL update (one transaction).
 
+        See :meth:`replace_graphs`, of which this is the one-graph case.
+        """
+        self.replace_graphs({graph: triples})
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None]) -> None:
+        """Replace (or, for ``None``, remove) several named graphs in one SPARQL update.
+
         The same update keeps the default graph equal to the set union of the named graphs
         (see the module docstring). The writer holds the store's lock, so what it reads
-        before the update cannot change under it: an unchanged graph is not rewritten, and
-        only the triples leaving this graph and held by no other graph leave the union.
-        Terms are written by the engine's own N-Triples rendering of term objects, so no
-        text is pasted into the update.
+        before the update cannot change under it: unchanged graphs are not rewritten, and
+        only the triples leaving these graphs and held by no other graph (nor by the new
+        content of these graphs) leave the union. Terms are written by the engine's own
+        N-Triples rendering of term objects, so no text is pasted into the update.
         """
         db = self._db()
-        g = ox.NamedNode(graph)
-        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
-        old = {(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, g)}
-        if new == old and not any(isinstance(t, ox.BlankNode) for triple in new for t in triple):
+        changes: dict[ox.NamedNode, tuple[set, set]] = {}
+        for graph, triples in graphs.items():
+            g = ox.NamedNode(graph)
+            new = set() if triples is None else {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+            old = {(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(None, None, None, g)}
+            if new == old and not _has_blank(new) and (triples is not None or not db.contains_named_graph(g)):
+                continue
+            changes[g] = (old, new)
+        if not changes:
             return
-        removed = old - new
-        if any(isinstance(t, ox.BlankNode) for triple in removed for t in triple):
-            parts = [_REMOVE_FROM_UNION.replace("<G>", str(g))]
+        parts: list[str] = []
+        kept = set().union(*(new for _, new in changes.values()))
+        removed = set().union(*(old - new for old, new in changes.values())) - kept
+        if _has_blank(removed):
+            parts += [_REMOVE_FROM_UNION.replace("<G>", str(g)) for g in changes]
         else:
-            gone = [t for t in removed if not _held_elsewhere(db, t, g)]
-            parts = [f"DELETE DATA {{ {_lines(gone)} }}"] if gone else []
-            parts.append(f"DROP SILENT GRAPH {g}")
-        if new:
-            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(new)}\n}}\n{_lines(new - old)}\n}}")
+            gone = [t for t in removed if not _held_elsewhere(db, t, changes.keys())]
+            if gone:
+                parts.append(f"DELETE DATA {{ {_lines(gone)} }}")
+            parts += [f"DROP SILENT GRAPH {g}" for g in changes]
+        inserts = [f"GRAPH {g} {{\n{_lines(new)}\n}}" for g, (_, new) in changes.items() if new]
+        if inserts:
+            union_new = set().union(*(new - old for old, new in changes.values())) if not _has_blank(removed) else kept
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n" + _lines(union_new) + "\n}")
         self._changed()
         try:
             db.update(" ;\n".join(parts))
         except OSError as exc:
-            raise StoreError(f"cannot write graph {graph}: {exc}") from None
+            names = ", ".join(sorted(g.value for g in changes))
+            raise StoreError(f"cannot write graph {names}: {exc}") from None
 
     def remove_graph(self, graph: str) -> None:
         """Remove a named graph and its triples (and from the union, those no other graph has)."""
@@ -299,6 +322,10 @@ class SnapshotStore(OxigraphStore):
         raise StoreError("the store is open read-only")
 
     def remove_graph(self, graph: str) -> None:
+        """Refused: snapshots are read-only."""
+        raise StoreError("the store is open read-only")
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None]) -> None:
         """Refused: snapshots are read-only."""
         raise StoreError("the store is open read-only")
 
