@@ -121,8 +121,9 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
     for t in index.titles:
         if t.person is not None:
             continue
-        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
-        person = named[0] if len(set(named)) == 1 else None
+        holders = [o for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+        named = [o.person for o in holders]
+        person = named[0] if len(set(named)) == 1 else _the_unqualified(index, holders) if t.of is None else None
         if person is None:
             label = t.title.lower()
             for off in gaz.vocab.officials:
@@ -144,6 +145,17 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
         t.person = person
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         _add_role(index, person, t)
+
+
+def _the_unqualified(index: ActorIndex, holders: list[TitleMention]) -> str | None:
+    """"Prime Minister Rishi Sunak spoke to Japanese Prime Minister Fumio Kishida ... the Prime
+    Minister said": of several holders of a title, the bare title is the one the text names
+    without a country word (the others are told apart by theirs)."""
+    def qualified(o: TitleMention) -> bool:
+        return any(h.kind in ("country", "demonym") and o.span.start <= h.span.start < o.span.end for h in index.hits)
+
+    people = {o.person for o in holders if not any(qualified(p) for p in holders if p.person == o.person)}
+    return people.pop() if len(people) == 1 else None
 
 
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
