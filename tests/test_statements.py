@@ -1,0 +1,204 @@
+"""Statements: each rule on short hand-written texts, the quote finder and the term test
+directly, the rest through the whole pipeline (spaCy model, vocabularies, extraction)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.quotes import find_quotes
+from etl.extract.statements.direct import is_term
+from etl.vocab import load_vocabulary
+from tests.extract_support import extract, statements
+
+
+# --- quoted spans ---------------------------------------------------------------------------
+
+
+def test_mixed_straight_and_curly_marks_pair_by_direction() -> None:
+    text = 'Berg encouraged "the parties to talk.\u201d She hoped it "will help."'
+    assert [q.text for q in find_quotes(text)] == ["the parties to talk.", "will help."]
+
+
+def test_a_quotation_over_paragraphs_is_one_span_per_paragraph() -> None:
+    text = "\u201cFirst part.\n\n\u201cSecond part.\n\n\u201cLast part,\u201d she said."
+    quotes = find_quotes(text)
+    assert [(q.text, q.open_ended) for q in quotes] == [("First part.", True), ("Second part.", True), ("Last part,", False)]
+
+
+def test_nested_quotes_belong_to_the_outer_one_and_an_unclosed_mark_is_left_alone() -> None:
+    assert [q.text for q in find_quotes('He said: "We call it \u201cpatience\u201d here." Then "an open')] == ["We call it \u201cpatience\u201d here."]
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("a \u201cFree and Open Indo-Pacific\u201d", True),
+    ('the so-called "strategic patience" policy', True),
+    ('a phrase known as "one country, two systems"', True),
+    ('described it as "a grave provocation"', False),
+    ('said "We Will Win."', False),
+])
+def test_names_and_terms_in_quotation_marks(text: str, term: bool) -> None:
+    [q] = find_quotes(text)
+    assert is_term(q, text, load_vocabulary().quote_term_markers) is term
+
+
+# --- direct quotes and their speakers -------------------------------------------------------
+
+
+def test_speaker_introduced_with_a_colon_in_the_same_or_the_previous_sentence() -> None:
+    facts = extract(
+        "Canadian Foreign Minister Marie Tremblay met British Foreign Secretary Oliver Grant in Ottawa.\n\n"
+        "At the press conference after the talks, Tremblay said: \u201cWe share the same values. We will defend them.\u201d\n\n"
+        "Grant told reporters:\n\n\u201cOur partnership has never been more important.\u201d\n"
+    )
+    assert statements(facts) == [
+        ("Marie Tremblay", "direct", "We share the same values. We will defend them."),
+        ("Oliver Grant", "direct", "Our partnership has never been more important."),
+    ]
+
+
+def test_speaker_in_the_sentence_after_that_only_attributes() -> None:
+    facts = extract(
+        "Canadian Foreign Minister Marie Tremblay met British Foreign Secretary Oliver Grant in Ottawa.\n\n"
+        "\u201cWe will not accept any change to the status quo by force.\u201d Tremblay made the remarks at a news conference.\n\n"
+        "\u201cThe door to dialogue stays open.\u201d\n\nGrant said in a statement.\n"
+    )
+    assert statements(facts) == [
+        ("Marie Tremblay", "direct", "We will not accept any change to the status quo by force."),
+        ("Oliver Grant", "direct", "The door to dialogue stays open."),
+    ]
+
+
+def test_multi_paragraph_quote_gives_one_statement_per_paragraph() -> None:
+    facts = extract(
+        "Irish Foreign Minister Sean Doyle will visit Canberra next week.\n\n"
+        "\u201cWe look forward to the visit,\u201d Mr Doyle says.\n\n"
+        "\u201cTrade between our countries has delivered significant benefits.\n\n"
+        "\u201cIt is timely to discuss how we can best work together over the next decade.\u201d\n"
+    )
+    assert statements(facts) == [
+        ("Sean Doyle", "direct", "We look forward to the visit"),
+        ("Sean Doyle", "direct", "Trade between our countries has delivered significant benefits."),
+        ("Sean Doyle", "direct", "It is timely to discuss how we can best work together over the next decade."),
+    ]
+
+
+def test_a_readouts_quoted_passage_continues_its_source() -> None:
+    facts = extract(
+        "U.S. Deputy Secretary of State Mark Holden met Japanese Foreign Minister Daisuke Morita in Tokyo.\n\n"
+        'Holden "emphasized continued U.S. readiness to engage in dialogue," the State Department said.\n\n'
+        'Holden also discussed with Morita "the importance of close cooperation with like-minded partners in the region."\n'
+    )
+    assert [s[0] for s in statements(facts) if s[1] == "direct"] == ["U.S. Department of State", "U.S. Department of State"]
+
+
+def test_quoted_names_and_slogans_are_not_statements() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Daisuke Morita met Australian Foreign Minister Claire Whitlam in Tokyo.\n\n"
+        "The two ministers said their countries would work toward a \u201cFree and Open Indo-Pacific\u201d.\n\n"
+        'Morita said the so-called "strategic patience" had failed.\n'
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == []
+
+
+# --- transcripts and "X said:" paragraphs ---------------------------------------------------
+
+
+def test_speaker_labelled_transcript_turns() -> None:
+    facts = extract(
+        "Joint press conference with Prime Minister Tomas Vale\n\n"
+        "Prime Minister Tomas Vale of Sweden met Japanese Prime Minister Kenji Sato in Tokyo.\n\n"
+        "PRIME MINISTER TOMAS VALE: Thank you very much for the warm welcome to Japan.\n\n"
+        "Our two countries share a deep commitment to free trade.\n\n"
+        "JOURNALIST: Will you discuss fisheries?\n\n"
+        "PRIME MINISTER SATO: We will discuss fisheries and energy security.\n"
+    )
+    assert statements(facts) == [
+        ("Tomas Vale", "direct", "Thank you very much for the warm welcome to Japan."),
+        ("Tomas Vale", "direct", "Our two countries share a deep commitment to free trade."),
+        ("Kenji Sato", "direct", "We will discuss fisheries and energy security."),
+    ]
+
+
+def test_paragraph_after_x_said_colon_is_a_direct_statement() -> None:
+    facts = extract(
+        "Irish Foreign Minister Sean Doyle met German Foreign Minister Lena Holm in Dublin.\n\n"
+        "After the meeting, Doyle said:\n\n"
+        "Ireland and Germany will work together on energy security and the clean energy transition.\n"
+    )
+    assert statements(facts) == [
+        ("Sean Doyle", "direct", "Ireland and Germany will work together on energy security and the clean energy transition."),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "The following is attributable to Spokesperson Ola Nord:",
+    "As stated by Spokesperson Ola Nord:",
+])
+def test_a_releases_own_attribution_line_is_not_a_statement(line: str) -> None:
+    facts = extract(
+        f"{line}\n\n"
+        "Secretary of State Mark Holden met Swedish Foreign Minister Lena Holm in Washington today. "
+        "The Secretary and the Foreign Minister discussed energy security and Russia's war against Ukraine.\n"
+    )
+    assert facts.statements == []
+
+
+# --- indirect statements --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Morita welcomed the progress of trilateral cooperation among the three countries.",
+    "Morita raised the issue of the abductions of Japanese nationals by North Korea.",
+    "Morita reaffirmed the commitment of Japan to the region.",
+    "Morita discussed regional security with his counterpart in the capital.",
+    "Both leaders said the talks had been productive and useful.",
+    "The two ministers stressed that the two countries must cooperate on fisheries.",
+    "Morita declined to say whether the two sides would discuss the war in Ukraine.",
+])
+def test_not_statements(sentence: str) -> None:
+    facts = extract("Japanese Foreign Minister Daisuke Morita met Chinese Foreign Minister Zhao Lin in Beijing.\n\n" + sentence + "\n")
+    assert facts.statements == []
+
+
+def test_counted_verbs_of_saying_and_a_participle() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Daisuke Morita met Chinese Foreign Minister Zhao Lin in Beijing.\n\n"
+        "Morita expressed his concern over the situation in the East China Sea.\n\n"
+        "Reiterating the importance of a free and open Indo-Pacific, Zhao said that China seeks stable relations.\n"
+    )
+    assert statements(facts) == [
+        ("Daisuke Morita", "indirect", "his concern over the situation in the East China Sea"),
+        ("Zhao Lin", "indirect", "the importance of a free and open Indo-Pacific"),
+        ("Zhao Lin", "indirect", "China seeks stable relations"),
+    ]
+
+
+def test_bare_title_is_the_holder_named_without_a_country_word() -> None:
+    facts = extract(
+        "Prime Minister Oliver Grant spoke to Japanese Prime Minister Kenji Sato this morning.\n\n"
+        "The Prime Minister said that the UK was aligned with Japan on the challenges in the region.\n"
+    )
+    assert statements(facts) == [("Oliver Grant", "indirect", "the UK was aligned with Japan on the challenges in the region")]
+
+
+def test_reported_words_stop_before_a_quoted_addition() -> None:
+    facts = extract(
+        "Japanese Defense Minister Kenta Ishida met Philippine Defense Secretary Jose Ramos in Manila.\n\n"
+        'Ishida said Japan would continue to support the Philippines at sea, adding, "A free and open South China Sea is in our interest."\n'
+    )
+    assert statements(facts) == [
+        ("Kenta Ishida", "direct", "A free and open South China Sea is in our interest."),
+        ("Kenta Ishida", "indirect", "Japan would continue to support the Philippines at sea"),
+    ]
+
+
+def test_organizations_speak_for_their_officials_and_according_to_first() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Daisuke Morita met Chinese Foreign Minister Zhao Lin in Beijing.\n\n"
+        "The two sides agreed to resume fisheries talks next month, the Japanese side said.\n\n"
+        "According to an EU official, the two sides failed to agree on a joint statement.\n"
+    )
+    assert statements(facts) == [
+        ("Japan", "indirect", "The two sides agreed to resume fisheries talks next month"),
+        ("European Union", "indirect", "the two sides failed to agree on a joint statement"),
+    ]
