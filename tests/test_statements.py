@@ -202,3 +202,15 @@ def test_organizations_speak_for_their_officials_and_according_to_first() -> Non
         ("Japan", "indirect", "The two sides agreed to resume fisheries talks next month"),
         ("European Union", "indirect", "the two sides failed to agree on a joint statement"),
     ]
+
+
+def test_words_said_to_an_addressee_and_a_quoted_phrase_a_country_rejects() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Kenji Sato met Chinese Foreign Minister Zhao Lin in Beijing.\n\n"
+        "Sato stressed to his counterpart, Minister Zhao, the importance of dialogue.\n\n"
+        'Beijing rejected "interference in its internal affairs".\n'
+    )
+    assert statements(facts) == [
+        ("China", "direct", "interference in its internal affairs"),
+        ("Kenji Sato", "indirect", "the importance of dialogue"),
+    ]

@@ -196,7 +196,9 @@ def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
              or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of") and lemma in ("call", "accuse"))
              or (c.dep_ == "advcl" and lemma == "call" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]
     parts = [c for c in parts if c.i > verb.i]
-    if not parts or any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
+    if not parts:
+        return _after_addressee(verb, ctx)
+    if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
         return None
     left = min(p.left_edge.i for p in parts)
     right = max(p.right_edge.i for p in parts)
@@ -215,6 +217,27 @@ def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
     while len(words) and words[-1].is_punct:
         words = ctx.doc[words.start:words.end - 1]
     if len(words) < 3 or any(ctx.in_quote(t.idx) for t in words):
+        return None
+    return words
+
+
+def _after_addressee(verb: Token, ctx: ArticleContext) -> Span | None:
+    """"stressed to his counterpart, Minister X, the importance of ...", where the parser hung
+    the object under the addressee: the words after the person it is said to."""
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i), None)
+    if to is None:
+        return None
+    people = [m for m in ctx.index.mentions_in(to.i, to.right_edge.i + 1) if m.kind == "Person"]
+    if not people:
+        return None
+    start = people[0].span.end
+    while start <= to.right_edge.i and ctx.doc[start].is_punct:
+        start += 1
+    end = to.right_edge.i + 1
+    while end > start and ctx.doc[end - 1].is_punct:
+        end -= 1
+    words = ctx.doc[start:end]
+    if len(words) < 3 or words[0].pos_ not in ("DET", "PRON", "NOUN", "PROPN", "ADJ") or any(ctx.in_quote(t.idx) for t in words):
         return None
     return words
 
