@@ -39,6 +39,7 @@ class OrgEntry:
     country_iso2: str | None
     wikidata: str | None
     aliases: tuple[str, ...]
+    kind: str = ""  # intergovernmental, government_body, party, media, other
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def _organizations() -> list[OrgEntry]:
             country_iso2=row["country_iso2"] or None,
             wikidata=row["wikidata"] or None,
             aliases=_split(row["aliases"]),
+            kind=row.get("type") or "",
         )
         for row in _rows(GAZETTEER / "organizations.csv")
     ]

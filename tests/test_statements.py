@@ -35,6 +35,8 @@ def test_nested_quotes_belong_to_the_outer_one_and_an_unclosed_mark_is_left_alon
     ('a phrase known as "one country, two systems"', True),
     ('described it as "a grave provocation"', False),
     ('said "We Will Win."', False),
+    ('a missile, which North Korea called a "satellite"', True),
+    ('called the launch "a grave provocation to the region"', False),
 ])
 def test_names_and_terms_in_quotation_marks(text: str, term: bool) -> None:
     [q] = find_quotes(text)
@@ -214,3 +216,36 @@ def test_words_said_to_an_addressee_and_a_quoted_phrase_a_country_rejects() -> N
         ("China", "direct", "interference in its internal affairs"),
         ("Kenji Sato", "indirect", "the importance of dialogue"),
     ]
+
+
+def test_news_agencies_are_not_speakers() -> None:
+    facts = extract(
+        "U.S. Secretary of State Mark Holden met Chinese Foreign Minister Zhao Lin in Bonn.\n\n"
+        'The meeting to discuss "bilateral ties and issues of mutual concern" took place on the sidelines '
+        "of the G20, according to China's state-run Xinhua News Agency.\n"
+    )
+    assert facts.statements == []
+
+
+def test_pronoun_speakers_follow_subjects_back_and_stop_at_an_unnamed_post_holder() -> None:
+    facts = extract(
+        "New Zealand Foreign Minister Aroha Tane will meet Australian Foreign Minister Claire Whitlam in Canberra.\n\n"
+        '"We are closely aligned on regional challenges," she explained.\n\n'
+        "She anticipates discussion on cooperation in the Pacific.\n\n"
+        '"I expect we will also exchange views on the war in Ukraine," she added.\n\n'
+        "The Prime Minister raised the case of Harry Dunn. He reiterated the need for justice for the family.\n"
+    )
+    assert statements(facts) == [
+        ("Aroha Tane", "direct", "We are closely aligned on regional challenges"),
+        ("Aroha Tane", "direct", "I expect we will also exchange views on the war in Ukraine"),
+    ]
+
+
+def test_it_is_the_last_organization_named_outside_the_quote() -> None:
+    facts = extract(
+        "US President Mark Holden made a phone call to British Prime Minister Oliver Grant, the White House said.\n\n"
+        "\u201cThey discussed the need to reach an agreement with the European Union on trade,\u201d it added.\n"
+    )
+    said = {s[2]: s[0] for s in statements(facts)}
+    assert said["They discussed the need to reach an agreement with the European Union on trade"] == said[
+        "US President Mark Holden made a phone call to British Prime Minister Oliver Grant"] != "European Union"

@@ -136,8 +136,9 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
                     person = key
                     break
         if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
-            # "the Secretary": the first person named with that word in a title.
-            word = t.title.split()[-1].lower()
+            # "the Secretary": the first person named with that title in a longer one (not
+            # "the Prime Minister" for a Foreign Minister).
+            word = t.title.lower()
             named = sorted((o for o in index.titles if o.person and word in o.title.lower()), key=lambda o: o.span.start)
             person = named[0].person if named else None
         if person is None:

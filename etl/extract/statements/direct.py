@@ -30,6 +30,8 @@ _MAX_TERM_WORDS = 12
 _CONTINUES_WORDS = 6
 _FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "'s", "\u2019s"}
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A one-word quote after these words names something: "called a "satellite"".
+_NAMING = {"call", "calls", "called", "calling", "dub", "dubbed", "dubs", "name", "named", "term", "termed", "label", "labelled", "labeled", "brand", "branded"}
 # "X made the remarks at a news conference": a sentence that only attributes words.
 _REMARK_NOUNS = {"remark", "comment", "statement", "speech", "point"}
 
@@ -66,6 +68,8 @@ def is_term(q: Quote, text: str, markers: frozenset[str]) -> bool:
     if before and (before[-1] in markers or " ".join(before[-2:]) in markers):
         return True
     words = _WORD.findall(q.text)
+    if len(words) == 1 and any(w.rstrip(",") in _NAMING for w in before[-3:]):
+        return True  # "a missile, which North Korea called a "satellite""
     if not words or len(words) > _MAX_TERM_WORDS or q.text.rstrip()[-1:] in ".!?":
         return False
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]

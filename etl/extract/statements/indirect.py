@@ -4,13 +4,14 @@ quotation marks.
 - a verb of saying with a clause ("Miller said the three also reiterated ...", "She made clear
   that ..."; etl/data/reporting_verbs.txt);
 - a verb of saying with an object ("The Secretary underscored the ironclad commitment ...",
-  "expressed his candid views on ...", "urged China to ..."; etl/data/position_verbs.txt),
+  "expressed his candid views on ..."; etl/data/position_verbs.txt),
   also as a participle ("Reiterating the importance of ..., the Prime Minister said ...");
 - a sentence reported "according to" an actor.
 
 Not statements: joint acts ("Both leaders condemned ...", "Japan and the United States
-pledged ..."), verbs that are not of saying (welcomed, discussed, raised), unnamed speakers,
-and words a quotation already carries (the direct quote is the statement).
+pledged ..."), verbs the annotation conventions do not count (welcomed, discussed, raised,
+urged, condemned), unnamed speakers, and words a quotation already carries (the direct quote
+is the statement).
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def find_indirect(ctx: ArticleContext) -> list[StatementDraft]:
 
 
 def _nested(d: StatementDraft, others: list[StatementDraft]) -> bool:
-    """Words reported inside another statement's words ("accused Japan of sanctions that it
-    said were harming ...") belong to that statement."""
+    """Words reported inside another statement's words ("stressed the sanctions that it said
+    were harming ...") belong to that statement."""
     return any(o is not d and o.quote_start <= d.quote_start and d.quote_end <= o.quote_end
                and (o.quote_start, o.quote_end) != (d.quote_start, d.quote_end) for o in others)
 
@@ -115,7 +116,7 @@ def _reported_by_another(verb: Token, ctx: ArticleContext) -> bool:
 
 
 def _own_subjects(verb: Token) -> list[Token]:
-    """A verb's subjects, or those it shares as a conjunct ("X said ... and called for ...")."""
+    """A verb's subjects, or those it shares as a conjunct ("X said ... and stressed ...")."""
     while not subjects(verb) and verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return subjects(verb)
@@ -189,12 +190,9 @@ def _before_quoted_addition(words: Span, ctx: ArticleContext) -> Span | None:
 
 
 def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
-    """What a verb of position states: its object with any infinitive ("urged Pyongyang to
+    """What a verb of position states: its object with any infinitive ("pledged to
     stop ..."), skipping an addressee ("stressed to Biegun the need ...")."""
-    lemma = verb.lemma_.lower()
-    parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd")
-             or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of") and lemma in ("call", "accuse"))
-             or (c.dep_ == "advcl" and lemma == "call" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]
+    parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "oprd")]
     parts = [c for c in parts if c.i > verb.i]
     if not parts:
         return _after_addressee(verb, ctx)
@@ -211,7 +209,7 @@ def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
         comma = next((t.i for t in ctx.doc[right + 1:verb.head.i] if t.text == ","), None)
         if comma is not None:
             right = comma - 1
-    if ctx.doc[left].lower_ == "that" or (ctx.doc[left].lower_ in ("for", "on", "of") and lemma in ("call", "accuse")):
+    if ctx.doc[left].lower_ == "that":
         left += 1
     words = ctx.doc[left:right + 1]
     while len(words) and words[-1].is_punct:

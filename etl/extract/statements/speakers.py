@@ -15,6 +15,7 @@ from etl.extract.references import countries_of, refers_to
 _SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
 _BODIES = ("department", "ministry", "office")
 _SUBJECTS = ("nsubj", "nsubjpass")
+_PRONOUN_WINDOW = 8  # sentences back to the person a pronoun stands for
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -60,8 +61,18 @@ def _first_actor(heads: list[Token], ctx: ArticleContext) -> str | None:
 
 def actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     """A subject phrase's actor: a person (name, pronoun, title), else an organization or
-    country inside it ("a Japanese Foreign Ministry official", "the department")."""
+    country inside it ("a Japanese Foreign Ministry official", "the department"). News media
+    are not actors: what an agency reports is no one's statement."""
+    actor = _actor_of_phrase(tok, ctx)
+    if actor is not None and ctx.gazetteer.orgs.get(actor) is not None and ctx.gazetteer.orgs[actor].kind == "media":
+        return None
+    return actor
+
+
+def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     index = ctx.index
+    if tok.lower_ in ("he", "she"):
+        return _pronoun_speaker(tok, ctx)
     if tok.pos_ == "PROPN" and index.mention_at(tok.i) is None:
         named = _unknown_org(tok, ctx)  # "the South's Joint Chiefs of Staff": the body, not its country
         if named is not None:
@@ -97,6 +108,43 @@ def actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     return countries[0] if countries else None
 
 
+def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
+    """"..., he tweeted": the person a pronoun stands for, sentence by sentence back from it.
+    In its own sentence only a person that is a subject (one named between two parts of a
+    quote is not who speaks); before it, the subject of each sentence: a named person is the
+    antecedent, a pronoun sends the search further back, a post holder the article never
+    names ("The Prime Minister raised ... He reiterated ...") is one, so no named speaker;
+    failing a subject, the last person the sentence names outside quotation marks."""
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+    if here is None:
+        return None
+    for n in range(here, max(-1, here - _PRONOUN_WINDOW), -1):
+        sent = sents[n]
+        named = [m for m in ctx.index.mentions_in(sent.start, sent.end)
+                 if m.kind == "Person" and m.span.start < tok.i and not ctx.in_quote(m.span.start_char)]
+        subj = [m for m in named if m.span.root.dep_ in _SUBJECTS]
+        if subj:
+            return subj[-1].key
+        if n == here:
+            continue
+        heads = [c for v in (sent.root, *sent.root.conjuncts) for c in v.children if c.dep_ in _SUBJECTS]
+        if any(h.lower_ in ("he", "she") for h in heads):
+            continue
+        if any(_unnamed_holder(h, ctx) for h in heads):
+            return None
+        if named:
+            return named[-1].key
+    return None
+
+
+def _unnamed_holder(tok: Token, ctx: ArticleContext) -> bool:
+    """A subject that is a post title no named person of the article is given ("The Prime
+    Minister" of a release that never names them)."""
+    return ctx.index.mention_at(tok.i) is None and any(
+        t.person is None and t.span.start <= tok.i < t.span.end for t in ctx.index.titles)
+
+
 def according_to(tokens: list[Token], ctx: ArticleContext) -> str | None:
     """The actor of an "according to X" phrase among the tokens (outside quotes)."""
     for t in tokens:
@@ -126,7 +174,7 @@ def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False) -> st
     """"the department" / "the ministry" / "it": the last organization (of that kind) named before."""
     word = tok.lemma_.lower()
     for m in reversed(ctx.index.mentions):
-        if m.span.start >= tok.i or m.kind != "Organization":
+        if m.span.start >= tok.i or m.kind != "Organization" or ctx.in_quote(m.span.start_char):
             continue
         actor = ctx.index.actors[m.key]
         if any_org or word in actor.name.lower() or any(word in a.lower() for a in actor.aliases):
