@@ -48,6 +48,27 @@ def test_not_triggers(text: str, issue: str) -> None:
     assert issue not in issues_of(text)
 
 
+@pytest.mark.parametrize(("text", "issue"), [
+    ("They discussed the attack this morning and North Korea.", "korean-peninsula"),
+    ("The ministers exchanged views on challenges including Myanmar, Ukraine and Ethiopia.", "africa"),
+    ("The ministers exchanged views on challenges including Myanmar, Ukraine and Ethiopia.", "ukraine-war"),
+    ("Regarding North Korea, Foreign Minister Sato stated that it was a threat.", "korean-peninsula"),
+    ("They discussed the situation in Myanmar.", "myanmar-crisis"),
+    ("They exchanged views on China.", "china-policy"),
+])
+def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired a missile on Monday.",
+    "Kishida met officials from China in Tokyo.",
+    "Ukraine's foreign minister arrived in Berlin.",
+])
+def test_a_country_as_an_actor_is_not_an_issue(text: str) -> None:
+    assert not issues_of(text) & {"korean-peninsula", "china-policy", "ukraine-war"}
+
+
 def test_mentions_that_cross_both_stay() -> None:
     found = issues_of("The EU urged China to help achieve a just and lasting peace in Ukraine.")
     assert {"peace-in-ukraine"} <= found

@@ -17,6 +17,14 @@ imports" = "ban on imports", "denuclearization of the entire Korean Peninsula").
 noun qualified by a country, a demonym or "bilateral" ("Japan-China relations",
 etl/data/relation_nouns.txt) names bilateral relations.
 
+A country named as the topic of talks names the issue it stands for (etl/data/country_issues.csv:
+North Korea the Korean Peninsula, Ukraine Russia's war, Myanmar its crisis): the object of a
+verb of discussion ("they discussed the attack and North Korea"), of "on"/"about" after such a
+verb or noun ("exchanged views on Ukraine"), of "regarding", of "in" after a situation noun
+("the situation in Myanmar"), or an item of a list of issues ("challenges including Myanmar,
+Ukraine and Ethiopia"); the words of these frames are in etl/data/issue_frames.csv. A country
+anywhere else is an actor, not an issue.
+
 ``IssueMatcher(nlp, issues).hits(doc, places) -> list[(issue key, Span)]``.
 """
 
@@ -30,6 +38,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from diplokg.iris import slug
 from etl.vocab import DATA, IssueEntry
 
 _PREFIXES = {"co", "non", "anti", "counter", "multi", "inter", "socio", "re", "pre", "post", "bi", "tri", "self", "sub", "de"}
@@ -55,6 +64,19 @@ def _variants() -> dict[str, str]:
         return {row["variant"].lower(): row["standard"].lower() for row in csv.DictReader(fh)}
 
 
+def _country_issues() -> dict[str, str]:
+    with (DATA / "country_issues.csv").open(encoding="utf-8", newline="") as fh:
+        return {slug(row["country"]): row["issue"] for row in csv.DictReader(fh)}
+
+
+def _frames() -> dict[str, frozenset[str]]:
+    frames: dict[str, set[str]] = {}
+    with (DATA / "issue_frames.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            frames.setdefault(row["frame"], set()).add(row["word"].lower())
+    return {k: frozenset(v) for k, v in frames.items()}
+
+
 def _relation_nouns() -> frozenset[str]:
     lines = (DATA / "relation_nouns.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in lines) if w)
@@ -66,6 +88,9 @@ class IssueMatcher:
     def __init__(self, nlp: Language, issues: Iterable[IssueEntry]) -> None:
         self._variants = _variants()
         self._relations = _relation_nouns()
+        known = {i.key for i in issues}
+        self._country_issue = {c: k for c, k in _country_issues().items() if k in known}
+        self._frames = _frames()
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         self._first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         self.has_relations = any(i.key == _RELATIONS_KEY for i in issues)
@@ -78,12 +103,14 @@ class IssueMatcher:
                     for key in units[0]:
                         self._first.setdefault(key, []).append((issue.key, units))
 
-    def hits(self, doc: Doc, places: set[int] = frozenset()) -> list[tuple[str, Span]]:
+    def hits(self, doc: Doc, places: set[int] = frozenset(), countries: Iterable[tuple[str, Span]] = ()) -> list[tuple[str, Span]]:
         """Issue mentions of a parsed doc, longest first where they overlap; ``places`` are
-        the token indices of country and demonym mentions (for "Japan-China relations")."""
+        the token indices of country and demonym mentions (for "Japan-China relations"),
+        ``countries`` the country mentions (key, span)."""
         units = self._units(doc, [t.lemma_ for t in doc])
         found = self._contiguous(doc, units)
-        extra = self._coordinated(doc, units) + self._prepositional(doc, units) + self._relationships(doc, places)
+        extra = (self._coordinated(doc, units) + self._prepositional(doc, units)
+                 + self._relationships(doc, places) + self._countries_as_topics(countries))
         for key, span in extra:
             if not any(k == key and s.start < span.end and span.start < s.end for k, s in found):
                 found.append((key, span))
@@ -203,6 +230,35 @@ class IssueMatcher:
                 start = min((t.i for t in left if t.i in places or t.lower_ == "bilateral"), default=head.i)
                 out.append((_RELATIONS_KEY, doc[start:head.i + 1]))
         return out
+
+
+    def _countries_as_topics(self, countries: Iterable[tuple[str, Span]]) -> list[tuple[str, Span]]:
+        """A country named as a topic of talks: the issue it stands for (see the module docstring)."""
+        out = []
+        for country, span in countries:
+            issue = self._country_issue.get(country)
+            if issue is not None and self._as_topic(span.root):
+                out.append((issue, span))
+        return out
+
+    def _as_topic(self, tok: Token) -> bool:
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        head = tok.head
+        frames = self._frames
+        if tok.dep_ in ("dobj", "npadvmod"):  # (a coordinated object the parser hung as npadvmod)
+            return head.lemma_.lower() in frames.get("verb", ()) or head.lower_ in frames.get("prep", ())
+        if tok.dep_ != "pobj":
+            return False
+        word = head.lower_
+        if word in frames.get("prep", ()):
+            return True
+        if word in ("on", "about", "over"):
+            return head.head.lemma_.lower() in frames.get("verb", frozenset()) | frames.get("noun", frozenset())
+        if word == "in":
+            return head.head.lemma_.lower() in frames.get("situation", ())
+        listed = word in ("including", "like") or (word == "as" and head.i > 0 and head.doc[head.i - 1].lower_ == "such")
+        return listed and head.head.lemma_.lower() in frames.get("list", ())
 
 
 def _without_conjuncts(tok: Token) -> list[Token]:
