@@ -249,3 +249,63 @@ def test_it_is_the_last_organization_named_outside_the_quote() -> None:
     said = {s[2]: s[0] for s in statements(facts)}
     assert said["They discussed the need to reach an agreement with the European Union on trade"] == said[
         "US President Mark Holden made a phone call to British Prime Minister Oliver Grant"] != "European Union"
+
+
+def test_transcript_labels_with_a_post_after_the_name_and_surnames_after_titles() -> None:
+    facts = extract(
+        "Joint press conference with Indonesian Foreign Minister Dewi Wirawan\n\n"
+        "REBECCA THORNTON, MINISTER FOR FOREIGN AFFAIRS: Thank you for hosting me in Jakarta today.\n\n"
+        "DEWI WIRAWAN, MINISTER OF FOREIGN AFFAIRS OF INDONESIA: Thank you, Rebecca, for the visit.\n\n"
+        "JOURNALIST: Minister Thornton, did you raise the case of the detained fishermen?\n\n"
+        "THORNTON: I did. I raised it directly with the Foreign Minister.\n\n"
+        "Q Minister Wirawan, will Indonesia join the facility?\n\n"
+        "PRESIDENT WHITAKER: We will see about that next year.\n"
+    )
+    assert statements(facts) == [
+        ("Rebecca Thornton", "direct", "Thank you for hosting me in Jakarta today."),
+        ("Dewi Wirawan", "direct", "Thank you, Rebecca, for the visit."),
+        ("Rebecca Thornton", "direct", "I did. I raised it directly with the Foreign Minister."),
+        ("Whitaker", "direct", "We will see about that next year."),
+    ]
+
+
+def test_labels_that_give_no_post_or_style_are_no_one() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Kenji Sato met Chinese Foreign Minister Zhao Lin in Beijing.\n\n"
+        "Related Articles: Japan and China hold talks in Beijing on trade and fisheries.\n"
+    )
+    assert facts.statements == []
+    assert {a.name for a in facts.actors if a.kind == "Person"} == {"Kenji Sato", "Zhao Lin"}
+
+
+def test_a_quotes_section_attributed_on_a_dash_line() -> None:
+    facts = extract(
+        "Minister Tremblay meets with Mexico's Secretary of Foreign Affairs\n\n"
+        "Quotes\n\n"
+        "\u201cMexico is one of our closest partners. Our economies are deeply integrated.\u201d\n\n"
+        "\u2013 The Honourable Nathalie Tremblay, Minister of Foreign Affairs\n"
+    )
+    assert statements(facts) == [
+        ("Nathalie Tremblay", "direct", "Mexico is one of our closest partners. Our economies are deeply integrated."),
+    ]
+
+
+def test_speakers_by_the_press_they_speak_to_the_agency_and_unnamed_diplomats() -> None:
+    facts = extract(
+        "International Atomic Energy Agency Director General Lucia Ferrer met Iranian Foreign Minister Hossein Karimi "
+        "at the agency's headquarters in Vienna. Ferrer spoke to reporters first. \u201cThis is a step in the right direction.\u201d\n\n"
+        "Diplomats said France and Germany had prepared a draft resolution censuring Iran.\n\n"
+        "Iran has enriched uranium to 60% purity, and the agency says it can no longer verify the stockpile.\n"
+    )
+    said = statements(facts)
+    assert ("Lucia Ferrer", "direct", "This is a step in the right direction.") in said
+    assert not any("draft resolution" in s[2] for s in said)
+    assert ("International Atomic Energy Agency", "indirect", "it can no longer verify the stockpile") in said
+
+
+def test_a_bare_title_beside_a_named_holder_is_someone_else() -> None:
+    facts = extract(
+        "The Prime Minister spoke to Canadian Prime Minister Etienne Dubois this afternoon.\n\n"
+        "The Prime Minister said the UK would work closely with Canada on an AI safety framework.\n"
+    )
+    assert facts.statements == []

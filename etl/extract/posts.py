@@ -117,9 +117,12 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
     """A title with no name ("the U.S. special representative for North Korea", "the
     secretary") refers to the person of the article holding that post: named with it in the
     article, else listed with it in the officials table, else the last person whose title
-    contains the word."""
+    contains the word. A bare title that stands beside a named holder of that title in one
+    sentence ("The Prime Minister spoke to Canadian Prime Minister X") is someone else, whom
+    the article does not name: that title stays unresolved."""
+    others = _someone_else(index)
     for t in index.titles:
-        if t.person is not None:
+        if t.person is not None or t.title in others:
             continue
         holders = [o for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
         named = [o.person for o in holders]
@@ -146,6 +149,18 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
         t.person = person
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         _add_role(index, person, t)
+
+
+def _someone_else(index: ActorIndex) -> set[str]:
+    """Titles used bare in a sentence that also names a holder of the same title."""
+    out = set()
+    for t in index.titles:
+        if t.person is not None or t.span[0].lower_ != "the":
+            continue
+        sent = t.span.sent
+        if any(o.person and o.title == t.title and sent.start <= o.span.start < sent.end for o in index.titles):
+            out.add(t.title)
+    return out
 
 
 def _the_unqualified(index: ActorIndex, holders: list[TitleMention]) -> str | None:

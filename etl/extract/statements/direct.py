@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.quotes import Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
+from etl.extract.statements.labels import person_named_by
 from etl.extract.statements.speakers import according_to, speaker_of_verb, subjects
 from etl.read import headline_span
 
@@ -32,6 +33,8 @@ _FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of"
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A one-word quote after these words names something: "called a "satellite"".
 _NAMING = {"call", "calls", "called", "calling", "dub", "dubbed", "dubs", "name", "named", "term", "termed", "label", "labelled", "labeled", "brand", "branded"}
+_DASHES = ("-", "\u2013", "\u2014")
+_PRESS = {"reporter", "journalist", "press", "media", "correspondent", "newsman"}
 # "X made the remarks at a news conference": a sentence that only attributes words.
 _REMARK_NOUNS = {"remark", "comment", "statement", "speech", "point"}
 
@@ -77,8 +80,18 @@ def is_term(q: Quote, text: str, markers: frozenset[str]) -> bool:
 
 
 def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
+    """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included."""
     verbs = ctx.vocab.speech_verbs
-    return [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs and not ctx.in_quote(t.idx)]
+    return [t for t in tokens if t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx)
+            and (t.lemma_.lower() in verbs or _to_the_press(t))]
+
+
+def _to_the_press(verb: Token) -> bool:
+    """"spoke to reporters", "talked to journalists": a verb of saying by its addressee."""
+    if verb.lemma_.lower() not in ("speak", "talk"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "with") and any(o.lemma_.lower() in _PRESS for o in c.children)
+               for c in verb.children)
 
 
 def _attributed(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> tuple[str, tuple[int, int]] | None:
@@ -176,6 +189,11 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
     reporters.", "X made the remarks at a news conference."."""
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
+    if sent.text.lstrip()[:1] in _DASHES:
+        # a quotes section: "“...”" then "– The Honourable X, Minister of Foreign Affairs"
+        line_end = ctx.text.find("\n", sent.start_char)
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip()) + 1
+        return person_named_by(ctx, start, line_end if line_end > 0 else sent.end_char)
     root = sent.root
     if root.lemma_.lower() in ctx.vocab.speech_verbs and not _has_content(root):
         return speaker_of_verb(root, ctx)

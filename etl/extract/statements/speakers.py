@@ -13,7 +13,7 @@ from etl.extract.references import countries_of, refers_to
 
 # Nouns of unnamed people who speak for their organization or country.
 _SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
-_BODIES = ("department", "ministry", "office")
+_BODIES = ("department", "ministry", "office", "agency", "commission", "council", "committee", "embassy", "secretariat")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PRONOUN_WINDOW = 8  # sentences back to the person a pronoun stands for
 
@@ -73,20 +73,23 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     index = ctx.index
     if tok.lower_ in ("he", "she"):
         return _pronoun_speaker(tok, ctx)
-    if tok.pos_ == "PROPN" and index.mention_at(tok.i) is None:
+    if tok.pos_ == "PROPN" and index.mention_at(tok.i) is None and any(c.dep_ == "poss" for c in tok.children):
         named = _unknown_org(tok, ctx)  # "the South's Joint Chiefs of Staff": the body, not its country
         if named is not None:
             return named
+    if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
+        # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
+        # country; "Diplomats said" names no one.
+        countries = countries_of(tok, index)
+        orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
+        named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]  # "her spokesperson, X"
+        people = [m.key for m in (index.mention_at(t.i) for t in named) if m is not None and m.kind == "Person"]
+        return (people or orgs or countries or [None])[0]
     keys = refers_to(tok, index)
     if keys:
         return keys[0]
     if tok.lower_ == "it":
         return _last_org_like(tok, ctx, any_org=True)
-    if tok.lemma_.lower() in _SPOKESPEOPLE:
-        countries = countries_of(tok, index)
-        orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
-        if orgs or countries:
-            return (orgs or countries)[0]
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         keys = refers_to(appos, index)
         if keys:

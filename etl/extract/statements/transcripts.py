@@ -2,10 +2,10 @@
 ("PRIME MINISTER ANTHONY ALBANESE: Well, thank you ...", "Secretary Blinken: ..."), one per
 paragraph of the turn, and the paragraph after "X said:".
 
-A label is a paragraph's opening words before a colon: capitals ("FOREIGN MINISTER KIM:"), or
-capitalised words that name a person of the article. It must name a person (by name, or by a
-title only one person of the article holds); other labels ("QUESTION:", "JOURNALIST:",
-"Note:") end the turn before them and give no statement.
+A label is a paragraph's opening words before a colon: capitals ("FOREIGN MINISTER KIM:",
+"REBECCA THORNTON, MINISTER FOR FOREIGN AFFAIRS:"), or capitalised words. It must name a
+person (etl/extract/statements/labels.py); other labels ("QUESTION:", "JOURNALIST:", "Note:")
+and a journalist's "Q ..." end the turn before them and give no statement.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ import re
 from spacy.tokens import Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.mentions import name_tokens
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
+from etl.extract.statements.labels import person_named_by
 from etl.extract.statements.speakers import speaker_of_verb, subjects
 from etl.read import headline_span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,7}?)[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:,?[ \t]+[\w.'\u2019-]+){0,11}?)[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
+_QUESTION = re.compile(r"Q[.:]?[ \t]+[A-Z]")
 _OPENING = ('"', "\u201c")
 _MIN_WORDS = 4
 
@@ -38,8 +39,11 @@ def find_turns(ctx: ArticleContext) -> list[StatementDraft]:
             continue
         lead = start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
         label = _LABEL.match(ctx.text, lead, end)
+        if _QUESTION.match(ctx.text, lead, end):
+            speaker = None  # "Q Mr. President, will you ...": a journalist's turn
+            continue
         if label is not None and _is_label(label.group("label")):
-            speaker = _label_speaker(label.start("label"), label.end("label"), ctx)
+            speaker = person_named_by(ctx, label.start("label"), label.end("label"))
             if speaker is not None and label.end() < end:
                 out.append(_turn(ctx, speaker, (label.start(), ctx.text.index(":", label.end("label")) + 1), label.end(), end))
             continue
@@ -66,7 +70,7 @@ def _turn(ctx: ArticleContext, speaker: str, label: tuple[int, int] | None, star
 
 
 def _is_label(label: str) -> bool:
-    words = label.split()
+    words = label.replace(",", " ").split()
     if not words or any(ch.isdigit() for ch in label):
         return False
     return label.upper() == label or all(w[:1].isupper() for w in words)
@@ -74,29 +78,6 @@ def _is_label(label: str) -> bool:
 
 def _prose(text: str) -> bool:
     return len(text.split()) >= _MIN_WORDS
-
-
-def _label_speaker(start: int, end: int, ctx: ArticleContext) -> str | None:
-    """The person a label names: a person mention in it, a person of the article whose name
-    (or surname) it spells, or the one holder of a title it consists of."""
-    index = ctx.index
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    people = [m.key for m in index.mentions_in(span.start, span.end) if m.kind == "Person"]
-    if people:
-        return people[0]
-    words = set(name_tokens(ctx.text[start:end]))
-    persons = [a for a in index.actors.values() if a.kind == "Person"]
-    full = [a.key for a in persons if set(name_tokens(a.name)) <= words]
-    if len(set(full)) == 1:
-        return full[0]
-    surname = [a.key for a in persons if name_tokens(a.name) and name_tokens(a.name)[-1] in words]
-    if len(set(surname)) == 1:
-        return surname[0]
-    phrase = " ".join(ctx.text[start:end].lower().split()).removeprefix("the ")
-    holders = {t.person for t in index.titles if t.person and t.title.lower() == phrase}
-    return holders.pop() if len(holders) == 1 else None
 
 
 def _introduced_paragraph(paragraphs: list[tuple[int, int]], n: int, ctx: ArticleContext) -> StatementDraft | None:
