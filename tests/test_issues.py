@@ -55,6 +55,9 @@ def test_not_triggers(text: str, issue: str) -> None:
     ("Regarding North Korea, Foreign Minister Sato stated that it was a threat.", "korean-peninsula"),
     ("They discussed the situation in Myanmar.", "myanmar-crisis"),
     ("They exchanged views on China.", "china-policy"),
+    ("On Ukraine, the leaders agreed to keep up the pressure on Russia.", "ukraine-war"),
+    ("Turning to the G7, the Prime Minister welcomed the focus on AI.", "international-fora"),
+    ("They also discussed the situation in the Middle East and in Afghanistan.", "afghanistan"),
 ])
 def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: str) -> None:
     assert issue in issues_of(text)
@@ -67,6 +70,10 @@ def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: s
 ])
 def test_a_country_as_an_actor_is_not_an_issue(text: str) -> None:
     assert not issues_of(text) & {"korean-peninsula", "china-policy", "ukraine-war"}
+
+
+def test_a_named_partnership_is_no_venue() -> None:
+    assert "bilateral-relations" in issues_of("The two sides reviewed the India-EU Strategic Partnership and the progress.")
 
 
 def test_mentions_that_cross_both_stay() -> None:

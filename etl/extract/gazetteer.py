@@ -107,8 +107,8 @@ class Gazetteer:
                 taken.update(range(s, e))
                 out.append(Hit(kind, ref, doc[s:e]))
         places = {i for h in out if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
-        countries = [(h.ref, h.span) for h in out if h.kind == "country"]
-        out.extend(Hit("issue", key, span) for key, span in self.issues.hits(doc, places, countries))
+        actors = [(h.ref, h.span) for h in out if h.kind in ("country", "org")]
+        out.extend(Hit("issue", key, span) for key, span in self.issues.hits(doc, places, actors))
         out.sort(key=lambda h: (h.span.start, -len(h.span)))
         return out
 

@@ -17,13 +17,14 @@ imports" = "ban on imports", "denuclearization of the entire Korean Peninsula").
 noun qualified by a country, a demonym or "bilateral" ("Japan-China relations",
 etl/data/relation_nouns.txt) names bilateral relations.
 
-A country named as the topic of talks names the issue it stands for (etl/data/country_issues.csv:
-North Korea the Korean Peninsula, Ukraine Russia's war, Myanmar its crisis): the object of a
-verb of discussion ("they discussed the attack and North Korea"), of "on"/"about" after such a
-verb or noun ("exchanged views on Ukraine"), of "regarding", of "in" after a situation noun
-("the situation in Myanmar"), or an item of a list of issues ("challenges including Myanmar,
-Ukraine and Ethiopia"); the words of these frames are in etl/data/issue_frames.csv. A country
-anywhere else is an actor, not an issue.
+A country or organization named as the topic of talks names the issue it stands for
+(etl/data/topic_actors.csv: North Korea the Korean Peninsula, Ukraine Russia's war, the G7 the
+multilateral fora): the object of a verb of discussion ("they discussed the attack and North
+Korea"), of "on"/"about" after such a verb or noun ("exchanged views on Ukraine"), of
+"regarding", of a sentence-opening "On" ("On Ukraine, the leaders agreed ...") or "Turning
+to", of "in" after a situation noun ("the situation in Myanmar"), or an item of a list of
+issues ("challenges including Myanmar, Ukraine and Ethiopia"); the words of these frames are
+in etl/data/issue_frames.csv. Anywhere else it is an actor, not an issue.
 
 ``IssueMatcher(nlp, issues).hits(doc, places) -> list[(issue key, Span)]``.
 """
@@ -47,6 +48,7 @@ _APOSTROPHE_S = {"'s", "\u2019s", "'", "\u2019"}
 _ONE_WORD_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
 _MODIFIERS = {"amod", "compound", "nmod", "npadvmod"}
 _RELATIONS_KEY = "bilateral-relations"
+_PLACE_PREPOSITIONS = {"at", "in", "inside", "outside", "near", "from", "to"}
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,10 @@ def _variants() -> dict[str, str]:
         return {row["variant"].lower(): row["standard"].lower() for row in csv.DictReader(fh)}
 
 
-def _country_issues() -> dict[str, str]:
-    with (DATA / "country_issues.csv").open(encoding="utf-8", newline="") as fh:
-        return {slug(row["country"]): row["issue"] for row in csv.DictReader(fh)}
+def _topic_actors() -> dict[str, str]:
+    with (DATA / "topic_actors.csv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {slug(row["actor"]): row["issue"] for row in rows}
 
 
 def _frames() -> dict[str, frozenset[str]]:
@@ -89,7 +92,7 @@ class IssueMatcher:
         self._variants = _variants()
         self._relations = _relation_nouns()
         known = {i.key for i in issues}
-        self._country_issue = {c: k for c, k in _country_issues().items() if k in known}
+        self._actor_issue = {c: k for c, k in _topic_actors().items() if k in known}
         self._frames = _frames()
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         self._first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
@@ -103,18 +106,18 @@ class IssueMatcher:
                     for key in units[0]:
                         self._first.setdefault(key, []).append((issue.key, units))
 
-    def hits(self, doc: Doc, places: set[int] = frozenset(), countries: Iterable[tuple[str, Span]] = ()) -> list[tuple[str, Span]]:
+    def hits(self, doc: Doc, places: set[int] = frozenset(), actors: Iterable[tuple[str, Span]] = ()) -> list[tuple[str, Span]]:
         """Issue mentions of a parsed doc, longest first where they overlap; ``places`` are
         the token indices of country and demonym mentions (for "Japan-China relations"),
-        ``countries`` the country mentions (key, span)."""
+        ``actors`` the country and organization mentions (key, span)."""
         units = self._units(doc, [t.lemma_ for t in doc])
         found = self._contiguous(doc, units)
         extra = (self._coordinated(doc, units) + self._prepositional(doc, units)
-                 + self._relationships(doc, places) + self._countries_as_topics(countries))
+                 + self._relationships(doc, places) + self._actors_as_topics(actors))
         for key, span in extra:
             if not any(k == key and s.start < span.end and span.start < s.end for k, s in found):
                 found.append((key, span))
-        venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC"]
+        venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC" and _is_venue(e)]
         found = [(k, s) for k, s in found if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in venues)]
         return sorted(found, key=lambda h: (h[1].start, -len(h[1])))
 
@@ -232,11 +235,12 @@ class IssueMatcher:
         return out
 
 
-    def _countries_as_topics(self, countries: Iterable[tuple[str, Span]]) -> list[tuple[str, Span]]:
-        """A country named as a topic of talks: the issue it stands for (see the module docstring)."""
+    def _actors_as_topics(self, actors: Iterable[tuple[str, Span]]) -> list[tuple[str, Span]]:
+        """A country or organization named as a topic of talks: the issue it stands for (see
+        the module docstring)."""
         out = []
-        for country, span in countries:
-            issue = self._country_issue.get(country)
+        for actor, span in actors:
+            issue = self._actor_issue.get(actor)
             if issue is not None and self._as_topic(span.root):
                 out.append((issue, span))
         return out
@@ -250,7 +254,13 @@ class IssueMatcher:
             return head.lemma_.lower() in frames.get("verb", ()) or head.lower_ in frames.get("prep", ())
         if tok.dep_ != "pobj":
             return False
+        while head.dep_ == "conj" and head.head.pos_ == "ADP":  # "in the Middle East and in Afghanistan"
+            head = head.head
         word = head.lower_
+        if word == "on" and head.i == head.sent.start:
+            return True  # "On Ukraine, the leaders agreed ..."
+        if word == "to" and head.head.lemma_.lower() in frames.get("turn", ()):
+            return True  # "Turning to the G7, ..."
         if word in frames.get("prep", ()):
             return True
         if word in ("on", "about", "over"):
@@ -259,6 +269,12 @@ class IssueMatcher:
             return head.head.lemma_.lower() in frames.get("situation", ())
         listed = word in ("including", "like") or (word == "as" and head.i > 0 and head.doc[head.i - 1].lower_ == "such")
         return listed and head.head.lemma_.lower() in frames.get("list", ())
+
+
+def _is_venue(ent: Span) -> bool:
+    """A building or site named as where something happens: "at the Diaoyutai State Guesthouse"."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def _without_conjuncts(tok: Token) -> list[Token]:
