@@ -157,3 +157,17 @@ def test_statement_about_the_issues_of_its_words() -> None:
     )
     [statement] = facts.statements
     assert statement.about == ["fisheries"]
+
+
+def test_a_release_in_its_ministers_voice() -> None:
+    text = (
+        "Today I met Irish Foreign Minister Sean Doyle in Dublin.\n\n"
+        "We agreed to deepen our cooperation on cyber security.\n\n"
+        "Minister Doyle and I also discussed the conflict in Myanmar.\n"
+    )
+    ex = extractor()
+    ctx = ex.context(Article("t", text, published="2030-08-21"), ex.nlp(text))
+    lead = Span(0, text.index("\n"), text[:text.index("\n")])
+    meeting = Meeting(key="m", participants=["sean-doyle", "australia"], evidence=[lead])
+    link_topics(ctx, [meeting])
+    assert {"cyber-security", "myanmar-crisis"} <= set(meeting.topics)

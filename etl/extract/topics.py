@@ -8,7 +8,8 @@
   ..."), in the main clause or in the clause a verb of saying reports ("Miller said the three
   also reiterated ...");
 - the sentences whose subject refers back to a meeting or to its people without naming them
-  ("they", "both", "the two leaders", "the ministers", "the meeting", "the call", a post
+  ("they", "both", "the two leaders", "the ministers", "the meeting", "the call", "we" and
+  "I" of a release written in its minister's voice, a post
   holder the report does not name: "The Prime Minister set out ..."): these go to the latest
   main (primary) meeting reported before the sentence (the first, when none is before), or
   when the article reports no main meeting, to the latest meeting it reports.
@@ -27,7 +28,7 @@ from etl.model import Meeting
 from etl.read import headline_span
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-_GROUP_WORDS = {"they", "both", "all"}
+_GROUP_WORDS = {"they", "both", "all", "we", "i"}  # "we"/"I": a release in its minister's voice
 _GROUP_MODIFIERS = {"both", "two", "three", "four", "all"}
 _PLURAL = ("NNS", "NNPS")
 _GROUP_NOUNS = {"trio", "pair", "duo", "side", "delegation"}
@@ -75,11 +76,13 @@ def _named(actors: set[str], meetings: list[Meeting], sent: Span, starts: dict[i
     first, then the latest reported before the sentence, else the first after."""
     fits = []
     for m in meetings:
-        countries = {ctx.index.actors[p].country for p in m.participants if p in ctx.index.actors} - {None}
         people = set(m.participants)
-        if not actors <= people | countries:
+        countries = {ctx.index.actors[p].country for p in people if p in ctx.index.actors} - {None}
+        # a person of a participating country takes part for it ("Minister X and I discussed")
+        envoys = {a for a in actors if a in ctx.index.actors and ctx.index.actors[a].country in people}
+        if not actors <= people | countries | envoys:
             continue
-        if actors & people or len(actors & countries) >= 2:
+        if actors & (people | envoys) or len(actors & countries) >= 2:
             fits.append(m)
     if not fits:
         return None
@@ -104,6 +107,8 @@ def _subject_refs(sent: Span, ctx: ArticleContext, events: frozenset[str]) -> tu
             actors.update(keys)
         elif _refers_back(subj, ctx, events):
             back = True
+        if any(c.dep_ == "conj" and c.lower_ in _GROUP_WORDS for c in subj.children):
+            back = True  # "Minister X and I discussed ..."
     return actors, back
 
 
