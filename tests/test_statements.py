@@ -29,18 +29,20 @@ def test_nested_quotes_belong_to_the_outer_one_and_an_unclosed_mark_is_left_alon
     assert [q.text for q in find_quotes('He said: "We call it \u201cpatience\u201d here." Then "an open')] == ["We call it \u201cpatience\u201d here."]
 
 
-@pytest.mark.parametrize(("text", "term"), [
-    ("a \u201cFree and Open Indo-Pacific\u201d", True),
-    ('the so-called "strategic patience" policy', True),
-    ('a phrase known as "one country, two systems"', True),
-    ('described it as "a grave provocation"', False),
-    ('said "We Will Win."', False),
-    ('a missile, which North Korea called a "satellite"', True),
-    ('called the launch "a grave provocation to the region"', False),
+@pytest.mark.parametrize(("text", "has_verb", "term"), [
+    ("a \u201cFree and Open Indo-Pacific\u201d", False, True),
+    ('realizing a "Free and Open Indo-Pacific."', False, True),
+    ('the "2+2" meeting', False, True),
+    ('the so-called "strategic patience" policy', False, True),
+    ('a phrase known as "one country, two systems"', False, True),
+    ('described it as "a grave provocation"', False, False),
+    ('said "We Will Win."', True, False),
+    ('a missile, which North Korea called a "satellite"', False, True),
+    ('called the launch "a grave provocation to the region"', False, False),
 ])
-def test_names_and_terms_in_quotation_marks(text: str, term: bool) -> None:
+def test_names_and_terms_in_quotation_marks(text: str, has_verb: bool, term: bool) -> None:
     [q] = find_quotes(text)
-    assert is_term(q, text, load_vocabulary().quote_term_markers) is term
+    assert is_term(q, text, load_vocabulary().quote_term_markers, has_verb) is term
 
 
 # --- direct quotes and their speakers -------------------------------------------------------

@@ -28,6 +28,7 @@ from etl.read import headline_span
 
 _NEAR_AFTER = 12
 _MAX_TERM_WORDS = 12
+_MAX_CODE_CHARS = 12
 _CONTINUES_WORDS = 6
 _FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "'s", "\u2019s"}
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
@@ -50,7 +51,7 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             continue
         quote = clean_quote(q.text)
         first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
-        if not quote or first is None or last is None or is_term(q, ctx.text, markers):
+        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)):
             continue
         found = _attributed(q, first, last, ctx)
         if found is None and previous is not None and _continues(q, previous, first, ctx):
@@ -64,19 +65,28 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
     return out
 
 
-def is_term(q: Quote, text: str, markers: frozenset[str]) -> bool:
-    """A name or term in quotation marks: Title Case without a final stop ("Free and Open
-    Indo-Pacific"), or after a naming word ("the so-called "...", "known as "..."")."""
+def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False) -> bool:
+    """A name or term in quotation marks: Title Case words without a verb ("Free and Open
+    Indo-Pacific", also with the stop American style puts inside the marks), a code with no
+    words ("2+2"), a word after a naming verb ("called a "satellite""), or anything after a
+    naming word ("the so-called "...", "known as "..."")."""
     before = text[max(0, q.start - 30):q.start - 1].lower().split()
     if before and (before[-1] in markers or " ".join(before[-2:]) in markers):
         return True
     words = _WORD.findall(q.text)
+    if not words:
+        return len(q.text.strip()) <= _MAX_CODE_CHARS
     if len(words) == 1 and any(w.rstrip(",") in _NAMING for w in before[-3:]):
         return True  # "a missile, which North Korea called a "satellite""
-    if not words or len(words) > _MAX_TERM_WORDS or q.text.rstrip()[-1:] in ".!?":
+    if len(words) > _MAX_TERM_WORDS or (has_verb and q.text.rstrip()[-1:] in ".!?"):
         return False
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
-    return bool(content) and all(w[0].isupper() for w in content)
+    return bool(content) and all(w[0].isupper() for w in content) and not has_verb
+
+
+def _has_verb(q: Quote, ctx: ArticleContext) -> bool:
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
@@ -117,13 +127,17 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
     before = [t for t in ctx.doc[first.start:first.end] if t.idx < q.start - 1]
     verbs_after = _speech_verbs(after, ctx)
     verbs_before = _speech_verbs(before, ctx)
+    near = speaker_of_verb(verbs_after[0], ctx) if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER else None
+    outer = near or according_to(before + after, ctx)
+    if outer is not None and ctx.index.actors[outer].kind != "Person":
+        # "Kim asked China to play "a constructive role", the ministry said": an organization's
+        # attribution makes the quote its own, whoever the words describe (CONVENTIONS 5.3)
+        return outer
     inner = _innermost(q, verbs_before, ctx)
     if inner is not None:
         return inner
-    if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER:
-        speaker = speaker_of_verb(verbs_after[0], ctx)
-        if speaker:
-            return speaker
+    if near:
+        return near
     for verb in [*reversed(verbs_before), *verbs_after]:
         speaker = speaker_of_verb(verb, ctx)
         if speaker:
@@ -132,9 +146,9 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
 
 
 def _innermost(q: Quote, verbs: list[Token], ctx: ArticleContext) -> str | None:
-    """The speaker of the innermost verb of saying before a quote that governs it ("Kim asked
-    China to play "a constructive role" ..., the ministry said" → Kim), when a single person
-    is its subject."""
+    """The speaker of the innermost verb of saying before a quote that governs it ("The
+    official said Kim told Lee that Japan "remains open"" → Kim), when a single person is its
+    subject."""
     quote_tok = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
     if quote_tok is None:
         return None
