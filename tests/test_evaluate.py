@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,41 @@ def test_gold_file_is_consistent_with_its_article(path):
         assert statement["kind"] in ("direct", "indirect")
         assert statement["quote"] in body and statement["evidence"] in body
         assert statement["date"] is None or DATE.match(statement["date"])
+
+
+# Reports of one meeting by two publishers (tests/gold/pairs.json, the shared scorer's --pairs format).
+
+PAIRS = json.loads((GOLD_DIR / "pairs.json").read_text(encoding="utf-8"))
+
+
+def _paired_meeting(stem: str, names: list[str]) -> dict:
+    """The first gold meeting of an article whose participants are exactly ``names`` (how the scorer finds it)."""
+    want = {norm(n) for n in names}
+    gold = json.loads((GOLD_DIR / f"{stem}.gold.json").read_text(encoding="utf-8"))
+    found = [m for m in gold["meetings"] if {norm(n) for n in m["participants"]} == want]
+    assert found, f"{stem}: no meeting of {names}"
+    return found[0]
+
+
+def _days(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: f"{p['a'][:3]}-{'+'.join(p['participants'])[:30]}")
+def test_each_pair_names_one_compatible_meeting_in_both_articles(pair):
+    assert set(pair) <= {"a", "b", "participants", "participants_by_file"}
+    by_file = pair.get("participants_by_file", {})
+    assert set(by_file) <= {pair["a"], pair["b"]}
+    a, b = (_paired_meeting(s, by_file.get(s, pair["participants"])) for s in (pair["a"], pair["b"]))
+    assert (a["mode"], a["status"]) == (b["mode"], b["status"])
+    if a["date"] and b["date"]:
+        da, db = a["date"], b["date"]
+        same = da.startswith(db) or db.startswith(da)
+        assert same or (len(da) == len(db) == 10 and abs(_days(da) - _days(db)) == 1), (da, db)
+
+
+def test_pairs_cover_at_least_eight_article_pairs_and_negative_controls_exist():
+    assert len({(p["a"], p["b"]) for p in PAIRS}) >= 8
+    stems = {s for p in PAIRS for s in (p["a"], p["b"])}
+    controls = {p.stem for p in ARTICLES_DIR.glob("n*.txt")}
+    assert len(controls) >= 4 and not controls & stems
