@@ -23,6 +23,7 @@ from etl.evaluate import (
     score_facts,
 )
 from etl.model import Actor, Article, ArticleFacts, Meeting, Place, RoleFact, Span, Statement
+from tests.gold_rules import problems
 
 GOLD_DIR = ROOT / "tests" / "gold"
 ARTICLES_DIR = GOLD_DIR / "articles"
@@ -352,6 +353,39 @@ def test_gold_file_is_consistent_with_its_article(path):
         assert statement["kind"] in ("direct", "indirect")
         assert statement["quote"] in body and statement["evidence"] in body
         assert statement["date"] is None or DATE.match(statement["date"])
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name.split(".")[0])
+def test_gold_file_follows_the_shared_annotation_conventions(path):
+    """Keys and their order, exact substrings, actors named, dates against ``published``, issue
+    keywords in the text, meeting issues copied from the article list (CONVENTIONS.md section 1)."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    article = article_path(gold)
+    sidecar = article.with_suffix(".json")
+    meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+    assert problems(gold, article.read_text(encoding="utf-8"), meta) == []
+
+
+def test_the_conventions_check_finds_broken_gold():
+    text = "Foreign Minister Anna Berg met Tomas Vale in Vale City on Tuesday."
+    gold = {"article": "x.txt",
+            "actors": [{"name": "Anna Berg", "type": "Person", "aliases": ["Berg"], "roles": [{"title": "Foreign Minister", "of": "Nordland"}]},
+                       {"name": "Tomas Vale", "type": "Person", "aliases": ["Vale"], "roles": []},
+                       {"name": "Nordland", "type": "Country", "aliases": [], "roles": []}],
+            "meetings": [{"participants": ["Anna Berg", "Tomas Vale", "Southland"], "date": "2031-05-14", "location": "Vale Town",
+                          "mode": "in-person", "status": "held", "primary": True, "issues": [["fisheries"]], "evidence": "met Tomas Vale"}],
+            "statements": [],
+            "issues": [["trade"]]}
+    found = problems(gold, text, {"published": "2031-05-13", "title": "Berg visits"})
+    assert found == [
+        "actor Nordland: keys ['name', 'type', 'aliases', 'roles'], want ['name', 'type', 'aliases']",
+        "meeting ['Anna Berg', 'Tomas Vale', 'Southland']: participant 'Southland' is not an actor",
+        "meeting ['Anna Berg', 'Tomas Vale', 'Southland']: location not in the text: 'Vale Town'",
+        "meeting ['Anna Berg', 'Tomas Vale', 'Southland']: held on 2031-05-14, after published 2031-05-13",
+        "meeting ['Anna Berg', 'Tomas Vale', 'Southland']: issue group ['fisheries'] is not copied from the article list",
+        "issue group ['trade']: no keyword occurs in the text",
+        "line 1 of the text is not the sidecar title",
+    ]
 
 
 # Reports of one meeting by two publishers (tests/gold/pairs.json, the shared scorer's --pairs format).
