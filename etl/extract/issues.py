@@ -48,6 +48,7 @@ _APOSTROPHE_S = {"'s", "\u2019s", "'", "\u2019"}
 _ONE_WORD_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X"}
 _MODIFIERS = {"amod", "compound", "nmod", "npadvmod"}
 _RELATIONS_KEY = "bilateral-relations"
+_ISATION = re.compile(r"isation(s?)$")
 _PLACE_PREPOSITIONS = {"at", "in", "inside", "outside", "near", "from", "to"}
 
 
@@ -90,6 +91,7 @@ class IssueMatcher:
 
     def __init__(self, nlp: Language, issues: Iterable[IssueEntry]) -> None:
         self._variants = _variants()
+        self._keys: dict[str, str] = {}
         self._relations = _relation_nouns()
         known = {i.key for i in issues}
         self._actor_issue = {c: k for c, k in _topic_actors().items() if k in known}
@@ -101,7 +103,7 @@ class IssueMatcher:
             for phrase in issue.triggers:
                 doc = nlp.make_doc(phrase)
                 lemmas = [_noun_lemma(t, lemmatizer) for t in doc]
-                units = tuple(u.keys for u in self._units(doc, lemmas))
+                units = tuple(u.keys for u in self._units(list(doc), lemmas))
                 if units:
                     for key in units[0]:
                         self._first.setdefault(key, []).append((issue.key, units))
@@ -110,10 +112,11 @@ class IssueMatcher:
         """Issue mentions of a parsed doc, longest first where they overlap; ``places`` are
         the token indices of country and demonym mentions (for "Japan-China relations"),
         ``actors`` the country and organization mentions (key, span)."""
-        units = self._units(doc, [t.lemma_ for t in doc])
+        toks = list(doc)  # Token objects once: spaCy builds a new one at every access
+        units = self._units(toks, [t.lemma_ for t in toks])
         found = self._contiguous(doc, units)
-        extra = (self._coordinated(doc, units) + self._prepositional(doc, units)
-                 + self._relationships(doc, places) + self._actors_as_topics(actors))
+        extra = (self._coordinated(doc, toks, units) + self._prepositional(doc, toks, units)
+                 + self._relationships(doc, toks, places) + self._actors_as_topics(actors))
         for key, span in extra:
             if not any(k == key and s.start < span.end and span.start < s.end for k, s in found):
                 found.append((key, span))
@@ -124,14 +127,19 @@ class IssueMatcher:
     # -- words ----------------------------------------------------------------------------
 
     def _key(self, word: str) -> str:
-        w = word.lower()
-        if w in _APOSTROPHE_S:
-            return "'s"
-        w = self._variants.get(w, w)
-        return re.sub(r"isation(s?)$", r"ization\1", w)
+        key = self._keys.get(word)
+        if key is None:
+            w = word.lower()
+            if w in _APOSTROPHE_S:
+                key = "'s"
+            else:
+                w = self._variants.get(w, w)
+                key = _ISATION.sub(r"ization\1", w) if "isation" in w else w
+            self._keys[word] = key
+        return key
 
-    def _units(self, doc: Doc, lemmas: list[str]) -> list[_Unit]:
-        """The words of a doc: hyphens and spaces dropped, "co-operation" one word."""
+    def _units(self, doc: list[Token], lemmas: list[str]) -> list[_Unit]:
+        """The words of a text's tokens: hyphens and spaces dropped, "co-operation" one word."""
         out: list[_Unit] = []
         i, n = 0, len(doc)
         while i < n:
@@ -170,11 +178,11 @@ class IssueMatcher:
             kept.append((a, b, key))
         return [(key, doc[units[a].start:units[b - 1].end]) for a, b, key in sorted(kept)]
 
-    def _coordinated(self, doc: Doc, units: list[_Unit]) -> list[tuple[str, Span]]:
+    def _coordinated(self, doc: Doc, toks: list[Token], units: list[_Unit]) -> list[tuple[str, Span]]:
         """"food and energy security": each coordinated modifier with the shared head."""
         by_token = {i: u for u in units for i in range(u.start, u.end)}
         out = []
-        for head in doc:
+        for head in toks:
             if head.pos_ not in ("NOUN", "PROPN"):
                 continue
             for mod in head.children:
@@ -190,12 +198,12 @@ class IssueMatcher:
                         out.append((key, doc[min(mod.left_edge.i, member.left_edge.i):head.i + 1]))
         return out
 
-    def _prepositional(self, doc: Doc, units: list[_Unit]) -> list[tuple[str, Span]]:
+    def _prepositional(self, doc: Doc, toks: list[Token], units: list[_Unit]) -> list[tuple[str, Span]]:
         """"ban on Japanese seafood imports": the noun, the preposition and the object's head
         (with or without the object's compounds)."""
         by_token = {u.start: u for u in units}
         out = []
-        for prep in doc:
+        for prep in toks:
             if prep.dep_ != "prep" or prep.head.pos_ != "NOUN" or prep.head.i > prep.i:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
@@ -220,12 +228,12 @@ class IssueMatcher:
                     out.append(key)
         return list(dict.fromkeys(out))
 
-    def _relationships(self, doc: Doc, places: set[int]) -> list[tuple[str, Span]]:
+    def _relationships(self, doc: Doc, toks: list[Token], places: set[int]) -> list[tuple[str, Span]]:
         """"Japan-China relations", "U.S.-Philippine ties", "bilateral partnership"."""
         if not self.has_relations:
             return []
         out = []
-        for head in doc:
+        for head in toks:
             if head.pos_ != "NOUN" or head.lemma_.lower() not in self._relations:
                 continue
             left = [t for t in head.subtree if t.i < head.i]
