@@ -196,15 +196,19 @@ def test_reported_words_stop_before_a_quoted_addition() -> None:
     ]
 
 
-def test_organizations_speak_for_their_officials_and_according_to_first() -> None:
+def test_sides_and_bodies_speak_and_unnamed_officials_only_in_quotes() -> None:
     facts = extract(
         "Japanese Foreign Minister Daisuke Morita met Chinese Foreign Minister Zhao Lin in Beijing.\n\n"
         "The two sides agreed to resume fisheries talks next month, the Japanese side said.\n\n"
-        "According to an EU official, the two sides failed to agree on a joint statement.\n"
+        "According to the Ministry of Defense of Japan, both countries will hold joint drills next year.\n\n"
+        "According to an EU official, the two sides failed to agree on a joint statement.\n\n"
+        "A ministry spokesman said the two sides would meet again in December.\n\n"
+        '"We are not there yet," a senior French diplomat said.\n'
     )
     assert statements(facts) == [
+        ("France", "direct", "We are not there yet"),
         ("Japan", "indirect", "The two sides agreed to resume fisheries talks next month"),
-        ("European Union", "indirect", "the two sides failed to agree on a joint statement"),
+        ("Ministry of Defense of Japan", "indirect", "both countries will hold joint drills next year"),
     ]
 
 
@@ -311,3 +315,30 @@ def test_a_bare_title_beside_a_named_holder_is_someone_else() -> None:
         "The Prime Minister said the UK would work closely with Canada on an AI safety framework.\n"
     )
     assert facts.statements == []
+
+
+def test_an_organizations_attribution_makes_the_words_its_own() -> None:
+    facts = extract(
+        "South Korean Foreign Minister Kim Min-jae met Chinese Foreign Minister Zhao Lin in Seoul.\n\n"
+        '"The three countries will respond firmly," Kim said during the call, according to the Ministry of Foreign Affairs of South Korea.\n\n'
+        'Kim asked China to play "a constructive role" in the region, the Ministry of Foreign Affairs of South Korea said.\n\n'
+        "Zhao told Kim that the two countries should treat each other as partners, according to a Chinese Foreign Ministry readout.\n\n"
+        '"Dialogue is the only way," Kim told Zhao, according to a South Korean official.\n\n'
+        '"Peace matters," the ministry quoted Zhao as saying.\n'
+    )
+    said = statements(facts)
+    assert ("Ministry of Foreign Affairs of South Korea", "direct", "The three countries will respond firmly") in said
+    assert ("Ministry of Foreign Affairs of South Korea", "direct", "a constructive role") in said
+    assert ("Ministry of Foreign Affairs of the People's Republic of China", "indirect",
+            "the two countries should treat each other as partners") in said
+    assert ("Kim Min-jae", "direct", "Dialogue is the only way") in said
+    assert ("Zhao Lin", "direct", "Peace matters") in said
+
+
+def test_coordinated_speakers_and_a_policy_named_under_quotation_marks() -> None:
+    facts = extract(
+        "U.S. Secretary of State Jim Carter and Indian Foreign Minister Kavya Menon pledged on Tuesday "
+        "to finish a long-stalled trade agreement by the end of the year.\n\n"
+        "Menon welcomed the visit as the first under \u201cshuttle diplomacy\u201d and stated that the two countries are partners.\n"
+    )
+    assert statements(facts) == [("Kavya Menon", "indirect", "the two countries are partners")]

@@ -23,7 +23,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.quotes import Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
-from etl.extract.statements.speakers import according_to, speaker_of_verb, subjects
+from etl.extract.statements.speakers import according_to, organization_attribution, speaker_of_verb, subjects
 from etl.read import headline_span
 
 _NEAR_AFTER = 12
@@ -128,11 +128,12 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
     verbs_after = _speech_verbs(after, ctx)
     verbs_before = _speech_verbs(before, ctx)
     near = speaker_of_verb(verbs_after[0], ctx) if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER else None
-    outer = near or according_to(before + after, ctx)
-    if outer is not None and ctx.index.actors[outer].kind != "Person":
-        # "Kim asked China to play "a constructive role", the ministry said": an organization's
-        # attribution makes the quote its own, whoever the words describe (CONVENTIONS 5.3)
-        return outer
+    body = organization_attribution(before + after, verbs_after, ctx)
+    if body is not None:
+        # "Kim asked China to play "a constructive role", the ministry said", "..., Kim said,
+        # according to the ministry": an organization's attribution makes the quote its own,
+        # whoever the words describe (CONVENTIONS 5.3)
+        return body
     inner = _innermost(q, verbs_before, ctx)
     if inner is not None:
         return inner

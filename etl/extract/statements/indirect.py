@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.references import refers_to
 from etl.extract.statements.draft import StatementDraft, draft
-from etl.extract.statements.speakers import according_to, speaker_of_verb, subjects
+from etl.extract.statements.speakers import according_to, speaker_of_verb, subjects, unnamed
 from etl.read import headline_span
 
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,30},?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*")
@@ -45,6 +45,8 @@ def find_indirect(ctx: ArticleContext) -> list[StatementDraft]:
             words = _reported_words(verb, ctx)
             if words is None or _reported_by_another(verb, ctx) or _joint_subject(verb, ctx):
                 continue
+            if _unnamed_speaker(verb, ctx):
+                continue
             speaker = speaker_of_verb(verb, ctx)
             if speaker is None or any(d.quote_start == words.start_char for d in found):
                 continue
@@ -55,6 +57,12 @@ def find_indirect(ctx: ArticleContext) -> list[StatementDraft]:
             according = _according_clause(sent, ctx)
             if according is not None:
                 found.append(according)
+        body = according_to(list(sent), ctx, named_only=True)
+        if body is not None and ctx.index.actors[body].kind != "Person":
+            # "Liang told X that ..., according to a Chinese Foreign Ministry readout": the
+            # organization's statement (CONVENTIONS 5.3)
+            for d in found:
+                d.speaker = body
         out.extend(d for d in found if not _nested(d, found))
     return out
 
@@ -84,6 +92,15 @@ def _reported_words(verb: Token, ctx: ArticleContext) -> Span | None:
     if words is None and verb.lemma_.lower() in ctx.vocab.position_verbs:
         words = _object_words(verb, ctx)
     return words
+
+
+def _unnamed_speaker(verb: Token, ctx: ArticleContext) -> bool:
+    """"A ministry spokesman said ...", "Diplomats said ...", "Indian officials said ...": words
+    without quotation marks are a statement only of a named actor (CONVENTIONS 5.2)."""
+    subj = _own_subjects(verb)
+    if not subj and _participle_of(verb, ctx):
+        subj = _own_subjects(verb.head)
+    return bool(subj) and unnamed(subj[0], ctx)
 
 
 def _not_said(verb: Token) -> bool:
@@ -145,6 +162,8 @@ def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
     if not subj:
         return False
     head = subj[0]
+    if any(c.dep_ == "conj" for c in head.children):
+        return True  # "Carter and Menon pledged ..."
     if any(t.lower_ in _JOINT_WORDS for t in head.subtree) or head.tag_ in ("NNS", "NNPS") and head.lower_ not in ("officials",):
         return not _names_one_actor(head, ctx)
     return len(refers_to(head, ctx.index)) > 1
@@ -168,6 +187,11 @@ def _content(clauses: list[Token], ctx: ArticleContext) -> Span | None:
         return None  # "said whether ...": a question, not a position
     if left.lower_ == "that":
         left = ctx.doc[left.i + 1]
+    according = next((t.i for t in ctx.doc[left.i:right.i + 1] if t.lower_ == "according"), None)
+    if according is not None:  # "..., according to the ministry": the source, not the words
+        right = ctx.doc[according - 1]
+        while right.i > left.i and right.is_punct:
+            right = ctx.doc[right.i - 1]
     words = _before_quoted_addition(ctx.doc[left.i:right.i + 1], ctx)
     if words is None or len(words) < 4 or any(ctx.in_quote(t.idx) for t in words):
         return None
@@ -214,7 +238,7 @@ def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
     words = ctx.doc[left:right + 1]
     while len(words) and words[-1].is_punct:
         words = ctx.doc[words.start:words.end - 1]
-    if len(words) < 3 or any(ctx.in_quote(t.idx) for t in words):
+    if len(words) < 2 or any(ctx.in_quote(t.idx) for t in words):
         return None
     return words
 
@@ -246,7 +270,7 @@ def _according_clause(sent: Span, ctx: ArticleContext) -> StatementDraft | None:
         if tok.lower_ != "according":
             continue
         speaker = according_to([tok], ctx)
-        if speaker is None:
+        if speaker is None or any(unnamed(o, ctx) for p in tok.children for o in p.children if o.dep_ == "pobj"):
             return None
         phrase = [t.i for t in tok.subtree]
         before = _trimmed([t for t in sent if t.i < phrase[0]])

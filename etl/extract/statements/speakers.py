@@ -148,14 +148,40 @@ def _unnamed_holder(tok: Token, ctx: ArticleContext) -> bool:
         t.person is None and t.span.start <= tok.i < t.span.end for t in ctx.index.titles)
 
 
-def according_to(tokens: list[Token], ctx: ArticleContext) -> str | None:
-    """The actor of an "according to X" phrase among the tokens (outside quotes)."""
+def organization_attribution(tokens: list[Token], verbs: list[Token], ctx: ArticleContext) -> str | None:
+    """An organization or country the sentence attributes its words to: "according to the
+    ministry", or the subject of a verb of saying after them ("..., the ministry said"). Not
+    an unnamed official who tells what a named person said ("X told Y ..., according to a
+    Japanese official"), nor a body that quotes a person ("the department quoted X as saying")."""
+    if any(v.lemma_.lower() == "quote" for v in verbs):
+        return None
+    sources = [according_to(tokens, ctx, named_only=True)]
+    sources += [speaker_of_verb(v, ctx) for v in verbs if not any(unnamed(s, ctx) for s in subjects(v))]
+    for actor in sources:
+        if actor is not None and ctx.index.actors[actor].kind != "Person":
+            return actor
+    return None
+
+
+def unnamed(tok: Token, ctx: ArticleContext) -> bool:
+    """A subject that names no one: an official, a spokesman, diplomats, sources ("a Foreign
+    Ministry official", "U.S. officials"), unless a name stands beside it ("her spokesperson,
+    Liam Fortescue")."""
+    if tok.lemma_.lower() not in _SPOKESPEOPLE or tok.lemma_.lower() in ("government", "side") or ctx.index.mention_at(tok.i) is not None:
+        return False
+    named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    return not any((m := ctx.index.mention_at(t.i)) is not None and m.kind == "Person" for t in named)
+
+
+def according_to(tokens: list[Token], ctx: ArticleContext, named_only: bool = False) -> str | None:
+    """The actor of an "according to X" phrase among the tokens (outside quotes); with
+    ``named_only``, not an unnamed official's organization or country."""
     for t in tokens:
         if t.lower_ == "according" and not ctx.in_quote(t.idx):
             for prep in t.children:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
-                        return actor_of_phrase(obj, ctx)
+                        return None if named_only and unnamed(obj, ctx) else actor_of_phrase(obj, ctx)
     return None
 
 
