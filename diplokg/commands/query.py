@@ -19,7 +19,15 @@ RESULT_TYPES = {"json": "application/sparql-results+json", "csv": "text/csv", "t
 
 
 def read_query(arg: str) -> str:
-    """The query text: the argument itself, or the file named after ``@``."""
+    """The query text: the argument itself, the file named after ``@``, or standard input for ``-``."""
+    if arg == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("the query on standard input is not UTF-8") from None
+        if not text.strip():
+            raise BadInput("no query on standard input")
+        return text
     if not arg.startswith("@"):
         return arg
     path = arg[1:]

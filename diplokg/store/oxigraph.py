@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from diplokg.errors import BadInput, QuerySyntaxError, StoreError, UsageError
+from diplokg.errors import BadInput, QuerySyntaxError, StoreError, StoreMissing, UsageError
 from diplokg.iris import PREFIXES, Iris
 from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
 from diplokg.store.layout import Layout, WriterLock
@@ -340,9 +340,14 @@ class SnapshotStore(OxigraphStore):
 
 
 def open_oxigraph(root: str | os.PathLike[str], iris: Iris, *, writable: bool) -> OxigraphStore:
-    """Open the store directory: the writer takes the lock and the primary; readers a snapshot."""
+    """Open the store directory: the writer takes the lock and the primary; readers a snapshot.
+
+    Only a writer creates a store: readers of a directory that holds none get StoreMissing.
+    """
     layout = Layout(root)
     if not writable:
+        if not layout.exists():
+            raise StoreMissing(str(root))
         return SnapshotStore(layout, iris)
     lock = WriterLock(layout)
     try:
