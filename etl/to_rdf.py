@@ -128,6 +128,10 @@ class _Mapper:
             self.add(a, DCTERMS.source, Literal(article.source))
         if article.url:
             self.add(a, DKG.url, Literal(article.url, datatype=XSD.anyURI))
+        if article.license:
+            self.add(a, DCTERMS.license, URIRef(article.license))
+        if article.rights:
+            self.add(a, DCTERMS.rights, Literal(article.rights))
         self.add(a, DKG.text, Literal(article.text))
         for key in self.facts.issues:
             self.add(a, DKG.mentions, self.node("issue", key))
@@ -196,6 +200,15 @@ class _Mapper:
         if statement.date:
             self.add(node, DKG.date, date_literal(statement.date))
         self.provenance(node, statement.evidence)
+
+
+def withhold_text(graph: Graph, article: Article, iris: Iris) -> Graph:
+    """Remove the article's full text (``dkg:text``) from its graph; the evidence spans stay.
+
+    Used at ingest for articles whose licence does not let the service republish them.
+    """
+    graph.remove((URIRef(iris.article(article.id)), DKG.text, None))
+    return graph
 
 
 def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:
