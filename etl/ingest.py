@@ -78,18 +78,18 @@ def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
     The graph carries the SHA-256 of the ontology files (``<graph> dcterms:identifier``), so
     owlrl's closure of the ontology is computed once per ontology version, not per run.
     """
-    digest = Literal("sha256:" + ontology_hash())
+    digest = Literal("sha256:" + ontology_hash(base=iris.base))
     graph = URIRef(iris.ontology_graph)
     stored = {row[1] for row in store.query_bound(_ONTOLOGY_DIGEST, {"graph": graph}).rows()}
     marker = (graph, DCTERMS.identifier, digest)
     if stored == {digest}:
         closure = {t for t in store.graph_triples(iris.ontology_graph) if t != marker}
         log.debug("ontology graph is current (%d triples)", len(closure))
-        return Reasoner(closure)
+        return Reasoner(closure, base=iris.base)
     log.info("loading the ontology closure into %s", iris.ontology_graph)
-    closure = ontology_closure()
+    closure = ontology_closure(base=iris.base)
     store.replace_graph(iris.ontology_graph, [*closure, marker])
-    return Reasoner(closure)
+    return Reasoner(closure, base=iris.base)
 
 
 class Ingestor:
@@ -100,7 +100,10 @@ class Ingestor:
                  to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None,
                  publish_text: str = "licensed") -> None:
         if validate is None:
-            from etl.validate import validate_graph as validate
+            from etl.validate import validate_graph
+
+            def validate(graph: Graph) -> Report:
+                return validate_graph(graph, iris.base)
         if to_graph is None:
             from etl.to_rdf import facts_to_graph as to_graph
         self.store = store

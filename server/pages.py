@@ -54,7 +54,7 @@ WHERE {
 @bp.get("/")
 def index() -> str:
     """The query page: editor, cookbook, results. ``?query=`` fills the editor (a shared link)."""
-    cookbook = load_cookbook()
+    cookbook = load_cookbook(base=common.base())
     shared = request.args.get("query", "")
     if len(shared.encode("utf-8")) > common.config().max_query_bytes:
         shared = ""

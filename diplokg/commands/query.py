@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from diplokg.config import Config
 from diplokg.errors import BadInput
+from diplokg.iris import Iris
 from diplokg.sparql_guard import check_query
 from diplokg.store import open_store
 
@@ -63,12 +64,15 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    """Check, run and print a query; a syntax error or a refused query exits 1."""
+    """Check, run and print a query; a syntax error or a refused query exits 1.
+
+    Relative IRIs (``<id/actor/...>``, as the cookbook writes them) resolve against the base.
+    """
     text = read_query(args.query)
     check_query(text, config.max_query_bytes)
     out = sys.stdout
     with open_store(config, writable=False) as store:
-        result = store.query(text)
+        result = store.query(text, base_iri=Iris(config.base).base)
         if result.form == "ask":
             if args.format == "table":
                 print("true" if result.boolean() else "false")

@@ -102,9 +102,12 @@ class Store(ABC):
         *,
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a read-only SPARQL query. The default graph is the union of all graphs
-        unless ``default_graphs`` names the graphs to merge.
+        unless ``default_graphs`` names the graphs to merge. Relative IRIs in the query
+        are resolved against ``base_iri`` (the query's own ``BASE`` wins); without one
+        they are a syntax error.
 
         Raises ``QuerySyntaxError`` for a query that does not parse. Callers must have
         checked the query with ``diplokg.sparql_guard`` (no SERVICE, no update).

@@ -173,10 +173,13 @@ class OxigraphStore(Store):
             yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))  # type: ignore[misc]
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None) -> QueryResult:
-        """Run a read-only query; the default graph is the union unless ``default_graphs``."""
+              named_graphs: list[str] | None = None, base_iri: str | None = None) -> QueryResult:
+        """Run a read-only query; the default graph is the union unless ``default_graphs``;
+        relative IRIs resolve against ``base_iri``."""
         db = self._db()
         kwargs: dict = {}
+        if base_iri is not None:
+            kwargs["base_iri"] = base_iri
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         # Otherwise the store's default graph (the materialised union), or the query's FROM.
