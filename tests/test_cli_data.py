@@ -139,7 +139,12 @@ def test_query_from_file_and_ask(seeded, tmp_path):
 
 
 @pytest.mark.parametrize("query,message", [
-    ("SELECT ?x WHERE { ?x ?y }", "diplokg query: error: error at 1:26: expected one of LATERAL, SERVICE, [_]"),
+    ("SELECT ?x WHERE { ?x ?y }",
+     "diplokg query: error: error at 1:26: expected one of LATERAL, SERVICE (after 'SELECT ?x WHERE { ?x ?y }')"),
+    ("SELECT * WHERE { ?s wd:P31 ?o }", "diplokg query: error: error at 1:21: undeclared prefix wd: (declare it "
+     "with PREFIX wd: <http://www.wikidata.org/entity/>; predeclared: dcterms, dkg, foaf, org, owl, prov, rdf, rdfs,"),
+    ('SELECT * WHERE {\n  ?s ?p ?o .\n\n\n  FILTER(?o = "abc)\n}\n',
+     'diplokg query: error: error at 5:15: unterminated string: the " opened here is not closed on its line'),
     ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
      "diplokg query: error: SERVICE is not allowed"),
     ("DELETE WHERE { ?s ?p ?o }", "diplokg query: error: "),
@@ -149,6 +154,13 @@ def test_bad_queries_exit_1_with_one_line(seeded, query, message):
     assert done.returncode == 1
     [line] = done.stderr.splitlines()
     assert line.startswith(message)
+
+
+def test_an_undeclared_dkg_term_is_a_warning_with_the_nearest_term(seeded):
+    done = diplokg(seeded, "query", "SELECT ?m WHERE { ?m dkg:partcipant ?p }")
+    assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "(0 rows)")
+    assert done.stderr == ("diplokg query: warning: dkg:partcipant (line 1) is not a term of the diplokg ontology, "
+                           "so it matches nothing; did you mean dkg:participant?\n")
 
 
 def test_stats(seeded):

@@ -248,8 +248,18 @@ def test_close_publishes_and_releases_the_lock(config):
 
 
 def test_reader_refuses_writes(config):
+    with open_store(config, writable=True):
+        pass
     with open_store(config, writable=False) as reader, pytest.raises(StoreError, match="read-only"):
         reader.replace_graph(G1, A1)
+
+
+def test_a_reader_of_a_missing_store_is_told_to_ingest_first(config):
+    from diplokg.errors import StoreMissing
+
+    with pytest.raises(StoreMissing, match=r"^no store at .*; run `diplokg ingest` first$"):
+        open_store(config, writable=False)
+    assert not config.store_path.exists()
 
 
 def test_old_snapshots_are_pruned_after_grace(config, writer):

@@ -13,6 +13,7 @@ from rdflib.term import Node
 from diplokg.config import Config
 from diplokg.errors import BadInput
 from diplokg.iris import Iris
+from diplokg.sparql_errors import warnings_for
 from diplokg.sparql_guard import check_query
 from diplokg.store import open_store
 
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     """
     text = read_query(args.query)
     check_query(text, config.max_query_bytes)
+    for warning in warnings_for(text):
+        print(f"diplokg query: warning: {warning}", file=sys.stderr)
     out = sys.stdout
     with open_store(config, writable=False) as store:
         result = store.query(text, base_iri=Iris(config.base).base)

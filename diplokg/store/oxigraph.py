@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from diplokg.errors import BadInput, QuerySyntaxError, StoreError, StoreMissing, UsageError
 from diplokg.iris import PREFIXES, Iris
+from diplokg.sparql_errors import explain
 from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
 from diplokg.store.layout import Layout, WriterLock
 from diplokg.store.results import OxQueryResult
@@ -187,10 +188,8 @@ class OxigraphStore(Store):
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
             raw = db.query(sparql, prefixes=PREFIXES, **kwargs)
-        except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc)) from None
-        except ValueError as exc:
-            raise QuerySyntaxError(str(exc)) from None
+        except (SyntaxError, ValueError) as exc:
+            raise QuerySyntaxError(explain(sparql, str(exc), has_base=base_iri is not None)) from None
         return OxQueryResult(raw, keep=db)
 
     def query_bound(self, sparql: str, bindings: dict[str, object]) -> QueryResult:
