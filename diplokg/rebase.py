@@ -115,3 +115,14 @@ def rebase_shapes(shapes: Graph, base: str) -> Graph:
                 o = Literal(text, lang=o.language, datatype=o.datatype)
         moved.add((s, p, o))
     return moved
+
+
+def asserted_ontology(base: str) -> Graph:
+    """The ontology and the issue scheme as their files state them (no reasoning), on ``base``:
+    what the dumps publish as the ontology graph."""
+    from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE
+
+    graph = Graph()
+    for path in (ONTOLOGY_FILE, ISSUES_FILE):
+        graph.parse(path, format="turtle")
+    return rebase_graph(graph, base)

@@ -122,13 +122,24 @@ class Store(ABC):
         raise NotImplementedError(f"{type(self).__name__} cannot bind query variables")
 
     @abstractmethod
-    def export(self, out: BinaryIO, fmt: str) -> None:
-        """Stream the store into ``out`` in one of DATASET_FORMATS (turtle, ntriples and
-        jsonld give the union of all graphs)."""
+    def export(self, out: BinaryIO, fmt: str, *, replace: Mapping[str, Iterable[Triple]] | None = None) -> None:
+        """Stream the store into ``out`` in one of DATASET_FORMATS: trig, nquads and jsonld
+        keep the named graphs, turtle and ntriples write their union. Prefixed formats
+        declare ``diplokg.iris.PREFIXES``.
+
+        ``replace`` gives the content to write for some named graphs instead of what the
+        store holds (the dumps write the asserted ontology, not its stored OWL RL closure);
+        the union formats then hold the union of the graphs as written.
+        """
 
     @abstractmethod
     def stats(self) -> StoreStats:
         """Articles, triples and instances per class."""
+
+    def version(self) -> str | None:
+        """An identity of the content read now (a published snapshot), or None when the
+        content may change under the reader. Readers cache derived data (VoID) per version."""
+        return None
 
     def close(self) -> None:
         """Release the store."""
