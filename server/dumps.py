@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, stream_with_context
+from flask import Blueprint, Response, current_app, request, stream_with_context
 
 from diplokg.errors import DiplokgError, NotFound
 from diplokg.iris import Iris
 from diplokg.rebase import asserted_ontology
 from server import pages_common as common
 from server.dumps_stream import stream_export
-from server.dumps_void import void_graph
+from server.dumps_void import cached_void
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +68,13 @@ def export(suffix: str) -> Response | tuple[Response, int] | tuple[str, int]:
 
 @bp.get("/.well-known/void")
 def void() -> Response | tuple[Response, int] | tuple[str, int]:
-    """The VoID description of the dataset (Turtle unless asked for N-Triples or JSON-LD)."""
+    """The VoID description of the dataset (Turtle unless asked for another RDF format), with
+    the endpoint and dumps at the URL this service answers at; computed once per snapshot."""
     try:
         fmt = common.negotiate(common.RDF_FORMATS)
     except DiplokgError as exc:
         return common.error_response(exc)
-    graph = void_graph(common.store(), common.base())
-    body = graph.serialize(format=fmt.rdflib)
-    response = Response(body, mimetype=fmt.media_type)
+    graph = cached_void(current_app, common.store(), common.base(), request.url_root)
+    response = Response(common.serialize(graph, fmt), content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
     return response
-
-

@@ -101,14 +101,16 @@ NAMESPACES = {
 
 def serialize(graph: Graph, fmt: Format, graph_name: str | None = None) -> bytes:
     """A graph in one of RDF_FORMATS, with the usual prefixes. Quad formats put the triples in
-    the named graph ``graph_name`` (or the default graph). JSON-LD is compacted with a context
-    of the prefixes it uses; the other formats are written by the engine."""
-    if fmt is JSONLD:
-        for prefix, namespace in NAMESPACES.items():
-            graph.bind(prefix, namespace, replace=True)
-        used = {p: ns for p, ns in NAMESPACES.items() if any(str(t).startswith(ns) for t in _terms(graph))}
-        return graph.serialize(format="json-ld", context=used, auto_compact=True, encoding="utf-8")
+    the named graph ``graph_name`` (or the default graph). Turtle is grouped by subject and
+    JSON-LD compacted with a context of the prefixes it uses (rdflib); the other formats are
+    written by the engine."""
     used = {p: ns for p, ns in NAMESPACES.items() if any(str(t).startswith(ns) for t in _terms(graph))}
+    if fmt is JSONLD or fmt is TURTLE:
+        for prefix, namespace in used.items():
+            graph.bind(prefix, namespace, replace=True)
+        if fmt is TURTLE:  # rdflib groups each subject's triples: easier to read than a stream
+            return graph.serialize(format="turtle", encoding="utf-8")
+        return graph.serialize(format="json-ld", context=used, auto_compact=True, encoding="utf-8")
     return serialize_triples(graph, fmt.media_type, graph_name, used)
 
 
