@@ -10,7 +10,8 @@ graph in time proportional to the article. The result is exactly::
     closure_owlrl(O + A) - closure_owlrl(O)
 
 after the same filters applied to every stored graph: no triple with a literal subject
-(Oxigraph cannot store them) and no reflexive ``x owl:sameAs x``. Where the article
+(Oxigraph cannot store them), no reflexive ``x owl:sameAs x`` and no axiom about an XML
+Schema datatype. Where the article
 uses vocabulary the compiled rules do not cover (schema triples, datatype typing,
 ontology axioms such as restrictions), the article falls back to owlrl itself.
 An inconsistency (two owl:sameAs individuals declared different, an instance of
@@ -90,10 +91,12 @@ def owlrl_closure(graph: Graph) -> Graph:
 
 
 def storable(triples: Iterable[Triple]) -> set[Triple]:
-    """The documented filters: drop literal-subject triples and reflexive owl:sameAs."""
+    """The documented filters: drop literal-subject triples, reflexive owl:sameAs, and the
+    axioms owlrl states about XML Schema datatypes (``xsd:boolean a rdfs:Datatype``): they
+    describe the built-in vocabulary, not the data, and would be copied into every graph."""
     return {
         (s, p, o) for s, p, o in triples
-        if not isinstance(s, Literal) and not (p == OWL.sameAs and s == o)
+        if not isinstance(s, Literal) and not (p == OWL.sameAs and s == o) and not str(s).startswith(_XSD_NS)
     }
 
 
