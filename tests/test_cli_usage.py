@@ -131,3 +131,14 @@ def test_ingest_and_stats_say_what_their_triple_counts_count(tmp_path):
     stats = dict(line.split("\t") for line in diplokg("--store", str(tmp_path / "s"), "stats").stdout.splitlines())
     assert int(stats["triples in article graphs"]) == stored
     assert int(stats["triples"]) == stored + int(stats["triples in the ontology graph"])
+
+
+def test_an_article_without_sidecar_is_titled_by_its_headline(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(
+        "Japan, U.S. agree to deepen cooperation on North Korea\n\n"
+        + (SEEDS_DIR / "000_adeb1c27dd2069d5.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert diplokg("--store", str(tmp_path / "s"), "ingest", str(tmp_path / "in")).returncode == 0
+    done = diplokg("--store", str(tmp_path / "s"), "query", "--format", "csv",
+                   "SELECT ?t WHERE { ?a a dkg:Article ; dcterms:title ?t }")
+    assert done.stdout.splitlines() == ["t", "Japan, U.S. agree to deepen cooperation on North Korea"]
