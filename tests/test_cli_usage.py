@@ -141,4 +141,4 @@ def test_an_article_without_sidecar_is_titled_by_its_headline(tmp_path):
     assert diplokg("--store", str(tmp_path / "s"), "ingest", str(tmp_path / "in")).returncode == 0
     done = diplokg("--store", str(tmp_path / "s"), "query", "--format", "csv",
                    "SELECT ?t WHERE { ?a a dkg:Article ; dcterms:title ?t }")
-    assert done.stdout.splitlines() == ["t", "Japan, U.S. agree to deepen cooperation on North Korea"]
+    assert done.stdout.splitlines() == ["t", '"Japan, U.S. agree to deepen cooperation on North Korea"']  # CSV quotes a comma
