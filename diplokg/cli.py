@@ -11,6 +11,7 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import NoReturn
 
 from diplokg import __version__
 from diplokg.config import SETTINGS, load_config
@@ -34,15 +35,11 @@ def positive_int(text: str) -> int:
     return value
 
 
-def port_number(text: str) -> int:
-    """An argparse type: a TCP port, 1 to 65535."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError(f"must be between 1 and 65535, not {value}")
-    return value
+class Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line on stderr (``diplokg CMD: error: ...``), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -59,10 +56,10 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; global options are accepted before or after the sub-command."""
-    parser = argparse.ArgumentParser(prog="diplokg", description="A knowledge graph of diplomatic meetings built from news.")
+    parser = Parser(prog="diplokg", description="A knowledge graph of diplomatic meetings built from news.")
     parser.add_argument("--version", action="version", version=f"diplokg {__version__}")
     _global_options(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
@@ -96,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("serve", "run the HTTP service on a production WSGI server")
     p.add_argument("--host", metavar="ADDRESS", help="address to listen on (env DIPLOKG_HOST, default 127.0.0.1)")
-    p.add_argument("--port", type=port_number, metavar="PORT", help="port to listen on (env DIPLOKG_PORT, default 5000)")
-    p.add_argument("--workers", type=positive_int, metavar="N",
+    p.add_argument("--port", type=int, metavar="PORT", help="port to listen on, 1 to 65535 (env DIPLOKG_PORT, default 5000)")
+    p.add_argument("--workers", type=int, metavar="N",
                    help="HTTP worker processes, at least 1 (env DIPLOKG_WORKERS, default 2)")
     return parser
 

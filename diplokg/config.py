@@ -42,7 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
-_AT_LEAST_ONE = ("workers", "jobs", "max_rows", "max_query_bytes")
+_AT_LEAST_ONE = ("jobs", "max_rows", "max_query_bytes")  # workers and port: checked by serve
 
 
 @dataclass(frozen=True)

@@ -119,10 +119,18 @@ def rebase_shapes(shapes: Graph, base: str) -> Graph:
 
 def asserted_ontology(base: str) -> Graph:
     """The ontology and the issue scheme as their files state them (no reasoning), on ``base``:
-    what the dumps publish as the ontology graph."""
+    what the dumps publish as the ontology graph. Blank nodes get canonical labels, so that
+    two dumps of the same store are the same bytes."""
+    from rdflib.compare import to_canonical_graph
+
     from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE
 
     graph = Graph()
     for path in (ONTOLOGY_FILE, ISSUES_FILE):
         graph.parse(path, format="turtle")
-    return rebase_graph(graph, base)
+    canonical = Graph()
+    for prefix, namespace in graph.namespaces():
+        canonical.bind(prefix, namespace, override=True, replace=True)
+    for triple in to_canonical_graph(rebase_graph(graph, base)):
+        canonical.add(triple)
+    return canonical

@@ -15,6 +15,7 @@ import pytest
 
 from diplokg.config import load_config
 from diplokg.iris import Iris
+from diplokg.rebase import asserted_ontology
 from diplokg.resources import SEEDS_DIR
 from diplokg.store import open_store
 
@@ -99,17 +100,20 @@ def test_export_round_trip_into_a_fresh_store(seeded, tmp_path, fmt):
     fresh = load_config({"store": str(tmp_path / "fresh")}, environ={})
     with open_store(config, writable=False) as original, open_store(fresh, writable=True) as copy:
         union = set()
-        if fmt in ("trig", "nquads"):
+        # the ontology graph is dumped as its files state it, not as its stored OWL RL closure
+        published = {IRIS.ontology_graph: set(asserted_ontology(IRIS.base))}
+        if fmt in ("trig", "nquads", "jsonld"):
             copy.load(out.read_bytes(), fmt)
             assert copy.graphs() == original.graphs()
             for graph in original.graphs():
-                got, want = set(copy.graph_triples(graph)), set(original.graph_triples(graph))
+                got = set(copy.graph_triples(graph))
+                want = published.get(graph) or set(original.graph_triples(graph))
                 assert _without_bnodes(got) == _without_bnodes(want)
                 assert len(got) == len(want)
         else:
             copy.load(out.read_bytes(), fmt, graph="urn:x:union")
             for graph in original.graphs():
-                union |= _without_bnodes(original.graph_triples(graph))
+                union |= _without_bnodes(published.get(graph) or original.graph_triples(graph))
             assert _without_bnodes(copy.graph_triples("urn:x:union")) == union
 
 

@@ -51,7 +51,8 @@ def test_base_after_the_subcommand_is_used(tmp_path):
 def test_jobs_must_be_a_whole_number_of_at_least_one(tmp_path, value):
     done = diplokg("--store", str(tmp_path / "s"), "ingest", "--jobs", value, str(SEEDS_DIR))
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1].startswith("diplokg ingest: error: argument --jobs: ")
+    [line] = done.stderr.splitlines()
+    assert line.startswith("diplokg ingest: error: argument --jobs: ")
     assert not (tmp_path / "s").exists()
 
 

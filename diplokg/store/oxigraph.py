@@ -239,7 +239,8 @@ class OxigraphStore(Store):
         if fmt not in DATASET_FORMATS:
             raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(DATASET_FORMATS)})")
         db = self._db()
-        replaced = {ox.NamedNode(g): [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+        # given content in a stable order, so that two exports of one store are the same bytes
+        replaced = {ox.NamedNode(g): sorted(((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), key=str)
                     for g, triples in (replace or {}).items()}
         kwargs = {"format": _EXPORT_FORMATS[fmt]}
         if fmt in _PREFIXED_FORMATS:
