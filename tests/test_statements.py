@@ -324,7 +324,8 @@ def test_an_organizations_attribution_makes_the_words_its_own() -> None:
         'Kim asked China to play "a constructive role" in the region, the Ministry of Foreign Affairs of South Korea said.\n\n'
         "Zhao told Kim that the two countries should treat each other as partners, according to a Chinese Foreign Ministry readout.\n\n"
         '"Dialogue is the only way," Kim told Zhao, according to a South Korean official.\n\n'
-        '"Peace matters," the ministry quoted Zhao as saying.\n'
+        '"Peace matters," the ministry quoted Zhao as saying.\n\n'
+        'The Ministry of Foreign Affairs of South Korea said Kim asked for "restraint" by all sides.\n'
     )
     said = statements(facts)
     assert ("Ministry of Foreign Affairs of South Korea", "direct", "The three countries will respond firmly") in said
@@ -333,6 +334,7 @@ def test_an_organizations_attribution_makes_the_words_its_own() -> None:
             "the two countries should treat each other as partners") in said
     assert ("Kim Min-jae", "direct", "Dialogue is the only way") in said
     assert ("Zhao Lin", "direct", "Peace matters") in said
+    assert ("Ministry of Foreign Affairs of South Korea", "direct", "restraint") in said
 
 
 def test_coordinated_speakers_and_a_policy_named_under_quotation_marks() -> None:

@@ -128,7 +128,9 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
     verbs_after = _speech_verbs(after, ctx)
     verbs_before = _speech_verbs(before, ctx)
     near = speaker_of_verb(verbs_after[0], ctx) if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER else None
-    body = organization_attribution(before + after, verbs_after, ctx)
+    said = {v.i for v in verbs_before + verbs_after}
+    outermost = [v for v in verbs_before + verbs_after if not any(a.i in said for a in v.ancestors)]
+    body = organization_attribution(before + after, outermost, ctx)
     if body is not None:
         # "Kim asked China to play "a constructive role", the ministry said", "..., Kim said,
         # according to the ministry": an organization's attribution makes the quote its own,
