@@ -1,0 +1,173 @@
+"""Who takes part in a meeting: the trigger's own arguments, else the people of its sentence,
+else the countries."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.triggers import is_trigger
+from etl.extract.mentions import ActorIndex
+from etl.extract.references import refers_to, resolve_role_noun
+
+EXPLICIT_PREPS = ("between", "with", "among")
+
+
+_LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "pay", "make", "join", "chair", "co-chair"}
+
+
+def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """Participants named by the trigger's own arguments: "a summit between A and B",
+    "talks with A", "A met B", "A and B held talks", "A's visit to B", "a courtesy call on A"."""
+    found: list[str] = []
+    preps = EXPLICIT_PREPS + (("on",) if tok.lemma_.lower() == "call" else ())
+    if tok.pos_ == "VERB":
+        preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found.extend(refers_to(obj, index, holders=holders))
+    if tok.pos_ == "VERB":
+        for obj in tok.children:
+            if obj.dep_ == "dobj":
+                found.extend(refers_to(obj, index, holders=holders))
+        return list(dict.fromkeys(subject_of(tok, index, holders) + found))
+    for owner in (c for c in tok.children if c.dep_ == "poss"):
+        found.extend(refers_to(owner, index, holders=holders))
+    if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+        found = subject_of(tok, index, holders) + found
+    return list(dict.fromkeys(found))
+
+
+def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            out.extend(refers_to(c, index, holders=holders))
+        elif c.dep_ == "prep" and c.lower_ in EXPLICIT_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out.extend(refers_to(obj, index, holders=holders))
+    return out
+
+
+def with_objects(tok: Token, index: ActorIndex) -> list[str]:
+    out: list[str] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.extend(refers_to(obj, index))
+    return out
+
+
+def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]:
+    """The actors doing what the trigger reports: the subject of its verb, found by climbing
+    through infinitives, participles and prepositions ("after making a stop to speak with")."""
+    for verb in [tok, *tok.ancestors][:7]:
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                # the parser sometimes gives a coordinated subject two nsubj heads
+                keys = [k for subj in subjects for k in refers_to(subj, index, holders=holders)]
+                return list(dict.fromkeys(keys))
+        if verb.dep_ in ("ccomp", "ROOT") and verb.i != tok.i:
+            break
+    verb = tok.head
+    for c in verb.children:
+        if c.dep_ == "poss":
+            return refers_to(c, index)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if owners:
+            return refers_to(owners[0], index)
+    return []
+
+
+def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) -> bool:
+    """A person mentioned in the sentence who is not taking part: inside quotes, the source
+    of an attribution ("according to X", "X said"), a possessor ("Kim's sister"), or inside
+    an apposition describing someone else ("adviser to Prime Minister Abe")."""
+    tok = sent.doc[tok_i]
+    if ctx.in_quote(tok.idx):
+        return True
+    for anc in tok.ancestors:
+        if anc.lower_ == "according":
+            return True
+        if anc.dep_ == "appos":
+            head = index.mention_at(anc.head.i)
+            if head is not None and head.kind == "Person":
+                return True
+        if anc.dep_ == "poss":
+            return True
+    if tok.dep_ == "poss" and not is_trigger(tok.head, ctx):
+        return True
+    if _other_clause(tok, sent, ctx):
+        return True
+    if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ctx.vocab.speech_verbs and not any(is_trigger(t, ctx) for t in tok.head.subtree if t.i != tok.i and t.dep_ != "ccomp" and t.head == tok.head):
+        return any(c.dep_ == "ccomp" for c in tok.head.children) and tok.head.i > _first_trigger(sent, ctx)
+    return False
+
+
+def clause_of(tok: Token) -> Token:
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            return t
+    return tok.sent.root
+
+
+def _other_clause(tok: Token, sent: Span, ctx: ArticleContext) -> bool:
+    """The person is in a subordinate clause ("after X became prime minister") that holds
+    no meeting word, while the sentence's meeting word is elsewhere."""
+    clause = clause_of(tok)
+    if clause.dep_ not in ("advcl", "relcl", "acl", "ccomp", "pcomp"):
+        return False
+    if any(is_trigger(t, ctx) for t in clause.subtree):
+        return False
+    return any(is_trigger(t, ctx) for t in sent)
+
+
+def _first_trigger(sent: Span, ctx: ArticleContext) -> int:
+    for t in sent:
+        if is_trigger(t, ctx):
+            return t.i
+    return sent.end
+
+
+def sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext, holders: bool = True) -> list[str]:
+    found: list[str] = []
+    for m in index.mentions_in(sent.start, sent.end):
+        if m.kind != "Person" or _excluded(m.span.root.i, sent, index, ctx):
+            continue
+        found.append(m.key)
+    for tok in sent:
+        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
+            key = index.last_person_before(tok.i)
+            if key:
+                found.append(key)
+        elif tok.tag_ in ("NNS", "NNPS") and not ctx.in_quote(tok.idx):
+            found.extend(k for k in resolve_role_noun(tok, index, set(found), holders) if index.actors[k].kind == "Person" or not holders)
+    found = list(dict.fromkeys(found))
+    if not found:
+        found = _country_participants(sent, index, ctx)
+    return found
+
+
+def _country_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) -> list[str]:
+    """Countries or organizations as participants, only where no person is named: the
+    subject of the sentence ("Japan and South Korea held talks") or the "between" objects."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ in ("between", "with")):
+            for key in refers_to(tok, index):
+                if index.actors[key].kind in ("Country", "Organization"):
+                    out.append(key)
+    return list(dict.fromkeys(out))
+
+
+def without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str]:
+    """A country is not a separate participant when one of its people takes part."""
+    represented = {index.actors[p].country for p in parts if index.actors[p].kind == "Person"}
+    return [p for p in parts if not (index.actors[p].kind == "Country" and p in represented)]

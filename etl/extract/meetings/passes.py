@@ -1,0 +1,93 @@
+"""Article-level passes over the drafts of one article: the lead's date, topics of later
+sentences, the place of a one-city visit, and references back to a meeting already reported."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.participants import subject_of
+from etl.model import Span as TextSpan
+from etl.read import headline_span
+
+
+def place_of_the_visit(drafts: list[MeetingDraft]) -> None:
+    """When every placed main meeting of the article is in one city, the other main meetings
+    held by the same visitors are there too (a minister's one-city visit)."""
+    placed = [d for d in drafts if d.primary and d.status == "held" and d.place is not None]
+    places = {d.place.key for d in placed if d.place is not None}
+    if len(places) != 1:
+        return
+    for d in drafts:
+        if d.place is None and d.primary and d.status == "held" and any(set(d.participants) & set(p.participants) for p in placed):
+            d.place = placed[0].place
+
+
+def topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """Issues of sentences that speak of a meeting's participants together ("Blinken,
+    Kamikawa and Cho discussed ... the Taiwan Strait") are topics of that meeting."""
+    reported = {d.sentence.start for d in drafts}
+    primary = [d for d in drafts if d.primary]
+    for sent in ctx.sentences():
+        if sent.start in reported:
+            continue
+        topics = ctx.issues_in(sent.start_char, sent.end_char)
+        if not topics:
+            continue
+        named = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+        for d in primary:
+            people = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+            if len(named & people) >= 2:
+                d.topics = list(dict.fromkeys(d.topics + topics))
+
+
+def same_day_phrase(sent: Span) -> bool:
+    return any(p in sent.text for p in ("in the day", "same day"))
+
+
+def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """The lead sentence reports the main event: when its subjects are a held meeting's
+    participants and it gives a date ("A and B agreed on Thursday ..."), that is the
+    meeting's date."""
+    lead = _lead_sentence(ctx)
+    if lead is None:
+        return
+    subjects = subject_of(lead.root, ctx.index)
+    if len(subjects) < 2:
+        return
+    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None]
+    if not mentions:
+        return
+    value = min(mentions, key=lambda m: abs(m.start - lead.root.idx)).value
+    for d in drafts:
+        if d.date is None and d.status == "held" and d.primary and set(subjects) <= set(d.participants):
+            d.date = value
+
+
+def _lead_sentence(ctx: ArticleContext) -> Span | None:
+    """The first sentence of the body: after a headline line, if there is one."""
+    head = headline_span(ctx.text)
+    start = head[1] if head else 0
+    for sent in ctx.sentences()[:4]:
+        if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6:
+            return sent
+    return None
+
+
+def subject_is_they(trig: Token) -> bool:
+    """"... when they held talks in Lima": the people of the meeting just reported."""
+    verb = trig if trig.pos_ == "VERB" else trig.head
+    return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children)
+
+
+def anaphoric(trig: Token) -> bool:
+    """"the talks", "their meeting", "the call": a meeting already reported."""
+    return trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that", "this") for c in trig.children)
+
+
+def again(earlier: MeetingDraft, sent: Span, ctx: ArticleContext) -> MeetingDraft:
+    """One more report of an earlier meeting: its sentence becomes evidence and adds topics."""
+    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+    topics = ctx.issues_in(sent.start_char, sent.end_char)
+    return MeetingDraft(list(earlier.participants), earlier.mode, earlier.status, earlier.date, earlier.place, evidence, sent, topics, earlier.primary)
