@@ -14,6 +14,7 @@ from etl.extract.dates import DateMention, find_dates
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.quotes import Quote, inside
 from etl.model import Article, Place
+from etl.read import headline_span
 from etl.vocab import Vocabulary
 
 
@@ -32,6 +33,8 @@ class ArticleContext:
     places: dict[str, Place] = field(default_factory=dict)
     _dates: dict[bool, list[DateMention]] = field(default_factory=dict)
     _sentences: list[Span] | None = None
+    _headline: tuple[int, int] | None = None
+    _headline_known: bool = False
 
     @property
     def vocab(self) -> Vocabulary:
@@ -46,6 +49,16 @@ class ArticleContext:
         if self._sentences is None:
             self._sentences = [s for s in self.doc.sents if s.text.strip()]
         return self._sentences
+
+    def headline(self) -> tuple[int, int] | None:
+        """(start, end) of the article's headline line, if it has one (:func:`etl.read.headline_span`)."""
+        if not self._headline_known:
+            self._headline, self._headline_known = headline_span(self.text[: self.body_end]), True
+        return self._headline
+
+    def in_headline(self, char: int) -> bool:
+        head = self.headline()
+        return head is not None and head[0] <= char < head[1]
 
     def in_quote(self, char: int) -> bool:
         return inside(self.quotes, char) is not None

@@ -122,6 +122,12 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
         if t.person is not None:
             continue
         named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+        variant = False
+        if not named and t.of is not None:
+            # "India's foreign minister" for the External Affairs Minister of India named with it:
+            # the same post in other words, so no further role
+            named = [o.person for o in index.titles if o.person and o.kind == t.kind and o.of == t.of]
+            variant = bool(named)
         person = named[0] if len(set(named)) == 1 else None
         if person is None:
             label = t.title.lower()
@@ -143,7 +149,8 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         t.person = person
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
-        _add_role(index, person, t)
+        if not variant:
+            _add_role(index, person, t)
 
 
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:

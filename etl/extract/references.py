@@ -120,19 +120,45 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
 _NP_DEPS = {"conj", "cc", "compound", "nmod", "amod", "det", "punct", "appos", "flat", "preconj", "nummod", "quantmod"}
 
 
+_ALONG = {"together", "along"}
+
+
+def _after_closed_list(t: Token) -> bool:
+    """A conjunct after a list already closed by "and" ("with A and B, C and D discussed"):
+    the parser's mistake, C begins the next phrase."""
+    if t.dep_ != "conj" or t.head.dep_ != "conj" or t.i == 0 or t.doc[t.i - 1].text != "," and t.doc[t.left_edge.i - 1].text != ",":
+        return False
+    first = t.head.head
+    return any(c.dep_ == "cc" and first.i < c.i < t.head.i for c in first.children)
+
+
 def _coordinated(tok: Token) -> list[Token]:
     """The heads of a coordinated noun phrase, including members the parser attached as
-    modifiers ("Motegi and Defense Minister Taro Kono" parsed with Motegi as nmod)."""
+    modifiers ("Motegi and Defense Minister Taro Kono" parsed with Motegi as nmod) and those
+    joined by "together with" / "along with" ("A and B, together with C, held ...")."""
     out = [tok]
     stack = list(tok.children)
     while stack:
         t = stack.pop()
-        if t.dep_ not in _NP_DEPS:
+        if t.dep_ == "prep" and t.lower_ == "with" and any(c.lower_ in _ALONG for c in t.children):
+            objects = [c for c in t.children if c.dep_ == "pobj"]
+            out.extend(objects)
+            stack.extend(c for o in objects for c in o.children)
+            continue
+        if t.dep_ not in _NP_DEPS or _after_closed_list(t):
             continue
         if t.dep_ in ("conj", "nmod", "appos") or (t.dep_ == "compound" and t.pos_ == "PROPN"):
             out.append(t)
         stack.extend(t.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _title_holder(tok: Token, index: ActorIndex) -> str | None:
+    """The person a title phrase names, when ``tok`` is that title's head word."""
+    for t in index.titles:
+        if t.person is not None and t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split():
+            return t.person
+    return None
 
 
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
@@ -143,6 +169,12 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         return refers_to(tok.head.head, index, exclude, holders)
     for t in _coordinated(tok):
         m = index.mention_at(t.i)
+        if m is None and t.pos_ == "PROPN":
+            # the head of a title phrase naming its holder ("the President of Korea, Moon Jae-in")
+            named = _title_holder(t, index)
+            if named is not None and named not in out:
+                out.append(named)
+                continue
         if m is not None:
             if m.key in out:
                 continue

@@ -12,8 +12,10 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import objects_of, own_participants, sentence_participants, with_objects, without_redundant_countries
-from etl.extract.meetings.passes import again, anaphoric, date_from_lead, place_of_the_visit, same_day_phrase, subject_is_they, topics_from_context
+from etl.extract.meetings.participants import as_countries, objects_of, own_participants, sentence_participants, with_objects, without_redundant_countries
+from etl.extract.meetings.passes import date_from_lead, same_day_phrase, subject_is_they, topics_from_context
+from etl.extract.meetings.visits import Visit, destination, is_visit, place_meetings, visit_only, visitors
+from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.model import Span as TextSpan
 
@@ -25,7 +27,9 @@ _SEPARATE = {"separate", "separately"}
 def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     """Every meeting expression of the article body (captions included)."""
     drafts: list[MeetingDraft] = []
+    visits: list[Visit] = []
     for sent in ctx.sentences():
+        in_headline = ctx.in_headline(sent.start_char)
         triggers = [t for t in sent if is_trigger(t, ctx)]
         sentence_used = False
         in_sentence: list[MeetingDraft] = []
@@ -36,43 +40,96 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
             holders = not older_than_anchor(date, ctx)
+            visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             if not parts and drafts and subject_is_they(trig):
-                parts = list(drafts[-1].participants)
-            needed = 1 if status == "planned" and trig.lemma_.lower() != "visit" else 2
+                parts = list(drafts[-1].root().participants)
+            # a headline names one side and leaves the other to the body ("PM call with X")
+            needed = 1 if (status == "planned" and trig.lemma_.lower() != "visit") or in_headline else 2
+            earlier = _reported_before(drafts, status)
+            if not parts and earlier is not None and past_marked(trig, ctx):
+                # "the first formal talks since April 2012": the same sides met then
+                parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
             if len(parts) < needed and not sentence_used:
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
                 parts = list(dict.fromkeys(parts + extra))
-            if len(parts) < needed and anaphoric(trig):
-                earlier = next((d for d in reversed(drafts) if d.primary and d.status == status), None)
-                if earlier is not None:
-                    in_sentence.append(again(earlier, sent, ctx))
+            if earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
+                if len(parts) < needed and not anaphoric(trig):
                     continue
+                _fill_in(earlier, trig, sent, date, ctx)
+                in_sentence.append(again(earlier, sent, ctx))
+                continue
             parts = without_redundant_countries(parts, ctx.index)
+            if visit is not None and status == "held" and visit_only(parts, visit.place, visit.visitors, ctx):
+                continue
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
             if dated is not None and date is not None and date == dated.date and same_day_phrase(sent):
                 for d in new:
                     d.place = d.place or dated.place
+            for d in new:
+                d.headline = in_headline
             in_sentence.extend(new)
+        link_headline(drafts, in_sentence, ctx.index)
         drafts.extend(in_sentence)
+    drafts = settle(drafts)
     date_from_lead(drafts, ctx)
     topics_from_context(drafts, ctx)
-    place_of_the_visit(drafts)
-    return drafts
+    place_meetings(drafts, visits)
+    return settle(drafts)
+
+
+def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleContext, visits: list[Visit]) -> Visit | None:
+    """The visit a visit word reports (who goes where), recorded; None without a destination."""
+    place = destination(trig, ctx)
+    who = visitors(trig, ctx) if place is not None else []
+    if place is None or not who:
+        return None
+    current = not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
+    visits.append(Visit(who, place, status, date, sent, current))
+    return visits[-1]
+
+
+def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
+    """A later report of a meeting may give what the first left out: its date, its place,
+    that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
+    meeting.date = meeting.date or date
+    if meeting.place is None:
+        meeting.place = place_of(sent, trig, ctx)
+    if meeting.mode == "in-person":
+        meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | None:
+    """The main meeting reported last in the body with this status (the meeting a back
+    reference means)."""
+    return next((d.root() for d in reversed(drafts) if d.primary and d.status == status and not _lone_headline(d)), None)
+
+
+def _lone_headline(d: MeetingDraft) -> bool:
+    """A headline meeting naming one side only, which no body meeting has taken in (yet)."""
+    return d.headline and d.same_as is None and len(set(d.participants)) < 2
+
+
+def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: MeetingDraft, ctx: ArticleContext) -> bool:
+    """"the video conference", "the two leaders met", "both ministers": the meeting already
+    reported, when the people found are among its people and nothing dates it apart."""
+    if not (anaphoric(trig) or group_reference(trig, ctx.index)) or past_marked(trig, ctx):
+        return False
+    return refers_back(parts, earlier, ctx.index) and dates_agree(date, earlier.date)
 
 
 def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
-    mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx)
+    place = place_of(sent, trig, ctx)
+    mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None)
     if trig.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in trig.children):
         mode = "in-person"
-    place = place_of(sent, trig, ctx)
     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
     topics = ctx.issues_in(sent.start_char, sent.end_char)
-    primary = status == "held" and not past_marked(trig) and not older_than_anchor(date, ctx)
+    primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
     separate = any(t.lower_ in _SEPARATE for t in sent) and len(parts) >= 3
     partners = with_objects(trig, ctx.index) if separate else []
     hosts = [p for p in parts if p not in partners]

@@ -7,19 +7,23 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.participants import clause_of
+from etl.extract.meetings.triggers import is_trigger
 from etl.model import Place
 
 _PAST_MARKERS = {"last", "previous", "previously", "since", "ago", "prior", "followed"}
 
 
-def clause_chars(trigger: Token) -> set[int]:
+def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     """Character offsets where the trigger's clause has tokens, without the other clauses
     coordinated with it ("discussed the planned summit, and agreed that they will meet in
-    Beijing next year"), plus a few tokens after the trigger's phrase."""
+    Beijing next year"), plus a few tokens after the trigger's phrase. A participle opening
+    the sentence stays ("On October 8, commencing at 4:30 p.m., X held talks ...")."""
     head = clause_of(trigger)
     tokens = {t.i for t in head.subtree}
     for c in head.children:
         if c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and trigger not in c.subtree:
+            if c.dep_ == "advcl" and _opening_participle(c, head, ctx):
+                continue
             tokens -= {t.i for t in c.subtree}
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza")
@@ -30,11 +34,31 @@ def clause_chars(trigger: Token) -> set[int]:
     return {doc[i].idx for i in tokens}
 
 
+def _opening_participle(clause: Token, head: Token, ctx: ArticleContext) -> bool:
+    """An adverbial participle before the main verb, without a subject or a meeting of its own."""
+    return (
+        clause.i < head.i
+        and clause.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and not any(is_trigger(t, ctx) for t in clause.subtree)
+    )
+
+
+def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> bool:
+    """A date inside another meeting word's phrase that marks an earlier meeting ("met ... for
+    the first talks since April 2012"): that meeting's date, not this one's."""
+    for t in trigger.subtree:
+        if t.i != trigger.i and t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text) and is_trigger(t, ctx) and past_marked(t, ctx):
+            return True
+    return False
+
+
 def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previous: str | None) -> str | None:
     """The date nearest the trigger in its sentence; "later in the day" is the day of the
     meeting reported just before."""
-    starts = clause_chars(trigger)
+    starts = clause_chars(trigger, ctx)
     mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
+    mentions = [m for m in mentions if not _inside_earlier_meeting(m.start, trigger, ctx)]
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
@@ -43,14 +67,23 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     return best.value
 
 
+def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
+    """Places named in a sentence: the model's GPE, LOC and FAC entities, and the capitals and
+    countries of the gazetteer it missed ("a visit to Kyiv")."""
+    ents = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for h in ctx.index.hits:
+        if h.kind in ("capital", "country") and sent.start <= h.span.start and h.span.end <= sent.end and not taken.intersection(range(h.span.start, h.span.end)):
+            ents.append(h.span)
+    return sorted(ents, key=lambda e: e.start)
+
+
 def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
     """The place after "in"/"at" that the meeting's clause names ("in Tokyo", "in Rio de
     Janeiro"); a city is preferred to a building."""
     best: tuple[int, Place] | None = None
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
-    for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
+    for ent in place_spans(sent, ctx):
         prep = sent.doc[ent.start - 1] if ent.start > 0 else None
         if prep is not None and prep.lower_ == "the" and ent.start > 1:
             prep = sent.doc[ent.start - 2]
@@ -58,7 +91,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if ctx.in_quote(ent.start_char):
             continue
-        if ent.start_char not in clause_chars(trigger):
+        if ent.start_char not in clause_chars(trigger, ctx):
             continue
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
@@ -71,6 +104,11 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             best = (distance, place)
     if best is None:
         clause = clause_of(trigger)
+        if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            # "travel on to Moldova, where she will meet ...": the place the clause describes
+            ent = next((e for e in place_spans(sent, ctx) if e.start <= clause.head.i < e.end), None)
+            if ent is not None:
+                return ctx.place_for(ent)
         if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             # "made a stop in Seoul to speak with officials": the purpose clause's host clause
             return place_of(sent, clause.head, ctx)
@@ -88,15 +126,31 @@ def _reaches(tok: Token, allowed: set[int]) -> bool:
     return False
 
 
-def past_marked(trigger: Token) -> bool:
+def past_marked(trigger: Token, ctx: ArticleContext) -> bool:
     """Mentioned in passing as an earlier meeting: "last held talks", "since X hosted a
-    summit", "followed a call between ..."."""
-    words = {t.lower_ for t in trigger.subtree}
+    summit", "followed a call between ...". Only the trigger's own phrase counts: not a clause
+    coordinated with it ("met X and visited a plant damaged last week"), not another meeting
+    word inside it, and not "prior to", which orders the meetings of one visit."""
+    tokens = _own_phrase(trigger, ctx)
     heads = [trigger, trigger.head] if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else [trigger]
     for head in heads:
-        words.add(head.lower_)
-        words.update(c.lower_ for c in head.children if c.dep_ in ("advmod", "npadvmod", "mark", "amod"))
+        tokens += [head, *(c for c in head.children if c.dep_ in ("advmod", "npadvmod", "mark", "amod"))]
+    words = {t.lower_ for t in tokens if not (t.lower_ == "prior" and any(c.lower_ == "to" for c in t.children))}
     return bool(words & _PAST_MARKERS)
+
+
+_OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}
+
+
+def _own_phrase(trigger: Token, ctx: ArticleContext) -> list[Token]:
+    out, stack = [trigger], list(trigger.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX", "CCONJ") or is_trigger(t, ctx):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
 
 
 def older_than_anchor(date: str | None, ctx: ArticleContext) -> bool:

@@ -23,3 +23,12 @@ class MeetingDraft:
     sentence: Span
     topics: list[str] = field(default_factory=list)
     primary: bool = True
+    headline: bool = False  # reported by the article's headline
+    same_as: MeetingDraft | None = None  # an earlier draft of the same meeting, which this one reports again
+
+    def root(self) -> MeetingDraft:
+        """The first draft of the meeting this draft reports."""
+        d = self
+        while d.same_as is not None:
+            d = d.same_as
+        return d

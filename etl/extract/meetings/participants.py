@@ -63,9 +63,18 @@ def with_objects(tok: Token, index: ActorIndex) -> list[str]:
     return out
 
 
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+
+
 def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]:
     """The actors doing what the trigger reports: the subject of its verb, found by climbing
-    through infinitives, participles and prepositions ("after making a stop to speak with")."""
+    through infinitives, participles and prepositions ("after making a stop to speak with").
+    A meeting noun's own possessor comes first ("the President's June 29 meeting with X",
+    not the subject of the sentence that mentions it); a headline's "X to visit Y" is X's."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS), None)
+        if owner is not None:
+            return refers_to(owner, index, holders=holders)
     for verb in [tok, *tok.ancestors][:7]:
         if verb.pos_ in ("VERB", "AUX"):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -73,6 +82,10 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
                 # the parser sometimes gives a coordinated subject two nsubj heads
                 keys = [k for subj in subjects for k in refers_to(subj, index, holders=holders)]
                 return list(dict.fromkeys(keys))
+            if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                keys = refers_to(verb.head, index, holders=holders)
+                if keys:
+                    return keys
         if verb.dep_ in ("ccomp", "ROOT") and verb.i != tok.i:
             break
     verb = tok.head
@@ -171,3 +184,8 @@ def without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str
     """A country is not a separate participant when one of its people takes part."""
     represented = {index.actors[p].country for p in parts if index.actors[p].kind == "Person"}
     return [p for p in parts if not (index.actors[p].kind == "Country" and p in represented)]
+
+
+def as_countries(parts: list[str], index: ActorIndex) -> list[str]:
+    """The sides of a meeting as countries: each person's country (a person without one stays)."""
+    return list(dict.fromkeys(index.actors[p].country or p if index.actors[p].kind == "Person" else p for p in parts))

@@ -8,20 +8,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.participants import subject_of
-from etl.model import Span as TextSpan
 from etl.read import headline_span
-
-
-def place_of_the_visit(drafts: list[MeetingDraft]) -> None:
-    """When every placed main meeting of the article is in one city, the other main meetings
-    held by the same visitors are there too (a minister's one-city visit)."""
-    placed = [d for d in drafts if d.primary and d.status == "held" and d.place is not None]
-    places = {d.place.key for d in placed if d.place is not None}
-    if len(places) != 1:
-        return
-    for d in drafts:
-        if d.place is None and d.primary and d.status == "held" and any(set(d.participants) & set(p.participants) for p in placed):
-            d.place = placed[0].place
 
 
 def topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
@@ -48,8 +35,8 @@ def same_day_phrase(sent: Span) -> bool:
 
 def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """The lead sentence reports the main event: when its subjects are a held meeting's
-    participants and it gives a date ("A and B agreed on Thursday ..."), that is the
-    meeting's date."""
+    participants (all of them) and it gives a date ("A and B agreed on Thursday ..."), that is
+    the meeting's date."""
     lead = _lead_sentence(ctx)
     if lead is None:
         return
@@ -61,7 +48,7 @@ def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         return
     value = min(mentions, key=lambda m: abs(m.start - lead.root.idx)).value
     for d in drafts:
-        if d.date is None and d.status == "held" and d.primary and set(subjects) <= set(d.participants):
+        if d.date is None and d.status == "held" and d.primary and set(subjects) == set(d.participants):
             d.date = value
 
 
@@ -79,15 +66,3 @@ def subject_is_they(trig: Token) -> bool:
     """"... when they held talks in Lima": the people of the meeting just reported."""
     verb = trig if trig.pos_ == "VERB" else trig.head
     return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children)
-
-
-def anaphoric(trig: Token) -> bool:
-    """"the talks", "their meeting", "the call": a meeting already reported."""
-    return trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that", "this") for c in trig.children)
-
-
-def again(earlier: MeetingDraft, sent: Span, ctx: ArticleContext) -> MeetingDraft:
-    """One more report of an earlier meeting: its sentence becomes evidence and adds topics."""
-    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
-    topics = ctx.issues_in(sent.start_char, sent.end_char)
-    return MeetingDraft(list(earlier.participants), earlier.mode, earlier.status, earlier.date, earlier.place, evidence, sent, topics, earlier.primary)

@@ -23,6 +23,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
     if ctx.in_quote(tok.idx):
         return False
     if tok.pos_ in ("NOUN", "PROPN") and (lemma in triggers["event_noun"] or tok.lower_ in triggers["event_noun"]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in triggers["generic_quantity"]:
+            return False  # "after a series of bilateral meetings": meetings without parties
         if lemma == "call":
             return any(c.lower_ == "courtesy" for c in tok.children) or is_phone_call(tok, ctx)
         if lemma == "visit":
@@ -32,16 +34,36 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma == "dialogue":
             return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "convene", "launch", "resume")
         return True
+    if tok.pos_ == "VERB" and lemma == "call" and _speaks_with_someone(tok, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+        # a headline's "PM call with X" parsed as a verb
+        return True
     if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
-        if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if tok.dep_ in ("acl", "relcl") and _infinitive(tok) and not _headline_future(tok, ctx):
             return False
         if lemma == "host" and not any(c.lemma_.lower() in ("talk", "meeting", "summit", "talks") for c in tok.children):
             return False
-        if lemma == "speak":
-            return any(c.dep_ == "prep" and c.lower_ in ("with", "by", "over") for c in tok.children)
+        if lemma in triggers["call_verb"]:
+            return _speaks_with_someone(tok, ctx)
         return True
+    return False
+
+
+def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"spoke with X", "talked to X", "spoke by phone": a conversation with a person or a
+    country, not a speech ("spoke to reporters", "spoke at the conference")."""
+    from etl.extract.references import refers_to
+
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in ("by", "over") and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
+            return True
+        if prep.lower_ in ("with", "to"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and refers_to(obj, ctx.index):
+                    return True
     return False
 
 
@@ -63,27 +85,45 @@ def is_phone_call(tok: Token, ctx: ArticleContext) -> bool:
     return False
 
 
-def mode_of(tokens: list[Token], ctx: ArticleContext) -> str:
+def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = None, placed: bool = False) -> str:
+    """"video" or "phone" when the words say so; a conversation verb ("X spoke with Y", the
+    readout style of a call) is a call unless a place or an in-person cue ("on the sidelines",
+    "during his visit") says otherwise; else "in-person"."""
     cues = ctx.vocab.meeting_triggers
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & cues["video_cue"]:
         return "video"
     if lemmas & (cues["phone_cue"] - {"call"}) or any(t.lemma_.lower() == "call" and is_phone_call(t, ctx) for t in tokens):
         return "phone"
+    if trigger is not None and trigger.pos_ == "VERB" and trigger.lemma_.lower() in cues["call_verb"] and not placed:
+        sentence = {t.lemma_.lower() for t in trigger.sent}
+        if not sentence & cues["in_person_cue"] and not _in_person(trigger.sent):
+            return "phone"
     return "in-person"
+
+
+def _in_person(sent) -> bool:
+    return any(t.lower_ == "person" and t.i > sent.start and t.doc[t.i - 1].lower_ == "in" for t in sent)
 
 
 def status_of(tok: Token, ctx: ArticleContext) -> str | None:
     """"planned" for future or expected meetings, "held" for reported ones, None when the
     meeting is hypothetical or negated ("not willing to arrange another summit")."""
     chain = [tok, *tok.ancestors]
+    cues = ctx.vocab.meeting_triggers
+    reported = _reported_future(chain, ctx)  # token index of that "would", or -1
     for t in chain[:4]:
         if any(c.dep_ == "neg" for c in t.children):
             return None
-        if t.lower_ in _HYPOTHETICAL or any(c.lower_ in _HYPOTHETICAL and c.dep_ in ("aux", "amod", "mark") for c in t.children):
+        if t.lemma_.lower() in cues["not_held_cue"] or _wish(t, cues["wish_cue"]):
+            # "an attempt at talks was suspended", "looked forward to meeting in person"
+            return None
+        if t.lower_ in _HYPOTHETICAL or any(c.lower_ in _HYPOTHETICAL and c.dep_ in ("aux", "amod", "mark") and c.i != reported for c in t.children):
             return None
     for t in chain[:5]:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in t.children):
+        if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _FUTURE_AUX or c.i == reported) for c in t.children):
+            return "planned"
+        if t.pos_ in ("VERB", "AUX") and _headline_future(t, ctx):
             return "planned"
         if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
             return "planned"
@@ -92,6 +132,39 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         if t.dep_ == "ROOT":
             break
     return "held"
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _headline_future(tok: Token, ctx: ArticleContext) -> bool:
+    """Headlinese: "X to visit Moscow" (an infinitive on the headline's subject) is a future act."""
+    return ctx.in_headline(tok.idx) and _infinitive(tok) and tok.dep_ in ("acl", "relcl", "ROOT", "xcomp") and not any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") for t in tok.ancestors
+    )
+
+
+def _wish(tok: Token, wish_cues: frozenset[str]) -> bool:
+    """"hoped to meet", "looked forward to meeting": a wish, neither held nor planned."""
+    lemma = tok.lemma_.lower()
+    if lemma == "look":
+        return any(c.lower_ == "forward" for c in tok.children)
+    return lemma in wish_cues
+
+
+def _reported_future(chain: list[Token], ctx: ArticleContext) -> int:
+    """The "would" of reported speech ("a spokesman said the two sides would meet on December
+    11"): the future seen from the past, not a hypothesis. Returns that auxiliary's index, or -1."""
+    for t in chain[:3]:
+        aux = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "would"), None)
+        if aux is None:
+            continue
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in ctx.vocab.speech_verbs | ctx.vocab.reporting_verbs:
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.subtree):
+                return aux.i
+        return -1
+    return -1
 
 
 def _via_xcomp(tok: Token, ancestor: Token) -> bool:

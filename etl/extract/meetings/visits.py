@@ -1,0 +1,80 @@
+"""Visits: who travels where ("a two-day visit to Tokyo", "visited Kyiv", "will visit Moscow").
+
+A visit with no talks stated is not a meeting ("previously visited New Zealand in 2014"), but
+it places the visitor: the main meetings the visitor holds without a stated place are held
+where the visit goes, when the article has the visitor going to one place only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.attributes import place_spans
+from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.participants import subject_of
+from etl.extract.references import refers_to
+from etl.model import Place
+
+@dataclass
+class Visit:
+    """A trip of some people to a place, as one expression reports it."""
+
+    visitors: list[str]
+    place: Place
+    status: str
+    date: str | None
+    sentence: Span
+    current: bool  # not an earlier trip mentioned in passing
+
+
+def is_visit(trig: Token) -> bool:
+    return trig.lemma_.lower() == "visit"
+
+
+def destination(trig: Token, ctx: ArticleContext) -> Place | None:
+    """Where a visit goes: "a visit to Kyiv", "visited Kyiv", "will visit Moscow"."""
+    objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
+        if ent is not None and not ctx.in_quote(ent.start_char):
+            place = ctx.place_for(ent)
+            if place is not None:
+                return place
+    return None
+
+
+def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
+    """The people travelling: "her visit" (the owner), "X visited", "X, who was on a visit"."""
+    owners = [c for c in trig.children if c.dep_ == "poss"]
+    keys = [k for o in owners for k in refers_to(o, ctx.index)] or subject_of(trig, ctx.index)
+    return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+
+
+def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext) -> bool:
+    """The people of a held visit are the visitors and the place visited: no talks are stated."""
+    others = [p for p in parts if p not in who]
+    return bool(who) and all(p in (place.key, place.country) for p in others)
+
+
+def place_meetings(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
+    """A main meeting without a stated place is where its visitor's only current trip goes;
+    a meeting reported in the visit's own sentence ("will visit Moscow next week and is
+    expected to meet X") also takes the visit's date."""
+    announced = [d for d in drafts if d.status == "planned" and d.primary and d.same_as is None]
+    for d in drafts:
+        if not (d.primary or d.status == "planned") or d.same_as is not None:
+            continue
+        trips = [v for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)]
+        places = {v.place.key for v in trips}
+        if len(places) != 1:
+            continue
+        if d.status == "planned" and any(a.place is not None and a.place.key in places for a in announced):
+            d.primary = True  # another meeting of the announced trip
+        if d.place is None:
+            d.place = trips[0].place
+        if d.date is None:
+            d.date = next((v.date for v in trips if v.sentence.start == d.sentence.start and v.date), None)

@@ -1,0 +1,192 @@
+"""Meetings in the styles of government readouts and releases (fictional people, real places):
+calls written as "spoke with", headlines that name the same talks as the lead, references back
+to the meeting ("the two leaders", "the video conference"), meetings that are not held.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from tests.extract_support import extract, meetings
+
+
+def _people(facts) -> list[frozenset[str]]:
+    return [m[0] for m in meetings(facts)]
+
+
+# --- readout style: calls --------------------------------------------------------------------
+
+
+def test_spoke_with_in_a_readout_is_a_phone_call() -> None:
+    facts = extract("Prime Minister Arthur Wells spoke to Japanese Prime Minister Kenji Arakawa this morning.", published="2025-03-04")
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "phone", "held", "2025-03-04", None)]
+
+
+def test_spoke_with_on_the_sidelines_is_in_person() -> None:
+    facts = extract(
+        "Foreign Secretary Arthur Wells spoke with Foreign Minister Kenji Arakawa on the sidelines of the ASEAN meeting on Tuesday.",
+        published="2025-03-06",
+    )
+    assert [(m[1], m[3]) for m in meetings(facts)] == [("in-person", "2025-03-04")]
+
+
+def test_speaking_to_reporters_is_no_meeting() -> None:
+    facts = extract("Foreign Minister Kenji Arakawa spoke to reporters in Tokyo on Friday.", published="2025-03-08")
+    assert meetings(facts) == []
+
+
+def test_headline_call_and_the_lead_are_one_phone_meeting() -> None:
+    text = (
+        "PM call with Japanese Prime Minister Arakawa: 4 March 2025\n\n"
+        "Prime Minister Arthur Wells spoke to Japanese Prime Minister Kenji Arakawa this morning.\n\n"
+        "The leaders agreed the two countries were close partners.\n\n"
+        "Both leaders looked forward to meeting in person soon."
+    )
+    facts = extract(text, published="2025-03-04")
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "phone", "held", "2025-03-04", None)]
+    [meeting] = facts.meetings
+    assert {e.text.strip() for e in meeting.evidence} >= {
+        "Prime Minister Arthur Wells spoke to Japanese Prime Minister Kenji Arakawa this morning."
+    }
+    assert any(e.start == 0 for e in meeting.evidence), "the headline is evidence of the same meeting"
+
+
+def test_headline_with_a_partial_list_adds_no_second_meeting() -> None:
+    text = (
+        "Secretary Marsh’s Trilateral Meeting with Japanese Foreign Minister Arakawa and Philippine Foreign Minister Dizon\n\n"
+        "Secretary of State Ellen Marsh met today with Japanese Foreign Minister Kenji Arakawa and Philippine "
+        "Foreign Minister Ramon Dizon in Jakarta."
+    )
+    facts = extract(text, published="2025-07-08")
+    assert meetings(facts) == [
+        (frozenset({"Ellen Marsh", "Kenji Arakawa", "Ramon Dizon"}), "in-person", "held", "2025-07-08", "Jakarta")
+    ]
+
+
+# --- one meeting, however often it is reported -------------------------------------------------
+
+
+def test_group_references_and_the_definite_meeting_are_the_reported_video_conference() -> None:
+    text = (
+        "This morning, Council President Lena Brandt, together with High Representative Josef Marek, held a video "
+        "conference with the President of the Republic of Korea, Kim Dae-sung.\n\n"
+        "The leaders issued a joint press release outlining the outcomes of the video conference.\n\n"
+        "The meeting was an opportunity for the leaders to discuss the response to the pandemic."
+    )
+    facts = extract(text, published="2025-06-30")
+    assert meetings(facts) == [
+        (frozenset({"Lena Brandt", "Josef Marek", "Kim Dae-sung"}), "video", "held", "2025-06-30", None)
+    ]
+    assert len(facts.meetings[0].evidence) == 3
+
+
+def test_a_later_caption_gives_the_place_and_date_of_talks_already_reported() -> None:
+    text = (
+        "Defense Minister Kenji Arakawa held talks with U.S. Deputy Secretary of State Ellen Marsh.\n\n"
+        "Kenji Arakawa and Ellen Marsh pose ahead of their talks in Tokyo on July 10, 2025. (Pool photo) (Kyodo)"
+    )
+    facts = extract(text)
+    assert meetings(facts) == [(frozenset({"Kenji Arakawa", "Ellen Marsh"}), "in-person", "held", "2025-07-10", "Tokyo")]
+
+
+def test_meetings_before_the_main_talks_of_the_same_visit_are_primary() -> None:
+    text = (
+        "The foreign ministers of South Korea, China and Japan met in Seoul on Saturday. Chinese Foreign Minister "
+        "Li Wen, South Korean Foreign Minister Choi Min-ho and Japanese Foreign Minister Kenji Arakawa took part.\n\n"
+        "Prior to the talks, South Korean President Park Ji-hoon met with Kenji Arakawa, Li Wen and Choi Min-ho."
+    )
+    facts = extract(text, published="2025-03-22")
+    park = next(m for m in facts.meetings if len(m.participants) == 4)
+    assert park.primary and park.date is None and park.location is None
+
+
+# --- dates of releases ------------------------------------------------------------------------
+
+
+def test_an_opening_participle_keeps_the_date_of_the_sentence() -> None:
+    facts = extract(
+        "On October 8, commencing at 4:30 p.m. for approximately 30 minutes, Mr. KENJI Arakawa, Prime Minister of "
+        "Japan, held a summit telephone talk with Mr. Li Wen, Premier of the People's Republic of China.",
+        published="2025-10-08",
+    )
+    assert [(m[1], m[3]) for m in meetings(facts)] == [("phone", "2025-10-08")]
+
+
+# --- earlier meetings and meetings that are not held --------------------------------------------
+
+
+def test_first_talks_since_a_date_is_an_earlier_meeting_of_the_same_countries() -> None:
+    text = (
+        "Chinese Foreign Minister Li Wen, South Korean Foreign Minister Choi Min-ho and Japanese Foreign Minister "
+        "Kenji Arakawa met in Seoul on Saturday.\n\n"
+        "The three diplomats met after a series of bilateral meetings for the first formal talks since April 2012."
+    )
+    facts = extract(text, published="2015-03-21")
+    got = meetings(facts)
+    assert (frozenset({"China", "South Korea", "Japan"}), "in-person", "held", "2012-04", None) in got
+    assert len(got) == 2, "neither the series of bilateral meetings nor the diplomats' meeting is another meeting"
+    since = next(m for m in facts.meetings if m.date == "2012-04")
+    assert not since.primary
+
+
+def test_a_suspended_attempt_at_talks_is_no_meeting() -> None:
+    facts = extract("The last attempt at high-level talks between Japan and China in 2013 was suspended.", published="2015-11-26")
+    assert meetings(facts) == []
+
+
+def test_a_wish_to_meet_is_no_meeting() -> None:
+    facts = extract("Kenji Arakawa and Arthur Wells looked forward to meeting in person soon.", published="2025-03-04")
+    assert meetings(facts) == []
+
+
+def test_would_in_reported_speech_is_a_planned_meeting_and_a_condition_is_none() -> None:
+    planned = extract("A ministry spokesman said Japan and South Korea would meet on December 11 in Seoul.", published="2025-11-26")
+    assert meetings(planned) == [(frozenset({"Japan", "South Korea"}), "in-person", "planned", "2025-12-11", "Seoul")]
+    maybe = extract("Officials said Japan and China would meet if the talks go well.", published="2025-11-26")
+    assert meetings(maybe) == []
+
+
+# --- visits -----------------------------------------------------------------------------------
+
+
+def test_a_visit_with_no_talks_is_no_meeting_but_places_the_visitor() -> None:
+    text = (
+        "German Foreign Minister Anna Keller promised Ukraine more air defence during a surprise visit to Kyiv on "
+        "Tuesday.\n\nKeller met her Ukrainian counterpart Oleh Bondar and toured a power plant damaged last week.\n\n"
+        "Keller previously visited Ukraine in 2023."
+    )
+    facts = extract(text, published="2025-05-08")
+    assert meetings(facts) == [(frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", None, "Kyiv")]
+    assert facts.meetings[0].primary, "a clause coordinated with the meeting does not make it an earlier one"
+
+
+def test_a_meeting_in_a_where_clause_is_at_the_place_it_describes() -> None:
+    facts = extract(
+        "Keller is expected to travel on to Moldova, where she will meet President Ion Rusu.",
+        published="2025-05-08",
+    )
+    assert [(m[2], m[4]) for m in meetings(facts)] == [("planned", "Moldova")]
+
+
+def test_a_headline_announcing_a_visit_makes_the_planned_talks_the_reported_event() -> None:
+    text = (
+        "India's foreign minister to visit Moscow next week for energy talks\n\n"
+        "NEW DELHI (Reuters) - Indian External Affairs Minister Arun Mehta will visit Moscow next week and is "
+        "expected to meet Russian Foreign Minister Pavel Orlov, India's foreign ministry said on Wednesday.\n\n"
+        "Mehta will also meet Russian Deputy Prime Minister Igor Sokol."
+    )
+    facts = extract(text, published="2025-04-02")
+    got = {(m.participants[-1], m.date, m.location, m.primary) for m in facts.meetings}
+    assert got == {("pavel-orlov", "2025-04", "moscow", True), ("igor-sokol", None, "moscow", True)}
+
+
+# --- who takes part ---------------------------------------------------------------------------
+
+
+def test_a_list_closed_by_and_does_not_run_on_into_the_next_subject() -> None:
+    facts = extract(
+        "Building on the President’s June 29 trilateral meeting with President Kim Dae-sung of the Republic of Korea "
+        "and Prime Minister Kenji Arakawa of Japan, Secretary Marsh and the Foreign Ministers discussed trade.",
+        published="2025-07-08",
+    )
+    assert _people(facts) == [frozenset({"Kim Dae-sung", "Kenji Arakawa"})]
