@@ -38,6 +38,7 @@ class OrgEntry:
     country_iso2: str | None
     wikidata: str | None
     aliases: tuple[str, ...]
+    type: str = ""  # government_body, intergovernmental, media, party, other
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def _organizations() -> list[OrgEntry]:
             country_iso2=row["country_iso2"] or None,
             wikidata=row["wikidata"] or None,
             aliases=_split(row["aliases"]),
+            type=row.get("type") or "",
         )
         for row in _rows(GAZETTEER / "organizations.csv")
     ]

@@ -190,3 +190,38 @@ def test_a_list_closed_by_and_does_not_run_on_into_the_next_subject() -> None:
         published="2025-07-08",
     )
     assert _people(facts) == [frozenset({"Kim Dae-sung", "Kenji Arakawa"})]
+
+
+def test_a_bare_title_of_the_publishing_government_is_its_country() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = (
+        "PM meeting with President Li Wen of China: 18 November 2024\n\n"
+        "The Prime Minister met President Li Wen of China at the G20 Summit in Brazil today."
+    )
+    release = extractor().extract(Article("t", text, published="2024-11-18", source="UK Government (GOV.UK)"))
+    assert meetings(release) == [(frozenset({"United Kingdom", "Li Wen"}), "in-person", "held", "2024-11-18", "Brazil")]
+    wire = extractor().extract(Article("t", text, published="2024-11-18", source="Reuters"))
+    assert meetings(wire) == [], "without a publishing government the Prime Minister's country is not known"
+
+
+def test_the_president_meeting_another_president_is_not_that_president() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = "Building on the President’s June 29 trilateral meeting with President Kim Dae-sung of the Republic of Korea and Prime Minister Kenji Arakawa of Japan, the ministers discussed trade."
+    facts = extractor().extract(Article("t", text, published="2025-07-08", source="State Department"))
+    assert _people(facts) == [frozenset({"United States", "Kim Dae-sung", "Kenji Arakawa"})]
+
+
+# --- places -----------------------------------------------------------------------------------
+
+
+def test_on_the_margins_of_a_summit_in_a_city_the_model_does_not_know() -> None:
+    facts = extract(
+        "Today, Prime Minister Anne Leclerc met with the Prime Minister of Japan, Kenji Arakawa, on the margins of "
+        "the G20 Leaders’ Summit in Rio de Janeiro, Brazil.",
+        published="2024-11-18",
+    )
+    assert [m[4] for m in meetings(facts)] == ["Rio de Janeiro"]

@@ -186,6 +186,11 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         j = after
         if j < len(doc) and doc[j].text == ",":
             j += 1
+        if index.mention_at(j) is None and j + 1 < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in gaz_at:
+            # "Secretary of State Antony J. Blinken" with the name found from "J." on
+            nxt = index.mention_at(j + 1)
+            if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
+                j += 1
         m = index.mention_at(j)
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key

@@ -132,7 +132,7 @@ def _after_closed_list(t: Token) -> bool:
     return any(c.dep_ == "cc" and first.i < c.i < t.head.i for c in first.children)
 
 
-def _coordinated(tok: Token) -> list[Token]:
+def coordinated(tok: Token) -> list[Token]:
     """The heads of a coordinated noun phrase, including members the parser attached as
     modifiers ("Motegi and Defense Minister Taro Kono" parsed with Motegi as nmod) and those
     joined by "together with" / "along with" ("A and B, together with C, held ...")."""
@@ -167,7 +167,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
     out: list[str] = []
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         return refers_to(tok.head.head, index, exclude, holders)
-    for t in _coordinated(tok):
+    for t in coordinated(tok):
         m = index.mention_at(t.i)
         if m is None and t.pos_ == "PROPN":
             # the head of a title phrase naming its holder ("the President of Korea, Moon Jae-in")

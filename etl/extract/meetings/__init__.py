@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import as_countries, objects_of, own_participants, sentence_participants, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import as_countries, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_lead, same_day_phrase, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, is_visit, place_meetings, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
@@ -42,6 +42,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
+            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             if not parts and drafts and subject_is_they(trig):
                 parts = list(drafts[-1].root().participants)
             # a headline names one side and leaves the other to the body ("PM call with X")

@@ -75,6 +75,15 @@ def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
     for h in ctx.index.hits:
         if h.kind in ("capital", "country") and sent.start <= h.span.start and h.span.end <= sent.end and not taken.intersection(range(h.span.start, h.span.end)):
             ents.append(h.span)
+            taken.update(range(h.span.start, h.span.end))
+    countries = {i for e in ents for i in range(e.start, e.end)}
+    for tok in sent:
+        # "in Rio de Janeiro, Brazil": a proper name the model missed, placed by its country
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.i not in taken and tok.head.lower_ in ("in", "at"):
+            if any(c.dep_ == "appos" and c.i in countries for c in tok.children):
+                start = min((c.i for c in tok.children if c.dep_ == "compound"), default=tok.i)
+                if all(t.pos_ == "PROPN" for t in sent.doc[start:tok.i + 1]):
+                    ents.append(sent.doc[start:tok.i + 1])
     return sorted(ents, key=lambda e: e.start)
 
 
@@ -95,7 +104,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
-        near = _reaches(prep, allowed) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
+        near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
         if not near and not ctx.in_caption(sent.start_char):
             continue
         distance = abs(ent.start - trigger.i) + (5 if ent.label_ == "FAC" else 0)
@@ -115,14 +124,18 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
     return best[1] if best else None
 
 
-def _reaches(tok: Token, allowed: set[int]) -> bool:
-    t = tok
-    for _ in range(4):
+def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
+    """The place's preposition hangs (within a few steps) under the trigger or its verbs; "on
+    the sidelines of the summit in Rio" counts the sidelines phrase as one step."""
+    t, steps = tok, 4
+    while steps > 0:
         if t.head.i in allowed:
             return True
         if t.head.i == t.i:
             return False
         t = t.head
+        if t.lemma_.lower() not in ctx.vocab.meeting_triggers["in_person_cue"]:
+            steps -= 1
     return False
 
 

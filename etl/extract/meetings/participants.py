@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.triggers import is_trigger
 from etl.extract.mentions import ActorIndex
-from etl.extract.references import refers_to, resolve_role_noun
+from etl.extract.mentions import TitleMention, add_gazetteer_actor
+from etl.extract.references import coordinated, refers_to, resolve_role_noun
 
 EXPLICIT_PREPS = ("between", "with", "among")
 
@@ -189,3 +190,37 @@ def without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str
 def as_countries(parts: list[str], index: ActorIndex) -> list[str]:
     """The sides of a meeting as countries: each person's country (a person without one stays)."""
     return list(dict.fromkeys(index.actors[p].country or p if index.actors[p].kind == "Person" else p for p in parts))
+
+
+def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
+    """Sides the text names by a bare title it never ties to a person ("The Prime Minister met
+    X", "the President's meeting with X"): the title's country, else the country whose
+    government publishes the article. A title resolved to someone the meeting has on the
+    other side cannot be that person (the President does not meet himself)."""
+    index = ctx.index
+    sides = [c for c in trig.children if c.dep_ == "poss"]
+    for verb in [trig, *trig.ancestors][:5]:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            sides += subjects
+            break
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in EXPLICIT_PREPS for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    other_side = {k for o in objects for k in refers_to(o, index)}
+    out: list[str] = []
+    for side in sides:
+        for t in coordinated(side):
+            title = _bare_title(t, index, other_side)
+            country = (title.of or ctx.publisher_country) if title is not None else None
+            if country is not None and country not in out:
+                add_gazetteer_actor(index, ctx.gazetteer, country, "Country")
+                out.append(country)
+    return out
+
+
+def _bare_title(tok: Token, index: ActorIndex, other_side: set[str]) -> TitleMention | None:
+    for t in index.titles:
+        if t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split():
+            if t.person is None or (t.person in other_side and index.mention_at(tok.i) is not None and index.mention_at(tok.i).via == "title"):
+                return t
+    return None
