@@ -19,6 +19,7 @@ from etl.extract.dates import anchor_for
 from etl.extract.gazetteer import Gazetteer, gazetteer_for
 from etl.extract.meetings import MeetingDraft, find_meetings
 from etl.extract.mentions import add_gazetteer_actor
+from etl.extract.posts import publisher_posts
 from etl.extract.quotes import find_quotes
 from etl.extract.statements import StatementDraft, find_statements
 from etl.model import Article, ArticleFacts, Meeting, Statement
@@ -61,6 +62,8 @@ class Extractor:
             quotes=find_quotes(text, end),
             captions=caption_spans(text[:end]),
         )
+        head = ctx.headline()
+        publisher_posts(index, self.gazetteer, ctx.publisher_country, head[1] if head else 0)
         meetings = merge_meetings(article, find_meetings(ctx))
         statements = [_statement(article, d, meetings) for d in find_statements(ctx)]
         issues = list(dict.fromkeys(h.ref for h in index.hits if h.kind == "issue"))

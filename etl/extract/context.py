@@ -64,9 +64,10 @@ class ArticleContext:
 
     @functools.cached_property
     def publisher_country(self) -> str | None:
-        """The country whose government publishes the article, when its ``source`` names one
-        ("UK Government (GOV.UK)", "MOFA Japan", "State Department"): the country of the bare
-        titles of its own officials ("The Prime Minister met ..."). News media do not count."""
+        """The country of the article's publisher, when its ``source`` names exactly one, directly
+        or through a government body ("UK Government (GOV.UK)", "MOFA Japan", "State
+        Department"): the country of the bare titles of its own officials ("The Prime Minister
+        met ..."). A wire or broadcaster's name ("Reuters", "VOA", "Kyodo") names none."""
         return publisher_country(self.article.source, self.gazetteer)
 
     def in_quote(self, char: int) -> bool:
@@ -119,7 +120,7 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
         return None
     found: set[str] = set()
     for c in gazetteer.vocab.countries:
-        for name in (c.name, *c.aliases):
+        for name in (c.name, *c.aliases, *c.demonyms):
             if name not in _WEAK_COUNTRY_ALIASES and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source):
                 found.add(c.key)
     bodies: dict[str, set[str]] = {}  # name or alias of a government body -> its countries

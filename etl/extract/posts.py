@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
+from etl.vocab import TitleEntry
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country, organization_from_entity
 from etl.model import RoleFact
 from etl.model import Span as TextSpan
@@ -56,7 +57,8 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
                 return m.key, i - 1
     if prev.ent_type_ == "ORG" and prev.ent_iob_ in ("B", "I"):
         ent = next((e for e in doc.ents if e.start <= i - 1 < e.end), None)
-        if ent is not None and ent.end == i and len(ent) >= 2 and ent.text[:1].isupper():
+        titled = ent is not None and any(k in gaz_at and gaz_at[k].kind == "title" for k in range(ent.start, ent.end))
+        if ent is not None and ent.end == i and len(ent) >= 2 and ent.text[:1].isupper() and not titled:
             return organization_from_entity(index, ent), ent.start
     if prev.text in ("North", "South") and i >= 2 and doc[i - 2].lower_ == "the":
         key = "north-korea" if prev.text == "North" else "south-korea"
@@ -156,11 +158,16 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
+    by_hit_end: dict[int, TitleMention] = {}
     for h in title_hits:
         entry = gaz.titles[h.ref]
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
             continue
         of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
+        entry, of, mod_start = _named_institution(doc, h, entry, gaz, index, of, mod_start)
+        inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
+        if of is None and inner is not None:
+            of = inner.ref  # a title that begins with its country ("Chinese Premier", as positions.csv lists it)
         if of is not None and of not in index.actors:
             kind = "Organization" if of in gaz.orgs else "Country"
             add_gazetteer_actor(index, gaz, of, kind)
@@ -173,11 +180,17 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
                 after = hit.span.end
         if of is None and entry.country_iso2:
-            # A title only one country uses ("Secretary of State"), as titles.csv says.
+            # A title only one country (or organization) uses ("Secretary of State", "Commission
+            # President"), as titles.csv says.
             country = gaz.vocab.country_by_iso2.get(entry.country_iso2)
             if country is not None:
                 of = country.key
                 add_gazetteer_actor(index, gaz, of, "Country")
+            elif slug(entry.country_iso2) in gaz.orgs:
+                of = slug(entry.country_iso2)
+                add_gazetteer_actor(index, gaz, of, "Organization")
+        if of is None and mod_start > 0 and doc[mod_start - 1].text == "/" and mod_start - 1 in by_hit_end:
+            of = by_hit_end[mod_start - 1].of  # "High Representative/Vice-President": both of the Union
         start = mod_start
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and mod_start == h.span.start:
             start -= 1
@@ -186,6 +199,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         j = after
         if j < len(doc) and doc[j].text == ",":
             j += 1
+        j = _past_joined_titles(doc, j, title_hits, and_too=mod_start == 0 or doc[mod_start - 1].lower_ not in ("the", "a", "an", "/"))
         if index.mention_at(j) is None and j + 1 < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in gaz_at:
             # "Secretary of State Antony J. Blinken" with the name found from "J." on
             nxt = index.mention_at(j + 1)
@@ -195,6 +209,10 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
             phrase = doc[start:m.span.end]
+            if of is None:
+                of = _country_after_name(doc, m.span.end, gaz_at)
+                if of is not None:
+                    add_gazetteer_actor(index, gaz, of, "Country")
         else:
             phrase = doc[start:after]
             person = _apposed_person(doc, index, start, h)
@@ -202,8 +220,46 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         before = doc[mod_start - 1] if mod_start > 0 else None
         tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
         index.titles.append(tm)
+        by_hit_end[h.span.end] = tm
         if person is not None:
             _add_role(index, person, tm)
+
+
+def _named_institution(doc: Doc, h: Hit, entry: TitleEntry, gaz: Gazetteer, index: ActorIndex, of: str | None, mod_start: int) -> tuple[TitleEntry, str | None, int]:
+    """A title whose first words end an organization's name ("European Council President"
+    read as "Council President"): the post of that organization, as the text names it."""
+    ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start < h.span.start < e.end < h.span.end), None)
+    rest = doc[ent.end:h.span.end].text.lower() if ent is not None else ""
+    if ent is None or of is not None or rest not in gaz.titles:
+        return entry, of, mod_start
+    return gaz.titles[rest], organization_from_entity(index, ent), ent.start
+
+
+def _country_after_name(doc: Doc, end: int, gaz_at: dict[int, Hit]) -> str | None:
+    """"President Yoon Suk Yeol of the Republic of Korea": the country after the name (past one
+    more capitalized part of the name the model left out)."""
+    i = end
+    if i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and i not in gaz_at:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        hit = gaz_at.get(i + 1) or (gaz_at.get(i + 2) if doc[i + 1].lower_ == "the" else None)
+        if hit is not None and hit.kind == "country":
+            return hit.ref
+    return None
+
+
+def _past_joined_titles(doc: Doc, j: int, title_hits: list[Hit], and_too: bool) -> int:
+    """Past further titles joined to this one before the name: "Deputy Prime Minister and
+    Minister of Foreign Affairs Winston Peters", "High Representative/Vice-President X". After
+    "the", "and" joins two people ("The High Representative and Foreign Minister Wang")."""
+    starts = {h.span.start: h for h in title_hits}
+    joins = ("/", "and", "&") if and_too else ("/",)
+    while j + 1 < len(doc) and doc[j].text in joins and j + 1 in starts:
+        end = starts[j + 1].span.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            return j  # the next title has its own "of ..." and its own holder
+        j = end
+    return j
 
 
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
@@ -322,3 +378,24 @@ def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
         for t in index.titles:
             if t.person == actor.key and t.of is None and actor.country is not None:
                 t.of = actor.country
+
+
+def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0) -> None:
+    """A government's release names its own official first ("Prime Minister Justin Trudeau met
+    ..."): the posts the text gives that person without a country are of the publishing
+    government's country (:func:`etl.extract.context.publisher_country`). The first person
+    named in the body counts, not the headline's (which may name the visitor)."""
+    if country is None:
+        return
+    principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
+    actor = index.actors.get(principal) if principal else None
+    if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
+        return
+    if any(t.kind == "spokesperson" for t in index.titles if t.person == actor.key):
+        return  # a spokesperson speaks for a department, which the text must name
+    add_gazetteer_actor(index, gaz, country, "Country")
+    actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+    actor.country = country
+    for t in index.titles:
+        if t.person == actor.key and t.of is None:
+            t.of = country

@@ -96,6 +96,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         prep = sent.doc[ent.start - 1] if ent.start > 0 else None
         if prep is not None and prep.lower_ == "the" and ent.start > 1:
             prep = sent.doc[ent.start - 2]
+        if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
+            prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
         if prep is None or prep.lower_ not in ("in", "at"):
             continue
         if ctx.in_quote(ent.start_char):

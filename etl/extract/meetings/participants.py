@@ -89,6 +89,11 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
                     return keys
         if verb.dep_ in ("ccomp", "ROOT") and verb.i != tok.i:
             break
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBD", "VBP"):
+        # a finite verb the parser left without a subject ("..., Kim, right, shakes hands with")
+        key = _name_just_before(tok, index)
+        if key is not None:
+            return [key]
     verb = tok.head
     for c in verb.children:
         if c.dep_ == "poss":
@@ -98,6 +103,18 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
         if owners:
             return refers_to(owners[0], index)
     return []
+
+
+_POSITION_WORDS = {"left", "right", "center", "centre", "front", "back", "second", "third", "from", "top", "bottom", "l", "r", "c"}
+
+
+def _name_just_before(verb: Token, index: ActorIndex) -> str | None:
+    """The person named right before a verb, past commas, parentheses and photo position words."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].lower_ in _POSITION_WORDS):
+        i -= 1
+    m = index.mention_at(i) if i >= verb.sent.start else None
+    return m.key if m is not None and m.kind == "Person" else None
 
 
 def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) -> bool:
