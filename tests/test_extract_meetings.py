@@ -7,7 +7,7 @@ Each test runs the real pipeline on a short hand-written article.
 
 from __future__ import annotations
 
-from tests.extract_support import extract, meetings
+from tests.extract_support import extract, meetings, roles
 
 
 def _people(facts) -> list[frozenset[str]]:
@@ -225,3 +225,117 @@ def test_on_the_margins_of_a_summit_in_a_city_the_model_does_not_know() -> None:
         published="2024-11-18",
     )
     assert [m[4] for m in meetings(facts)] == ["Rio de Janeiro"]
+
+
+# --- meetings named by their format, lists, dialogues --------------------------------------------
+
+
+def test_a_format_named_meeting_of_last_month_is_the_countries() -> None:
+    text = (
+        "On August 15, Mr. ARAKAWA Kenji, Minister for Foreign Affairs of Japan, held a Japan-U.S.-Republic of Korea "
+        "Foreign Ministers’ Video Conference Meeting with Secretary of State Ellen Marsh and Foreign Minister "
+        "Choi Min-ho of the Republic of Korea.\n\n"
+        "Welcoming the Japan-U.S.-ROK Foreign Ministers’ Meeting held last month, the three Ministers reaffirmed "
+        "their cooperation.\n\n"
+        "The three Ministers agreed that the upcoming Japan-U.S.-ROK Summit to be held on August 18 will be historic."
+    )
+    facts = extract(text, published="2023-08-15")
+    got = meetings(facts)
+    assert (frozenset({"ARAKAWA Kenji", "Ellen Marsh", "Choi Min-ho"}), "video", "held", "2023-08-15", None) in got
+    assert (frozenset({"Japan", "United States", "South Korea"}), "in-person", "held", "2023-07", None) in got
+    assert (frozenset({"Japan", "United States", "South Korea"}), "in-person", "planned", "2023-08-18", None) in got
+    assert len(got) == 3
+
+
+def test_a_dated_list_of_earlier_calls_gives_one_phone_meeting_per_line() -> None:
+    text = (
+        "Prime Minister Kenji Arakawa of Japan held a summit telephone talk with President Li Wen of China on "
+        "October 8.\n\n"
+        "[Reference] Recent Japan-China Summit Telephone Talks\n"
+        " (All titles are current at the time.)\n"
+        " September 28, 2007 Prime Minister Taro Fujita - Premier Zhou Ming\n"
+        " June 13, 2010 Prime Minister Jiro Sato - Premier Zhou Ming\n"
+    )
+    facts = extract(text, published="2021-10-08")
+    got = meetings(facts)
+    assert (frozenset({"Taro Fujita", "Zhou Ming"}), "phone", "held", "2007-09-28", None) in got
+    assert (frozenset({"Jiro Sato", "Zhou Ming"}), "phone", "held", "2010-06-13", None) in got
+    assert len(got) == 3, "the list's heading is no meeting of its own"
+    listed = [m for m in facts.meetings if m.date and m.date < "2021"]
+    assert not any(m.primary for m in listed)
+    assert ("Taro Fujita", "Prime Minister", "Japan") in roles(facts), "the heading's countries in order"
+
+
+def test_talks_in_a_when_clause_have_the_date_it_describes() -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arakawa and Chinese Foreign Minister Li Wen held talks in Vientiane on Thursday.\n\n"
+        "It was their second meeting since November, when they held talks on the fringes of the APEC forum in Lima."
+    )
+    facts = extract(text, published="2025-07-11")
+    got = meetings(facts)
+    assert (frozenset({"Kenji Arakawa", "Li Wen"}), "in-person", "held", "2024-11", "Lima") in got
+    assert (frozenset({"Kenji Arakawa", "Li Wen"}), "in-person", "held", "2025-07-10", "Vientiane") in got
+
+
+def test_a_dialogue_between_governments_is_the_countries_a_ministerial_one_the_ministers() -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arakawa and Chinese Foreign Minister Li Wen held talks in Vientiane on Thursday.\n\n"
+        "The ministers agreed to hold a high-level economic dialogue in Beijing in the autumn."
+    )
+    facts = extract(text, published="2025-07-11")
+    assert (frozenset({"Japan", "China"}), "in-person", "planned", "2025", "Beijing") in meetings(facts)
+    own = extract(
+        "Secretary of State Ellen Marsh and Philippine Secretary of Foreign Affairs Ramon Dizon agreed to convene the "
+        "next two-plus-two ministerial dialogue in Manila early next year.",
+        published="2024-11-07",
+    )
+    assert [m[0] for m in meetings(own)] == [frozenset({"Ellen Marsh", "Ramon Dizon"})]
+
+
+# --- releases: transcripts, datelines, the host of a visit ---------------------------------------
+
+
+def test_remarks_under_a_headline_meeting_are_the_speakers_meeting_on_the_dateline() -> None:
+    text = (
+        "Opening Remarks - Bilateral meeting with Prime Minister Kenji Arakawa\n\n"
+        "27 Sep 2022\n"
+        "Prime Minister\n\n"
+        "PRIME MINISTER ANNE LECLERC: Well, thank you very much for the welcome on my second visit to Japan as "
+        "Prime Minister. The relationship between our countries is so important."
+    )
+    facts = extract(text)
+    assert meetings(facts) == [(frozenset({"ANNE LECLERC", "Kenji Arakawa"}), "in-person", "held", "2022-09-27", "Japan")]
+
+
+def test_a_dateline_anchors_a_release_without_a_published_date() -> None:
+    text = (
+        "Readout of the Foreign Secretary's meeting with Foreign Minister Kenji Arakawa\n\n"
+        "Foreign Secretary Arthur Wells met Foreign Minister Kenji Arakawa of Japan today.\n\n"
+        "Published 29 September 2020"
+    )
+    facts = extract(text)
+    assert [m[3] for m in meetings(facts)] == ["2020-09-29"]
+    nothing = extract("Foreign Secretary Arthur Wells met Foreign Minister Kenji Arakawa of Japan today.")
+    assert [m[3] for m in meetings(nothing)] == [None], "no anchor, no date"
+
+
+def test_the_host_of_a_planned_visit_holds_the_post_for_the_visited_country() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = (
+        "The Prime Minister met President Li Wen of China at the G20 Summit in Brazil today.\n\n"
+        "They agreed that the Chancellor should visit Beijing next year to discuss financial cooperation with her "
+        "counterpart, Vice Premier Zhou Ming."
+    )
+    facts = extractor().extract(Article("t", text, published="2024-11-18", source="UK Government (GOV.UK)"))
+    assert (frozenset({"United Kingdom", "Zhou Ming"}), "in-person", "planned", "2025", "Beijing") in meetings(facts)
+    assert ("Zhou Ming", "Vice Premier", "China") in roles(facts)
+
+
+def test_a_meeting_where_the_minister_travels_is_in_that_country_with_its_president() -> None:
+    facts = extract(
+        "German Foreign Minister Anna Keller is expected to travel on to Moldova, where she will meet President Ion Rusu.",
+        published="2025-05-08",
+    )
+    assert ("Ion Rusu", "President", "Moldova") in roles(facts)

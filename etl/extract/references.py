@@ -161,6 +161,29 @@ def _title_holder(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+_FIRST_PERSON = {"i", "my", "me", "myself"}
+_LABEL_WINDOW = 8  # tokens from a paragraph's start to the colon of its speaker label
+
+
+def turn_speaker(tok: Token, index: ActorIndex) -> str | None:
+    """In a transcript, the speaker of the turn a token is in: the person of the last
+    speaker label ("PRIME MINISTER ANTHONY ALBANESE: Well, thank you ...") before it."""
+    doc = tok.doc
+    for i in range(tok.i - 1, -1, -1):
+        if doc[i].text != ":":
+            continue
+        start = i
+        while start > 0 and "\n" not in doc[start - 1].text_with_ws and i - start < _LABEL_WINDOW:
+            start -= 1
+        if i - start >= _LABEL_WINDOW or not (start == 0 or "\n" in doc[start - 1].text_with_ws):
+            continue
+        label = doc[start:i]
+        people = [m for m in index.mentions_in(start, i) if m.kind == "Person"]
+        if people and label.text.isupper():
+            return people[-1].key
+    return None
+
+
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
     """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
     exclude = exclude or set()
@@ -184,6 +207,11 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
             continue
         if t.lower_ in PRONOUNS:
             key = index.last_person_before(t.i)
+            if key:
+                out.append(key)
+            continue
+        if t.lower_ in _FIRST_PERSON:
+            key = turn_speaker(t, index)
             if key:
                 out.append(key)
             continue

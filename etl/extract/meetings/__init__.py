@@ -7,14 +7,18 @@ same participants, mode and date (e.g. a photo caption and the body reporting th
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import as_countries, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
-from etl.extract.meetings.passes import date_from_lead, same_day_phrase, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, is_visit, place_meetings, visit_only, visitors
+from etl.extract.meetings.lists import list_meetings
+from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
+from etl.extract.meetings.participants import as_countries, clause_of, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.passes import date_from_dateline, date_from_lead, principal, same_day_phrase, subject_is_they, topics_from_context
+from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.model import Span as TextSpan
@@ -28,8 +32,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     """Every meeting expression of the article body (captions included)."""
     drafts: list[MeetingDraft] = []
     visits: list[Visit] = []
+    listed, headings = list_meetings(ctx)
     for sent in ctx.sentences():
+        if sent.start in headings:
+            continue
         in_headline = ctx.in_headline(sent.start_char)
+        visits += travels(sent, ctx)
         triggers = [t for t in sent if is_trigger(t, ctx)]
         sentence_used = False
         in_sentence: list[MeetingDraft] = []
@@ -43,11 +51,19 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
+            sides = format_sides(trig, ctx)
+            if sides:
+                parts = _format_named(parts, sides, trig, sent, ctx, holders)
             if not parts and drafts and subject_is_they(trig):
-                parts = list(drafts[-1].root().participants)
+                # "they": the people of the meeting reported last
+                last = next((d.root() for d in reversed(drafts) if any(ctx.index.actors[p].kind == "Person" for p in d.participants)), drafts[-1])
+                parts = list(last.participants)
             # a headline names one side and leaves the other to the body ("PM call with X")
             needed = 1 if (status == "planned" and trig.lemma_.lower() != "visit") or in_headline else 2
+            antecedent = _same_word_before(drafts, in_sentence, trig, status) if anaphoric(trig) else None
             earlier = _reported_before(drafts, status)
+            own = bool(parts)
+            own_parts = list(parts)
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
@@ -56,14 +72,22 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
                 parts = list(dict.fromkeys(parts + extra))
-            if earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
-                if len(parts) < needed and not anaphoric(trig):
+            target = None
+            if antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
+                target = antecedent  # "the Summit" with no people of its own: the summit just named
+            elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
+                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index)):
                     continue
-                _fill_in(earlier, trig, sent, date, ctx)
-                in_sentence.append(again(earlier, sent, ctx))
+                target = earlier
+            if target is not None:
+                _fill_in(target, trig, sent, date, ctx)
+                in_sentence.append(again(target, sent, ctx))
                 continue
+            if _institutional(trig, ctx) and not objects_of(trig, ctx.index, holders):
+                # "the ministers agreed to hold a high-level economic dialogue": their countries'
+                parts = as_countries(parts, ctx.index)
             parts = without_redundant_countries(parts, ctx.index)
-            if visit is not None and status == "held" and visit_only(parts, visit.place, visit.visitors, ctx):
+            if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx):
                 continue
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
@@ -72,15 +96,36 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 for d in new:
                     d.place = d.place or dated.place
             for d in new:
-                d.headline = in_headline
+                d.headline, d.word = in_headline, trig.lemma_.lower()
             in_sentence.extend(new)
         link_headline(drafts, in_sentence, ctx.index)
         drafts.extend(in_sentence)
-    drafts = settle(drafts)
+    drafts = settle(drafts, principal(ctx))
+    drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
     date_from_lead(drafts, ctx)
+    date_from_dateline(drafts, ctx)
     topics_from_context(drafts, ctx)
     place_meetings(drafts, visits)
-    return settle(drafts)
+    drafts = _one_primary(settle(drafts))
+    host_posts(drafts, visits, ctx)
+    return drafts
+
+
+def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:
+    """The people named in the trigger's clause ("Hayashi told Austin in their meeting")."""
+    clause = clause_of(trig)
+    return [m.key for m in ctx.index.mentions_in(clause.left_edge.i, clause.right_edge.i + 1) if m.kind == "Person"]
+
+
+def _one_primary(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Reports of one meeting (same people, mode and status, dates that agree) are all primary
+    when one is: a caption dated before the anchor does not make the talks background."""
+    for d in drafts:
+        if d.primary:
+            for o in drafts:
+                if not o.primary and o.status == d.status and o.mode == d.mode and set(o.participants) == set(d.participants) and dates_agree(o.date, d.date):
+                    o.primary = True
+    return drafts
 
 
 def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleContext, visits: list[Visit]) -> Visit | None:
@@ -94,6 +139,35 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     return visits[-1]
 
 
+def _format_named(parts: list[str], sides: list[str], trig: Token, sent: Span, ctx: ArticleContext, holders: bool) -> list[str]:
+    """The people of a meeting named by its countries ("the Japan-U.S.-ROK Foreign Ministers'
+    Meeting"): those its own words name, plus the sides no one of them represents; with none of
+    its own, the format's office-holders of each side, unless the sentence names people of
+    other sides ("X hosted Y for the annual EU-China summit": the sentence's people)."""
+    index = ctx.index
+    people = [p for p in parts if index.actors[p].kind == "Person"]
+    if not people:
+        here = [p for p in sentence_participants(sent, index, ctx, holders) if index.actors[p].kind == "Person"]
+        if any(index.actors[p].country not in sides and not any(r.of in sides for r in index.actors[p].roles) for p in here):
+            return parts
+        return format_participants(sides, format_kinds(trig, ctx), index, holders)
+    represented = {index.actors[p].country for p in people}
+    return parts + [s for s in sides if s not in represented and s not in parts]
+
+
+_OWN_LEVEL = re.compile(r"(?<![\w-])(?:ministerial|2\s*\+\s*2|two-plus-two|leaders|summit)\b")
+
+
+def _institutional(trig: Token, ctx: ArticleContext) -> bool:
+    """A dialogue between governments ("a high-level economic dialogue", "their vice-ministerial
+    defense policy dialogue"), not a meeting of the people agreeing to it; a ministers' own
+    ("the next two-plus-two ministerial dialogue") is theirs."""
+    if trig.lemma_.lower() not in ctx.vocab.meeting_triggers["institutional"]:
+        return False
+    name = trig.doc[trig.left_edge.i:trig.i].text.lower()
+    return not _OWN_LEVEL.search(name)
+
+
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
     """A later report of a meeting may give what the first left out: its date, its place,
     that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
@@ -102,6 +176,17 @@ def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, c
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+def _same_word_before(drafts: list[MeetingDraft], in_sentence: list[MeetingDraft], trig: Token, status: str) -> MeetingDraft | None:
+    """"... the upcoming Summit to be held on August 18 ... to make the Summit a success": a
+    definite meeting word names the last meeting reported with the same word (in this sentence,
+    or earlier with the same status)."""
+    word = trig.lemma_.lower()
+    here = [d for d in in_sentence if d.word == word]
+    if here:
+        return here[-1].root()
+    return next((d.root() for d in reversed(drafts) if d.word == word and d.status == status and not _lone_headline(d)), None)
 
 
 def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | None:
@@ -124,7 +209,7 @@ def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: Me
 
 
 def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
-    place = place_of(sent, trig, ctx)
+    place = place_of(sent, trig, ctx) or (destination(trig, ctx) if is_visit(trig) else None)
     mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None)
     if trig.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in trig.children):
         mode = "in-person"

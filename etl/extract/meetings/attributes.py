@@ -27,7 +27,7 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
             tokens -= {t.i for t in c.subtree}
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza")
-        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
             tokens -= {u.i for u in t.subtree}
     doc = trigger.doc
     tokens |= set(range(trigger.right_edge.i, min(trigger.right_edge.i + 7, trigger.sent.end)))
@@ -56,6 +56,13 @@ def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> b
 def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previous: str | None) -> str | None:
     """The date nearest the trigger in its sentence; "later in the day" is the day of the
     meeting reported just before."""
+    clause = clause_of(trigger)
+    if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        # "since November, when they held talks in Lima": the time the clause describes
+        head = clause.head
+        told = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if m.start <= head.idx < m.end]
+        if told:
+            return told[0].value
     starts = clause_chars(trigger, ctx)
     mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
     mentions = [m for m in mentions if not _inside_earlier_meeting(m.start, trigger, ctx)]
@@ -157,11 +164,16 @@ def past_marked(trigger: Token, ctx: ArticleContext) -> bool:
 _OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}
 
 
+def _describes(clause: Token, trigger: Token) -> bool:
+    """A participle on the meeting word itself: "the Meeting held last month", "talks held in Tokyo"."""
+    return clause.dep_ == "acl" and clause.head.i == trigger.i and clause.tag_ in ("VBN", "VBD")
+
+
 def _own_phrase(trigger: Token, ctx: ArticleContext) -> list[Token]:
     out, stack = [trigger], list(trigger.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX", "CCONJ") or is_trigger(t, ctx):
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX", "CCONJ") and not _describes(t, trigger) or is_trigger(t, ctx):
             continue
         out.append(t)
         stack.extend(t.children)

@@ -24,6 +24,7 @@ class MeetingDraft:
     topics: list[str] = field(default_factory=list)
     primary: bool = True
     headline: bool = False  # reported by the article's headline
+    word: str = ""  # the lemma of the meeting word ("summit", "call", "meet")
     same_as: MeetingDraft | None = None  # an earlier draft of the same meeting, which this one reports again
 
     def root(self) -> MeetingDraft:

@@ -9,7 +9,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.meetings.triggers import is_trigger
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
-from etl.extract.references import coordinated, refers_to, resolve_role_noun
+from etl.extract.references import coordinated, refers_to, resolve_role_noun, role_phrase
 
 EXPLICIT_PREPS = ("between", "with", "among")
 
@@ -29,16 +29,39 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     found.extend(refers_to(obj, index, holders=holders))
+    if tok.lemma_.lower() == "visit":
+        found.extend(_met_on_the_visit(tok, index, holders))
     if tok.pos_ == "VERB":
         for obj in tok.children:
             if obj.dep_ == "dobj":
                 found.extend(refers_to(obj, index, holders=holders))
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
-    for owner in (c for c in tok.children if c.dep_ == "poss"):
+    for owner in owners(tok):
         found.extend(refers_to(owner, index, holders=holders))
     if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
         found = subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
+
+
+def _met_on_the_visit(visit: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """The people a visit's purpose names: "visit Beijing to discuss cooperation with her
+    counterpart, Vice Premier X", "visit Seoul for talks with Y"."""
+    out: list[str] = []
+    for c in visit.children:
+        purpose = c.dep_ in ("advcl", "xcomp", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        talks = c.dep_ == "prep" and c.lower_ == "for"
+        if not (purpose or talks):
+            continue
+        heads = [c] if purpose else [o for o in c.children if o.dep_ == "pobj"]
+        for head in heads:
+            # "to discuss X with Y": the preposition may hang on the verb or on its object
+            attached = [head, *(o for o in head.children if o.dep_ == "dobj")]
+            for prep in (p for h in attached for p in h.children):
+                if prep.dep_ == "prep" and prep.lower_ in EXPLICIT_PREPS:
+                    out.extend(k for o in prep.children if o.dep_ == "pobj" for k in refers_to(o, index, holders=holders))
+            if purpose:
+                out.extend(k for o in head.children if o.dep_ == "dobj" and head.lemma_.lower() == "meet" for k in refers_to(o, index, holders=holders))
+    return out
 
 
 def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
@@ -64,6 +87,17 @@ def with_objects(tok: Token, index: ActorIndex) -> list[str]:
     return out
 
 
+def owners(tok: Token) -> list[Token]:
+    """The possessors of a meeting noun ("Kim's visit", "the leaders' video conference"), not a
+    format's own words ("a Foreign Ministers' Meeting", "the G7 Leaders' Summit")."""
+    return [c for c in tok.children if c.dep_ == "poss" and not _format_word(c)]
+
+
+def _format_word(tok: Token) -> bool:
+    """A capitalized plural role noun, part of a meeting's name ("Foreign Ministers'", "Leaders'")."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and role_phrase(tok) is not None
+
+
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
 
 
@@ -73,7 +107,7 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
     A meeting noun's own possessor comes first ("the President's June 29 meeting with X",
     not the subject of the sentence that mentions it); a headline's "X to visit Y" is X's."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS), None)
+        owner = next((c for c in owners(tok) if c.lower_ not in _POSSESSIVE_PRONOUNS), None)
         if owner is not None:
             return refers_to(owner, index, holders=holders)
     for verb in [tok, *tok.ancestors][:7]:
@@ -99,9 +133,9 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
         if c.dep_ == "poss":
             return refers_to(c, index)
     if tok.pos_ in ("NOUN", "PROPN"):
-        owners = [c for c in tok.children if c.dep_ == "poss"]
-        if owners:
-            return refers_to(owners[0], index)
+        possessors = [c for c in tok.children if c.dep_ == "poss"]
+        if possessors:
+            return refers_to(possessors[0], index)
     return []
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
+from etl.extract.dates import dateline
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.participants import subject_of
+from etl.extract.references import turn_speaker
 from etl.read import headline_span
 
 
@@ -56,7 +58,7 @@ def _lead_sentence(ctx: ArticleContext) -> Span | None:
     """The first sentence of the body: after a headline line, if there is one."""
     head = headline_span(ctx.text)
     start = head[1] if head else 0
-    for sent in ctx.sentences()[:4]:
+    for sent in ctx.sentences()[:8]:
         if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6:
             return sent
     return None
@@ -66,3 +68,30 @@ def subject_is_they(trig: Token) -> bool:
     """"... when they held talks in Lima": the people of the meeting just reported."""
     verb = trig if trig.pos_ == "VERB" else trig.head
     return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children)
+
+
+def principal(ctx: ArticleContext) -> str | None:
+    """The person a release is about: the speaker of the transcript turn its lead sentence is
+    in, else the first person its lead sentence names."""
+    lead = _lead_sentence(ctx)
+    if lead is None:
+        return None
+    speaker = turn_speaker(lead[-1], ctx.index)
+    if speaker is not None:
+        return speaker
+    return next((m.key for m in ctx.index.mentions_in(lead.start, lead.end) if m.kind == "Person"), None)
+
+
+def date_from_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A release dated on the line under its headline ("Opening Remarks - Bilateral meeting with
+    X" / "27 Sep 2022") reports the headline's meeting that day, when nothing else dates it."""
+    line = dateline(ctx.text[: ctx.body_end])
+    lead = _lead_sentence(ctx)
+    if line is None or line.value is None or (lead is not None and line.start >= lead.start_char):
+        return
+    if ctx.anchor is not None and line.value > ctx.anchor.isoformat():
+        return
+    for d in drafts:
+        root = d.root()
+        if d.headline and root.date is None and root.status == "held" and root.primary:
+            root.date = line.value

@@ -97,14 +97,19 @@ def _related(head: MeetingDraft, body: MeetingDraft, index: ActorIndex) -> bool:
     return any(p in body.participants or p in countries for p in head.participants)
 
 
-def settle(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[MeetingDraft]:
     """Every draft takes its meeting's people and attributes; a headline meeting that no body
-    meeting took in stands alone only with two participants or more."""
+    meeting took in stands alone only with two participants or more. A headline naming one
+    side ("Bilateral meeting with Prime Minister X") of a release that reports no other main
+    meeting has the release's principal (its speaker, or the lead's first person) as the other."""
     out = []
+    body_meeting = any(d.primary and d.status == "held" and not d.headline for d in drafts)
     for d in drafts:
         if d.same_as is None:
             if d.headline and len(set(d.participants)) < 2:
-                continue
+                if principal is None or principal in d.participants or body_meeting or d.status != "held":
+                    continue
+                d.participants = [principal, *d.participants]
             out.append(d)
             continue
         root = d.root()

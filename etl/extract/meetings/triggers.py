@@ -32,7 +32,9 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma in ("conversation", "conference"):
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
         if lemma == "dialogue":
-            return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "convene", "launch", "resume")
+            # "hold a high-level dialogue", "hold the next round of their defense dialogue"
+            held = tok.head.head if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("round", "session") else tok
+            return held.dep_ == "dobj" and held.head.lemma_.lower() in ("hold", "convene", "launch", "resume", "host")
         return True
     if tok.pos_ == "VERB" and lemma == "call" and _speaks_with_someone(tok, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
         # a headline's "PM call with X" parsed as a verb
@@ -169,10 +171,11 @@ def _reported_future(chain: list[Token], ctx: ArticleContext) -> int:
 
 def _via_xcomp(tok: Token, ancestor: Token) -> bool:
     """The trigger hangs under an infinitive of the ancestor: "agreed to hold a summit",
-    "is expected to meet", "plans to visit", "is scheduled to pay a courtesy call"."""
+    "is expected to meet", "plans to visit", "is scheduled to pay a courtesy call", "agreed that
+    the Chancellor should visit Beijing"."""
     t = tok
     while t.i != ancestor.i and t.head.i != t.i:
-        if t.dep_ == "xcomp" or (t.dep_ in ("ccomp", "advcl") and any(c.lower_ in ("will", "would") for c in t.children)):
+        if t.dep_ == "xcomp" or (t.dep_ in ("ccomp", "advcl") and any(c.lower_ in ("will", "would", "should", "shall") for c in t.children)):
             return True
         t = t.head
     return False

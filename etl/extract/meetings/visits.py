@@ -14,9 +14,10 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import place_spans
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import subject_of
+from etl.extract.meetings.participants import subject_of, unnamed_sides
+from etl.extract.meetings.triggers import status_of
 from etl.extract.references import refers_to
-from etl.model import Place
+from etl.model import Place, RoleFact
 
 @dataclass
 class Visit:
@@ -34,10 +35,25 @@ def is_visit(trig: Token) -> bool:
     return trig.lemma_.lower() == "visit"
 
 
+def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
+    """Trips told by a verb of travel ("is expected to travel on to Moldova", "arrived in Seoul"):
+    visits, though not meeting words."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.vocab.meeting_triggers["travel_verb"] or ctx.in_quote(tok.idx):
+            continue
+        status = status_of(tok, ctx)
+        place = destination(tok, ctx)
+        who = visitors(tok, ctx) if place is not None else []
+        if status is not None and place is not None and who:
+            out.append(Visit(who, place, status, None, sent, True))
+    return out
+
+
 def destination(trig: Token, ctx: ArticleContext) -> Place | None:
     """Where a visit goes: "a visit to Kyiv", "visited Kyiv", "will visit Moscow"."""
     objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
-    objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    objects += [o for p in trig.children if p.dep_ == "prep" and (p.lower_ == "to" or p.lower_ == "in" and trig.lemma_.lower() == "arrive") for o in p.children if o.dep_ == "pobj"]
     for obj in objects:
         ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
         if ent is not None and not ctx.in_quote(ent.start_char):
@@ -48,10 +64,11 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
 
 
 def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
-    """The people travelling: "her visit" (the owner), "X visited", "X, who was on a visit"."""
+    """Who travels: "her visit" (the owner), "X visited", "X, who was on a visit"; a country
+    for a bare title of the publishing government ("the Chancellor should visit Beijing")."""
     owners = [c for c in trig.children if c.dep_ == "poss"]
-    keys = [k for o in owners for k in refers_to(o, ctx.index)] or subject_of(trig, ctx.index)
-    return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+    keys = [k for o in owners for k in refers_to(o, ctx.index)] or subject_of(trig, ctx.index) or unnamed_sides(trig, ctx)
+    return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind in ("Person", "Country")]
 
 
 def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext) -> bool:
@@ -74,7 +91,32 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
             continue
         if d.status == "planned" and any(a.place is not None and a.place.key in places for a in announced):
             d.primary = True  # another meeting of the announced trip
-        if d.place is None:
+        if d.place is None and not _placed_elsewhere(d, drafts):
             d.place = trips[0].place
         if d.date is None:
             d.date = next((v.date for v in trips if v.sentence.start == d.sentence.start and v.date), None)
+
+
+def _placed_elsewhere(d: MeetingDraft, drafts: list[MeetingDraft]) -> bool:
+    """Another report of the same meeting (same people and status) states its place."""
+    return any(o is not d and o.place is not None and o.status == d.status and set(o.participants) == set(d.participants) for o in drafts)
+
+
+def host_posts(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext) -> None:
+    """The host met on a visit to a country holds the post the text names for that country
+    ("visit Beijing to discuss ... with her counterpart, Vice Premier X": China's), when the text
+    gives the post no country and the visitors are of another country."""
+    index = ctx.index
+    destinations = {v.place.key for v in visits}
+    for d in drafts:
+        place = d.place
+        if place is None or place.country is None or place.key not in destinations or place.country not in index.actors:
+            continue
+        known = {index.actors[p].country if index.actors[p].kind == "Person" else p for p in d.participants}
+        if place.country in known or not known - {None}:
+            continue
+        for p in d.participants:
+            actor = index.actors[p]
+            if actor.kind == "Person" and actor.country is None and actor.roles and all(r.of is None for r in actor.roles):
+                actor.roles = [RoleFact(r.title, place.country, r.evidence) for r in actor.roles]
+                actor.country = place.country
