@@ -156,6 +156,8 @@ def dateline(text: str) -> DateMention | None:
     spans = [(s, e) for s, e in lines(text) if text[s:e].strip()]
     for s, e in spans[1:_DATELINE_LINES + 1] + spans[-3:]:
         line = text[s:e].strip()
+        if len(line) > 60 or not any(ch.isdigit() for ch in line):
+            continue
         lead = s + len(text[s:e]) - len(text[s:e].lstrip())
         words = _DATELINE_WORDS.match(line)
         offset = words.end() if words else 0
@@ -163,7 +165,7 @@ def dateline(text: str) -> DateMention | None:
         first = found[0] if found else None
         if first is None or first.start != offset or first.kind != "explicit" or not first.value or len(first.value) != 10:
             continue
-        if len(line) > 60 or not _DATELINE_TAIL.fullmatch(line[first.end:]) or line[first.end:].rstrip().endswith("."):
+        if not _DATELINE_TAIL.fullmatch(line[first.end:]) or line[first.end:].rstrip().endswith("."):
             continue
         return DateMention(lead + first.start, lead + first.end, first.text, first.value, "explicit")
     return None

@@ -32,13 +32,14 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     """Every meeting expression of the article body (captions included)."""
     drafts: list[MeetingDraft] = []
     visits: list[Visit] = []
-    listed, headings = list_meetings(ctx)
+    triggers_of = {sent.start: [t for t in sent if is_trigger(t, ctx)] for sent in ctx.sentences()}
+    listed, headings = list_meetings(ctx, triggers_of)
     for sent in ctx.sentences():
         if sent.start in headings:
             continue
         in_headline = ctx.in_headline(sent.start_char)
         visits += travels(sent, ctx)
-        triggers = [t for t in sent if is_trigger(t, ctx)]
+        triggers = triggers_of[sent.start]
         sentence_used = False
         in_sentence: list[MeetingDraft] = []
         for trig in triggers:

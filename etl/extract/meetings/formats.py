@@ -48,8 +48,9 @@ def format_sides(trig: Token, ctx: ArticleContext) -> list[str]:
     name does not join two or more."""
     if trig.pos_ not in ("NOUN", "PROPN") or trig.left_edge.i == trig.i:
         return []
-    doc = trig.doc
-    text = doc.text[trig.left_edge.idx:trig.idx]
+    text = ctx.text[trig.left_edge.idx:trig.idx]
+    if not _JOIN.search(text):
+        return []
     pattern, names = _side_names(ctx.gazetteer)
     found = list(pattern.finditer(text))
     sides: list[str] = []

@@ -13,12 +13,12 @@ same position.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.formats import format_sides
-from etl.extract.meetings.triggers import is_trigger, mode_of
+from etl.extract.meetings.triggers import mode_of
 from etl.extract.mentions import add_gazetteer_actor
 from etl.model import RoleFact
 from etl.model import Span as TextSpan
@@ -44,13 +44,14 @@ def _item(sent: Span, ctx: ArticleContext) -> tuple[str, list[str]] | None:
     return (dates[0].value, people) if len(people) >= 2 else None
 
 
-def list_meetings(ctx: ArticleContext) -> tuple[list[MeetingDraft], set[int]]:
-    """The meetings of dated lists, and the sentence starts of their headings (which report none)."""
+def list_meetings(ctx: ArticleContext, triggers_of: dict[int, list[Token]]) -> tuple[list[MeetingDraft], set[int]]:
+    """The meetings of dated lists, and the sentence starts of their headings (which report
+    none). ``triggers_of`` gives each sentence's meeting words by its start."""
     drafts: list[MeetingDraft] = []
     headings: set[int] = set()
     sents = ctx.sentences()
     for k, sent in enumerate(sents):
-        triggers = [t for t in sent if is_trigger(t, ctx)]
+        triggers = triggers_of[sent.start]
         if not triggers or not _verbless(sent) or len(sent) > 20:
             continue
         items = []
