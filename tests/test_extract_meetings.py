@@ -149,15 +149,27 @@ def test_would_in_reported_speech_is_a_planned_meeting_and_a_condition_is_none()
 # --- visits -----------------------------------------------------------------------------------
 
 
-def test_a_visit_with_no_talks_is_no_meeting_but_places_the_visitor() -> None:
-    text = (
+def test_a_visit_with_no_talks_is_no_meeting_and_places_only_the_meetings_it_reports() -> None:
+    lead = (
         "German Foreign Minister Anna Keller promised Ukraine more air defence during a surprise visit to Kyiv on "
         "Tuesday.\n\nKeller met her Ukrainian counterpart Oleh Bondar and toured a power plant damaged last week.\n\n"
+        "She also met Prime Minister Ivan Shevchuk later in the day.\n\n"
         "Keller previously visited Ukraine in 2023."
     )
-    facts = extract(text, published="2025-05-08")
-    assert meetings(facts) == [(frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", None, "Kyiv")]
+    facts = extract(lead, published="2025-05-08")
+    assert meetings(facts) == [
+        (frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", None, "Kyiv"),
+        (frozenset({"Anna Keller", "Ivan Shevchuk"}), "in-person", "held", None, None),
+    ], "the lead's visit places the article's first meeting, not the others of the stop"
     assert facts.meetings[0].primary, "a clause coordinated with the meeting does not make it an earlier one"
+    later = extract(
+        "German Foreign Minister Anna Keller met her Ukrainian counterpart Oleh Bondar on Tuesday.\n\n"
+        "Keller, who is on a two-day visit to Kyiv, will travel on to Moldova.",
+        published="2025-05-08",
+    )
+    assert [m[4] for m in meetings(later)] == [None]
+    same = extract("Anna Keller, on a surprise visit to Kyiv, met her Ukrainian counterpart Oleh Bondar.", published="2025-05-08")
+    assert [m[4] for m in meetings(same)] == ["Kyiv"]
 
 
 def test_a_meeting_in_a_where_clause_is_at_the_place_it_describes() -> None:
@@ -177,7 +189,7 @@ def test_a_headline_announcing_a_visit_makes_the_planned_talks_the_reported_even
     )
     facts = extract(text, published="2025-04-02")
     got = {(m.participants[-1], m.date, m.location, m.primary) for m in facts.meetings}
-    assert got == {("pavel-orlov", "2025-04", "moscow", True), ("igor-sokol", None, "moscow", True)}
+    assert got == {("pavel-orlov", "2025-04", "moscow", True), ("igor-sokol", None, None, True)}
 
 
 # --- who takes part ---------------------------------------------------------------------------

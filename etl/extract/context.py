@@ -53,9 +53,18 @@ class ArticleContext:
         return self._sentences
 
     def headline(self) -> tuple[int, int] | None:
-        """(start, end) of the article's headline line, if it has one (:func:`etl.read.headline_span`)."""
+        """(start, end) of the article's headline line, if it has one: a short first line set
+        off by a blank line (:func:`etl.read.headline_span`), or the first line when it is the
+        sidecar's ``title``."""
         if not self._headline_known:
-            self._headline, self._headline_known = headline_span(self.text[: self.body_end]), True
+            body = self.text[: self.body_end]
+            head = headline_span(body)
+            title = (self.article.title or "").strip()
+            first = body.split("\n", 1)[0]
+            if head is None and title and first.strip() == title and "\n" in body:
+                lead = len(first) - len(first.lstrip())
+                head = (lead, lead + len(title))
+            self._headline, self._headline_known = head, True
         return self._headline
 
     def in_headline(self, char: int) -> bool:

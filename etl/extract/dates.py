@@ -287,7 +287,7 @@ _DAY_SHIFT = {
     "the previous day": -1,
 }  # fmt: skip
 # Counted from an event of the narrative, not from the anchor: found, never given a value.
-_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day")
+_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day", "the same day", "later that day", "that same day")
 
 
 def _relative_day(match: re.Match[str], anchor: date | None, future: bool) -> str | None:

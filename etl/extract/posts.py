@@ -123,7 +123,8 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
     for t in index.titles:
         if t.person is not None:
             continue
-        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+        # a title given with its country is that country's holder's, not a holder placed nowhere
+        named = [o.person for o in index.titles if o.person and o.title == t.title and o.of == t.of or t.of is None and o.person and o.title == t.title]
         variant = False
         if not named and t.of is not None:
             # "India's foreign minister" for the External Affairs Minister of India named with it:

@@ -17,10 +17,11 @@ from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import as_countries, clause_of, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
-from etl.extract.meetings.passes import date_from_dateline, date_from_lead, principal, same_day_phrase, subject_is_they, topics_from_context
+from etl.extract.meetings.passes import date_from_dateline, date_from_lead, lead_sentence, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
+from etl.extract.references import refers_to
 from etl.model import Span as TextSpan
 
 __all__ = ["MeetingDraft", "find_meetings", "is_trigger"]
@@ -48,13 +49,15 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
+            if date is None and in_headline:
+                date = _headline_date(ctx)
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
-            sides = format_sides(trig, ctx)
+            sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
             if sides:
-                parts = _format_named(parts, sides, trig, sent, ctx, holders)
+                parts = _format_named(parts, sides, trig, sent, ctx, holders, planned=status == "planned")
             if not parts and drafts and subject_is_they(trig):
                 # "they": the people of the meeting reported last
                 last = next((d.root() for d in reversed(drafts) if any(ctx.index.actors[p].kind == "Person" for p in d.participants)), drafts[-1])
@@ -74,7 +77,10 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
                 parts = list(dict.fromkeys(parts + extra))
             target = None
-            if antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
+            joining = _joiners(trig, ctx) if anaphoric(trig) else []
+            if joining and (antecedent or earlier) is not None and not in_headline:
+                target = antecedent or earlier  # "X joined the call"
+            elif antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
                 target = antecedent  # "the Summit" with no people of its own: the summit just named
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
                 if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index)):
@@ -82,9 +88,10 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 target = earlier
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
+                target.participants += [p for p in joining if p not in target.participants]
                 in_sentence.append(again(target, sent, ctx))
                 continue
-            if _institutional(trig, ctx) and not objects_of(trig, ctx.index, holders):
+            if _institutional(trig, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
                 # "the ministers agreed to hold a high-level economic dialogue": their countries'
                 parts = as_countries(parts, ctx.index)
             parts = without_redundant_countries(parts, ctx.index)
@@ -93,11 +100,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
-            if dated is not None and date is not None and date == dated.date and same_day_phrase(sent):
-                for d in new:
-                    d.place = d.place or dated.place
             for d in new:
-                d.headline, d.word = in_headline, trig.lemma_.lower()
+                d.headline, d.word, d.sides = in_headline, trig.lemma_.lower(), sides
             in_sentence.extend(new)
         link_headline(drafts, in_sentence, ctx.index)
         drafts.extend(in_sentence)
@@ -106,7 +110,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     date_from_lead(drafts, ctx)
     date_from_dateline(drafts, ctx)
     topics_from_context(drafts, ctx)
-    place_meetings(drafts, visits)
+    lead = lead_sentence(ctx)
+    place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     drafts = _one_primary(settle(drafts))
     host_posts(drafts, visits, ctx)
     return drafts
@@ -140,13 +145,26 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     return visits[-1]
 
 
-def _format_named(parts: list[str], sides: list[str], trig: Token, sent: Span, ctx: ArticleContext, holders: bool) -> list[str]:
+def _next_of_format(drafts: list[MeetingDraft], trig: Token) -> list[str]:
+    """"the 10th Strategic Dialogue", "the next 2+2" after a format-named meeting of the same
+    word: another meeting of that format, between the same sides."""
+    if not any(c.dep_ in ("amod", "nummod") and (c.lower_ in ("next", "following") or c.tag_ in ("JJ", "CD") and c.lower_[:1].isdigit()) for c in trig.children):
+        return []
+    word = trig.lemma_.lower()
+    return next((list(d.sides) for d in reversed(drafts) if d.word == word and d.sides), [])
+
+
+def _format_named(parts: list[str], sides: list[str], trig: Token, sent: Span, ctx: ArticleContext, holders: bool, planned: bool = False) -> list[str]:
     """The people of a meeting named by its countries ("the Japan-U.S.-ROK Foreign Ministers'
     Meeting"): those its own words name, plus the sides no one of them represents; with none of
     its own, the format's office-holders of each side, unless the sentence names people of
-    other sides ("X hosted Y for the annual EU-China summit": the sentence's people)."""
+    other sides ("X hosted Y for the annual EU-China summit": the sentence's people). A planned
+    one with no one named takes the sides, even when the ministers agreeing to it are named."""
     index = ctx.index
     people = [p for p in parts if index.actors[p].kind == "Person"]
+    explicit = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children)
+    if planned and not explicit:
+        return list(sides)  # a future meeting of the format: who will attend is not said
     if not people:
         here = [p for p in sentence_participants(sent, index, ctx, holders) if index.actors[p].kind == "Person"]
         if any(index.actors[p].country not in sides and not any(r.of in sides for r in index.actors[p].roles) for p in here):
@@ -156,7 +174,7 @@ def _format_named(parts: list[str], sides: list[str], trig: Token, sent: Span, c
     return parts + [s for s in sides if s not in represented and s not in parts]
 
 
-_OWN_LEVEL = re.compile(r"(?<![\w-])(?:ministerial|2\s*\+\s*2|two-plus-two|leaders|summit)\b")
+_OWN_LEVEL = re.compile(r"(?<![\w-])(?<!vice )(?<!deputy )(?:ministerial|ministers|2\s*\+\s*2|two-plus-two|leaders|summit)\b")
 
 
 def _institutional(trig: Token, ctx: ArticleContext) -> bool:
@@ -169,6 +187,17 @@ def _institutional(trig: Token, ctx: ArticleContext) -> bool:
     return not _OWN_LEVEL.search(name)
 
 
+def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
+    """Who joins a meeting already reported: "X joined the call", "invited X to join the talks"."""
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb.lemma_.lower() != "join":
+        return []
+    who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not who and verb.dep_ == "xcomp":
+        who = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return [k for w in who for k in refers_to(w, ctx.index) if k in ctx.index.actors]
+
+
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
     """A later report of a meeting may give what the first left out: its date, its place,
     that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
@@ -177,6 +206,13 @@ def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, c
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+def _headline_date(ctx: ArticleContext) -> str | None:
+    """A full date the headline gives ("PM call with US President Trump: 15 September 2017")."""
+    head = ctx.headline()
+    found = [m for m in ctx.dates_in(*head) if m.kind == "explicit" and m.value and len(m.value) == 10] if head else []
+    return found[-1].value if found else None
 
 
 def _same_word_before(drafts: list[MeetingDraft], in_sentence: list[MeetingDraft], trig: Token, status: str) -> MeetingDraft | None:

@@ -3,6 +3,8 @@ earlier meeting mentioned in passing."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
@@ -26,8 +28,9 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
                 continue
             tokens -= {t.i for t in c.subtree}
     for t in head.subtree:
-        # clauses hanging off a noun ("the State Department, where the two discussed Gaza")
-        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
+        # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
+        # preposition ("on her first visit since taking office in January")
+        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
             tokens -= {u.i for u in t.subtree}
     doc = trigger.doc
     tokens |= set(range(trigger.right_edge.i, min(trigger.right_edge.i + 7, trigger.sent.end)))
@@ -69,15 +72,18 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
-    if best.text.endswith(("in the day", "same day")):
+    if best.text.endswith(("in the day", "same day", "that day")):
         return previous
     return best.value
 
 
 def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
-    """Places named in a sentence: the model's GPE, LOC and FAC entities, and the capitals and
-    countries of the gazetteer it missed ("a visit to Kyiv")."""
-    ents = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    """Places named in a sentence: the model's GPE, LOC and FAC entities and the buildings it
+    files as organizations (a venue word of meeting_triggers.csv ends them), and the capitals
+    and countries of the gazetteer it missed ("a visit to Kyiv")."""
+    venues = ctx.vocab.meeting_triggers["venue_word"]
+    # buildings the model files as organizations ("the White House", "the Kremlin")
+    ents = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") or e.label_ == "ORG" and e[-1].lower_ in venues]
     taken = {i for e in ents for i in range(e.start, e.end)}
     for h in ctx.index.hits:
         if h.kind in ("capital", "country") and sent.start <= h.span.start and h.span.end <= sent.end and not taken.intersection(range(h.span.start, h.span.end)):
@@ -85,13 +91,33 @@ def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
             taken.update(range(h.span.start, h.span.end))
     countries = {i for e in ents for i in range(e.start, e.end)}
     for tok in sent:
+        # "at the Prime Minister's Office", "at the Ministry of Foreign Affairs": a named building
+        if tok.dep_ == "pobj" and tok.text[:1].isupper() and tok.lower_ in venues and tok.i not in taken and tok.head.lower_ in ("in", "at"):
+            start = next((t.i for t in tok.subtree if t.dep_ != "det"), tok.i)
+            end = tok.right_edge.i + 1 if all(t.text[:1].isupper() or t.dep_ in ("prep", "case", "cc") or t.is_punct for t in tok.doc[tok.i + 1:tok.right_edge.i + 1]) else tok.i + 1
+            if not taken.intersection(range(start, end)):
+                ents.append(sent.doc[start:end])
+                taken.update(range(start, end))
+                continue
         # "in Rio de Janeiro, Brazil": a proper name the model missed, placed by its country
         if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.i not in taken and tok.head.lower_ in ("in", "at"):
             if any(c.dep_ == "appos" and c.i in countries for c in tok.children):
                 start = min((c.i for c in tok.children if c.dep_ == "compound"), default=tok.i)
                 if all(t.pos_ == "PROPN" for t in sent.doc[start:tok.i + 1]):
                     ents.append(sent.doc[start:tok.i + 1])
+    for tok in sent:
+        # "in Ulaanbaatar": a proper name after "in" that neither the model nor the gazetteer knows
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN" and tok.i not in taken and _unknown_name(tok, ctx):
+            ents.append(sent.doc[tok.i:tok.i + 1])
     return sorted(ents, key=lambda e: e.start)
+
+
+def _unknown_name(tok: Token, ctx: ArticleContext) -> bool:
+    return (
+        len(tok.text) >= 4 and tok.text[:1].isupper() and tok.text[1:].islower() and not tok.ent_type_
+        and ctx.index.mention_at(tok.i) is None and not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
+        and not any(h.span.start <= tok.i < h.span.end for h in ctx.index.hits)
+    )
 
 
 def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
@@ -116,7 +142,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
         if not near and not ctx.in_caption(sent.start_char):
             continue
-        distance = abs(ent.start - trigger.i) + (5 if ent.label_ == "FAC" else 0)
+        # a city (or country) before a building: "at the Defense Ministry in Tokyo" is in Tokyo
+        distance = abs(ent.start - trigger.i) + (0 if ent.label_ in ("GPE", "LOC") or _gazetteer_place(ent, ctx) else 5)
         place = ctx.place_for(ent)
         if place is not None and (best is None or distance < best[0]):
             best = (distance, place)
@@ -131,6 +158,10 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             # "made a stop in Seoul to speak with officials": the purpose clause's host clause
             return place_of(sent, clause.head, ctx)
     return best[1] if best else None
+
+
+def _gazetteer_place(span: Span, ctx: ArticleContext) -> bool:
+    return any(h.kind in ("capital", "country") and h.span.start == span.start and h.span.end == span.end for h in ctx.index.hits)
 
 
 def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
@@ -180,8 +211,15 @@ def _own_phrase(trigger: Token, ctx: ArticleContext) -> list[Token]:
     return out
 
 
+_RECENT_DAYS = 7  # a meeting dated within a week before the anchor is news, not background
+
+
 def older_than_anchor(date: str | None, ctx: ArticleContext) -> bool:
+    """A meeting dated before the article's time: a day more than a week before the anchor, a
+    month before the anchor's month, a year before its year."""
     if date is None or ctx.anchor is None:
         return False
     anchor = ctx.anchor.isoformat()
+    if len(date) == 10:
+        return (ctx.anchor - dt.date.fromisoformat(date)).days > _RECENT_DAYS
     return date[:7] < anchor[:7] and not anchor.startswith(date)

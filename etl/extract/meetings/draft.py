@@ -25,6 +25,7 @@ class MeetingDraft:
     primary: bool = True
     headline: bool = False  # reported by the article's headline
     word: str = ""  # the lemma of the meeting word ("summit", "call", "meet")
+    sides: list[str] = field(default_factory=list)  # the countries a format name joins ("Japan-U.S.")
     same_as: MeetingDraft | None = None  # an earlier draft of the same meeting, which this one reports again
 
     def root(self) -> MeetingDraft:

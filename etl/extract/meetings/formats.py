@@ -9,6 +9,7 @@ a meeting long before the article keeps the countries (who held the post then is
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 
@@ -18,7 +19,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.gazetteer import _WEAK_COUNTRY_ALIASES, Gazetteer
 from etl.extract.mentions import ActorIndex, add_gazetteer_actor
 from etl.extract.references import role_phrase
-from etl.vocab import load_vocabulary
+from etl.vocab import DATA, load_vocabulary
 
 _JOIN = re.compile(r"\s*[-‐‑–—/]\s*")
 _HEADS = ("head_of_state", "head_of_government")
@@ -27,8 +28,9 @@ _TWO_PLUS_TWO = re.compile(r"\b2\s*\+\s*2\b")
 
 @functools.lru_cache(maxsize=4)
 def _side_names(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """One pattern for every country name, alias and demonym and every intergovernmental
-    union's name and alias, and what each names: (actor key, kind)."""
+    """One pattern for every country name, alias and demonym, every intergovernmental union's
+    name and alias, and the side names of etl/data/format_sides.csv, and what each names:
+    (actor key, kind)."""
     names: dict[str, tuple[str, str]] = {}
     for c in gazetteer.vocab.countries:
         for name in (c.name, *c.aliases, *c.demonyms):
@@ -39,6 +41,12 @@ def _side_names(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[
             for name in (o.name, *o.aliases):
                 if len(name) > 1 and not name.lower().startswith("the "):
                     names.setdefault(name, (o.key, "Organization"))
+    # names a format uses for a side that are too ambiguous alone ("Korea-Mongolia": Seoul's usage)
+    by_name = {c.name: c.key for c in gazetteer.vocab.countries}
+    with (DATA / "format_sides.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["side"] in by_name:
+                names.setdefault(row["name"], (by_name[row["side"]], "Country"))
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![a-z])"), names
 

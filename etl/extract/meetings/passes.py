@@ -31,15 +31,11 @@ def topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None
                 d.topics = list(dict.fromkeys(d.topics + topics))
 
 
-def same_day_phrase(sent: Span) -> bool:
-    return any(p in sent.text for p in ("in the day", "same day"))
-
-
 def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """The lead sentence reports the main event: when its subjects are a held meeting's
     participants (all of them) and it gives a date ("A and B agreed on Thursday ..."), that is
     the meeting's date."""
-    lead = _lead_sentence(ctx)
+    lead = lead_sentence(ctx)
     if lead is None:
         return
     subjects = subject_of(lead.root, ctx.index)
@@ -54,7 +50,7 @@ def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
             d.date = value
 
 
-def _lead_sentence(ctx: ArticleContext) -> Span | None:
+def lead_sentence(ctx: ArticleContext) -> Span | None:
     """The first sentence of the body: after a headline line, if there is one."""
     head = headline_span(ctx.text)
     start = head[1] if head else 0
@@ -73,7 +69,7 @@ def subject_is_they(trig: Token) -> bool:
 def principal(ctx: ArticleContext) -> str | None:
     """The person a release is about: the speaker of the transcript turn its lead sentence is
     in, else the first person its lead sentence names."""
-    lead = _lead_sentence(ctx)
+    lead = lead_sentence(ctx)
     if lead is None:
         return None
     speaker = turn_speaker(lead[-1], ctx.index)
@@ -86,7 +82,7 @@ def date_from_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """A release dated on the line under its headline ("Opening Remarks - Bilateral meeting with
     X" / "27 Sep 2022") reports the headline's meeting that day, when nothing else dates it."""
     line = dateline(ctx.text[: ctx.body_end])
-    lead = _lead_sentence(ctx)
+    lead = lead_sentence(ctx)
     if line is None or line.value is None or (lead is not None and line.start >= lead.start_char):
         return
     if ctx.anchor is not None and line.value > ctx.anchor.isoformat():

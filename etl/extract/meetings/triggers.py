@@ -36,9 +36,9 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             held = tok.head.head if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("round", "session") else tok
             return held.dep_ == "dobj" and held.head.lemma_.lower() in ("hold", "convene", "launch", "resume", "host")
         return True
-    if tok.pos_ == "VERB" and lemma == "call" and _speaks_with_someone(tok, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
-        # a headline's "PM call with X" parsed as a verb
-        return True
+    if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+        # "X called the Prime Minister earlier today"; a headline's "PM call with X" parsed as a verb
+        return _speaks_with_someone(tok, ctx) or _calls_someone(tok, ctx)
     if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
@@ -49,6 +49,19 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma in triggers["call_verb"]:
             return _speaks_with_someone(tok, ctx)
         return True
+    return False
+
+
+def _calls_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"called X" with X a person or a title, and nothing making it a naming ("called him a
+    liar") or a summons ("called X to resign")."""
+    from etl.extract.references import refers_to
+
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return False
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and (refers_to(obj, ctx.index) or any(t.span.start <= obj.i < t.span.end for t in ctx.index.titles)):
+            return any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)) or obj.pos_ == "PROPN"
     return False
 
 
@@ -64,7 +77,9 @@ def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
             return True
         if prep.lower_ in ("with", "to"):
             for obj in prep.children:
-                if obj.dep_ == "pobj" and refers_to(obj, ctx.index):
+                # a person, or a proper name or a title the mentions do not cover ("spoke
+                # with Prime Minister Mohammed Shia' al-Sudani")
+                if obj.dep_ == "pobj" and (refers_to(obj, ctx.index) or obj.pos_ == "PROPN" and obj.text[:1].isupper()):
                     return True
     return False
 
@@ -82,6 +97,8 @@ def is_phone_call(tok: Token, ctx: ArticleContext) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in children):
         return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("join", "end", "conclude", "begin", "open", "hold"):
+        return True  # "invited X to join the call", "held a call"
     if tok.head.lower_ in _CALL_OK_HEADS or any(c.dep_ in ("nummod", "amod", "compound") and "minute" in c.text for c in tok.subtree):
         return True
     return False
@@ -95,7 +112,7 @@ def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = No
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & cues["video_cue"]:
         return "video"
-    if lemmas & (cues["phone_cue"] - {"call"}) or any(t.lemma_.lower() == "call" and is_phone_call(t, ctx) for t in tokens):
+    if lemmas & (cues["phone_cue"] - {"call"}) or any(t.lemma_.lower() == "call" and (is_phone_call(t, ctx) or t.pos_ == "VERB" and is_trigger(t, ctx)) for t in tokens):
         return "phone"
     if trigger is not None and trigger.pos_ == "VERB" and trigger.lemma_.lower() in cues["call_verb"] and not placed:
         sentence = {t.lemma_.lower() for t in trigger.sent}

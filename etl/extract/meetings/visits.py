@@ -64,9 +64,10 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
 
 
 def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
-    """Who travels: "her visit" (the owner), "X visited", "X, who was on a visit"; a country
+    """Who travels: "her visit" (the owner), "a visit by X", "X visited", "X, who was on a visit"; a country
     for a bare title of the publishing government ("the Chancellor should visit Beijing")."""
     owners = [c for c in trig.children if c.dep_ == "poss"]
+    owners += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "by" and trig.pos_ == "NOUN" for o in p.children if o.dep_ == "pobj"]
     keys = [k for o in owners for k in refers_to(o, ctx.index)] or subject_of(trig, ctx.index) or unnamed_sides(trig, ctx)
     return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind in ("Person", "Country")]
 
@@ -77,24 +78,37 @@ def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleConte
     return bool(who) and all(p in (place.key, place.country) for p in others)
 
 
-def place_meetings(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
-    """A main meeting without a stated place is where its visitor's only current trip goes;
-    a meeting reported in the visit's own sentence ("will visit Moscow next week and is
-    expected to meet X") also takes the visit's date."""
+def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext, lead_start: int | None) -> None:
+    """A main meeting without a stated place is where its visitor's trip goes when the visit is
+    told in the meeting's own sentence ("will visit Moscow next week and is expected to meet X",
+    which also dates it). A visit the headline or the lead tells ("... as foreign minister visits
+    Kyiv") places the visitor's first main meeting only, the article's event; a visit told
+    elsewhere places nothing ("She also met Y later in the day", "Park later paid a courtesy
+    call on ...")."""
     announced = [d for d in drafts if d.status == "planned" and d.primary and d.same_as is None]
+    firsts: dict[str, MeetingDraft] = {}
+    for d in sorted((d for d in drafts if d.same_as is None and d.primary), key=lambda d: d.sentence.start):
+        for p in d.participants:
+            firsts.setdefault(p, d)
     for d in drafts:
         if not (d.primary or d.status == "planned") or d.same_as is not None:
             continue
         trips = [v for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)]
-        places = {v.place.key for v in trips}
-        if len(places) != 1:
-            continue
-        if d.status == "planned" and any(a.place is not None and a.place.key in places for a in announced):
+        if d.status == "planned" and any(a.place is not None and a.place.key in {v.place.key for v in trips} for a in announced):
             d.primary = True  # another meeting of the announced trip
+        told = [v for v in trips if v.sentence.start == d.sentence.start
+                or _leading(v, ctx, lead_start) and any(firsts.get(p) is d for p in v.visitors)]
+        if len({v.place.key for v in told}) != 1:
+            continue
         if d.place is None and not _placed_elsewhere(d, drafts):
-            d.place = trips[0].place
+            d.place = told[0].place
         if d.date is None:
-            d.date = next((v.date for v in trips if v.sentence.start == d.sentence.start and v.date), None)
+            d.date = next((v.date for v in told if v.sentence.start == d.sentence.start and v.date), None)
+
+
+def _leading(visit: Visit, ctx: ArticleContext, lead_start: int | None) -> bool:
+    """Told by the headline or the lead sentence."""
+    return ctx.in_headline(visit.sentence.start_char) or visit.sentence.start_char == lead_start
 
 
 def _placed_elsewhere(d: MeetingDraft, drafts: list[MeetingDraft]) -> bool:
