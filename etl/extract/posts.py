@@ -123,8 +123,9 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
     for t in index.titles:
         if t.person is not None:
             continue
-        # a title given with its country is that country's holder's, not a holder placed nowhere
-        named = [o.person for o in index.titles if o.person and o.title == t.title and o.of == t.of or t.of is None and o.person and o.title == t.title]
+        if _unrecognized_name_after(t.span, index):
+            continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
+        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
         variant = False
         if not named and t.of is not None:
             # "India's foreign minister" for the External Affairs Minister of India named with it:
@@ -154,6 +155,14 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         if not variant:
             _add_role(index, person, t)
+
+
+def _unrecognized_name_after(span, index: ActorIndex) -> bool:
+    """Two capitalized proper nouns right after a title that no mention covers: the holder's
+    own name, which the model did not find."""
+    doc = span.doc
+    i = span.end
+    return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None and doc[j].is_alpha for j in (i, i + 1))
 
 
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
@@ -275,6 +284,14 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
     if i >= 0 and doc[i].text == ",":
         m = index.mention_at(i - 1)
         if m is not None and m.kind == "Person":
+            return m.key
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 0 and any("\n" in doc[j].text_with_ws for j in range(k, start)):
+        # a byline: the name ends one line, the post fills the next ("Senator the Hon X" / "Minister for ...")
+        m = index.mention_at(k)
+        if m is not None and m.kind == "Person" and m.span.end == k + 1:
             return m.key
     if i >= 0 and doc[i].lemma_ in _BECOME:
         k = i - 1

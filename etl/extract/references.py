@@ -184,6 +184,23 @@ def turn_speaker(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+_BYLINE_SENTENCES = 6  # sentences from the top where a release's byline may stand
+
+
+def byline_person(doc, index: ActorIndex) -> str | None:
+    """The person of a release's byline, the "I" of a minister's own release: a short line
+    without a verb near the top that names a person ("Senator the Hon Rebecca Thornton")."""
+    for k, sent in enumerate(doc.sents):
+        if k >= _BYLINE_SENTENCES:
+            break
+        if len(sent) > 8 or any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        people = [m for m in index.mentions_in(sent.start, sent.end) if m.kind == "Person"]
+        if len(people) == 1:
+            return people[0].key
+    return None
+
+
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
     """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
     exclude = exclude or set()
@@ -211,7 +228,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
                 out.append(key)
             continue
         if t.lower_ in _FIRST_PERSON:
-            key = turn_speaker(t, index)
+            key = turn_speaker(t, index) or byline_person(t.doc, index)
             if key:
                 out.append(key)
             continue

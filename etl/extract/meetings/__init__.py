@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import as_countries, clause_of, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import as_countries, clause_of, names_unknown_people, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, lead_sentence, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
@@ -56,6 +56,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
+            if not sides and _forum_meeting(trig, ctx):
+                continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
             if sides:
                 parts = _format_named(parts, sides, trig, sent, ctx, holders, planned=status == "planned")
             if not parts and drafts and subject_is_they(trig):
@@ -99,11 +101,13 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
+            if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
+                continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
             for d in new:
                 d.headline, d.word, d.sides = in_headline, trig.lemma_.lower(), sides
             in_sentence.extend(new)
-        link_headline(drafts, in_sentence, ctx.index)
+        link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
     drafts = settle(drafts, principal(ctx))
     drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
@@ -143,6 +147,19 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     current = not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
     visits.append(Visit(who, place, status, date, sent, current))
     return visits[-1]
+
+
+def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
+    """A meeting noun named by a multilateral body and nothing else ("the G20 Leaders' Summit",
+    "the ASEAN Regional Forum meeting"), with no parties of its own: a conference that is only
+    the setting, not a meeting (bilateral talks on its sidelines are)."""
+    if trig.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
+        return False
+    name = range(trig.left_edge.i, trig.i)
+    return any(
+        m.kind == "Organization" and m.span.start in name and ctx.gazetteer.orgs.get(m.key) is not None and ctx.gazetteer.orgs[m.key].type == "intergovernmental"
+        for m in ctx.index.mentions
+    )
 
 
 def _next_of_format(drafts: list[MeetingDraft], trig: Token) -> list[str]:
@@ -202,7 +219,7 @@ def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, c
     """A later report of a meeting may give what the first left out: its date, its place,
     that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
     meeting.date = meeting.date or date
-    if meeting.place is None:
+    if meeting.place is None and meeting.mode == "in-person":
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
@@ -248,6 +265,8 @@ def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: Me
 def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
     place = place_of(sent, trig, ctx) or (destination(trig, ctx) if is_visit(trig) else None)
     mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None)
+    if mode != "in-person":
+        place = None  # a call or a video conference has no venue of its own
     if trig.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in trig.children):
         mode = "in-person"
     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)

@@ -32,8 +32,13 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
         # preposition ("on her first visit since taking office in January")
         if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
             tokens -= {u.i for u in t.subtree}
+        # a clause nested deeper ("the first summit since Kim took office in January")
+        elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
+            tokens -= {u.i for u in t.subtree}
     doc = trigger.doc
-    tokens |= set(range(trigger.right_edge.i, min(trigger.right_edge.i + 7, trigger.sent.end)))
+    removed = {t.i for t in head.subtree} - tokens
+    edge = max((t.i for t in trigger.subtree if t.i not in removed), default=trigger.i)
+    tokens |= {i for i in range(edge, min(edge + 7, trigger.sent.end)) if i not in removed}
     return {doc[i].idx for i in tokens}
 
 
@@ -56,6 +61,11 @@ def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> b
     return False
 
 
+def _in_parentheses(char: int, sent: Span, ctx: ArticleContext) -> bool:
+    before = ctx.text[sent.start_char:char]
+    return before.count("(") > before.count(")")
+
+
 def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previous: str | None) -> str | None:
     """The date nearest the trigger in its sentence; "later in the day" is the day of the
     meeting reported just before."""
@@ -69,6 +79,10 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     starts = clause_chars(trigger, ctx)
     mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
     mentions = [m for m in mentions if not _inside_earlier_meeting(m.start, trigger, ctx)]
+    # "On September 22, at 3:10 p.m. (local time; 4:10 a.m. on September 23, Japan time)": the
+    # date in parentheses is a conversion, not another date
+    plain = [m for m in mentions if not _in_parentheses(m.start, sent, ctx)]
+    mentions = plain or mentions
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
@@ -148,6 +162,11 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         if place is not None and (best is None or distance < best[0]):
             best = (distance, place)
     if best is None:
+        # "after Vienna talks", "the Brussels summit": a city naming the meeting
+        for ent in place_spans(sent, ctx):
+            if ent.end == trigger.i or ent.end == trigger.i - 1 and sent.doc[ent.end].text in ("'s", "’s"):
+                if ent.root.dep_ in ("compound", "nmod", "poss") and not any(h.kind == "country" and h.span.start == ent.start for h in ctx.index.hits):
+                    return ctx.place_for(ent)
         clause = clause_of(trigger)
         if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
             # "travel on to Moldova, where she will meet ...": the place the clause describes
@@ -158,6 +177,12 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             # "made a stop in Seoul to speak with officials": the purpose clause's host clause
             return place_of(sent, clause.head, ctx)
     return best[1] if best else None
+
+
+def is_building(place: Place, ctx: ArticleContext) -> bool:
+    """A site rather than a city or country ("Chancellery", "Prime Minister's Office")."""
+    words = place.name.lower().replace("’", "'").split()
+    return bool(words) and words[-1] in ctx.vocab.meeting_triggers["venue_word"]
 
 
 def _gazetteer_place(span: Span, ctx: ArticleContext) -> bool:

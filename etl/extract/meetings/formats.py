@@ -54,9 +54,13 @@ def _side_names(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[
 def format_sides(trig: Token, ctx: ArticleContext) -> list[str]:
     """The sides a meeting noun's own name joins ("Japan-U.S.-ROK Summit"), in order; [] if the
     name does not join two or more."""
-    if trig.pos_ not in ("NOUN", "PROPN") or trig.left_edge.i == trig.i:
+    if trig.pos_ not in ("NOUN", "PROPN"):
         return []
     text = ctx.text[trig.left_edge.idx:trig.idx]
+    named = next((o for p in trig.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if named is not None and not _JOIN.search(text):
+        # "the annual meeting of the Canada-Mexico Partnership"
+        text = ctx.text[named.left_edge.idx:named.idx + len(named.text)]
     if not _JOIN.search(text):
         return []
     pattern, names = _side_names(ctx.gazetteer)

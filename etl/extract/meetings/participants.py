@@ -212,6 +212,8 @@ def sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext, ho
             key = index.last_person_before(tok.i)
             if key:
                 found.append(key)
+        elif tok.lower_ == "i" and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
+            found.extend(refers_to(tok, index))  # a speaker's turn or a minister's own release
         elif tok.tag_ in ("NNS", "NNPS") and not ctx.in_quote(tok.idx):
             found.extend(k for k in resolve_role_noun(tok, index, set(found), holders) if index.actors[k].kind == "Person" or not holders)
     found = list(dict.fromkeys(found))
@@ -232,10 +234,20 @@ def _country_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) ->
     return list(dict.fromkeys(out))
 
 
+def represented(parts: list[str], index: ActorIndex) -> set[str]:
+    """The countries and organizations whose people take part (by country or post)."""
+    out: set[str] = set()
+    for p in parts:
+        actor = index.actors.get(p)
+        if actor is not None and actor.kind == "Person":
+            out.update(k for k in [actor.country, *(r.of for r in actor.roles)] if k)
+    return out
+
+
 def without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str]:
-    """A country is not a separate participant when one of its people takes part."""
-    represented = {index.actors[p].country for p in parts if index.actors[p].kind == "Person"}
-    return [p for p in parts if not (index.actors[p].kind == "Country" and p in represented)]
+    """A country or organization is not a separate participant when one of its people takes part."""
+    sides = represented(parts, index)
+    return [p for p in parts if not (index.actors[p].kind in ("Country", "Organization") and p in sides)]
 
 
 def as_countries(parts: list[str], index: ActorIndex) -> list[str]:
@@ -266,12 +278,37 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
             if country is not None and country not in out:
                 add_gazetteer_actor(index, ctx.gazetteer, country, "Country")
                 out.append(country)
+    for obj in objects:
+        # "met New Zealand's Minister of Foreign Affairs, the Hon X" with X unrecognized: the title's country
+        for t in coordinated(obj):
+            title = _bare_title(t, index, set())
+            if title is not None and title.person is None and title.of is not None and title.of not in out and not refers_to(t, index):
+                out.append(title.of)
     return out
 
 
 def _bare_title(tok: Token, index: ActorIndex, other_side: set[str]) -> TitleMention | None:
     for t in index.titles:
-        if t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split():
+        if t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split() and not _names_someone(t, index):
             if t.person is None or (t.person in other_side and index.mention_at(tok.i) is not None and index.mention_at(tok.i).via == "title"):
                 return t
     return None
+
+
+def _names_someone(title: TitleMention, index: ActorIndex) -> bool:
+    """A title next to a name the mentions do not cover ("Minister Joly", "Minister of Foreign
+    Affairs Batbayar Ganzorig", "The Honourable Mélanie Joly, Minister of Foreign Affairs"): not a
+    bare title."""
+    doc = title.span.doc
+    def unknown(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and index.mention_at(i) is None and doc[i].ent_type_ not in ("DATE", "TIME", "GPE", "NORP")
+    after, before = title.span.end, title.span.start - 1
+    if unknown(after):
+        return True  # "Minister Joly", "Minister of Foreign Affairs Batbayar Ganzorig"
+    return before >= 1 and doc[before].text == "," and unknown(before - 1)
+
+
+def names_unknown_people(trig: Token, ctx: ArticleContext) -> bool:
+    """The trigger's clause names someone by a title beside a name no mention covers."""
+    clause = clause_of(trig)
+    return any(clause.left_edge.i <= t.span.start <= clause.right_edge.i and _names_someone(t, ctx.index) for t in ctx.index.titles)

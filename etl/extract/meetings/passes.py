@@ -32,22 +32,33 @@ def topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None
 
 
 def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
-    """The lead sentence reports the main event: when its subjects are a held meeting's
-    participants (all of them) and it gives a date ("A and B agreed on Thursday ..."), that is
-    the meeting's date."""
+    """The lead sentence reports the main event: when its subjects are a held meeting's people
+    (all of them) and it gives a date ("A and B agreed on Thursday ...", also under "..., the
+    ministry said"), that is the meeting's date."""
     lead = lead_sentence(ctx)
     if lead is None:
         return
-    subjects = subject_of(lead.root, ctx.index)
-    if len(subjects) < 2:
+    verb = lead.root
+    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if verb.lemma_.lower() in ctx.vocab.speech_verbs | ctx.vocab.reporting_verbs and reported:
+        verb = reported[0]
+    people = {k for k in subject_of(verb, ctx.index) if ctx.index.actors[k].kind == "Person"}
+    if len(people) < 2:
         return
-    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None]
+    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None and not _in_dateline(m, lead)]
     if not mentions:
         return
-    value = min(mentions, key=lambda m: abs(m.start - lead.root.idx)).value
+    value = min(mentions, key=lambda m: abs(m.start - verb.idx)).value
     for d in drafts:
-        if d.date is None and d.status == "held" and d.primary and set(subjects) == set(d.participants):
+        mine = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+        if d.date is None and d.status == "held" and d.primary and people == mine:
             d.date = value
+
+
+def _in_dateline(mention, lead: Span) -> bool:
+    """A date in a wire dateline opening the lead ("SEOUL, May 12 (Yonhap) --")."""
+    head = lead.text[: mention.start - lead.start_char]
+    return "--" not in head and "—" not in head and ("--" in lead.text[:120] or "—" in lead.text[:120]) and mention.start - lead.start_char < 40
 
 
 def lead_sentence(ctx: ArticleContext) -> Span | None:
@@ -55,7 +66,8 @@ def lead_sentence(ctx: ArticleContext) -> Span | None:
     head = headline_span(ctx.text)
     start = head[1] if head else 0
     for sent in ctx.sentences()[:8]:
-        if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6:
+        # not a wire dateline standing alone ("TOKYO, Aug. 25 (Yonhap) --")
+        if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6 and not sent.text.rstrip().endswith(("--", "—", "–")):
             return sent
     return None
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
+from etl.extract.meetings.attributes import is_building
 from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.participants import represented
 from etl.extract.mentions import ActorIndex
 from etl.extract.references import role_phrase
 from etl.model import Span as TextSpan
@@ -69,20 +71,22 @@ def again(earlier: MeetingDraft, sent: Span, ctx: ArticleContext) -> MeetingDraf
     return MeetingDraft(list(root.participants), root.mode, root.status, root.date, root.place, evidence, sent, topics, root.primary, same_as=root)
 
 
-def link_headline(drafts: list[MeetingDraft], new: list[MeetingDraft], index: ActorIndex) -> None:
+def link_headline(drafts: list[MeetingDraft], new: list[MeetingDraft], ctx: ArticleContext) -> None:
     """A headline meeting not yet placed is the first body meeting that shares people with it
     (a country of the headline counts as shared when one of its people takes part); the body
     meeting takes the people, mode, date and place the headline adds."""
+    index = ctx.index
     for head in (d for d in drafts if d.headline and d.same_as is None):
         target = next((d for d in new if not d.headline and d.same_as is None and (d.primary or d.status == "planned") and _related(head, d, index)), None)
         if target is None:
             continue
-        represented = {index.actors[p].country for p in target.participants if p in index.actors and index.actors[p].kind == "Person"}
-        target.participants += [p for p in head.participants if p not in target.participants and p not in represented]
+        sides = represented(target.participants, index)
+        target.participants += [p for p in head.participants if p not in target.participants and p not in sides]
         if target.mode == "in-person":
             target.mode = head.mode
         target.date = target.date or head.date
-        target.place = target.place or head.place
+        if target.place is None or head.place is not None and is_building(target.place, ctx) and not is_building(head.place, ctx):
+            target.place = head.place  # "... meets X in London" over "at the Foreign Office": the city
         # a planned meeting the headline announces is the article's event ("X to visit Moscow")
         target.primary = target.primary or head.status == "planned"
         head.same_as = target
@@ -93,8 +97,8 @@ def _related(head: MeetingDraft, body: MeetingDraft, index: ActorIndex) -> bool:
         return False
     if "in-person" not in (head.mode, body.mode) and head.mode != body.mode:
         return False
-    countries = {index.actors[p].country for p in body.participants if p in index.actors}
-    return any(p in body.participants or p in countries for p in head.participants)
+    sides = represented(body.participants, index)
+    return any(p in body.participants or p in sides for p in head.participants)
 
 
 def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[MeetingDraft]:

@@ -139,15 +139,19 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return None
         if t.lower_ in _HYPOTHETICAL or any(c.lower_ in _HYPOTHETICAL and c.dep_ in ("aux", "amod", "mark") and c.i != reported for c in t.children):
             return None
-    for t in chain[:5]:
+    crossed = False  # left the trigger's own clause ("pledge to finish a deal as ministers meet")
+    for k, t in enumerate(chain[:5]):
         if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _FUTURE_AUX or c.i == reported) for c in t.children):
             return "planned"
-        if t.pos_ in ("VERB", "AUX") and _headline_future(t, ctx):
+        if t.pos_ in ("VERB", "AUX") and not crossed and _headline_future(t, ctx):
             return "planned"
+        crossed = crossed or t.dep_ in ("advcl", "ccomp", "conj", "parataxis")
         if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
             return "planned"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
+        if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) for c in t.children):
+            return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
         if t.dep_ == "ROOT":
             break
     return "held"

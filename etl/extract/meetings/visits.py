@@ -36,8 +36,8 @@ def is_visit(trig: Token) -> bool:
 
 
 def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
-    """Trips told by a verb of travel ("is expected to travel on to Moldova", "arrived in Seoul"):
-    visits, though not meeting words."""
+    """Trips told by a verb of travel ("is expected to travel on to Moldova", "arrived in Seoul",
+    "welcomed X to Canberra"): visits, though not meeting words."""
     out = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.vocab.meeting_triggers["travel_verb"] or ctx.in_quote(tok.idx):
@@ -45,6 +45,9 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
         status = status_of(tok, ctx)
         place = destination(tok, ctx)
         who = visitors(tok, ctx) if place is not None else []
+        if tok.lemma_.lower() == "welcome":
+            # "I welcomed X to Canberra": the guest travels
+            who = [k for o in tok.children if o.dep_ == "dobj" for k in refers_to(o, ctx.index)] if place is not None else []
         if status is not None and place is not None and who:
             out.append(Visit(who, place, status, None, sent, True))
     return out
