@@ -19,7 +19,7 @@ from etl.extract.dates import anchor_for
 from etl.extract.gazetteer import Gazetteer, gazetteer_for
 from etl.extract.meetings import MeetingDraft, find_meetings
 from etl.extract.mentions import add_gazetteer_actor
-from etl.extract.posts import publisher_posts
+from etl.extract.holders import publisher_posts
 from etl.extract.quotes import find_quotes
 from etl.extract.statements import StatementDraft, find_statements
 from etl.model import Article, ArticleFacts, Meeting, Statement

@@ -1,6 +1,6 @@
 """Posts: title prefixes ("Japanese Foreign Minister X"), appositions ("X, Japan's new prime
-minister"), predicates ("X became ..."), counterparts, title-only mentions ("the secretary"),
-and the gaps the officials table or the dateline fill. ``find_posts`` runs them in order."""
+minister"), predicates ("X became ..."), counterparts, then the gaps :mod:`etl.extract.holders`
+fills (title-only mentions, the officials table, the dateline). ``find_posts`` runs them in order."""
 
 from __future__ import annotations
 
@@ -8,20 +8,20 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
+from etl.extract.holders import apply_gazetteer_people, dateline_posts, resolve_title_only, title_to_person
+from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
+from etl.extract.roles import add_role
 from etl.vocab import TitleEntry
-from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country, organization_from_entity
-from etl.model import RoleFact
-from etl.model import Span as TextSpan
 
 
 def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
     """Every post of the article's people, added to their ``Actor.roles`` and ``index.titles``."""
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
-    _apply_gazetteer_people(index, gaz)
-    _title_to_person(doc, index)
-    _resolve_title_only(index, gaz)
-    _dateline_posts(doc, index, gaz)
+    apply_gazetteer_people(index, gaz)
+    title_to_person(doc, index)
+    resolve_title_only(index, gaz)
+    dateline_posts(doc, index, gaz)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -97,7 +97,7 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 add_gazetteer_actor(index, gaz, country, "Country")
             tm = TitleMention(span, _COUNTERPART_TITLE[kind], kind, country, person.key)
             index.titles.append(tm)
-            _add_role(index, person.key, tm)
+            add_role(index, person.key, tm)
 
 
 def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
@@ -113,56 +113,6 @@ def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
         names.append(m)
         i = m.span.end
     return names
-
-
-def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
-    """A title with no name ("the U.S. special representative for North Korea", "the
-    secretary") refers to the person of the article holding that post: named with it in the
-    article, else listed with it in the officials table, else the last person whose title
-    contains the word."""
-    for t in index.titles:
-        if t.person is not None:
-            continue
-        if _unrecognized_name_after(t.span, index):
-            continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
-        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
-        variant = False
-        if not named and t.of is not None:
-            # "India's foreign minister" for the External Affairs Minister of India named with it:
-            # the same post in other words, so no further role
-            named = [o.person for o in index.titles if o.person and o.kind == t.kind and o.of == t.of]
-            variant = bool(named)
-        person = named[0] if len(set(named)) == 1 else None
-        if person is None:
-            label = t.title.lower()
-            for off in gaz.vocab.officials:
-                if off.position_label.lower() != label:
-                    continue
-                if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
-                    continue
-                key = slug(off.name)
-                if key in index.actors:
-                    person = key
-                    break
-        if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
-            # "the Secretary": the first person named with that word in a title.
-            word = t.title.split()[-1].lower()
-            named = sorted((o for o in index.titles if o.person and word in o.title.lower()), key=lambda o: o.span.start)
-            person = named[0].person if named else None
-        if person is None:
-            continue
-        t.person = person
-        index.mentions.append(ActorMention(t.span, person, "Person", "title"))
-        if not variant:
-            _add_role(index, person, t)
-
-
-def _unrecognized_name_after(span, index: ActorIndex) -> bool:
-    """Two capitalized proper nouns right after a title that no mention covers: the holder's
-    own name, which the model did not find."""
-    doc = span.doc
-    i = span.end
-    return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None and doc[j].is_alpha for j in (i, i + 1))
 
 
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
@@ -232,7 +182,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         index.titles.append(tm)
         by_hit_end[h.span.end] = tm
         if person is not None:
-            _add_role(index, person, tm)
+            add_role(index, person, tm)
 
 
 def _named_institution(doc: Doc, h: Hit, entry: TitleEntry, gaz: Gazetteer, index: ActorIndex, of: str | None, mod_start: int) -> tuple[TitleEntry, str | None, int]:
@@ -301,119 +251,3 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         if m is not None and m.kind == "Person":
             return m.key
     return None
-
-
-def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
-    actor = index.actors[person]
-    words = tm.title.lower().split()
-    for role in actor.roles:
-        other = role.title.lower().split()
-        if len(other) > len(words) and (other[-len(words):] == words or other[:len(words)] == words):
-            return
-    actor.roles = [r for r in actor.roles if not _subsumed(r.title, tm.title)]
-    span = tm.span
-    evidence = TextSpan(span.start_char, span.end_char, span.text)
-    for i, role in enumerate(actor.roles):
-        if role.title == tm.title and (role.of == tm.of or role.of is None or tm.of is None):
-            if role.of is None and tm.of is not None:
-                actor.roles[i] = RoleFact(tm.title, tm.of, evidence)
-            return
-    actor.roles.append(RoleFact(tm.title, tm.of, evidence))
-    if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
-        actor.country = tm.of
-
-
-def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
-    """A post named with no country, held by someone the article places nowhere else, is of
-    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
-    country = dateline_country(doc, gaz)
-    if country is None:
-        return
-    for actor in list(index.actors.values()):
-        if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
-            continue
-        if any(t.unplaced for t in index.titles if t.person == actor.key):
-            continue
-        if actor.roles:
-            add_gazetteer_actor(index, gaz, country, "Country")
-            actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-            actor.country = country
-            for t in index.titles:
-                if t.person == actor.key and t.of is None:
-                    t.of = country
-
-
-def _title_to_person(doc: Doc, index: ActorIndex) -> None:
-    """"national security adviser to Prime Minister Shinzo Abe": the post is of the country
-    of the person it serves."""
-    for t in index.titles:
-        if t.of is not None or t.person is None:
-            continue
-        i = t.span.end
-        if i < len(doc) and doc[i].lower_ == "to":
-            for j in range(i + 1, min(i + 6, len(doc))):
-                m = index.mention_at(j)
-                if m is not None and m.kind == "Person":
-                    country = index.actors[m.key].country
-                    if country is not None:
-                        t.of = country
-                        actor = index.actors[t.person]
-                        actor.roles = [RoleFact(r.title, country, r.evidence) if r.title == t.title and r.of is None else r for r in actor.roles]
-                        actor.country = actor.country or country
-                    break
-
-
-def _subsumed(general: str, specific: str) -> bool:
-    """"Secretary" is subsumed by "Secretary of State", "Minister" by "Foreign Minister"."""
-    g, s = general.lower().split(), specific.lower().split()
-    return len(s) > len(g) and (s[-len(g):] == g or s[:len(g)] == g)
-
-
-def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
-    """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
-    post the text names without one. The text wins: nothing it says is overwritten."""
-    by_name = gaz.officials_by_name()
-    for actor in list(index.actors.values()):
-        if actor.kind != "Person":
-            continue
-        rows = by_name.get(actor.key, [])
-        if not rows:
-            continue
-        qids = {r.wikidata for r in rows if r.wikidata}
-        if len(qids) == 1:
-            actor.wikidata = qids.pop()
-        countries = {r.iso2 for r in rows}
-        if len(countries) == 1:
-            country = gaz.vocab.country_by_iso2.get(countries.pop())
-            if country is not None:
-                if actor.country is None:
-                    actor.country = country.key
-                    add_gazetteer_actor(index, gaz, country.key, "Country")
-                for i, role in enumerate(actor.roles):
-                    if role.of is None:
-                        actor.roles[i] = RoleFact(role.title, country.key, role.evidence)
-                        add_gazetteer_actor(index, gaz, country.key, "Country")
-        for t in index.titles:
-            if t.person == actor.key and t.of is None and actor.country is not None:
-                t.of = actor.country
-
-
-def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0) -> None:
-    """A government's release names its own official first ("Prime Minister Justin Trudeau met
-    ..."): the posts the text gives that person without a country are of the publishing
-    government's country (:func:`etl.extract.context.publisher_country`). The first person
-    named in the body counts, not the headline's (which may name the visitor)."""
-    if country is None:
-        return
-    principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
-    actor = index.actors.get(principal) if principal else None
-    if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
-        return
-    if any(t.kind == "spokesperson" for t in index.titles if t.person == actor.key):
-        return  # a spokesperson speaks for a department, which the text must name
-    add_gazetteer_actor(index, gaz, country, "Country")
-    actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-    actor.country = country
-    for t in index.titles:
-        if t.person == actor.key and t.of is None:
-            t.of = country

@@ -1,0 +1,153 @@
+"""Gaps in the posts the titles leave: who holds a title named without a person ("the
+secretary", "India's foreign minister"), and the country of a post named without one (the
+officials table, a post "to" someone, the dateline, the publishing government)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from diplokg.iris import slug
+from etl.extract.gazetteer import Gazetteer
+from etl.extract.mentions import ActorIndex, ActorMention, add_gazetteer_actor, dateline_country
+from etl.extract.roles import add_role
+from etl.model import RoleFact
+
+
+def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
+    """A title with no name ("the U.S. special representative for North Korea", "the
+    secretary") refers to the person of the article holding that post: named with it in the
+    article, else listed with it in the officials table, else the last person whose title
+    contains the word."""
+    for t in index.titles:
+        if t.person is not None:
+            continue
+        if _unrecognized_name_after(t.span, index):
+            continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
+        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+        variant = False
+        if not named and t.of is not None:
+            # "India's foreign minister" for the External Affairs Minister of India named with it:
+            # the same post in other words, so no further role
+            named = [o.person for o in index.titles if o.person and o.kind == t.kind and o.of == t.of]
+            variant = bool(named)
+        person = named[0] if len(set(named)) == 1 else None
+        if person is None:
+            label = t.title.lower()
+            for off in gaz.vocab.officials:
+                if off.position_label.lower() != label:
+                    continue
+                if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
+                    continue
+                key = slug(off.name)
+                if key in index.actors:
+                    person = key
+                    break
+        if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
+            # "the Secretary": the first person named with that word in a title.
+            word = t.title.split()[-1].lower()
+            named = sorted((o for o in index.titles if o.person and word in o.title.lower()), key=lambda o: o.span.start)
+            person = named[0].person if named else None
+        if person is None:
+            continue
+        t.person = person
+        index.mentions.append(ActorMention(t.span, person, "Person", "title"))
+        if not variant:
+            add_role(index, person, t)
+
+
+def _unrecognized_name_after(span, index: ActorIndex) -> bool:
+    """Two capitalized proper nouns right after a title that no mention covers: the holder's
+    own name, which the model did not find."""
+    doc = span.doc
+    i = span.end
+    return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None and doc[j].is_alpha for j in (i, i + 1))
+
+
+def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """A post named with no country, held by someone the article places nowhere else, is of
+    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
+    country = dateline_country(doc, gaz)
+    if country is None:
+        return
+    for actor in list(index.actors.values()):
+        if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
+            continue
+        if any(t.unplaced for t in index.titles if t.person == actor.key):
+            continue
+        if actor.roles:
+            add_gazetteer_actor(index, gaz, country, "Country")
+            actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+            actor.country = country
+            for t in index.titles:
+                if t.person == actor.key and t.of is None:
+                    t.of = country
+
+
+def title_to_person(doc: Doc, index: ActorIndex) -> None:
+    """"national security adviser to Prime Minister Shinzo Abe": the post is of the country
+    of the person it serves."""
+    for t in index.titles:
+        if t.of is not None or t.person is None:
+            continue
+        i = t.span.end
+        if i < len(doc) and doc[i].lower_ == "to":
+            for j in range(i + 1, min(i + 6, len(doc))):
+                m = index.mention_at(j)
+                if m is not None and m.kind == "Person":
+                    country = index.actors[m.key].country
+                    if country is not None:
+                        t.of = country
+                        actor = index.actors[t.person]
+                        actor.roles = [RoleFact(r.title, country, r.evidence) if r.title == t.title and r.of is None else r for r in actor.roles]
+                        actor.country = actor.country or country
+                    break
+
+
+def apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
+    """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
+    post the text names without one. The text wins: nothing it says is overwritten."""
+    by_name = gaz.officials_by_name()
+    for actor in list(index.actors.values()):
+        if actor.kind != "Person":
+            continue
+        rows = by_name.get(actor.key, [])
+        if not rows:
+            continue
+        qids = {r.wikidata for r in rows if r.wikidata}
+        if len(qids) == 1:
+            actor.wikidata = qids.pop()
+        countries = {r.iso2 for r in rows}
+        if len(countries) == 1:
+            country = gaz.vocab.country_by_iso2.get(countries.pop())
+            if country is not None:
+                if actor.country is None:
+                    actor.country = country.key
+                    add_gazetteer_actor(index, gaz, country.key, "Country")
+                for i, role in enumerate(actor.roles):
+                    if role.of is None:
+                        actor.roles[i] = RoleFact(role.title, country.key, role.evidence)
+                        add_gazetteer_actor(index, gaz, country.key, "Country")
+        for t in index.titles:
+            if t.person == actor.key and t.of is None and actor.country is not None:
+                t.of = actor.country
+
+
+def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0) -> None:
+    """A government's release names its own official first ("Prime Minister Justin Trudeau met
+    ..."): the posts the text gives that person without a country are of the publishing
+    government's country (:func:`etl.extract.context.publisher_country`). The first person
+    named in the body counts, not the headline's (which may name the visitor)."""
+    if country is None:
+        return
+    principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
+    actor = index.actors.get(principal) if principal else None
+    if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
+        return
+    if any(t.kind == "spokesperson" for t in index.titles if t.person == actor.key):
+        return  # a spokesperson speaks for a department, which the text must name
+    add_gazetteer_actor(index, gaz, country, "Country")
+    actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+    actor.country = country
+    for t in index.titles:
+        if t.person == actor.key and t.of is None:
+            t.of = country
