@@ -351,3 +351,86 @@ def test_a_meeting_where_the_minister_travels_is_in_that_country_with_its_presid
         published="2025-05-08",
     )
     assert ("Ion Rusu", "President", "Moldova") in roles(facts)
+
+
+def test_a_ministers_own_release_is_the_bylines_person_with_the_post_on_the_next_line() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = (
+        "Visit to Fiji\n\n"
+        "Senator Anna Berg\n"
+        "Minister for Foreign Affairs\n\n"
+        "14 August 2029\n\n"
+        "Today I met Fiji’s Prime Minister, Sitiveni Naulivou, in Suva to discuss climate resilience."
+    )
+    facts = extractor().extract(Article("t", text, published="2029-08-14", source="Swedish Government"))
+    assert meetings(facts) == [(frozenset({"Anna Berg", "Sitiveni Naulivou"}), "in-person", "held", "2029-08-14", "Suva")]
+    assert ("Anna Berg", "Foreign Minister", "Sweden") in roles(facts)
+
+
+def test_a_headline_city_wins_over_a_building_and_a_call_has_no_venue() -> None:
+    text = (
+        "Foreign Secretary meets Nigerian Foreign Minister in London\n\n"
+        "Foreign Secretary Arthur Wells met Nigerian Minister of Foreign Affairs Amina Bello at the Foreign Office today."
+    )
+    assert [m[4] for m in meetings(extract(text, published="2029-03-03"))] == ["London"]
+    building = extract("Foreign Secretary Arthur Wells met Nigerian Minister of Foreign Affairs Amina Bello at the Foreign Office today.", published="2029-03-03")
+    assert [m[4] for m in meetings(building)] == ["Foreign Office"]
+    call = extract(
+        "The leaders of Japan and Australia held talks by video link on Friday and agreed to hold a summit in Canberra "
+        "in October.\n\nThe Canberra meeting is expected to produce an agreement.",
+        published="2025-06-21",
+    )
+    held = [m for m in meetings(call) if m[2] == "held"]
+    assert held == [(frozenset({"Japan", "Australia"}), "video", "held", "2025-06-20", None)]
+
+
+def test_a_multilateral_forum_is_a_setting_and_a_partnerships_annual_meeting_is_its_countries() -> None:
+    forum = extract(
+        "Foreign Minister Anna Berg will return to New Zealand in November for the Pacific Islands Forum Foreign "
+        "Ministers’ Meeting in Auckland.",
+        published="2030-08-21",
+    )
+    assert meetings(forum) == []
+    partnership = extract(
+        "Canadian Foreign Minister Anna Berg met Mexican Foreign Minister Luis Mora in Ottawa on Monday.\n\n"
+        "The ministers agreed to convene the annual meeting of the Canada-Mexico Partnership in Mexico City in October.",
+        published="2030-03-04",
+    )
+    assert (frozenset({"Canada", "Mexico"}), "in-person", "planned", "2030-10", "Mexico City") in meetings(partnership)
+
+
+def test_the_next_meeting_of_a_format_is_between_its_countries() -> None:
+    text = (
+        "Foreign Minister Kim Ji-won of the Republic of Korea held the 9th Korea-Mongolia Foreign Ministers’ Strategic "
+        "Dialogue with Foreign Minister Bat Erdene of Mongolia in Ulaanbaatar on October 14.\n\n"
+        "On the same day, Minister Kim paid a courtesy call on Prime Minister Dorj Gan of Mongolia.\n\n"
+        "The Ministers agreed to hold the 10th Strategic Dialogue in Seoul next year."
+    )
+    got = meetings(extract(text, published="2030-10-15"))
+    assert (frozenset({"Kim Ji-won", "Bat Erdene"}), "in-person", "held", "2030-10-14", "Ulaanbaatar") in got
+    assert (frozenset({"Kim Ji-won", "Dorj Gan"}), "in-person", "held", "2030-10-14", None) in got
+    assert (frozenset({"South Korea", "Mongolia"}), "in-person", "planned", "2031", "Seoul") in got
+
+
+def test_a_leader_joins_the_call() -> None:
+    text = (
+        "President Ana Lopes spoke on Friday with Prime Minister Kenji Arakawa of Japan.\n\n"
+        "The President invited Prime Minister Anna Berg of Sweden to join the call."
+    )
+    assert meetings(extract(text, published="2025-02-03")) == [
+        (frozenset({"Ana Lopes", "Kenji Arakawa", "Anna Berg"}), "phone", "held", "2025-01-31", None)
+    ]
+
+
+def test_a_wire_lead_dates_the_talks_it_introduces() -> None:
+    text = (
+        "S. Korea, Australia agree to boost hydrogen cooperation\n\n"
+        "SEOUL, May 12 (Yonhap) -- Foreign Minister Park Min-seo and Australian Foreign Minister Anna Berg agreed "
+        "Wednesday to expand cooperation on clean hydrogen, the foreign ministry said.\n\n"
+        "Park and Berg held talks at the foreign ministry in Seoul."
+    )
+    assert meetings(extract(text, published="2027-05-12")) == [
+        (frozenset({"Park Min-seo", "Anna Berg"}), "in-person", "held", "2027-05-12", "Seoul")
+    ]

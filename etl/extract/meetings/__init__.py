@@ -156,10 +156,14 @@ def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
     if trig.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
         return False
     name = range(trig.left_edge.i, trig.i)
-    return any(
+    if any(
         m.kind == "Organization" and m.span.start in name and ctx.gazetteer.orgs.get(m.key) is not None and ctx.gazetteer.orgs[m.key].type == "intergovernmental"
         for m in ctx.index.mentions
-    )
+    ):
+        return True
+    # a body the model names as an organization ("the Pacific Islands Forum Foreign Ministers' Meeting")
+    forum_words = ctx.vocab.meeting_triggers["forum_word"]
+    return any(e.label_ == "ORG" and e.start in name and any(t.lower_ in forum_words for t in e) for e in trig.sent.ents)
 
 
 def _next_of_format(drafts: list[MeetingDraft], trig: Token) -> list[str]:

@@ -150,7 +150,7 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return "planned"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
-        if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) for c in t.children):
+        if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
             return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
         if t.dep_ == "ROOT":
             break
@@ -159,6 +159,12 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
 
 def _infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _scheduled(verb: Token) -> bool:
+    """"to be held", "to take place", "to open": the meeting's own future, not a purpose ("a
+    meeting to discuss trade")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in ("take", "happen", "occur", "open", "begin", "start", "convene")
 
 
 def _headline_future(tok: Token, ctx: ArticleContext) -> bool:
