@@ -37,13 +37,25 @@ def test_eu_titles_are_of_the_union_and_a_slash_joins_two_posts() -> None:
     }
 
 
-def test_a_title_naming_its_institution_is_that_institutions_post() -> None:
+def test_eu_institutions_titles_are_of_the_union() -> None:
     facts = extract("European Council President Lukas Brandt and European Commission President Ines Meer hosted Chinese Premier Li Wen.")
     assert roles(facts) == {
-        ("Lukas Brandt", "President", "European Council"),
-        ("Ines Meer", "President", "European Commission"),
+        ("Lukas Brandt", "Council President", "European Union"),
+        ("Ines Meer", "Commission President", "European Union"),
         ("Li Wen", "Premier", "China"),
     }
+
+
+def test_a_second_post_after_and_shares_the_country_and_a_byline_gives_the_next_lines_post() -> None:
+    facts = extract("The talks brought together Australian Foreign Minister Anna Berg and Defence Minister Tom Hale in Tokyo.")
+    assert ("Tom Hale", "Defence Minister", "Australia") in roles(facts)
+
+
+def test_a_title_beside_an_unrecognized_name_is_not_someone_else() -> None:
+    facts = extractor().extract(Article(
+        "t", "President Paulo Silva held a videoconference on Monday with the President of the United States.",
+        published="2030-11-18", source="Presidency of Brazil"))
+    assert roles(facts) == {("Paulo Silva", "President", "Brazil")}
 
 
 def test_the_high_representative_and_a_named_minister_are_two_people() -> None:

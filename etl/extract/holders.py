@@ -23,7 +23,9 @@ def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         if _unrecognized_name_after(t.span, index):
             continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
-        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+        # not someone named in the same sentence ("President X held a call with the President of Y")
+        here = {m.key for m in index.mentions_in(t.span.sent.start, t.span.sent.end) if m.kind == "Person"}
+        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of)) and o.person not in here]
         variant = False
         if not named and t.of is not None:
             # "India's foreign minister" for the External Affairs Minister of India named with it:
@@ -42,7 +44,7 @@ def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
                 if key in index.actors:
                     person = key
                     break
-        if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
+        if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3 and t.of is None:
             # "the Secretary": the first person named with that word in a title.
             word = t.title.split()[-1].lower()
             named = sorted((o for o in index.titles if o.person and word in o.title.lower()), key=lambda o: o.span.start)
@@ -55,11 +57,16 @@ def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
             add_role(index, person, t)
 
 
+_HONORIFIC_WORDS = {"the", "hon", "honourable", "honorable", "his", "her", "excellency", "mr", "ms", "mrs", "dr", "h.e", "senator"}
+
+
 def _unrecognized_name_after(span, index: ActorIndex) -> bool:
     """Two capitalized proper nouns right after a title that no mention covers: the holder's
     own name, which the model did not find."""
     doc = span.doc
     i = span.end
+    while i < len(doc) and (doc[i].text == "," or doc[i].lower_.rstrip(".") in _HONORIFIC_WORDS):
+        i += 1  # ", the Hon Daniel McKenna", ", His Excellency X"
     return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None and doc[j].is_alpha for j in (i, i + 1))
 
 
@@ -74,6 +81,8 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         if any(t.unplaced for t in index.titles if t.person == actor.key):
             continue
+        if _rank_taken(actor.key, country, index):
+            continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
         if actor.roles:
             add_gazetteer_actor(index, gaz, country, "Country")
             actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
@@ -81,6 +90,17 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             for t in index.titles:
                 if t.person == actor.key and t.of is None:
                     t.of = country
+
+
+_HEADS = {"head_of_state", "head_of_government"}
+
+
+def _rank_taken(person: str, country: str, index: ActorIndex) -> bool:
+    """Someone else already holds a post of that rank for that country (heads count as one rank)."""
+    def rank(kind: str) -> str:
+        return "head" if kind in _HEADS else kind
+    own = {rank(t.kind) for t in index.titles if t.person == person}
+    return any(t.person and t.person != person and t.of == country and rank(t.kind) in own for t in index.titles)
 
 
 def title_to_person(doc: Doc, index: ActorIndex) -> None:
@@ -136,18 +156,19 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
     """A government's release names its own official first ("Prime Minister Justin Trudeau met
     ..."): the posts the text gives that person without a country are of the publishing
     government's country (:func:`etl.extract.context.publisher_country`). The first person
-    named in the body counts, not the headline's (which may name the visitor)."""
+    named in the body counts, not the headline's (which may name the visitor); so does a
+    spokesperson whose department the text does not name."""
     if country is None:
         return
     principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
-    actor = index.actors.get(principal) if principal else None
-    if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
-        return
-    if any(t.kind == "spokesperson" for t in index.titles if t.person == actor.key):
-        return  # a spokesperson speaks for a department, which the text must name
-    add_gazetteer_actor(index, gaz, country, "Country")
-    actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-    actor.country = country
-    for t in index.titles:
-        if t.person == actor.key and t.of is None:
-            t.of = country
+    speakers = {t.person for t in index.titles if t.person and t.kind == "spokesperson"}
+    for key in dict.fromkeys([principal, *sorted(speakers)]):
+        actor = index.actors.get(key) if key else None
+        if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
+            continue
+        add_gazetteer_actor(index, gaz, country, "Country")
+        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+        actor.country = country
+        for t in index.titles:
+            if t.person == actor.key and t.of is None:
+                t.of = country

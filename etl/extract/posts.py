@@ -11,7 +11,6 @@ from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.holders import apply_gazetteer_people, dateline_posts, resolve_title_only, title_to_person
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
-from etl.vocab import TitleEntry
 
 
 def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
@@ -124,7 +123,6 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
             continue
         of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
-        entry, of, mod_start = _named_institution(doc, h, entry, gaz, index, of, mod_start)
         inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
         if of is None and inner is not None:
             of = inner.ref  # a title that begins with its country ("Chinese Premier", as positions.csv lists it)
@@ -151,6 +149,12 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 add_gazetteer_actor(index, gaz, of, "Organization")
         if of is None and mod_start > 0 and doc[mod_start - 1].text == "/" and mod_start - 1 in by_hit_end:
             of = by_hit_end[mod_start - 1].of  # "High Representative/Vice-President": both of the Union
+        if of is None and mod_start > 1 and doc[mod_start - 1].lower_ == "and" and not entry.country_iso2:
+            # "Australian Foreign Minister X and Defence Minister Y": the same country
+            before = index.mention_at(mod_start - 2)
+            placed = [t for t in index.titles if before is not None and t.person == before.key and t.of is not None and t.span.end == before.span.end]
+            if placed and index.actors.get(placed[-1].of) is not None and index.actors[placed[-1].of].kind == "Country":
+                of = placed[-1].of
         start = mod_start
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and mod_start == h.span.start:
             start -= 1
@@ -183,16 +187,6 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         by_hit_end[h.span.end] = tm
         if person is not None:
             add_role(index, person, tm)
-
-
-def _named_institution(doc: Doc, h: Hit, entry: TitleEntry, gaz: Gazetteer, index: ActorIndex, of: str | None, mod_start: int) -> tuple[TitleEntry, str | None, int]:
-    """A title whose first words end an organization's name ("European Council President"
-    read as "Council President"): the post of that organization, as the text names it."""
-    ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start < h.span.start < e.end < h.span.end), None)
-    rest = doc[ent.end:h.span.end].text.lower() if ent is not None else ""
-    if ent is None or of is not None or rest not in gaz.titles:
-        return entry, of, mod_start
-    return gaz.titles[rest], organization_from_entity(index, ent), ent.start
 
 
 def _country_after_name(doc: Doc, end: int, gaz_at: dict[int, Hit]) -> str | None:

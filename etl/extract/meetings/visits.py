@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import place_spans
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import subject_of, unnamed_sides
+from etl.extract.meetings.participants import represented, subject_of, unnamed_sides
 from etl.extract.meetings.triggers import status_of
 from etl.extract.references import refers_to
 from etl.model import Place, RoleFact
@@ -129,8 +129,8 @@ def host_posts(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleCont
         place = d.place
         if place is None or place.country is None or place.key not in destinations or place.country not in index.actors:
             continue
-        known = {index.actors[p].country if index.actors[p].kind == "Person" else p for p in d.participants}
-        if place.country in known or not known - {None}:
+        known = represented(d.participants, index) | {p for p in d.participants if index.actors[p].kind != "Person"}
+        if place.country in known or not known:
             continue
         for p in d.participants:
             actor = index.actors[p]
