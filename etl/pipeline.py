@@ -19,6 +19,7 @@ from etl.extract.dates import anchor_for
 from etl.extract.gazetteer import Gazetteer, gazetteer_for
 from etl.extract.meetings import MeetingDraft, find_meetings
 from etl.extract.mentions import add_gazetteer_actor
+from etl.extract.holders import publisher_posts
 from etl.extract.quotes import find_quotes
 from etl.extract.statements import StatementDraft, find_statements
 from etl.extract.topics import link_topics
@@ -49,10 +50,10 @@ class Extractor:
 
     def context(self, article: Article, doc: Doc) -> ArticleContext:
         """What the extractors share about an article already parsed (``doc`` covers its body):
-        its actors, quotes, captions and date anchor."""
+        its actors (with the posts the publisher implies), quotes, captions and date anchor."""
         text = article.text
         end = len(doc.text)
-        return ArticleContext(
+        ctx = ArticleContext(
             article=article,
             doc=doc,
             body_end=end,
@@ -62,6 +63,9 @@ class Extractor:
             quotes=find_quotes(text, end),
             captions=caption_spans(text[:end]),
         )
+        head = ctx.headline()
+        publisher_posts(ctx.index, self.gazetteer, ctx.publisher_country, head[1] if head else 0)
+        return ctx
 
     def facts(self, article: Article, doc: Doc) -> ArticleFacts:
         """Extract from an article already parsed (``doc`` covers its body)."""

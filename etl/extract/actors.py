@@ -41,6 +41,10 @@ def _clean_person_span(span: Span, title_tokens: set[int]) -> Span | None:
         end += 2
     while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].text[:1].isupper() or doc[start].lower_ in _NOT_NAME_WORDS or start in title_tokens):
         start += 1
+    # "Naoto Kan - Premier Wen": a dash with spaces around it separates two names
+    cut = next((i for i in range(start, end) if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_), None)
+    if cut is not None:
+        end = cut
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].lower_ in ("jr", "jr.")):
         end -= 1
     if start >= end:

@@ -3,6 +3,8 @@ date mentions (resolved against the article's anchor date), places and issue men
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,9 +13,10 @@ from spacy.tokens import Doc, Span
 from diplokg.iris import slug
 from etl.extract.mentions import ActorIndex
 from etl.extract.dates import DateMention, find_dates
-from etl.extract.gazetteer import Gazetteer
+from etl.extract.gazetteer import _WEAK_COUNTRY_ALIASES, Gazetteer
 from etl.extract.quotes import Quote, inside
 from etl.model import Article, Place
+from etl.read import headline_span
 from etl.vocab import Vocabulary
 
 
@@ -32,6 +35,8 @@ class ArticleContext:
     places: dict[str, Place] = field(default_factory=dict)
     _dates: dict[bool, list[DateMention]] = field(default_factory=dict)
     _sentences: list[Span] | None = None
+    _headline: tuple[int, int] | None = None
+    _headline_known: bool = False
 
     @property
     def vocab(self) -> Vocabulary:
@@ -46,6 +51,33 @@ class ArticleContext:
         if self._sentences is None:
             self._sentences = [s for s in self.doc.sents if s.text.strip()]
         return self._sentences
+
+    def headline(self) -> tuple[int, int] | None:
+        """(start, end) of the article's headline line, if it has one: a short first line set
+        off by a blank line (:func:`etl.read.headline_span`), or the first line when it is the
+        sidecar's ``title``."""
+        if not self._headline_known:
+            body = self.text[: self.body_end]
+            head = headline_span(body)
+            title = (self.article.title or "").strip()
+            first = body.split("\n", 1)[0]
+            if head is None and title and first.strip() == title and "\n" in body:
+                lead = len(first) - len(first.lstrip())
+                head = (lead, lead + len(title))
+            self._headline, self._headline_known = head, True
+        return self._headline
+
+    def in_headline(self, char: int) -> bool:
+        head = self.headline()
+        return head is not None and head[0] <= char < head[1]
+
+    @functools.cached_property
+    def publisher_country(self) -> str | None:
+        """The country of the article's publisher, when its ``source`` names exactly one, directly
+        or through a government body ("UK Government (GOV.UK)", "MOFA Japan", "State
+        Department"): the country of the bare titles of its own officials ("The Prime Minister
+        met ..."). A wire or broadcaster's name ("Reuters", "VOA", "Kyodo") names none."""
+        return publisher_country(self.article.source, self.gazetteer)
 
     def in_quote(self, char: int) -> bool:
         return inside(self.quotes, char) is not None
@@ -88,3 +120,26 @@ class ArticleContext:
         place = Place(key=key, name=name, country=country)
         self.places[key] = place
         return place
+
+
+def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
+    """The one country a source line names, directly or through a government body of the
+    gazetteer; None for media, international bodies, or several countries."""
+    if not source:
+        return None
+    found: set[str] = set()
+    for c in gazetteer.vocab.countries:
+        for name in (c.name, *c.aliases, *c.demonyms):
+            if name not in _WEAK_COUNTRY_ALIASES and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source):
+                found.add(c.key)
+    bodies: dict[str, set[str]] = {}  # name or alias of a government body -> its countries
+    for o in gazetteer.orgs.values():
+        if o.kind == "government_body" and o.country_iso2:
+            for name in (o.name, *o.aliases):
+                bodies.setdefault(name, set()).add(o.country_iso2)
+    for name, iso2 in bodies.items():
+        if len(iso2) == 1 and len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
+            country = gazetteer.vocab.country_by_iso2.get(next(iter(iso2)))
+            if country is not None:
+                found.add(country.key)
+    return found.pop() if len(found) == 1 else None

@@ -18,6 +18,8 @@ Resolution rules (``anchor`` is the article's date, see :func:`anchor_for`):
   of the anchor's year − 1;
 - "last year", "this year", "last month", "last week", "yesterday", "today": relative to the
   anchor; a week gives its month (or year) only when the whole week lies in one;
+- a season ("in the autumn", "next spring") gives its year: the one of the anchor, or the next
+  (the last) when the season is already over (not yet begun); winter gives none;
 - "the day before" / "a day earlier" used on their own count back from the anchor; followed
   by an event ("the day before Biegun arrived") they count from that event: value None.
   Forward ones ("a day after a failed launch", "the next day", "a day later") count from an
@@ -34,7 +36,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from etl.model import Article
-from etl.read import caption_spans
+from etl.read import caption_spans, lines
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,10 @@ NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _M = r"(?P<month>" + "|".join(
     sorted((re.escape(m.capitalize()) for m in MONTHS), key=len, reverse=True)
 ) + r")(?![\w])"
+# Abbreviations without their period ("27 Sep 2022"), only in dates that give day and year.
+_M_SHORT = r"(?P<month>" + "|".join(
+    sorted((re.escape(m.capitalize().rstrip(".")) for m in MONTHS if m.endswith(".")), key=len, reverse=True)
+) + r")(?![\w.])"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>\d{4})(?![\d])"
 _YEAR_ONLY = r"(?P<year>(?:18|19|20)\d{2})"
@@ -115,7 +121,8 @@ def anchor_for(article: Article, text: str) -> date | None:
     """The date an article's relative expressions count from.
 
     Its ``published`` date; else the latest explicit full date in its photo captions
-    (:func:`etl.read.caption_spans` of ``text``); else None.
+    (:func:`etl.read.caption_spans` of ``text``); else the release's own dateline
+    (:func:`dateline`); else None.
 
     >>> anchor_for(Article("a", ""), "A and B meet in Tokyo on July 10, 2020. (Kyodo)")
     datetime.date(2020, 7, 10)
@@ -131,14 +138,45 @@ def anchor_for(article: Article, text: str) -> date | None:
         for m in find_dates(text[start:end], None)
         if m.kind == "explicit" and m.value is not None and len(m.value) == 10
     ]
-    return max(found, default=None)
+    if found:
+        return max(found)
+    line = dateline(text)
+    return date.fromisoformat(line.value) if line is not None and line.value else None
+
+
+_DATELINE_WORDS = re.compile(r"(?i)(?:published|updated|posted|released|issued|date)\s*:?\s*(?:on\s+)?")
+_DATELINE_TAIL = re.compile(r"[\w .,&()/'’-]{0,40}")
+_DATELINE_LINES = 5  # lines after the headline (or before the end) a dateline may stand on
+
+
+def dateline(text: str) -> DateMention | None:
+    """A release's dateline: a line near the top or the bottom that is only a full date, maybe
+    after "Published" and before a short sender ("27 Sep 2022", "Published 29 September 2020",
+    "21.09.2022 EEAS Press Team")."""
+    spans = [(s, e) for s, e in lines(text) if text[s:e].strip()]
+    for s, e in spans[1:_DATELINE_LINES + 1] + spans[-3:]:
+        line = text[s:e].strip()
+        if len(line) > 60 or not any(ch.isdigit() for ch in line):
+            continue
+        lead = s + len(text[s:e]) - len(text[s:e].lstrip())
+        words = _DATELINE_WORDS.match(line)
+        offset = words.end() if words else 0
+        found = find_dates(line, None)
+        first = found[0] if found else None
+        if first is None or first.start != offset or first.kind != "explicit" or not first.value or len(first.value) != 10:
+            continue
+        if not _DATELINE_TAIL.fullmatch(line[first.end:]) or line[first.end:].rstrip().endswith("."):
+            continue
+        return DateMention(lead + first.start, lead + first.end, first.text, first.value, "explicit")
+    return None
 
 
 # --- resolvers ----------------------------------------------------------------------------
 
 
 def _month_of(match: re.Match[str]) -> int:
-    return MONTHS[match.group("month").lower()]
+    name = match.group("month").lower()
+    return MONTHS.get(name) or MONTHS[name + "."]
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
@@ -249,7 +287,7 @@ _DAY_SHIFT = {
     "the previous day": -1,
 }  # fmt: skip
 # Counted from an event of the narrative, not from the anchor: found, never given a value.
-_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day")
+_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day", "the same day", "later that day", "that same day")
 
 
 def _relative_day(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
@@ -282,6 +320,27 @@ def _weekday(match: re.Match[str], anchor: date | None, future: bool) -> str | N
     return _shift_days(anchor, ahead if future else -back)
 
 
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    """"in the autumn", "this spring", "next summer": the year of that season (winter, which
+    spans two years, has none)."""
+    if anchor is None:
+        return None
+    first, last = _SEASONS[match.group("season").lower()]
+    which = (match.group("which") or "").lower()
+    if which == "next":
+        return f"{anchor.year + (1 if anchor.month >= first else 0):04d}"
+    if which == "last":
+        return f"{anchor.year - (1 if anchor.month <= last else 0):04d}"
+    if which == "this":
+        return f"{anchor.year:04d}"
+    if future:
+        return f"{anchor.year + (1 if anchor.month > last else 0):04d}"
+    return f"{anchor.year - (1 if anchor.month < first else 0):04d}"
+
+
 def _vague(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
     return None
 
@@ -306,6 +365,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"\b(?P<d>{_M}\s+{_DAY}(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?,?\s+{_YEAR})", "explicit", _explicit),
     _rule(rf"\b(?P<d>{_DAY}\s+{_M},?\s+{_YEAR})", "explicit", _explicit),
     _rule(r"(?<![\w-])(?P<d>(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2}))(?![\d])", "explicit", _iso),
+    _rule(rf"\b(?P<d>{_M_SHORT}\s+{_DAY},?\s+{_YEAR})", "explicit", _explicit),
+    _rule(rf"\b(?P<d>{_DAY}\s+{_M_SHORT},?\s+{_YEAR})", "explicit", _explicit),
+    # "21.09.2022": day, month, year with periods, as European releases date themselves
+    _rule(r"(?<![\w.])(?P<d>(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4}))(?![\w.]|\.\d)", "explicit", _iso),
     _rule(rf"\b(?P<d>{_M}\s+{_DAY})", "explicit", _month_day),
     _rule(rf"\b(?P<d>{_DAY}\s+{_M})", "explicit", _month_day),
     _rule(rf"\b(?P<d>{_QUAL}?{_M},?\s+(?:of\s+)?{_YEAR})", "month", _month_year),
@@ -321,6 +384,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"\b(?P<d>(?i:{_DAY_WORDS}))\b", "relative", _relative_day),
     _rule(rf"\b(?P<d>(?P<vague>{_ABOUT}\s+)?{_NUMBER}\s+(?i:days?)\s+(?i:ago))\b", "relative", _days_ago),
     _rule(rf"\b(?P<d>(?:{_WHICH}\s+)?{_WEEKDAY})", "weekday", _weekday),
+    _rule(r"\b(?:(?i:in|during|by)\s+the\s+|(?P<which>(?i:this|next|last))\s+)(?P<d>(?P<season>(?i:spring|summer|autumn|fall)))\b(?!\s+(?:of\s+)?\d)", "relative", _season),
     _rule(
         r"\b(?P<d>(?i:recently|lately|in\s+recent\s+(?:days|weeks|months|years)|in\s+the\s+coming\s+"
         r"(?:days|weeks|months)|in\s+the\s+(?:past|last)\s+few\s+(?:days|weeks|months|years)|"

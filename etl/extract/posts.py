@@ -1,6 +1,6 @@
 """Posts: title prefixes ("Japanese Foreign Minister X"), appositions ("X, Japan's new prime
-minister"), predicates ("X became ..."), counterparts, title-only mentions ("the secretary"),
-and the gaps the officials table or the dateline fill. ``find_posts`` runs them in order."""
+minister"), predicates ("X became ..."), counterparts, then the gaps :mod:`etl.extract.holders`
+fills (title-only mentions, the officials table, the dateline). ``find_posts`` runs them in order."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
-from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country, organization_from_entity
-from etl.model import RoleFact
-from etl.model import Span as TextSpan
+from etl.extract.holders import apply_gazetteer_people, dateline_posts, resolve_title_only, title_to_person
+from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
+from etl.extract.roles import add_role
 
 
 def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
     """Every post of the article's people, added to their ``Actor.roles`` and ``index.titles``."""
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
-    _apply_gazetteer_people(index, gaz)
-    _title_to_person(doc, index)
-    _resolve_title_only(index, gaz)
-    _dateline_posts(doc, index, gaz)
+    apply_gazetteer_people(index, gaz)
+    title_to_person(doc, index)
+    resolve_title_only(index, gaz)
+    dateline_posts(doc, index, gaz)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -56,7 +56,8 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
                 return m.key, i - 1
     if prev.ent_type_ == "ORG" and prev.ent_iob_ in ("B", "I"):
         ent = next((e for e in doc.ents if e.start <= i - 1 < e.end), None)
-        if ent is not None and ent.end == i and len(ent) >= 2 and ent.text[:1].isupper():
+        titled = ent is not None and any(k in gaz_at and gaz_at[k].kind == "title" for k in range(ent.start, ent.end))
+        if ent is not None and ent.end == i and len(ent) >= 2 and ent.text[:1].isupper() and not titled:
             return organization_from_entity(index, ent), ent.start
     if prev.text in ("North", "South") and i >= 2 and doc[i - 2].lower_ == "the":
         key = "north-korea" if prev.text == "North" else "south-korea"
@@ -95,7 +96,7 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 add_gazetteer_actor(index, gaz, country, "Country")
             tm = TitleMention(span, _COUNTERPART_TITLE[kind], kind, country, person.key)
             index.titles.append(tm)
-            _add_role(index, person.key, tm)
+            add_role(index, person.key, tm)
 
 
 def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
@@ -113,80 +114,18 @@ def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
     return names
 
 
-def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
-    """A title with no name ("the U.S. special representative for North Korea", "the
-    secretary") refers to the person of the article holding that post: named with it in the
-    article, else listed with it in the officials table, else the last person whose title
-    contains the word. A bare title beside a named holder of the same title in one sentence
-    ("The Prime Minister spoke to Canadian Prime Minister X", "The Secretary and Secretary X")
-    is not that holder; when no one else can be meant, it is someone the article does not
-    name, and the title stays unresolved in the whole article."""
-    beside = {id(t): _named_beside(index, t) for t in index.titles if t.person is None}
-    unnamed: set[str] = set()
-    for t in sorted((t for t in index.titles if t.person is None), key=lambda t: not beside[id(t)]):
-        if t.title in unnamed:
-            continue
-        person = _holder(index, gaz, t, beside[id(t)])
-        if person is None:
-            if beside[id(t)]:
-                unnamed.add(t.title)
-            continue
-        t.person = person
-        index.mentions.append(ActorMention(t.span, person, "Person", "title"))
-        _add_role(index, person, t)
-
-
-def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, exclude: set[str]) -> str | None:
-    holders = [o for o in index.titles if o.person and o.person not in exclude and o.title == t.title and (t.of is None or o.of in (None, t.of))]
-    named = [o.person for o in holders]
-    person = named[0] if len(set(named)) == 1 else _the_unqualified(index, holders) if t.of is None else None
-    if person is None:
-        label = t.title.lower()
-        for off in gaz.vocab.officials:
-            if off.position_label.lower() != label:
-                continue
-            if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
-                continue
-            key = slug(off.name)
-            if key in index.actors and key not in exclude:
-                person = key
-                break
-    if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
-        # "the Secretary": the first person named with that title in a longer one (not
-        # "the Prime Minister" for a Foreign Minister).
-        word = t.title.lower()
-        named = sorted((o for o in index.titles if o.person and o.person not in exclude and word in o.title.lower()), key=lambda o: o.span.start)
-        person = named[0].person if named else None
-    return person
-
-
-def _named_beside(index: ActorIndex, t: TitleMention) -> set[str]:
-    """The named holders of a bare title's title in its own sentence."""
-    if t.span[0].lower_ != "the":
-        return set()
-    sent = t.span.sent
-    return {o.person for o in index.titles if o.person and o.title == t.title and sent.start <= o.span.start < sent.end}
-
-
-def _the_unqualified(index: ActorIndex, holders: list[TitleMention]) -> str | None:
-    """"Prime Minister Rishi Sunak spoke to Japanese Prime Minister Fumio Kishida ... the Prime
-    Minister said": of several holders of a title, the bare title is the one the text names
-    without a country word (the others are told apart by theirs)."""
-    def qualified(o: TitleMention) -> bool:
-        return any(h.kind in ("country", "demonym") and o.span.start <= h.span.start < o.span.end for h in index.hits)
-
-    people = {o.person for o in holders if not any(qualified(p) for p in holders if p.person == o.person)}
-    return people.pop() if len(people) == 1 else None
-
-
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
+    by_hit_end: dict[int, TitleMention] = {}
     for h in title_hits:
         entry = gaz.titles[h.ref]
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
             continue
         of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
+        inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
+        if of is None and inner is not None:
+            of = inner.ref  # a title that begins with its country ("Chinese Premier", as positions.csv lists it)
         if of is not None and of not in index.actors:
             kind = "Organization" if of in gaz.orgs else "Country"
             add_gazetteer_actor(index, gaz, of, kind)
@@ -199,11 +138,23 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
                 after = hit.span.end
         if of is None and entry.country_iso2:
-            # A title only one country uses ("Secretary of State"), as titles.csv says.
+            # A title only one country (or organization) uses ("Secretary of State", "Commission
+            # President"), as titles.csv says.
             country = gaz.vocab.country_by_iso2.get(entry.country_iso2)
             if country is not None:
                 of = country.key
                 add_gazetteer_actor(index, gaz, of, "Country")
+            elif slug(entry.country_iso2) in gaz.orgs:
+                of = slug(entry.country_iso2)
+                add_gazetteer_actor(index, gaz, of, "Organization")
+        if of is None and mod_start > 0 and doc[mod_start - 1].text == "/" and mod_start - 1 in by_hit_end:
+            of = by_hit_end[mod_start - 1].of  # "High Representative/Vice-President": both of the Union
+        if of is None and mod_start > 1 and doc[mod_start - 1].lower_ == "and" and not entry.country_iso2:
+            # "Australian Foreign Minister X and Defence Minister Y": the same country
+            before = index.mention_at(mod_start - 2)
+            placed = [t for t in index.titles if before is not None and t.person == before.key and t.of is not None and t.span.end == before.span.end]
+            if placed and index.actors.get(placed[-1].of) is not None and index.actors[placed[-1].of].kind == "Country":
+                of = placed[-1].of
         start = mod_start
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and mod_start == h.span.start:
             start -= 1
@@ -212,10 +163,20 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         j = after
         if j < len(doc) and doc[j].text == ",":
             j += 1
+        j = _past_joined_titles(doc, j, title_hits, and_too=mod_start == 0 or doc[mod_start - 1].lower_ not in ("the", "a", "an", "/"))
+        if index.mention_at(j) is None and j + 1 < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in gaz_at:
+            # "Secretary of State Antony J. Blinken" with the name found from "J." on
+            nxt = index.mention_at(j + 1)
+            if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
+                j += 1
         m = index.mention_at(j)
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
             phrase = doc[start:m.span.end]
+            if of is None:
+                of = _country_after_name(doc, m.span.end, gaz_at)
+                if of is not None:
+                    add_gazetteer_actor(index, gaz, of, "Country")
         else:
             phrase = doc[start:after]
             person = _apposed_person(doc, index, start, h)
@@ -223,8 +184,36 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         before = doc[mod_start - 1] if mod_start > 0 else None
         tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
         index.titles.append(tm)
+        by_hit_end[h.span.end] = tm
         if person is not None:
-            _add_role(index, person, tm)
+            add_role(index, person, tm)
+
+
+def _country_after_name(doc: Doc, end: int, gaz_at: dict[int, Hit]) -> str | None:
+    """"President Yoon Suk Yeol of the Republic of Korea": the country after the name (past one
+    more capitalized part of the name the model left out)."""
+    i = end
+    if i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and i not in gaz_at:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        hit = gaz_at.get(i + 1) or (gaz_at.get(i + 2) if doc[i + 1].lower_ == "the" else None)
+        if hit is not None and hit.kind == "country":
+            return hit.ref
+    return None
+
+
+def _past_joined_titles(doc: Doc, j: int, title_hits: list[Hit], and_too: bool) -> int:
+    """Past further titles joined to this one before the name: "Deputy Prime Minister and
+    Minister of Foreign Affairs Winston Peters", "High Representative/Vice-President X". After
+    "the", "and" joins two people ("The High Representative and Foreign Minister Wang")."""
+    starts = {h.span.start: h for h in title_hits}
+    joins = ("/", "and", "&") if and_too else ("/",)
+    while j + 1 < len(doc) and doc[j].text in joins and j + 1 in starts:
+        end = starts[j + 1].span.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            return j  # the next title has its own "of ..." and its own holder
+        j = end
+    return j
 
 
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
@@ -240,6 +229,14 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         m = index.mention_at(i - 1)
         if m is not None and m.kind == "Person":
             return m.key
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 0 and any("\n" in doc[j].text_with_ws for j in range(k, start)):
+        # a byline: the name ends one line, the post fills the next ("Senator the Hon X" / "Minister for ...")
+        m = index.mention_at(k)
+        if m is not None and m.kind == "Person" and m.span.end == k + 1:
+            return m.key
     if i >= 0 and doc[i].lemma_ in _BECOME:
         k = i - 1
         while k >= 0 and doc[k].pos_ in ("AUX", "ADV", "PART"):
@@ -248,98 +245,3 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         if m is not None and m.kind == "Person":
             return m.key
     return None
-
-
-def _add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
-    actor = index.actors[person]
-    words = tm.title.lower().split()
-    for role in actor.roles:
-        other = role.title.lower().split()
-        if len(other) > len(words) and (other[-len(words):] == words or other[:len(words)] == words):
-            return
-    actor.roles = [r for r in actor.roles if not _subsumed(r.title, tm.title)]
-    span = tm.span
-    evidence = TextSpan(span.start_char, span.end_char, span.text)
-    for i, role in enumerate(actor.roles):
-        if role.title == tm.title and (role.of == tm.of or role.of is None or tm.of is None):
-            if role.of is None and tm.of is not None:
-                actor.roles[i] = RoleFact(tm.title, tm.of, evidence)
-            return
-    actor.roles.append(RoleFact(tm.title, tm.of, evidence))
-    if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
-        actor.country = tm.of
-
-
-def _dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
-    """A post named with no country, held by someone the article places nowhere else, is of
-    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
-    country = dateline_country(doc, gaz)
-    if country is None:
-        return
-    for actor in list(index.actors.values()):
-        if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
-            continue
-        if any(t.unplaced for t in index.titles if t.person == actor.key):
-            continue
-        if actor.roles:
-            add_gazetteer_actor(index, gaz, country, "Country")
-            actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-            actor.country = country
-            for t in index.titles:
-                if t.person == actor.key and t.of is None:
-                    t.of = country
-
-
-def _title_to_person(doc: Doc, index: ActorIndex) -> None:
-    """"national security adviser to Prime Minister Shinzo Abe": the post is of the country
-    of the person it serves."""
-    for t in index.titles:
-        if t.of is not None or t.person is None:
-            continue
-        i = t.span.end
-        if i < len(doc) and doc[i].lower_ == "to":
-            for j in range(i + 1, min(i + 6, len(doc))):
-                m = index.mention_at(j)
-                if m is not None and m.kind == "Person":
-                    country = index.actors[m.key].country
-                    if country is not None:
-                        t.of = country
-                        actor = index.actors[t.person]
-                        actor.roles = [RoleFact(r.title, country, r.evidence) if r.title == t.title and r.of is None else r for r in actor.roles]
-                        actor.country = actor.country or country
-                    break
-
-
-def _subsumed(general: str, specific: str) -> bool:
-    """"Secretary" is subsumed by "Secretary of State", "Minister" by "Foreign Minister"."""
-    g, s = general.lower().split(), specific.lower().split()
-    return len(s) > len(g) and (s[-len(g):] == g or s[:len(g)] == g)
-
-
-def _apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
-    """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
-    post the text names without one. The text wins: nothing it says is overwritten."""
-    by_name = gaz.officials_by_name()
-    for actor in list(index.actors.values()):
-        if actor.kind != "Person":
-            continue
-        rows = by_name.get(actor.key, [])
-        if not rows:
-            continue
-        qids = {r.wikidata for r in rows if r.wikidata}
-        if len(qids) == 1:
-            actor.wikidata = qids.pop()
-        countries = {r.iso2 for r in rows}
-        if len(countries) == 1:
-            country = gaz.vocab.country_by_iso2.get(countries.pop())
-            if country is not None:
-                if actor.country is None:
-                    actor.country = country.key
-                    add_gazetteer_actor(index, gaz, country.key, "Country")
-                for i, role in enumerate(actor.roles):
-                    if role.of is None:
-                        actor.roles[i] = RoleFact(role.title, country.key, role.evidence)
-                        add_gazetteer_actor(index, gaz, country.key, "Country")
-        for t in index.titles:
-            if t.person == actor.key and t.of is None and actor.country is not None:
-                t.of = actor.country

@@ -120,19 +120,85 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
 _NP_DEPS = {"conj", "cc", "compound", "nmod", "amod", "det", "punct", "appos", "flat", "preconj", "nummod", "quantmod"}
 
 
-def _coordinated(tok: Token) -> list[Token]:
+_ALONG = {"together", "along"}
+
+
+def _after_closed_list(t: Token) -> bool:
+    """A conjunct after a list already closed by "and" ("with A and B, C and D discussed"):
+    the parser's mistake, C begins the next phrase."""
+    if t.dep_ != "conj" or t.head.dep_ != "conj" or t.i == 0 or t.doc[t.i - 1].text != "," and t.doc[t.left_edge.i - 1].text != ",":
+        return False
+    first = t.head.head
+    return any(c.dep_ == "cc" and first.i < c.i < t.head.i for c in first.children)
+
+
+def coordinated(tok: Token) -> list[Token]:
     """The heads of a coordinated noun phrase, including members the parser attached as
-    modifiers ("Motegi and Defense Minister Taro Kono" parsed with Motegi as nmod)."""
+    modifiers ("Motegi and Defense Minister Taro Kono" parsed with Motegi as nmod) and those
+    joined by "together with" / "along with" ("A and B, together with C, held ...")."""
     out = [tok]
     stack = list(tok.children)
     while stack:
         t = stack.pop()
-        if t.dep_ not in _NP_DEPS:
+        if t.dep_ == "prep" and t.lower_ == "with" and any(c.lower_ in _ALONG for c in t.children):
+            objects = [c for c in t.children if c.dep_ == "pobj"]
+            out.extend(objects)
+            stack.extend(c for o in objects for c in o.children)
+            continue
+        if t.dep_ not in _NP_DEPS or _after_closed_list(t):
             continue
         if t.dep_ in ("conj", "nmod", "appos") or (t.dep_ == "compound" and t.pos_ == "PROPN"):
             out.append(t)
         stack.extend(t.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _title_holder(tok: Token, index: ActorIndex) -> str | None:
+    """The person a title phrase names, when ``tok`` is that title's head word."""
+    for t in index.titles:
+        if t.person is not None and t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split():
+            return t.person
+    return None
+
+
+_FIRST_PERSON = {"i", "my", "me", "myself"}
+_LABEL_WINDOW = 8  # tokens from a paragraph's start to the colon of its speaker label
+
+
+def turn_speaker(tok: Token, index: ActorIndex) -> str | None:
+    """In a transcript, the speaker of the turn a token is in: the person of the last
+    speaker label ("PRIME MINISTER ANTHONY ALBANESE: Well, thank you ...") before it."""
+    doc = tok.doc
+    for i in range(tok.i - 1, -1, -1):
+        if doc[i].text != ":":
+            continue
+        start = i
+        while start > 0 and "\n" not in doc[start - 1].text_with_ws and i - start < _LABEL_WINDOW:
+            start -= 1
+        if i - start >= _LABEL_WINDOW or not (start == 0 or "\n" in doc[start - 1].text_with_ws):
+            continue
+        label = doc[start:i]
+        people = [m for m in index.mentions_in(start, i) if m.kind == "Person"]
+        if people and label.text.isupper():
+            return people[-1].key
+    return None
+
+
+_BYLINE_SENTENCES = 6  # sentences from the top where a release's byline may stand
+
+
+def byline_person(doc, index: ActorIndex) -> str | None:
+    """The person of a release's byline, the "I" of a minister's own release: a short line
+    without a verb near the top that names a person ("Senator the Hon Rebecca Thornton")."""
+    for k, sent in enumerate(doc.sents):
+        if k >= _BYLINE_SENTENCES:
+            break
+        if len(sent) > 8 or any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        people = [m for m in index.mentions_in(sent.start, sent.end) if m.kind == "Person"]
+        if len(people) == 1:
+            return people[0].key
+    return None
 
 
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
@@ -141,8 +207,14 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
     out: list[str] = []
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         return refers_to(tok.head.head, index, exclude, holders)
-    for t in _coordinated(tok):
+    for t in coordinated(tok):
         m = index.mention_at(t.i)
+        if m is None and t.pos_ == "PROPN":
+            # the head of a title phrase naming its holder ("the President of Korea, Moon Jae-in")
+            named = _title_holder(t, index)
+            if named is not None and named not in out:
+                out.append(named)
+                continue
         if m is not None:
             if m.key in out:
                 continue
@@ -152,6 +224,11 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
             continue
         if t.lower_ in PRONOUNS:
             key = index.last_person_before(t.i)
+            if key:
+                out.append(key)
+            continue
+        if t.lower_ in _FIRST_PERSON:
+            key = turn_speaker(t, index) or byline_person(t.doc, index)
             if key:
                 out.append(key)
             continue

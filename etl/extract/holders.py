@@ -1,0 +1,213 @@
+"""Gaps in the posts the titles leave: who holds a title named without a person ("the
+secretary", "India's foreign minister"), and the country of a post named without one (the
+officials table, a post "to" someone, the dateline, the publishing government)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from diplokg.iris import slug
+from etl.extract.gazetteer import Gazetteer
+from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
+from etl.extract.roles import add_role
+from etl.model import RoleFact
+
+
+def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
+    """A title with no name ("the U.S. special representative for North Korea", "the
+    secretary") refers to the person of the article holding that post: named with it in the
+    article, else listed with it in the officials table, else the first person whose title
+    contains it. Never someone named in the same sentence ("President X held a call with the
+    President of Y"). A bare title beside a named holder of the same title in one sentence
+    ("The Prime Minister spoke to Canadian Prime Minister X") is someone the article does not
+    name when no one else can be meant, and that title stays unresolved in the whole article."""
+    open_titles = [t for t in index.titles if t.person is None]
+    beside = {id(t): _named_beside(index, t) for t in open_titles}
+    unnamed: set[str] = set()
+    for t in sorted(open_titles, key=lambda t: not beside[id(t)]):
+        if t.title in unnamed:
+            continue
+        if _unrecognized_name_after(t.span, index):
+            continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
+        person, variant = _holder(index, gaz, t, beside[id(t)])
+        if person is None:
+            if beside[id(t)]:
+                unnamed.add(t.title)
+            continue
+        t.person = person
+        index.mentions.append(ActorMention(t.span, person, "Person", "title"))
+        if not variant:
+            add_role(index, person, t)
+
+
+def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]) -> tuple[str | None, bool]:
+    """The holder of a title named without a person, and whether the title is only another
+    wording of a post already recorded (then it adds no role). ``beside``: holders of the same
+    title named in its sentence, whom a bare title does not mean."""
+    here = {m.key for m in index.mentions_in(t.span.sent.start, t.span.sent.end) if m.kind == "Person"}
+    holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+    named = [o.person for o in holders]
+    if len(set(named)) == 1:
+        return named[0], False
+    unqualified = _the_unqualified(index, holders) if named and t.of is None else None
+    if unqualified is not None:
+        return unqualified, False
+    if not named and t.of is not None:
+        # "India's foreign minister" for the External Affairs Minister of India named with it:
+        # the same post in other words, so no further role
+        variants = {o.person for o in index.titles if o.person and o.kind == t.kind and o.of == t.of}
+        if len(variants) == 1:
+            return variants.pop(), True
+    label = t.title.lower()
+    for off in gaz.vocab.officials:
+        if off.position_label.lower() != label:
+            continue
+        if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
+            continue
+        key = slug(off.name)
+        if key in index.actors and key not in beside:
+            return key, False
+    if t.span[0].lower_ == "the" and len(t.span) <= 3 and t.of is None:
+        # "the Secretary": the first person named with that title in a longer one (not
+        # "the Prime Minister" for a Foreign Minister).
+        word = t.title.lower()
+        longer = sorted((o for o in index.titles if o.person and o.person not in beside and word in o.title.lower()), key=lambda o: o.span.start)
+        if longer:
+            return longer[0].person, False
+    return None, False
+
+
+def _named_beside(index: ActorIndex, t: TitleMention) -> set[str]:
+    """The named holders of a bare title's title in its own sentence."""
+    if t.span[0].lower_ != "the":
+        return set()
+    sent = t.span.sent
+    return {o.person for o in index.titles if o.person and o.title == t.title and sent.start <= o.span.start < sent.end}
+
+
+def _the_unqualified(index: ActorIndex, holders: list[TitleMention]) -> str | None:
+    """"Prime Minister Rishi Sunak spoke to Japanese Prime Minister Fumio Kishida ... the Prime
+    Minister said": of several holders of a title, the bare title is the one the text names
+    without a country word (the others are told apart by theirs)."""
+    def qualified(o: TitleMention) -> bool:
+        return any(h.kind in ("country", "demonym") and o.span.start <= h.span.start < o.span.end for h in index.hits)
+
+    people = {o.person for o in holders if not any(qualified(p) for p in holders if p.person == o.person)}
+    return people.pop() if len(people) == 1 else None
+
+
+_HONORIFIC_WORDS = {"the", "hon", "honourable", "honorable", "his", "her", "excellency", "mr", "ms", "mrs", "dr", "h.e", "senator"}
+
+
+def _unrecognized_name_after(span, index: ActorIndex) -> bool:
+    """Two capitalized proper nouns right after a title that no mention covers: the holder's
+    own name, which the model did not find."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].text == "," or doc[i].lower_.rstrip(".") in _HONORIFIC_WORDS):
+        i += 1  # ", the Hon Daniel McKenna", ", His Excellency X"
+    return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None and doc[j].is_alpha for j in (i, i + 1))
+
+
+def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """A post named with no country, held by someone the article places nowhere else, is of
+    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
+    country = dateline_country(doc, gaz)
+    if country is None:
+        return
+    for actor in list(index.actors.values()):
+        if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
+            continue
+        if any(t.unplaced for t in index.titles if t.person == actor.key):
+            continue
+        if _rank_taken(actor.key, country, index):
+            continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
+        if actor.roles:
+            add_gazetteer_actor(index, gaz, country, "Country")
+            actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+            actor.country = country
+            for t in index.titles:
+                if t.person == actor.key and t.of is None:
+                    t.of = country
+
+
+_HEADS = {"head_of_state", "head_of_government"}
+
+
+def _rank_taken(person: str, country: str, index: ActorIndex) -> bool:
+    """Someone else already holds a post of that rank for that country (heads count as one rank)."""
+    def rank(kind: str) -> str:
+        return "head" if kind in _HEADS else kind
+    own = {rank(t.kind) for t in index.titles if t.person == person}
+    return any(t.person and t.person != person and t.of == country and rank(t.kind) in own for t in index.titles)
+
+
+def title_to_person(doc: Doc, index: ActorIndex) -> None:
+    """"national security adviser to Prime Minister Shinzo Abe": the post is of the country
+    of the person it serves."""
+    for t in index.titles:
+        if t.of is not None or t.person is None:
+            continue
+        i = t.span.end
+        if i < len(doc) and doc[i].lower_ == "to":
+            for j in range(i + 1, min(i + 6, len(doc))):
+                m = index.mention_at(j)
+                if m is not None and m.kind == "Person":
+                    country = index.actors[m.key].country
+                    if country is not None:
+                        t.of = country
+                        actor = index.actors[t.person]
+                        actor.roles = [RoleFact(r.title, country, r.evidence) if r.title == t.title and r.of is None else r for r in actor.roles]
+                        actor.country = actor.country or country
+                    break
+
+
+def apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
+    """Fill gaps from the officials table: a verified Wikidata ID, and the country of a
+    post the text names without one. The text wins: nothing it says is overwritten."""
+    by_name = gaz.officials_by_name()
+    for actor in list(index.actors.values()):
+        if actor.kind != "Person":
+            continue
+        rows = by_name.get(actor.key, [])
+        if not rows:
+            continue
+        qids = {r.wikidata for r in rows if r.wikidata}
+        if len(qids) == 1:
+            actor.wikidata = qids.pop()
+        countries = {r.iso2 for r in rows}
+        if len(countries) == 1:
+            country = gaz.vocab.country_by_iso2.get(countries.pop())
+            if country is not None:
+                if actor.country is None:
+                    actor.country = country.key
+                    add_gazetteer_actor(index, gaz, country.key, "Country")
+                for i, role in enumerate(actor.roles):
+                    if role.of is None:
+                        actor.roles[i] = RoleFact(role.title, country.key, role.evidence)
+                        add_gazetteer_actor(index, gaz, country.key, "Country")
+        for t in index.titles:
+            if t.person == actor.key and t.of is None and actor.country is not None:
+                t.of = actor.country
+
+
+def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0) -> None:
+    """A government's release names its own official first ("Prime Minister Justin Trudeau met
+    ..."): the posts the text gives that person without a country are of the publishing
+    government's country (:func:`etl.extract.context.publisher_country`). The first person
+    named in the body counts, not the headline's (which may name the visitor); so does a
+    spokesperson whose department the text does not name."""
+    if country is None:
+        return
+    principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
+    speakers = {t.person for t in index.titles if t.person and t.kind == "spokesperson"}
+    for key in dict.fromkeys([principal, *sorted(speakers)]):
+        actor = index.actors.get(key) if key else None
+        if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
+            continue
+        add_gazetteer_actor(index, gaz, country, "Country")
+        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+        actor.country = country
+        for t in index.titles:
+            if t.person == actor.key and t.of is None:
+                t.of = country

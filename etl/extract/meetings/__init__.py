@@ -1,0 +1,284 @@
+"""Meetings: talks, calls, summits and visits, with participants, mode, status, date, place.
+
+``find_meetings(ctx) -> list[MeetingDraft]``: one draft per meeting expression (a trigger
+word with its arguments), then :func:`merge_meetings` makes one meeting of drafts with the
+same participants, mode and date (e.g. a photo caption and the body reporting the same talks).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of
+from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.lists import list_meetings
+from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
+from etl.extract.meetings.participants import as_countries, clause_of, names_unknown_people, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.passes import date_from_dateline, date_from_lead, lead_sentence, principal, subject_is_they, topics_from_context
+from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
+from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
+from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
+from etl.extract.references import refers_to
+from etl.model import Span as TextSpan
+
+__all__ = ["MeetingDraft", "find_meetings", "is_trigger"]
+
+_SEPARATE = {"separate", "separately"}
+
+
+def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
+    """Every meeting expression of the article body (captions included)."""
+    drafts: list[MeetingDraft] = []
+    visits: list[Visit] = []
+    triggers_of = {sent.start: [t for t in sent if is_trigger(t, ctx)] for sent in ctx.sentences()}
+    listed, headings = list_meetings(ctx, triggers_of)
+    for sent in ctx.sentences():
+        if sent.start in headings:
+            continue
+        in_headline = ctx.in_headline(sent.start_char)
+        visits += travels(sent, ctx)
+        triggers = triggers_of[sent.start]
+        sentence_used = False
+        in_sentence: list[MeetingDraft] = []
+        for trig in triggers:
+            status = status_of(trig, ctx)
+            if status is None:
+                continue
+            dated = next((d for d in reversed(drafts) if d.date), None)
+            date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
+            if date is None and in_headline:
+                date = _headline_date(ctx)
+            holders = not older_than_anchor(date, ctx)
+            visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
+            parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
+            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
+            sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
+            if not sides and _forum_meeting(trig, ctx):
+                continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
+            if sides:
+                parts = _format_named(parts, sides, trig, sent, ctx, holders, planned=status == "planned")
+            if not parts and drafts and subject_is_they(trig):
+                # "they": the people of the meeting reported last
+                last = next((d.root() for d in reversed(drafts) if any(ctx.index.actors[p].kind == "Person" for p in d.participants)), drafts[-1])
+                parts = list(last.participants)
+            # a headline names one side and leaves the other to the body ("PM call with X")
+            needed = 1 if (status == "planned" and trig.lemma_.lower() != "visit") or in_headline else 2
+            antecedent = _same_word_before(drafts, in_sentence, trig, status) if anaphoric(trig) else None
+            earlier = _reported_before(drafts, status)
+            own = bool(parts)
+            own_parts = list(parts)
+            if not parts and earlier is not None and past_marked(trig, ctx):
+                # "the first formal talks since April 2012": the same sides met then
+                parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
+            if len(parts) < needed and not sentence_used:
+                sentence_used = True
+                others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
+                extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
+                parts = list(dict.fromkeys(parts + extra))
+            target = None
+            joining = _joiners(trig, ctx) if anaphoric(trig) else []
+            if joining and (antecedent or earlier) is not None and not in_headline:
+                target = antecedent or earlier  # "X joined the call"
+            elif antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
+                target = antecedent  # "the Summit" with no people of its own: the summit just named
+            elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
+                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index)):
+                    continue
+                target = earlier
+            if target is not None:
+                _fill_in(target, trig, sent, date, ctx)
+                target.participants += [p for p in joining if p not in target.participants]
+                in_sentence.append(again(target, sent, ctx))
+                continue
+            if _institutional(trig, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
+                # "the ministers agreed to hold a high-level economic dialogue": their countries'
+                parts = as_countries(parts, ctx.index)
+            parts = without_redundant_countries(parts, ctx.index)
+            if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx):
+                continue
+            if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
+                continue
+            if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
+                continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
+            new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
+            for d in new:
+                d.headline, d.word, d.sides = in_headline, trig.lemma_.lower(), sides
+            in_sentence.extend(new)
+        link_headline(drafts, in_sentence, ctx)
+        drafts.extend(in_sentence)
+    drafts = settle(drafts, principal(ctx))
+    drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
+    date_from_lead(drafts, ctx)
+    date_from_dateline(drafts, ctx)
+    topics_from_context(drafts, ctx)
+    lead = lead_sentence(ctx)
+    place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
+    drafts = _one_primary(settle(drafts))
+    host_posts(drafts, visits, ctx)
+    return drafts
+
+
+def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:
+    """The people named in the trigger's clause ("Hayashi told Austin in their meeting")."""
+    clause = clause_of(trig)
+    return [m.key for m in ctx.index.mentions_in(clause.left_edge.i, clause.right_edge.i + 1) if m.kind == "Person"]
+
+
+def _one_primary(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Reports of one meeting (same people, mode and status, dates that agree) are all primary
+    when one is: a caption dated before the anchor does not make the talks background."""
+    for d in drafts:
+        if d.primary:
+            for o in drafts:
+                if not o.primary and o.status == d.status and o.mode == d.mode and set(o.participants) == set(d.participants) and dates_agree(o.date, d.date):
+                    o.primary = True
+    return drafts
+
+
+def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleContext, visits: list[Visit]) -> Visit | None:
+    """The visit a visit word reports (who goes where), recorded; None without a destination."""
+    place = destination(trig, ctx)
+    who = visitors(trig, ctx) if place is not None else []
+    if place is None or not who:
+        return None
+    current = not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
+    visits.append(Visit(who, place, status, date, sent, current))
+    return visits[-1]
+
+
+def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
+    """A meeting noun named by a multilateral body and nothing else ("the G20 Leaders' Summit",
+    "the ASEAN Regional Forum meeting"), with no parties of its own: a conference that is only
+    the setting, not a meeting (bilateral talks on its sidelines are)."""
+    if trig.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
+        return False
+    name = range(trig.left_edge.i, trig.i)
+    if any(
+        m.kind == "Organization" and m.span.start in name and ctx.gazetteer.orgs.get(m.key) is not None and ctx.gazetteer.orgs[m.key].kind == "intergovernmental"
+        for m in ctx.index.mentions
+    ):
+        return True
+    # a body the model names as an organization ("the Pacific Islands Forum Foreign Ministers' Meeting")
+    forum_words = ctx.vocab.meeting_triggers["forum_word"]
+    return any(e.label_ == "ORG" and e.start in name and any(t.lower_ in forum_words for t in e) for e in trig.sent.ents)
+
+
+def _next_of_format(drafts: list[MeetingDraft], trig: Token) -> list[str]:
+    """"the 10th Strategic Dialogue", "the next 2+2" after a format-named meeting of the same
+    word: another meeting of that format, between the same sides."""
+    if not any(c.dep_ in ("amod", "nummod") and (c.lower_ in ("next", "following") or c.tag_ in ("JJ", "CD") and c.lower_[:1].isdigit()) for c in trig.children):
+        return []
+    word = trig.lemma_.lower()
+    return next((list(d.sides) for d in reversed(drafts) if d.word == word and d.sides), [])
+
+
+def _format_named(parts: list[str], sides: list[str], trig: Token, sent: Span, ctx: ArticleContext, holders: bool, planned: bool = False) -> list[str]:
+    """The people of a meeting named by its countries ("the Japan-U.S.-ROK Foreign Ministers'
+    Meeting"): those its own words name, plus the sides no one of them represents; with none of
+    its own, the format's office-holders of each side, unless the sentence names people of
+    other sides ("X hosted Y for the annual EU-China summit": the sentence's people). A planned
+    one with no one named takes the sides, even when the ministers agreeing to it are named."""
+    index = ctx.index
+    people = [p for p in parts if index.actors[p].kind == "Person"]
+    explicit = any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children)
+    if planned and not explicit:
+        return list(sides)  # a future meeting of the format: who will attend is not said
+    if not people:
+        here = [p for p in sentence_participants(sent, index, ctx, holders) if index.actors[p].kind == "Person"]
+        if any(index.actors[p].country not in sides and not any(r.of in sides for r in index.actors[p].roles) for p in here):
+            return parts
+        return format_participants(sides, format_kinds(trig, ctx), index, holders)
+    represented = {index.actors[p].country for p in people}
+    return parts + [s for s in sides if s not in represented and s not in parts]
+
+
+_OWN_LEVEL = re.compile(r"(?<![\w-])(?<!vice )(?<!deputy )(?:ministerial|ministers|2\s*\+\s*2|two-plus-two|leaders|summit)\b")
+
+
+def _institutional(trig: Token, ctx: ArticleContext) -> bool:
+    """A dialogue between governments ("a high-level economic dialogue", "their vice-ministerial
+    defense policy dialogue"), not a meeting of the people agreeing to it; a ministers' own
+    ("the next two-plus-two ministerial dialogue") is theirs."""
+    if trig.lemma_.lower() not in ctx.vocab.meeting_triggers["institutional"]:
+        return False
+    name = trig.doc[trig.left_edge.i:trig.i].text.lower()
+    return not _OWN_LEVEL.search(name)
+
+
+def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
+    """Who joins a meeting already reported: "X joined the call", "invited X to join the talks"."""
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb.lemma_.lower() != "join":
+        return []
+    who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not who and verb.dep_ == "xcomp":
+        who = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return [k for w in who for k in refers_to(w, ctx.index) if k in ctx.index.actors]
+
+
+def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
+    """A later report of a meeting may give what the first left out: its date, its place,
+    that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
+    meeting.date = meeting.date or date
+    if meeting.place is None and meeting.mode == "in-person":
+        meeting.place = place_of(sent, trig, ctx)
+    if meeting.mode == "in-person":
+        meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+def _headline_date(ctx: ArticleContext) -> str | None:
+    """A full date the headline gives ("PM call with US President Trump: 15 September 2017")."""
+    head = ctx.headline()
+    found = [m for m in ctx.dates_in(*head) if m.kind == "explicit" and m.value and len(m.value) == 10] if head else []
+    return found[-1].value if found else None
+
+
+def _same_word_before(drafts: list[MeetingDraft], in_sentence: list[MeetingDraft], trig: Token, status: str) -> MeetingDraft | None:
+    """"... the upcoming Summit to be held on August 18 ... to make the Summit a success": a
+    definite meeting word names the last meeting reported with the same word (in this sentence,
+    or earlier with the same status)."""
+    word = trig.lemma_.lower()
+    here = [d for d in in_sentence if d.word == word]
+    if here:
+        return here[-1].root()
+    return next((d.root() for d in reversed(drafts) if d.word == word and d.status == status and not _lone_headline(d)), None)
+
+
+def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | None:
+    """The main meeting reported last in the body with this status (the meeting a back
+    reference means)."""
+    return next((d.root() for d in reversed(drafts) if d.primary and d.status == status and not _lone_headline(d)), None)
+
+
+def _lone_headline(d: MeetingDraft) -> bool:
+    """A headline meeting naming one side only, which no body meeting has taken in (yet)."""
+    return d.headline and d.same_as is None and len(set(d.participants)) < 2
+
+
+def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: MeetingDraft, ctx: ArticleContext) -> bool:
+    """"the video conference", "the two leaders met", "both ministers": the meeting already
+    reported, when the people found are among its people and nothing dates it apart."""
+    if not (anaphoric(trig) or group_reference(trig, ctx.index)) or past_marked(trig, ctx):
+        return False
+    return refers_back(parts, earlier, ctx.index) and dates_agree(date, earlier.date)
+
+
+def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
+    place = place_of(sent, trig, ctx) or (destination(trig, ctx) if is_visit(trig) else None)
+    mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None)
+    if mode != "in-person":
+        place = None  # a call or a video conference has no venue of its own
+    if trig.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in trig.children):
+        mode = "in-person"
+    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+    topics = ctx.issues_in(sent.start_char, sent.end_char)
+    primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
+    separate = any(t.lower_ in _SEPARATE for t in sent) and len(parts) >= 3
+    partners = with_objects(trig, ctx.index) if separate else []
+    hosts = [p for p in parts if p not in partners]
+    if separate and partners and hosts:
+        return [MeetingDraft([*hosts, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in partners]
+    return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]

@@ -1,0 +1,250 @@
+"""A meeting's date and place, read from the clause of its trigger, and whether it is an
+earlier meeting mentioned in passing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.participants import clause_of
+from etl.extract.meetings.triggers import is_trigger
+from etl.model import Place
+
+_PAST_MARKERS = {"last", "previous", "previously", "since", "ago", "prior", "followed"}
+
+
+def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
+    """Character offsets where the trigger's clause has tokens, without the other clauses
+    coordinated with it ("discussed the planned summit, and agreed that they will meet in
+    Beijing next year"), plus a few tokens after the trigger's phrase. A participle opening
+    the sentence stays ("On October 8, commencing at 4:30 p.m., X held talks ...")."""
+    head = clause_of(trigger)
+    tokens = {t.i for t in head.subtree}
+    for c in head.children:
+        if c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and trigger not in c.subtree:
+            if c.dep_ == "advcl" and _opening_participle(c, head, ctx):
+                continue
+            tokens -= {t.i for t in c.subtree}
+    for t in head.subtree:
+        # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
+        # preposition ("on her first visit since taking office in January")
+        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
+            tokens -= {u.i for u in t.subtree}
+        # a clause nested deeper ("the first summit since Kim took office in January")
+        elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
+            tokens -= {u.i for u in t.subtree}
+    doc = trigger.doc
+    removed = {t.i for t in head.subtree} - tokens
+    edge = max((t.i for t in trigger.subtree if t.i not in removed), default=trigger.i)
+    tokens |= {i for i in range(edge, min(edge + 7, trigger.sent.end)) if i not in removed}
+    return {doc[i].idx for i in tokens}
+
+
+def _opening_participle(clause: Token, head: Token, ctx: ArticleContext) -> bool:
+    """An adverbial participle before the main verb, without a subject or a meeting of its own."""
+    return (
+        clause.i < head.i
+        and clause.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and not any(is_trigger(t, ctx) for t in clause.subtree)
+    )
+
+
+def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> bool:
+    """A date inside another meeting word's phrase that marks an earlier meeting ("met ... for
+    the first talks since April 2012"): that meeting's date, not this one's."""
+    for t in trigger.subtree:
+        if t.i != trigger.i and t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text) and is_trigger(t, ctx) and past_marked(t, ctx):
+            return True
+    return False
+
+
+def _in_parentheses(char: int, sent: Span, ctx: ArticleContext) -> bool:
+    before = ctx.text[sent.start_char:char]
+    return before.count("(") > before.count(")")
+
+
+def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previous: str | None) -> str | None:
+    """The date nearest the trigger in its sentence; "later in the day" is the day of the
+    meeting reported just before."""
+    clause = clause_of(trigger)
+    if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        # "since November, when they held talks in Lima": the time the clause describes
+        head = clause.head
+        told = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if m.start <= head.idx < m.end]
+        if told:
+            return told[0].value
+    starts = clause_chars(trigger, ctx)
+    mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
+    mentions = [m for m in mentions if not _inside_earlier_meeting(m.start, trigger, ctx)]
+    # "On September 22, at 3:10 p.m. (local time; 4:10 a.m. on September 23, Japan time)": the
+    # date in parentheses is a conversion, not another date
+    plain = [m for m in mentions if not _in_parentheses(m.start, sent, ctx)]
+    mentions = plain or mentions
+    if not mentions:
+        return None
+    best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
+    if best.text.endswith(("in the day", "same day", "that day")):
+        return previous
+    return best.value
+
+
+def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
+    """Places named in a sentence: the model's GPE, LOC and FAC entities and the buildings it
+    files as organizations (a venue word of meeting_triggers.csv ends them), and the capitals
+    and countries of the gazetteer it missed ("a visit to Kyiv")."""
+    venues = ctx.vocab.meeting_triggers["venue_word"]
+    # buildings the model files as organizations ("the White House", "the Kremlin")
+    ents = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") or e.label_ == "ORG" and e[-1].lower_ in venues]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for h in ctx.index.hits:
+        if h.kind in ("capital", "country") and sent.start <= h.span.start and h.span.end <= sent.end and not taken.intersection(range(h.span.start, h.span.end)):
+            ents.append(h.span)
+            taken.update(range(h.span.start, h.span.end))
+    countries = {i for e in ents for i in range(e.start, e.end)}
+    for tok in sent:
+        # "at the Prime Minister's Office", "at the Ministry of Foreign Affairs": a named building
+        if tok.dep_ == "pobj" and tok.text[:1].isupper() and tok.lower_ in venues and tok.i not in taken and tok.head.lower_ in ("in", "at"):
+            start = next((t.i for t in tok.subtree if t.dep_ != "det"), tok.i)
+            end = tok.right_edge.i + 1 if all(t.text[:1].isupper() or t.dep_ in ("prep", "case", "cc") or t.is_punct for t in tok.doc[tok.i + 1:tok.right_edge.i + 1]) else tok.i + 1
+            if not taken.intersection(range(start, end)):
+                ents.append(sent.doc[start:end])
+                taken.update(range(start, end))
+                continue
+        # "in Rio de Janeiro, Brazil": a proper name the model missed, placed by its country
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.i not in taken and tok.head.lower_ in ("in", "at"):
+            if any(c.dep_ == "appos" and c.i in countries for c in tok.children):
+                start = min((c.i for c in tok.children if c.dep_ == "compound"), default=tok.i)
+                if all(t.pos_ == "PROPN" for t in sent.doc[start:tok.i + 1]):
+                    ents.append(sent.doc[start:tok.i + 1])
+    for tok in sent:
+        # "in Ulaanbaatar": a proper name after "in" that neither the model nor the gazetteer knows
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN" and tok.i not in taken and _unknown_name(tok, ctx):
+            ents.append(sent.doc[tok.i:tok.i + 1])
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _unknown_name(tok: Token, ctx: ArticleContext) -> bool:
+    return (
+        len(tok.text) >= 4 and tok.text[:1].isupper() and tok.text[1:].islower() and not tok.ent_type_
+        and ctx.index.mention_at(tok.i) is None and not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
+        and not any(h.span.start <= tok.i < h.span.end for h in ctx.index.hits)
+    )
+
+
+def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
+    """The place after "in"/"at" that the meeting's clause names ("in Tokyo", "in Rio de
+    Janeiro"); a city is preferred to a building."""
+    best: tuple[int, Place] | None = None
+    allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
+    for ent in place_spans(sent, ctx):
+        prep = sent.doc[ent.start - 1] if ent.start > 0 else None
+        if prep is not None and prep.lower_ == "the" and ent.start > 1:
+            prep = sent.doc[ent.start - 2]
+        if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
+            prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
+        if prep is None or prep.lower_ not in ("in", "at"):
+            continue
+        if ctx.in_quote(ent.start_char):
+            continue
+        if ent.start_char not in clause_chars(trigger, ctx):
+            continue
+        if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
+            continue
+        near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
+        if not near and not ctx.in_caption(sent.start_char):
+            continue
+        # a city (or country) before a building: "at the Defense Ministry in Tokyo" is in Tokyo
+        distance = abs(ent.start - trigger.i) + (0 if ent.label_ in ("GPE", "LOC") or _gazetteer_place(ent, ctx) else 5)
+        place = ctx.place_for(ent)
+        if place is not None and (best is None or distance < best[0]):
+            best = (distance, place)
+    if best is None:
+        # "after Vienna talks", "the Brussels summit": a city naming the meeting
+        for ent in place_spans(sent, ctx):
+            if ent.end == trigger.i or ent.end == trigger.i - 1 and sent.doc[ent.end].text in ("'s", "’s"):
+                if ent.root.dep_ in ("compound", "nmod", "poss") and not any(h.kind == "country" and h.span.start == ent.start for h in ctx.index.hits):
+                    return ctx.place_for(ent)
+        clause = clause_of(trigger)
+        if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            # "travel on to Moldova, where she will meet ...": the place the clause describes
+            ent = next((e for e in place_spans(sent, ctx) if e.start <= clause.head.i < e.end), None)
+            if ent is not None:
+                return ctx.place_for(ent)
+        if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            # "made a stop in Seoul to speak with officials": the purpose clause's host clause
+            return place_of(sent, clause.head, ctx)
+    return best[1] if best else None
+
+
+def is_building(place: Place, ctx: ArticleContext) -> bool:
+    """A site rather than a city or country ("Chancellery", "Prime Minister's Office")."""
+    words = place.name.lower().replace("’", "'").split()
+    return bool(words) and words[-1] in ctx.vocab.meeting_triggers["venue_word"]
+
+
+def _gazetteer_place(span: Span, ctx: ArticleContext) -> bool:
+    return any(h.kind in ("capital", "country") and h.span.start == span.start and h.span.end == span.end for h in ctx.index.hits)
+
+
+def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
+    """The place's preposition hangs (within a few steps) under the trigger or its verbs; "on
+    the sidelines of the summit in Rio" counts the sidelines phrase as one step."""
+    t, steps = tok, 4
+    while steps > 0:
+        if t.head.i in allowed:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() not in ctx.vocab.meeting_triggers["in_person_cue"]:
+            steps -= 1
+    return False
+
+
+def past_marked(trigger: Token, ctx: ArticleContext) -> bool:
+    """Mentioned in passing as an earlier meeting: "last held talks", "since X hosted a
+    summit", "followed a call between ...". Only the trigger's own phrase counts: not a clause
+    coordinated with it ("met X and visited a plant damaged last week"), not another meeting
+    word inside it, and not "prior to", which orders the meetings of one visit."""
+    tokens = _own_phrase(trigger, ctx)
+    heads = [trigger, trigger.head] if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else [trigger]
+    for head in heads:
+        tokens += [head, *(c for c in head.children if c.dep_ in ("advmod", "npadvmod", "mark", "amod"))]
+    words = {t.lower_ for t in tokens if not (t.lower_ == "prior" and any(c.lower_ == "to" for c in t.children))}
+    return bool(words & _PAST_MARKERS)
+
+
+_OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}
+
+
+def _describes(clause: Token, trigger: Token) -> bool:
+    """A participle on the meeting word itself: "the Meeting held last month", "talks held in Tokyo"."""
+    return clause.dep_ == "acl" and clause.head.i == trigger.i and clause.tag_ in ("VBN", "VBD")
+
+
+def _own_phrase(trigger: Token, ctx: ArticleContext) -> list[Token]:
+    out, stack = [trigger], list(trigger.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _OTHER_CLAUSE and t.pos_ in ("VERB", "AUX", "CCONJ") and not _describes(t, trigger) or is_trigger(t, ctx):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+_RECENT_DAYS = 7  # a meeting dated within a week before the anchor is news, not background
+
+
+def older_than_anchor(date: str | None, ctx: ArticleContext) -> bool:
+    """A meeting dated before the article's time: a day more than a week before the anchor, a
+    month before the anchor's month, a year before its year."""
+    if date is None or ctx.anchor is None:
+        return False
+    anchor = ctx.anchor.isoformat()
+    if len(date) == 10:
+        return (ctx.anchor - dt.date.fromisoformat(date)).days > _RECENT_DAYS
+    return date[:7] < anchor[:7] and not anchor.startswith(date)

@@ -1,0 +1,314 @@
+"""Who takes part in a meeting: the trigger's own arguments, else the people of its sentence,
+else the countries."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.triggers import is_trigger
+from etl.extract.mentions import ActorIndex
+from etl.extract.mentions import TitleMention, add_gazetteer_actor
+from etl.extract.references import coordinated, refers_to, resolve_role_noun, role_phrase
+
+EXPLICIT_PREPS = ("between", "with", "among")
+
+
+_LIGHT_VERBS = {"hold", "have", "conduct", "attend", "host", "pay", "make", "join", "chair", "co-chair"}
+
+
+def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """Participants named by the trigger's own arguments: "a summit between A and B",
+    "talks with A", "A met B", "A and B held talks", "A's visit to B", "a courtesy call on A"."""
+    found: list[str] = []
+    preps = EXPLICIT_PREPS + (("on",) if tok.lemma_.lower() == "call" else ())
+    if tok.pos_ == "VERB":
+        preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found.extend(refers_to(obj, index, holders=holders))
+    if tok.lemma_.lower() == "visit":
+        found.extend(_met_on_the_visit(tok, index, holders))
+    if tok.pos_ == "VERB":
+        for obj in tok.children:
+            if obj.dep_ == "dobj":
+                found.extend(refers_to(obj, index, holders=holders))
+        return list(dict.fromkeys(subject_of(tok, index, holders) + found))
+    for owner in owners(tok):
+        found.extend(refers_to(owner, index, holders=holders))
+    if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+        found = subject_of(tok, index, holders) + found
+    return list(dict.fromkeys(found))
+
+
+def _met_on_the_visit(visit: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """The people a visit's purpose names: "visit Beijing to discuss cooperation with her
+    counterpart, Vice Premier X", "visit Seoul for talks with Y"."""
+    out: list[str] = []
+    for c in visit.children:
+        purpose = c.dep_ in ("advcl", "xcomp", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        talks = c.dep_ == "prep" and c.lower_ == "for"
+        if not (purpose or talks):
+            continue
+        heads = [c] if purpose else [o for o in c.children if o.dep_ == "pobj"]
+        for head in heads:
+            # "to discuss X with Y": the preposition may hang on the verb or on its object
+            attached = [head, *(o for o in head.children if o.dep_ == "dobj")]
+            for prep in (p for h in attached for p in h.children):
+                if prep.dep_ == "prep" and prep.lower_ in EXPLICIT_PREPS:
+                    out.extend(k for o in prep.children if o.dep_ == "pobj" for k in refers_to(o, index, holders=holders))
+            if purpose:
+                out.extend(k for o in head.children if o.dep_ == "dobj" and head.lemma_.lower() == "meet" for k in refers_to(o, index, holders=holders))
+    return out
+
+
+def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            out.extend(refers_to(c, index, holders=holders))
+        elif c.dep_ == "prep" and c.lower_ in EXPLICIT_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out.extend(refers_to(obj, index, holders=holders))
+    return out
+
+
+def with_objects(tok: Token, index: ActorIndex) -> list[str]:
+    out: list[str] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.extend(refers_to(obj, index))
+    return out
+
+
+def owners(tok: Token) -> list[Token]:
+    """The possessors of a meeting noun ("Kim's visit", "the leaders' video conference"), not a
+    format's own words ("a Foreign Ministers' Meeting", "the G7 Leaders' Summit")."""
+    return [c for c in tok.children if c.dep_ == "poss" and not _format_word(c)]
+
+
+def _format_word(tok: Token) -> bool:
+    """A capitalized plural role noun, part of a meeting's name ("Foreign Ministers'", "Leaders'")."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.text[:1].isupper() and role_phrase(tok) is not None
+
+
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my", "your"}
+
+
+def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]:
+    """The actors doing what the trigger reports: the subject of its verb, found by climbing
+    through infinitives, participles and prepositions ("after making a stop to speak with").
+    A meeting noun's own possessor comes first ("the President's June 29 meeting with X",
+    not the subject of the sentence that mentions it); a headline's "X to visit Y" is X's."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in owners(tok) if c.lower_ not in _POSSESSIVE_PRONOUNS), None)
+        if owner is not None:
+            return refers_to(owner, index, holders=holders)
+    for verb in [tok, *tok.ancestors][:7]:
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                # the parser sometimes gives a coordinated subject two nsubj heads
+                keys = [k for subj in subjects for k in refers_to(subj, index, holders=holders)]
+                return list(dict.fromkeys(keys))
+            if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                keys = refers_to(verb.head, index, holders=holders)
+                if keys:
+                    return keys
+        if verb.dep_ in ("ccomp", "ROOT") and verb.i != tok.i:
+            break
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBD", "VBP"):
+        # a finite verb the parser left without a subject ("..., Kim, right, shakes hands with")
+        key = _name_just_before(tok, index)
+        if key is not None:
+            return [key]
+    verb = tok.head
+    for c in verb.children:
+        if c.dep_ == "poss":
+            return refers_to(c, index)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        possessors = [c for c in tok.children if c.dep_ == "poss"]
+        if possessors:
+            return refers_to(possessors[0], index)
+    return []
+
+
+_POSITION_WORDS = {"left", "right", "center", "centre", "front", "back", "second", "third", "from", "top", "bottom", "l", "r", "c"}
+
+
+def _name_just_before(verb: Token, index: ActorIndex) -> str | None:
+    """The person named right before a verb, past commas, parentheses and photo position words."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].lower_ in _POSITION_WORDS):
+        i -= 1
+    m = index.mention_at(i) if i >= verb.sent.start else None
+    return m.key if m is not None and m.kind == "Person" else None
+
+
+def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) -> bool:
+    """A person mentioned in the sentence who is not taking part: inside quotes, the source
+    of an attribution ("according to X", "X said"), a possessor ("Kim's sister"), or inside
+    an apposition describing someone else ("adviser to Prime Minister Abe")."""
+    tok = sent.doc[tok_i]
+    if ctx.in_quote(tok.idx):
+        return True
+    for anc in tok.ancestors:
+        if anc.lower_ == "according":
+            return True
+        if anc.dep_ == "appos":
+            head = index.mention_at(anc.head.i)
+            if head is not None and head.kind == "Person":
+                return True
+        if anc.dep_ == "poss":
+            return True
+    if tok.dep_ == "poss" and not is_trigger(tok.head, ctx):
+        return True
+    if _other_clause(tok, sent, ctx):
+        return True
+    if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ctx.vocab.speech_verbs and not any(is_trigger(t, ctx) for t in tok.head.subtree if t.i != tok.i and t.dep_ != "ccomp" and t.head == tok.head):
+        return any(c.dep_ == "ccomp" for c in tok.head.children) and tok.head.i > _first_trigger(sent, ctx)
+    return False
+
+
+def clause_of(tok: Token) -> Token:
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            return t
+    return tok.sent.root
+
+
+def _other_clause(tok: Token, sent: Span, ctx: ArticleContext) -> bool:
+    """The person is in a subordinate clause ("after X became prime minister") that holds
+    no meeting word, while the sentence's meeting word is elsewhere."""
+    clause = clause_of(tok)
+    if clause.dep_ not in ("advcl", "relcl", "acl", "ccomp", "pcomp"):
+        return False
+    if any(is_trigger(t, ctx) for t in clause.subtree):
+        return False
+    return any(is_trigger(t, ctx) for t in sent)
+
+
+def _first_trigger(sent: Span, ctx: ArticleContext) -> int:
+    for t in sent:
+        if is_trigger(t, ctx):
+            return t.i
+    return sent.end
+
+
+def sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext, holders: bool = True) -> list[str]:
+    found: list[str] = []
+    for m in index.mentions_in(sent.start, sent.end):
+        if m.kind != "Person" or _excluded(m.span.root.i, sent, index, ctx):
+            continue
+        found.append(m.key)
+    for tok in sent:
+        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
+            key = index.last_person_before(tok.i)
+            if key:
+                found.append(key)
+        elif tok.lower_ == "i" and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
+            found.extend(refers_to(tok, index))  # a speaker's turn or a minister's own release
+        elif tok.tag_ in ("NNS", "NNPS") and not ctx.in_quote(tok.idx):
+            found.extend(k for k in resolve_role_noun(tok, index, set(found), holders) if index.actors[k].kind == "Person" or not holders)
+    found = list(dict.fromkeys(found))
+    if not found:
+        found = _country_participants(sent, index, ctx)
+    return found
+
+
+def _country_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) -> list[str]:
+    """Countries or organizations as participants, only where no person is named: the
+    subject of the sentence ("Japan and South Korea held talks") or the "between" objects."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ in ("between", "with")):
+            for key in refers_to(tok, index):
+                if index.actors[key].kind in ("Country", "Organization"):
+                    out.append(key)
+    return list(dict.fromkeys(out))
+
+
+def represented(parts: list[str], index: ActorIndex) -> set[str]:
+    """The countries and organizations whose people take part (by country or post)."""
+    out: set[str] = set()
+    for p in parts:
+        actor = index.actors.get(p)
+        if actor is not None and actor.kind == "Person":
+            out.update(k for k in [actor.country, *(r.of for r in actor.roles)] if k)
+    return out
+
+
+def without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str]:
+    """A country or organization is not a separate participant when one of its people takes part."""
+    sides = represented(parts, index)
+    return [p for p in parts if not (index.actors[p].kind in ("Country", "Organization") and p in sides)]
+
+
+def as_countries(parts: list[str], index: ActorIndex) -> list[str]:
+    """The sides of a meeting as countries: each person's country (a person without one stays)."""
+    return list(dict.fromkeys(index.actors[p].country or p if index.actors[p].kind == "Person" else p for p in parts))
+
+
+def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
+    """Sides the text names by a bare title it never ties to a person ("The Prime Minister met
+    X", "the President's meeting with X"): the title's country, else the country whose
+    government publishes the article. A title resolved to someone the meeting has on the
+    other side cannot be that person (the President does not meet himself)."""
+    index = ctx.index
+    sides = [c for c in trig.children if c.dep_ == "poss"]
+    for verb in [trig, *trig.ancestors][:5]:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            sides += subjects
+            break
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in EXPLICIT_PREPS for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    other_side = {k for o in objects for k in refers_to(o, index)}
+    out: list[str] = []
+    for side in sides:
+        for t in coordinated(side):
+            title = _bare_title(t, index, other_side)
+            country = (title.of or ctx.publisher_country) if title is not None else None
+            if country is not None and country not in out:
+                add_gazetteer_actor(index, ctx.gazetteer, country, "Country")
+                out.append(country)
+    for obj in objects:
+        # "met New Zealand's Minister of Foreign Affairs, the Hon X" with X unrecognized: the title's country
+        for t in coordinated(obj):
+            title = _bare_title(t, index, set())
+            if title is not None and title.person is None and title.of is not None and title.of not in out and not refers_to(t, index):
+                out.append(title.of)
+    return out
+
+
+def _bare_title(tok: Token, index: ActorIndex, other_side: set[str]) -> TitleMention | None:
+    for t in index.titles:
+        if t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split() and not _names_someone(t, index):
+            if t.person is None or (t.person in other_side and index.mention_at(tok.i) is not None and index.mention_at(tok.i).via == "title"):
+                return t
+    return None
+
+
+def _names_someone(title: TitleMention, index: ActorIndex) -> bool:
+    """A title next to a name the mentions do not cover ("Minister Joly", "Minister of Foreign
+    Affairs Batbayar Ganzorig", "The Honourable Mélanie Joly, Minister of Foreign Affairs"): not a
+    bare title."""
+    doc = title.span.doc
+    def unknown(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and index.mention_at(i) is None and doc[i].ent_type_ not in ("DATE", "TIME", "GPE", "NORP")
+    after, before = title.span.end, title.span.start - 1
+    if unknown(after):
+        return True  # "Minister Joly", "Minister of Foreign Affairs Batbayar Ganzorig"
+    return before >= 1 and doc[before].text == "," and unknown(before - 1)
+
+
+def names_unknown_people(trig: Token, ctx: ArticleContext) -> bool:
+    """The trigger's clause names someone by a title beside a name no mention covers."""
+    clause = clause_of(trig)
+    return any(clause.left_edge.i <= t.span.start <= clause.right_edge.i and _names_someone(t, ctx.index) for t in ctx.index.titles)

@@ -1,0 +1,105 @@
+"""Article-level passes over the drafts of one article: the lead's date, topics of later
+sentences, the place of a one-city visit, and references back to a meeting already reported."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.dates import dateline
+from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.participants import subject_of
+from etl.extract.references import turn_speaker
+from etl.read import headline_span
+
+
+def topics_from_context(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """Issues of sentences that speak of a meeting's participants together ("Blinken,
+    Kamikawa and Cho discussed ... the Taiwan Strait") are topics of that meeting."""
+    reported = {d.sentence.start for d in drafts}
+    primary = [d for d in drafts if d.primary]
+    for sent in ctx.sentences():
+        if sent.start in reported:
+            continue
+        topics = ctx.issues_in(sent.start_char, sent.end_char)
+        if not topics:
+            continue
+        named = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+        for d in primary:
+            people = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+            if len(named & people) >= 2:
+                d.topics = list(dict.fromkeys(d.topics + topics))
+
+
+def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """The lead sentence reports the main event: when its subjects are a held meeting's people
+    (all of them) and it gives a date ("A and B agreed on Thursday ...", also under "..., the
+    ministry said"), that is the meeting's date."""
+    lead = lead_sentence(ctx)
+    if lead is None:
+        return
+    verb = lead.root
+    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if verb.lemma_.lower() in ctx.vocab.speech_verbs | ctx.vocab.reporting_verbs and reported:
+        verb = reported[0]
+    people = {k for k in subject_of(verb, ctx.index) if ctx.index.actors[k].kind == "Person"}
+    if len(people) < 2:
+        return
+    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None and not _in_dateline(m, lead)]
+    if not mentions:
+        return
+    value = min(mentions, key=lambda m: abs(m.start - verb.idx)).value
+    for d in drafts:
+        mine = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+        if d.date is None and d.status == "held" and d.primary and people == mine:
+            d.date = value
+
+
+def _in_dateline(mention, lead: Span) -> bool:
+    """A date in a wire dateline opening the lead ("SEOUL, May 12 (Yonhap) --")."""
+    head = lead.text[: mention.start - lead.start_char]
+    return "--" not in head and "—" not in head and ("--" in lead.text[:120] or "—" in lead.text[:120]) and mention.start - lead.start_char < 40
+
+
+def lead_sentence(ctx: ArticleContext) -> Span | None:
+    """The first sentence of the body: after a headline line, if there is one."""
+    head = headline_span(ctx.text)
+    start = head[1] if head else 0
+    for sent in ctx.sentences()[:8]:
+        # not a wire dateline standing alone ("TOKYO, Aug. 25 (Yonhap) --")
+        if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6 and not sent.text.rstrip().endswith(("--", "—", "–")):
+            return sent
+    return None
+
+
+def subject_is_they(trig: Token) -> bool:
+    """"... when they held talks in Lima": the people of the meeting just reported."""
+    verb = trig if trig.pos_ == "VERB" else trig.head
+    return any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children)
+
+
+def principal(ctx: ArticleContext) -> str | None:
+    """The person a release is about: the speaker of the transcript turn its lead sentence is
+    in, else the first person its lead sentence names."""
+    lead = lead_sentence(ctx)
+    if lead is None:
+        return None
+    speaker = turn_speaker(lead[-1], ctx.index)
+    if speaker is not None:
+        return speaker
+    return next((m.key for m in ctx.index.mentions_in(lead.start, lead.end) if m.kind == "Person"), None)
+
+
+def date_from_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A release dated on the line under its headline ("Opening Remarks - Bilateral meeting with
+    X" / "27 Sep 2022") reports the headline's meeting that day, when nothing else dates it."""
+    line = dateline(ctx.text[: ctx.body_end])
+    lead = lead_sentence(ctx)
+    if line is None or line.value is None or (lead is not None and line.start >= lead.start_char):
+        return
+    if ctx.anchor is not None and line.value > ctx.anchor.isoformat():
+        return
+    for d in drafts:
+        root = d.root()
+        if d.headline and root.date is None and root.status == "held" and root.primary:
+            root.date = line.value

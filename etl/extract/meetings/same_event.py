@@ -1,0 +1,122 @@
+"""One meeting, however many times the article reports it: the headline and the lead tell of
+the same talks; "the talks", "the call", "the two leaders", "both ministers" and "they" refer
+back to the meeting already reported, not to a new one with fewer people.
+
+A draft that reports an earlier meeting again points at it (``MeetingDraft.same_as``);
+:func:`settle` gives every such draft its meeting's participants and attributes, so that the
+pipeline's merge makes one meeting of them with every sentence as evidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.attributes import is_building
+from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.participants import represented
+from etl.extract.mentions import ActorIndex
+from etl.extract.references import role_phrase
+from etl.model import Span as TextSpan
+
+_DEFINITE = {"the", "their", "that", "this", "these", "those"}
+_GROUP_WORDS = {"they", "both", "we"}
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
+def anaphoric(trig: Token) -> bool:
+    """"the talks", "their meeting", "the call", "the leaders' video conference": a meeting
+    already reported."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in trig.children:
+        if c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE:
+            return True
+        if c.dep_ == "poss" and c.tag_ in _PLURAL_TAGS and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children):
+            return True
+    return False
+
+
+def group_reference(trig: Token, index: ActorIndex) -> bool:
+    """The trigger's people are given as a group, not by name: "the two leaders met", "both
+    ministers held talks", "they spoke by phone"."""
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    args += [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "among") for o in p.children if o.dep_ == "pobj"]
+    for a in args:
+        if index.mention_at(a.i) is not None:
+            continue
+        if a.lower_ in _GROUP_WORDS or any(c.lower_ in ("both", "two", "three", "all") for c in a.children):
+            return True
+        if a.tag_ in _PLURAL_TAGS and role_phrase(a) is not None:
+            return True
+    return False
+
+
+def refers_back(parts: list[str], earlier: MeetingDraft, index: ActorIndex) -> bool:
+    """The people found are (some of) the earlier meeting's, or their countries."""
+    known = set(earlier.participants) | {index.actors[p].country for p in earlier.participants if p in index.actors}
+    return set(parts) <= known
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def again(earlier: MeetingDraft, sent: Span, ctx: ArticleContext) -> MeetingDraft:
+    """One more report of an earlier meeting: its sentence becomes evidence and adds topics."""
+    root = earlier.root()
+    evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+    topics = ctx.issues_in(sent.start_char, sent.end_char)
+    return MeetingDraft(list(root.participants), root.mode, root.status, root.date, root.place, evidence, sent, topics, root.primary, same_as=root)
+
+
+def link_headline(drafts: list[MeetingDraft], new: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A headline meeting not yet placed is the first body meeting that shares people with it
+    (a country of the headline counts as shared when one of its people takes part); the body
+    meeting takes the people, mode, date and place the headline adds."""
+    index = ctx.index
+    for head in (d for d in drafts if d.headline and d.same_as is None):
+        target = next((d for d in new if not d.headline and d.same_as is None and (d.primary or d.status == "planned") and _related(head, d, index)), None)
+        if target is None:
+            continue
+        sides = represented(target.participants, index)
+        target.participants += [p for p in head.participants if p not in target.participants and p not in sides]
+        if target.mode == "in-person":
+            target.mode = head.mode
+        target.date = target.date or head.date
+        if target.place is None or head.place is not None and is_building(target.place, ctx) and not is_building(head.place, ctx):
+            target.place = head.place  # "... meets X in London" over "at the Foreign Office": the city
+        # a planned meeting the headline announces is the article's event ("X to visit Moscow")
+        target.primary = target.primary or head.status == "planned"
+        head.same_as = target
+
+
+def _related(head: MeetingDraft, body: MeetingDraft, index: ActorIndex) -> bool:
+    if head.status != body.status or not dates_agree(head.date, body.date):
+        return False
+    if "in-person" not in (head.mode, body.mode) and head.mode != body.mode:
+        return False
+    sides = represented(body.participants, index)
+    return any(p in body.participants or p in sides for p in head.participants)
+
+
+def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[MeetingDraft]:
+    """Every draft takes its meeting's people and attributes; a headline meeting that no body
+    meeting took in stands alone only with two participants or more. A headline naming one
+    side ("Bilateral meeting with Prime Minister X") of a release that reports no other main
+    meeting has the release's principal (its speaker, or the lead's first person) as the other."""
+    out = []
+    body_meeting = any(d.primary and d.status == "held" and not d.headline for d in drafts)
+    for d in drafts:
+        if d.same_as is None:
+            if d.headline and len(set(d.participants)) < 2:
+                if principal is None or principal in d.participants or body_meeting or d.status != "held":
+                    continue
+                d.participants = [principal, *d.participants]
+            out.append(d)
+            continue
+        root = d.root()
+        d.participants, d.mode, d.status, d.date, d.place, d.primary = list(root.participants), root.mode, root.status, root.date, root.place, root.primary
+        out.append(d)
+    return out

@@ -1,0 +1,208 @@
+"""Meeting words ("met", "talks", "phone call", "visit") and what they say of the meeting:
+its mode (in person, phone, video) and status (held, planned, or neither)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from etl.extract.context import ArticleContext
+
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+
+
+_HYPOTHETICAL = {"could", "would", "might", "may", "possible", "possibility", "potential", "unless", "if"}
+
+
+_CALL_OK_HEADS = {"during", "in", "on", "by", "over", "after", "before"}
+
+
+def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
+    """A word that reports a meeting: "met", "talks", "summit", "phone call", "visit"."""
+    triggers = ctx.vocab.meeting_triggers
+    lemma = tok.lemma_.lower()
+    if ctx.in_quote(tok.idx):
+        return False
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma in triggers["event_noun"] or tok.lower_ in triggers["event_noun"]):
+        if tok.tag_ in ("NNS", "NNPS") and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in triggers["generic_quantity"]:
+            return False  # "after a series of bilateral meetings": meetings without parties
+        if lemma == "call":
+            return any(c.lower_ == "courtesy" for c in tok.children) or is_phone_call(tok, ctx)
+        if lemma == "visit":
+            return True
+        if lemma in ("conversation", "conference"):
+            return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
+        if lemma == "dialogue":
+            # "hold a high-level dialogue", "hold the next round of their defense dialogue"
+            held = tok.head.head if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("round", "session") else tok
+            return held.dep_ == "dobj" and held.head.lemma_.lower() in ("hold", "convene", "launch", "resume", "host")
+        return True
+    if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+        # "X called the Prime Minister earlier today"; a headline's "PM call with X" parsed as a verb
+        return _speaks_with_someone(tok, ctx) or _calls_someone(tok, ctx)
+    if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
+        if tok.dep_ in ("acl", "relcl") and _infinitive(tok) and not _headline_future(tok, ctx):
+            return False
+        if lemma == "host" and not any(c.lemma_.lower() in ("talk", "meeting", "summit", "talks") for c in tok.children):
+            return False
+        if lemma in triggers["call_verb"]:
+            return _speaks_with_someone(tok, ctx)
+        return True
+    return False
+
+
+def _calls_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"called X" with X a person or a title, and nothing making it a naming ("called him a
+    liar") or a summons ("called X to resign")."""
+    from etl.extract.references import refers_to
+
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return False
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and (refers_to(obj, ctx.index) or any(t.span.start <= obj.i < t.span.end for t in ctx.index.titles)):
+            return any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)) or obj.pos_ == "PROPN"
+    return False
+
+
+def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"spoke with X", "talked to X", "spoke by phone": a conversation with a person or a
+    country, not a speech ("spoke to reporters", "spoke at the conference")."""
+    from etl.extract.references import refers_to
+
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in ("by", "over") and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
+            return True
+        if prep.lower_ in ("with", "to"):
+            for obj in prep.children:
+                # a person, or a proper name or a title the mentions do not cover ("spoke
+                # with Prime Minister Mohammed Shia' al-Sudani")
+                if obj.dep_ == "pobj" and (refers_to(obj, ctx.index) or obj.pos_ == "PROPN" and obj.text[:1].isupper()):
+                    return True
+    return False
+
+
+def is_phone_call(tok: Token, ctx: ArticleContext) -> bool:
+    """"call" is a phone call ("a 15-minute call", "a call between ...", "in phone calls"),
+    not a demand ("calls to resume talks", "a call for restraint")."""
+    cues = ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"]
+    children = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for",) for c in children):
+        return False
+    if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in children) or any(c.dep_ == "acl" for c in children if any(g.lower_ == "to" for g in c.children)):
+        return False
+    if any(c.lemma_.lower() in cues and c.i != tok.i for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in children):
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("join", "end", "conclude", "begin", "open", "hold"):
+        return True  # "invited X to join the call", "held a call"
+    if tok.head.lower_ in _CALL_OK_HEADS or any(c.dep_ in ("nummod", "amod", "compound") and "minute" in c.text for c in tok.subtree):
+        return True
+    return False
+
+
+def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = None, placed: bool = False) -> str:
+    """"video" or "phone" when the words say so; a conversation verb ("X spoke with Y", the
+    readout style of a call) is a call unless a place or an in-person cue ("on the sidelines",
+    "during his visit") says otherwise; else "in-person"."""
+    cues = ctx.vocab.meeting_triggers
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if lemmas & cues["video_cue"]:
+        return "video"
+    if lemmas & (cues["phone_cue"] - {"call"}) or any(t.lemma_.lower() == "call" and (is_phone_call(t, ctx) or t.pos_ == "VERB" and is_trigger(t, ctx)) for t in tokens):
+        return "phone"
+    if trigger is not None and trigger.pos_ == "VERB" and trigger.lemma_.lower() in cues["call_verb"] and not placed:
+        sentence = {t.lemma_.lower() for t in trigger.sent}
+        if not sentence & cues["in_person_cue"] and not _in_person(trigger.sent):
+            return "phone"
+    return "in-person"
+
+
+def _in_person(sent) -> bool:
+    return any(t.lower_ == "person" and t.i > sent.start and t.doc[t.i - 1].lower_ == "in" for t in sent)
+
+
+def status_of(tok: Token, ctx: ArticleContext) -> str | None:
+    """"planned" for future or expected meetings, "held" for reported ones, None when the
+    meeting is hypothetical or negated ("not willing to arrange another summit")."""
+    chain = [tok, *tok.ancestors]
+    cues = ctx.vocab.meeting_triggers
+    reported = _reported_future(chain, ctx)  # token index of that "would", or -1
+    for t in chain[:4]:
+        if any(c.dep_ == "neg" for c in t.children):
+            return None
+        if t.lemma_.lower() in cues["not_held_cue"] or _wish(t, cues["wish_cue"]):
+            # "an attempt at talks was suspended", "looked forward to meeting in person"
+            return None
+        if t.lower_ in _HYPOTHETICAL or any(c.lower_ in _HYPOTHETICAL and c.dep_ in ("aux", "amod", "mark") and c.i != reported for c in t.children):
+            return None
+    crossed = False  # left the trigger's own clause ("pledge to finish a deal as ministers meet")
+    for k, t in enumerate(chain[:5]):
+        if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _FUTURE_AUX or c.i == reported) for c in t.children):
+            return "planned"
+        if t.pos_ in ("VERB", "AUX") and not crossed and _headline_future(t, ctx):
+            return "planned"
+        crossed = crossed or t.dep_ in ("advcl", "ccomp", "conj", "parataxis")
+        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
+            return "planned"
+        if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
+            return "planned"
+        if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
+            return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
+        if t.dep_ == "ROOT":
+            break
+    return "held"
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _scheduled(verb: Token) -> bool:
+    """"to be held", "to take place", "to open": the meeting's own future, not a purpose ("a
+    meeting to discuss trade")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in ("take", "happen", "occur", "open", "begin", "start", "convene")
+
+
+def _headline_future(tok: Token, ctx: ArticleContext) -> bool:
+    """Headlinese: "X to visit Moscow" (an infinitive on the headline's subject) is a future act."""
+    return ctx.in_headline(tok.idx) and _infinitive(tok) and tok.dep_ in ("acl", "relcl", "ROOT", "xcomp") and not any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP") for t in tok.ancestors
+    )
+
+
+def _wish(tok: Token, wish_cues: frozenset[str]) -> bool:
+    """"hoped to meet", "looked forward to meeting": a wish, neither held nor planned."""
+    lemma = tok.lemma_.lower()
+    if lemma == "look":
+        return any(c.lower_ == "forward" for c in tok.children)
+    return lemma in wish_cues
+
+
+def _reported_future(chain: list[Token], ctx: ArticleContext) -> int:
+    """The "would" of reported speech ("a spokesman said the two sides would meet on December
+    11"): the future seen from the past, not a hypothesis. Returns that auxiliary's index, or -1."""
+    for t in chain[:3]:
+        aux = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "would"), None)
+        if aux is None:
+            continue
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in ctx.vocab.speech_verbs | ctx.vocab.reporting_verbs:
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.subtree):
+                return aux.i
+        return -1
+    return -1
+
+
+def _via_xcomp(tok: Token, ancestor: Token) -> bool:
+    """The trigger hangs under an infinitive of the ancestor: "agreed to hold a summit",
+    "is expected to meet", "plans to visit", "is scheduled to pay a courtesy call", "agreed that
+    the Chancellor should visit Beijing"."""
+    t = tok
+    while t.i != ancestor.i and t.head.i != t.i:
+        if t.dep_ == "xcomp" or (t.dep_ in ("ccomp", "advcl") and any(c.lower_ in ("will", "would", "should", "shall") for c in t.children)):
+            return True
+        t = t.head
+    return False

@@ -1,0 +1,139 @@
+"""Visits: who travels where ("a two-day visit to Tokyo", "visited Kyiv", "will visit Moscow").
+
+A visit with no talks stated is not a meeting ("previously visited New Zealand in 2014"), but
+it places the visitor: the main meetings the visitor holds without a stated place are held
+where the visit goes, when the article has the visitor going to one place only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.meetings.attributes import place_spans
+from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.meetings.participants import represented, subject_of, unnamed_sides
+from etl.extract.meetings.triggers import status_of
+from etl.extract.references import refers_to
+from etl.model import Place, RoleFact
+
+@dataclass
+class Visit:
+    """A trip of some people to a place, as one expression reports it."""
+
+    visitors: list[str]
+    place: Place
+    status: str
+    date: str | None
+    sentence: Span
+    current: bool  # not an earlier trip mentioned in passing
+
+
+def is_visit(trig: Token) -> bool:
+    return trig.lemma_.lower() == "visit"
+
+
+def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
+    """Trips told by a verb of travel ("is expected to travel on to Moldova", "arrived in Seoul",
+    "welcomed X to Canberra"): visits, though not meeting words."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.vocab.meeting_triggers["travel_verb"] or ctx.in_quote(tok.idx):
+            continue
+        status = status_of(tok, ctx)
+        place = destination(tok, ctx)
+        who = visitors(tok, ctx) if place is not None else []
+        if tok.lemma_.lower() == "welcome":
+            # "I welcomed X to Canberra": the guest travels
+            who = [k for o in tok.children if o.dep_ == "dobj" for k in refers_to(o, ctx.index)] if place is not None else []
+        if status is not None and place is not None and who:
+            out.append(Visit(who, place, status, None, sent, True))
+    return out
+
+
+def destination(trig: Token, ctx: ArticleContext) -> Place | None:
+    """Where a visit goes: "a visit to Kyiv", "visited Kyiv", "will visit Moscow"."""
+    objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    objects += [o for p in trig.children if p.dep_ == "prep" and (p.lower_ == "to" or p.lower_ == "in" and trig.lemma_.lower() == "arrive") for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
+        if ent is not None and not ctx.in_quote(ent.start_char):
+            place = ctx.place_for(ent)
+            if place is not None:
+                return place
+    return None
+
+
+def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
+    """Who travels: "her visit" (the owner), "a visit by X", "X visited", "X, who was on a visit"; a country
+    for a bare title of the publishing government ("the Chancellor should visit Beijing")."""
+    owners = [c for c in trig.children if c.dep_ == "poss"]
+    owners += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "by" and trig.pos_ == "NOUN" for o in p.children if o.dep_ == "pobj"]
+    keys = [k for o in owners for k in refers_to(o, ctx.index)] or subject_of(trig, ctx.index) or unnamed_sides(trig, ctx)
+    return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind in ("Person", "Country")]
+
+
+def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext) -> bool:
+    """The people of a held visit are the visitors and the place visited: no talks are stated."""
+    others = [p for p in parts if p not in who]
+    return bool(who) and all(p in (place.key, place.country) for p in others)
+
+
+def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext, lead_start: int | None) -> None:
+    """A main meeting without a stated place is where its visitor's trip goes when the visit is
+    told in the meeting's own sentence ("will visit Moscow next week and is expected to meet X",
+    which also dates it). A visit the headline or the lead tells ("... as foreign minister visits
+    Kyiv") places the visitor's first main meeting only, the article's event; a visit told
+    elsewhere places nothing ("She also met Y later in the day", "Park later paid a courtesy
+    call on ...")."""
+    announced = [d for d in drafts if d.status == "planned" and d.primary and d.same_as is None]
+    firsts: dict[str, MeetingDraft] = {}
+    for d in sorted((d for d in drafts if d.same_as is None and d.primary), key=lambda d: d.sentence.start):
+        for p in d.participants:
+            firsts.setdefault(p, d)
+    for d in drafts:
+        if not (d.primary or d.status == "planned") or d.same_as is not None:
+            continue
+        trips = [v for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)]
+        if d.status == "planned" and any(a.place is not None and a.place.key in {v.place.key for v in trips} for a in announced):
+            d.primary = True  # another meeting of the announced trip
+        told = [v for v in trips if v.sentence.start == d.sentence.start
+                or _leading(v, ctx, lead_start) and any(firsts.get(p) is d for p in v.visitors)]
+        if len({v.place.key for v in told}) != 1:
+            continue
+        if d.place is None and not _placed_elsewhere(d, drafts):
+            d.place = told[0].place
+        if d.date is None:
+            d.date = next((v.date for v in told if v.sentence.start == d.sentence.start and v.date), None)
+
+
+def _leading(visit: Visit, ctx: ArticleContext, lead_start: int | None) -> bool:
+    """Told by the headline or the lead sentence."""
+    return ctx.in_headline(visit.sentence.start_char) or visit.sentence.start_char == lead_start
+
+
+def _placed_elsewhere(d: MeetingDraft, drafts: list[MeetingDraft]) -> bool:
+    """Another report of the same meeting (same people and status) states its place."""
+    return any(o is not d and o.place is not None and o.status == d.status and set(o.participants) == set(d.participants) for o in drafts)
+
+
+def host_posts(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext) -> None:
+    """The host met on a visit to a country holds the post the text names for that country
+    ("visit Beijing to discuss ... with her counterpart, Vice Premier X": China's), when the text
+    gives the post no country and the visitors are of another country."""
+    index = ctx.index
+    destinations = {v.place.key for v in visits}
+    for d in drafts:
+        place = d.place
+        if place is None or place.country is None or place.key not in destinations or place.country not in index.actors:
+            continue
+        known = represented(d.participants, index) | {p for p in d.participants if index.actors[p].kind != "Person"}
+        if place.country in known or not known:
+            continue
+        for p in d.participants:
+            actor = index.actors[p]
+            if actor.kind == "Person" and actor.country is None and actor.roles and all(r.of is None for r in actor.roles):
+                actor.roles = [RoleFact(r.title, place.country, r.evidence) for r in actor.roles]
+                actor.country = place.country

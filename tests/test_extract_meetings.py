@@ -1,0 +1,436 @@
+"""Meetings in the styles of government readouts and releases (fictional people, real places):
+calls written as "spoke with", headlines that name the same talks as the lead, references back
+to the meeting ("the two leaders", "the video conference"), meetings that are not held.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from tests.extract_support import extract, meetings, roles
+
+
+def _people(facts) -> list[frozenset[str]]:
+    return [m[0] for m in meetings(facts)]
+
+
+# --- readout style: calls --------------------------------------------------------------------
+
+
+def test_spoke_with_in_a_readout_is_a_phone_call() -> None:
+    facts = extract("Prime Minister Arthur Wells spoke to Japanese Prime Minister Kenji Arakawa this morning.", published="2025-03-04")
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "phone", "held", "2025-03-04", None)]
+
+
+def test_spoke_with_on_the_sidelines_is_in_person() -> None:
+    facts = extract(
+        "Foreign Secretary Arthur Wells spoke with Foreign Minister Kenji Arakawa on the sidelines of the ASEAN meeting on Tuesday.",
+        published="2025-03-06",
+    )
+    assert [(m[1], m[3]) for m in meetings(facts)] == [("in-person", "2025-03-04")]
+
+
+def test_speaking_to_reporters_is_no_meeting() -> None:
+    facts = extract("Foreign Minister Kenji Arakawa spoke to reporters in Tokyo on Friday.", published="2025-03-08")
+    assert meetings(facts) == []
+
+
+def test_headline_call_and_the_lead_are_one_phone_meeting() -> None:
+    text = (
+        "PM call with Japanese Prime Minister Arakawa: 4 March 2025\n\n"
+        "Prime Minister Arthur Wells spoke to Japanese Prime Minister Kenji Arakawa this morning.\n\n"
+        "The leaders agreed the two countries were close partners.\n\n"
+        "Both leaders looked forward to meeting in person soon."
+    )
+    facts = extract(text, published="2025-03-04")
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "phone", "held", "2025-03-04", None)]
+    [meeting] = facts.meetings
+    assert {e.text.strip() for e in meeting.evidence} >= {
+        "Prime Minister Arthur Wells spoke to Japanese Prime Minister Kenji Arakawa this morning."
+    }
+    assert any(e.start == 0 for e in meeting.evidence), "the headline is evidence of the same meeting"
+
+
+def test_headline_with_a_partial_list_adds_no_second_meeting() -> None:
+    text = (
+        "Secretary Marsh’s Trilateral Meeting with Japanese Foreign Minister Arakawa and Philippine Foreign Minister Dizon\n\n"
+        "Secretary of State Ellen Marsh met today with Japanese Foreign Minister Kenji Arakawa and Philippine "
+        "Foreign Minister Ramon Dizon in Jakarta."
+    )
+    facts = extract(text, published="2025-07-08")
+    assert meetings(facts) == [
+        (frozenset({"Ellen Marsh", "Kenji Arakawa", "Ramon Dizon"}), "in-person", "held", "2025-07-08", "Jakarta")
+    ]
+
+
+# --- one meeting, however often it is reported -------------------------------------------------
+
+
+def test_group_references_and_the_definite_meeting_are_the_reported_video_conference() -> None:
+    text = (
+        "This morning, Council President Lena Brandt, together with High Representative Josef Marek, held a video "
+        "conference with the President of the Republic of Korea, Kim Dae-sung.\n\n"
+        "The leaders issued a joint press release outlining the outcomes of the video conference.\n\n"
+        "The meeting was an opportunity for the leaders to discuss the response to the pandemic."
+    )
+    facts = extract(text, published="2025-06-30")
+    assert meetings(facts) == [
+        (frozenset({"Lena Brandt", "Josef Marek", "Kim Dae-sung"}), "video", "held", "2025-06-30", None)
+    ]
+    assert len(facts.meetings[0].evidence) == 3
+
+
+def test_a_later_caption_gives_the_place_and_date_of_talks_already_reported() -> None:
+    text = (
+        "Defense Minister Kenji Arakawa held talks with U.S. Deputy Secretary of State Ellen Marsh.\n\n"
+        "Kenji Arakawa and Ellen Marsh pose ahead of their talks in Tokyo on July 10, 2025. (Pool photo) (Kyodo)"
+    )
+    facts = extract(text)
+    assert meetings(facts) == [(frozenset({"Kenji Arakawa", "Ellen Marsh"}), "in-person", "held", "2025-07-10", "Tokyo")]
+
+
+def test_meetings_before_the_main_talks_of_the_same_visit_are_primary() -> None:
+    text = (
+        "The foreign ministers of South Korea, China and Japan met in Seoul on Saturday. Chinese Foreign Minister "
+        "Li Wen, South Korean Foreign Minister Choi Min-ho and Japanese Foreign Minister Kenji Arakawa took part.\n\n"
+        "Prior to the talks, South Korean President Park Ji-hoon met with Kenji Arakawa, Li Wen and Choi Min-ho."
+    )
+    facts = extract(text, published="2025-03-22")
+    park = next(m for m in facts.meetings if len(m.participants) == 4)
+    assert park.primary and park.date is None and park.location is None
+
+
+# --- dates of releases ------------------------------------------------------------------------
+
+
+def test_an_opening_participle_keeps_the_date_of_the_sentence() -> None:
+    facts = extract(
+        "On October 8, commencing at 4:30 p.m. for approximately 30 minutes, Mr. KENJI Arakawa, Prime Minister of "
+        "Japan, held a summit telephone talk with Mr. Li Wen, Premier of the People's Republic of China.",
+        published="2025-10-08",
+    )
+    assert [(m[1], m[3]) for m in meetings(facts)] == [("phone", "2025-10-08")]
+
+
+# --- earlier meetings and meetings that are not held --------------------------------------------
+
+
+def test_first_talks_since_a_date_is_an_earlier_meeting_of_the_same_countries() -> None:
+    text = (
+        "Chinese Foreign Minister Li Wen, South Korean Foreign Minister Choi Min-ho and Japanese Foreign Minister "
+        "Kenji Arakawa met in Seoul on Saturday.\n\n"
+        "The three diplomats met after a series of bilateral meetings for the first formal talks since April 2012."
+    )
+    facts = extract(text, published="2015-03-21")
+    got = meetings(facts)
+    assert (frozenset({"China", "South Korea", "Japan"}), "in-person", "held", "2012-04", None) in got
+    assert len(got) == 2, "neither the series of bilateral meetings nor the diplomats' meeting is another meeting"
+    since = next(m for m in facts.meetings if m.date == "2012-04")
+    assert not since.primary
+
+
+def test_a_suspended_attempt_at_talks_is_no_meeting() -> None:
+    facts = extract("The last attempt at high-level talks between Japan and China in 2013 was suspended.", published="2015-11-26")
+    assert meetings(facts) == []
+
+
+def test_a_wish_to_meet_is_no_meeting() -> None:
+    facts = extract("Kenji Arakawa and Arthur Wells looked forward to meeting in person soon.", published="2025-03-04")
+    assert meetings(facts) == []
+
+
+def test_would_in_reported_speech_is_a_planned_meeting_and_a_condition_is_none() -> None:
+    planned = extract("A ministry spokesman said Japan and South Korea would meet on December 11 in Seoul.", published="2025-11-26")
+    assert meetings(planned) == [(frozenset({"Japan", "South Korea"}), "in-person", "planned", "2025-12-11", "Seoul")]
+    maybe = extract("Officials said Japan and China would meet if the talks go well.", published="2025-11-26")
+    assert meetings(maybe) == []
+
+
+# --- visits -----------------------------------------------------------------------------------
+
+
+def test_a_visit_with_no_talks_is_no_meeting_and_places_only_the_meetings_it_reports() -> None:
+    lead = (
+        "German Foreign Minister Anna Keller promised Ukraine more air defence during a surprise visit to Kyiv on "
+        "Tuesday.\n\nKeller met her Ukrainian counterpart Oleh Bondar and toured a power plant damaged last week.\n\n"
+        "She also met Prime Minister Ivan Shevchuk later in the day.\n\n"
+        "Keller previously visited Ukraine in 2023."
+    )
+    facts = extract(lead, published="2025-05-08")
+    assert meetings(facts) == [
+        (frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", None, "Kyiv"),
+        (frozenset({"Anna Keller", "Ivan Shevchuk"}), "in-person", "held", None, None),
+    ], "the lead's visit places the article's first meeting, not the others of the stop"
+    assert facts.meetings[0].primary, "a clause coordinated with the meeting does not make it an earlier one"
+    later = extract(
+        "German Foreign Minister Anna Keller met her Ukrainian counterpart Oleh Bondar on Tuesday.\n\n"
+        "Keller, who is on a two-day visit to Kyiv, will travel on to Moldova.",
+        published="2025-05-08",
+    )
+    assert [m[4] for m in meetings(later)] == [None]
+    same = extract("Anna Keller, on a surprise visit to Kyiv, met her Ukrainian counterpart Oleh Bondar.", published="2025-05-08")
+    assert [m[4] for m in meetings(same)] == ["Kyiv"]
+
+
+def test_a_meeting_in_a_where_clause_is_at_the_place_it_describes() -> None:
+    facts = extract(
+        "Keller is expected to travel on to Moldova, where she will meet President Ion Rusu.",
+        published="2025-05-08",
+    )
+    assert [(m[2], m[4]) for m in meetings(facts)] == [("planned", "Moldova")]
+
+
+def test_a_headline_announcing_a_visit_makes_the_planned_talks_the_reported_event() -> None:
+    text = (
+        "India's foreign minister to visit Moscow next week for energy talks\n\n"
+        "NEW DELHI (Reuters) - Indian External Affairs Minister Arun Mehta will visit Moscow next week and is "
+        "expected to meet Russian Foreign Minister Pavel Orlov, India's foreign ministry said on Wednesday.\n\n"
+        "Mehta will also meet Russian Deputy Prime Minister Igor Sokol."
+    )
+    facts = extract(text, published="2025-04-02")
+    got = {(m.participants[-1], m.date, m.location, m.primary) for m in facts.meetings}
+    assert got == {("pavel-orlov", "2025-04", "moscow", True), ("igor-sokol", None, None, True)}
+
+
+# --- who takes part ---------------------------------------------------------------------------
+
+
+def test_a_list_closed_by_and_does_not_run_on_into_the_next_subject() -> None:
+    facts = extract(
+        "Building on the President’s June 29 trilateral meeting with President Kim Dae-sung of the Republic of Korea "
+        "and Prime Minister Kenji Arakawa of Japan, Secretary Marsh and the Foreign Ministers discussed trade.",
+        published="2025-07-08",
+    )
+    assert _people(facts) == [frozenset({"Kim Dae-sung", "Kenji Arakawa"})]
+
+
+def test_a_bare_title_of_the_publishing_government_is_its_country() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = (
+        "PM meeting with President Li Wen of China: 18 November 2024\n\n"
+        "The Prime Minister met President Li Wen of China at the G20 Summit in Brazil today."
+    )
+    release = extractor().extract(Article("t", text, published="2024-11-18", source="UK Government (GOV.UK)"))
+    assert meetings(release) == [(frozenset({"United Kingdom", "Li Wen"}), "in-person", "held", "2024-11-18", "Brazil")]
+    wire = extractor().extract(Article("t", text, published="2024-11-18", source="Reuters"))
+    assert meetings(wire) == [], "without a publishing government the Prime Minister's country is not known"
+
+
+def test_the_president_meeting_another_president_is_not_that_president() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = "Building on the President’s June 29 trilateral meeting with President Kim Dae-sung of the Republic of Korea and Prime Minister Kenji Arakawa of Japan, the ministers discussed trade."
+    facts = extractor().extract(Article("t", text, published="2025-07-08", source="State Department"))
+    assert _people(facts) == [frozenset({"United States", "Kim Dae-sung", "Kenji Arakawa"})]
+
+
+# --- places -----------------------------------------------------------------------------------
+
+
+def test_on_the_margins_of_a_summit_in_a_city_the_model_does_not_know() -> None:
+    facts = extract(
+        "Today, Prime Minister Anne Leclerc met with the Prime Minister of Japan, Kenji Arakawa, on the margins of "
+        "the G20 Leaders’ Summit in Rio de Janeiro, Brazil.",
+        published="2024-11-18",
+    )
+    assert [m[4] for m in meetings(facts)] == ["Rio de Janeiro"]
+
+
+# --- meetings named by their format, lists, dialogues --------------------------------------------
+
+
+def test_a_format_named_meeting_of_last_month_is_the_countries() -> None:
+    text = (
+        "On August 15, Mr. ARAKAWA Kenji, Minister for Foreign Affairs of Japan, held a Japan-U.S.-Republic of Korea "
+        "Foreign Ministers’ Video Conference Meeting with Secretary of State Ellen Marsh and Foreign Minister "
+        "Choi Min-ho of the Republic of Korea.\n\n"
+        "Welcoming the Japan-U.S.-ROK Foreign Ministers’ Meeting held last month, the three Ministers reaffirmed "
+        "their cooperation.\n\n"
+        "The three Ministers agreed that the upcoming Japan-U.S.-ROK Summit to be held on August 18 will be historic."
+    )
+    facts = extract(text, published="2023-08-15")
+    got = meetings(facts)
+    assert (frozenset({"ARAKAWA Kenji", "Ellen Marsh", "Choi Min-ho"}), "video", "held", "2023-08-15", None) in got
+    assert (frozenset({"Japan", "United States", "South Korea"}), "in-person", "held", "2023-07", None) in got
+    assert (frozenset({"Japan", "United States", "South Korea"}), "in-person", "planned", "2023-08-18", None) in got
+    assert len(got) == 3
+
+
+def test_a_dated_list_of_earlier_calls_gives_one_phone_meeting_per_line() -> None:
+    text = (
+        "Prime Minister Kenji Arakawa of Japan held a summit telephone talk with President Li Wen of China on "
+        "October 8.\n\n"
+        "[Reference] Recent Japan-China Summit Telephone Talks\n"
+        " (All titles are current at the time.)\n"
+        " September 28, 2007 Prime Minister Taro Fujita - Premier Zhou Ming\n"
+        " June 13, 2010 Prime Minister Jiro Sato - Premier Zhou Ming\n"
+    )
+    facts = extract(text, published="2021-10-08")
+    got = meetings(facts)
+    assert (frozenset({"Taro Fujita", "Zhou Ming"}), "phone", "held", "2007-09-28", None) in got
+    assert (frozenset({"Jiro Sato", "Zhou Ming"}), "phone", "held", "2010-06-13", None) in got
+    assert len(got) == 3, "the list's heading is no meeting of its own"
+    listed = [m for m in facts.meetings if m.date and m.date < "2021"]
+    assert not any(m.primary for m in listed)
+    assert ("Taro Fujita", "Prime Minister", "Japan") in roles(facts), "the heading's countries in order"
+
+
+def test_talks_in_a_when_clause_have_the_date_it_describes() -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arakawa and Chinese Foreign Minister Li Wen held talks in Vientiane on Thursday.\n\n"
+        "It was their second meeting since November, when they held talks on the fringes of the APEC forum in Lima."
+    )
+    facts = extract(text, published="2025-07-11")
+    got = meetings(facts)
+    assert (frozenset({"Kenji Arakawa", "Li Wen"}), "in-person", "held", "2024-11", "Lima") in got
+    assert (frozenset({"Kenji Arakawa", "Li Wen"}), "in-person", "held", "2025-07-10", "Vientiane") in got
+
+
+def test_a_dialogue_between_governments_is_the_countries_a_ministerial_one_the_ministers() -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Arakawa and Chinese Foreign Minister Li Wen held talks in Vientiane on Thursday.\n\n"
+        "The ministers agreed to hold a high-level economic dialogue in Beijing in the autumn."
+    )
+    facts = extract(text, published="2025-07-11")
+    assert (frozenset({"Japan", "China"}), "in-person", "planned", "2025", "Beijing") in meetings(facts)
+    own = extract(
+        "Secretary of State Ellen Marsh and Philippine Secretary of Foreign Affairs Ramon Dizon agreed to convene the "
+        "next two-plus-two ministerial dialogue in Manila early next year.",
+        published="2024-11-07",
+    )
+    assert [m[0] for m in meetings(own)] == [frozenset({"Ellen Marsh", "Ramon Dizon"})]
+
+
+# --- releases: transcripts, datelines, the host of a visit ---------------------------------------
+
+
+def test_remarks_under_a_headline_meeting_are_the_speakers_meeting_on_the_dateline() -> None:
+    text = (
+        "Opening Remarks - Bilateral meeting with Prime Minister Kenji Arakawa\n\n"
+        "27 Sep 2022\n"
+        "Prime Minister\n\n"
+        "PRIME MINISTER ANNE LECLERC: Well, thank you very much for the welcome on my second visit to Japan as "
+        "Prime Minister. The relationship between our countries is so important."
+    )
+    facts = extract(text)
+    assert meetings(facts) == [(frozenset({"ANNE LECLERC", "Kenji Arakawa"}), "in-person", "held", "2022-09-27", "Japan")]
+
+
+def test_a_dateline_anchors_a_release_without_a_published_date() -> None:
+    text = (
+        "Readout of the Foreign Secretary's meeting with Foreign Minister Kenji Arakawa\n\n"
+        "Foreign Secretary Arthur Wells met Foreign Minister Kenji Arakawa of Japan today.\n\n"
+        "Published 29 September 2020"
+    )
+    facts = extract(text)
+    assert [m[3] for m in meetings(facts)] == ["2020-09-29"]
+    nothing = extract("Foreign Secretary Arthur Wells met Foreign Minister Kenji Arakawa of Japan today.")
+    assert [m[3] for m in meetings(nothing)] == [None], "no anchor, no date"
+
+
+def test_the_host_of_a_planned_visit_holds_the_post_for_the_visited_country() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = (
+        "The Prime Minister met President Li Wen of China at the G20 Summit in Brazil today.\n\n"
+        "They agreed that the Chancellor should visit Beijing next year to discuss financial cooperation with her "
+        "counterpart, Vice Premier Zhou Ming."
+    )
+    facts = extractor().extract(Article("t", text, published="2024-11-18", source="UK Government (GOV.UK)"))
+    assert (frozenset({"United Kingdom", "Zhou Ming"}), "in-person", "planned", "2025", "Beijing") in meetings(facts)
+    assert ("Zhou Ming", "Vice Premier", "China") in roles(facts)
+
+
+def test_a_meeting_where_the_minister_travels_is_in_that_country_with_its_president() -> None:
+    facts = extract(
+        "German Foreign Minister Anna Keller is expected to travel on to Moldova, where she will meet President Ion Rusu.",
+        published="2025-05-08",
+    )
+    assert ("Ion Rusu", "President", "Moldova") in roles(facts)
+
+
+def test_a_ministers_own_release_is_the_bylines_person_with_the_post_on_the_next_line() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    text = (
+        "Visit to Fiji\n\n"
+        "Senator Anna Berg\n"
+        "Minister for Foreign Affairs\n\n"
+        "14 August 2029\n\n"
+        "Today I met Fiji’s Prime Minister, Sitiveni Naulivou, in Suva to discuss climate resilience."
+    )
+    facts = extractor().extract(Article("t", text, published="2029-08-14", source="Swedish Government"))
+    assert meetings(facts) == [(frozenset({"Anna Berg", "Sitiveni Naulivou"}), "in-person", "held", "2029-08-14", "Suva")]
+    assert ("Anna Berg", "Foreign Minister", "Sweden") in roles(facts)
+
+
+def test_a_headline_city_wins_over_a_building_and_a_call_has_no_venue() -> None:
+    text = (
+        "Foreign Secretary meets Nigerian Foreign Minister in London\n\n"
+        "Foreign Secretary Arthur Wells met Nigerian Minister of Foreign Affairs Amina Bello at the Foreign Office today."
+    )
+    assert [m[4] for m in meetings(extract(text, published="2029-03-03"))] == ["London"]
+    building = extract("Foreign Secretary Arthur Wells met Nigerian Minister of Foreign Affairs Amina Bello at the Foreign Office today.", published="2029-03-03")
+    assert [m[4] for m in meetings(building)] == ["Foreign Office"]
+    call = extract(
+        "The leaders of Japan and Australia held talks by video link on Friday and agreed to hold a summit in Canberra "
+        "in October.\n\nThe Canberra meeting is expected to produce an agreement.",
+        published="2025-06-21",
+    )
+    held = [m for m in meetings(call) if m[2] == "held"]
+    assert held == [(frozenset({"Japan", "Australia"}), "video", "held", "2025-06-20", None)]
+
+
+def test_a_multilateral_forum_is_a_setting_and_a_partnerships_annual_meeting_is_its_countries() -> None:
+    forum = extract(
+        "Foreign Minister Anna Berg will return to New Zealand in November for the Pacific Islands Forum Foreign "
+        "Ministers’ Meeting in Auckland.",
+        published="2030-08-21",
+    )
+    assert meetings(forum) == []
+    partnership = extract(
+        "Canadian Foreign Minister Anna Berg met Mexican Foreign Minister Luis Mora in Ottawa on Monday.\n\n"
+        "The ministers agreed to convene the annual meeting of the Canada-Mexico Partnership in Mexico City in October.",
+        published="2030-03-04",
+    )
+    assert (frozenset({"Canada", "Mexico"}), "in-person", "planned", "2030-10", "Mexico City") in meetings(partnership)
+
+
+def test_the_next_meeting_of_a_format_is_between_its_countries() -> None:
+    text = (
+        "Foreign Minister Kim Ji-won of the Republic of Korea held the 9th Korea-Mongolia Foreign Ministers’ Strategic "
+        "Dialogue with Foreign Minister Bat Erdene of Mongolia in Ulaanbaatar on October 14.\n\n"
+        "On the same day, Minister Kim paid a courtesy call on Prime Minister Dorj Gan of Mongolia.\n\n"
+        "The Ministers agreed to hold the 10th Strategic Dialogue in Seoul next year."
+    )
+    got = meetings(extract(text, published="2030-10-15"))
+    assert (frozenset({"Kim Ji-won", "Bat Erdene"}), "in-person", "held", "2030-10-14", "Ulaanbaatar") in got
+    assert (frozenset({"Kim Ji-won", "Dorj Gan"}), "in-person", "held", "2030-10-14", None) in got
+    assert (frozenset({"South Korea", "Mongolia"}), "in-person", "planned", "2031", "Seoul") in got
+
+
+def test_a_leader_joins_the_call() -> None:
+    text = (
+        "President Ana Lopes spoke on Friday with Prime Minister Kenji Arakawa of Japan.\n\n"
+        "The President invited Prime Minister Anna Berg of Sweden to join the call."
+    )
+    assert meetings(extract(text, published="2025-02-03")) == [
+        (frozenset({"Ana Lopes", "Kenji Arakawa", "Anna Berg"}), "phone", "held", "2025-01-31", None)
+    ]
+
+
+def test_a_wire_lead_dates_the_talks_it_introduces() -> None:
+    text = (
+        "S. Korea, Australia agree to boost hydrogen cooperation\n\n"
+        "SEOUL, May 12 (Yonhap) -- Foreign Minister Park Min-seo and Australian Foreign Minister Anna Berg agreed "
+        "Wednesday to expand cooperation on clean hydrogen, the foreign ministry said.\n\n"
+        "Park and Berg held talks at the foreign ministry in Seoul."
+    )
+    assert meetings(extract(text, published="2027-05-12")) == [
+        (frozenset({"Park Min-seo", "Anna Berg"}), "in-person", "held", "2027-05-12", "Seoul")
+    ]

@@ -1,0 +1,85 @@
+"""Posts in the styles of government releases (fictional people): two posts before a name, EU
+titles, titles joined by a slash, the country after the name, MOFA-style appositions, and the
+publishing government's own official.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.model import Article
+from tests.extract_support import extract, extractor, roles
+
+
+def test_two_posts_before_one_name_are_both_held() -> None:
+    facts = extractor().extract(Article(
+        "t", "Deputy Prime Minister and Minister of Foreign Affairs Ana Pereira has announced that the Foreign "
+        "Minister of China, Li Wen, will visit Portugal next week.", published="2024-03-14", source="Portuguese Government"))
+    got = roles(facts)
+    assert ("Ana Pereira", "Deputy Prime Minister", "Portugal") in got
+    assert ("Ana Pereira", "Foreign Minister", "Portugal") in got
+    assert ("Li Wen", "Foreign Minister", "China") in got
+
+
+def test_eu_titles_are_of_the_union_and_a_slash_joins_two_posts() -> None:
+    facts = extract(
+        "This morning, Commission President Anna Berg and Council President Jan Vos, together with High "
+        "Representative/Vice-President Luis Mora, held a video conference with the President of the Republic of "
+        "Korea, Kim Dae-sung.",
+        published="2025-06-30",
+    )
+    assert roles(facts) == {
+        ("Anna Berg", "Commission President", "European Union"),
+        ("Jan Vos", "Council President", "European Union"),
+        ("Luis Mora", "High Representative", "European Union"),
+        ("Luis Mora", "Vice President", "European Union"),
+        ("Kim Dae-sung", "President", "South Korea"),
+    }
+
+
+def test_eu_institutions_titles_are_of_the_union() -> None:
+    facts = extract("European Council President Lukas Brandt and European Commission President Ines Meer hosted Chinese Premier Li Wen.")
+    assert roles(facts) == {
+        ("Lukas Brandt", "Council President", "European Union"),
+        ("Ines Meer", "Commission President", "European Union"),
+        ("Li Wen", "Premier", "China"),
+    }
+
+
+def test_a_second_post_after_and_shares_the_country_and_a_byline_gives_the_next_lines_post() -> None:
+    facts = extract("The talks brought together Australian Foreign Minister Anna Berg and Defence Minister Tom Hale in Tokyo.")
+    assert ("Tom Hale", "Defence Minister", "Australia") in roles(facts)
+
+
+def test_a_title_beside_an_unrecognized_name_is_not_someone_else() -> None:
+    facts = extractor().extract(Article(
+        "t", "President Paulo Silva held a videoconference on Monday with the President of the United States.",
+        published="2030-11-18", source="Presidency of Brazil"))
+    assert roles(facts) == {("Paulo Silva", "President", "Brazil")}
+
+
+def test_the_high_representative_and_a_named_minister_are_two_people() -> None:
+    facts = extract(
+        "High Representative Luis Mora met Foreign Minister Li Wen of China in New York.\n\n"
+        "The High Representative/Vice-President and Foreign Minister Li Wen reaffirmed their commitment to non-proliferation."
+    )
+    assert ("Li Wen", "High Representative", "European Union") not in roles(facts)
+
+
+def test_the_country_after_the_name() -> None:
+    facts = extract("Building on the June 29 meeting with President Kim Dae Sung of the Republic of Korea, the ministers talked.")
+    assert roles(facts) == {("Kim Dae Sung", "President", "South Korea")}
+
+
+def test_title_prefix_before_a_name_with_an_initial() -> None:
+    facts = extract("Secretary of State Robert J. Hale met today with Japanese Foreign Minister Kenji Arakawa in Bali.")
+    assert any(title == "Secretary of State" and of == "United States" for _, title, of in roles(facts))
+
+
+def test_the_publishing_governments_official_holds_its_posts_but_a_counterpart_does_not() -> None:
+    text = "Today, Prime Minister Anne Leclerc met with Prime Minister Kenji Arakawa on the margins of the G20 Leaders’ Summit."
+    release = extractor().extract(Article("t", text, published="2024-11-18", source="Prime Minister of Canada"))
+    assert ("Anne Leclerc", "Prime Minister", "Canada") in roles(release)
+    assert ("Kenji Arakawa", "Prime Minister", "Canada") not in roles(release)
+    wire = extractor().extract(Article("t", text, published="2024-11-18", source="Reuters"))
+    assert ("Anne Leclerc", "Prime Minister", None) in roles(wire)
