@@ -12,7 +12,6 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from diplokg.iris import DKG
 from diplokg.store import Store
 from server.explore.bounded import Filters, date_pattern, link
 from server.explore.labels import describe
@@ -96,7 +95,7 @@ def meetings_between(store: Store, base: str, a: URIRef, b: URIRef, found: Filte
     capped = len(rows) > MAX_MEETINGS
     rows = rows[:MAX_MEETINGS]
     evidence = evidence_for(store, [r["m"] for r in rows])
-    names = describe(store, [a, b] + [r["place"] for r in rows if "place" in r])
+    names = describe(store, [a, b] + [r[k] for r in rows for k in ("place", "mode") if k in r])
     out = []
     for r in rows:
         out.append({
@@ -104,7 +103,7 @@ def meetings_between(store: Store, base: str, a: URIRef, b: URIRef, found: Filte
             "label": str(r.get("label") or r["m"]),
             "date": str(r["date"]) if "date" in r else None,
             "place": names.get(str(r["place"]), {}).get("label") if "place" in r else None,
-            "mode": str(r["mode"])[len(DKG):] if str(r.get("mode", "")).startswith(DKG) else None,
+            "mode": names.get(str(r["mode"]), {}).get("label") if "mode" in r else None,
             "evidence": [_evidence(e) for e in evidence.get(r["m"], [])],
         })
     return {"a": names.get(str(a)), "b": names.get(str(b)), "meetings": out, "capped": capped}

@@ -109,7 +109,7 @@ def timeline_page() -> str:
     heading = f"Timeline of {label}" if label else ("Timeline of a query result" if request.args.get("query")
                                                    else "Timeline")
     return render_template("explore/timeline.html", title=heading, heading=heading, countries=countries,
-                           issues=issues, subject=subject, page_config=config)
+                           issues=issues, subject=subject, label=label, page_config=config)
 
 
 @bp.route("/timeline.json", methods=["GET", "POST"])

@@ -21,13 +21,13 @@
     status.textContent = note;
     data.items.forEach(function (item) {
       byId[item.id] = item;
-      dated.appendChild(el("li", {className: item.kind}, [
+      dated.appendChild(el("li", {className: "tl-" + item.kind}, [
         el("span", {className: "date", text: item.date}), " ", el("span", {className: "kind", text: item.kind}), " ",
         el("a", {href: item.href, text: item.label})
       ]));
     });
     data.undated.forEach(function (item) {
-      section.querySelector("ul.undated").appendChild(el("li", {className: item.kind}, [
+      section.querySelector("ul.undated").appendChild(el("li", {className: "tl-" + item.kind}, [
         el("span", {className: "kind", text: item.kind}), " ", el("a", {href: item.href, text: item.label})
       ]));
     });
