@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var d = window.diplokg, el = d.el;
-  var XSD = "http://www.w3.org/2001/XMLSchema#";
+  var XSD = "XMLSchema#";  // datatypes are compared by their local name in the XSD namespace
   var NUMERIC = ["integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
                  "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"];
   var DATES = ["date", "dateTime", "gYear", "gYearMonth", "time"];
@@ -16,7 +16,7 @@
   var known = {};  // IRI -> {label, kind, href}, shared by every table of the page
   var listeners = [];
 
-  function localOf(dt) { return dt && dt.indexOf(XSD) === 0 ? dt.slice(XSD.length) : null; }
+  function localOf(dt) { var at = dt ? dt.indexOf("/2001/" + XSD) : -1; return at >= 0 ? dt.slice(at + 6 + XSD.length) : null; }
   function isNumber(term) { return term && term.type !== "uri" && NUMERIC.indexOf(localOf(term.datatype)) >= 0; }
   function isDate(term) { return term && term.type !== "uri" && DATES.indexOf(localOf(term.datatype)) >= 0; }
 

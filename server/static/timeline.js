@@ -58,7 +58,7 @@
       if (props.item && byId[props.item]) { window.location.href = byId[props.item].href; }
     });
     section.timeline = timeline;
-    section.dataset.ready = "true";
+    timeline.on("changed", function () { section.dataset.ready = "true"; });  // drawn
   }
 
   function fail(section, err) {

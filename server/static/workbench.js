@@ -43,6 +43,15 @@
   Yasr.defaults.pluginOrder = ["table", "response"];
   Yasr.defaults.defaultPlugin = "table";
 
+  /* The endpoint's error, as one line next to the query. */
+  function queryError(error) {
+    var message = error.text || error.statusText || "the endpoint could not be reached";
+    try { message = JSON.parse(message).error || message; } catch (e) { /* not JSON: the text itself */ }
+    return Promise.resolve(d.el("p", {className: "error query-error", role: "alert",
+                                      text: (error.status ? error.status + ": " : "") + message}));
+  }
+
+  Yasr.defaults.errorRenderers = [queryError];
   var endpoint = new URL(config.endpoint, window.location.href).href;
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: {endpoint: endpoint, method: "POST", acceptHeaderSelect: "application/sparql-results+json",
