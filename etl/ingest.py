@@ -21,9 +21,11 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import DiplokgError, StoreError
 from diplokg.iris import Iris
 from diplokg.store.base import Store
+from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
 from etl.resolve import resolve
+from etl.to_rdf import withhold_text
 
 if TYPE_CHECKING:
     from etl.validate import Report
@@ -66,7 +68,8 @@ class Summary:
     def line(self) -> str:
         """The one-line summary printed at the end."""
         return (f"{self.read} articles read, {self.accepted} accepted, {len(self.rejected)} rejected, "
-                f"{self.triples} triples stored, {self.seconds:.1f} s")
+                f"{self.triples} triples stored in their article graphs (asserted and inferred; "
+                f"`diplokg stats` also counts the ontology graph), {self.seconds:.1f} s")
 
 
 def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
@@ -75,18 +78,18 @@ def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
     The graph carries the SHA-256 of the ontology files (``<graph> dcterms:identifier``), so
     owlrl's closure of the ontology is computed once per ontology version, not per run.
     """
-    digest = Literal("sha256:" + ontology_hash())
+    digest = Literal("sha256:" + ontology_hash(base=iris.base))
     graph = URIRef(iris.ontology_graph)
     stored = {row[1] for row in store.query_bound(_ONTOLOGY_DIGEST, {"graph": graph}).rows()}
     marker = (graph, DCTERMS.identifier, digest)
     if stored == {digest}:
         closure = {t for t in store.graph_triples(iris.ontology_graph) if t != marker}
         log.debug("ontology graph is current (%d triples)", len(closure))
-        return Reasoner(closure)
+        return Reasoner(closure, base=iris.base)
     log.info("loading the ontology closure into %s", iris.ontology_graph)
-    closure = ontology_closure()
+    closure = ontology_closure(base=iris.base)
     store.replace_graph(iris.ontology_graph, [*closure, marker])
-    return Reasoner(closure)
+    return Reasoner(closure, base=iris.base)
 
 
 class Ingestor:
@@ -94,9 +97,13 @@ class Ingestor:
 
     def __init__(self, store: Store, iris: Iris, reasoner: Reasoner | None = None,
                  validate: Callable[[Graph], Report] | None = None,
-                 to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None) -> None:
+                 to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None,
+                 publish_text: str = "licensed") -> None:
         if validate is None:
-            from etl.validate import validate_graph as validate
+            from etl.validate import validate_graph
+
+            def validate(graph: Graph) -> Report:
+                return validate_graph(graph, iris.base)
         if to_graph is None:
             from etl.to_rdf import facts_to_graph as to_graph
         self.store = store
@@ -104,6 +111,7 @@ class Ingestor:
         self.reasoner = reasoner or ensure_ontology(store, iris)
         self._validate = validate
         self._to_graph = to_graph
+        self.publish_text = publish_text
         self.summary = Summary()
         self._last_publish = time.monotonic()
         self._since_publish = 0
@@ -136,6 +144,8 @@ class Ingestor:
                 reason = "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
                 self.reject(origin, reason)
                 return False
+            if not publishes_text(facts.article.license, self.publish_text):
+                withhold_text(graph, facts.article, self.iris)
             triples = self.reasoner.infer(graph)
             t = self.timed("owl", t)
             self.store.replace_graph(self.iris.article_graph(facts.article.id), triples)
@@ -187,17 +197,18 @@ def _extracted(extractor: object, articles: Iterable[Article]) -> Iterator[objec
 
 def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int = 1,
                on_article: Callable[[Summary], None] | None = None,
-               extractor: object | None = None) -> Summary:
+               extractor: object | None = None, publish_text: str = "licensed") -> Summary:
     """Ingest a reader's stream (Article or ReadFailure items) into a writable store.
 
     With ``jobs`` > 1, parsing and extraction run in that many worker processes; the
-    NLP and extraction stage times are then the workers' summed times.
+    NLP and extraction stage times are then the workers' summed times. ``publish_text``
+    (the setting) decides which articles keep their full text in the store.
     """
     from etl.ingest_parallel import extract_parallel
     from etl.pipeline import Extractor
 
     started = time.perf_counter()
-    ingestor = Ingestor(store, iris)
+    ingestor = Ingestor(store, iris, publish_text=publish_text)
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
     if jobs > 1:

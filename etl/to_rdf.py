@@ -54,6 +54,21 @@ def date_literal(value: str) -> Literal:
     raise BadInput(f"date {value!r} is not a valid YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+def trimmed(span: Span) -> Span:
+    """The span without the white space at its ends (offsets moved with it, so that the
+    text is still the article's text at the offsets); an all-blank span is kept as it is.
+
+    >>> trimmed(Span(4, 12, " said.\\n\\n"))
+    Span(start=5, end=10, text='said.')
+    """
+    text = span.text
+    stripped = text.strip()
+    if not stripped or stripped == text:
+        return span
+    lead = len(text) - len(text.lstrip())
+    return Span(span.start + lead, span.start + lead + len(stripped), stripped)
+
+
 def role_key(person_key: str, title: str, of: str | None) -> str:
     """The key of the post ``title`` of ``of`` held by a person: stable across articles."""
     return digest(person_key, title, of or "")
@@ -104,6 +119,7 @@ class _Mapper:
             self.add(subject, DKG.evidence, self.evidence(span))
 
     def evidence(self, span: Span) -> URIRef:
+        span = trimmed(span)
         node = URIRef(self.iris.evidence(self.facts.article.id, span.start, span.end))
         self.add(node, RDF.type, DKG.Evidence)
         self.add(node, DKG.article, self.article)
@@ -128,6 +144,10 @@ class _Mapper:
             self.add(a, DCTERMS.source, Literal(article.source))
         if article.url:
             self.add(a, DKG.url, Literal(article.url, datatype=XSD.anyURI))
+        if article.license:
+            self.add(a, DCTERMS.license, URIRef(article.license))
+        if article.rights:
+            self.add(a, DCTERMS.rights, Literal(article.rights))
         self.add(a, DKG.text, Literal(article.text))
         for key in self.facts.issues:
             self.add(a, DKG.mentions, self.node("issue", key))
@@ -196,6 +216,15 @@ class _Mapper:
         if statement.date:
             self.add(node, DKG.date, date_literal(statement.date))
         self.provenance(node, statement.evidence)
+
+
+def withhold_text(graph: Graph, article: Article, iris: Iris) -> Graph:
+    """Remove the article's full text (``dkg:text``) from its graph; the evidence spans stay.
+
+    Used at ingest for articles whose licence does not let the service republish them.
+    """
+    graph.remove((URIRef(iris.article(article.id)), DKG.text, None))
+    return graph
 
 
 def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:

@@ -15,6 +15,7 @@ import pytest
 from rdflib import Graph
 from rdflib.plugins.parsers.jsonld import to_rdf
 
+from server.cookbook import with_base
 from tests.fixtures_pages import ServedStore, seed_config  # noqa: F401
 from tests.serve_with_csp import CSP
 from tests.test_browser_pages import SHOTS, browser, labelled_results, page, query_text, run_query, set_query, shot  # noqa: F401
@@ -50,7 +51,8 @@ def test_every_page_carries_the_policy(page, served):
 def test_cookbook_query_in_yasgui_with_labels_and_every_download(page, served, tmp_path):
     page.goto(served.url + "/")
     page.get_by_role("button", name="Who met whom most often?").click()
-    assert query_text(page) == (QUERIES / "01-who-met-whom-most-often.rq").read_text(encoding="utf-8")
+    assert query_text(page) == with_base((QUERIES / "01-who-met-whom-most-often.rq").read_text(encoding="utf-8"),
+                                         "https://w3id.org/diplokg/")
     run_query(page)
     table = labelled_results(page)
     first = table.locator("tbody tr").first.locator("td")
@@ -211,7 +213,8 @@ def test_timelines_of_a_country_a_person_an_issue_and_a_query_result(page, serve
     assert page.locator("#timeline .timeline-status").inner_text().endswith("undated")
 
     page.goto(served.url + "/")
-    set_query(page, (QUERIES / "02-meetings-of-a-person.rq").read_text(encoding="utf-8"))
+    set_query(page, with_base((QUERIES / "02-meetings-of-a-person.rq").read_text(encoding="utf-8"),
+                              "https://w3id.org/diplokg/"))
     run_query(page)
     labelled_results(page)
     page.get_by_role("link", name="Show as timeline").click()
