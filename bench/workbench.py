@@ -30,7 +30,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.endpoint import build, stop
+from bench.endpoint import built, stop
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -158,16 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     temporary = args.workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="diplokg-bench-")) if temporary else args.workdir
     workdir.mkdir(parents=True, exist_ok=True)
-    root, marker = workdir / "store", workdir / "triples.txt"
+    root = workdir / "store"
     try:
-        if marker.exists() and marker.read_text().split()[0] == str(args.triples):
-            count = int(marker.read_text().split()[1])
-        else:
-            shutil.rmtree(root, ignore_errors=True)
-            started = time.monotonic()
-            count = build(root, args.triples)
-            marker.write_text(f"{args.triples} {count}\n")
-            print(f"built {count} quads in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        count = built(workdir, args.triples)
         port = free_port()
         process = serve(root, port, workdir / "serve.log")
         try:
