@@ -143,3 +143,10 @@ def test_spans_of_dates():
     assert span("2020-12") == ("month", "2020-12-01", "2021-01-01")
     assert span("2024-02-28") == ("day", "2024-02-28", "2024-02-29")
     assert span("2020-13") is None and span("x") is None
+
+
+def test_docstring_examples():
+    import doctest
+
+    import server.explore.timeline
+    assert doctest.testmod(server.explore.timeline).failed == 0

@@ -20,10 +20,11 @@
     args.set("limit", config.limit);
     return d.getJson(config.data + "?" + args.toString()).then(function (g) {
       var note = g.nodes.length + " actors, " + g.edges.length + " connections";
+      note += " from " + g.meetings + (g.meetings === 1 ? " meeting" : " meetings");
       if (g.actors > g.nodes.length) {
-        note += " (the " + g.nodes.length + " most-met of " + g.actors + (g.actors_capped ? "+" : "") +
-          " actors; narrow the filters or raise the number of actors)";
+        note += " (the " + g.nodes.length + " most-met of " + g.actors + " actors; narrow the filters or raise the number of actors)";
       }
+      if (g.capped) { note += "; only the first meetings were read: narrow the filters"; }
       return {nodes: g.nodes, edges: g.edges, note: note, filters: config.args};
     });
   }

@@ -47,6 +47,11 @@
       stack: true, maxHeight: config.embedded ? 320 : 520, zoomKey: "ctrlKey", showCurrentTime: false,
       orientation: {axis: "top"}, margin: {item: 4}, tooltip: {followMouse: true}
     });
+    var first = Date.parse(data.items[0].start), last = Date.parse(data.items[data.items.length - 1].end);
+    var MONTHS3 = 90 * 24 * 3600 * 1000;
+    if (last - first < MONTHS3) {  // a few facts close together: show the season around them, not hours
+      timeline.setWindow(new Date(first - MONTHS3 / 2), new Date(last + MONTHS3 / 2), {animation: false});
+    }
     timeline.on("select", function (props) {
       var item = byId[props.items[0]];
       selected.replaceChildren();
