@@ -36,6 +36,12 @@ _QUERY = """SELECT ?s ?p ?o WHERE {{
 ACTOR_KINDS = ("person", "country", "organization", "actor")
 
 
+def _short(iri: URIRef) -> str:
+    """An IRI without a name: its path on this server (``id/meeting/m1``), else the IRI."""
+    href = link(iri)
+    return "id/" + href.rsplit("/id/", 1)[-1] if href != str(iri) else str(iri)
+
+
 def describe(store: Store, iris: Iterable[URIRef]) -> dict[str, dict[str, Any]]:
     """For each IRI the store knows: its display name, its kind and its link (and, for a
     person, a country it belongs to). IRIs it does not know are left out."""
@@ -66,7 +72,7 @@ def describe(store: Store, iris: Iterable[URIRef]) -> dict[str, dict[str, Any]]:
         key = str(iri)
         if key not in best and key not in kinds:
             continue
-        text = best[key][1] if key in best else key
+        text = best[key][1] if key in best else _short(iri)
         item: dict[str, Any] = {"label": text if len(text) <= 120 else text[:117].rstrip() + "…",
                                 "kind": KINDS[kinds[key]][1] if key in kinds else "other", "href": link(iri)}
         if key in countries and item["kind"] == "person":

@@ -83,13 +83,14 @@
     var network = new visNetwork.Network(container, {nodes: nodes, edges: edges}, {
       nodes: {scaling: {min: 6, max: 30, label: {enabled: true, min: 11, max: 20}}, font: {size: 12}},
       edges: {scaling: {min: 1, max: 10}, color: {inherit: "both", opacity: 0.55}, smooth: false},
-      physics: {solver: "forceAtlas2Based", stabilization: {iterations: big ? 120 : 250, fit: true},
+      physics: {solver: "forceAtlas2Based", stabilization: {iterations: big ? 80 : 200, fit: true},
                 forceAtlas2Based: {gravitationalConstant: -45, springLength: 90}},
       interaction: {hover: true, keyboard: {enabled: true, bindToWindow: false}, tooltipDelay: 150, navigationButtons: false},
       layout: {improvedLayout: !big, randomSeed: 7}
     });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({physics: false});
+      performance.mark("network-drawn");
       container.dataset.ready = "true";
       document.dispatchEvent(new CustomEvent("network-ready"));
     });
@@ -150,6 +151,7 @@
   }
 
   (fromQuery ? fromResult() : fromFilters()).then(function (g) {
+    performance.mark("network-data");
     if (!g.nodes.length) {
       say("No meetings match these filters.");
       container.dataset.ready = "true";

@@ -149,7 +149,7 @@
     this.next.disabled = this.state.page >= pages - 1;
     this.counter.textContent = rows.length ? "rows " + (first + 1) + "–" + (first + shown.length) + " of " + rows.length +
       (rows.length < this.rows.length ? " (filtered from " + this.rows.length + ")" : "") : "no rows";
-    if (!iris.length) { notify(this); return; }
+    if (!iris.length) { this.table.dataset.labels = "done"; notify(this); return; }  // all known already
     this.table.dataset.labels = "loading";
     d.labels(iris).then(function (found) {
       Object.keys(found).forEach(function (iri) { known[iri] = found[iri]; });
