@@ -17,16 +17,19 @@ from server.pages_query import select
 
 log = logging.getLogger(__name__)
 
-# The most meetings and the most statements one timeline shows.
-MAX_ITEMS = 1000
+# The most meetings and the most statements one timeline shows (the latest ones).
+MAX_ITEMS = 500
 
 
-def _actor_of(subject: URIRef, var: str, actors: str) -> str:
-    """A pattern binding ?{var} to ``subject`` or to a person of it (a country or organization)."""
-    s = subject.n3()
-    return f"""{{ BIND({s} AS ?{var}) }}
-      UNION {{ ?{var} a dkg:Person ; dkg:country {s} FILTER(STRSTARTS(STR(?{var}), {actors})) }}
-      UNION {{ ?{var} a dkg:Person ; dkg:holds/dkg:roleOf {s} FILTER(STRSTARTS(STR(?{var}), {actors})) }}"""
+def _of_group(group: URIRef, var: str, prop: str, actors: str) -> str:
+    """A sub-select of the facts (?{var}) whose ``prop`` is a country or organization or one of
+    its people, starting from the group (a UNION per fact took over 10 s on the 1M store)."""
+    g = group.n3()
+    return f"""{{ SELECT DISTINCT ?{var} WHERE {{
+      {{ ?{var} {prop} {g} }}
+      UNION {{ ?who dkg:country {g} . ?{var} {prop} ?who FILTER(STRSTARTS(STR(?who), {actors})) }}
+      UNION {{ ?who dkg:holds/dkg:roleOf {g} . ?{var} {prop} ?who FILTER(STRSTARTS(STR(?who), {actors})) }}
+    }} }}"""
 
 
 def patterns(base: str, *, person: URIRef | None = None, group: URIRef | None = None,
@@ -36,8 +39,7 @@ def patterns(base: str, *, person: URIRef | None = None, group: URIRef | None = 
     if person is not None:
         return f"?m dkg:participant {person.n3()} .", f"?st dkg:speaker {person.n3()} ."
     if group is not None:
-        return (f"{_actor_of(group, 'who', actors)} ?m dkg:participant ?who .",
-                f"{_actor_of(group, 'who', actors)} ?st dkg:speaker ?who .")
+        return (_of_group(group, "m", "dkg:participant", actors), _of_group(group, "st", "dkg:speaker", actors))
     if issue is not None:
         return f"?m dkg:topic {issue.n3()} .", f"?st dkg:about {issue.n3()} ."
     values = " ".join(i.n3() for i in iris or [])
@@ -76,31 +78,51 @@ def span(date: str) -> tuple[str, str, str] | None:
 
 
 def timeline(store: Store, base: str, meetings_where: str, statements_where: str) -> dict[str, Any]:
-    """The items of one timeline: dated ones in time order, undated ones apart."""
-    meetings = select(store, f"""
-        SELECT ?m (MIN(STR(?d)) AS ?date) (SAMPLE(?l) AS ?label) WHERE {{
-          {meetings_where} ?m a dkg:Meeting .
-          OPTIONAL {{ ?m dkg:date ?d }} OPTIONAL {{ ?m rdfs:label ?l }}
-        }} GROUP BY ?m ORDER BY ?date ?m LIMIT {MAX_ITEMS + 1}""")
-    statements = select(store, f"""
-        SELECT ?st (MIN(STR(?d)) AS ?date) (SAMPLE(?q) AS ?quote) (SAMPLE(?sp) AS ?speaker) WHERE {{
-          {statements_where} ?st a dkg:Statement ; dkg:quote ?q .
-          OPTIONAL {{ ?st dkg:date ?d }} OPTIONAL {{ ?st dkg:speaker ?sp }}
-        }} GROUP BY ?st ORDER BY ?date ?st LIMIT {MAX_ITEMS + 1}""")
+    """The items of one timeline, at most MAX_ITEMS of each kind, the latest dated ones first:
+    dated ones in time order, undated ones apart.
+
+    The facts are chosen first (by date only); their names, words and speakers are read for
+    the chosen ones alone (a GROUP BY with every name over a country's 25,000 statements took
+    6.5 s on the 1M store).
+    """
+    meetings = _latest(store, meetings_where, "m", "dkg:Meeting")
+    statements = _latest(store, statements_where, "st", "dkg:Statement")
     capped = len(meetings) > MAX_ITEMS or len(statements) > MAX_ITEMS
-    meetings, statements = meetings[:MAX_ITEMS], statements[:MAX_ITEMS]
-    speakers = describe(store, [r["speaker"] for r in statements if "speaker" in r])
-    items = []
-    for r in meetings:
-        items.append(_item(r["m"], "meeting", str(r.get("label") or r["m"]), r.get("date")))
-    for r in statements:
-        who = speakers.get(str(r.get("speaker")), {}).get("label")
-        quote = str(r["quote"])
-        words = quote if len(quote) <= 140 else quote[:137].rstrip() + "…"
-        items.append(_item(r["st"], "statement", f"{who}: “{words}”" if who else f"“{words}”", r.get("date")))
+    meetings, statements = meetings[:MAX_ITEMS], statements[:MAX_ITEMS]  # the dated ones first
+    names = describe(store, [iri for iri, _ in meetings])
+    words = {}
+    if statements:
+        words = {r["st"]: r for r in select(store, """
+            SELECT ?st (SAMPLE(?q) AS ?quote) (SAMPLE(?sp) AS ?speaker) WHERE {
+              VALUES ?st { $facts } ?st dkg:quote ?q OPTIONAL { ?st dkg:speaker ?sp }
+            } GROUP BY ?st""", facts=[iri for iri, _ in statements])}
+    speakers = describe(store, [r["speaker"] for r in words.values() if "speaker" in r])
+    items = [_item(iri, "meeting", names.get(str(iri), {}).get("label", str(iri)), date) for iri, date in meetings]
+    for iri, date in statements:
+        said = words.get(iri, {})
+        who = speakers.get(str(said.get("speaker")), {}).get("label")
+        quote = str(said.get("quote", ""))
+        text = quote if len(quote) <= 140 else quote[:137].rstrip() + "…"
+        items.append(_item(iri, "statement", f"{who}: “{text}”" if who else f"“{text}”", date))
     dated = sorted((i for i in items if i["start"]), key=lambda i: (i["start"], i["kind"], i["id"]))
     undated = sorted((i for i in items if not i["start"]), key=lambda i: (i["kind"], i["label"]))
     return {"items": dated, "undated": undated, "capped": capped, "max_items": MAX_ITEMS}
+
+
+def _latest(store: Store, where: str, var: str, cls: str) -> list[tuple[URIRef, Any]]:
+    """The facts of ``where`` with their earliest date, the newest MAX_ITEMS + 1 dated ones
+    and up to MAX_ITEMS + 1 undated ones.
+
+    Dated and undated facts are two queries: one ORDER BY over an OPTIONAL date took 3 s for
+    a country's 25,000 statements on the 1M store, the two together 0.3 s.
+    """
+    dated = select(store, f"""
+        SELECT ?{var} (MIN(STR(?d)) AS ?date) WHERE {{ {where} ?{var} a {cls} ; dkg:date ?d }}
+        GROUP BY ?{var} ORDER BY DESC(?date) ?{var} LIMIT {MAX_ITEMS + 1}""")
+    undated = select(store, f"""
+        SELECT ?{var} WHERE {{ {where} ?{var} a {cls} FILTER NOT EXISTS {{ ?{var} dkg:date ?d }} }}
+        LIMIT {MAX_ITEMS + 1}""")
+    return [(r[var], r["date"]) for r in dated] + [(r[var], None) for r in undated]
 
 
 def _item(iri: URIRef, kind: str, label: str, date: Any) -> dict[str, Any]:
