@@ -60,14 +60,16 @@ def query_text(page) -> str:
 
 
 def run_query(page) -> None:
-    """Run the editor's query from the keyboard, as a user would."""
+    """Run the editor's query from the keyboard, as a user would (a table already shown is
+    marked stale, so that the next one waited for is the new result's)."""
+    page.evaluate("() => document.querySelectorAll('table.dkg-results').forEach(t => { t.dataset.stale = 'yes'; })")
     page.locator(".yasqe .CodeMirror").click()
     page.keyboard.press("Control+Enter")
 
 
 def labelled_results(page):
     """The result table once the labels of its page have arrived."""
-    table = page.locator("table.dkg-results[data-labels=done]")
+    table = page.locator("table.dkg-results:not([data-stale])[data-labels=done]")
     table.wait_for()
     return table
 

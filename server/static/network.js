@@ -150,7 +150,12 @@
     });
   }
 
-  (fromQuery ? fromResult() : fromFilters()).then(function (g) {
+  /* The data is asked for at once; vis-network, the next script, has run by DOMContentLoaded. */
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== "loading") { resolve(); } else { document.addEventListener("DOMContentLoaded", resolve); }
+  });
+  Promise.all([fromQuery ? fromResult() : fromFilters(), parsed]).then(function (both) {
+    var g = both[0];
     performance.mark("network-data");
     if (!g.nodes.length) {
       say("No meetings match these filters.");
