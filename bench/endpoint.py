@@ -144,6 +144,19 @@ def build(root: Path, triples: int, chunk: int = 100_000) -> int:
     return written
 
 
+def built(workdir: Path, triples: int) -> int:
+    """The store ``workdir/store`` of about ``triples`` quads, built unless it already is; its count."""
+    root, marker = workdir / "store", workdir / "triples.txt"
+    if marker.exists() and marker.read_text().split()[0] == str(triples):
+        return int(marker.read_text().split()[1])
+    shutil.rmtree(root, ignore_errors=True)
+    started = time.monotonic()
+    count = build(root, triples)
+    marker.write_text(f"{triples} {count}\n")
+    print(f"built {count} quads in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return count
+
+
 @dataclass
 class Target:
     """A server under test: how to start it and where its endpoint is."""
@@ -305,16 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     temporary = args.workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="diplokg-bench-")) if temporary else args.workdir
     root = workdir / "store"
-    marker = workdir / "triples.txt"
     try:
-        if marker.exists() and marker.read_text().split()[0] == str(args.triples):
-            count = int(marker.read_text().split()[1])
-        else:
-            shutil.rmtree(root, ignore_errors=True)
-            started = time.monotonic()
-            count = build(root, args.triples)
-            marker.write_text(f"{args.triples} {count}\n")
-            print(f"built {count} quads in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        count = built(workdir, args.triples)
         snapshot = Layout(root).current_snapshot()
         assert snapshot is not None
         ports = [18710 + i for i in range(3)]

@@ -22,12 +22,13 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     app.config["DIPLOKG"] = config
     app.config["MAX_CONTENT_LENGTH"] = _FORM_OVERHEAD * config.max_query_bytes + _BODY_SLACK
 
-    from server import documents, dumps, pages, sparql
+    from server import documents, dumps, explore, pages, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(explore.bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
     errors.register(app)
     cors.install(app)

@@ -12,7 +12,7 @@ from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from diplokg.errors import DiplokgError, NotFound
-from diplokg.iris import DKG, KINDS
+from diplokg.iris import DKG, KINDS, PREFIXES
 from diplokg.store import Store
 from server import pages_common as common
 from server.cookbook import load_cookbook
@@ -46,7 +46,8 @@ def index() -> str:
         shared = ""
     start = shared or (cookbook[0].sparql if cookbook else "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
     return render_template("index.html", cookbook=cookbook, recipes=[asdict(r) for r in cookbook],
-                           start=start, config_base=common.base(), title="Query")
+                           start=start, shared=bool(shared), config_base=common.base(), title="Query",
+                           prefixes=sorted(PREFIXES))
 
 
 @bp.get("/id/<kind>/<key>")

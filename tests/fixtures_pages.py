@@ -106,12 +106,13 @@ def live_server(pages_app) -> Iterator[LiveServer]:
 class ServedStore:
     """``diplokg serve`` (gunicorn) on a free port of 127.0.0.1, for one store; stopped on exit."""
 
-    def __init__(self, config: Config, log_path: Path, workers: int = 2, env: dict[str, str] | None = None) -> None:
+    def __init__(self, config: Config, log_path: Path, workers: int = 2, env: dict[str, str] | None = None,
+                 module: str = "diplokg.cli") -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
-        self._command = [sys.executable, "-m", "diplokg.cli", "--store", config.store, "--base", config.base,
+        self._command = [sys.executable, "-m", module, "--store", config.store, "--base", config.base,
                          "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
         self._process: subprocess.Popen | None = None
         self._log_path = log_path

@@ -254,7 +254,8 @@ def test_query_page_lists_the_cookbook_and_loads_nothing_from_outside(client):
     shown = re.findall(r'<button type="button" class="recipe" data-name="[^"]+">([^<]+)</button>', html)
     assert [q.replace("'", "&#39;") for q in questions] == shown
     links = parse(page.data)
-    assert links.srcs == ["/static/sparql-highlight.js", "/static/query.js"]
+    assert links.srcs == ["/static/vendor/yasgui/yasgui.min.js", "/static/explore-common.js",
+                          "/static/results-table.js", "/static/workbench.js"]
     assert all(h.startswith("/") or h.startswith("data:") for h in links.hrefs)
     data = json.loads(re.search(r'<script type="application/json" id="cookbook-data">(.*?)</script>',
                                 html, re.S).group(1))
@@ -262,7 +263,8 @@ def test_query_page_lists_the_cookbook_and_loads_nothing_from_outside(client):
                                            for p in sorted(QUERIES_DIR.glob("*.rq"))]
 
 
-@pytest.mark.parametrize("name", ["diplokg.css", "query.js", "sparql-highlight.js", "entity.js"])
+@pytest.mark.parametrize("name", ["diplokg.css", "explore.css", "entity.js", "explore-common.js", "results-table.js",
+                                  "workbench.js", "network.js", "timeline.js"])
 def test_static_files_are_served(client, name):
     response = client.get(f"/static/{name}")
     assert response.status_code == 200
@@ -328,16 +330,18 @@ def test_hub_pages_list_the_latest_meetings_and_say_how_many_there_are(tmp_path)
 def test_a_shared_query_link_fills_the_editor(client):
     query = 'SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "<b>" }'
     html = client.get("/", query_string={"query": query}).data.decode()
-    assert ('<textarea id="query" name="query" spellcheck="false" autocomplete="off" aria-label="SPARQL query">'
-            'SELECT ?s WHERE { ?s &lt;http://www.w3.org/2000/01/rdf-schema#label&gt; &#34;&lt;b&gt;&#34; }'
-            "</textarea>") in html
+    config = json.loads(re.search(r'<script type="application/json" id="explore-config">(.*?)</script>',
+                                  html, re.S).group(1))
+    assert config["start"] == query and config["shared"] is True
+    assert '<textarea id="plain-query" name="query" rows="14">SELECT ?s WHERE { ?s &lt;http' in html
+    assert "<b>" not in html
 
 
 def test_a_shared_query_over_the_size_limit_is_ignored(pages_app, client):
     limit = pages_app.config["DIPLOKG"].max_query_bytes
     html = client.get("/", query_string={"query": "#" * (limit + 1)}).data.decode()
     first = sorted(QUERIES_DIR.glob("*.rq"))[0].read_text(encoding="utf-8").splitlines()[0]
-    assert f'aria-label="SPARQL query">{first}' in html.replace("&#39;", "'")
+    assert f'rows="14">{first}' in html.replace("&#39;", "'")
 
 
 def test_country_page_of_the_seeds_lists_its_organizations_and_people(seed_config):
