@@ -112,6 +112,7 @@ class ServedStore:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
+        self.config = config
         self._command = [sys.executable, "-m", module, "--store", config.store, "--base", config.base,
                          "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
         self._process: subprocess.Popen | None = None
