@@ -50,7 +50,7 @@ class Extractor:
         """Extract from an article already parsed (``doc`` covers its body)."""
         text = article.text
         end = len(doc.text)
-        index = find_actors(doc, self.gazetteer, end)
+        index = find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published)
         ctx = ArticleContext(
             article=article,
             doc=doc,
