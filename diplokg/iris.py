@@ -22,6 +22,7 @@ PREFIXES = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
 }
 KINDS = ("actor", "meeting", "statement", "issue", "article", "place", "role")
 

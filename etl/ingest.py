@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from diplokg.errors import DiplokgError, StoreError
-from diplokg.iris import Iris
+from diplokg.iris import DKG, Iris
 from diplokg.store.base import Store
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
@@ -82,11 +82,11 @@ def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
     if stored == {digest}:
         closure = {t for t in store.graph_triples(iris.ontology_graph) if t != marker}
         log.debug("ontology graph is current (%d triples)", len(closure))
-        return Reasoner(closure)
+        return Reasoner(closure, own=(iris.base, DKG))
     log.info("loading the ontology closure into %s", iris.ontology_graph)
     closure = ontology_closure()
     store.replace_graph(iris.ontology_graph, [*closure, marker])
-    return Reasoner(closure)
+    return Reasoner(closure, own=(iris.base, DKG))
 
 
 class Ingestor:
