@@ -85,6 +85,10 @@ class Iris:
         """The IRI of a span of an article (an RFC 5147 character fragment)."""
         return f"{self.article(article_id)}#char={start},{end}"
 
+    def name_use(self, article_id: str, actor_key: str) -> str:
+        """The IRI of how one article names one actor (a fragment of the article IRI)."""
+        return f"{self.article(article_id)}#name={actor_key}"
+
     def article_graph(self, article_id: str) -> str:
         """The named graph holding one article's facts."""
         return f"{self.base}graph/article/{article_key(article_id)}"

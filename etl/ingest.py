@@ -5,12 +5,19 @@ with the others and the summary names each one with its reason. Each accepted ar
 replaces its graph in one transaction, so a killed run leaves every article graph either
 complete or absent. The writer publishes a snapshot for readers every few hundred
 articles or seconds, and at the end.
+
+Identity across articles (``etl.resolve``) is a function of the set of stored articles,
+not of their order: when a new article changes who an earlier article's persons are (a
+family name it now resolves, a spelling that changes a label), the earlier article is
+re-derived from its facts (kept for the run, else extracted again from its stored text)
+and written in the same transaction as the new one.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,7 +30,7 @@ from diplokg.iris import DKG, Iris
 from diplokg.store.base import Store
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
-from etl.resolve import resolve
+from etl.resolve import View, dependents, records, resolve
 
 if TYPE_CHECKING:
     from etl.validate import Report
@@ -33,6 +40,7 @@ log = logging.getLogger(__name__)
 PUBLISH_EVERY_ARTICLES = 500
 PUBLISH_EVERY_SECONDS = 30.0
 FIRST_VIOLATIONS = 3
+KEPT_FACTS = 512  # articles whose extracted facts a run keeps for re-derivation
 STAGES = ("read", "nlp", "extract", "resolve", "rdf", "shacl", "owl", "store")
 
 _ONTOLOGY_DIGEST = """
@@ -60,6 +68,7 @@ class Summary:
     accepted: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     triples: int = 0
+    rederived: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -94,7 +103,8 @@ class Ingestor:
 
     def __init__(self, store: Store, iris: Iris, reasoner: Reasoner | None = None,
                  validate: Callable[[Graph], Report] | None = None,
-                 to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None) -> None:
+                 to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None,
+                 extractor: object | None = None) -> None:
         if validate is None:
             from etl.validate import validate_graph as validate
         if to_graph is None:
@@ -107,6 +117,8 @@ class Ingestor:
         self.summary = Summary()
         self._last_publish = time.monotonic()
         self._since_publish = 0
+        self._extractor = extractor
+        self._kept: OrderedDict[str, ArticleFacts] = OrderedDict()
 
     def timed(self, stage: str, start: float) -> float:
         """Add the time since ``start`` to a stage; returns now."""
@@ -120,36 +132,93 @@ class Ingestor:
         log.debug("rejected %s: %s", origin, reason)
 
     def add(self, facts: ArticleFacts) -> bool:
-        """Resolve, map, validate, reason and store one article; False when it is rejected."""
+        """Resolve, map, validate, reason and store one article (and the stored articles whose
+        persons it changes, in the same transaction); False when it is rejected."""
         origin = facts.article.origin or facts.article.id
         t = time.perf_counter()
         try:
-            facts = resolve(facts, self.store, self.iris)
+            graph = self.iris.article_graph(facts.article.id)
+            view = View(self.store, self.iris)
+            old = view.graph_records(graph)
+            new = records(facts, self.iris)
+            view.add(graph, new)
+            resolved = resolve(facts, view, self.iris, old)
+            again = dependents(view, graph, old, new)
             t = self.timed("resolve", t)
-            graph = self._to_graph(facts, self.iris)
-            t = self.timed("rdf", t)
-            report = self._validate(graph)
-            t = self.timed("shacl", t)
-            if not report.conforms:
-                first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
-                more = len(report.violations) - len(first)
-                reason = "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
-                self.reject(origin, reason)
+            triples = self._triples(resolved)
+            if isinstance(triples, str):
+                self.reject(origin, triples)
                 return False
-            triples = self.reasoner.infer(graph)
-            t = self.timed("owl", t)
-            self.store.replace_graph(self.iris.article_graph(facts.article.id), triples)
+            t = time.perf_counter()
+            writes: dict[str, set] = {graph: triples}
+            for other in sorted(again):
+                rewritten = self._rederive(other, view)
+                if rewritten is not None:
+                    writes[other] = rewritten
+            t = self.timed("resolve", t)
+            self.store.replace_graphs(writes)
             self.timed("store", t)
         except StoreError:
             raise  # the store itself failed: stop, do not reject article after article
         except DiplokgError as exc:
             self.reject(origin, str(exc))
             return False
+        self._keep(graph, facts)
         self.summary.accepted += 1
+        self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)
         self._since_publish += 1
         self._maybe_publish()
         return True
+
+    def _triples(self, facts: ArticleFacts) -> set | str:
+        """Map, validate and reason: the triples to store, or why the article is rejected."""
+        t = time.perf_counter()
+        graph = self._to_graph(facts, self.iris)
+        t = self.timed("rdf", t)
+        report = self._validate(graph)
+        t = self.timed("shacl", t)
+        if not report.conforms:
+            first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
+            more = len(report.violations) - len(first)
+            return "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
+        triples = self.reasoner.infer(graph)
+        self.timed("owl", t)
+        return triples
+
+    def _keep(self, graph: str, facts: ArticleFacts) -> None:
+        self._kept[graph] = facts
+        self._kept.move_to_end(graph)
+        while len(self._kept) > KEPT_FACTS:
+            self._kept.popitem(last=False)
+
+    def _rederive(self, graph: str, view: View) -> set | None:
+        """A stored article derived again under the identity the new article brings."""
+        facts = self._kept.get(graph) or self._extract_stored(graph)
+        if facts is None:
+            log.warning("cannot re-derive %s: its text is not in the store", graph)
+            return None
+        old = view.graph_records(graph)
+        new = records(facts, self.iris)
+        view.add(graph, new)
+        triples = self._triples(resolve(facts, view, self.iris, old))
+        if isinstance(triples, str):
+            log.warning("re-derived %s no longer validates (kept as it was): %s", graph, triples)
+            return None
+        log.debug("re-derived %s", graph)
+        return triples
+
+    def _extract_stored(self, graph: str) -> ArticleFacts | None:
+        from etl.to_rdf import article_of_graph
+
+        article = article_of_graph(self.store.graph_triples(graph))
+        if article is None:
+            return None
+        if self._extractor is None:
+            from etl.pipeline import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor.extract(article)  # type: ignore[attr-defined]
 
     def _maybe_publish(self) -> None:
         publish = getattr(self.store, "publish", None)
@@ -197,13 +266,15 @@ def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int =
     from etl.pipeline import Extractor
 
     started = time.perf_counter()
-    ingestor = Ingestor(store, iris)
+    if jobs <= 1:
+        extractor = extractor or Extractor()
+    ingestor = Ingestor(store, iris, extractor=extractor)
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
     if jobs > 1:
         results = extract_parallel(articles, jobs)
     else:
-        results = _extracted(extractor or Extractor(), articles)
+        results = _extracted(extractor, articles)
     stages = ingestor.summary.stage_seconds
     for result in results:
         stages["nlp"] += result.nlp_s

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from collections.abc import Iterable
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
@@ -28,6 +29,7 @@ MODES = {"in-person": DKG.InPerson, "phone": DKG.Phone, "video": DKG.Video}
 STATUSES = {"held": DKG.Held, "planned": DKG.Planned}
 QUOTE_TYPES = {"direct": DKG.Direct, "indirect": DKG.Indirect}
 ACTOR_CLASSES = {"Person": DKG.Person, "Country": DKG.Country, "Organization": DKG.Organization}
+IDENTIFICATIONS = {"name": DKG.ByName, "gazetteer": DKG.ByGazetteer, "store": DKG.ByOtherArticle, "none": DKG.Unidentified}
 MEETING_KINDS = {"in-person": "Meeting", "phone": "Phone call", "video": "Video meeting"}
 
 _QID = re.compile(r"Q[1-9][0-9]*")
@@ -147,6 +149,8 @@ class _Mapper:
             self.add(node, OWL.sameAs, WIKIDATA[actor.wikidata])
         if actor.iso2 and actor.kind == "Country":
             self.add(node, DKG.isoCode, Literal(actor.iso2))
+        if actor.kind == "Person" and actor.forms:
+            self.map_name_use(node, actor)
         for fact in actor.roles:
             role = self.node("role", role_key(actor.key, fact.title, fact.of))
             self.add(node, DKG.holds, role)
@@ -155,6 +159,24 @@ class _Mapper:
             if fact.of:
                 self.add(role, DKG.roleOf, self.node("actor", fact.of))
             self.provenance(role, [fact.evidence])
+
+    def map_name_use(self, node: URIRef, actor: Actor) -> None:
+        """How this article names the person: its written forms, its own normal form, the
+        family name, how often, and how the person was identified."""
+        use = URIRef(self.iris.name_use(self.facts.article.id, actor.key))
+        self.add(use, RDF.type, DKG.NameUse)
+        self.add(use, DKG.nameOf, node)
+        self.add(use, DKG.usedIn, self.article)
+        for form in dict.fromkeys(actor.forms):
+            self.add(use, DKG.writtenForm, Literal(form))
+        self.add(use, DKG.normalForm, Literal(actor.normal or actor.name))
+        if actor.family:
+            # a person named in full carries the family name; a family-name-only use its own
+            named = actor.identified in ("name", "gazetteer")
+            self.add(node if named else use, DKG.familyName, Literal(actor.family))
+        if actor.mentions > 0:
+            self.add(use, DKG.occurrences, Literal(actor.mentions, datatype=XSD.integer))
+        self.add(use, DKG.identifiedBy, IDENTIFICATIONS[actor.identified])
 
     def map_place(self, place: Place) -> None:
         node = self.node("place", place.key)
@@ -212,3 +234,28 @@ def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:
     for statement in facts.statements:
         mapper.map_statement(statement)
     return mapper.graph
+
+
+def article_of_graph(triples: Iterable[tuple]) -> Article | None:
+    """The article an article graph was made from (id, text and metadata), to extract it
+    again; None if the graph holds no article text."""
+    by_p: dict[URIRef, Literal] = {}
+    subject = None
+    rows = list(triples)
+    for s, p, o in rows:
+        if p == RDF.type and o == DKG.Article:
+            subject = s
+    if subject is None:
+        return None
+    for s, p, o in rows:
+        if s == subject and isinstance(o, Literal):
+            by_p.setdefault(p, o)
+    if DKG.text not in by_p or DCTERMS.identifier not in by_p:
+        return None
+
+    def text(p: URIRef) -> str | None:
+        return str(by_p[p]) if p in by_p else None
+
+    return Article(id=str(by_p[DCTERMS.identifier]), text=str(by_p[DKG.text]), title=text(DCTERMS.title),
+                   url=text(DKG.url), published=text(DCTERMS.issued), source=text(DCTERMS.source),
+                   origin=str(subject))

@@ -197,8 +197,11 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     while start < end and (is_honorific(doc[start]) or start in title_tokens or doc[start].lower_ in NOT_NAME_WORDS or _title_word(doc[start])
                            or (not doc[start].text[:1].isupper() and not _particle_before_name(doc, start, end))):
         start += 1
-    # trim possessives, punctuation at the end (a suffix's period stays)
-    while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+    # trim possessives, punctuation, lower-case words, places and titles at the end
+    # ("Tomonaga of Japan"; a suffix's period and a particle before the family name stay)
+    while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
+                           or (end - 1) in blocked or (end - 1) in title_tokens):
         end -= 1
     if start >= end:
         return None
