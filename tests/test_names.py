@@ -195,6 +195,18 @@ def labels(extractor, text: str, published: str | None = "2031-05-14") -> set[st
     # honorifics
     ("The Honorable Ramon Dela Cruz met Mr. Tomas Vale on Monday. Secretary Dela Cruz said they discussed trade.",
      {"Ramon Dela Cruz", "Tomas Vale"}),
+    # names the model misses before an appositive title
+    ("The Honourable Mélodie Jarry, Minister of Foreign Affairs, today spoke with Tomas Vale, Australia’s Minister "
+     "for Foreign Affairs.", {"Mélodie Jarry", "Tomas Vale"}),
+    # a headline verb after a title is no name
+    ("Nordland Foreign Minister Visits Australia\n\nForeign Minister Anna Berg of Nordland arrived in Canberra on Monday.",
+     {"Anna Berg"}),
+    # an apostrophe inside a transliterated name, and "al-"
+    ("President Tomas Vale spoke with Prime Minister Ahmad Rafi' al-Karimi of Iraq on Friday.", {"Tomas Vale", "Ahmad Rafi' al-Karimi"}),
+    # a given name used alone does not turn the name around
+    ("The Prime Minister raised the case of Harry Dunwell, and the need to secure justice for Harry.", {"Harry Dunwell"}),
+    # a storm is no person
+    ("Prime Minister Tomas Vale thanked Nordland for its help after Cyclone Harold struck the islands.", {"Tomas Vale"}),
 ])
 def test_people_of_an_article(extractor, text, expected):
     assert labels(extractor, text) == expected
@@ -239,3 +251,13 @@ def test_keys_are_the_same_in_every_article(extractor):
     a = people(extractor, "KISHIDA Fumio, Prime Minister of Japan, spoke with Tomas Vale by telephone.")
     b = people(extractor, "Japanese Prime Minister Fumio Kishida met Tomas Vale in Tokyo on Monday.")
     assert set(a) == set(b) == {"fumio-kishida", "tomas-vale"}
+
+
+def test_a_family_name_alone_is_the_official_then_in_office(extractor):
+    # the officials table: Vladimir Putin, president of Russia since 2012
+    found = people(extractor, "The ministers agreed on ensuring Putin fails in this war.", "2023-05-02")
+    assert found == {"vladimir-putin": ("Vladimir Putin", ["Putin"])}
+    # no official of that name in office then: not a person (no title says so)
+    assert people(extractor, "The ministers agreed on ensuring Putin fails in this war.", "2005-05-02") == {}
+    # and a family name nobody holds stays nobody
+    assert people(extractor, "The ministers agreed on ensuring Harlow fails.", "2023-05-02") == {}

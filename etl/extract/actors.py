@@ -68,14 +68,22 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
              if tok.idx < limit and tok.i not in covered and tok.i not in taken and token_key(tok.text) in known_parts
              and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
              and tok.lower_ not in NOT_NAME_WORDS and not _inside_other_name(tok)]
-    group_people(index, candidates, officials, article_id, extra)
+    bare = group_people(index, candidates, officials, article_id, extra)
     index.index()
 
     find_posts(doc, index, title_hits, gaz, gaz_at)
     index.index()
-    identify_by_post(index, officials, published)
+    identify_by_post(index, officials, published, bare, lambda iso2: _add_country(index, gaz, iso2))
     _count_mentions(index)
     return index
+
+
+def _add_country(index: ActorIndex, gaz: Gazetteer, iso2: str) -> str | None:
+    country = gaz.vocab.country_by_iso2.get(iso2)
+    if country is None:
+        return None
+    add_gazetteer_actor(index, gaz, country.key, "Country")
+    return country.key
 
 
 def _count_mentions(index: ActorIndex) -> None:

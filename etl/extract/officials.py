@@ -117,6 +117,14 @@ class Officials:
             return []
         return [off for off in self._by_family.get(name.family_key(), []) if any(same_person(name, n) for n in off.names if n.full)]
 
+    def in_office(self, family: str, date: str) -> list[Official]:
+        """Officials with this family name holding any post of the table at ``date`` (a
+        family name alone, "Putin" in 2023, names the official then in office)."""
+        if shared_family_name(family) or not date:
+            return []
+        return [off for off in self._by_family.get(token_key(family), [])
+                if any(_within(date, t.start, t.end) for t in off.terms)]
+
     def by_post(self, family: str, title: str, iso2: str | None, date: str | None) -> list[Official]:
         """Officials with this family name who held a post compatible with ``title`` (of the
         country ``iso2`` when known) at ``date`` (or, for "former ...", before it)."""

@@ -28,6 +28,7 @@ that official ("Secretary Blinken" in 2022 is Antony Blinken).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -47,6 +48,7 @@ class _Person:
     full: list[Name] = field(default_factory=list)  # every full-name form, parsed
     forms: list[str] = field(default_factory=list)
     weak: bool = False
+    bare: bool = False  # a family name alone, never with a title
 
     def tokens(self) -> set[str]:
         out: set[str] = set()
@@ -69,11 +71,12 @@ def _family_at(tokens: list[str], alone: set[str], officials: Officials) -> str 
     if known is not None:
         return known
     first, last = token_key(tokens[0]), token_key(tokens[-1])
-    from etl.extract.names import FAMILY_FIRST, culture
+    from etl.extract.names import FAMILY_FIRST, culture, looks_japanese
 
     if culture(tokens[0]) in FAMILY_FIRST:
         return None
-    if first in alone and last not in alone:
+    # a family name used alone comes first only in names that can be written so (Japanese)
+    if first in alone and last not in alone and len(tokens) == 2 and looks_japanese(tokens[0]) and looks_japanese(tokens[1]):
         return "first"
     if last in alone:
         return "last"
@@ -81,11 +84,13 @@ def _family_at(tokens: list[str], alone: set[str], officials: Officials) -> str 
 
 
 def group_people(index: ActorIndex, candidates: list[Candidate], officials: Officials, article_id: str,
-                 extra: list[Span] | None = None) -> None:
+                 extra: list[Span] | None = None) -> set[str]:
     """Add the article's persons and their mentions to ``index`` (see the module docstring).
 
     ``extra`` are single tokens repeating a name part that the model labelled otherwise;
-    they are mentions of a person the article names, never new persons."""
+    they are mentions of a person the article names, never new persons. Returns the keys of
+    family names that stand alone with no title ("ensuring Putin fails"): persons only if
+    the officials table has them in office (:func:`identify_by_post`)."""
     body = [c for c in candidates if not c.headline]
     heads = [c for c in candidates if c.headline]
     alone = {token_key(c.text) for c in candidates if len(_tokens(c.text)) == 1}
@@ -147,13 +152,16 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
     weak: dict[str, _Person] = {}
     for c in sorted(rest, key=lambda c: c.span.start):
         p = partial_match(c.text, c.span.start)
-        if p is None and c.introduced and len(_tokens(c.text)) <= 3:
+        bare = p is None and not c.introduced and len(_tokens(c.text)) == 1 and _model_person(c.span)
+        if p is None and (c.introduced or bare) and len(_tokens(c.text)) <= 3:
             family = parse(" ".join(_tokens(c.text))).family if len(_tokens(c.text)) == 1 else " ".join(_tokens(c.text))
             fkey = token_key(family)
             p = weak.get(fkey)
             if p is None:
-                p = weak[fkey] = _Person(Name(family=family), weak=True)
+                p = weak[fkey] = _Person(Name(family=family), weak=True, bare=bare)
                 persons.append(p)
+            elif c.introduced:
+                p.bare = False
         if p is not None:
             attach(p, c, None)
     # 3. headlines: only people the body names
@@ -163,16 +171,11 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         p, same = full_match(name, toks) if name is not None and name.full else (None, False)
         if p is None:
             p = partial_match(c.text, c.span.start)
-        if p is None and c.introduced:
-            # a headline's "Secretary Doe’s Meeting ...": the title vouches for the name
-            if name is not None and name.full:
-                p, same = _Person(name), True
-            else:
-                family = " ".join(toks) if name is None or not name.family else name.family
-                p = weak.get(token_key(family)) or _Person(Name(family=family), weak=True)
-                weak[token_key(family)] = p
-            if p not in persons:
-                persons.append(p)
+        if p is None and c.introduced and name is not None and name.full:
+            # a full name a title introduces ("Prime Minister Rin Okabe - Premier ..." in a
+            # list of earlier talks); a word alone ("Minister Visits ...") needs the body
+            p, same = _Person(name), True
+            persons.append(p)
         if p is not None:
             attach(p, c, name if same else None)
     # 4. name parts the model labelled otherwise
@@ -208,6 +211,12 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         span = spans[start]
         via = "name" if len(_tokens(span.text)) > 1 and not p.weak else "partial"
         index.mentions.append(ActorMention(span, key, "Person", via))
+    return {a.key for a, p in by_key.values() if p.bare}
+
+
+def _model_person(span: Span) -> bool:
+    """The language model labels the word a person."""
+    return all(t.ent_type_ == "PERSON" for t in span)
 
 
 def _actor(p: _Person, officials: Officials, article_id: str) -> Actor:
@@ -231,13 +240,22 @@ def _actor(p: _Person, officials: Officials, article_id: str) -> Actor:
     return Actor(key=slug(label), kind="Person", name=label, forms=list(p.forms), normal=label, family=family, identified="name")
 
 
-def identify_by_post(index: ActorIndex, officials: Officials, date: str | None) -> None:
+def identify_by_post(index: ActorIndex, officials: Officials, date: str | None, bare: set[str] = frozenset(),  # type: ignore[assignment]
+                     add_country: Callable[[str], str | None] | None = None) -> None:
     """Persons known by a family name only whose post, country and date fit exactly one
-    official become that official (key, label, Wikidata ID)."""
+    official become that official (key, label, Wikidata ID). A family name that stood alone
+    with no title (``bare``) is a person only if exactly one official of that name was in
+    office at the article's date; otherwise it is dropped. ``add_country`` adds the country
+    of an ISO code to the article's actors and returns its key (for the official's country)."""
     for actor in list(index.actors.values()):
-        if actor.kind != "Person" or actor.identified != "none" or not actor.roles or not actor.family:
+        if actor.kind != "Person" or actor.identified != "none" or not actor.family:
             continue
         found: dict[str, Official] = {}
+        if actor.key in bare and not actor.roles:
+            found = {off.name: off for off in officials.in_office(actor.family, date or "")}
+            if len(found) != 1:
+                drop(index, actor.key)
+                continue
         for role in actor.roles:
             iso2 = None
             if role.of is not None and role.of in index.actors and index.actors[role.of].iso2:
@@ -254,6 +272,19 @@ def identify_by_post(index: ActorIndex, officials: Officials, date: str | None) 
         target.wikidata = target.wikidata or off.wikidata
         target.identified = "gazetteer" if target is actor else target.identified
         target.aliases = [f for f in target.forms if f != target.name]
+        countries = {t.iso2 for t in off.terms}
+        if target.country is None and len(countries) == 1 and add_country is not None:
+            target.country = add_country(countries.pop())
+
+
+def drop(index: ActorIndex, key: str) -> None:
+    """Remove a person and its mentions from the index."""
+    index.actors.pop(key, None)
+    index.mentions = [m for m in index.mentions if m.key != key]
+    for t in index.titles:
+        if t.person == key:
+            t.person = None
+    index.index()
 
 
 def rekey(index: ActorIndex, old: str, new: str) -> None:

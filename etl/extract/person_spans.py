@@ -36,6 +36,8 @@ NOT_NAME_WORDS = {
     "president", "secretary", "foreign", "defense", "defence", "state", "pool", "photo", "kyodo",
     "yonhap", "reuters", "xinhua", "afp", "ap", "north", "south", "east", "west", "indo", "pacific",
     "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
+    # words that make the capitalised name after them a thing or a place, not a person
+    "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
 }
 _DASHES = {"-", "–", "—", "--"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -180,13 +182,22 @@ def _split_at_breaks(ent: Span) -> list[Span]:
                 continue
             parts.append(doc[start:i])
             start = i + 1
-        elif tok.text in _POSSESSIVE:
+        elif tok.text in _POSSESSIVE and not _name_goes_on(doc, i):
             parts.append(doc[start:i])
             start = ent.end
             break
     if start < ent.end:
         parts.append(doc[start:ent.end])
     return [p for p in parts if len(p)]
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """A bare apostrophe inside a transliterated name ("Mohammed Shia' al-Sudani"), not a
+    possessive: a particle or a capitalised name follows it."""
+    if doc[i].text not in ("'", "’") or i + 1 >= len(doc) or doc[i - 1].whitespace_:
+        return False
+    nxt = doc[i + 1]
+    return nxt.lower_ in PARTICLES or (nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("", "PERSON"))
 
 
 def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = frozenset()) -> Span | None:  # type: ignore[assignment]
@@ -199,7 +210,8 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
         start += 1
     # trim possessives, punctuation, lower-case words, places and titles at the end
     # ("Tomonaga of Japan"; a suffix's period and a particle before the family name stay)
-    while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+    while end > start and ((doc[end - 1].text in _POSSESSIVE and not _name_goes_on(doc, end - 1))
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "'", "’"))
                            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
                            or (end - 1) in blocked or (end - 1) in title_tokens):
         end -= 1
@@ -261,6 +273,12 @@ def _extend_right(doc: Doc, start: int, end: int, blocked: set[int], title_token
             k += 1
         if k < len(doc) and _family_after_particle(doc[k], blocked, title_tokens) and doc[end - 1].text[:1].isupper():
             end = k + 1
+    # "Mohammed Shia'" + " al-Sudani": a transliterated name's apostrophe, then "al-" names
+    if end < len(doc) and doc[end - 1].text in ("'", "’") and not _name_goes_on(doc, end - 1):
+        end -= 1
+    k = end
+    if k + 2 < len(doc) and doc[k].lower_ in ("al", "el") and doc[k + 1].text == "-" and doc[k + 2].text[:1].isupper() and not doc[k].whitespace_:
+        end = k + 3
     # "Antony J." : the family name after a trailing initial.
     if end - start >= 1 and is_initial(doc[end - 1].text) and end < len(doc) and _name_token(doc[end], blocked, title_tokens):
         end += 1
@@ -356,7 +374,8 @@ def _name_before(doc: Doc, title_start: int, blocked: set[int], title_tokens: se
     """A name in apposition before a title the model did not see: "KISHIDA Fumio, Prime
     Minister of Japan", "Anna Berg, the Nordic foreign minister"."""
     j = title_start
-    if j > 0 and doc[j - 1].lower_ == "the":
+    # ", Australia’s Minister for Foreign Affairs", ", the new Prime Minister"
+    while j > 0 and (doc[j - 1].lower_ in ("the", "new", "former", "acting", "'s", "’s") or (j - 1) in blocked):
         j -= 1
     if j < 2 or doc[j - 1].text != ",":
         return None
@@ -366,7 +385,8 @@ def _name_before(doc: Doc, title_start: int, blocked: set[int], title_tokens: se
         k -= 1
     if end - k < 2 or covered.intersection(range(k, end)):
         return None
-    if k > 0 and not (doc[k].is_sent_start or doc[k - 1].is_punct or doc[k - 1].is_lower):
+    if k > 0 and not (doc[k].is_sent_start or doc[k - 1].is_punct or doc[k - 1].is_lower or is_honorific(doc[k - 1])
+                      or (k - 1) in title_tokens):
         return None
     return clean_person_span(doc[k:end], title_tokens, blocked)
 
