@@ -261,3 +261,21 @@ def test_a_family_name_alone_is_the_official_then_in_office(extractor):
     assert people(extractor, "The ministers agreed on ensuring Putin fails in this war.", "2005-05-02") == {}
     # and a family name nobody holds stays nobody
     assert people(extractor, "The ministers agreed on ensuring Harlow fails.", "2023-05-02") == {}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the officials table: Bongbong Marcos (alias Ferdinand Marcos Jr.), President of the Philippines from 2022
+    ("President Ferdinand Marcos met Prime Minister Tomas Vale in Manila on Monday.", "2023-05-02", {"bongbong-marcos", "tomas-vale"}),
+    # the article tells son and father apart by the suffix
+    ("President Ferdinand Marcos Jr. laid a wreath for his father, former President Ferdinand Marcos, in Manila.",
+     "2023-05-02", {"bongbong-marcos", "ferdinand-marcos"}),
+    # a former president of that name is not the one in office
+    ("Former President Ferdinand Marcos was ousted in 1986, the minister said.", "2023-05-02", {"ferdinand-marcos"}),
+    # before the son's term: not him
+    ("President Ferdinand Marcos met Prime Minister Tomas Vale in Manila on Monday.", "2019-05-02", {"ferdinand-marcos", "tomas-vale"}),
+    # middle initials: John J. Sullivan and Jake Sullivan are two officials of the table
+    ("Deputy Secretary of State John Sullivan met National Security Advisor Jake Sullivan.", "2021-03-02",
+     {"john-j-sullivan", "jake-sullivan"}),
+])
+def test_the_gazetteer_the_post_and_the_date_decide_suffixes_and_initials(extractor, text, published, expected):
+    assert set(people(extractor, text, published)) == expected

@@ -117,6 +117,22 @@ class Officials:
             return []
         return [off for off in self._by_family.get(name.family_key(), []) if any(same_person(name, n) for n in off.names if n.full)]
 
+    def by_name_and_post(self, name: Name, title: str, iso2: str | None, date: str | None) -> list[Official]:
+        """Officials a full name can be but for its suffix or middle initials ("Ferdinand
+        Marcos" for Ferdinand Marcos Jr.) who held this post at this date: where the
+        initials or suffix do not tell, the post and the date do."""
+        if not name.full:
+            return []
+        bare = Name(name.given, name.family)
+        loose = [off for off in self._by_family.get(name.family_key(), [])
+                 if any(same_person(bare, Name(n.given, n.family)) for n in off.names if n.full)]
+        held = {off.name for off in self.by_post(name.family, title, iso2, date)} if date else set()
+        return [off for off in loose if off.name in held]
+
+    def key_known(self, key: str) -> bool:
+        """Whether a person key is an official's."""
+        return any(off.key == key for off in self.people)
+
     def in_office(self, family: str, date: str) -> list[Official]:
         """Officials with this family name holding any post of the table at ``date`` (a
         family name alone, "Putin" in 2023, names the official then in office)."""

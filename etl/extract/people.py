@@ -38,7 +38,7 @@ from etl.extract.mentions import ActorIndex, ActorMention
 from etl.extract.names import Name, fold, parse, preferred, same_person, strip_honorifics, token_key
 from etl.extract.officials import Official, Officials
 from etl.extract.person_spans import Candidate
-from etl.model import Actor
+from etl.model import Actor, RoleFact
 
 
 @dataclass
@@ -248,33 +248,62 @@ def identify_by_post(index: ActorIndex, officials: Officials, date: str | None, 
     office at the article's date; otherwise it is dropped. ``add_country`` adds the country
     of an ISO code to the article's actors and returns its key (for the official's country)."""
     for actor in list(index.actors.values()):
-        if actor.kind != "Person" or actor.identified != "none" or not actor.family:
+        if actor.kind != "Person" or not actor.family:
             continue
         found: dict[str, Official] = {}
+        if actor.identified == "name":
+            # a full name the table knows but for a suffix or initials: the post and date decide
+            if actor.wikidata or officials.key_known(actor.key) or not actor.roles:
+                continue
+            name = parse(actor.normal or actor.name)
+            for role in actor.roles:
+                title = "former " + role.title if _former(index, role) else role.title
+                for off in officials.by_name_and_post(name, title, _iso2(index, role.of), date):
+                    found[off.name] = off
+            # never onto another person of the article: its suffix or initials told them apart
+            if len(found) == 1 and next(iter(found.values())).key not in index.actors:
+                _become(index, actor, next(iter(found.values())), "name", add_country)
+            continue
+        if actor.identified != "none":
+            continue
         if actor.key in bare and not actor.roles:
             found = {off.name: off for off in officials.in_office(actor.family, date or "")}
             if len(found) != 1:
                 drop(index, actor.key)
                 continue
         for role in actor.roles:
-            iso2 = None
-            if role.of is not None and role.of in index.actors and index.actors[role.of].iso2:
-                iso2 = index.actors[role.of].iso2
-            for off in officials.by_post(actor.family, role.title, iso2, date):
+            for off in officials.by_post(actor.family, role.title, _iso2(index, role.of), date):
                 found[off.name] = off
-        if len(found) != 1:
-            continue
-        [off] = found.values()
-        rekey(index, actor.key, off.key)
-        target = index.actors[off.key]
-        target.name = target.normal = off.name
-        target.family = off.names[0].family or actor.family
-        target.wikidata = target.wikidata or off.wikidata
-        target.identified = "gazetteer" if target is actor else target.identified
-        target.aliases = [f for f in target.forms if f != target.name]
-        countries = {t.iso2 for t in off.terms}
-        if target.country is None and len(countries) == 1 and add_country is not None:
-            target.country = add_country(countries.pop())
+        if len(found) == 1:
+            _become(index, actor, next(iter(found.values())), "gazetteer", add_country)
+
+
+def _former(index: ActorIndex, role: RoleFact) -> bool:
+    """The post is a past one: "former President X", "the late President X"."""
+    before = index.doc.text[max(0, role.evidence.start - 12):role.evidence.start].lower()
+    words = role.evidence.text.lower().split() + before.split()[-2:]
+    return any(w in ("former", "late", "ex", "then") for w in words)
+
+
+def _iso2(index: ActorIndex, key: str | None) -> str | None:
+    actor = index.actors.get(key) if key else None
+    return actor.iso2 if actor is not None and actor.iso2 else None
+
+
+def _become(index: ActorIndex, actor: Actor, off: Official, identified: str,
+            add_country: Callable[[str], str | None] | None) -> None:
+    """The article's person is this official: key, label, Wikidata ID, country."""
+    rekey(index, actor.key, off.key)
+    target = index.actors[off.key]
+    target.name = target.normal = off.name
+    target.family = off.names[0].family or actor.family
+    target.wikidata = target.wikidata or off.wikidata
+    if target is actor:
+        target.identified = identified  # type: ignore[assignment]
+    target.aliases = [f for f in target.forms if f != target.name]
+    countries = {t.iso2 for t in off.terms}
+    if target.country is None and len(countries) == 1 and add_country is not None:
+        target.country = add_country(countries.pop())
 
 
 def drop(index: ActorIndex, key: str) -> None:
