@@ -52,7 +52,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 _HOW = {DKG + "ByName": "name", DKG + "ByGazetteer": "gazetteer", DKG + "ByOtherArticle": "store", DKG + "Unidentified": "none"}
 # Who carries a family name in the union: persons named in full, and family-name-only uses.
-_FAMILY = _P + "SELECT ?family ?x ?t WHERE { ?x dkg:familyName ?family ; a ?t VALUES ?t { dkg:Person dkg:NameUse } }"
+_FAMILY = _P + "SELECT ?family ?x WHERE { ?x dkg:familyName ?family }"
 # What each article says of one person: its name use, posts, country and date.
 _USES_OF = _P + """
 SELECT ?person ?g ?use ?normal ?how ?family ?title ?of ?country ?issued WHERE {
@@ -164,8 +164,9 @@ class View:
     def family(self, family: str) -> tuple[set[str], set[str]]:
         """(persons named in full, family-name-only uses) with this family name in the union."""
         persons, uses = set(), set()
-        for _, x, t in self.store.query_bound(_FAMILY, {"family": Literal(family)}).rows():
-            (persons if str(t) == DKG + "Person" else uses).add(str(x))
+        actors = self.iris.instance("actor", "")
+        for _, x in self.store.query_bound(_FAMILY, {"family": Literal(family)}).rows():
+            (persons if str(x).startswith(actors) else uses).add(str(x))
         return persons, uses
 
     def strong_records(self, family: str) -> list[Record]:
