@@ -12,13 +12,18 @@ the store, under two rules:
   ``names.shared_family_name``) never resolve this way, nor does a family name without a
   post; two compatible people, or none, keep the article's own person (ambiguity keeps
   separate IRIs).
+- **A short form of a given name** ("Jim Carter", Secretary of State) is the person other
+  articles name with a formal form of it ("James N. Carter", Secretary of State) when exactly
+  one such person is compatible, under the same post, country and time conditions; else it
+  is a person of its own name. Only where that fails may a family name alone resolve to it.
 - **One label per person**: where articles spell one person's full name differently ("Kim
   Min-jae", "Kim Min Jae"), every article labels the person with the preferred spelling of
   all of them (``names.preferred``); each spelling stays a written form.
 
 Both depend only on the *set* of stored articles, never on the order they came in:
-candidates are only people named in full (or identified by the officials table), whose keys
-no store state changes; what an article says of each person is recorded in its
+candidates are people named in full (or identified by the officials table), whose records
+no store state changes, decided in two strata (short forms first, then family names alone,
+both computed afresh from the records, never from what is stored as resolved); what an article says of each person is recorded in its
 ``dkg:NameUse`` nodes; and :func:`dependents` lists the stored articles whose persons a new
 or replaced article changes, which the ingest re-derives in the same transaction.
 
@@ -39,7 +44,8 @@ from rdflib import Literal, URIRef
 
 from diplokg.iris import DKG, Iris
 from diplokg.store.base import Store
-from etl.extract.names import given_compatible, parse, preferred, shared_family_name, token_key
+from diplokg.iris import slug
+from etl.extract.names import given_compatible, is_short_form, parse, preferred, shared_family_name, token_key
 from etl.model import Actor, ArticleFacts
 
 log = logging.getLogger(__name__)
@@ -86,6 +92,22 @@ class Record:
     @property
     def strong(self) -> bool:
         return self.how in STRONG
+
+    @property
+    def full(self) -> bool:
+        """Named in full (given and family name) in its article."""
+        return self.how != "none" and parse(self.normal).full and (self.how != "store" or self.short)
+
+    @property
+    def short(self) -> bool:
+        """Named in full with a short form of the given name ("Jim Carter")."""
+        return self.how in ("name", "store") and parse(self.normal).full and is_short_form(parse(self.normal).given)
+
+    @property
+    def formal(self) -> bool:
+        """A candidate whatever else the store holds: named in full, not by a short form, or
+        identified by the officials table."""
+        return self.how == "gazetteer" or (self.how == "name" and not self.short)
 
 
 def _title_words(title: str) -> set[str]:
@@ -169,25 +191,22 @@ class View:
             (persons if str(x).startswith(actors) else uses).add(str(x))
         return persons, uses
 
-    def strong_records(self, family: str) -> list[Record]:
-        """What every article naming them in full says of the people with this family name."""
-        persons, _ = self.family(family)
-        out = []
+    def family_records(self, family: str) -> list[Record]:
+        """Every article's record of every person with this family name: the people named
+        in full (with the records of the articles resolved to them) and the family-name-only
+        uses, stored (not being replaced) and pending."""
+        persons, uses = self.family(family)
+        out: dict[tuple[str, str], Record] = {}
         for person in sorted(persons):
             rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
-            out += [r for r in _records(rows, _COLUMNS) if r.strong and r.graph not in self.replaced]
-        out += [r for r in self.pending_records() if r.strong and token_key(r.family) == token_key(family)]
-        return out
-
-    def weak_records(self, family: str) -> list[Record]:
-        """The stored family-name-only persons with this family name (not being replaced)."""
-        _, uses = self.family(family)
-        out = []
+            for r in _records(rows, _COLUMNS):
+                out.setdefault((r.graph, r.person), r)
         for use in sorted(uses):
             rows = self.store.query_bound(_USE, {"use": URIRef(use)}).rows()
-            order = ("use", "g", "person") + _COLUMNS[3:]
-            out += [r for r in _records(rows, order) if not r.strong and r.graph not in self.replaced]
-        return out
+            for r in _records(rows, ("use", "g", "person") + _COLUMNS[3:]):
+                out.setdefault((r.graph, r.person), r)
+        found = [r for r in out.values() if r.graph not in self.replaced and token_key(r.family) == token_key(family)]
+        return found + [r for r in self.pending_records() if token_key(r.family) == token_key(family)]
 
     def graph_records(self, graph: str) -> list[Record]:
         """The persons of one stored graph, as records."""
@@ -229,12 +248,41 @@ def records(facts: ArticleFacts, iris: Iris) -> list[Record]:
     return out
 
 
-def resolve_weak(weak: Record, view: View) -> str | None:
-    """The one person named in full elsewhere that a family-name-only person is, if any."""
+def _own(r: Record, view: View) -> str:
+    """The IRI a person named in full has when nothing resolves it: its own name's."""
+    return view.iris.instance("actor", slug(r.normal))
+
+
+def resolve_short(short: Record, recs: list[Record]) -> str | None:
+    """The one person named with a formal given name whom a short form ("Jim") is."""
+    if shared_family_name(short.family) or not short.posts:
+        return None
+    found = {f.person for f in recs if f.formal and f.graph != short.graph and compatible(short, f)}
+    return found.pop() if len(found) == 1 else None
+
+
+def resolve_family(weak: Record, recs: list[Record], view: View) -> str | None:
+    """The one person named in full elsewhere whom a family name alone is: a formal name,
+    or a short form no formal name takes."""
     if shared_family_name(weak.family) or not weak.posts:
         return None
-    found = {s.person for s in view.strong_records(weak.family) if s.graph != weak.graph and compatible(weak, s)}
+    found = {f.person for f in recs if f.formal and f.graph != weak.graph and compatible(weak, f)}
+    for s in recs:
+        if s.short and s.graph != weak.graph and compatible(weak, s) and resolve_short(s, recs) is None:
+            found.add(_own(s, view))
     return found.pop() if len(found) == 1 else None
+
+
+def resolution(r: Record, view: View, recs: list[Record] | None = None) -> str | None:
+    """Whom the store makes of a record: None where the article's own IRI stands."""
+    if r.formal:
+        return None
+    recs = view.family_records(r.family) if recs is None else recs
+    if r.short:
+        return resolve_short(r, recs)
+    if not r.full:
+        return resolve_family(r, recs, view)
+    return None
 
 
 def label_of(person: str, own: str | None, view: View, old: set[str] = frozenset()) -> str:  # type: ignore[assignment]
@@ -271,9 +319,13 @@ def resolve(facts: ArticleFacts, view: View | Store, iris: Iris, old: list[Recor
         rec = own.get(iri)
         if actor.kind != "Person" or rec is None:
             continue
-        if actor.identified == "none":
-            target = resolve_weak(rec, view)
-            if target is None or not target.startswith(prefix):
+        if actor.identified == "none" or rec.short:
+            target = resolution(rec, view)
+            if target is None or not target.startswith(prefix) or target == iri:
+                if rec.short:
+                    label = label_of(iri, rec.normal, view, old_normals.get(iri, set()))
+                    if label != actor.name:
+                        changed[actor.key] = replace(copy.deepcopy(actor), name=label)
                 continue
             new = copy.deepcopy(actor)
             new.key = target[len(prefix):]
@@ -308,16 +360,20 @@ def dependents(view: View, graph: str, old: list[Record], new: list[Record]) -> 
 
     A family-name-only person elsewhere can change only if a changed record is compatible
     with it; a label only if a spelling appears or goes."""
-    changed = [r for r in old + new if r.strong]
+    changed = [r for r in old + new if r.full or r.how == "gazetteer"]
     out: set[str] = set()
     for family in sorted({r.family for r in changed if r.family}):
         if shared_family_name(family):
             continue
-        for w in view.weak_records(family):
-            if not any(compatible(w, r) for r in changed):
+        recs = view.family_records(family)
+        movable = [r for r in recs if not r.formal and r.graph not in view.pending]
+        shorts = [r for r in recs if r.short]
+        for w in movable:
+            near = any(compatible(w, r) for r in changed) or any(compatible(w, s) and any(compatible(s, r) for r in changed) for s in shorts)
+            if not near:
                 continue
             now = w.person if w.how == "store" else None
-            if resolve_weak(w, view) != now:
+            if resolution(w, view, recs) != now:
                 out.add(w.graph)
     old_normals: dict[str, set[str]] = {}
     for r in old:

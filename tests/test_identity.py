@@ -43,6 +43,13 @@ SPELLING_A = Article("spell-a", "South Korean Unification Minister Park Ji-hoon 
 SPELLING_B = Article("spell-b", "Unification Minister Park Ji Hoon of South Korea spoke with Foreign Minister Lars "
                      "Ekdahl of Sweden by phone on Friday.", published="2031-05-16")
 
+FORMAL = Article("formal", "Secretary of State Thomas R. Hale met Foreign Minister Lars Ekdahl of Sweden in Washington "
+                 "on Tuesday.", published="2031-05-13")
+SHORT = Article("short", "U.S. Secretary of State Tom Hale and Swedish Foreign Minister Lars Ekdahl discussed Arctic "
+                "security in Washington on Tuesday, officials said.", published="2031-05-14")
+HALE_ONLY = Article("hale-only", "Secretary of State Hale spoke by telephone with Foreign Minister Ekdahl of Sweden on "
+                    "Friday.", published="2031-05-16")
+
 
 @pytest.fixture(scope="module")
 def extractor():
@@ -86,7 +93,8 @@ def test_a_family_name_and_a_post_resolve_to_the_person_another_article_names(tm
 
 
 def test_the_end_state_does_not_depend_on_the_order_of_ingest(tmp_path, extractor):
-    articles = [FULL, SURNAMES, OTHER_TOMONAGA, MINISTER_ONLY, KIM_FULL, KIM_ONLY, SPELLING_A, SPELLING_B, LONG_AGO]
+    articles = [FULL, SURNAMES, OTHER_TOMONAGA, MINISTER_ONLY, KIM_FULL, KIM_ONLY, SPELLING_A, SPELLING_B, LONG_AGO,
+                FORMAL, SHORT, HALE_ONLY]
     seeds = list(read_paths([str(SEEDS_DIR)]))
     first = graphs(build(tmp_path, extractor, seeds + articles, "forward"))
     backward = graphs(build(tmp_path, extractor, list(reversed(seeds + articles)), "backward"))
@@ -107,6 +115,20 @@ def test_the_earlier_article_is_rewritten_when_a_later_one_names_the_person(tmp_
         summary = run_ingest([FULL], store, IRIS, extractor=extractor)
     assert summary.rederived == 1
     assert ACTOR + "erika-tomonaga" in persons_of(config, "surnames")
+
+
+@pytest.mark.parametrize("order", [(SHORT, HALE_ONLY, FORMAL), (HALE_ONLY, FORMAL, SHORT), (FORMAL, SHORT, HALE_ONLY)])
+def test_a_short_given_name_is_the_person_with_the_formal_one(tmp_path, extractor, order):
+    config = build(tmp_path, extractor, list(order))
+    # "Tom Hale" and "Secretary Hale" are Thomas R. Hale, labelled so, whatever came first
+    for article in ("short", "hale-only", "formal"):
+        assert persons_of(config, article)[ACTOR + "thomas-hale"] == "Thomas Hale"
+    assert "Tom Hale" in {f for (f,) in rows(config, f"SELECT ?f WHERE {{ <{ACTOR}thomas-hale> skos:altLabel ?f }}")}
+
+
+def test_without_the_formal_name_a_short_one_stands_and_takes_the_family_name(tmp_path, extractor):
+    config = build(tmp_path, extractor, [SHORT, HALE_ONLY])
+    assert ACTOR + "tom-hale" in persons_of(config, "hale-only")
 
 
 def test_ambiguity_keeps_separate_iris(tmp_path, extractor):

@@ -287,6 +287,19 @@ def given_compatible(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _formal_names() -> frozenset[str]:
+    return frozenset(f for formals in nicknames().values() for f in formals)
+
+
+def is_short_form(given: str) -> bool:
+    """A given name that is a short form of others and not itself a formal name ("Jim",
+    "Tony"; not "James", not "Frank" when the table has it only as a short form... see
+    ``etl/data/nicknames.csv``)."""
+    words = fold(given).split()
+    return bool(words) and words[0] in nicknames() and words[0] not in _formal_names()
+
+
 def same_person(a: Name, b: Name) -> bool:
     """Whether two full names can be one person (see the module docstring)."""
     if not a.family or a.family_key() != b.family_key():

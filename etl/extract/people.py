@@ -136,7 +136,9 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         before = [mention_of[s] for s in sorted(mention_of) if s < at and mention_of[s] in pool]
         return before[-1] if before else pool[0]
 
-    # 1. full names, longest first (a longer form decides the person of its shorter forms)
+    # 1. full names, longest first (a longer form decides the person of its shorter forms);
+    # a headline's full name joins them if it is the body's person or a title introduces it
+    # ("Senator the Hon Rebecca Thornton" above a release, a "[Reference]" list's lines)
     multi = [c for c in body if len(_tokens(c.text)) > 1]
     for c in sorted(multi, key=lambda c: (-len(_tokens(c.text)), c.span.start)):
         name = parsed(c)
@@ -147,6 +149,17 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
             p, same = _Person(name), True
             persons.append(p)
         attach(p, c, name if same else None)
+    for c in sorted(heads, key=lambda c: c.span.start):
+        toks = _tokens(c.text)
+        name = parsed(c) if len(toks) > 1 else None
+        if name is None or not name.full:
+            continue
+        p, same = full_match(name, toks)
+        if p is None and c.introduced:
+            p, same = _Person(name), True
+            persons.append(p)
+        if p is not None:
+            attach(p, c, name if same else None)
     # 2. family names alone (and full forms that turned out partial), in text order
     rest = [c for c in body if c.span.start not in mention_of]
     weak: dict[str, _Person] = {}
@@ -164,20 +177,13 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
                 p.bare = False
         if p is not None:
             attach(p, c, None)
-    # 3. headlines: only people the body names
+    # 3. a headline's family names: only people the body names ("Minister Visits ..." is nobody)
     for c in sorted(heads, key=lambda c: c.span.start):
-        toks = _tokens(c.text)
-        name = parsed(c) if len(toks) > 1 else None
-        p, same = full_match(name, toks) if name is not None and name.full else (None, False)
-        if p is None:
-            p = partial_match(c.text, c.span.start)
-        if p is None and c.introduced and name is not None and name.full:
-            # a full name a title introduces ("Prime Minister Rin Okabe - Premier ..." in a
-            # list of earlier talks); a word alone ("Minister Visits ...") needs the body
-            p, same = _Person(name), True
-            persons.append(p)
+        if c.span.start in mention_of:
+            continue
+        p = partial_match(c.text, c.span.start)
         if p is not None:
-            attach(p, c, name if same else None)
+            attach(p, c, None)
     # 4. name parts the model labelled otherwise
     for span in extra or []:
         if span.start in mention_of:

@@ -205,7 +205,8 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     doc = span.doc
     start, end = span.start, span.end
     # trim honorifics, titles and lower-case words at the start (not particles before a name)
-    while start < end and (is_honorific(doc[start]) or start in title_tokens or doc[start].lower_ in NOT_NAME_WORDS or _title_word(doc[start])
+    while start < end and (is_honorific(doc[start]) or start in title_tokens or start in blocked
+                           or doc[start].lower_ in NOT_NAME_WORDS or _title_word(doc[start])
                            or (not doc[start].text[:1].isupper() and not _particle_before_name(doc, start, end))):
         start += 1
     # trim possessives, punctuation, lower-case words, places and titles at the end
@@ -336,7 +337,14 @@ def _role_noun_ends(doc: Doc) -> set[int]:
 
 def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
     """Two to four capitalised proper nouns right after a title or role noun (a name the
-    model missed: "Brazilian President Lucas Prado", "chief delegate Kim Ki-woong")."""
+    model missed: "Brazilian President Lucas Prado", "chief delegate Kim Ki-woong",
+    "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig")."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        k = i + 1 + (doc[i + 1].lower_ == "the")
+        if k < len(doc) and k in blocked:
+            while k < len(doc) and k in blocked:
+                k += 1
+            i = k
     j = i
     while j < len(doc) and j - i < 6:
         tok = doc[j]
@@ -347,7 +355,18 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
             break
         j += 1
     words = [t for t in doc[i:j] if t.text != "-"]
-    if not (2 <= len(words) <= 4) or covered.intersection(range(i, j)) or doc[j - 1].idx >= limit:
+    if covered.intersection(range(i, j)) or j == i or doc[j - 1].idx >= limit:
+        return None
+    if len(words) == 1:
+        # one word: a family name after a title ("Secretary of State Hale spoke"), if it is no
+        # common word and the next word does not continue a proper noun
+        tok = words[0]
+        nxt = doc[j] if j < len(doc) else None
+        glued = tok.ent_iob_ == "I" and (tok.i - 1) in title_tokens  # "State Hale" as one ORG
+        if (tok.tag_ != "NNP" or (tok.ent_type_ not in ("", "PERSON") and not glued) or tok.lower_ in NOT_NAME_WORDS or _title_word(tok)
+                or (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha)):
+            return None
+    elif len(words) > 4:
         return None
     return clean_person_span(doc[i:j], title_tokens, blocked)
 
@@ -381,7 +400,10 @@ def _name_before(doc: Doc, title_start: int, blocked: set[int], title_tokens: se
         return None
     end = j - 1
     k = end
-    while k > 0 and end - k < 4 and _name_token(doc[k - 1], blocked, title_tokens) | (doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper() and k - 1 not in blocked and k - 1 not in title_tokens):
+    while k > 0 and end - k < 4 and not is_honorific(doc[k - 1]) and (
+            _name_token(doc[k - 1], blocked, title_tokens)
+            or (doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
+                and k - 1 not in blocked and k - 1 not in title_tokens)):
         k -= 1
     if end - k < 2 or covered.intersection(range(k, end)):
         return None
