@@ -3,6 +3,7 @@
 ``find_actors(doc, gazetteer) -> ActorIndex`` finds every mention, resolves surname-only,
 title-only and pronoun mentions within the article, and returns the article's actors as
 ``etl.model.Actor`` dataclasses (keys are slugs of canonical names, stable across articles).
+Person names are found by ``person_spans``, grouped and normalised by ``people``.
 """
 
 from __future__ import annotations

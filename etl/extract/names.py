@@ -293,9 +293,8 @@ def _formal_names() -> frozenset[str]:
 
 
 def is_short_form(given: str) -> bool:
-    """A given name that is a short form of others and not itself a formal name ("Jim",
-    "Tony"; not "James", not "Frank" when the table has it only as a short form... see
-    ``etl/data/nicknames.csv``)."""
+    """A given name that ``etl/data/nicknames.csv`` has as a short form and never as a
+    formal one ("Jim", "Tony"; not "James")."""
     words = fold(given).split()
     return bool(words) and words[0] in nicknames() and words[0] not in _formal_names()
 

@@ -35,7 +35,8 @@ from spacy.tokens import Span
 
 from diplokg.iris import digest, slug
 from etl.extract.mentions import ActorIndex, ActorMention
-from etl.extract.names import Name, fold, parse, preferred, same_person, strip_honorifics, token_key
+from etl.extract.names import (FAMILY_FIRST, Name, culture, fold, looks_japanese, parse, preferred, same_person,
+                               strip_honorifics, token_key)
 from etl.extract.officials import Official, Officials
 from etl.extract.person_spans import Candidate
 from etl.model import Actor, RoleFact
@@ -71,8 +72,6 @@ def _family_at(tokens: list[str], alone: set[str], officials: Officials) -> str 
     if known is not None:
         return known
     first, last = token_key(tokens[0]), token_key(tokens[-1])
-    from etl.extract.names import FAMILY_FIRST, culture, looks_japanese
-
     if culture(tokens[0]) in FAMILY_FIRST:
         return None
     # a family name used alone comes first only in names that can be written so (Japanese)
