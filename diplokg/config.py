@@ -36,10 +36,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("row_cap", str, "truncate", "what to do past max_rows: 'truncate' or 'refuse'"),
     Setting("query_memory_mb", int, 2048, "resident memory (MB) an HTTP worker may reach while a query runs (503 above)"),
     Setting("jobs", int, 1, "parallel extraction processes during ingest"),
+    Setting("publish_text", str, "licensed", "which articles' full text ingest stores for pages, dumps and the endpoint: "
+            "'licensed' (a licence that allows republishing), 'all' or 'none'; evidence spans are always kept"),
     Setting("log_level", str, "INFO", "logging level (DEBUG logs query texts)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+_AT_LEAST_ONE = ("jobs", "max_rows", "max_query_bytes")  # workers and port: checked by serve
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Config:
     row_cap: str
     query_memory_mb: int
     jobs: int
+    publish_text: str
     log_level: str
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -79,6 +83,10 @@ def _convert(name: str, value: Any) -> Any:
         converted = setting.type(value)
     except (TypeError, ValueError):
         raise UsageError(f"setting {name}: {value!r} is not a valid {setting.type.__name__}") from None
+    if name in _AT_LEAST_ONE and converted < 1:
+        raise UsageError(f"setting {name} must be at least 1, not {converted}")
+    if name == "publish_text" and converted not in ("licensed", "all", "none"):
+        raise UsageError("setting publish_text must be 'licensed', 'all' or 'none'")
     if name == "row_cap" and converted not in ("truncate", "refuse"):
         raise UsageError("setting row_cap must be 'truncate' or 'refuse'")
     return converted

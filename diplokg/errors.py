@@ -79,3 +79,12 @@ class StoreError(DiplokgError):
     """The store cannot be opened or written."""
 
     status = 503
+
+
+class StoreMissing(StoreError):
+    """A store that readers were pointed at does not exist (only ``ingest`` creates one)."""
+
+    exit_code = 2
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"no store at {location}; run `diplokg ingest` first")

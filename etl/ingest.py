@@ -9,8 +9,8 @@ articles or seconds, and at the end.
 Identity across articles (``etl.resolve``) is a function of the set of stored articles,
 not of their order: when a new article changes who an earlier article's persons are (a
 family name it now resolves, a spelling that changes a label), the earlier article is
-re-derived from its facts (kept for the run, else extracted again from its stored text)
-and written in the same transaction as the new one.
+derived again from its facts (kept for the run, else read back from its stored graph,
+``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new one.
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from diplokg.errors import DiplokgError, StoreError
-from diplokg.iris import DKG, Iris
+from diplokg.iris import Iris
 from diplokg.store.base import Store
+from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
 from etl.resolve import View, dependents, records, resolve
+from etl.to_rdf import facts_of_graph, withhold_text
 
 if TYPE_CHECKING:
     from etl.validate import Report
@@ -40,7 +42,7 @@ log = logging.getLogger(__name__)
 PUBLISH_EVERY_ARTICLES = 500
 PUBLISH_EVERY_SECONDS = 30.0
 FIRST_VIOLATIONS = 3
-KEPT_FACTS = 512  # articles whose extracted facts a run keeps for re-derivation
+KEPT_FACTS = 512  # articles whose extracted facts a run keeps (else read back from the store)
 STAGES = ("read", "nlp", "extract", "resolve", "rdf", "shacl", "owl", "store")
 
 _ONTOLOGY_DIGEST = """
@@ -75,7 +77,8 @@ class Summary:
     def line(self) -> str:
         """The one-line summary printed at the end."""
         return (f"{self.read} articles read, {self.accepted} accepted, {len(self.rejected)} rejected, "
-                f"{self.triples} triples stored, {self.seconds:.1f} s")
+                f"{self.triples} triples stored in their article graphs (asserted and inferred; "
+                f"`diplokg stats` also counts the ontology graph), {self.seconds:.1f} s")
 
 
 def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
@@ -84,18 +87,18 @@ def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
     The graph carries the SHA-256 of the ontology files (``<graph> dcterms:identifier``), so
     owlrl's closure of the ontology is computed once per ontology version, not per run.
     """
-    digest = Literal("sha256:" + ontology_hash())
+    digest = Literal("sha256:" + ontology_hash(base=iris.base))
     graph = URIRef(iris.ontology_graph)
     stored = {row[1] for row in store.query_bound(_ONTOLOGY_DIGEST, {"graph": graph}).rows()}
     marker = (graph, DCTERMS.identifier, digest)
     if stored == {digest}:
         closure = {t for t in store.graph_triples(iris.ontology_graph) if t != marker}
         log.debug("ontology graph is current (%d triples)", len(closure))
-        return Reasoner(closure, own=(iris.base, DKG))
+        return Reasoner(closure, base=iris.base)
     log.info("loading the ontology closure into %s", iris.ontology_graph)
-    closure = ontology_closure()
+    closure = ontology_closure(base=iris.base)
     store.replace_graph(iris.ontology_graph, [*closure, marker])
-    return Reasoner(closure, own=(iris.base, DKG))
+    return Reasoner(closure, base=iris.base)
 
 
 class Ingestor:
@@ -104,9 +107,12 @@ class Ingestor:
     def __init__(self, store: Store, iris: Iris, reasoner: Reasoner | None = None,
                  validate: Callable[[Graph], Report] | None = None,
                  to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None,
-                 extractor: object | None = None) -> None:
+                 publish_text: str = "licensed") -> None:
         if validate is None:
-            from etl.validate import validate_graph as validate
+            from etl.validate import validate_graph
+
+            def validate(graph: Graph) -> Report:
+                return validate_graph(graph, iris.base)
         if to_graph is None:
             from etl.to_rdf import facts_to_graph as to_graph
         self.store = store
@@ -114,10 +120,10 @@ class Ingestor:
         self.reasoner = reasoner or ensure_ontology(store, iris)
         self._validate = validate
         self._to_graph = to_graph
+        self.publish_text = publish_text
         self.summary = Summary()
         self._last_publish = time.monotonic()
         self._since_publish = 0
-        self._extractor = extractor
         self._kept: OrderedDict[str, ArticleFacts] = OrderedDict()
 
     def timed(self, stage: str, start: float) -> float:
@@ -172,7 +178,8 @@ class Ingestor:
         return True
 
     def _triples(self, facts: ArticleFacts) -> set | str:
-        """Map, validate and reason: the triples to store, or why the article is rejected."""
+        """Map, validate, withhold an unlicensed text and reason: the triples to store, or
+        why the article is rejected."""
         t = time.perf_counter()
         graph = self._to_graph(facts, self.iris)
         t = self.timed("rdf", t)
@@ -182,6 +189,8 @@ class Ingestor:
             first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
             more = len(report.violations) - len(first)
             return "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
+        if not publishes_text(facts.article.license, self.publish_text):
+            withhold_text(graph, facts.article, self.iris)
         triples = self.reasoner.infer(graph)
         self.timed("owl", t)
         return triples
@@ -194,31 +203,18 @@ class Ingestor:
 
     def _rederive(self, graph: str, view: View) -> set | None:
         """A stored article derived again under the identity the new article brings."""
-        facts = self._kept.get(graph) or self._extract_stored(graph)
+        facts = self._kept.get(graph) or facts_of_graph(list(self.store.graph_triples(graph)), self.iris)
         if facts is None:
-            log.warning("cannot re-derive %s: its text is not in the store", graph)
+            log.warning("cannot derive %s again: it holds no article", graph)
             return None
         old = view.graph_records(graph)
-        new = records(facts, self.iris)
-        view.add(graph, new)
+        view.add(graph, records(facts, self.iris))
         triples = self._triples(resolve(facts, view, self.iris, old))
         if isinstance(triples, str):
-            log.warning("re-derived %s no longer validates (kept as it was): %s", graph, triples)
+            log.warning("%s derived again no longer validates (kept as it was): %s", graph, triples)
             return None
-        log.debug("re-derived %s", graph)
+        log.debug("derived %s again", graph)
         return triples
-
-    def _extract_stored(self, graph: str) -> ArticleFacts | None:
-        from etl.to_rdf import article_of_graph
-
-        article = article_of_graph(self.store.graph_triples(graph))
-        if article is None:
-            return None
-        if self._extractor is None:
-            from etl.pipeline import Extractor
-
-            self._extractor = Extractor()
-        return self._extractor.extract(article)  # type: ignore[attr-defined]
 
     def _maybe_publish(self) -> None:
         publish = getattr(self.store, "publish", None)
@@ -256,25 +252,24 @@ def _extracted(extractor: object, articles: Iterable[Article]) -> Iterator[objec
 
 def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int = 1,
                on_article: Callable[[Summary], None] | None = None,
-               extractor: object | None = None) -> Summary:
+               extractor: object | None = None, publish_text: str = "licensed") -> Summary:
     """Ingest a reader's stream (Article or ReadFailure items) into a writable store.
 
     With ``jobs`` > 1, parsing and extraction run in that many worker processes; the
-    NLP and extraction stage times are then the workers' summed times.
+    NLP and extraction stage times are then the workers' summed times. ``publish_text``
+    (the setting) decides which articles keep their full text in the store.
     """
     from etl.ingest_parallel import extract_parallel
     from etl.pipeline import Extractor
 
     started = time.perf_counter()
-    if jobs <= 1:
-        extractor = extractor or Extractor()
-    ingestor = Ingestor(store, iris, extractor=extractor)
+    ingestor = Ingestor(store, iris, publish_text=publish_text)
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
     if jobs > 1:
         results = extract_parallel(articles, jobs)
     else:
-        results = _extracted(extractor, articles)
+        results = _extracted(extractor or Extractor(), articles)
     stages = ingestor.summary.stage_seconds
     for result in results:
         stages["nlp"] += result.nlp_s

@@ -43,4 +43,4 @@ def validate_store(store: Store, iris: Iris) -> Iterator[tuple[str, int, Report]
         if not graph.startswith(prefix):
             continue
         triples = list(store.graph_triples(graph))
-        yield graph, len(triples), validate_graph(validation_view(triples, iris.base))
+        yield graph, len(triples), validate_graph(validation_view(triples, iris.base), iris.base)

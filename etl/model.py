@@ -20,7 +20,8 @@ class Article:
     """One news article as read from a file or a JSON Lines record.
 
     ``published`` is an ISO 8601 date (``YYYY-MM-DD``) when known. ``origin`` says where
-    the article came from (``path`` or ``path:line``) for messages.
+    the article came from (``path`` or ``path:line``) for messages. ``license`` is the IRI
+    of the article's licence and ``rights`` a free-text rights statement, when given.
     """
 
     id: str
@@ -30,6 +31,8 @@ class Article:
     published: str | None = None
     source: str | None = None
     origin: str = ""
+    license: str | None = None
+    rights: str | None = None
 
 
 @dataclass(frozen=True)

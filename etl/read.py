@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from diplokg.errors import BadInput
+from etl.licenses import known_names, license_iri
 from etl.model import Article
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,8 @@ log = logging.getLogger(__name__)
 MAX_ID_LENGTH = 200
 BOM = "\ufeff"
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
-OPTIONAL_FIELDS = ("title", "url", "published", "source")
+OPTIONAL_FIELDS = ("title", "url", "published", "source", "license", "rights")
+MAX_TITLE = 200
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ def read_file(path: str | os.PathLike[str]) -> Article:
     """
     path = Path(path)
     origin = str(path)
-    text = _decode(_read_bytes(path, origin), origin)
+    text = _check_text(_decode(_read_bytes(path, origin), origin), origin)
     article_id = _check_id(path.stem, origin)
     fields = _read_sidecar(path.with_suffix(".json"))
+    fields.setdefault("title", headline_title(text))
     return Article(id=article_id, text=text, origin=origin, **fields)
 
 
@@ -243,9 +246,11 @@ def _parse_record(raw: bytes, origin: str, line_offset: int) -> Article:
         if not isinstance(record[name], str):
             raise ArticleUnreadable(origin, f"field {name!r} must be a string")
     text = _check_string(record["text"], "text", origin)
+    text = _check_text(text[1:] if text.startswith(BOM) else text, origin)
     article_id = _check_id(record["id"], origin)
     fields = _optional_fields(record, origin)
-    return Article(id=article_id, text=text[1:] if text.startswith(BOM) else text, origin=origin, **fields)
+    fields.setdefault("title", headline_title(text))
+    return Article(id=article_id, text=text, origin=origin, **fields)
 
 
 def _optional_fields(record: dict[str, Any], origin: str) -> dict[str, str]:
@@ -260,7 +265,43 @@ def _optional_fields(record: dict[str, Any], origin: str) -> dict[str, str]:
             fields[name] = _check_string(value, name, origin)
         else:
             raise ArticleUnreadable(origin, f"field {name!r} must be a string")
+    if "license" in fields:
+        fields["license"] = _license(fields["license"], origin)
+    for name in ("title", "rights", "source"):
+        if name in fields and not fields[name].strip():
+            del fields[name]
     return fields
+
+
+def _license(value: str, origin: str) -> str:
+    iri = license_iri(value)
+    if iri is None:
+        raise ArticleUnreadable(origin, f"'license' {_show(value)} is neither an http(s) IRI nor a known licence "
+                                        f"name ({', '.join(known_names())})")
+    return iri
+
+
+def _check_text(text: str, origin: str) -> str:
+    """Refuse an article without any text (an empty or blank file or record)."""
+    if not text.strip():
+        raise ArticleUnreadable(origin, "empty article: the text is blank")
+    return text
+
+
+def headline_title(text: str) -> str | None:
+    """A title from the headline, the first non-blank line (cut at a word near 200 characters).
+
+    >>> headline_title("\\nJapan, U.S. agree on N. Korea\\n\\nTokyo said...")
+    'Japan, U.S. agree on N. Korea'
+    """
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= MAX_TITLE:
+                return line
+            cut = line[:MAX_TITLE].rsplit(" ", 1)[0]
+            return cut.rstrip(",;:") + "…"
+    return None
 
 
 def _check_string(value: str, name: str, origin: str) -> str:

@@ -10,13 +10,13 @@ graph in time proportional to the article. The result is exactly::
     closure_owlrl(O + A - L) - closure_owlrl(O)  +  L
 
 after the same filters applied to every stored graph: no triple with a literal subject
-(Oxigraph cannot store them) and no reflexive ``x owl:sameAs x``. ``L`` are the article's
-*links*: ``owl:sameAs`` triples with an end outside our own namespaces (the instance base
-and the ontology), such as a person's Wikidata IRI. They are stored as asserted but take
-no part in the equality rules, so nothing is copied onto the external IRI: a person is one
-``dkg:Person`` in every count and ``GROUP BY``, and the export validates against the
-shapes. Equality among our own IRIs (prp-fp, prp-ifp, asserted links between our actors)
-is still materialised. Where the article
+(Oxigraph cannot store them), no reflexive ``x owl:sameAs x`` and no axiom about an XML
+Schema datatype. ``L`` are the article's *links*: ``owl:sameAs`` triples with an end outside
+our own namespaces (the instance base and the ontology), such as a person's Wikidata IRI.
+They are stored as asserted but take no part in the equality rules, so nothing is copied
+onto the external IRI: a person is one ``dkg:Person`` in every count and ``GROUP BY``, and
+the export validates against the shapes. Equality among our own IRIs (prp-fp, prp-ifp,
+asserted links between our actors) is still materialised. Where the article
 uses vocabulary the compiled rules do not cover (schema triples, datatype typing,
 ontology axioms such as restrictions), the article falls back to owlrl itself.
 An inconsistency (two owl:sameAs individuals declared different, an instance of
@@ -41,6 +41,7 @@ from rdflib.term import Node
 from diplokg import resources
 from diplokg.errors import ShapeViolation
 from diplokg.iris import DEFAULT_BASE, DKG
+from diplokg.rebase import is_default, normal_base, rebase_graph
 
 log = logging.getLogger(__name__)
 
@@ -69,20 +70,23 @@ def ontology_files() -> list[Path]:
     return [resources.ONTOLOGY_FILE, resources.ISSUES_FILE]
 
 
-def ontology_hash(files: Iterable[Path] | None = None) -> str:
-    """A SHA-256 over the ontology files' bytes (the key of the cached closure)."""
+def ontology_hash(files: Iterable[Path] | None = None, base: str = DEFAULT_BASE) -> str:
+    """A SHA-256 over the ontology files' bytes and the base they are loaded onto (the key
+    of the cached closure; the default base adds nothing, so stored digests stay valid)."""
     h = hashlib.sha256()
     for path in ontology_files() if files is None else files:
         h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    if not is_default(base):
+        h.update(b"base\0" + normal_base(base).encode("utf-8"))
     return h.hexdigest()
 
 
-def load_ontology(files: Iterable[Path] | None = None) -> Graph:
-    """The asserted ontology and issue scheme, parsed into one rdflib graph."""
+def load_ontology(files: Iterable[Path] | None = None, base: str = DEFAULT_BASE) -> Graph:
+    """The asserted ontology and issue scheme, parsed into one rdflib graph, moved onto ``base``."""
     graph = Graph()
     for path in ontology_files() if files is None else files:
         graph.parse(path, format="turtle")
-    return graph
+    return rebase_graph(graph, base)
 
 
 def owlrl_closure(graph: Graph) -> Graph:
@@ -92,16 +96,18 @@ def owlrl_closure(graph: Graph) -> Graph:
 
 
 def storable(triples: Iterable[Triple]) -> set[Triple]:
-    """The documented filters: drop literal-subject triples and reflexive owl:sameAs."""
+    """The documented filters: drop literal-subject triples, reflexive owl:sameAs, and the
+    axioms owlrl states about XML Schema datatypes (``xsd:boolean a rdfs:Datatype``): they
+    describe the built-in vocabulary, not the data, and would be copied into every graph."""
     return {
         (s, p, o) for s, p, o in triples
-        if not isinstance(s, Literal) and not (p == OWL.sameAs and s == o)
+        if not isinstance(s, Literal) and not (p == OWL.sameAs and s == o) and not str(s).startswith(_XSD_NS)
     }
 
 
-def ontology_closure(files: Iterable[Path] | None = None) -> set[Triple]:
+def ontology_closure(files: Iterable[Path] | None = None, base: str = DEFAULT_BASE) -> set[Triple]:
     """The storable closure of the ontology alone (computed with owlrl; about a second)."""
-    return storable(owlrl_closure(load_ontology(files)))
+    return storable(owlrl_closure(load_ontology(files, base)))
 
 
 def _copy(graph: Graph) -> Graph:
@@ -134,14 +140,16 @@ def _datatypes_of(literals: Iterable[Literal]) -> set[URIRef]:
 class Reasoner:
     """Instance rules compiled from an ontology closure; :meth:`infer` per article.
 
-    ``own`` are the IRI prefixes of our own resources (the instance base and the ontology
-    namespace); an owl:sameAs with an end outside them is a link, kept out of reasoning."""
+    ``own`` are the IRI prefixes of our own resources (by default the instance ``base`` and
+    the ontology namespace); an owl:sameAs with an end outside them is a link, kept out of
+    reasoning."""
 
     def __init__(self, closure: Iterable[Triple], files: Iterable[Path] | None = None,
-                 own: Iterable[str] = (DEFAULT_BASE, DKG)) -> None:
+                 base: str = DEFAULT_BASE, own: Iterable[str] | None = None) -> None:
         self.closure: set[Triple] = set(closure)
         self._files = None if files is None else list(files)
-        self.own = tuple(own)
+        self._base = base
+        self.own = tuple(own) if own is not None else (base, DKG)
         self._asserted: Graph | None = None
         self._asserted_closure: set[Triple] = set()
         self.sup_class: dict[Node, set[Node]] = defaultdict(set)
@@ -259,7 +267,7 @@ class Reasoner:
 
     def _owlrl(self, asserted: Iterable[Triple]) -> set[Triple]:
         if self._asserted is None:
-            self._asserted = load_ontology(self._files)
+            self._asserted = load_ontology(self._files, self._base)
             # the same blank nodes as the asserted ontology used below
             self._asserted_closure = storable(owlrl_closure(_copy(self._asserted)))
         graph = _copy(self._asserted)

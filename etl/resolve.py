@@ -243,8 +243,10 @@ def records(facts: ArticleFacts, iris: Iris) -> list[Record]:
         if a.kind != "Person" or not a.family:
             continue
         posts = {(r.title, iris.instance("actor", r.of) if r.of else None) for r in a.roles}
+        # the date the store keeps: a full date only (as dcterms:issued)
+        date = facts.article.published if facts.article.published and len(facts.article.published) == 10 else None
         out.append(Record(graph, iris.instance("actor", a.key), a.family, a.normal or a.name, a.identified, posts,
-                          iris.instance("actor", a.country) if a.country else None, facts.article.published))
+                          iris.instance("actor", a.country) if a.country else None, date))
     return out
 
 

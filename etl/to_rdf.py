@@ -18,7 +18,8 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import BadInput
 from diplokg.iris import DKG as DKG_NS
 from diplokg.iris import Iris, digest
-from etl.model import Actor, Article, ArticleFacts, Meeting, Place, Span, Statement
+from etl.extract.names import parse, person_key
+from etl.model import Actor, Article, ArticleFacts, Meeting, Place, RoleFact, Span, Statement
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,21 @@ def date_literal(value: str) -> Literal:
     except ValueError:
         pass
     raise BadInput(f"date {value!r} is not a valid YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def trimmed(span: Span) -> Span:
+    """The span without the white space at its ends (offsets moved with it, so that the
+    text is still the article's text at the offsets); an all-blank span is kept as it is.
+
+    >>> trimmed(Span(4, 12, " said.\\n\\n"))
+    Span(start=5, end=10, text='said.')
+    """
+    text = span.text
+    stripped = text.strip()
+    if not stripped or stripped == text:
+        return span
+    lead = len(text) - len(text.lstrip())
+    return Span(span.start + lead, span.start + lead + len(stripped), stripped)
 
 
 def role_key(person_key: str, title: str, of: str | None) -> str:
@@ -106,6 +122,7 @@ class _Mapper:
             self.add(subject, DKG.evidence, self.evidence(span))
 
     def evidence(self, span: Span) -> URIRef:
+        span = trimmed(span)
         node = URIRef(self.iris.evidence(self.facts.article.id, span.start, span.end))
         self.add(node, RDF.type, DKG.Evidence)
         self.add(node, DKG.article, self.article)
@@ -130,7 +147,12 @@ class _Mapper:
             self.add(a, DCTERMS.source, Literal(article.source))
         if article.url:
             self.add(a, DKG.url, Literal(article.url, datatype=XSD.anyURI))
-        self.add(a, DKG.text, Literal(article.text))
+        if article.license:
+            self.add(a, DCTERMS.license, URIRef(article.license))
+        if article.rights:
+            self.add(a, DCTERMS.rights, Literal(article.rights))
+        if article.text:  # an article read back from a store that withheld its text has none
+            self.add(a, DKG.text, Literal(article.text))
         for key in self.facts.issues:
             self.add(a, DKG.mentions, self.node("issue", key))
 
@@ -220,6 +242,15 @@ class _Mapper:
         self.provenance(node, statement.evidence)
 
 
+def withhold_text(graph: Graph, article: Article, iris: Iris) -> Graph:
+    """Remove the article's full text (``dkg:text``) from its graph; the evidence spans stay.
+
+    Used at ingest for articles whose licence does not let the service republish them.
+    """
+    graph.remove((URIRef(iris.article(article.id)), DKG.text, None))
+    return graph
+
+
 def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:
     """The asserted triples of one article's facts (no inference, no issue definitions)."""
     mapper = _Mapper(facts, iris)
@@ -236,26 +267,112 @@ def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:
     return mapper.graph
 
 
-def article_of_graph(triples: Iterable[tuple]) -> Article | None:
-    """The article an article graph was made from (id, text and metadata), to extract it
-    again; None if the graph holds no article text."""
-    by_p: dict[URIRef, Literal] = {}
-    subject = None
-    rows = list(triples)
-    for s, p, o in rows:
-        if p == RDF.type and o == DKG.Article:
-            subject = s
-    if subject is None:
-        return None
-    for s, p, o in rows:
-        if s == subject and isinstance(o, Literal):
-            by_p.setdefault(p, o)
-    if DKG.text not in by_p or DCTERMS.identifier not in by_p:
+def facts_of_graph(triples: Iterable[tuple], iris: Iris) -> ArticleFacts | None:
+    """The article's facts as extraction gave them, read back from its stored graph (asserted
+    and inferred triples; the inferred are ignored): ``facts_to_graph`` of the result gives
+    the asserted triples again, with the persons as the article alone made them (before
+    ``etl.resolve``; see :func:`_unresolved`). None if the graph holds no article.
+
+    The ingest derives a stored article again this way when a later article changes who its
+    persons are; tests/test_to_rdf.py checks the round trip on every gold article.
+    """
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    article_node = next(iter(g.subjects(RDF.type, DKG.Article)), None)
+    if article_node is None:
         return None
 
-    def text(p: URIRef) -> str | None:
-        return str(by_p[p]) if p in by_p else None
+    def one(s: URIRef, p: URIRef) -> str | None:
+        value = g.value(s, p)
+        return None if value is None else str(value)
 
-    return Article(id=str(by_p[DCTERMS.identifier]), text=str(by_p[DKG.text]), title=text(DCTERMS.title),
-                   url=text(DKG.url), published=text(DCTERMS.issued), source=text(DCTERMS.source),
-                   origin=str(subject))
+    def key(node: URIRef, kind: str) -> str:
+        return str(node)[len(iris.instance(kind, "")):]
+
+    def spans(node: URIRef) -> list[Span]:
+        out = []
+        for ev in g.objects(node, DKG.evidence):
+            out.append(Span(int(g.value(ev, DKG.start)), int(g.value(ev, DKG.end)), str(g.value(ev, DKG.exact))))
+        return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+    article = Article(id=one(article_node, DCTERMS.identifier) or "", text=one(article_node, DKG.text) or "",
+                      title=one(article_node, DCTERMS.title), url=one(article_node, DKG.url),
+                      published=one(article_node, DCTERMS.issued), source=one(article_node, DCTERMS.source),
+                      origin=str(article_node), license=one(article_node, DCTERMS.license),
+                      rights=one(article_node, DCTERMS.rights))
+    uses = {g.value(u, DKG.nameOf): u for u in g.subjects(RDF.type, DKG.NameUse)}
+    kinds = {"Person": DKG.Person, "Country": DKG.Country, "Organization": DKG.Organization}
+    actors: list[Actor] = []
+    renamed: dict[str, str] = {}
+    actor_prefix = iris.instance("actor", "")
+    for node in sorted({s for s in g.subjects(RDFS.label, None) if str(s).startswith(actor_prefix)}):
+        kind = next((k for k, cls in kinds.items() if (node, RDF.type, cls) in g), None)
+        if kind is None:
+            continue
+        qid = next((str(o).rsplit("/", 1)[-1] for o in g.objects(node, OWL.sameAs) if str(o).startswith(str(WIKIDATA))), None)
+        country = g.value(node, DKG.country)
+        roles = [RoleFact(str(g.value(r, DKG.title)), key(g.value(r, DKG.roleOf), "actor") if g.value(r, DKG.roleOf) else None,
+                          spans(r)[0]) for r in g.objects(node, DKG.holds) if g.value(r, DKG.title) is not None]
+        actor = Actor(key=key(node, "actor"), kind=kind, name=str(g.value(node, RDFS.label)),  # type: ignore[arg-type]
+                      aliases=sorted(str(a) for a in g.objects(node, SKOS.altLabel)),
+                      country=key(country, "actor") if country is not None else None, wikidata=qid,
+                      iso2=one(node, DKG.isoCode), roles=sorted(roles, key=lambda r: (r.evidence.start, r.title)))
+        use = uses.get(node)
+        if use is not None:
+            _unresolved(actor, g, use, article.id, renamed)
+        actors.append(actor)
+    places = [Place(key(p, "place"), str(g.value(p, RDFS.label)), key(g.value(p, DKG.country), "actor") if g.value(p, DKG.country) else None,
+                    sorted(str(a) for a in g.objects(p, SKOS.altLabel))) for p in sorted(g.subjects(RDF.type, DKG.Place))]
+    stored_labels = {str(s): str(o) for s, o in g.subject_objects(RDFS.label)}
+    modes = {v: k for k, v in MODES.items()}
+    statuses = {v: k for k, v in STATUSES.items()}
+    quote_types = {v: k for k, v in QUOTE_TYPES.items()}
+    meetings = []
+    for m in sorted(g.subjects(RDF.type, DKG.Meeting)):
+        label = one(m, RDFS.label) or ""
+        people = sorted((str(p) for p in g.objects(m, DKG.participant)), key=lambda p: (_position(label, stored_labels.get(p, "")), p))
+        loc = g.value(m, DKG.location)
+        meetings.append(Meeting(key(m, "meeting"), [renamed.get(key(URIRef(p), "actor"), key(URIRef(p), "actor")) for p in people],
+                                mode=modes[g.value(m, DKG.mode)], status=statuses[g.value(m, DKG.status)],  # type: ignore[arg-type]
+                                date=one(m, DKG.date), location=key(loc, "place") if loc is not None else None,
+                                topics=sorted(key(t, "issue") for t in g.objects(m, DKG.topic)), evidence=spans(m),
+                                primary=bool(g.value(m, DKG.primary).toPython()) if g.value(m, DKG.primary) is not None else True))
+    statements = []
+    for st in sorted(g.subjects(RDF.type, DKG.Statement)):
+        speaker = key(g.value(st, DKG.speaker), "actor")
+        made = g.value(st, DKG.madeAt)
+        statements.append(Statement(key(st, "statement"), renamed.get(speaker, speaker), str(g.value(st, DKG.quote)),
+                                    quote_types[g.value(st, DKG.quoteType)], evidence=spans(st),  # type: ignore[arg-type]
+                                    about=sorted(key(i, "issue") for i in g.objects(st, DKG.about)),
+                                    made_at=key(made, "meeting") if made is not None else None, date=one(st, DKG.date)))
+    issues = sorted(key(i, "issue") for i in g.objects(article_node, DKG.mentions))
+    return ArticleFacts(article=article, actors=actors, places=places, meetings=meetings, statements=statements, issues=issues)
+
+
+_IDENTIFIED = {v: k for k, v in IDENTIFICATIONS.items()}
+
+
+def _unresolved(actor: Actor, g: Graph, use: URIRef, article_id: str, renamed: dict[str, str]) -> None:
+    """A stored person as the article alone made it: its own normal form as the name, its
+    written forms as the aliases, its own key where the store resolved it to another's."""
+    actor.forms = sorted(str(f) for f in g.objects(use, DKG.writtenForm))
+    actor.normal = str(g.value(use, DKG.normalForm))
+    actor.family = str(g.value(use, DKG.familyName) or g.value(g.value(use, DKG.nameOf), DKG.familyName) or "") or None
+    occurrences = g.value(use, DKG.occurrences)
+    actor.mentions = int(occurrences) if occurrences is not None else 0
+    actor.identified = _IDENTIFIED[g.value(use, DKG.identifiedBy)]  # type: ignore[assignment]
+    if actor.identified == "store":
+        full = parse(actor.normal).full
+        own = person_key(actor.normal, actor.family or actor.normal, article_id, full)
+        renamed[actor.key] = own
+        actor.key = own
+        actor.identified = "name" if full else "none"
+    actor.name = actor.normal
+    actor.aliases = [f for f in actor.forms if f != actor.name]
+
+
+def _position(label: str, name: str) -> int:
+    """Where a participant's name stands in a meeting's label (its order of participants)."""
+    at = label.find(name) if name else -1
+    return at if at >= 0 else len(label)

@@ -22,7 +22,8 @@ from pyshacl.graph_abstraction import DataGraph
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from diplokg.iris import PREFIXES
+from diplokg.iris import DEFAULT_BASE, PREFIXES
+from diplokg.rebase import normal_base, rebase_graph, rebase_shapes
 from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, SHAPES_FILE
 
 log = logging.getLogger(__name__)
@@ -75,11 +76,15 @@ class Validator:
         self,
         shapes_file: Path = SHAPES_FILE,
         ontology_files: Iterable[Path] = (ONTOLOGY_FILE, ISSUES_FILE),
+        base: str = DEFAULT_BASE,
     ) -> None:
-        self._shapes = Graph().parse(shapes_file, format="turtle")
+        # The files are written with the default base; patterns, messages and issue IRIs
+        # are moved onto the dataset's base here, at load time.
+        self._shapes = rebase_shapes(Graph().parse(shapes_file, format="turtle"), base)
         ontology = Graph()
         for path in ontology_files:
             ontology.parse(path, format="turtle")
+        ontology = rebase_graph(ontology, base)
         self._class_axioms = list(ontology.triples((None, RDFS.subClassOf, None)))
         self._issues: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
         for issue in ontology.subjects(RDF.type, DKG.Issue):
@@ -179,12 +184,12 @@ def _show_path(node: Node | None) -> str | None:
     return "(path expression)"
 
 
-@functools.lru_cache(maxsize=1)
-def default_validator() -> Validator:
-    """The validator of the shipped shapes and ontology, built on first use."""
-    return Validator()
+@functools.lru_cache(maxsize=4)
+def default_validator(base: str = DEFAULT_BASE) -> Validator:
+    """The validator of the shipped shapes and ontology for a base IRI, built on first use."""
+    return Validator(base=normal_base(base))
 
 
-def validate_graph(data: rdflib.Graph) -> Report:
-    """Validate a graph against the shipped shapes (shapes parsed once per process)."""
-    return default_validator().validate(data)
+def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE) -> Report:
+    """Validate a graph against the shipped shapes moved onto ``base`` (parsed once per process)."""
+    return default_validator(normal_base(base)).validate(data)

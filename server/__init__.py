@@ -22,11 +22,12 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     app.config["DIPLOKG"] = config
     app.config["MAX_CONTENT_LENGTH"] = _FORM_OVERHEAD * config.max_query_bytes + _BODY_SLACK
 
-    from server import dumps, pages, sparql
+    from server import documents, dumps, pages, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(dumps.bp)
+    app.register_blueprint(documents.bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
     errors.register(app)
     cors.install(app)

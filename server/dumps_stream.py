@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from diplokg.store import Store
+from diplokg.store.base import Triple
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ class _ChunkWriter:
         self._put(outcome)
 
 
-def stream_export(store: Store, fmt: str, heartbeat: Callable[[], None] | None = None) -> Iterator[bytes]:
+def stream_export(store: Store, fmt: str, heartbeat: Callable[[], None] | None = None,
+                  replace: Mapping[str, Iterable[Triple]] | None = None) -> Iterator[bytes]:
     """Chunks of ``store.export(fmt)``, produced by a thread; memory stays bounded.
 
     ``heartbeat`` is called for every chunk sent, so a server that kills silent workers
@@ -73,7 +75,7 @@ def stream_export(store: Store, fmt: str, heartbeat: Callable[[], None] | None =
 
     def produce() -> None:
         try:
-            store.export(writer, fmt)  # type: ignore[arg-type]
+            store.export(writer, fmt, replace=replace)  # type: ignore[arg-type]
             writer.finish(_DONE)
         except _Cancelled:
             log.info("export (%s) stopped: the client went away", fmt)

@@ -25,21 +25,7 @@ bp = Blueprint("pages", __name__)
 
 KEY = re.compile(r"[A-Za-z0-9._~-]{1,200}")
 
-NAMESPACES = {
-    "dkg": DKG,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "schema": "http://schema.org/",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "wd": "http://www.wikidata.org/entity/",
-}
+NAMESPACES = common.NAMESPACES
 
 _DESCRIBE = """
 CONSTRUCT { $this ?p ?o . ?s ?q $this . ?ev ?r ?x }
@@ -54,7 +40,7 @@ WHERE {
 @bp.get("/")
 def index() -> str:
     """The query page: editor, cookbook, results. ``?query=`` fills the editor (a shared link)."""
-    cookbook = load_cookbook()
+    cookbook = load_cookbook(base=common.base())
     shared = request.args.get("query", "")
     if len(shared.encode("utf-8")) > common.config().max_query_bytes:
         shared = ""
@@ -65,7 +51,8 @@ def index() -> str:
 
 @bp.get("/id/<kind>/<key>")
 def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, int]:
-    """An instance, as an HTML page or Turtle / JSON-LD / N-Triples."""
+    """An instance, as an HTML page or in any RDF format (``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``,
+    ``.nq``, ``.trig`` name one), by content negotiation; Content-Location names the variant sent."""
     path_iri = common.base() + f"id/{kind}/{key}"
     try:
         if kind not in KINDS or not KEY.fullmatch(key):
@@ -85,21 +72,10 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
     except DiplokgError as exc:
         return common.error_response(exc)
     if fmt is common.HTML:
-        response = Response(_html(store, this), mimetype="text/html")
+        body: bytes | str = _html(store, this)
     else:
-        graph = construct(store, _DESCRIBE, this=this)
-        for prefix, ns in NAMESPACES.items():
-            graph.bind(prefix, ns, replace=True)
-        if fmt is common.JSONLD:
-            body = graph.serialize(format="json-ld", context=NAMESPACES, auto_compact=True)
-        else:
-            body = graph.serialize(format=fmt.rdflib)
-        response = Response(body, mimetype=fmt.media_type)
-    response.headers["Vary"] = "Accept"
-    response.headers["Link"] = ", ".join(
-        f'<{common.local_href(str(this))}.{f.extension}>; rel="alternate"; type="{f.media_type}"'
-        for f in common.RDF_FORMATS)
-    return response
+        body = common.serialize(construct(store, _DESCRIBE, this=this), fmt)
+    return common.representation(body, fmt, "/" + str(this)[len(common.base()):])
 
 
 def _html(store: Store, this: URIRef) -> str:
@@ -110,7 +86,7 @@ def _html(store: Store, this: URIRef) -> str:
     return render_template(
         f"entity/{kind}.html", this=this, v=view, kind=kind,
         title=view.get("label") or view.get("title") or str(this), max_incoming=MAX_INCOMING,
-        alternates=[(f, f"{common.local_href(str(this))}.{f.extension}") for f in common.RDF_FORMATS],
+        alternates=common.alternates("/" + str(this)[len(common.base()):]),
     )
 
 

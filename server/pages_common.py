@@ -6,10 +6,13 @@ import logging
 import threading
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
+from rdflib import Graph
 
 from diplokg.config import Config
 from diplokg.errors import DiplokgError
+from diplokg.iris import DKG
 from diplokg.store import Store, open_store
+from diplokg.store.terms import serialize_triples
 from server.negotiate import Format, best_match, by_media_type
 from server.negotiate import negotiate as negotiate_format
 
@@ -43,11 +46,18 @@ def store(app: Flask | None = None) -> Store:
     return opened
 
 
+# Paths under the base that this server answers: instances, graphs, the dataset, the scheme.
+_LOCAL = ("id/", "graph/", "dataset", "issues")
+
+
 def local_href(iri: str) -> str:
-    """A link for ``iri``: instance IRIs (``{base}id/...``) become paths on this server."""
+    """A link for ``iri``: IRIs this server dereferences (``{base}id/...``, ``{base}graph/...``,
+    ``{base}dataset``, ``{base}issues`` and the ontology's terms) become paths on this server."""
     prefix = base()
-    if iri.startswith(prefix + "id/"):
+    if iri.startswith(prefix) and iri[len(prefix):].startswith(_LOCAL):
         return request.script_root + "/" + iri[len(prefix):]
+    if iri == ONTOLOGY_DOCUMENT or iri.startswith(DKG):
+        return request.script_root + "/ontology" + iri[len(ONTOLOGY_DOCUMENT):]
     return iri
 
 
@@ -62,8 +72,75 @@ _JSON = _format("application/sparql-results+json")  # its aliases include applic
 TURTLE = _format("text/turtle")
 JSONLD = _format("application/ld+json")
 NTRIPLES = _format("application/n-triples")
-RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES)
+RDFXML = _format("application/rdf+xml")
+NQUADS = _format("application/n-quads")
+TRIG = _format("application/trig")
+# Every RDF format the service writes, on every route (the SPARQL endpoint's graph formats).
+RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES, RDFXML, NQUADS, TRIG)
 BY_SUFFIX = {f.extension: f for f in (HTML, *RDF_FORMATS)}
+ONTOLOGY_DOCUMENT = DKG.rstrip("#")
+
+# Prefixes of RDF documents (Turtle, TriG, RDF/XML, the JSON-LD context).
+NAMESPACES = {
+    "dkg": DKG,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "http://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
+    "void": "http://rdfs.org/ns/void#",
+}
+
+
+def serialize(graph: Graph, fmt: Format, graph_name: str | None = None) -> bytes:
+    """A graph in one of RDF_FORMATS, with the usual prefixes. Quad formats put the triples in
+    the named graph ``graph_name`` (or the default graph). Turtle is grouped by subject and
+    JSON-LD compacted with a context of the prefixes it uses (rdflib); the other formats are
+    written by the engine."""
+    used = {p: ns for p, ns in NAMESPACES.items() if any(str(t).startswith(ns) for t in _terms(graph))}
+    if fmt is JSONLD or fmt is TURTLE:
+        for prefix, namespace in used.items():
+            graph.bind(prefix, namespace, replace=True)
+        if fmt is TURTLE:  # rdflib groups each subject's triples: easier to read than a stream
+            return graph.serialize(format="turtle", encoding="utf-8")
+        return graph.serialize(format="json-ld", context=used, auto_compact=True, encoding="utf-8")
+    return serialize_triples(graph, fmt.media_type, graph_name, used)
+
+
+def _terms(graph: Graph):
+    for triple in graph:
+        yield from triple
+
+
+def alternates(path: str) -> list[tuple[Format, str]]:
+    """(format, link) of every RDF representation of the resource at ``path``."""
+    return [(f, f"{request.script_root}{path}.{f.extension}") for f in RDF_FORMATS]
+
+
+def representation(body: bytes | str, fmt: Format, path: str) -> Response:
+    """A negotiated response: Content-Type, ``Content-Location`` of the variant sent
+    (``path.ext``), ``Vary: Accept`` and ``Link`` headers to the other representations."""
+    response = Response(body, content_type=fmt.content_type)
+    response.headers["Content-Location"] = f"{request.script_root}{path}.{fmt.extension}"
+    response.headers["Vary"] = "Accept"
+    response.headers["Link"] = ", ".join(f'<{href}>; rel="alternate"; type="{f.media_type}"'
+                                         for f, href in alternates(path))
+    return response
+
+
+def split_suffix(name: str) -> tuple[str, Format | None]:
+    """``"x.ttl"`` → ``("x", TURTLE)``; a name without a known suffix → ``(name, None)``."""
+    stem, _, suffix = name.rpartition(".")
+    if stem and suffix in BY_SUFFIX:
+        return stem, BY_SUFFIX[suffix]
+    return name, None
 
 
 def negotiate(offers: tuple[Format, ...]) -> Format:

@@ -225,15 +225,17 @@ def article(store: Store, this: URIRef, base: str) -> View:
     """An article: metadata, the facts it reports, its text with every evidence span marked."""
     text = str(_one(store, this, "dkg:text") or "")
     spans = select(store, """
-        SELECT DISTINCT ?start ?end ?fact WHERE {
-          ?ev dkg:article $this ; dkg:start ?start ; dkg:end ?end .
+        SELECT DISTINCT ?start ?end ?exact ?fact WHERE {
+          ?ev dkg:article $this ; dkg:start ?start ; dkg:end ?end ; dkg:exact ?exact .
           OPTIONAL { ?fact dkg:evidence ?ev FILTER(STRSTARTS(STR(?fact), $base)) }
         }""", this=this, base=_ours(base))
     facts_by_span: dict[str, list[URIRef]] = {}
     bounds = []
+    exact: dict[str, str] = {}
     for r in spans:
         start, end = int(r["start"]), int(r["end"])
         bounds.append((start, end))
+        exact[span_id(start, end)] = str(r["exact"])
         facts = facts_by_span.setdefault(span_id(start, end), [])
         if "fact" in r and r["fact"] not in facts:
             facts.append(r["fact"])
@@ -247,8 +249,12 @@ def article(store: Store, this: URIRef, base: str) -> View:
         "issued": _one(store, this, "dcterms:issued"),
         "source": _one(store, this, "dcterms:source"),
         "url": _one(store, this, "dkg:url"),
+        "license": _one(store, this, "dcterms:license"),
+        "rights": _one(store, this, "dcterms:rights"),
         "identifier": _one(store, this, "dcterms:identifier"),
+        "has_text": bool(text),
         "segments": segments(text, bounds) if text else [],
+        "exact": exact,
         "span_facts": [(span_id(s, e), facts_by_span[span_id(s, e)]) for s, e in sorted(set(bounds))],
         "meetings": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Meeting")],
         "statements": [r["fact"] for r in facts if r["type"] == URIRef(DKG + "Statement")],

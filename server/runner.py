@@ -156,15 +156,17 @@ class QueryRunner:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         environ: dict[str, Any] | None = None,
+        base_iri: str | None = None,
     ) -> Answer:
-        """Evaluate and serialize a query in the format ``choose`` picks for its kind.
+        """Evaluate and serialize a query in the format ``choose`` picks for its kind;
+        relative IRIs resolve against ``base_iri`` (the endpoint's URL).
 
         Raises QuerySyntaxError, NotAcceptable or QueryRefused (row cap refused).
         """
         if self.watchdog is None:
-            return self._evaluate(text, choose, default_graphs, named_graphs)
+            return self._evaluate(text, choose, default_graphs, named_graphs, base_iri)
         with self.watchdog.watching(environ or {}):
-            return self._evaluate(text, choose, default_graphs, named_graphs)
+            return self._evaluate(text, choose, default_graphs, named_graphs, base_iri)
 
     def _evaluate(
         self,
@@ -172,8 +174,9 @@ class QueryRunner:
         choose: Callable[[Kind], Format],
         default_graphs: list[str] | None,
         named_graphs: list[str] | None,
+        base_iri: str | None = None,
     ) -> Answer:
-        result = self.store.query(text, default_graphs=default_graphs, named_graphs=named_graphs)
+        result = self.store.query(text, default_graphs=default_graphs, named_graphs=named_graphs, base_iri=base_iri)
         fmt = choose("graph" if result.form == "graph" else "results")
         body, truncated = result.serialize(fmt.media_type, limit=self.max_rows)
         if truncated and self.refuse_over_cap:

@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from diplokg.config import Config
 from diplokg.errors import BadInput, QueryRefused, QueryTooLarge
+from diplokg.sparql_errors import warnings_for
 from diplokg.sparql_guard import check_query
 from server.errors import UnsupportedMediaType
 from server.negotiate import Format, Kind, negotiate
@@ -115,10 +116,20 @@ def sparql() -> Response:
         return _description(asked.formats)
     log.debug("query: %s", asked.text)
     check_query(asked.text, max_bytes=config.max_query_bytes)
-    answer = runner(current_app).run(asked.text, chooser(asked.formats), asked.default_graphs, asked.named_graphs, request.environ)
+    # Relative IRIs resolve against the endpoint's own URL, as the SPARQL 1.1 Protocol tests expect.
+    answer = runner(current_app).run(asked.text, chooser(asked.formats), asked.default_graphs, asked.named_graphs,
+                                     request.environ, base_iri=request.base_url)
     response = Response(answer.body, content_type=answer.format.content_type)
     response.headers["Vary"] = "Accept"
+    warnings = [_quoted(w) for w in warnings_for(asked.text)]
     if answer.truncated:
         response.headers["X-Diplokg-Truncated"] = "true"
-        response.headers["Warning"] = f'199 diplokg "result truncated to the first {config.max_rows} rows or triples"'
+        warnings.append(f"result truncated to the first {config.max_rows} rows or triples")
+    if warnings:
+        response.headers["Warning"] = ", ".join(f'199 diplokg "{w}"' for w in warnings)
     return response
+
+
+def _quoted(text: str) -> str:
+    """A warning text safe inside a quoted header value (Latin-1, no quotes or backslashes)."""
+    return text.replace("\\", "/").replace('"', "'").encode("latin-1", "replace").decode("latin-1")

@@ -54,11 +54,13 @@ def pages_config(tmp_path_factory) -> Config:
 @pytest.fixture(scope="session")
 def seed_config(tmp_path_factory) -> Config:
     """Settings of a store made by ``diplokg ingest seeds/``: the real pipeline on the seeds
-    (once per test run; tests only read it)."""
+    (once per test run; tests only read it). The seeds carry no licence: their texts are
+    kept (``publish_text=all``) so that pages can show evidence in its text."""
     directory = tmp_path_factory.mktemp("seeds") / "store"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOKG_")}
     done = subprocess.run(
         [sys.executable, "-m", "diplokg.cli", "--store", str(directory), "ingest", str(SEEDS_DIR), "--no-progress"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600)
+        cwd=ROOT, capture_output=True, text=True, timeout=600, env={**env, "DIPLOKG_PUBLISH_TEXT": "all"})
     assert done.returncode == 0, done.stderr
     return load_config({"store": str(directory)}, environ={})
 

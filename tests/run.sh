@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (a virtualenv with diplokg and its test extra; Debian's
-# chromium for the browser tests) and runs the whole test suite.
+# chromium for the browser tests and raptor2-utils' rapper for the RDF syntax checks) and
+# runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -8,12 +9,15 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-      || echo "tests/run.sh: could not install chromium; browser tests will fail" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+      || echo "tests/run.sh: could not install ${missing[*]}; the tests that use them will fail" >&2
   else
-    echo "tests/run.sh: chromium is missing (sudo apt-get install chromium)" >&2
+    echo "tests/run.sh: missing ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
   fi
 fi
 exec .venv/bin/python -m pytest "$@"

@@ -6,6 +6,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from server.cookbook import with_base
 from playwright.sync_api import sync_playwright
 
 from tests.fixtures_pages import ARTICLE_ID, pages_config, seed_config, served_example, served_seeds  # noqa: F401
@@ -52,8 +54,9 @@ def test_query_person_meeting_evidence_journey(page, served_example):
     page.goto(served_example.url + "/")
     page.get_by_role("button", name="Who met whom most often?").click()
     editor = page.locator("#query")
-    assert editor.input_value() == (Path(__file__).parent.parent / "queries"
-                                    / "01-who-met-whom-most-often.rq").read_text(encoding="utf-8")
+    assert editor.input_value() == with_base((Path(__file__).parent.parent / "queries"
+                                              / "01-who-met-whom-most-often.rq").read_text(encoding="utf-8"),
+                                             "https://w3id.org/diplokg/")
     assert page.locator("#highlight .tok-keyword", has_text="SELECT").count() == 1
     assert page.locator("#highlight .tok-var", has_text="?meeting").count() >= 1
     shot(page, "01-query-page-recipe")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF
+
 
 from diplokg.config import load_config
 from diplokg.iris import Iris
@@ -17,7 +18,8 @@ from etl.model import Actor, Article, ArticleFacts, Meeting, RoleFact, Span
 from etl.read import read_paths
 
 IRIS = Iris()
-DKG_TEXT = URIRef("https://w3id.org/diplokg/ontology#text")
+DKG = Namespace("https://w3id.org/diplokg/ontology#")
+DKG_TEXT = DKG.text
 DKG_PERSON = URIRef("https://w3id.org/diplokg/ontology#Person")
 
 
@@ -69,11 +71,12 @@ def test_ingesting_twice_gives_the_same_store(config, extractor):
 def test_changed_article_replaces_its_facts_and_keeps_the_others(config, extractor, tmp_path):
     seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
     text = seed.read_text(encoding="utf-8")
-    v1 = write_jsonl(tmp_path / "v1.jsonl", [{"id": "story", "text": text}, {"id": "other", "text": text}])
+    v1 = write_jsonl(tmp_path / "v1.jsonl", [{"id": "story", "text": text, "license": "cc-by-4.0"},
+                                              {"id": "other", "text": text}])
     ingest(config, [v1], extractor)
     before = dataset(config)
     changed = text.replace("Tokyo", "Osaka")
-    v2 = write_jsonl(tmp_path / "v2.jsonl", [{"id": "story", "text": changed}])
+    v2 = write_jsonl(tmp_path / "v2.jsonl", [{"id": "story", "text": changed, "license": "cc-by-4.0"}])
     summary = ingest(config, [v2], extractor)
     assert summary.accepted == 1
     after = dataset(config)
@@ -81,6 +84,29 @@ def test_changed_article_replaces_its_facts_and_keeps_the_others(config, extract
     assert (URIRef(IRIS.article("story")), DKG_TEXT, Literal(changed)) in after[story]
     assert not [t for t in after[story] if isinstance(t[2], Literal) and "Tokyo" in str(t[2])]
     assert after[IRIS.article_graph("other")] == before[IRIS.article_graph("other")]
+
+
+def test_full_text_is_stored_only_under_a_licence_that_allows_it(config, extractor, tmp_path):
+    seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    path = write_jsonl(tmp_path / "l.jsonl", [{"id": "open", "text": text, "license": "cc-by-4.0"},
+                                              {"id": "closed", "text": text, "rights": "© A News Agency"}])
+    summary = ingest(config, [path], extractor)
+    assert summary.accepted == 2
+    graphs = dataset(config)
+    for article_id, has_text in (("open", True), ("closed", False)):
+        graph = Graph()
+        for triple in graphs[IRIS.article_graph(article_id)]:
+            graph.add(triple)
+        article = URIRef(IRIS.article(article_id))
+        assert ((article, DKG_TEXT, Literal(text)) in graph) is has_text
+        spans = [(int(graph.value(e, DKG.start)), int(graph.value(e, DKG.end)), str(graph.value(e, DKG.exact)))
+                 for e in graph.subjects(RDF.type, DKG.Evidence)]
+        assert spans and all(text[s:e] == exact for s, e, exact in spans)
+    assert (URIRef(IRIS.article("closed")), DCTERMS.rights, Literal("© A News Agency")) in graphs[
+        IRIS.article_graph("closed")]
+    assert (URIRef(IRIS.article("open")), DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in \
+        graphs[IRIS.article_graph("open")]
 
 
 def _bad_facts(article_id: str) -> ArticleFacts:

@@ -12,6 +12,7 @@ from rdflib.plugins.parsers.jsonld import to_rdf
 
 from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, QUERIES_DIR
 from server import create_app
+from server.cookbook import with_base
 from tests.fixtures_pages import (  # noqa: F401
     ARTICLE_ID, VALID, build_store, client, pages_app, pages_config, seed_config,
 )
@@ -22,8 +23,12 @@ MEETING = "/id/meeting/8f7a675ae103da19"
 ARTICLE = f"/id/article/{ARTICLE_ID}"
 ENTITY_PATHS = [MOTEGI, "/id/actor/japan", MEETING, "/id/statement/e9fa422cf728ef62",
                 "/id/issue/indo-pacific", ARTICLE, "/id/place/tokyo", "/id/role/23abe8936d91201a"]
-RDF_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
-SUFFIXES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+# Entity documents are graphs: their N-Quads are N-Triples lines, their TriG a Turtle text
+# (rdflib's quad parsers would go through its deprecated ConjunctiveGraph).
+RDF_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
+             "application/rdf+xml": "xml", "application/n-quads": "nt", "application/trig": "turtle"}
+SUFFIXES = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+            "rdf": "application/rdf+xml", "nq": "application/n-quads", "trig": "application/trig"}
 
 
 class _Links(HTMLParser):
@@ -92,6 +97,7 @@ def test_entity_rdf_by_accept_header_is_exactly_its_description(client, path, ac
     assert response.status_code == 200
     assert response.mimetype == accept
     assert response.headers["Vary"] == "Accept"
+    assert response.headers["Content-Location"] == f"{path}.{next(s for s, t in SUFFIXES.items() if t == accept)}"
     assert triples(response.data, RDF_TYPES[accept]) == description(ID + path[len("/id/"):])
 
 
@@ -109,6 +115,7 @@ def test_browsers_and_unspecific_clients_get_html(client, accept):
     response = client.get(MOTEGI, headers=headers)
     assert response.status_code == 200
     assert response.mimetype == "text/html"
+    assert response.headers["Content-Location"] == f"{MOTEGI}.html"
     assert response.headers["Link"] == ", ".join(
         f'<{MOTEGI}.{s}>; rel="alternate"; type="{t}"' for s, t in SUFFIXES.items())
 
@@ -124,7 +131,8 @@ def test_unservable_accept_is_406_in_the_json_error_shape(client):
     assert response.status_code == 406
     assert response.get_json() == {
         "error": "none of the accepted media types (image/png) can be served here; available: "
-                 "text/html, text/turtle, application/ld+json, application/n-triples",
+                 "text/html, text/turtle, application/ld+json, application/n-triples, application/rdf+xml, "
+                 "application/n-quads, application/trig",
         "status": 406}
 
 
@@ -250,7 +258,8 @@ def test_query_page_lists_the_cookbook_and_loads_nothing_from_outside(client):
     assert all(h.startswith("/") or h.startswith("data:") for h in links.hrefs)
     data = json.loads(re.search(r'<script type="application/json" id="cookbook-data">(.*?)</script>',
                                 html, re.S).group(1))
-    assert [r["sparql"] for r in data] == [p.read_text(encoding="utf-8") for p in sorted(QUERIES_DIR.glob("*.rq"))]
+    assert [r["sparql"] for r in data] == [with_base(p.read_text(encoding="utf-8"), "https://w3id.org/diplokg/")
+                                           for p in sorted(QUERIES_DIR.glob("*.rq"))]
 
 
 @pytest.mark.parametrize("name", ["diplokg.css", "query.js", "sparql-highlight.js", "entity.js"])

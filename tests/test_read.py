@@ -54,12 +54,48 @@ def test_txt_with_sidecar(tmp_path: Path) -> None:
 
 def test_txt_without_sidecar_keeps_text_and_drops_only_a_bom(tmp_path: Path) -> None:
     txt = write(tmp_path / "b.txt", b"\xef\xbb\xbf\xe6\x97\xa5\xe6\x9c\xac \r\n\tend\r")
-    assert read_file(txt) == Article(id="b", text="日本 \r\n\tend\r", origin=str(txt))
+    assert read_file(txt) == Article(id="b", text="日本 \r\n\tend\r", title="日本", origin=str(txt))
 
 
-def test_empty_file_is_an_empty_article(tmp_path: Path) -> None:
-    txt = write(tmp_path / "empty.txt", b"")
-    assert read_file(txt) == Article(id="empty", text="", origin=str(txt))
+@pytest.mark.parametrize("content", [b"", b" \n\r\n\t", b"\xef\xbb\xbf\n"])
+def test_empty_file_is_refused_with_a_line(tmp_path: Path, content: bytes) -> None:
+    txt = write(tmp_path / "empty.txt", content)
+    with pytest.raises(ArticleUnreadable) as info:
+        read_file(txt)
+    assert str(info.value) == f"{txt}: empty article: the text is blank"
+
+
+def test_title_is_the_headline_when_no_sidecar_gives_one(tmp_path: Path) -> None:
+    txt = write(tmp_path / "h.txt", "\n  Japan,  U.S. agree on N. Korea \n\nTokyo said on Friday that...\n")
+    assert read_file(txt).title == "Japan, U.S. agree on N. Korea"
+    write(tmp_path / "h.json", json.dumps({"title": "From the sidecar"}))
+    assert read_file(txt).title == "From the sidecar"
+    long = write(tmp_path / "long.txt", "word " * 100 + "\n")
+    title = read_file(long).title
+    assert title.endswith("…") and len(title) <= 201 and title[:-1].split() == ["word"] * len(title[:-1].split())
+
+
+@pytest.mark.parametrize(("given", "stored"), [
+    ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    ("http://creativecommons.org/licenses/by-sa/4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    ("https://example.org/our-terms", "https://example.org/our-terms"),
+])
+def test_license_and_rights_per_article(tmp_path: Path, given: str, stored: str) -> None:
+    txt = write(tmp_path / "l.txt", "Text.")
+    write(tmp_path / "l.json", json.dumps({"license": given, "rights": "© Example News 2024"}))
+    article = read_file(txt)
+    assert (article.license, article.rights) == (stored, "© Example News 2024")
+    path = write(tmp_path / "l.jsonl", json.dumps({"id": "j", "text": "T.", "license": given, "rights": "r"}) + "\n")
+    [record] = read_jsonl(path)
+    assert (record.license, record.rights) == (stored, "r")
+
+
+def test_unknown_license_name_is_an_error_for_that_article(tmp_path: Path) -> None:
+    txt = write(tmp_path / "u.txt", "Text.")
+    side = write(tmp_path / "u.json", json.dumps({"license": "free-ish"}))
+    with pytest.raises(ArticleUnreadable) as info:
+        read_file(txt)
+    assert str(info.value).startswith(f"{side}: 'license' 'free-ish' is neither an http(s) IRI nor a known licence name (cc0-1.0, ")
 
 
 @pytest.mark.parametrize(
@@ -87,7 +123,7 @@ def test_bad_sidecar_is_an_error_for_that_article(tmp_path: Path, sidecar: str, 
 def test_null_sidecar_fields_are_absent(tmp_path: Path) -> None:
     txt = write(tmp_path / "d.txt", "Text.")
     write(tmp_path / "d.json", '{"title": null, "published": null}')
-    assert read_file(txt) == Article(id="d", text="Text.", origin=str(txt))
+    assert read_file(txt) == Article(id="d", text="Text.", title="Text.", origin=str(txt))
 
 
 def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
@@ -134,7 +170,7 @@ def test_jsonl_good_and_bad_records(tmp_path: Path) -> None:
         ("j5", f"{path}:13"),
         ("FAIL", f"{path}:14: not valid UTF-8 at byte {bad_line_offset}"),
     ]
-    assert items[0] == Article(id="j1", text="One.\r\n", published="2024-02-22", origin=f"{path}:1")
+    assert items[0] == Article(id="j1", text="One.\r\n", title="One.", published="2024-02-22", origin=f"{path}:1")
     assert items[10] == Article(id="j5", text="Five", title="Five", source="Yonhap", origin=f"{path}:13")
 
 

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from etl.extract.dates import anchor_for, find_dates
 from etl.model import Article
-from etl.read import ReadFailure, body_end, caption_spans, headline_span, read_file, read_jsonl, read_paths
+from etl.read import (
+    ReadFailure, body_end, caption_spans, headline_span, headline_title, read_file, read_jsonl, read_paths,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -87,14 +89,22 @@ def test_txt_round_trip_and_any_bytes(text: str, data: bytes) -> None:
         raw.write_bytes(data)
         items = list(read_paths([tmp]))
         expected = text.removeprefix("\ufeff")
-        assert items[0] == read_file(good) == Article("good", expected, origin=str(good))
+        blank = ReadFailure(str(good), "empty article: the text is blank")
+        if expected.strip():
+            assert items[0] == read_file(good) == Article("good", expected, title=headline_title(expected),
+                                                          origin=str(good))
+        else:
+            assert items[0] == blank
         assert len(items) == 2
         try:
-            decoded = data.decode("utf-8")
+            decoded = data.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             assert items[1] == ReadFailure(str(raw), f"not valid UTF-8 at byte {exc.start}")
         else:
-            assert items[1] == Article("raw", decoded.removeprefix("\ufeff"), origin=str(raw))
+            if decoded.strip():
+                assert items[1] == Article("raw", decoded, title=headline_title(decoded), origin=str(raw))
+            else:
+                assert items[1] == ReadFailure(str(raw), "empty article: the text is blank")
 
 
 JSON_VALUES = st.recursive(

@@ -179,7 +179,7 @@ def test_serialize_graph_and_ask(writer):
     assert writer.query("ASK { ?s ?p ?o }").serialize("text/csv") == (b"true", False)
 
 
-@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
 def test_dataset_export_round_trips_into_a_fresh_store(writer, tmp_path, fmt):
     writer.replace_graph(G1, A1)
     writer.replace_graph(G2, A2)
@@ -193,7 +193,21 @@ def test_dataset_export_round_trips_into_a_fresh_store(writer, tmp_path, fmt):
         assert set(fresh.graph_triples(G2)) == A2
 
 
-@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld"])
+def test_export_writes_given_content_for_replaced_graphs(writer, tmp_path):
+    writer.replace_graph(G1, A1)
+    writer.replace_graph(G2, A2)
+    for fmt, graph in (("nquads", None), ("turtle", G1)):
+        out = io.BytesIO()
+        writer.export(out, fmt, replace={G2: set(list(A2)[:1])})
+        with open_store(load_config({"store": str(tmp_path / fmt)}, environ={}), writable=True) as fresh:
+            fresh.load(out.getvalue(), fmt, graph=graph)
+            if graph is None:
+                assert set(fresh.graph_triples(G2)) == set(list(A2)[:1]) and set(fresh.graph_triples(G1)) == A1
+            else:
+                assert set(fresh.graph_triples(G1)) == A1 | set(list(A2)[:1])
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
 def test_triple_exports_are_the_union(writer, tmp_path, fmt):
     writer.replace_graph(G1, A1)
     writer.replace_graph(G2, A2)
@@ -248,8 +262,18 @@ def test_close_publishes_and_releases_the_lock(config):
 
 
 def test_reader_refuses_writes(config):
+    with open_store(config, writable=True):
+        pass
     with open_store(config, writable=False) as reader, pytest.raises(StoreError, match="read-only"):
         reader.replace_graph(G1, A1)
+
+
+def test_a_reader_of_a_missing_store_is_told_to_ingest_first(config):
+    from diplokg.errors import StoreMissing
+
+    with pytest.raises(StoreMissing, match=r"^no store at .*; run `diplokg ingest` first$"):
+        open_store(config, writable=False)
+    assert not config.store_path.exists()
 
 
 def test_old_snapshots_are_pruned_after_grace(config, writer):

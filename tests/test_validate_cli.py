@@ -123,6 +123,11 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_without_files_an_empty_store_conforms(tmp_path: Path) -> None:
+    from diplokg.config import load_config
+    from diplokg.store import open_store
+
+    with open_store(load_config({"store": str(tmp_path / "store")}, environ={}), writable=True):
+        pass
     result = subprocess.run([str(DIPLOKG), "--store", str(tmp_path / "store"), "validate"],
                             capture_output=True, text=True, timeout=120, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (0, "store: 0 article graphs conform\n", "")

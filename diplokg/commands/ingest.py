@@ -85,7 +85,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     bar = sys.stderr.isatty() and not args.no_progress
     progress = Progress(estimate_articles(args.paths), sys.stderr, bar)
     with open_store(config, writable=True) as store:
-        summary = run_ingest(stream, store, Iris(config.base), jobs=args.jobs or config.jobs, on_article=progress)
+        summary = run_ingest(stream, store, Iris(config.base), jobs=args.jobs or config.jobs, on_article=progress,
+                             publish_text=config.publish_text)
     progress.finish()
     if bar:
         for rejection in summary.rejected:

@@ -12,6 +12,8 @@ from rdflib.term import Node
 
 from diplokg.config import Config
 from diplokg.errors import BadInput
+from diplokg.iris import Iris
+from diplokg.sparql_errors import warnings_for
 from diplokg.sparql_guard import check_query
 from diplokg.store import open_store
 
@@ -19,7 +21,15 @@ RESULT_TYPES = {"json": "application/sparql-results+json", "csv": "text/csv", "t
 
 
 def read_query(arg: str) -> str:
-    """The query text: the argument itself, or the file named after ``@``."""
+    """The query text: the argument itself, the file named after ``@``, or standard input for ``-``."""
+    if arg == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("the query on standard input is not UTF-8") from None
+        if not text.strip():
+            raise BadInput("no query on standard input")
+        return text
     if not arg.startswith("@"):
         return arg
     path = arg[1:]
@@ -55,12 +65,17 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    """Check, run and print a query; a syntax error or a refused query exits 1."""
+    """Check, run and print a query; a syntax error or a refused query exits 1.
+
+    Relative IRIs (``<id/actor/...>``, as the cookbook writes them) resolve against the base.
+    """
     text = read_query(args.query)
     check_query(text, config.max_query_bytes)
+    for warning in warnings_for(text):
+        print(f"diplokg query: warning: {warning}", file=sys.stderr)
     out = sys.stdout
     with open_store(config, writable=False) as store:
-        result = store.query(text)
+        result = store.query(text, base_iri=Iris(config.base).base)
         if result.form == "ask":
             if args.format == "table":
                 print("true" if result.boolean() else "false")

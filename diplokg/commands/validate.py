@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     graphs = [(path, read_graph(path)) for path in args.files]
     failed = 0
     for path, graph in graphs:
-        report = validate_graph(graph)
+        report = validate_graph(graph, config.base)
         if report.conforms:
             print(f"{path}: conforms ({len(graph)} triples)")
             continue

@@ -102,9 +102,12 @@ class Store(ABC):
         *,
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a read-only SPARQL query. The default graph is the union of all graphs
-        unless ``default_graphs`` names the graphs to merge.
+        unless ``default_graphs`` names the graphs to merge. Relative IRIs in the query
+        are resolved against ``base_iri`` (the query's own ``BASE`` wins); without one
+        they are a syntax error.
 
         Raises ``QuerySyntaxError`` for a query that does not parse. Callers must have
         checked the query with ``diplokg.sparql_guard`` (no SERVICE, no update).
@@ -119,13 +122,24 @@ class Store(ABC):
         raise NotImplementedError(f"{type(self).__name__} cannot bind query variables")
 
     @abstractmethod
-    def export(self, out: BinaryIO, fmt: str) -> None:
-        """Stream the store into ``out`` in one of DATASET_FORMATS (turtle, ntriples and
-        jsonld give the union of all graphs)."""
+    def export(self, out: BinaryIO, fmt: str, *, replace: Mapping[str, Iterable[Triple]] | None = None) -> None:
+        """Stream the store into ``out`` in one of DATASET_FORMATS: trig, nquads and jsonld
+        keep the named graphs, turtle and ntriples write their union. Prefixed formats
+        declare ``diplokg.iris.PREFIXES``.
+
+        ``replace`` gives the content to write for some named graphs instead of what the
+        store holds (the dumps write the asserted ontology, not its stored OWL RL closure);
+        the union formats then hold the union of the graphs as written.
+        """
 
     @abstractmethod
     def stats(self) -> StoreStats:
         """Articles, triples and instances per class."""
+
+    def version(self) -> str | None:
+        """An identity of the content read now (a published snapshot), or None when the
+        content may change under the reader. Readers cache derived data (VoID) per version."""
+        return None
 
     def close(self) -> None:
         """Release the store."""

@@ -44,6 +44,10 @@ class Layout:
         self.unpublished = self.root / "UNPUBLISHED"
         self.format_file = self.root / "FORMAT"
 
+    def exists(self) -> bool:
+        """Whether this directory holds a store (a writer has created its primary database)."""
+        return self.primary.is_dir() or self.current.exists()
+
     def current_snapshot(self) -> Path | None:
         """The snapshot named by CURRENT, or None before the first publication."""
         try:

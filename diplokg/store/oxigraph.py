@@ -20,8 +20,9 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from diplokg.errors import BadInput, QuerySyntaxError, StoreError, UsageError
+from diplokg.errors import BadInput, QuerySyntaxError, StoreError, StoreMissing, UsageError
 from diplokg.iris import PREFIXES, Iris
+from diplokg.sparql_errors import explain
 from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
 from diplokg.store.layout import Layout, WriterLock
 from diplokg.store.results import OxQueryResult
@@ -36,7 +37,9 @@ _EXPORT_FORMATS = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-_QUAD_FORMATS = ("trig", "nquads")
+_QUAD_FORMATS = ("trig", "nquads", "jsonld")
+_PREFIXED_FORMATS = ("trig", "turtle")
+EXPORT_PREFIXES = {**PREFIXES, "wd": "http://www.wikidata.org/entity/"}
 # Remove graph <G>: first its triples from the union (default graph) unless another named
 # graph holds them too, then the graph itself.
 _REMOVE_FROM_UNION = (
@@ -64,6 +67,33 @@ def _held_elsewhere(db: ox.Store, triple: tuple, graphs: Iterable[ox.NamedNode])
         if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name not in excluded:
             return True
     return False
+
+
+def _named_quads(db: ox.Store, replaced: dict[ox.NamedNode, list[tuple]]) -> Iterator[ox.Quad]:
+    """The quads of the named graphs, with the replaced graphs' given content instead."""
+    for quad in db.quads_for_pattern(None, None, None, None):
+        if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name not in replaced:
+            yield quad
+    for graph, triples in replaced.items():
+        for s, p, o in triples:
+            yield ox.Quad(s, p, o, graph)
+
+
+def _union_triples(db: ox.Store, replaced: dict[ox.NamedNode, list[tuple]]) -> Iterator[ox.Triple]:
+    """The union of the named graphs with the replaced graphs' given content instead.
+
+    A triple of a replaced graph leaves the union unless another named graph holds it.
+    """
+    stored = {(q.subject, q.predicate, q.object) for g in replaced for q in db.quads_for_pattern(None, None, None, g)}
+    given = {t for triples in replaced.values() for t in triples}
+    for quad in db.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        triple = (quad.subject, quad.predicate, quad.object)
+        if triple in stored and triple not in given and not _held_elsewhere(db, triple, replaced.keys()):
+            continue
+        yield ox.Triple(*triple)
+    for triple in given:
+        if ox.Quad(*triple, ox.DefaultGraph()) not in db:
+            yield ox.Triple(*triple)
 
 
 def _has_blank(triples: Iterable[tuple]) -> bool:
@@ -173,10 +203,13 @@ class OxigraphStore(Store):
             yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))  # type: ignore[misc]
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None) -> QueryResult:
-        """Run a read-only query; the default graph is the union unless ``default_graphs``."""
+              named_graphs: list[str] | None = None, base_iri: str | None = None) -> QueryResult:
+        """Run a read-only query; the default graph is the union unless ``default_graphs``;
+        relative IRIs resolve against ``base_iri``."""
         db = self._db()
         kwargs: dict = {}
+        if base_iri is not None:
+            kwargs["base_iri"] = base_iri
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         # Otherwise the store's default graph (the materialised union), or the query's FROM.
@@ -184,10 +217,8 @@ class OxigraphStore(Store):
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
             raw = db.query(sparql, prefixes=PREFIXES, **kwargs)
-        except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc)) from None
-        except ValueError as exc:
-            raise QuerySyntaxError(str(exc)) from None
+        except (SyntaxError, ValueError) as exc:
+            raise QuerySyntaxError(explain(sparql, str(exc), has_base=base_iri is not None)) from None
         return OxQueryResult(raw, keep=db)
 
     def query_bound(self, sparql: str, bindings: dict[str, object]) -> QueryResult:
@@ -203,17 +234,23 @@ class OxigraphStore(Store):
             raise QuerySyntaxError(str(exc)) from None
         return OxQueryResult(raw, keep=db)
 
-    def export(self, out: BinaryIO, fmt: str) -> None:
-        """Stream the store natively (turtle, ntriples and jsonld give the union of all graphs)."""
+    def export(self, out: BinaryIO, fmt: str, *, replace: Mapping[str, Iterable[Triple]] | None = None) -> None:
+        """Stream the store, serialized by the engine (see :meth:`Store.export`)."""
         if fmt not in DATASET_FORMATS:
             raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(DATASET_FORMATS)})")
         db = self._db()
+        # given content in a stable order, so that two exports of one store are the same bytes
+        replaced = {ox.NamedNode(g): sorted(((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), key=str)
+                    for g, triples in (replace or {}).items()}
+        kwargs = {"format": _EXPORT_FORMATS[fmt]}
+        if fmt in _PREFIXED_FORMATS:
+            kwargs["prefixes"] = EXPORT_PREFIXES
         if fmt in _QUAD_FORMATS:
-            named = (q for q in db.quads_for_pattern(None, None, None, None)
-                     if not isinstance(q.graph_name, ox.DefaultGraph))
-            ox.serialize(named, out, format=_EXPORT_FORMATS[fmt])
+            ox.serialize(_named_quads(db, replaced), out, **kwargs)
+        elif not replaced:
+            db.dump(out, from_graph=ox.DefaultGraph(), **kwargs)
         else:
-            db.dump(out, format=_EXPORT_FORMATS[fmt], from_graph=ox.DefaultGraph())
+            ox.serialize(_union_triples(db, replaced), out, **kwargs)
 
     def load(self, source: BinaryIO | bytes, fmt: str, graph: str | None = None) -> None:
         """Add RDF in one of DATASET_FORMATS (triple formats go into ``graph``), in one transaction."""
@@ -291,6 +328,7 @@ class SnapshotStore(OxigraphStore):
         self._guard = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._opened = False
+        self._version: str | None = None
         super().__init__(ox.Store(), iris)
         self._snapshot_layout = layout
         self._closed = False
@@ -307,6 +345,7 @@ class SnapshotStore(OxigraphStore):
                 return
             snapshot = layout.current_snapshot()
             self._engine = ox.Store() if snapshot is None else _open_engine(snapshot, read_only=True)
+            self._version = None if snapshot is None else f"{layout.root.resolve()}:{snapshot.name}"
             self._stamp = stamp
             self._opened = True
             log.debug("reading snapshot %s", snapshot)
@@ -316,6 +355,11 @@ class SnapshotStore(OxigraphStore):
             raise StoreError("the store is closed")
         self._refresh()
         return self._engine
+
+    def version(self) -> str | None:
+        """The published snapshot being read (None before the first publication)."""
+        self._db()
+        return self._version
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Refused: snapshots are read-only."""
@@ -340,9 +384,14 @@ class SnapshotStore(OxigraphStore):
 
 
 def open_oxigraph(root: str | os.PathLike[str], iris: Iris, *, writable: bool) -> OxigraphStore:
-    """Open the store directory: the writer takes the lock and the primary; readers a snapshot."""
+    """Open the store directory: the writer takes the lock and the primary; readers a snapshot.
+
+    Only a writer creates a store: readers of a directory that holds none get StoreMissing.
+    """
     layout = Layout(root)
     if not writable:
+        if not layout.exists():
+            raise StoreMissing(str(root))
         return SnapshotStore(layout, iris)
     lock = WriterLock(layout)
     try:

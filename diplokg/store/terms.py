@@ -48,3 +48,20 @@ def to_rdflib(term: OxTerm | None) -> Node | None:
 def ox_quad(s: Node, p: Node, o: Node, graph: str) -> ox.Quad:
     """A pyoxigraph quad in the named graph ``graph`` from rdflib terms."""
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(graph))
+
+
+def serialize_triples(triples, media_type: str, graph: str | None = None,
+                      prefixes: dict[str, str] | None = None) -> bytes:
+    """rdflib triples serialized by the engine in an RDF media type; quad formats (N-Quads,
+    TriG) put them in the named graph ``graph`` when given (else the default graph)."""
+    fmt = ox.RdfFormat.from_media_type(media_type)
+    if fmt is None:
+        raise ValueError(f"not an RDF media type: {media_type}")
+    if fmt.supports_datasets and graph is not None:
+        name = ox.NamedNode(graph)
+        items = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]
+    else:
+        items = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+    kwargs = {"prefixes": prefixes} if prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG,
+                                                             ox.RdfFormat.RDF_XML) else {}
+    return ox.serialize(items, format=fmt, **kwargs)

@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from diplokg.iris import digest, slug
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 # Lower-case words that join a family name ("von der Leyen", "da Silva", "bin Salman").
@@ -324,3 +326,16 @@ def preferred(labels: Iterable[str]) -> str:
     if not pool:
         raise ValueError("no label to choose from")
     return max(pool, key=lambda s: (sum(1 for c in s if ord(c) > 127), s.count("-")))
+
+
+def person_key(normal: str, family: str, article_id: str, full: bool) -> str:
+    """The key of a person as one article alone gives them: the slug of the normal form for
+    a full name (the same in every article); for a family name alone, the family name keyed
+    to the article ("nishimori-3fa9c2d1"), since a family name is no identity across articles.
+
+    >>> person_key("Fumio Kishida", "Kishida", "a1", True)
+    'fumio-kishida'
+    """
+    if full:
+        return slug(normal)
+    return f"{slug(family)}-{digest(article_id, fold(family), length=8)}"

@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from diplokg.iris import digest, slug
+from diplokg.iris import slug
 from etl.extract.mentions import ActorIndex, ActorMention
-from etl.extract.names import (FAMILY_FIRST, Name, culture, fold, looks_japanese, parse, preferred, same_person,
-                               strip_honorifics, token_key)
+from etl.extract.names import (FAMILY_FIRST, Name, culture, looks_japanese, parse, person_key, preferred,
+                               same_person, strip_honorifics, token_key)
 from etl.extract.officials import Official, Officials
 from etl.extract.person_spans import Candidate
 from etl.model import Actor, RoleFact
@@ -228,7 +228,7 @@ def _actor(p: _Person, officials: Officials, article_id: str) -> Actor:
     """The actor of a grouped person: key and label from the officials table or its forms."""
     if p.weak:
         family = p.name.family
-        key = f"{slug(family)}-{digest(article_id, fold(family), length=8)}"
+        key = person_key(family, family, article_id, False)
         return Actor(key=key, kind="Person", name=family, forms=list(p.forms), normal=family, family=family, identified="none")
     matches: dict[str, Official] = {}
     for n in p.full:
