@@ -21,6 +21,7 @@ from etl.extract.meetings import MeetingDraft, find_meetings
 from etl.extract.mentions import add_gazetteer_actor
 from etl.extract.quotes import find_quotes
 from etl.extract.statements import StatementDraft, find_statements
+from etl.extract.topics import link_topics
 from etl.model import Article, ArticleFacts, Meeting, Statement
 from etl.nlp import load_nlp
 from etl.read import body_end, caption_spans
@@ -46,22 +47,28 @@ class Extractor:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
             yield self.facts(article, doc)
 
-    def facts(self, article: Article, doc: Doc) -> ArticleFacts:
-        """Extract from an article already parsed (``doc`` covers its body)."""
+    def context(self, article: Article, doc: Doc) -> ArticleContext:
+        """What the extractors share about an article already parsed (``doc`` covers its body):
+        its actors, quotes, captions and date anchor."""
         text = article.text
         end = len(doc.text)
-        index = find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published)
-        ctx = ArticleContext(
+        return ArticleContext(
             article=article,
             doc=doc,
             body_end=end,
             anchor=anchor_for(article, text[:end]),
             gazetteer=self.gazetteer,
-            index=index,
+            index=find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published),
             quotes=find_quotes(text, end),
             captions=caption_spans(text[:end]),
         )
+
+    def facts(self, article: Article, doc: Doc) -> ArticleFacts:
+        """Extract from an article already parsed (``doc`` covers its body)."""
+        ctx = self.context(article, doc)
+        index = ctx.index
         meetings = merge_meetings(article, find_meetings(ctx))
+        link_topics(ctx, meetings)
         statements = [_statement(article, d, meetings) for d in find_statements(ctx)]
         issues = list(dict.fromkeys(h.ref for h in index.hits if h.kind == "issue"))
         places = {m.location: ctx.places[m.location] for m in meetings if m.location}

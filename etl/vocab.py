@@ -2,7 +2,8 @@
 
 - ``etl/data/gazetteer/``: countries, organizations, officials (see its README's caveats);
 - ``etl/data/titles.csv``: post titles and their kind;
-- ``etl/data/speech_verbs.txt``, ``meeting_triggers.csv``, ``planned_cues.txt``;
+- ``etl/data/speech_verbs.txt``, ``reporting_verbs.txt``, ``position_verbs.txt``,
+  ``quote_term_markers.txt`` (statements), ``meeting_triggers.csv``, ``planned_cues.txt``;
 - ``ontology/issues.ttl``: the issue scheme, whose labels are the issue triggers.
 """
 
@@ -38,6 +39,7 @@ class OrgEntry:
     country_iso2: str | None
     wikidata: str | None
     aliases: tuple[str, ...]
+    kind: str = ""  # intergovernmental, government_body, party, media, other
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Vocabulary:
     issues: list[IssueEntry]
     position_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    quote_term_markers: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
@@ -136,6 +139,7 @@ def _organizations() -> list[OrgEntry]:
             country_iso2=row["country_iso2"] or None,
             wikidata=row["wikidata"] or None,
             aliases=_split(row["aliases"]),
+            kind=row.get("type") or "",
         )
         for row in _rows(GAZETTEER / "organizations.csv")
     ]
@@ -211,5 +215,6 @@ def load_vocabulary() -> Vocabulary:
         issues=load_issues() if ISSUES_FILE.exists() else [],
         position_verbs=_word_list(DATA / "position_verbs.txt"),
         reporting_verbs=_word_list(DATA / "reporting_verbs.txt"),
+        quote_term_markers=_word_list(DATA / "quote_term_markers.txt"),
         role_nouns={row["noun"].lower(): _split(row["kinds"]) for row in _rows(DATA / "role_nouns.csv")},
     )

@@ -53,7 +53,7 @@ def test_model_mistakes_are_not_people() -> None:
 def test_title_only_mention_resolves_to_the_person_with_that_post() -> None:
     facts = extract(
         "Secretary of State Ellen Marsh met with Philippine Secretary of Foreign Affairs Ramon "
-        "Dizon today in Manila. The Secretary underscored the ironclad commitment to the alliance.",
+        "Dizon today in Manila. The Secretary stressed the ironclad commitment to the alliance.",
         published="2025-01-15",
     )
     assert ("Ellen Marsh", "indirect", "the ironclad commitment to the alliance") in statements(facts)

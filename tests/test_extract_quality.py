@@ -2,11 +2,12 @@
 (../shared/devset/score.py, applied to extracted facts by etl/shared_scoring.py).
 
 On the first-wave articles (the seeds and g01-g13, in the seeds' wire style) the issue's targets
-for meetings (F1, date, mode), statements, persons, roles and invented dates are met and asserted;
-location (0.84 < 0.85) and issue recall (0.59 < 0.70) are not yet. The second-wave articles (g14
-on, the pairs p*, the controls n*: readouts, MOFA releases, transcripts, see docs/gold.md) meet
-none of the targets yet; on the whole corpus the test asserts the level measured when that gold
-was written, so a regression fails while the targets stay open (``python -m etl.evaluate``
+for meetings (F1, date, mode), statements, issue recall, persons, roles and invented dates are
+met and asserted; location (0.84 < 0.85) is not yet. On the whole corpus, with the second-wave
+articles (g14 on, the pairs p*, the controls n*: readouts, MOFA releases, transcripts, see
+docs/gold.md), statements (0.97) and issue recall (0.87) meet their targets and are asserted
+near the level measured; the other categories are asserted at the level measured when that gold
+was written, so a regression fails while their targets stay open (``python -m etl.evaluate``
 prints every number).
 """
 
@@ -44,7 +45,7 @@ def first_wave(tmp_path_factory) -> Score:
 
 @pytest.mark.parametrize(("category", "key", "target"), [
     ("meetings", "f1", 0.90), ("meetings", "date_acc", 0.90), ("meetings", "mode_acc", 0.95),
-    ("statements", "f1", 0.85), ("persons", "f1", 0.95), ("persons", "role_recall", 0.90)])
+    ("statements", "f1", 0.85), ("issues", "recall", 0.70), ("persons", "f1", 0.95), ("persons", "role_recall", 0.90)])
 def test_first_wave_meets_the_targets(first_wave: Score, category: str, key: str, target: float) -> None:
     value = first_wave.shared.as_dict()[category][key]
     assert value >= target, f"{category} {key} {value:.3f} on the first-wave articles"
@@ -56,7 +57,8 @@ def test_first_wave_has_no_invented_dates(first_wave: Score) -> None:
 
 
 @pytest.mark.parametrize(("category", "key", "floor"), [
-    ("meetings", "f1", 0.80), ("statements", "f1", 0.78), ("persons", "f1", 0.95), ("persons", "role_recall", 0.70)])
+    ("meetings", "f1", 0.80), ("statements", "f1", 0.95), ("issues", "recall", 0.85), ("persons", "f1", 0.95),
+    ("persons", "role_recall", 0.70)])
 def test_whole_corpus_is_no_worse_than_when_its_gold_was_written(score: Score, category: str, key: str,
                                                                   floor: float) -> None:
     value = score.shared.as_dict()[category][key]

@@ -1,5 +1,5 @@
 """Phrase matchers over the vocabularies: countries, demonyms, capitals, organizations,
-post titles and issue triggers. Built once per spaCy vocabulary."""
+post titles, and the issue triggers (etl/extract/issues.py). Built once per spaCy vocabulary."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from diplokg.iris import slug
 
+from etl.extract.issues import IssueMatcher
 from etl.vocab import CountryEntry, OfficialEntry, OrgEntry, TitleEntry, Vocabulary, load_vocabulary
 
 # Aliases that are too ambiguous to stand for a country on their own.
@@ -61,8 +62,7 @@ class Gazetteer:
                 self.org_aliases.setdefault(alias.lower().removeprefix("the "), []).append(o.key)
         for t in vocab.titles:
             add(self._lower, "title", t.phrase, [t.phrase])
-        for issue in vocab.issues:
-            add(self._lower, "issue", issue.key, list(issue.triggers))
+        self.issues = IssueMatcher(nlp, vocab.issues)
 
     @functools.cached_property
     def _officials_by_name(self) -> dict[str, list[OfficialEntry]]:
@@ -106,6 +106,9 @@ class Gazetteer:
                 spans.add((s, e))
                 taken.update(range(s, e))
                 out.append(Hit(kind, ref, doc[s:e]))
+        places = {i for h in out if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
+        actors = [(h.ref, h.span) for h in out if h.kind in ("country", "org")]
+        out.extend(Hit("issue", key, span) for key, span in self.issues.hits(doc, places, actors))
         out.sort(key=lambda h: (h.span.start, -len(h.span)))
         return out
 

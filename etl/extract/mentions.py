@@ -87,6 +87,11 @@ class ActorIndex:
         return (subjects or pool)[-1].key
 
 
+def name_tokens(name: str) -> list[str]:
+    """The lower-case words of a name, hyphens splitting too ("Kim Min-jae" → kim, min, jae)."""
+    return [p for p in re.split(r"[\s\-]+", name.lower()) if p]
+
+
 def add_gazetteer_actor(index: ActorIndex, gaz: Gazetteer, key: str, kind: str) -> None:
     """Add a country or organization of the gazetteer to the article's actors (once)."""
     if key in index.actors:

@@ -117,33 +117,66 @@ def _resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
     """A title with no name ("the U.S. special representative for North Korea", "the
     secretary") refers to the person of the article holding that post: named with it in the
     article, else listed with it in the officials table, else the last person whose title
-    contains the word."""
-    for t in index.titles:
-        if t.person is not None:
+    contains the word. A bare title beside a named holder of the same title in one sentence
+    ("The Prime Minister spoke to Canadian Prime Minister X", "The Secretary and Secretary X")
+    is not that holder; when no one else can be meant, it is someone the article does not
+    name, and the title stays unresolved in the whole article."""
+    beside = {id(t): _named_beside(index, t) for t in index.titles if t.person is None}
+    unnamed: set[str] = set()
+    for t in sorted((t for t in index.titles if t.person is None), key=lambda t: not beside[id(t)]):
+        if t.title in unnamed:
             continue
-        named = [o.person for o in index.titles if o.person and o.title == t.title and (t.of is None or o.of in (None, t.of))]
-        person = named[0] if len(set(named)) == 1 else None
+        person = _holder(index, gaz, t, beside[id(t)])
         if person is None:
-            label = t.title.lower()
-            for off in gaz.vocab.officials:
-                if off.position_label.lower() != label:
-                    continue
-                if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
-                    continue
-                key = slug(off.name)
-                if key in index.actors:
-                    person = key
-                    break
-        if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
-            # "the Secretary": the first person named with that word in a title.
-            word = t.title.split()[-1].lower()
-            named = sorted((o for o in index.titles if o.person and word in o.title.lower()), key=lambda o: o.span.start)
-            person = named[0].person if named else None
-        if person is None:
+            if beside[id(t)]:
+                unnamed.add(t.title)
             continue
         t.person = person
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         _add_role(index, person, t)
+
+
+def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, exclude: set[str]) -> str | None:
+    holders = [o for o in index.titles if o.person and o.person not in exclude and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+    named = [o.person for o in holders]
+    person = named[0] if len(set(named)) == 1 else _the_unqualified(index, holders) if t.of is None else None
+    if person is None:
+        label = t.title.lower()
+        for off in gaz.vocab.officials:
+            if off.position_label.lower() != label:
+                continue
+            if t.of is not None and gaz.vocab.country_by_iso2.get(off.iso2) is not None and gaz.vocab.country_by_iso2[off.iso2].key != t.of:
+                continue
+            key = slug(off.name)
+            if key in index.actors and key not in exclude:
+                person = key
+                break
+    if person is None and t.span[0].lower_ == "the" and len(t.span) <= 3:
+        # "the Secretary": the first person named with that title in a longer one (not
+        # "the Prime Minister" for a Foreign Minister).
+        word = t.title.lower()
+        named = sorted((o for o in index.titles if o.person and o.person not in exclude and word in o.title.lower()), key=lambda o: o.span.start)
+        person = named[0].person if named else None
+    return person
+
+
+def _named_beside(index: ActorIndex, t: TitleMention) -> set[str]:
+    """The named holders of a bare title's title in its own sentence."""
+    if t.span[0].lower_ != "the":
+        return set()
+    sent = t.span.sent
+    return {o.person for o in index.titles if o.person and o.title == t.title and sent.start <= o.span.start < sent.end}
+
+
+def _the_unqualified(index: ActorIndex, holders: list[TitleMention]) -> str | None:
+    """"Prime Minister Rishi Sunak spoke to Japanese Prime Minister Fumio Kishida ... the Prime
+    Minister said": of several holders of a title, the bare title is the one the text names
+    without a country word (the others are told apart by theirs)."""
+    def qualified(o: TitleMention) -> bool:
+        return any(h.kind in ("country", "demonym") and o.span.start <= h.span.start < o.span.end for h in index.hits)
+
+    people = {o.person for o in holders if not any(qualified(p) for p in holders if p.person == o.person)}
+    return people.pop() if len(people) == 1 else None
 
 
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:

@@ -1,0 +1,246 @@
+"""Direct statements: quoted words with their speakers.
+
+The speaker comes from the attribution in the quote's sentence ("..., X said", "X said, ...",
+"X told Y that ...", "according to X", "the department quoted X as saying"); else from the
+sentence before, when it introduces the quote ("X said:", "X told reporters.") or the
+sentence after, when it only attributes ("X said in a statement.", "X made the remarks at
+..."); else the quote continues the statement just before it ("...," he said. "..."; the
+next paragraph of a multi-paragraph quotation; a readout's quoted passage with no verb of
+saying of its own).
+
+Names and terms in quotation marks are not statements: Title Case phrases ("Free and Open
+Indo-Pacific") and quotes after a naming word (etl/data/quote_term_markers.txt: "so-called",
+"known as", ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.quotes import Quote
+from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
+from etl.extract.statements.labels import person_named_by
+from etl.extract.statements.speakers import according_to, organization_attribution, speaker_of_verb, subjects
+from etl.read import headline_span
+
+_NEAR_AFTER = 12
+_MAX_TERM_WORDS = 12
+_MAX_CODE_CHARS = 12
+_CONTINUES_WORDS = 6
+_FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "'s", "\u2019s"}
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A one-word quote after these words names something: "called a "satellite"".
+_NAMING = {"call", "calls", "called", "calling", "dub", "dubbed", "dubs", "name", "named", "term", "termed", "label", "labelled", "labeled", "brand", "branded"}
+_DASHES = ("-", "\u2013", "\u2014")
+_PRESS = {"reporter", "journalist", "press", "media", "correspondent", "newsman"}
+# "X made the remarks at a news conference": a sentence that only attributes words.
+_REMARK_NOUNS = {"remark", "comment", "statement", "speech", "point"}
+
+
+def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
+    """The direct statements of the article body, in order (see the module docstring)."""
+    markers = ctx.vocab.quote_term_markers
+    head = headline_span(ctx.text)
+    out: list[StatementDraft] = []
+    previous: tuple[StatementDraft, Quote] | None = None
+    for q in ctx.quotes:
+        if ctx.in_caption(q.start) or (head and q.start < head[1]):
+            continue
+        quote = clean_quote(q.text)
+        first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
+        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)):
+            continue
+        found = _attributed(q, first, last, ctx)
+        if found is None and previous is not None and _continues(q, previous, first, ctx):
+            found = previous[0].speaker, (first.start_char, last.end_char)
+        if found is None:
+            continue
+        speaker, evidence = found
+        d = draft(ctx, speaker, quote, "direct", evidence, (q.start, q.end))
+        out.append(d)
+        previous = d, q
+    return out
+
+
+def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False) -> bool:
+    """A name or term in quotation marks: Title Case words without a verb ("Free and Open
+    Indo-Pacific", also with the stop American style puts inside the marks), a code with no
+    words ("2+2"), a word after a naming verb ("called a "satellite""), or anything after a
+    naming word ("the so-called "...", "known as "..."")."""
+    before = text[max(0, q.start - 30):q.start - 1].lower().split()
+    if before and (before[-1] in markers or " ".join(before[-2:]) in markers):
+        return True
+    words = _WORD.findall(q.text)
+    if not words:
+        return len(q.text.strip()) <= _MAX_CODE_CHARS
+    if len(words) == 1 and any(w.rstrip(",") in _NAMING for w in before[-3:]):
+        return True  # "a missile, which North Korea called a "satellite""
+    if len(words) > _MAX_TERM_WORDS or (has_verb and q.text.rstrip()[-1:] in ".!?"):
+        return False
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content) and not has_verb
+
+
+def _has_verb(q: Quote, ctx: ArticleContext) -> bool:
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
+    """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included."""
+    verbs = ctx.vocab.speech_verbs
+    return [t for t in tokens if t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx)
+            and (t.lemma_.lower() in verbs or _to_the_press(t))]
+
+
+def _to_the_press(verb: Token) -> bool:
+    """"spoke to reporters", "talked to journalists": a verb of saying by its addressee."""
+    if verb.lemma_.lower() not in ("speak", "talk"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "with") and any(o.lemma_.lower() in _PRESS for o in c.children)
+               for c in verb.children)
+
+
+def _attributed(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> tuple[str, tuple[int, int]] | None:
+    """The speaker and the evidence span: in the quote's sentences, or an adjacent one."""
+    speaker = _in_sentence(q, first, last, ctx)
+    if speaker is not None:
+        return speaker, (first.start_char, last.end_char)
+    before = _neighbour(first, -1, ctx)
+    if before is not None and (_opens_sentence(q, first, ctx) or before.text.rstrip().endswith(":")):
+        speaker = _introducer(before, ctx)
+        if speaker is not None:
+            return speaker, (before.start_char, last.end_char)
+    after = _neighbour(last, 1, ctx)
+    if after is not None and _closes_sentence(q, last, ctx) and not ctx.text[after.start_char:after.end_char].lstrip().startswith(('"', "\u201c")):
+        speaker = _bare_attribution(after, ctx)
+        if speaker is not None:
+            return speaker, (first.start_char, after.end_char)
+    return None
+
+
+def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str | None:
+    after = [t for t in ctx.doc[last.start:last.end] if t.idx >= q.end + 1]
+    before = [t for t in ctx.doc[first.start:first.end] if t.idx < q.start - 1]
+    verbs_after = _speech_verbs(after, ctx)
+    verbs_before = _speech_verbs(before, ctx)
+    near = speaker_of_verb(verbs_after[0], ctx) if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER else None
+    said = {v.i for v in verbs_before + verbs_after}
+    outermost = [v for v in verbs_before + verbs_after if not any(a.i in said for a in v.ancestors)]
+    body = organization_attribution(before + after, outermost, ctx)
+    if body is not None:
+        # "Kim asked China to play "a constructive role", the ministry said", "..., Kim said,
+        # according to the ministry": an organization's attribution makes the quote its own,
+        # whoever the words describe (CONVENTIONS 5.3)
+        return body
+    inner = _innermost(q, verbs_before, ctx)
+    if inner is not None:
+        return inner
+    if near:
+        return near
+    for verb in [*reversed(verbs_before), *verbs_after]:
+        speaker = speaker_of_verb(verb, ctx)
+        if speaker:
+            return speaker
+    return according_to(before + after, ctx)
+
+
+def _innermost(q: Quote, verbs: list[Token], ctx: ArticleContext) -> str | None:
+    """The speaker of the innermost verb of saying before a quote that governs it ("The
+    official said Kim told Lee that Japan "remains open"" → Kim), when a single person is its
+    subject."""
+    quote_tok = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    if quote_tok is None:
+        return None
+    qi = quote_tok.start
+    holding = [v for v in verbs if v.left_edge.i <= qi <= v.right_edge.i and any(t.i == qi for t in v.subtree)]
+    for verb in sorted(holding, key=lambda v: len(list(v.subtree))):
+        speaker = speaker_of_verb(verb, ctx)
+        if speaker is not None:
+            return speaker if ctx.index.actors[speaker].kind == "Person" else None
+    return None
+
+
+def _neighbour(sent: Span, step: int, ctx: ArticleContext) -> Span | None:
+    """The sentence before (step -1) or after (+1), if no more than one paragraph break apart
+    and not a caption."""
+    sents = ctx.sentences()
+    i = next((n for n, s in enumerate(sents) if s.start == sent.start), None)
+    if i is None or not 0 <= i + step < len(sents):
+        return None
+    other = sents[i + step]
+    gap = ctx.text[min(sent.end_char, other.end_char):max(sent.start_char, other.start_char)]
+    if gap.count("\n") > 2 or ctx.in_caption(other.start_char):
+        return None
+    return other
+
+
+def _opens_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
+    return ctx.text[sent.start_char:q.start].strip() in ("", '"', "\u201c")
+
+
+def _closes_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
+    return ctx.text[q.end:sent.end_char].strip() in ("", '"', "\u201d", ".", '."', ".\u201d")
+
+
+def _introducer(sent: Span, ctx: ArticleContext) -> str | None:
+    """The speaker of a sentence that introduces a quote: "X said:", "X told reporters."."""
+    if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
+        return None
+    colon = sent.text.rstrip().endswith(":")
+    for verb in reversed(_speech_verbs(list(sent), ctx)):
+        if any(c.dep_ in ("agent", "mark") for c in verb.children) and not subjects(verb):
+            continue  # "As stated by Spokesperson X:" introduces the release itself
+        if colon or not _has_content(verb):
+            speaker = speaker_of_verb(verb, ctx)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
+    """The speaker of a sentence that only attributes: "X said in a statement.", "X told
+    reporters.", "X made the remarks at a news conference."."""
+    if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
+        return None
+    if sent.text.lstrip()[:1] in _DASHES:
+        # a quotes section: "“...”" then "– The Honourable X, Minister of Foreign Affairs"
+        line_end = ctx.text.find("\n", sent.start_char)
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip()) + 1
+        return person_named_by(ctx, start, line_end if line_end > 0 else sent.end_char)
+    root = sent.root
+    if root.lemma_.lower() in ctx.vocab.speech_verbs and not _has_content(root):
+        return speaker_of_verb(root, ctx)
+    if root.lemma_.lower() == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in _REMARK_NOUNS for c in root.children):
+        return speaker_of_verb(root, ctx)
+    return None
+
+
+def _has_content(verb: Token) -> bool:
+    """Whether a verb of saying carries its own reported words (a clause or an object)."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "parataxis"):
+            return True
+        if c.dep_ == "dobj" and verb.lemma_.lower() != "tell":
+            return True
+    return False
+
+
+def _continues(q: Quote, previous: tuple[StatementDraft, Quote], sent: Span, ctx: ArticleContext) -> bool:
+    """A quote that goes on with the statement before it: the next paragraph of a
+    multi-paragraph quotation, a quote opening its sentence right after an attributed one
+    ("...," he said. "..."), or a quoted passage of a readout with no verb of saying of its
+    own after the source's quote."""
+    _, before = previous
+    gap = ctx.text[before.end:q.start]
+    if before.open_ended and gap.strip() in ("", '"', "\u201c"):
+        return True
+    if len(gap) >= 200 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
+        return False
+    if _opens_sentence(q, sent, ctx):
+        return True
+    words = [t for t in sent if not ctx.in_quote(t.idx)]
+    return q.words >= _CONTINUES_WORDS and not _speech_verbs(words, ctx) and according_to(words, ctx) is None

@@ -1,0 +1,211 @@
+"""Who says it: the actor a verb of saying, an "according to" phrase or a subject phrase
+stands for. A person by name, pronoun or title; else an organization or country inside the
+phrase ("a Japanese Foreign Ministry official" → the ministry, "U.S. officials" → the United
+States); "the ministry", "it" → the last organization named before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.mentions import organization_from_entity
+from etl.extract.references import countries_of, refers_to
+
+# Nouns of unnamed people who speak for their organization or country.
+_SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
+_BODIES = ("department", "ministry", "office", "agency", "commission", "council", "committee", "embassy", "secretariat")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PRONOUN_WINDOW = 8  # sentences back to the person a pronoun stands for
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject heads of a verb."""
+    return [c for c in verb.children if c.dep_ in _SUBJECTS]
+
+
+def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
+    """The actor a verb of saying attributes words to: its subject (through the verbs it is
+    attached to), the object of "quote" ("the ministry quoted X as saying" → X), or for a
+    participle ("..., adding ...", "Reiterating ..., X said") the subject of the verb it goes with."""
+    if verb.lemma_.lower() == "quote":
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                keys = refers_to(c, ctx.index)
+                if keys:
+                    return keys[0]
+    if verb.tag_ == "VBG" and not subjects(verb):
+        for anc in verb.ancestors:
+            if anc.lemma_.lower() in ctx.vocab.speech_verbs or anc.lemma_.lower() in ctx.vocab.reporting_verbs:
+                if subjects(anc):
+                    return _first_actor(subjects(anc), ctx)
+    v = verb
+    for _ in range(3):
+        if subjects(v):
+            return _first_actor(subjects(v), ctx)
+        if v.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl") and v.head.i != v.i:
+            v = v.head.head if v.dep_ == "acl" and v.head.pos_ == "NOUN" else v.head
+            continue
+        break
+    return None
+
+
+def _first_actor(heads: list[Token], ctx: ArticleContext) -> str | None:
+    """The actor of the first subject that names one (a dateline word the parser took for a
+    second subject names none)."""
+    for head in heads:
+        actor = actor_of_phrase(head, ctx)
+        if actor is not None:
+            return actor
+    return None
+
+
+def actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
+    """A subject phrase's actor: a person (name, pronoun, title), else an organization or
+    country inside it ("a Japanese Foreign Ministry official", "the department"). News media
+    are not actors: what an agency reports is no one's statement."""
+    actor = _actor_of_phrase(tok, ctx)
+    if actor is not None and ctx.gazetteer.orgs.get(actor) is not None and ctx.gazetteer.orgs[actor].kind == "media":
+        return None
+    return actor
+
+
+def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
+    index = ctx.index
+    if tok.lower_ in ("he", "she"):
+        return _pronoun_speaker(tok, ctx)
+    if tok.pos_ == "PROPN" and index.mention_at(tok.i) is None and any(c.dep_ == "poss" for c in tok.children):
+        named = _unknown_org(tok, ctx)  # "the South's Joint Chiefs of Staff": the body, not its country
+        if named is not None:
+            return named
+    if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
+        # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
+        # country; "Diplomats said" names no one.
+        countries = countries_of(tok, index)
+        orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
+        named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]  # "her spokesperson, X"
+        people = [m.key for m in (index.mention_at(t.i) for t in named) if m is not None and m.kind == "Person"]
+        return (people or orgs or countries or [None])[0]
+    keys = refers_to(tok, index)
+    if keys:
+        return keys[0]
+    if tok.lower_ == "it":
+        return _last_org_like(tok, ctx, any_org=True)
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        keys = refers_to(appos, index)
+        if keys:
+            return keys[0]
+    owned = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+    mentions = [index.mention_at(t.i) for t in tok.subtree if t.i not in owned]
+    persons = [m.key for m in mentions if m is not None and m.kind == "Person"]
+    if persons:
+        return persons[0]
+    orgs = [m.key for m in mentions if m is not None and m.kind == "Organization"]
+    if orgs:
+        return orgs[0]
+    if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
+        return _last_org_like(tok, ctx)
+    unknown = _unknown_org(tok, ctx)
+    if unknown is not None:
+        return unknown
+    countries = [m.key for m in mentions if m is not None and m.kind == "Country"]
+    return countries[0] if countries else None
+
+
+def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
+    """"..., he tweeted": the person a pronoun stands for, sentence by sentence back from it.
+    In its own sentence only a person that is a subject (one named between two parts of a
+    quote is not who speaks); before it, the subject of each sentence: a named person is the
+    antecedent, a pronoun sends the search further back, a post holder the article never
+    names ("The Prime Minister raised ... He reiterated ...") is one, so no named speaker;
+    failing a subject, the last person the sentence names outside quotation marks."""
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+    if here is None:
+        return None
+    for n in range(here, max(-1, here - _PRONOUN_WINDOW), -1):
+        sent = sents[n]
+        named = [m for m in ctx.index.mentions_in(sent.start, sent.end)
+                 if m.kind == "Person" and m.span.start < tok.i and not ctx.in_quote(m.span.start_char)]
+        subj = [m for m in named if m.span.root.dep_ in _SUBJECTS]
+        if subj:
+            return subj[-1].key
+        if n == here:
+            continue
+        heads = [c for v in (sent.root, *sent.root.conjuncts) for c in v.children if c.dep_ in _SUBJECTS]
+        if any(h.lower_ in ("he", "she") for h in heads):
+            continue
+        if any(_unnamed_holder(h, ctx) for h in heads):
+            return None
+        if named:
+            return named[-1].key
+    return None
+
+
+def _unnamed_holder(tok: Token, ctx: ArticleContext) -> bool:
+    """A subject that is a post title no named person of the article is given ("The Prime
+    Minister" of a release that never names them)."""
+    return ctx.index.mention_at(tok.i) is None and any(
+        t.person is None and t.span.start <= tok.i < t.span.end for t in ctx.index.titles)
+
+
+def organization_attribution(tokens: list[Token], verbs: list[Token], ctx: ArticleContext) -> str | None:
+    """An organization or country the sentence attributes its words to: "according to the
+    ministry", or the subject of a verb of saying after them ("..., the ministry said"). Not
+    an unnamed official who tells what a named person said ("X told Y ..., according to a
+    Japanese official"), nor a body that quotes a person ("the department quoted X as saying")."""
+    if any(v.lemma_.lower() == "quote" for v in verbs):
+        return None
+    sources = [according_to(tokens, ctx, named_only=True)]
+    sources += [speaker_of_verb(v, ctx) for v in verbs if not any(unnamed(s, ctx) for s in subjects(v))]
+    for actor in sources:
+        if actor is not None and ctx.index.actors[actor].kind != "Person":
+            return actor
+    return None
+
+
+def unnamed(tok: Token, ctx: ArticleContext) -> bool:
+    """A subject that names no one: an official, a spokesman, diplomats, sources ("a Foreign
+    Ministry official", "U.S. officials"), unless a name stands beside it ("her spokesperson,
+    Liam Fortescue")."""
+    if tok.lemma_.lower() not in _SPOKESPEOPLE or tok.lemma_.lower() in ("government", "side") or ctx.index.mention_at(tok.i) is not None:
+        return False
+    named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    return not any((m := ctx.index.mention_at(t.i)) is not None and m.kind == "Person" for t in named)
+
+
+def according_to(tokens: list[Token], ctx: ArticleContext, named_only: bool = False) -> str | None:
+    """The actor of an "according to X" phrase among the tokens (outside quotes); with
+    ``named_only``, not an unnamed official's organization or country."""
+    for t in tokens:
+        if t.lower_ == "according" and not ctx.in_quote(t.idx):
+            for prep in t.children:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return None if named_only and unnamed(obj, ctx) else actor_of_phrase(obj, ctx)
+    return None
+
+
+def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
+    """An organization the vocabulary lacks, named as a speaker ("the Joint Chiefs of Staff
+    said"): the model's ORG entity becomes an Organization actor."""
+    if tok.ent_type_ != "ORG":
+        return None
+    ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    if len(name) < 3 or not name[0].isupper() or (len(ent) == 1 and not name.isupper()):
+        return None
+    return organization_from_entity(ctx.index, ent)
+
+
+def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False) -> str | None:
+    """"the department" / "the ministry" / "it": the last organization (of that kind) named before."""
+    word = tok.lemma_.lower()
+    for m in reversed(ctx.index.mentions):
+        if m.span.start >= tok.i or m.kind != "Organization" or ctx.in_quote(m.span.start_char):
+            continue
+        actor = ctx.index.actors[m.key]
+        if any_org or word in actor.name.lower() or any(word in a.lower() for a in actor.aliases):
+            return m.key
+    return None

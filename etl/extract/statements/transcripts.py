@@ -1,0 +1,111 @@
+"""Direct statements without quotation marks: the turns of a speaker-labelled transcript
+("PRIME MINISTER ANTHONY ALBANESE: Well, thank you ...", "Secretary Blinken: ..."), one per
+paragraph of the turn, and the paragraph after "X said:".
+
+A label is a paragraph's opening words before a colon: capitals ("FOREIGN MINISTER KIM:",
+"REBECCA THORNTON, MINISTER FOR FOREIGN AFFAIRS:"), or capitalised words. It must name a
+person (etl/extract/statements/labels.py); other labels ("QUESTION:", "JOURNALIST:", "Note:")
+and a journalist's "Q ..." end the turn before them and give no statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
+from etl.extract.statements.labels import person_named_by
+from etl.extract.statements.speakers import speaker_of_verb, subjects
+from etl.read import headline_span
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:,?[ \t]+[\w.'\u2019-]+){0,11}?)[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
+_QUESTION = re.compile(r"Q[.:]?[ \t]+[A-Z]")
+_OPENING = ('"', "\u201c")
+_MIN_WORDS = 4
+
+
+def find_turns(ctx: ArticleContext) -> list[StatementDraft]:
+    """Statements of transcript turns and of paragraphs introduced by "X said:"."""
+    out: list[StatementDraft] = []
+    head = headline_span(ctx.text)
+    paragraphs = [(p.start(), p.end()) for p in _PARAGRAPH.finditer(ctx.text[: ctx.body_end]) if p.group().strip()]
+    speaker: str | None = None
+    for n, (start, end) in enumerate(paragraphs):
+        if (head and start < head[1]) or ctx.in_caption(start):
+            speaker = None
+            continue
+        lead = start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+        label = _LABEL.match(ctx.text, lead, end)
+        if _QUESTION.match(ctx.text, lead, end):
+            speaker = None  # "Q Mr. President, will you ...": a journalist's turn
+            continue
+        if label is not None and _is_label(label.group("label")):
+            speaker = person_named_by(ctx, label.start("label"), label.end("label"))
+            if speaker is not None and label.end() < end:
+                out.append(_turn(ctx, speaker, (label.start(), ctx.text.index(":", label.end("label")) + 1), label.end(), end))
+            continue
+        if speaker is not None and _prose(ctx.text[start:end]) and not ctx.text[lead:end].startswith(_OPENING):
+            out.append(_turn(ctx, speaker, None, lead, end))
+            continue
+        speaker = None
+        introduced = _introduced_paragraph(paragraphs, n, ctx)
+        if introduced is not None:
+            out.append(introduced)
+    return out
+
+
+def _turn(ctx: ArticleContext, speaker: str, label: tuple[int, int] | None, start: int, end: int) -> StatementDraft:
+    text = ctx.text[start:end]
+    s = start + len(text) - len(text.lstrip())
+    e = start + len(text.rstrip())
+    if label is None:
+        first = sentence_of(ctx, s)
+        evidence = (s, min(e, first.end_char if first is not None else e))
+    else:
+        evidence = label
+    return draft(ctx, speaker, clean_quote(ctx.text[s:e]), "direct", evidence, (s, e))
+
+
+def _is_label(label: str) -> bool:
+    words = label.replace(",", " ").split()
+    if not words or any(ch.isdigit() for ch in label):
+        return False
+    return label.upper() == label or all(w[:1].isupper() for w in words)
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) >= _MIN_WORDS
+
+
+def _introduced_paragraph(paragraphs: list[tuple[int, int]], n: int, ctx: ArticleContext) -> StatementDraft | None:
+    """The paragraph after one that ends "X said:" (no quotation marks of its own): X's words."""
+    if n == 0:
+        return None
+    p_start, p_end = paragraphs[n - 1]
+    start, end = paragraphs[n]
+    before = ctx.text[p_start:p_end].rstrip()
+    body = ctx.text[start:end].strip()
+    if not before.endswith(":") or body.startswith(_OPENING) or not _prose(body):
+        return None
+    sent = sentence_of(ctx, p_start + len(before) - 1)
+    if sent is None:
+        return None
+    for verb in reversed([t for t in sent if _introducing(t, ctx)]):
+        speaker = speaker_of_verb(verb, ctx)
+        if speaker is not None:
+            s = start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+            return draft(ctx, speaker, clean_quote(body), "direct", (sent.start_char, sent.end_char), (s, s + len(body)))
+    return None
+
+
+def _introducing(tok: Token, ctx: ArticleContext) -> bool:
+    """A verb of saying that introduces what follows: not a release's own attribution line
+    ("As stated by Spokesperson X:", "The following is attributable to X:")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ctx.vocab.speech_verbs or ctx.in_quote(tok.idx):
+        return False
+    if any(c.dep_ in ("agent", "mark") for c in tok.children) and not subjects(tok):
+        return False
+    return True

@@ -1,0 +1,145 @@
+"""The topics of meetings: the issues their own sentences discuss.
+
+``link_topics(ctx, meetings)`` adds to each meeting's ``topics`` the issues of
+
+- the sentences that report it (its evidence);
+- the sentences whose subject is its people: one of its participants ("The Secretary
+  reiterated ..."), its participants' countries together ("Japan and the United States agreed
+  ..."), in the main clause or in the clause a verb of saying reports ("Miller said the three
+  also reiterated ...");
+- the sentences whose subject refers back to a meeting or to its people without naming them
+  ("they", "both", "the two leaders", "the ministers", "the meeting", "the call", "we" and
+  "I" of a release written in its minister's voice, a post
+  holder the report does not name: "The Prime Minister set out ..."): these go to the latest
+  main (primary) meeting reported before the sentence (the first, when none is before), or
+  when the article reports no main meeting, to the latest meeting it reports.
+
+Background sentences ("Relations have remained frosty because of ...") name no one of the
+meeting and add nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from etl.extract.context import ArticleContext
+from etl.extract.references import refers_to
+from etl.model import Meeting
+from etl.read import headline_span
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_GROUP_WORDS = {"they", "both", "all", "we", "i"}  # "we"/"I": a release in its minister's voice
+_GROUP_MODIFIERS = {"both", "two", "three", "four", "all"}
+_PLURAL = ("NNS", "NNPS")
+_GROUP_NOUNS = {"trio", "pair", "duo", "side", "delegation"}
+
+
+def link_topics(ctx: ArticleContext, meetings: list[Meeting]) -> None:
+    """Add the issues of each meeting's own sentences to its topics (see the module docstring)."""
+    if not meetings:
+        return
+    events = ctx.vocab.meeting_triggers.get("event_noun", frozenset())
+    starts = {id(m): min((e.start for e in m.evidence), default=0) for m in meetings}
+    primary = sorted((m for m in meetings if m.primary), key=lambda m: starts[id(m)])
+    for m in meetings:
+        for e in m.evidence:
+            _add(m, ctx.issues_in(e.start, e.end))
+    head = headline_span(ctx.text)
+    for sent in ctx.sentences():
+        if ctx.in_caption(sent.start_char) or (head and sent.start_char < head[1]):
+            continue
+        topics = ctx.issues_in(sent.start_char, sent.end_char)
+        if not topics:
+            continue
+        actors, back = _subject_refs(sent, ctx, events)
+        target = _named(actors, meetings, sent, starts, ctx) if actors else None
+        if target is None and back:
+            target = _latest(primary, sent, starts) or _latest(meetings, sent, starts)
+        if target is not None:
+            _add(target, topics)
+
+
+def _latest(meetings: list[Meeting], sent: Span, starts: dict[int, int]) -> Meeting | None:
+    """The meeting reported last before a sentence, else the first one reported."""
+    ordered = sorted(meetings, key=lambda m: starts[id(m)])
+    before = [m for m in ordered if starts[id(m)] <= sent.start_char]
+    return before[-1] if before else (ordered[0] if ordered else None)
+
+
+def _add(meeting: Meeting, topics: list[str]) -> None:
+    meeting.topics = list(dict.fromkeys(meeting.topics + topics))
+
+
+def _named(actors: set[str], meetings: list[Meeting], sent: Span, starts: dict[int, int], ctx: ArticleContext) -> Meeting | None:
+    """The meeting whose people the subject names: all of them its participants or their
+    countries, and one participant or two of its countries among them; primary meetings
+    first, then the latest reported before the sentence, else the first after."""
+    fits = []
+    for m in meetings:
+        people = set(m.participants)
+        countries = {ctx.index.actors[p].country for p in people if p in ctx.index.actors} - {None}
+        # a person of a participating country takes part for it ("Minister X and I discussed")
+        envoys = {a for a in actors if a in ctx.index.actors and ctx.index.actors[a].country in people}
+        if not actors <= people | countries | envoys:
+            continue
+        if actors & (people | envoys) or len(actors & countries) >= 2:
+            fits.append(m)
+    if not fits:
+        return None
+    before = [m for m in fits if starts[id(m)] <= sent.start_char]
+    if before:
+        return max([m for m in before if m.primary] or before, key=lambda m: starts[id(m)])
+    after = sorted(fits, key=lambda m: starts[id(m)])
+    return ([m for m in after if m.primary] or after)[0]
+
+
+def _subject_refs(sent: Span, ctx: ArticleContext, events: frozenset[str]) -> tuple[set[str], bool]:
+    """The actors a sentence's subjects name, and whether a subject refers back without
+    naming (a group word, a meeting noun, a post holder the article does not name)."""
+    actors: set[str] = set()
+    back = False
+    heads = _subjects(sent)
+    if not heads or all(h.tag_ == "VBG" for h in heads):
+        heads = _before_the_verb(sent)
+    for subj in heads:
+        keys = refers_to(subj, ctx.index)
+        if keys:
+            actors.update(keys)
+        elif _refers_back(subj, ctx, events):
+            back = True
+        if any(c.dep_ == "conj" and c.lower_ in _GROUP_WORDS for c in subj.children):
+            back = True  # "Minister X and I discussed ..."
+    return actors, back
+
+
+def _before_the_verb(sent: Span) -> list[Token]:
+    """"Building on ..., Secretary X and the Foreign Ministers discussed ...", parsed with the
+    participle as subject: the nouns between the last comma and the main verb."""
+    root = sent.root
+    commas = [t.i for t in sent if t.text == "," and t.i < root.i]
+    if not commas:
+        return []
+    return [t for t in sent.doc[commas[-1] + 1:root.i] if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ not in ("compound", "poss")]
+
+
+def _subjects(sent: Span) -> list[Token]:
+    """Subjects of the main clause, its coordinated clauses and the clauses they report."""
+    verbs = [sent.root, *sent.root.conjuncts]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "ccomp"]
+    return [c for v in verbs for c in v.children if c.dep_ in _SUBJECTS]
+
+
+def _refers_back(tok: Token, ctx: ArticleContext, events: frozenset[str]) -> bool:
+    if tok.lower_ in _GROUP_WORDS:
+        return True
+    words = {c.lower_ for c in tok.children}
+    if words & _GROUP_MODIFIERS and tok.pos_ in ("NOUN", "PROPN"):
+        return True  # "both Prime Ministers", "the two sides", "all three"
+    if tok.lemma_.lower() in _GROUP_NOUNS and (tok.tag_ in _PLURAL or tok.lemma_.lower() in ("trio", "pair", "duo")):
+        return True
+    if tok.lemma_.lower() in events and words & {"the", "this", "that", "their"}:
+        return True
+    plural = tok.tag_ in _PLURAL or (tok.tag_ == "NNP" and tok.lower_.endswith("s"))
+    if plural and ctx.index.mention_at(tok.i) is None and (tok.lemma_.lower() in ctx.vocab.role_nouns or tok.lower_[:-1] in ctx.vocab.role_nouns):
+        return True  # "the leaders", "the ministers", "the foreign ministers"
+    return any(t.person is None and t.span.start <= tok.i < t.span.end for t in ctx.index.titles)

@@ -1,0 +1,173 @@
+"""Issues: the trigger matcher on short hand-written sentences (lemmas, spellings, noun
+phrases, venues) and meeting topics through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, SKOS, Graph, Namespace
+
+from diplokg.resources import ISSUES_FILE
+from etl.extract.gazetteer import gazetteer_for
+from etl.extract.topics import link_topics
+from etl.model import Article, Meeting, Span
+from tests.extract_support import extract, extractor
+
+ISSUE = Namespace("https://w3id.org/diplokg/id/issue/")
+
+
+def issues_of(text: str) -> set[str]:
+    """Issue keys the matcher finds in a text (parsed with the real pipeline)."""
+    nlp = extractor().nlp
+    return {h.ref for h in gazetteer_for(nlp).hits(nlp(text)) if h.kind == "issue"}
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("North Korea conducted another missile launch on Sunday.", "north-korea-missiles"),  # as written
+    ("The three ministers condemned the missile launches.", "north-korea-missiles"),  # plural: lemma
+    ("Seoul kept its punitive sanction on the North.", "sanctions"),
+    ("They agreed to deepen defence co-operation.", "alliances-and-defense"),  # British, hyphenated
+    ("The non-proliferation regime must be upheld.", "nuclear-disarmament"),  # = "nonproliferation"
+    ("They discussed the development programmes of both countries.", "development-cooperation"),
+    ("They discussed food and energy security.", "food-security"),  # coordinated modifiers
+    ("They discussed food and energy security.", "energy-security"),
+    ("They pushed economic and people-to-people exchanges.", "economy-and-trade"),
+    ("Nishimori urged China to lift its ban on Japanese seafood imports.", "economic-coercion"),  # of/on phrase
+    ("Japan-China relations have improved this year.", "bilateral-relations"),  # relationship noun + countries
+    ("Trade between the two countries reached a record.", "trade"),
+])
+def test_triggers_match_lemmas_spellings_and_noun_phrases(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("The two ministers exchanged views on the situation.", "people-to-people-exchange"),  # a verb, not the noun
+    ("Whitfield met Liang at the Diaoyutai State Guesthouse in Beijing.", "senkaku-islands"),  # a venue's name
+    ("Pyongyang expanded its military cooperation with Russia.", "alliances-and-defense"),  # the longer trigger wins
+])
+def test_not_triggers(text: str, issue: str) -> None:
+    assert issue not in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("They discussed the attack this morning and North Korea.", "korean-peninsula"),
+    ("The ministers exchanged views on challenges including Myanmar, Ukraine and Ethiopia.", "africa"),
+    ("The ministers exchanged views on challenges including Myanmar, Ukraine and Ethiopia.", "ukraine-war"),
+    ("Regarding North Korea, Foreign Minister Sato stated that it was a threat.", "korean-peninsula"),
+    ("They discussed the situation in Myanmar.", "myanmar-crisis"),
+    ("They exchanged views on China.", "china-policy"),
+    ("On Ukraine, the leaders agreed to keep up the pressure on Russia.", "ukraine-war"),
+    ("Turning to the G7, the Prime Minister welcomed the focus on AI.", "international-fora"),
+    ("They also discussed the situation in the Middle East and in Afghanistan.", "afghanistan"),
+])
+def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired a missile on Monday.",
+    "Kishida met officials from China in Tokyo.",
+    "Ukraine's foreign minister arrived in Berlin.",
+])
+def test_a_country_as_an_actor_is_not_an_issue(text: str) -> None:
+    assert not issues_of(text) & {"korean-peninsula", "china-policy", "ukraine-war"}
+
+
+def test_a_named_partnership_is_no_venue() -> None:
+    assert "bilateral-relations" in issues_of("The two sides reviewed the India-EU Strategic Partnership and the progress.")
+
+
+def test_mentions_that_cross_both_stay() -> None:
+    found = issues_of("The EU urged China to help achieve a just and lasting peace in Ukraine.")
+    assert {"peace-in-ukraine"} <= found
+
+
+def test_the_scheme_covers_what_diplomatic_news_is_about() -> None:
+    graph = Graph().parse(ISSUES_FILE)
+    keys = {str(s).rsplit("/", 1)[-1] for s in graph.subjects(RDF.type, SKOS.Concept)}
+    wanted = {"trade", "investment", "supply-chains", "economic-security", "energy", "climate-change",
+              "global-health", "pandemic-response", "ukraine-war", "middle-east", "human-rights",
+              "alliances-and-defense", "nuclear-disarmament", "cyber-security", "space",
+              "people-to-people-exchange", "fisheries", "sanctions", "migration", "bilateral-relations"}
+    assert wanted <= keys
+    assert len(keys) >= 100
+    assert graph.value(ISSUE["energy-security"], SKOS.broader) == ISSUE["economic-security"]
+    assert (ISSUE["energy"], SKOS.narrower, ISSUE["energy-transition"]) in graph
+
+
+# --- meeting topics through the pipeline ------------------------------------------------------
+
+
+READOUT = (
+    "Readout of the Foreign Secretary's meeting with Foreign Minister Kenji Sato\n\n"
+    "Foreign Secretary Oliver Grant met Japanese Foreign Minister Kenji Sato in London today.\n\n"
+    "On trade, they discussed how to build on the existing free trade agreement.\n\n"
+    "Both reflected on the 70th anniversary of the end of the Korean War.\n\n"
+    "The Foreign Secretary raised the situation in the South China Sea.\n\n"
+    "The meeting was also an opportunity to discuss climate change.\n\n"
+    "Relations between the two countries suffered from disputes over fisheries in the 1990s, "
+    "analysts say.\n"
+)
+
+
+def test_meeting_topics_come_from_its_own_sentences() -> None:
+    facts = extract(READOUT, published="2024-05-02")
+    [meeting] = facts.meetings
+    topics = set(meeting.topics)
+    assert {"trade", "anniversaries", "south-china-sea", "climate-change"} <= topics
+    assert "fisheries" not in topics  # background: nobody of the meeting is its subject
+    assert "fisheries" in facts.issues  # ... but the article is about it too
+
+
+def test_an_unnamed_post_holder_speaks_for_the_reports_side() -> None:
+    text = (
+        "PM meeting with Premier Zhao Min of China\n\n"
+        "The Prime Minister met Chinese Premier Zhao Min at the G20 Summit in Brazil today.\n\n"
+        "The Prime Minister set out that the two countries should work together on the clean energy transition.\n"
+    )
+    ex = extractor()
+    ctx = ex.context(Article("t", text, published="2024-11-18"), ex.nlp(text))
+    first = text.index("The Prime Minister met")
+    lead = Span(first, text.index("\n", first), text[first:text.index("\n", first)])
+    meeting = Meeting(key="m", participants=["united-kingdom", "zhao-min"], evidence=[lead])
+    link_topics(ctx, [meeting])
+    assert "energy-transition" in meeting.topics
+
+
+def test_a_sentence_about_another_meetings_people_goes_to_that_meeting() -> None:
+    facts = extract(
+        "Japanese Foreign Minister Kenji Sato met Chinese Foreign Minister Zhao Lin in Beijing on Monday.\n\n"
+        "Earlier, Japanese Prime Minister Aiko Mori held talks with South Korean President Park Min-ho in Seoul.\n\n"
+        "Mori and Park discussed the abductions issue.\n",
+        published="2025-03-04",
+    )
+    by_people = {frozenset(facts_names(facts, m.participants)): set(m.topics) for m in facts.meetings}
+    assert "abductions" in by_people[frozenset({"Aiko Mori", "Park Min-ho"})]
+    assert "abductions" not in by_people.get(frozenset({"Kenji Sato", "Zhao Lin"}), set())
+
+
+def facts_names(facts, keys: list[str]) -> list[str]:
+    label = {a.key: a.name for a in facts.actors}
+    return [label[k] for k in keys]
+
+
+def test_statement_about_the_issues_of_its_words() -> None:
+    facts = extract(
+        "Irish Foreign Minister Sean Doyle met German Foreign Minister Lena Holm in Dublin.\n\n"
+        "\u201cWe must protect our fisheries and our fishermen,\u201d Doyle said.\n"
+    )
+    [statement] = facts.statements
+    assert statement.about == ["fisheries"]
+
+
+def test_a_release_in_its_ministers_voice() -> None:
+    text = (
+        "Today I met Irish Foreign Minister Sean Doyle in Dublin.\n\n"
+        "We agreed to deepen our cooperation on cyber security.\n\n"
+        "Minister Doyle and I also discussed the conflict in Myanmar.\n"
+    )
+    ex = extractor()
+    ctx = ex.context(Article("t", text, published="2030-08-21"), ex.nlp(text))
+    lead = Span(0, text.index("\n"), text[:text.index("\n")])
+    meeting = Meeting(key="m", participants=["sean-doyle", "australia"], evidence=[lead])
+    link_topics(ctx, [meeting])
+    assert {"cyber-security", "myanmar-crisis"} <= set(meeting.topics)
