@@ -22,6 +22,7 @@ PREFIXES = {
     "foaf": "http://xmlns.com/foaf/0.1/",
     "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#",
+    "wd": "http://www.wikidata.org/entity/",
 }
 KINDS = ("actor", "meeting", "statement", "issue", "article", "place", "role")
 
@@ -83,6 +84,10 @@ class Iris:
     def evidence(self, article_id: str, start: int, end: int) -> str:
         """The IRI of a span of an article (an RFC 5147 character fragment)."""
         return f"{self.article(article_id)}#char={start},{end}"
+
+    def name_use(self, article_id: str, actor_key: str) -> str:
+        """The IRI of how one article names one actor (a fragment of the article IRI)."""
+        return f"{self.article(article_id)}#name={actor_key}"
 
     def article_graph(self, article_id: str) -> str:
         """The named graph holding one article's facts."""

@@ -22,7 +22,6 @@ from diplokg.sparql_guard import tokens
 
 # Prefixes people reach for that the service does not predeclare, and where they point.
 KNOWN_NAMESPACES = {
-    "wd": "http://www.wikidata.org/entity/",
     "wdt": "http://www.wikidata.org/prop/direct/",
     "dc": "http://purl.org/dc/elements/1.1/",
     "geo": "http://www.opengis.net/ont/geosparql#",

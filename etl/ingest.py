@@ -5,12 +5,19 @@ with the others and the summary names each one with its reason. Each accepted ar
 replaces its graph in one transaction, so a killed run leaves every article graph either
 complete or absent. The writer publishes a snapshot for readers every few hundred
 articles or seconds, and at the end.
+
+Identity across articles (``etl.resolve``) is a function of the set of stored articles,
+not of their order: when a new article changes who an earlier article's persons are (a
+family name it now resolves, a spelling that changes a label), the earlier article is
+derived again from its facts (kept for the run, else read back from its stored graph,
+``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new one.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,8 +31,8 @@ from diplokg.store.base import Store
 from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
-from etl.resolve import resolve
-from etl.to_rdf import withhold_text
+from etl.resolve import View, dependents, records, resolve
+from etl.to_rdf import facts_of_graph, withhold_text
 
 if TYPE_CHECKING:
     from etl.validate import Report
@@ -35,6 +42,7 @@ log = logging.getLogger(__name__)
 PUBLISH_EVERY_ARTICLES = 500
 PUBLISH_EVERY_SECONDS = 30.0
 FIRST_VIOLATIONS = 3
+KEPT_FACTS = 512  # articles whose extracted facts a run keeps (else read back from the store)
 STAGES = ("read", "nlp", "extract", "resolve", "rdf", "shacl", "owl", "store")
 
 _ONTOLOGY_DIGEST = """
@@ -62,6 +70,7 @@ class Summary:
     accepted: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     triples: int = 0
+    rederived: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -115,6 +124,7 @@ class Ingestor:
         self.summary = Summary()
         self._last_publish = time.monotonic()
         self._since_publish = 0
+        self._kept: OrderedDict[str, ArticleFacts] = OrderedDict()
 
     def timed(self, stage: str, start: float) -> float:
         """Add the time since ``start`` to a stage; returns now."""
@@ -128,38 +138,83 @@ class Ingestor:
         log.debug("rejected %s: %s", origin, reason)
 
     def add(self, facts: ArticleFacts) -> bool:
-        """Resolve, map, validate, reason and store one article; False when it is rejected."""
+        """Resolve, map, validate, reason and store one article (and the stored articles whose
+        persons it changes, in the same transaction); False when it is rejected."""
         origin = facts.article.origin or facts.article.id
         t = time.perf_counter()
         try:
-            facts = resolve(facts, self.store, self.iris)
+            graph = self.iris.article_graph(facts.article.id)
+            view = View(self.store, self.iris)
+            old = view.graph_records(graph)
+            new = records(facts, self.iris)
+            view.add(graph, new)
+            resolved = resolve(facts, view, self.iris, old)
+            again = dependents(view, graph, old, new)
             t = self.timed("resolve", t)
-            graph = self._to_graph(facts, self.iris)
-            t = self.timed("rdf", t)
-            report = self._validate(graph)
-            t = self.timed("shacl", t)
-            if not report.conforms:
-                first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
-                more = len(report.violations) - len(first)
-                reason = "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
-                self.reject(origin, reason)
+            triples = self._triples(resolved)
+            if isinstance(triples, str):
+                self.reject(origin, triples)
                 return False
-            if not publishes_text(facts.article.license, self.publish_text):
-                withhold_text(graph, facts.article, self.iris)
-            triples = self.reasoner.infer(graph)
-            t = self.timed("owl", t)
-            self.store.replace_graph(self.iris.article_graph(facts.article.id), triples)
+            t = time.perf_counter()
+            writes: dict[str, set] = {graph: triples}
+            for other in sorted(again):
+                rewritten = self._rederive(other, view)
+                if rewritten is not None:
+                    writes[other] = rewritten
+            t = self.timed("resolve", t)
+            self.store.replace_graphs(writes)
             self.timed("store", t)
         except StoreError:
             raise  # the store itself failed: stop, do not reject article after article
         except DiplokgError as exc:
             self.reject(origin, str(exc))
             return False
+        self._keep(graph, facts)
         self.summary.accepted += 1
+        self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)
         self._since_publish += 1
         self._maybe_publish()
         return True
+
+    def _triples(self, facts: ArticleFacts) -> set | str:
+        """Map, validate, withhold an unlicensed text and reason: the triples to store, or
+        why the article is rejected."""
+        t = time.perf_counter()
+        graph = self._to_graph(facts, self.iris)
+        t = self.timed("rdf", t)
+        report = self._validate(graph)
+        t = self.timed("shacl", t)
+        if not report.conforms:
+            first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
+            more = len(report.violations) - len(first)
+            return "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
+        if not publishes_text(facts.article.license, self.publish_text):
+            withhold_text(graph, facts.article, self.iris)
+        triples = self.reasoner.infer(graph)
+        self.timed("owl", t)
+        return triples
+
+    def _keep(self, graph: str, facts: ArticleFacts) -> None:
+        self._kept[graph] = facts
+        self._kept.move_to_end(graph)
+        while len(self._kept) > KEPT_FACTS:
+            self._kept.popitem(last=False)
+
+    def _rederive(self, graph: str, view: View) -> set | None:
+        """A stored article derived again under the identity the new article brings."""
+        facts = self._kept.get(graph) or facts_of_graph(list(self.store.graph_triples(graph)), self.iris)
+        if facts is None:
+            log.warning("cannot derive %s again: it holds no article", graph)
+            return None
+        old = view.graph_records(graph)
+        view.add(graph, records(facts, self.iris))
+        triples = self._triples(resolve(facts, view, self.iris, old))
+        if isinstance(triples, str):
+            log.warning("%s derived again no longer validates (kept as it was): %s", graph, triples)
+            return None
+        log.debug("derived %s again", graph)
+        return triples
 
     def _maybe_publish(self) -> None:
         publish = getattr(self.store, "publish", None)

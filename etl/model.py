@@ -58,9 +58,21 @@ class RoleFact:
     evidence: Span
 
 
+Identified = Literal["name", "gazetteer", "store", "none"]
+
+
 @dataclass
 class Actor:
-    """A person, country or organization. ``country`` and ``of`` fields hold actor keys."""
+    """A person, country or organization. ``country`` and ``of`` fields hold actor keys.
+
+    For persons, ``forms`` are the names as the article prints them ("KISHIDA Fumio",
+    "Kishida"), ``normal`` the article's own normal form of the name ("Fumio Kishida", or the
+    family name alone), ``family`` the family name in normal form, ``mentions`` how often
+    the article refers to the person, and ``identified`` how the person was decided:
+    ``name`` (named in full in the article), ``gazetteer`` (a family name and a post the
+    officials table knows), ``store`` (a family name and a post of a person another article
+    names in full) or ``none`` (a family name only: a person of this article alone).
+    """
 
     key: str
     kind: ActorKind
@@ -70,6 +82,11 @@ class Actor:
     wikidata: str | None = None
     iso2: str | None = None
     roles: list[RoleFact] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    normal: str | None = None
+    family: str | None = None
+    mentions: int = 0
+    identified: Identified = "name"
 
 
 @dataclass

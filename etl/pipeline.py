@@ -59,7 +59,7 @@ class Extractor:
             body_end=end,
             anchor=anchor_for(article, text[:end]),
             gazetteer=self.gazetteer,
-            index=find_actors(doc, self.gazetteer, end),
+            index=find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published),
             quotes=find_quotes(text, end),
             captions=caption_spans(text[:end]),
         )

@@ -7,11 +7,16 @@ prp-inv1/2, prp-symp, prp-trp, prp-fp, prp-ifp, eq-sym, eq-trans, eq-rep-s/p/o, 
 dt-type/disjointness axioms of the datatypes in use) and applies them to an article
 graph in time proportional to the article. The result is exactly::
 
-    closure_owlrl(O + A) - closure_owlrl(O)
+    closure_owlrl(O + A - L) - closure_owlrl(O)  +  L
 
 after the same filters applied to every stored graph: no triple with a literal subject
 (Oxigraph cannot store them), no reflexive ``x owl:sameAs x`` and no axiom about an XML
-Schema datatype. Where the article
+Schema datatype. ``L`` are the article's *links*: ``owl:sameAs`` triples with an end outside
+our own namespaces (the instance base and the ontology), such as a person's Wikidata IRI.
+They are stored as asserted but take no part in the equality rules, so nothing is copied
+onto the external IRI: a person is one ``dkg:Person`` in every count and ``GROUP BY``, and
+the export validates against the shapes. Equality among our own IRIs (prp-fp, prp-ifp,
+asserted links between our actors) is still materialised. Where the article
 uses vocabulary the compiled rules do not cover (schema triples, datatype typing,
 ontology axioms such as restrictions), the article falls back to owlrl itself.
 An inconsistency (two owl:sameAs individuals declared different, an instance of
@@ -35,7 +40,7 @@ from rdflib.term import Node
 
 from diplokg import resources
 from diplokg.errors import ShapeViolation
-from diplokg.iris import DEFAULT_BASE
+from diplokg.iris import DEFAULT_BASE, DKG
 from diplokg.rebase import is_default, normal_base, rebase_graph
 
 log = logging.getLogger(__name__)
@@ -133,13 +138,18 @@ def _datatypes_of(literals: Iterable[Literal]) -> set[URIRef]:
 
 
 class Reasoner:
-    """Instance rules compiled from an ontology closure; :meth:`infer` per article."""
+    """Instance rules compiled from an ontology closure; :meth:`infer` per article.
+
+    ``own`` are the IRI prefixes of our own resources (by default the instance ``base`` and
+    the ontology namespace); an owl:sameAs with an end outside them is a link, kept out of
+    reasoning."""
 
     def __init__(self, closure: Iterable[Triple], files: Iterable[Path] | None = None,
-                 base: str = DEFAULT_BASE) -> None:
+                 base: str = DEFAULT_BASE, own: Iterable[str] | None = None) -> None:
         self.closure: set[Triple] = set(closure)
         self._files = None if files is None else list(files)
         self._base = base
+        self.own = tuple(own) if own is not None else (base, DKG)
         self._asserted: Graph | None = None
         self._asserted_closure: set[Triple] = set()
         self.sup_class: dict[Node, set[Node]] = defaultdict(set)
@@ -232,15 +242,30 @@ class Reasoner:
             items.append(first)
         return items
 
+    def links(self, triples: Iterable[Triple]) -> set[Triple]:
+        """The owl:sameAs triples with an end outside our own namespaces."""
+        return {t for t in triples if t[1] == OWL.sameAs and t[0] != t[2] and not (self._is_own(t[0]) and self._is_own(t[2]))}
+
+    def _is_own(self, node: Node) -> bool:
+        return isinstance(node, URIRef) and str(node).startswith(self.own)
+
     def infer(self, article: Graph | Iterable[Triple]) -> set[Triple]:
-        """The triples to store for an article: its closure with the ontology, minus the ontology's."""
+        """The triples to store for an article: its closure with the ontology, minus the
+        ontology's, plus its links (kept out of the equality rules)."""
         asserted = set(article)
+        links = self.links(asserted)
+        asserted -= links
         if not self.compiled or any(_is_schema_triple(*t) for t in asserted):
-            return self.infer_with_owlrl(asserted)
-        return storable(self._chain(asserted)) - self.closure
+            return self._owlrl(asserted) | links
+        return (storable(self._chain(asserted)) - self.closure) | links
 
     def infer_with_owlrl(self, asserted: Iterable[Triple]) -> set[Triple]:
         """The same result by running owlrl on the ontology plus the article (slow; the reference)."""
+        triples = set(asserted)
+        links = self.links(triples)
+        return self._owlrl(triples - links) | links
+
+    def _owlrl(self, asserted: Iterable[Triple]) -> set[Triple]:
         if self._asserted is None:
             self._asserted = load_ontology(self._files, self._base)
             # the same blank nodes as the asserted ontology used below

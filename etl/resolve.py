@@ -1,91 +1,405 @@
-"""Cross-article identity: a person named only in part resolves to the one stored person.
+"""Cross-article identity of persons: what the store decides, as a function of its articles.
 
-Keys are already stable across articles: a person's key is the slug of the canonical name
-(the same full name is one IRI everywhere), places and issues likewise. What the text
-alone cannot settle is a person this article names only by a surname ("Biegun"). If the
-store holds exactly one *other* person whose ``rdfs:label`` or ``skos:altLabel`` is that
-name, this article's person becomes that person (key, canonical label; the partial name
-kept as an alias). No match, or several, keeps the article's own key.
-The name is bound as a query variable, never pasted into the query text.
+Extraction already gives every person named in full a key of its own name (the same name is
+one IRI in every article, ``etl.extract.people``); what one article cannot settle is left to
+the store, under two rules:
+
+- **A family name and a post** ("Foreign Minister Nishimori", no given name anywhere in the
+  article, unknown to the officials table) is the person other articles name in full when
+  exactly one such person is compatible: the same family name, a compatible post (of the
+  same country or organization where both say) reported within :data:`YEARS_APART` years,
+  the same country. Family names shared by too many people (Kim, Lee, Park, Wang:
+  ``names.shared_family_name``) never resolve this way, nor does a family name without a
+  post; two compatible people, or none, keep the article's own person (ambiguity keeps
+  separate IRIs).
+- **A short form of a given name** ("Jim Carter", Secretary of State) is the person other
+  articles name with a formal form of it ("James N. Carter", Secretary of State) when exactly
+  one such person is compatible, under the same post, country and time conditions; else it
+  is a person of its own name. Only where that fails may a family name alone resolve to it.
+- **One label per person**: where articles spell one person's full name differently ("Kim
+  Min-jae", "Kim Min Jae"), every article labels the person with the preferred spelling of
+  all of them (``names.preferred``); each spelling stays a written form.
+
+Both depend only on the *set* of stored articles, never on the order they came in:
+candidates are people named in full (or identified by the officials table), whose records
+no store state changes, decided in two strata (short forms first, then family names alone,
+both computed afresh from the records, never from what is stored as resolved); what an article says of each person is recorded in its
+``dkg:NameUse`` nodes; and :func:`dependents` lists the stored articles whose persons a new
+or replaced article changes, which the ingest re-derives in the same transaction.
+
+Lookups go through the union graph, where a person named in full carries its family name
+(``<person> dkg:familyName``) and a family-name-only use carries its own, so finding the
+candidates of a name costs the number of people and uses with that family name, not the
+number of articles. Names are bound as query variables, never pasted into query text.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from rdflib import Literal, URIRef
 
-from diplokg.iris import Iris
+from diplokg.iris import DKG, Iris
 from diplokg.store.base import Store
+from diplokg.iris import slug
+from etl.extract.names import given_compatible, is_short_form, parse, preferred, shared_family_name, token_key
 from etl.model import Actor, ArticleFacts
 
 log = logging.getLogger(__name__)
 
-_PERSONS_NAMED = """
-PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+YEARS_APART = 5
+STRONG = ("name", "gazetteer")
+_P = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?name ?person ?label ?graph WHERE {
-  GRAPH ?graph {
-    ?person a dkg:Person .
-    { ?person rdfs:label ?name } UNION { ?person skos:altLabel ?name }
-  }
-  ?person rdfs:label ?label .
-}
+PREFIX dcterms: <http://purl.org/dc/terms/>
 """
+_HOW = {DKG + "ByName": "name", DKG + "ByGazetteer": "gazetteer", DKG + "ByOtherArticle": "store", DKG + "Unidentified": "none"}
+# Who carries a family name in the union: persons named in full, and family-name-only uses.
+_FAMILY = _P + "SELECT ?family ?x WHERE { ?x dkg:familyName ?family }"
+# What each article says of one person: its name use, posts, country and date.
+_USES_OF = _P + """
+SELECT ?person ?g ?use ?normal ?how ?family ?title ?of ?country ?issued WHERE {
+  GRAPH ?g {
+    ?use dkg:nameOf ?person ; dkg:normalForm ?normal ; dkg:identifiedBy ?how ; dkg:usedIn ?a .
+    OPTIONAL { ?use dkg:familyName ?family }
+    OPTIONAL { ?person dkg:familyName ?family }
+    OPTIONAL { ?person dkg:holds ?r . ?r dkg:title ?title ; dkg:reportedIn ?a . OPTIONAL { ?r dkg:roleOf ?of } }
+    OPTIONAL { ?person dkg:country ?country }
+    OPTIONAL { ?a dcterms:issued ?issued }
+  }
+}"""
+_USE = _USES_OF.replace("SELECT ?person ?g ?use", "SELECT ?use ?g ?person")
+_IN_GRAPH = _USES_OF.replace("SELECT ?person ?g ?use", "SELECT ?g ?person ?use")
+_LABEL = _P + "SELECT ?person ?label WHERE { ?person rdfs:label ?label }"
 
 
-def is_partial_name(name: str) -> bool:
-    """A name of one word (a surname alone), which may stand for a fuller stored name.
+@dataclass
+class Record:
+    """One person as one article gives them: what identity is decided on."""
 
-    >>> is_partial_name("Biegun"), is_partial_name("Stephen Biegun")
-    (True, False)
-    """
-    return len(name.split()) == 1
+    graph: str
+    person: str  # the person's IRI in that article
+    family: str
+    normal: str
+    how: str  # name | gazetteer | store | none
+    posts: set[tuple[str, str | None]] = field(default_factory=set)  # (title, roleOf IRI)
+    country: str | None = None
+    date: str | None = None
+
+    @property
+    def strong(self) -> bool:
+        return self.how in STRONG
+
+    @property
+    def full(self) -> bool:
+        """Named in full (given and family name) in its article."""
+        return self.how != "none" and parse(self.normal).full and (self.how != "store" or self.short)
+
+    @property
+    def short(self) -> bool:
+        """Named in full with a short form of the given name ("Jim Carter")."""
+        return self.how in ("name", "store") and parse(self.normal).full and is_short_form(parse(self.normal).given)
+
+    @property
+    def formal(self) -> bool:
+        """A candidate whatever else the store holds: named in full, not by a short form, or
+        identified by the officials table."""
+        return self.how == "gazetteer" or (self.how == "name" and not self.short)
 
 
-def _candidates(store: Store, name: str, own_graph: str) -> dict[str, str]:
-    """Stored persons (IRI → label) with this label or alias, outside this article's graph."""
-    found: dict[str, str] = {}
-    result = store.query_bound(_PERSONS_NAMED, {"name": Literal(name)})
-    for _, person, label, graph in result.rows():
-        if isinstance(person, URIRef) and str(graph) != own_graph:
-            found.setdefault(str(person), str(label))
-    return found
+def _title_words(title: str) -> set[str]:
+    return {w for w in title.lower().replace("-", " ").split() if w not in ("former", "the", "of", "for")}
 
 
-def resolve(facts: ArticleFacts, store: Store, iris: Iris) -> ArticleFacts:
-    """The facts with partially named persons mapped onto stored persons where unambiguous."""
-    own_graph = iris.article_graph(facts.article.id)
-    actor_prefix = iris.instance("actor", "")
+def _posts_compatible(a: set[tuple[str, str | None]], b: set[tuple[str, str | None]]) -> bool:
+    """Some post of each is one post: titles whose words contain each other's, of the same
+    country or organization where both say."""
+    for ta, oa in a:
+        wa = _title_words(ta)
+        for tb, ob in b:
+            wb = _title_words(tb)
+            if wa and wb and (wa <= wb or wb <= wa) and (oa is None or ob is None or oa == ob):
+                return True
+    return False
+
+
+def _years_apart(a: str | None, b: str | None) -> int:
+    if not a or not b or not a[:4].isdigit() or not b[:4].isdigit():
+        return 0
+    return abs(int(a[:4]) - int(b[:4]))
+
+
+def compatible(weak: Record, strong: Record) -> bool:
+    """Whether a family-name-only person can be the person another article names in full."""
+    if token_key(weak.family) != token_key(strong.family) or shared_family_name(weak.family):
+        return False
+    if not weak.posts or not _posts_compatible(weak.posts, strong.posts):
+        return False
+    if weak.country and strong.country and weak.country != strong.country:
+        return False
+    if _years_apart(weak.date, strong.date) > YEARS_APART:
+        return False
+    return given_compatible(parse(weak.normal).given, parse(strong.normal).given)
+
+
+def _records(rows: Iterable[tuple], order: tuple[str, ...]) -> list[Record]:
+    """Records from rows of :data:`_USES_OF` (columns in ``order``), one per (graph, person)."""
+    out: dict[tuple[str, str], Record] = {}
+    for row in rows:
+        v = dict(zip(order, row))
+        key = (str(v["g"]), str(v["person"]))
+        rec = out.get(key)
+        if rec is None:
+            rec = out[key] = Record(key[0], key[1], str(v["family"] or ""), str(v["normal"]), _HOW.get(str(v["how"]), "none"),
+                                    country=str(v["country"]) if v["country"] is not None else None,
+                                    date=str(v["issued"]) if v["issued"] is not None else None)
+        if v["title"] is not None:
+            rec.posts.add((str(v["title"]), str(v["of"]) if v["of"] is not None else None))
+    return list(out.values())
+
+
+_COLUMNS = ("person", "g", "use", "normal", "how", "family", "title", "of", "country", "issued")
+
+
+class View:
+    """The store as identity sees it during an ingest: the stored articles less the graphs
+    being replaced, plus the records of the articles about to be written."""
+
+    def __init__(self, store: Store, iris: Iris) -> None:
+        self.store = store
+        self.iris = iris
+        self.replaced: set[str] = set()
+        self.pending: dict[str, list[Record]] = {}
+
+    def add(self, graph: str, records: list[Record]) -> None:
+        """An article about to be written: its stored graph no longer counts, these records do."""
+        self.replaced.add(graph)
+        self.pending[graph] = records
+
+    def pending_records(self) -> Iterable[Record]:
+        for recs in self.pending.values():
+            yield from recs
+
+    def family(self, family: str) -> tuple[set[str], set[str]]:
+        """(persons named in full, family-name-only uses) with this family name in the union."""
+        persons, uses = set(), set()
+        actors = self.iris.instance("actor", "")
+        for _, x in self.store.query_bound(_FAMILY, {"family": Literal(family)}).rows():
+            (persons if str(x).startswith(actors) else uses).add(str(x))
+        return persons, uses
+
+    def family_records(self, family: str) -> list[Record]:
+        """Every article's record of every person with this family name: the people named
+        in full (with the records of the articles resolved to them) and the family-name-only
+        uses, stored (not being replaced) and pending."""
+        persons, uses = self.family(family)
+        out: dict[tuple[str, str], Record] = {}
+        for person in sorted(persons):
+            rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
+            for r in _records(rows, _COLUMNS):
+                out.setdefault((r.graph, r.person), r)
+        for use in sorted(uses):
+            rows = self.store.query_bound(_USE, {"use": URIRef(use)}).rows()
+            for r in _records(rows, ("use", "g", "person") + _COLUMNS[3:]):
+                out.setdefault((r.graph, r.person), r)
+        found = [r for r in out.values() if r.graph not in self.replaced and token_key(r.family) == token_key(family)]
+        return found + [r for r in self.pending_records() if token_key(r.family) == token_key(family)]
+
+    def graph_records(self, graph: str) -> list[Record]:
+        """The persons of one stored graph, as records."""
+        rows = self.store.query_bound(_IN_GRAPH, {"g": URIRef(graph)}).rows()
+        return _records(rows, ("g", "person", "use") + _COLUMNS[3:])
+
+    def label(self, person: str) -> set[str]:
+        """The labels the union gives a person (one, unless articles disagree)."""
+        return {str(label) for _, label in self.store.query_bound(_LABEL, {"person": URIRef(person)}).rows()}
+
+    def normals(self, person: str) -> set[str]:
+        """Every spelling the articles that name a person in full give (stored and pending)."""
+        rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
+        forms = {r.normal for r in _records(rows, _COLUMNS) if r.strong and r.graph not in self.replaced}
+        return forms | {r.normal for r in self.pending_records() if r.strong and r.person == person}
+
+    def labelled_in(self, person: str) -> dict[str, str]:
+        """The label each stored graph (not being replaced) gives a person."""
+        rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
+        graphs = {r.graph for r in _records(rows, _COLUMNS)} - self.replaced
+        labels: dict[str, str] = {}
+        for g in sorted(graphs):
+            q = _P + "SELECT ?g ?person ?label WHERE { GRAPH ?g { ?person rdfs:label ?label } }"
+            for _, _, label in self.store.query_bound(q, {"g": URIRef(g), "person": URIRef(person)}).rows():
+                labels[g] = str(label)
+        return labels
+
+
+def records(facts: ArticleFacts, iris: Iris) -> list[Record]:
+    """The article's persons as identity records, with the keys extraction gave them."""
+    graph = iris.article_graph(facts.article.id)
+    out = []
+    for a in facts.actors:
+        if a.kind != "Person" or not a.family:
+            continue
+        posts = {(r.title, iris.instance("actor", r.of) if r.of else None) for r in a.roles}
+        # the date the store keeps: a full date only (as dcterms:issued)
+        date = facts.article.published if facts.article.published and len(facts.article.published) == 10 else None
+        out.append(Record(graph, iris.instance("actor", a.key), a.family, a.normal or a.name, a.identified, posts,
+                          iris.instance("actor", a.country) if a.country else None, date))
+    return out
+
+
+def _own(r: Record, view: View) -> str:
+    """The IRI a person named in full has when nothing resolves it: its own name's."""
+    return view.iris.instance("actor", slug(r.normal))
+
+
+def resolve_short(short: Record, recs: list[Record]) -> str | None:
+    """The one person named with a formal given name whom a short form ("Jim") is."""
+    if shared_family_name(short.family) or not short.posts:
+        return None
+    found = {f.person for f in recs if f.formal and f.graph != short.graph and compatible(short, f)}
+    return found.pop() if len(found) == 1 else None
+
+
+def resolve_family(weak: Record, recs: list[Record], view: View) -> str | None:
+    """The one person named in full elsewhere whom a family name alone is: a formal name,
+    or a short form no formal name takes."""
+    if shared_family_name(weak.family) or not weak.posts:
+        return None
+    found = {f.person for f in recs if f.formal and f.graph != weak.graph and compatible(weak, f)}
+    for s in recs:
+        if s.short and s.graph != weak.graph and compatible(weak, s) and resolve_short(s, recs) is None:
+            found.add(_own(s, view))
+    return found.pop() if len(found) == 1 else None
+
+
+def resolution(r: Record, view: View, recs: list[Record] | None = None) -> str | None:
+    """Whom the store makes of a record: None where the article's own IRI stands."""
+    if r.formal:
+        return None
+    recs = view.family_records(r.family) if recs is None else recs
+    if r.short:
+        return resolve_short(r, recs)
+    if not r.full:
+        return resolve_family(r, recs, view)
+    return None
+
+
+def label_of(person: str, own: str | None, view: View, old: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """The label of a person named in full: the preferred spelling over every article.
+
+    Fast path: when this article's spelling is the label the union already has and it drops
+    no spelling of its own (``old``), nothing changes."""
+    stored = view.label(person)
+    pending = {r.normal for r in view.pending_records() if r.strong and r.person == person}
+    if own is not None and stored == {own} and old <= {own} and pending <= {own}:
+        return own
+    forms = view.normals(person)
+    return preferred(forms) if forms else (own or min(stored))
+
+
+def resolve(facts: ArticleFacts, view: View | Store, iris: Iris, old: list[Record] | None = None) -> ArticleFacts:
+    """The article's persons as the store decides them (see the module docstring).
+
+    ``view`` is a :class:`View` that already holds this article's records, or a store (a view
+    of it is made). ``old`` are the article's stored records, if it is being replaced."""
+    if not isinstance(view, View):
+        view = View(view, iris)
+        view.add(iris.article_graph(facts.article.id), records(facts, iris))
+    old_normals: dict[str, set[str]] = {}
+    for r in old or []:
+        if r.strong:
+            old_normals.setdefault(r.person, set()).add(r.normal)
+    own = {r.person: r for r in records(facts, iris)}
+    prefix = iris.instance("actor", "")
     renamed: dict[str, str] = {}
-    actors: dict[str, Actor] = {a.key: a for a in facts.actors}
+    changed: dict[str, Actor] = {}
     for actor in facts.actors:
-        if actor.kind != "Person" or not is_partial_name(actor.name):
+        iri = iris.instance("actor", actor.key)
+        rec = own.get(iri)
+        if actor.kind != "Person" or rec is None:
             continue
-        own_iri = iris.instance("actor", actor.key)
-        others = {iri: label for iri, label in _candidates(store, actor.name, own_graph).items()
-                  if iri != own_iri and iri.startswith(actor_prefix)}
-        if len(others) != 1:
-            if others:
-                log.debug("%s: %r is ambiguous (%d stored persons)", facts.article.id, actor.name, len(others))
-            continue
-        [(iri, label)] = others.items()
-        key = iri[len(actor_prefix):]
-        renamed[actor.key] = key
-        aliases = list(dict.fromkeys([*actor.aliases, actor.name]))
-        merged = actors.pop(actor.key)
-        if key in actors:  # the article also names the full person: merge into it
-            target = actors[key]
-            target.aliases = list(dict.fromkeys([*target.aliases, *aliases]))
-            target.roles = [*target.roles, *merged.roles]
-        else:
-            actors[key] = replace(merged, key=key, name=label, aliases=[a for a in aliases if a != label])
-        log.debug("%s: %r resolved to %s", facts.article.id, actor.name, iri)
-    if not renamed:
+        if actor.identified == "none" or rec.short:
+            target = resolution(rec, view)
+            if target is None or not target.startswith(prefix) or target == iri:
+                if rec.short:
+                    label = label_of(iri, rec.normal, view, old_normals.get(iri, set()))
+                    if label != actor.name:
+                        changed[actor.key] = replace(copy.deepcopy(actor), name=label)
+                continue
+            new = copy.deepcopy(actor)
+            new.key = target[len(prefix):]
+            new.identified = "store"
+            new.name = label_of(target, None, view)
+            renamed[actor.key] = new.key
+            changed[actor.key] = new
+            log.debug("%s: %r resolved to %s", facts.article.id, actor.name, target)
+        elif actor.identified == "name":
+            label = label_of(iri, rec.normal, view, old_normals.get(iri, set()))
+            if label != actor.name:
+                new = copy.deepcopy(actor)
+                new.name = label
+                changed[actor.key] = new
+    if not changed:
         return facts
+    actors: dict[str, Actor] = {}
+    for actor in facts.actors:
+        a = changed.get(actor.key, actor)
+        if a.key in actors:  # two persons of the article are one stored person
+            _merge(actors[a.key], a)
+        else:
+            actors[a.key] = a
+    for a in changed.values():
+        a.aliases = [f for f in dict.fromkeys(a.forms + a.aliases) if f != a.name]
     return _rekeyed(facts, list(actors.values()), renamed)
+
+
+def dependents(view: View, graph: str, old: list[Record], new: list[Record]) -> set[str]:
+    """The stored article graphs whose persons change when ``graph`` holds the records ``new``
+    instead of ``old``. ``view`` must already hold the new records (:meth:`View.add`).
+
+    A family-name-only person elsewhere can change only if a changed record is compatible
+    with it; a label only if a spelling appears or goes."""
+    changed = [r for r in old + new if r.full or r.how == "gazetteer"]
+    out: set[str] = set()
+    for family in sorted({r.family for r in changed if r.family}):
+        if shared_family_name(family):
+            continue
+        recs = view.family_records(family)
+        movable = [r for r in recs if not r.formal and r.graph not in view.pending]
+        shorts = [r for r in recs if r.short]
+        for w in movable:
+            near = any(compatible(w, r) for r in changed) or any(compatible(w, s) and any(compatible(s, r) for r in changed) for s in shorts)
+            if not near:
+                continue
+            now = w.person if w.how == "store" else None
+            if resolution(w, view, recs) != now:
+                out.add(w.graph)
+    old_normals: dict[str, set[str]] = {}
+    for r in old:
+        if r.how == "name":
+            old_normals.setdefault(r.person, set()).add(r.normal)
+    new_normals = {r.person: r.normal for r in new if r.how == "name"}
+    for person in sorted(set(old_normals) | set(new_normals)):
+        own = new_normals.get(person)
+        stored = view.label(person)
+        pending = {r.normal for r in view.pending_records() if r.strong and r.person == person}
+        if own is not None and stored <= {own} and old_normals.get(person, set()) <= {own} and pending <= {own}:
+            continue  # nothing appears or goes
+        label = label_of(person, own, view, old_normals.get(person, set()))
+        out.update(g for g, stored_label in view.labelled_in(person).items() if stored_label != label)
+    out.discard(graph)
+    return out
+
+
+def _merge(target: Actor, other: Actor) -> None:
+    target.forms = list(dict.fromkeys(target.forms + other.forms))
+    target.aliases = list(dict.fromkeys(target.aliases + other.aliases + [other.name]))
+    target.roles = target.roles + [r for r in other.roles if r not in target.roles]
+    target.mentions += other.mentions
+    target.country = target.country or other.country
 
 
 def _rekeyed(facts: ArticleFacts, actors: list[Actor], renamed: dict[str, str]) -> ArticleFacts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from collections.abc import Iterable
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
@@ -17,7 +18,8 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import BadInput
 from diplokg.iris import DKG as DKG_NS
 from diplokg.iris import Iris, digest
-from etl.model import Actor, Article, ArticleFacts, Meeting, Place, Span, Statement
+from etl.extract.names import parse, person_key
+from etl.model import Actor, Article, ArticleFacts, Meeting, Place, RoleFact, Span, Statement
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ MODES = {"in-person": DKG.InPerson, "phone": DKG.Phone, "video": DKG.Video}
 STATUSES = {"held": DKG.Held, "planned": DKG.Planned}
 QUOTE_TYPES = {"direct": DKG.Direct, "indirect": DKG.Indirect}
 ACTOR_CLASSES = {"Person": DKG.Person, "Country": DKG.Country, "Organization": DKG.Organization}
+IDENTIFICATIONS = {"name": DKG.ByName, "gazetteer": DKG.ByGazetteer, "store": DKG.ByOtherArticle, "none": DKG.Unidentified}
 MEETING_KINDS = {"in-person": "Meeting", "phone": "Phone call", "video": "Video meeting"}
 
 _QID = re.compile(r"Q[1-9][0-9]*")
@@ -148,7 +151,8 @@ class _Mapper:
             self.add(a, DCTERMS.license, URIRef(article.license))
         if article.rights:
             self.add(a, DCTERMS.rights, Literal(article.rights))
-        self.add(a, DKG.text, Literal(article.text))
+        if article.text:  # an article read back from a store that withheld its text has none
+            self.add(a, DKG.text, Literal(article.text))
         for key in self.facts.issues:
             self.add(a, DKG.mentions, self.node("issue", key))
 
@@ -167,6 +171,8 @@ class _Mapper:
             self.add(node, OWL.sameAs, WIKIDATA[actor.wikidata])
         if actor.iso2 and actor.kind == "Country":
             self.add(node, DKG.isoCode, Literal(actor.iso2))
+        if actor.kind == "Person" and actor.forms:
+            self.map_name_use(node, actor)
         for fact in actor.roles:
             role = self.node("role", role_key(actor.key, fact.title, fact.of))
             self.add(node, DKG.holds, role)
@@ -175,6 +181,24 @@ class _Mapper:
             if fact.of:
                 self.add(role, DKG.roleOf, self.node("actor", fact.of))
             self.provenance(role, [fact.evidence])
+
+    def map_name_use(self, node: URIRef, actor: Actor) -> None:
+        """How this article names the person: its written forms, its own normal form, the
+        family name, how often, and how the person was identified."""
+        use = URIRef(self.iris.name_use(self.facts.article.id, actor.key))
+        self.add(use, RDF.type, DKG.NameUse)
+        self.add(use, DKG.nameOf, node)
+        self.add(use, DKG.usedIn, self.article)
+        for form in dict.fromkeys(actor.forms):
+            self.add(use, DKG.writtenForm, Literal(form))
+        self.add(use, DKG.normalForm, Literal(actor.normal or actor.name))
+        if actor.family:
+            # a person named in full carries the family name; a family-name-only use its own
+            named = actor.identified in ("name", "gazetteer")
+            self.add(node if named else use, DKG.familyName, Literal(actor.family))
+        if actor.mentions > 0:
+            self.add(use, DKG.occurrences, Literal(actor.mentions, datatype=XSD.integer))
+        self.add(use, DKG.identifiedBy, IDENTIFICATIONS[actor.identified])
 
     def map_place(self, place: Place) -> None:
         node = self.node("place", place.key)
@@ -241,3 +265,114 @@ def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:
     for statement in facts.statements:
         mapper.map_statement(statement)
     return mapper.graph
+
+
+def facts_of_graph(triples: Iterable[tuple], iris: Iris) -> ArticleFacts | None:
+    """The article's facts as extraction gave them, read back from its stored graph (asserted
+    and inferred triples; the inferred are ignored): ``facts_to_graph`` of the result gives
+    the asserted triples again, with the persons as the article alone made them (before
+    ``etl.resolve``; see :func:`_unresolved`). None if the graph holds no article.
+
+    The ingest derives a stored article again this way when a later article changes who its
+    persons are; tests/test_to_rdf.py checks the round trip on every gold article.
+    """
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    article_node = next(iter(g.subjects(RDF.type, DKG.Article)), None)
+    if article_node is None:
+        return None
+
+    def one(s: URIRef, p: URIRef) -> str | None:
+        value = g.value(s, p)
+        return None if value is None else str(value)
+
+    def key(node: URIRef, kind: str) -> str:
+        return str(node)[len(iris.instance(kind, "")):]
+
+    def spans(node: URIRef) -> list[Span]:
+        out = []
+        for ev in g.objects(node, DKG.evidence):
+            out.append(Span(int(g.value(ev, DKG.start)), int(g.value(ev, DKG.end)), str(g.value(ev, DKG.exact))))
+        return sorted(out, key=lambda sp: (sp.start, sp.end))
+
+    article = Article(id=one(article_node, DCTERMS.identifier) or "", text=one(article_node, DKG.text) or "",
+                      title=one(article_node, DCTERMS.title), url=one(article_node, DKG.url),
+                      published=one(article_node, DCTERMS.issued), source=one(article_node, DCTERMS.source),
+                      origin=str(article_node), license=one(article_node, DCTERMS.license),
+                      rights=one(article_node, DCTERMS.rights))
+    uses = {g.value(u, DKG.nameOf): u for u in g.subjects(RDF.type, DKG.NameUse)}
+    kinds = {"Person": DKG.Person, "Country": DKG.Country, "Organization": DKG.Organization}
+    actors: list[Actor] = []
+    renamed: dict[str, str] = {}
+    actor_prefix = iris.instance("actor", "")
+    for node in sorted({s for s in g.subjects(RDFS.label, None) if str(s).startswith(actor_prefix)}):
+        kind = next((k for k, cls in kinds.items() if (node, RDF.type, cls) in g), None)
+        if kind is None:
+            continue
+        qid = next((str(o).rsplit("/", 1)[-1] for o in g.objects(node, OWL.sameAs) if str(o).startswith(str(WIKIDATA))), None)
+        country = g.value(node, DKG.country)
+        roles = [RoleFact(str(g.value(r, DKG.title)), key(g.value(r, DKG.roleOf), "actor") if g.value(r, DKG.roleOf) else None,
+                          spans(r)[0]) for r in g.objects(node, DKG.holds) if g.value(r, DKG.title) is not None]
+        actor = Actor(key=key(node, "actor"), kind=kind, name=str(g.value(node, RDFS.label)),  # type: ignore[arg-type]
+                      aliases=sorted(str(a) for a in g.objects(node, SKOS.altLabel)),
+                      country=key(country, "actor") if country is not None else None, wikidata=qid,
+                      iso2=one(node, DKG.isoCode), roles=sorted(roles, key=lambda r: (r.evidence.start, r.title)))
+        use = uses.get(node)
+        if use is not None:
+            _unresolved(actor, g, use, article.id, renamed)
+        actors.append(actor)
+    places = [Place(key(p, "place"), str(g.value(p, RDFS.label)), key(g.value(p, DKG.country), "actor") if g.value(p, DKG.country) else None,
+                    sorted(str(a) for a in g.objects(p, SKOS.altLabel))) for p in sorted(g.subjects(RDF.type, DKG.Place))]
+    stored_labels = {str(s): str(o) for s, o in g.subject_objects(RDFS.label)}
+    modes = {v: k for k, v in MODES.items()}
+    statuses = {v: k for k, v in STATUSES.items()}
+    quote_types = {v: k for k, v in QUOTE_TYPES.items()}
+    meetings = []
+    for m in sorted(g.subjects(RDF.type, DKG.Meeting)):
+        label = one(m, RDFS.label) or ""
+        people = sorted((str(p) for p in g.objects(m, DKG.participant)), key=lambda p: (_position(label, stored_labels.get(p, "")), p))
+        loc = g.value(m, DKG.location)
+        meetings.append(Meeting(key(m, "meeting"), [renamed.get(key(URIRef(p), "actor"), key(URIRef(p), "actor")) for p in people],
+                                mode=modes[g.value(m, DKG.mode)], status=statuses[g.value(m, DKG.status)],  # type: ignore[arg-type]
+                                date=one(m, DKG.date), location=key(loc, "place") if loc is not None else None,
+                                topics=sorted(key(t, "issue") for t in g.objects(m, DKG.topic)), evidence=spans(m),
+                                primary=bool(g.value(m, DKG.primary).toPython()) if g.value(m, DKG.primary) is not None else True))
+    statements = []
+    for st in sorted(g.subjects(RDF.type, DKG.Statement)):
+        speaker = key(g.value(st, DKG.speaker), "actor")
+        made = g.value(st, DKG.madeAt)
+        statements.append(Statement(key(st, "statement"), renamed.get(speaker, speaker), str(g.value(st, DKG.quote)),
+                                    quote_types[g.value(st, DKG.quoteType)], evidence=spans(st),  # type: ignore[arg-type]
+                                    about=sorted(key(i, "issue") for i in g.objects(st, DKG.about)),
+                                    made_at=key(made, "meeting") if made is not None else None, date=one(st, DKG.date)))
+    issues = sorted(key(i, "issue") for i in g.objects(article_node, DKG.mentions))
+    return ArticleFacts(article=article, actors=actors, places=places, meetings=meetings, statements=statements, issues=issues)
+
+
+_IDENTIFIED = {v: k for k, v in IDENTIFICATIONS.items()}
+
+
+def _unresolved(actor: Actor, g: Graph, use: URIRef, article_id: str, renamed: dict[str, str]) -> None:
+    """A stored person as the article alone made it: its own normal form as the name, its
+    written forms as the aliases, its own key where the store resolved it to another's."""
+    actor.forms = sorted(str(f) for f in g.objects(use, DKG.writtenForm))
+    actor.normal = str(g.value(use, DKG.normalForm))
+    actor.family = str(g.value(use, DKG.familyName) or g.value(g.value(use, DKG.nameOf), DKG.familyName) or "") or None
+    occurrences = g.value(use, DKG.occurrences)
+    actor.mentions = int(occurrences) if occurrences is not None else 0
+    actor.identified = _IDENTIFIED[g.value(use, DKG.identifiedBy)]  # type: ignore[assignment]
+    if actor.identified == "store":
+        full = parse(actor.normal).full
+        own = person_key(actor.normal, actor.family or actor.normal, article_id, full)
+        renamed[actor.key] = own
+        actor.key = own
+        actor.identified = "name" if full else "none"
+    actor.name = actor.normal
+    actor.aliases = [f for f in actor.forms if f != actor.name]
+
+
+def _position(label: str, name: str) -> int:
+    """Where a participant's name stands in a meeting's label (its order of participants)."""
+    at = label.find(name) if name else -1
+    return at if at >= 0 else len(label)

@@ -121,8 +121,33 @@ def person(store: Store, this: URIRef, base: str) -> View:
     topics = _distinct([t for m in met.items for t in m["topic"]] + [t for s in said.items for t in s["about"]])
     return {
         "country": _values(store, this, "dkg:country"),
+        "names": written_forms(store, this),
         "posts": posts, "meetings": met, "places": places, "topics": topics, "statements": said,
     }
+
+
+# The most articles a page lists for one written form of a name (the newest).
+MAX_ARTICLES_PER_FORM = 50
+
+
+def written_forms(store: Store, this: URIRef) -> list[Row]:
+    """Every form in which articles print a person's name ("KISHIDA Fumio", "Kishida"), with
+    the articles that use it, newest first (at most MAX_ARTICLES_PER_FORM), and ``total``."""
+    rows = select(store, """
+        SELECT DISTINCT ?form ?article ?issued WHERE {
+          ?use dkg:nameOf $this ; dkg:usedIn ?article ; dkg:writtenForm ?form .
+          OPTIONAL { ?article dcterms:issued ?issued }
+        }""", this=this)
+    by_form: dict[str, list[Row]] = {}
+    for r in rows:
+        by_form.setdefault(str(r["form"]), []).append(r)
+    out = []
+    for form in sorted(by_form):
+        dated = sorted((r for r in by_form[form] if "issued" in r), key=lambda r: (str(r["issued"]), str(r["article"])), reverse=True)
+        undated = sorted((r for r in by_form[form] if "issued" not in r), key=lambda r: str(r["article"]))
+        articles = _distinct(r["article"] for r in dated + undated)
+        out.append({"form": form, "article": articles[:MAX_ARTICLES_PER_FORM], "total": len(articles)})
+    return out
 
 
 def group(store: Store, this: URIRef, base: str) -> View:

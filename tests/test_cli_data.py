@@ -145,8 +145,8 @@ def test_query_from_file_and_ask(seeded, tmp_path):
 @pytest.mark.parametrize("query,message", [
     ("SELECT ?x WHERE { ?x ?y }",
      "diplokg query: error: error at 1:26: expected one of LATERAL, SERVICE (after 'SELECT ?x WHERE { ?x ?y }')"),
-    ("SELECT * WHERE { ?s wd:P31 ?o }", "diplokg query: error: error at 1:21: undeclared prefix wd: (declare it "
-     "with PREFIX wd: <http://www.wikidata.org/entity/>; predeclared: dcterms, dkg, foaf, org, owl, prov, rdf, rdfs,"),
+    ("SELECT * WHERE { ?s wdt:P31 ?o }", "diplokg query: error: error at 1:21: undeclared prefix wdt: (declare it "
+     "with PREFIX wdt: <http://www.wikidata.org/prop/direct/>; predeclared: dcterms, dkg, foaf, org, owl, prov, rdf, rdfs,"),
     ('SELECT * WHERE {\n  ?s ?p ?o .\n\n\n  FILTER(?o = "abc)\n}\n',
      'diplokg query: error: error at 5:15: unterminated string: the " opened here is not closed on its line'),
     ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",

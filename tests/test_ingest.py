@@ -14,7 +14,7 @@ from diplokg.iris import Iris
 from diplokg.resources import SEEDS_DIR
 from diplokg.store import open_store
 from etl.ingest import Ingestor, run_ingest
-from etl.model import Actor, Article, ArticleFacts, Meeting, Span
+from etl.model import Actor, Article, ArticleFacts, Meeting, RoleFact, Span
 from etl.read import read_paths
 
 IRIS = Iris()
@@ -135,34 +135,40 @@ def test_rejected_article_leaves_the_store_untouched(config, extractor, tmp_path
     assert ingestor.summary.accepted == 0
 
 
-def test_partial_name_resolves_to_the_one_stored_person(config, extractor, tmp_path):
+def _family_only(article_id: str, family: str, title: str, of: str | None) -> ArticleFacts:
+    """An article that gives a person by family name and post only (as extraction would)."""
+    text = f"{title} {family} met reporters."
+    article = Article(id=article_id, text=text, published="2020-07-10")
+    role = RoleFact(title, of, Span(0, len(title) + len(family) + 1, f"{title} {family}"))
+    key = f"{family.lower()}-{article_id}"
+    actor = Actor(key, "Person", family, roles=[role], forms=[family], normal=family, family=family,
+                  mentions=1, identified="none")
+    return ArticleFacts(article=article, actors=[actor], meetings=[Meeting("m", [key, "japan"])])
+
+
+def test_family_name_and_post_resolve_to_the_one_stored_person(config, extractor, tmp_path):
     seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
     first = write_jsonl(tmp_path / "first.jsonl", [{"id": "first", "text": seed.read_text(encoding="utf-8")}])
     ingest(config, [first], extractor)
     with open_store(config, writable=True) as store:
         from etl.resolve import resolve
 
-        article = Article(id="later", text="Biegun met reporters.")
-        facts = ArticleFacts(article=article, actors=[Actor("biegun", "Person", "Biegun")],
-                             meetings=[Meeting("m", ["biegun", "japan"])])
+        facts = _family_only("later", "Biegun", "Deputy Secretary of State", "united-states")
         resolved = resolve(facts, store, IRIS)
     [actor] = resolved.actors
-    assert (actor.key, actor.name, actor.aliases) == ("stephen-biegun", "Stephen Biegun", ["Biegun"])
+    assert (actor.key, actor.name, actor.aliases, actor.identified) == ("stephen-biegun", "Stephen Biegun", ["Biegun"], "store")
     assert resolved.meetings[0].participants == ["stephen-biegun", "japan"]
 
 
-def test_ambiguous_partial_name_keeps_its_own_key(config, extractor, tmp_path):
+def test_family_name_with_another_post_keeps_its_own_key(config, extractor, tmp_path):
+    seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    first = write_jsonl(tmp_path / "first.jsonl", [{"id": "first", "text": seed.read_text(encoding="utf-8")}])
+    ingest(config, [first], extractor)
     with open_store(config, writable=True) as store:
         from etl.resolve import resolve
 
-        from rdflib.namespace import RDFS, SKOS
-        for key in ("hana-park", "sun-park"):
-            node = URIRef(IRIS.instance("actor", key))
-            store.replace_graph(IRIS.article_graph(key), [
-                (node, RDF.type, DKG_PERSON), (node, RDFS.label, Literal(key.replace("-", " ").title())),
-                (node, SKOS.altLabel, Literal("Park"))])
-        facts = ArticleFacts(article=Article(id="x", text="Park spoke."), actors=[Actor("park", "Person", "Park")])
-        assert resolve(facts, store, IRIS).actors[0].key == "park"
+        facts = _family_only("later", "Biegun", "Agriculture Minister", "japan")
+        assert resolve(facts, store, IRIS).actors[0].key == "biegun-later"
 
 
 def test_parallel_extraction_gives_the_same_store(tmp_path, extractor):

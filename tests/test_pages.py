@@ -290,7 +290,7 @@ def test_every_entity_of_the_ingested_seeds_has_a_page_and_data(seed_config):
         assert (URIRef(iri), None, None) in Graph().parse(data=data.data, format="turtle")
 
 
-def test_reasoning_copies_on_wikidata_iris_are_not_shown_twice(seed_config):
+def test_wikidata_links_are_shown_once_and_carry_no_copies(seed_config):
     client = create_app(seed_config).test_client()
     html = client.get(MOTEGI, headers={"Accept": "text/html"}).data.decode()
     assert re.findall(r"<p>Country: .*?</p>", html) == [
@@ -298,7 +298,7 @@ def test_reasoning_copies_on_wikidata_iris_are_not_shown_twice(seed_config):
     japan = client.get("/id/actor/japan", headers={"Accept": "text/html"}).data.decode()
     assert re.findall(r'<p class="same">.*?</p>', japan) == [
         '<p class="same">Same as: <a href="http://www.wikidata.org/entity/Q17" '
-        'title="http://www.wikidata.org/entity/Q17" class="ext" rel="noopener">Japan</a></p>']
+        'title="http://www.wikidata.org/entity/Q17" class="ext" rel="noopener">wd:Q17</a></p>']
 
 
 def test_hub_pages_list_the_latest_meetings_and_say_how_many_there_are(tmp_path):

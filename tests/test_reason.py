@@ -82,10 +82,36 @@ def test_result_holds_the_alignments_a_researcher_queries(reasoner):
     got = reasoner.infer(article_graph(1))
     assert (ID["meeting/m1"], RDF.type, SCHEMA.Event) in got
     assert (ID["actor/toshimitsu-motegi"], DKG.participatedIn, ID["meeting/m1"]) in got
-    assert (WD.Q1, RDFS.label, Literal("Toshimitsu Motegi")) in got
     # inferred triples the ontology graph holds are not copied into the article graph
     assert (DKG.Person, RDFS.subClassOf, DKG.Actor) not in got
     assert (DKG.Held, RDF.type, DKG.MeetingStatus) not in got
+
+
+def test_links_to_wikidata_are_kept_but_nothing_is_copied_onto_them(reasoner):
+    got = reasoner.infer(article_graph(1))
+    assert (ID["actor/toshimitsu-motegi"], OWL.sameAs, WD.Q1) in got
+    assert (ID["actor/japan"], OWL.sameAs, WD.Q17) in got
+    # no fact about the Wikidata IRI, none pointing at it but the link: a person is one person
+    assert [t for t in got if t[0] in (WD.Q1, WD.Q17)] == []
+    assert {t for t in got if t[2] in (WD.Q1, WD.Q17)} == {(ID["actor/toshimitsu-motegi"], OWL.sameAs, WD.Q1),
+                                                         (ID["actor/japan"], OWL.sameAs, WD.Q17)}
+    assert {t[0] for t in got if t[1] == RDF.type and t[2] == DKG.Person} == {ID["actor/toshimitsu-motegi"], ID["actor/stephen-biegun"]}
+
+
+def test_equality_among_our_own_iris_is_still_materialised(reasoner):
+    other = ID["actor/t-motegi"]
+    got = reasoner.infer(article_graph(9, extra=[(other, OWL.sameAs, ID["actor/toshimitsu-motegi"])]))
+    assert (other, RDFS.label, Literal("Toshimitsu Motegi")) in got
+    assert (other, DKG.participatedIn, ID["meeting/m9"]) in got
+
+
+def test_our_own_namespace_follows_the_configured_base():
+    base = "https://example.org/kg/"
+    reasoner = Reasoner(ontology_closure(), own=(base, str(DKG)))
+    a, b = URIRef(base + "id/actor/a"), URIRef(base + "id/actor/b")
+    got = reasoner.infer([(a, RDF.type, DKG.Person), (a, OWL.sameAs, b), (a, OWL.sameAs, WD.Q5)])
+    assert (b, RDF.type, DKG.Person) in got
+    assert (WD.Q5, RDF.type, DKG.Person) not in got
 
 
 def test_filters_drop_literal_subjects_and_reflexive_same_as(reasoner):

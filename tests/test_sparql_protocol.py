@@ -320,11 +320,11 @@ def test_bad_query_syntax(server: Server) -> None:
 
 
 def test_syntax_errors_a_researcher_can_read(server: Server) -> None:
-    status, _, data = request(server, "GET", [("query", "SELECT ?item WHERE {\n  ?item wd:P31 ?o\n}")])
+    status, _, data = request(server, "GET", [("query", "SELECT ?item WHERE {\n  ?item wdt:P31 ?o\n}")])
     assert status == 400
     assert json.loads(data)["error"] == (
-        "error at 2:9: undeclared prefix wd: (declare it with PREFIX wd: <http://www.wikidata.org/entity/>; "
-        "predeclared: dcterms, dkg, foaf, org, owl, prov, rdf, rdfs, schema, sem, skos, xsd)")
+        "error at 2:9: undeclared prefix wdt: (declare it with PREFIX wdt: <http://www.wikidata.org/prop/direct/>; "
+        "predeclared: dcterms, dkg, foaf, org, owl, prov, rdf, rdfs, schema, sem, skos, wd, xsd)")
     status, _, data = request(server, "GET", [("query", 'SELECT * WHERE {\n ?s ?p ?o .\n\n\n FILTER(?o = "abc)\n}')])
     assert (status, json.loads(data)["error"]) == (
         400, 'error at 5:14: unterminated string: the " opened here is not closed on its line')

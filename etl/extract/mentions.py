@@ -88,6 +88,7 @@ class ActorIndex:
 
 
 def name_tokens(name: str) -> list[str]:
+    """The lower-case words of a name, hyphens splitting too ("Kim Min-jae" → kim, min, jae)."""
     return [p for p in re.split(r"[\s\-]+", name.lower()) if p]
 
 
@@ -110,6 +111,8 @@ def organization_from_entity(index: ActorIndex, ent: Span) -> str:
     """An organization the vocabularies lack, named by the model's ORG entity ("the Joint
     Chiefs of Staff", "European Council"), added to the article's actors; its key."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    # punctuation the model's span took in is no part of the name ("High Representative/")
+    name = re.sub(r"[\W_]+$", "", re.sub(r"^[\W_]+", "", " ".join(name.split())))
     key = slug(name)
     if key not in index.actors:
         index.actors[key] = Actor(key=key, kind="Organization", name=name)

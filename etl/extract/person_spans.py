@@ -1,0 +1,432 @@
+"""Where a person's name is in the text: the model's PERSON entities mended, and names it
+misses after titles.
+
+``person_candidates(doc, ...)`` returns :class:`Candidate` spans, each exactly a name as
+printed (no title, honorific or possessive). The mends, each defensible for any wire story
+or readout:
+
+- honorifics, titles and other non-name words are trimmed off either end ("Mr. Abe’s" →
+  "Abe", "Secretary Blinken" → "Blinken"); a possessive ends the name ("Doe’s Meeting" →
+  "Doe"), and so does a dash or comma ("Naoto Kan - Premier" → "Naoto Kan");
+- a name is extended over what the model left out: the hyphenated part of a given name
+  ("Choi Sung-woo"), the family name after particles ("Ursula von" → "Ursula von der
+  Leyen"), the given name before a middle initial or a particle ("J. Blinken" → "Antony J.
+  Blinken", "Dela Vega" → "Ramon Dela Vega"), the third part of a Korean name ("Yoon Suk"
+  → "Yoon Suk Yeol");
+- after a post title or a role noun ("chief delegate", ``etl/data/person_nouns.txt``) two to
+  four capitalised words that are no country, organization or title are a name, whether or
+  not the model saw one;
+- a name in a Title Case line (a headline) is marked: it counts only where the body names
+  the same person (the caller checks), since in "Koreas Agree to Talks" or "Opening Remarks
+  - Bilateral" every word is capitalised.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from etl.extract.names import DATA, PARTICLES, SUFFIXES, culture, honorifics, is_initial
+
+NOT_NAME_WORDS = {
+    "covid", "coronavirus", "mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prime", "minister",
+    "president", "secretary", "foreign", "defense", "defence", "state", "pool", "photo", "kyodo",
+    "yonhap", "reuters", "xinhua", "afp", "ap", "north", "south", "east", "west", "indo", "pacific",
+    "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
+    # words that make the capitalised name after them a thing or a place, not a person
+    "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
+}
+_DASHES = {"-", "–", "—", "--"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Candidate:
+    """A name as printed: the span, and what stands before it."""
+
+    span: Span
+    headline: bool = False  # in a Title Case line: needs the body's confirmation
+    introduced: bool = False  # right after a title, role noun or honorific ("Minister Hayashi")
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def words(self) -> int:
+        return sum(1 for t in self.span if not t.is_punct)
+
+
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in lines) if w)
+
+
+@functools.lru_cache(maxsize=1)
+def _honorific_words() -> frozenset[str]:
+    """Single-word honorifics with and without their period ("mr", "mr.", "h.e.")."""
+    out = set()
+    for h in honorifics():
+        if " " not in h:
+            out.update({h, h + "."})
+    return frozenset(out)
+
+
+def is_honorific(tok: Token) -> bool:
+    return tok.lower_ in _honorific_words() or tok.lower_ in ("honorable", "honourable", "excellency")
+
+
+_FUNCTION_WORDS = frozenset({
+    "with", "from", "into", "over", "amid", "upon", "than", "that", "this", "after", "about", "before",
+    "between", "during", "under", "without", "within", "against", "through", "toward", "towards",
+    "onto", "near", "across", "their", "while", "ahead",
+})
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of Title Case lines (headlines): at least two content words (four or
+    more letters, not a function word), at most one in five of them lower case, and no
+    sentence inside or at the end."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or len(stripped) > 200 or stripped[-1] in ".!?:;" or re.search(r"[.!?][\"”’]?\s+[A-Z]", stripped):
+            continue
+        words = re.findall(r"[A-Za-z][A-Za-z’'\-]+", stripped)
+        content = [w for w in words if len(w) >= 4 and w.lower() not in _FUNCTION_WORDS]
+        if len(content) < 2 or all(w.isupper() for w in words):
+            continue
+        if sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content):
+            out.append((start, start + len(line)))
+    return out
+
+
+def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title_ends: set[int],
+                      limit: int, skip: list[tuple[int, int]], title_starts: set[int] = frozenset()) -> list[Candidate]:  # type: ignore[assignment]
+    """The article's person names (see the module docstring).
+
+    ``blocked``: tokens of countries, organizations and capitals; ``title_tokens``: tokens
+    of post titles, ``title_ends`` the token index after each and ``title_starts`` the first
+    token of each; ``skip``: character ranges that are no part of the story (bylines)."""
+    heads = title_case_lines(doc.text[:limit])
+    out: list[Candidate] = []
+    covered: set[int] = set()
+
+    def add(span: Span | None) -> None:
+        if span is None or covered.intersection(range(span.start, span.end)):
+            return
+        if blocked.intersection(range(span.start, span.end)) or title_tokens.issuperset(range(span.start, span.end)):
+            return
+        covered.update(range(span.start, span.end))
+        headline = any(a <= span.start_char < b for a, b in heads)
+        out.append(Candidate(span, headline=headline, introduced=_introduced(doc, span.start, title_ends, covered)))
+
+    for ent in doc.ents:
+        if ent.end_char > limit or ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in skip):
+            continue
+        if in_credit(ent):
+            continue
+        for part in _split_at_breaks(ent):
+            add(clean_person_span(part, title_tokens, blocked))
+    for start in sorted(title_ends | _role_noun_ends(doc)):
+        add(_name_after(doc, start, blocked, title_tokens, limit, covered))
+    for start in sorted(title_starts):
+        add(_name_before(doc, start, blocked, title_tokens, covered))
+    out.sort(key=lambda c: c.span.start)
+    for c in out:
+        c.introduced = _introduced(doc, c.span.start, title_ends, {i for o in out for i in range(o.span.start, o.span.end)})
+    # the rest of a list a plural title introduces: "former Prime Ministers Turnbull, Abbott
+    # and Howard" (names the model labels as places too)
+    for c in [c for c in out if c.introduced and _plural_title_before(doc, c.span.start)]:
+        i = c.span.end
+        while i + 1 < len(doc) and doc[i].text in (",", "and") and doc[i].idx < limit:
+            j = i + 1 if doc[i].text == "and" or doc[i + 1].text != "and" else i + 2
+            k = j
+            while (k < len(doc) and k - j < 3 and k not in blocked and k not in title_tokens and doc[k].is_alpha
+                   and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"):
+                k += 1
+            if k == j:
+                break
+            if not covered.intersection(range(j, k)):
+                span = clean_person_span(doc[j:k], title_tokens, blocked)
+                if span is not None:
+                    covered.update(range(span.start, span.end))
+                    out.append(Candidate(span, headline=c.headline, introduced=True))
+            i = k
+    out.sort(key=lambda c: c.span.start)
+    names = {i for o in out for i in range(o.span.start, o.span.end)}
+    for c in out:
+        c.introduced = c.introduced or _introduced(doc, c.span.start, title_ends, names)
+    return out
+
+
+def _split_at_breaks(ent: Span) -> list[Span]:
+    """A PERSON entity cut at a dash, comma or possessive inside it: "Naoto Kan - Premier",
+    "Doe’s Meeting" (the part after a possessive is no name: it is dropped)."""
+    doc = ent.doc
+    parts, start = [], ent.start
+    for i in range(ent.start, ent.end):
+        tok = doc[i]
+        if tok.text in _DASHES and (tok.whitespace_ or (i > 0 and doc[i - 1].whitespace_)):
+            parts.append(doc[start:i])
+            start = i + 1
+        elif tok.text == ",":
+            # "Marcos, Jr." keeps its suffix
+            if i + 1 < ent.end and doc[i + 1].lower_ in SUFFIXES:
+                continue
+            parts.append(doc[start:i])
+            start = i + 1
+        elif tok.text in _POSSESSIVE and not _name_goes_on(doc, i):
+            parts.append(doc[start:i])
+            start = ent.end
+            break
+    if start < ent.end:
+        parts.append(doc[start:ent.end])
+    return [p for p in parts if len(p)]
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """A bare apostrophe inside a transliterated name ("Mohammed Shia' al-Sudani"), not a
+    possessive: a particle or a capitalised name follows it."""
+    if doc[i].text not in ("'", "’") or i + 1 >= len(doc) or doc[i - 1].whitespace_:
+        return False
+    nxt = doc[i + 1]
+    return nxt.lower_ in PARTICLES or (nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("", "PERSON"))
+
+
+def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = frozenset()) -> Span | None:  # type: ignore[assignment]
+    """A PERSON entity trimmed and extended to exactly the name; None if it is no name."""
+    doc = span.doc
+    start, end = span.start, span.end
+    # trim honorifics, titles and lower-case words at the start (not particles before a name)
+    while start < end and (is_honorific(doc[start]) or start in title_tokens or start in blocked
+                           or doc[start].lower_ in NOT_NAME_WORDS or _title_word(doc[start])
+                           or (not doc[start].text[:1].isupper() and not _particle_before_name(doc, start, end))):
+        start += 1
+    # trim possessives, punctuation, lower-case words, places and titles at the end
+    # ("Tomonaga of Japan"; a suffix's period and a particle before the family name stay)
+    while end > start and ((doc[end - 1].text in _POSSESSIVE and not _name_goes_on(doc, end - 1))
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "'", "’"))
+                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
+                           or (end - 1) in blocked or (end - 1) in title_tokens):
+        end -= 1
+    if start >= end:
+        return None
+    end = _extend_right(doc, start, end, blocked, title_tokens)
+    start = _extend_left(doc, start, end, blocked, title_tokens)
+    out = doc[start:end]
+    if any(ch.isdigit() for ch in out.text) or len(out.text) < 2:
+        return None
+    words = [t for t in out if not (t.is_punct and t.text not in ("-",)) and t.text != "-"]
+    if not words or any(t.lower_ in NOT_NAME_WORDS for t in words):
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in PARTICLES or _after_hyphen(t) for t in words):
+        return None
+    if all(t.lower_ in PARTICLES or t.lower_ in SUFFIXES or is_initial(t.text) for t in words):
+        return None
+    return out
+
+
+def _particle_before_name(doc: Doc, i: int, end: int) -> bool:
+    """A lower-case particle that starts a family name ("von der Leyen")."""
+    j = i
+    while j < len(doc) and doc[j].lower_ in PARTICLES and not doc[j].text[:1].isupper():
+        j += 1
+    return j > i and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and (j < end or j == end)
+
+
+def _name_token(tok: Token, blocked: set[int], title_tokens: set[int]) -> bool:
+    """A capitalised word that may continue a name."""
+    return (tok.is_alpha and tok.text[:1].isupper() and tok.i not in blocked and tok.i not in title_tokens
+            and tok.lower_ not in NOT_NAME_WORDS and not is_honorific(tok) and tok.ent_type_ in ("", "PERSON")
+            and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X"))
+
+
+def _family_after_particle(tok: Token, blocked: set[int], title_tokens: set[int]) -> bool:
+    """The word after "von der", whatever label the model gave it ("Leyen" as a place)."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.i not in blocked and tok.i not in title_tokens
+
+
+def _extend_right(doc: Doc, start: int, end: int, blocked: set[int], title_tokens: set[int]) -> int:
+    # "Choi Sung-woo": the model may stop before the hyphenated part of a given name.
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+           and doc[end + 1].is_alpha and (doc[end + 1].is_lower or doc[end - 1].is_upper)):
+        end += 2
+    # "Ursula von" / "von der": the family name after the particles.
+    j = end
+    while j > start and doc[j - 1].lower_ in PARTICLES and not doc[j - 1].text[:1].isupper():
+        j -= 1
+    if j < end:
+        k = end
+        while k < len(doc) and doc[k].lower_ in PARTICLES and not doc[k].text[:1].isupper():
+            k += 1
+        if k < len(doc) and _family_after_particle(doc[k], blocked, title_tokens):
+            end = k + 1
+    elif end < len(doc) and doc[end].lower_ in PARTICLES and not doc[end].text[:1].isupper():
+        k = end
+        while k < len(doc) and doc[k].lower_ in PARTICLES and not doc[k].text[:1].isupper():
+            k += 1
+        if k < len(doc) and _family_after_particle(doc[k], blocked, title_tokens) and doc[end - 1].text[:1].isupper():
+            end = k + 1
+    # "Mohammed Shia'" + " al-Sudani": a transliterated name's apostrophe, then "al-" names
+    if end < len(doc) and doc[end - 1].text in ("'", "’") and not _name_goes_on(doc, end - 1):
+        end -= 1
+    k = end
+    if k + 2 < len(doc) and doc[k].lower_ in ("al", "el") and doc[k + 1].text == "-" and doc[k + 2].text[:1].isupper() and not doc[k].whitespace_:
+        end = k + 3
+    # "Antony J." : the family name after a trailing initial.
+    if end - start >= 1 and is_initial(doc[end - 1].text) and end < len(doc) and _name_token(doc[end], blocked, title_tokens):
+        end += 1
+    # "Yoon Suk" + "Yeol": Korean names have three parts.
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if (len(words) == 2 and end - start == 2 and culture(doc[start].text) == "ko" and end < len(doc)
+            and doc[end - 1].whitespace_ and _name_token(doc[end], blocked, title_tokens)
+            and doc[end].text[1:].islower() and len(doc[end].text) <= 6
+            and not (end + 1 < len(doc) and doc[end + 1].text == "-")):
+        end += 1
+    # "Jane" + "Doe": a one-word name followed by capitalised words the model left unlabelled
+    if end - start == 1:
+        k = end
+        while (k < len(doc) and k - end < 2 and doc[k - 1].whitespace_ and doc[k].pos_ == "PROPN" and doc[k].ent_type_ == ""
+               and doc[k].is_alpha and doc[k].text[:1].isupper() and k not in blocked and k not in title_tokens and not is_honorific(doc[k])):
+            k += 1
+        end = k
+    # a trailing suffix ("Marcos Jr.", "Marcos, Jr.")
+    if end < len(doc) and doc[end].lower_ in SUFFIXES and doc[end].text[:1].isupper():
+        end += 1
+    elif end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("jr", "jr.", "sr", "sr."):
+        end += 2
+    return end
+
+
+def _extend_left(doc: Doc, start: int, end: int, blocked: set[int], title_tokens: set[int]) -> int:
+    """"J. Blinken" → "Antony J. Blinken", "Dela Vega" → "Ramon Dela Vega": a name that
+    starts with an initial or a particle has its given name just before it."""
+    first = doc[start]
+    if not (is_initial(first.text) or first.lower_ in PARTICLES):
+        return start
+    while start > 0 and is_initial(doc[start - 1].text) and doc[start - 1].i not in title_tokens:
+        start -= 1
+    if start > 0 and _name_token(doc[start - 1], blocked, title_tokens) and doc[start - 1].whitespace_:
+        start -= 1
+    return start
+
+
+def _after_hyphen(tok: Token) -> bool:
+    """The second part of a hyphenated given name ("Min-jae", "Tae-yul")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
+
+
+def in_credit(span: Span) -> bool:
+    """A photo or agency credit in parentheses: "(Kyodo)", "(Pool photo) (Yonhap)"."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+
+def _role_noun_ends(doc: Doc) -> set[int]:
+    """Token indices right after a lower-case role noun ("chief delegate" Kim Ki-woong)."""
+    nouns = person_nouns()
+    return {t.i + 1 for t in doc if t.is_lower and t.lower_ in nouns and t.pos_ == "NOUN"}
+
+
+def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
+    """Two to four capitalised proper nouns right after a title or role noun (a name the
+    model missed: "Brazilian President Lucas Prado", "chief delegate Kim Ki-woong",
+    "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig")."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        k = i + 1 + (doc[i + 1].lower_ == "the")
+        if k < len(doc) and k in blocked:
+            while k < len(doc) and k in blocked:
+                k += 1
+            i = k
+    j = i
+    while j < len(doc) and j - i < 6:
+        tok = doc[j]
+        if tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha:
+            j += 2
+            continue
+        if not (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and j not in blocked and j not in title_tokens):
+            break
+        j += 1
+    words = [t for t in doc[i:j] if t.text != "-"]
+    if covered.intersection(range(i, j)) or j == i or doc[j - 1].idx >= limit:
+        return None
+    if len(words) == 1:
+        # one word: a family name after a title ("Secretary of State Hale spoke"), if it is no
+        # common word and the next word does not continue a proper noun
+        tok = words[0]
+        nxt = doc[j] if j < len(doc) else None
+        glued = tok.ent_iob_ == "I" and (tok.i - 1) in title_tokens  # "State Hale" as one ORG
+        if (tok.tag_ != "NNP" or (tok.ent_type_ not in ("", "PERSON") and not glued) or tok.lower_ in NOT_NAME_WORDS or _title_word(tok)
+                or (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha)):
+            return None
+    elif len(words) > 4:
+        return None
+    return clean_person_span(doc[i:j], title_tokens, blocked)
+
+
+_TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chancellor", "king", "queen", "emperor", "senator", "governor", "ambassador"})
+
+
+def _title_word(tok: Token) -> bool:
+    """A role noun ("delegate") or a title word, also capitalised or plural ("Ministers")."""
+    word = tok.lower_
+    stem = word[:-1] if word.endswith("s") else word
+    return (tok.is_lower and word in person_nouns()) or word in _TITLE_WORDS or stem in _TITLE_WORDS
+
+
+def _plural_title_before(doc: Doc, start: int) -> bool:
+    """A plural title or role noun right before a name ("Prime Ministers Turnbull")."""
+    if start == 0 or not _title_word(doc[start - 1]):
+        return False
+    tok = doc[start - 1]
+    return tok.tag_ in ("NNS", "NNPS") or (tok.lower_.endswith("s") and tok.lower_[:-1] in _TITLE_WORDS | person_nouns())
+
+
+def _name_before(doc: Doc, title_start: int, blocked: set[int], title_tokens: set[int], covered: set[int]) -> Span | None:
+    """A name in apposition before a title the model did not see: "KISHIDA Fumio, Prime
+    Minister of Japan", "Anna Berg, the Nordic foreign minister"."""
+    j = title_start
+    # ", Australia’s Minister for Foreign Affairs", ", the new Prime Minister"
+    while j > 0 and (doc[j - 1].lower_ in ("the", "new", "former", "acting", "'s", "’s") or (j - 1) in blocked):
+        j -= 1
+    if j < 2 or doc[j - 1].text != ",":
+        return None
+    end = j - 1
+    k = end
+    while k > 0 and end - k < 4 and not is_honorific(doc[k - 1]) and (
+            _name_token(doc[k - 1], blocked, title_tokens)
+            or (doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
+                and k - 1 not in blocked and k - 1 not in title_tokens)):
+        k -= 1
+    if end - k < 2 or covered.intersection(range(k, end)):
+        return None
+    if k > 0 and not (doc[k].is_sent_start or doc[k - 1].is_punct or doc[k - 1].is_lower or is_honorific(doc[k - 1])
+                      or (k - 1) in title_tokens):
+        return None
+    return clean_person_span(doc[k:end], title_tokens, blocked)
+
+
+def _introduced(doc: Doc, start: int, title_ends: set[int], covered: set[int]) -> bool:
+    """A title, role noun or honorific stands right before the name, or before the list the
+    name is in ("former Prime Ministers Turnbull, Abbott and Howard", "Mr. Abe")."""
+    i = start
+    while i > 0:
+        prev = doc[i - 1]
+        if i in title_ends or is_honorific(prev) or _title_word(prev):
+            return True
+        if prev.text in (",", "and") and i - 2 >= 0 and (i - 2) in covered:
+            # walk back over the previous name of the list
+            k = i - 2
+            while k > 0 and (k - 1) in covered:
+                k -= 1
+            i = k
+            continue
+        return False
+    return False
