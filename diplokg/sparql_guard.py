@@ -144,9 +144,11 @@ class QueryTooDeep(BadInput):
     """A query nested deeper (or with longer operator chains) than the service parses."""
 
 
-def check_query(text: str, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH) -> None:
+def check_query(text: str, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH,
+                service: bool = True) -> None:
     """Raise QueryTooLarge (413), QueryTooDeep (400), or QueryRefused (403) for SERVICE or an
-    update; return None if the text may be given to the engine.
+    update; return None if the text may be given to the engine. ``service=False`` skips the
+    SERVICE rule (for a service whose kernel sandbox is to be seen refusing on its own).
 
     >>> check_query("SELECT * WHERE { ?s ?p ?o }")
     >>> check_query("select * { service <http://x/> { ?s ?p ?o } }")
@@ -158,7 +160,8 @@ def check_query(text: str, max_bytes: int | None = None, max_depth: int = DEFAUL
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
             raise QueryTooLarge(f"query text is {size} bytes, over the limit of {max_bytes} bytes")
-    verdict = _verdict_cached(text, max_depth) if len(text) <= _CACHED_LENGTH else _verdict(text, max_depth)
+    verdict = (_verdict_cached(text, max_depth, service) if len(text) <= _CACHED_LENGTH
+               else _verdict(text, max_depth, service))
     if verdict is not None:
         status, message = verdict
         raise (QueryTooDeep if status == 400 else QueryRefused)(message)
@@ -170,11 +173,12 @@ _CACHED_LENGTH = 4096
 _SERVICE_KEYWORD = "SERVICE is not allowed: this endpoint does not query other endpoints"
 
 
-def _verdict(text: str, max_depth: int) -> tuple[int, str] | None:
+def _verdict(text: str, max_depth: int, service: bool = True) -> tuple[int, str] | None:
     """Why the text is refused, as (status, message), or None."""
     decoded = decode_escapes(text)
     significant = [t for t in tokens(decoded) if t[0] not in _SPACE]
-    return _service(decoded, significant) or _update(significant) or _shape(significant, max_depth)
+    return ((_service(decoded, significant) if service else None) or _update(significant)
+            or _shape(significant, max_depth))
 
 
 def _service(decoded: str, significant: list[Token]) -> tuple[int, str] | None:

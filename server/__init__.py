@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask, Response, jsonify
 
 from diplokg.config import Config, load_config
-from server import cors, errors
+from server import cors, errors, headers
 
 # Room for a form-encoded query of max_query_bytes (percent-encoding triples a byte at worst).
 _FORM_OVERHEAD = 3
@@ -30,6 +30,7 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/healthz", "healthz", _healthz)
     errors.register(app)
     cors.install(app)
+    headers.install(app)
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -46,10 +47,23 @@ def _one_query(params: MultiDict[str, str]) -> str | None:
     return queries[0] if queries else None
 
 
+# An absolute IRI as SPARQL writes it between < and > (RFC 3987 scheme, no forbidden characters).
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*")
+
+
+def _iris(params: MultiDict[str, str], name: str) -> list[str]:
+    values = params.getlist(name)
+    for value in values:
+        if not _IRI.fullmatch(value):
+            shown = value if len(value) <= 80 else value[:77] + "..."
+            raise BadInput(f"{name} must be an absolute IRI (without < >), not {shown!r}")
+    return values
+
+
 def _dataset(params: MultiDict[str, str]) -> tuple[list[str] | None, list[str] | None]:
     """The protocol's dataset: absent → union default graph and all named graphs."""
-    defaults = params.getlist("default-graph-uri")
-    named = params.getlist("named-graph-uri")
+    defaults = _iris(params, "default-graph-uri")
+    named = _iris(params, "named-graph-uri")
     if not defaults and not named:
         return None, None
     return defaults, named
@@ -69,8 +83,8 @@ def _direct_body(config: Config) -> str:
 
 
 def read_request(config: Config) -> QueryRequest:
-    """Read a GET or POST protocol request; raise for anything the protocol does not allow."""
-    if request.method == "GET":
+    """Read a GET (or HEAD) or POST protocol request; raise for anything the protocol does not allow."""
+    if request.method in ("GET", "HEAD"):
         text = _one_query(request.args)
         return QueryRequest(text, *_dataset(request.args), request.args.getlist("format"))
     mimetype = request.mimetype
@@ -114,8 +128,9 @@ def sparql() -> Response:
     if asked.text is None:
         return _description(asked.formats)
     log.debug("query: %s", asked.text)
-    check_query(asked.text, max_bytes=config.max_query_bytes)
-    answer = runner(current_app).run(asked.text, chooser(asked.formats), asked.default_graphs, asked.named_graphs, request.environ)
+    check_query(asked.text, max_bytes=config.max_query_bytes, max_depth=config.max_query_depth,
+                service=config.service_guard)
+    answer = runner(current_app).run(asked.text, chooser(asked.formats), asked.default_graphs, asked.named_graphs)
     response = Response(answer.body, content_type=answer.format.content_type)
     response.headers["Vary"] = "Accept"
     if answer.truncated:

@@ -57,7 +57,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 def run(args: argparse.Namespace, config: Config) -> int:
     """Check, run and print a query; a syntax error or a refused query exits 1."""
     text = read_query(args.query)
-    check_query(text, config.max_query_bytes)
+    check_query(text, config.max_query_bytes, max_depth=config.max_query_depth)
     out = sys.stdout
     with open_store(config, writable=False) as store:
         result = store.query(text)

@@ -1,4 +1,4 @@
-"""``diplokg serve``: the HTTP service on gunicorn (sync worker processes)."""
+"""``diplokg serve``: the HTTP service (an event-loop front and sandboxed worker processes)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise UsageError(f"--workers must be at least 1, not {config.workers}")
     if not 0 < config.port < 65536:
         raise UsageError(f"--port must be between 1 and 65535, not {config.port}")
+    if config.client_queries < 1:
+        raise UsageError(f"client_queries must be at least 1, not {config.client_queries}")
     from server.wsgi import serve
 
     serve(config)
