@@ -134,6 +134,8 @@ def term_filter(term: Node | None) -> Markup:
     if isinstance(term, URIRef):
         iri = str(term)
         name = name_filter(term)
+        if not common.linkable(iri):  # javascript:, data:, file: ... are shown, never linked
+            return Markup('<span class="iri" title="{}">{}</span>').format(iri, name)
         href = common.local_href(iri)
         external = href == iri
         attrs = ' class="ext" rel="noopener"' if external else ""
@@ -151,10 +153,17 @@ def name_filter(term: Node | None) -> str:
     return getattr(g, "labels", {}).get(term) or qname(str(term))
 
 
+@bp.app_template_filter("linkable")
+def linkable_filter(value: Node | str | None) -> bool:
+    """Whether a URL may become a link: http(s), or an IRI of this site."""
+    return value is not None and common.linkable(str(value))
+
+
 @bp.app_template_filter("local")
 def local_filter(term: Node | str) -> str:
-    """The local link of an IRI (a path on this server when under the base IRI)."""
-    return common.local_href(str(term))
+    """The local link of an IRI (a path on this server when under the base IRI); empty when
+    the IRI may not be a link (not http(s))."""
+    return common.local_href(str(term)) if common.linkable(str(term)) else ""
 
 
 @bp.app_template_filter("short")

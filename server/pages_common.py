@@ -43,6 +43,16 @@ def store(app: Flask | None = None) -> Store:
     return opened
 
 
+def linkable(url: str) -> bool:
+    """Whether a URL may be a link on our pages: http(s), or an instance IRI of this site.
+
+    >>> linkable("https://example.org/a"), linkable("javascript:alert(1)"), linkable(" http://x/")
+    (True, False, False)
+    """
+    lower = url[:8].lower()
+    return lower.startswith(("http://", "https://")) or url.startswith(base() + "id/")
+
+
 def local_href(iri: str) -> str:
     """A link for ``iri``: instance IRIs (``{base}id/...``) become paths on this server."""
     prefix = base()
