@@ -251,14 +251,16 @@ def _summary(samples: list[dict[str, float]]) -> dict[str, float]:
 MODES = ("keep-alive", "close")
 
 
-def measure(chosen: list[Target], seconds: float, runs: int, modes: tuple[str, ...] = MODES) -> dict:
+def measure(chosen: list[Target], seconds: float, runs: int, modes: tuple[str, ...] = MODES,
+            queries: tuple[str, ...] = tuple(QUERIES)) -> dict:
     """Median of ``runs`` wrk runs per server, query, connection mode and concurrency.
 
     The servers take turns run by run, so that a change in the machine's load (it is
     shared) falls on all of them alike. Result: ``[server][query][mode][c]``.
     """
     results: dict = {t.name: {} for t in chosen}
-    for name, query in QUERIES.items():
+    for name in queries:
+        query = QUERIES[name]
         for target in chosen:
             wrk(target, query, 8, 1.0)
         for mode in modes:
@@ -292,12 +294,13 @@ def targets(root: Path, snapshot: Path, workers: int, ports: list[int]) -> list[
     ]
 
 
-def table(all_results: dict[str, dict], names: list[str], modes: tuple[str, ...] = MODES) -> str:
+def table(all_results: dict[str, dict], names: list[str], modes: tuple[str, ...] = MODES,
+          queries: tuple[str, ...] = tuple(QUERIES)) -> str:
     """A Markdown table of the results."""
     lines = ["| query | connections | c | " + " | ".join(f"{n} req/s (p50 / p99 ms)" for n in names)
              + " | diplokg ÷ oxigraph | diplokg ÷ minimal |",
              "|---|---|---|" + "---|" * (len(names) + 2)]
-    for query in QUERIES:
+    for query in queries:
         for mode in modes:
             for c in (1, 8):
                 cells = []
@@ -322,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", action="append", help="run only these servers (by name)")
     parser.add_argument("--mode", action="append", choices=MODES, help="connection modes to measure (default: both)")
+    parser.add_argument("--query", action="append", choices=list(QUERIES), help="queries to measure (default: all)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -350,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
                 processes.append(start(target, workdir / f"{target.name.replace(' ', '-')}.log"))
             answers = {t.name: {q: len(fetch(t, text)) for q, text in QUERIES.items()} for t in chosen}
             modes = tuple(args.mode or MODES)
-            results = measure(chosen, args.seconds, args.runs, modes)
+            queries = tuple(args.query or QUERIES)
+            results = measure(chosen, args.seconds, args.runs, modes, queries)
         finally:
             for process in processes:
                 stop(process)
@@ -360,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps({"quads": count, "answers": answers, "results": results}, indent=1))
         if len(results) == 3:
-            print(table(results, [t.name for t in chosen], modes))
+            print(table(results, [t.name for t in chosen], modes, queries))
     finally:
         if temporary:
             shutil.rmtree(workdir, ignore_errors=True)

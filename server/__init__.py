@@ -24,13 +24,13 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
 
     from server import dumps, pages, sparql
 
-    app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(dumps.bp)
     app.add_url_rule("/healthz", "healthz", _healthz)
     errors.register(app)
     cors.install(app)
-    headers.install(app)
+    sparql.install(app)  # /sparql answered at the WSGI level, before Flask
+    headers.install(app)  # outermost: every response, Flask's and the endpoint's
     return app
 
 

@@ -20,6 +20,7 @@ import asyncio
 import collections
 import email.utils
 import logging
+import socket
 import time
 from typing import Any
 
@@ -27,7 +28,7 @@ import httptools
 
 from diplokg.config import Config
 from server.errors import error_body
-from server.headers import SECURITY_HEADERS
+from server.headers import EVERY_RESPONSE
 from server.pool import Pool, Worker
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ _REASONS = {
     500: "Internal Server Error", 501: "Not Implemented", 503: "Service Unavailable",
     505: "HTTP Version Not Supported",
 }
-_FRONT_HEADERS = "".join(f"{name}: {value}\r\n" for name, value in SECURITY_HEADERS) + "Access-Control-Allow-Origin: *\r\n"
+_FRONT_HEADERS = "".join(f"{name}: {value}\r\n" for name, value in EVERY_RESPONSE)
 _NO_BODY = (204, 304)
 
 
@@ -74,7 +75,7 @@ class Exchange:
     """One request of a connection and its answer, from the front's side."""
 
     __slots__ = ("conn", "request", "method", "path", "accept", "queued", "started", "status",
-                 "chunked", "keep_alive", "done", "worker", "sent")
+                 "chunked", "keep_alive", "done", "worker", "sent", "pending_head")
 
     def __init__(self, conn: "Connection", request: tuple, keep_alive: bool, accept: str | None) -> None:
         self.conn = conn
@@ -90,6 +91,7 @@ class Exchange:
         self.done = False
         self.worker: Worker | None = None
         self.sent = 0
+        self.pending_head = b""  # written with the first piece of the body: one packet for small answers
 
     # --- what the worker reports (server.pool.Exchange) ---------------------------------
 
@@ -113,7 +115,7 @@ class Exchange:
         if not self.keep_alive:
             out.append(b"Connection: close\r\n")
         out.append(b"\r\n")
-        conn.write(b"".join(out))
+        self.pending_head = b"".join(out)
 
     def body(self, payload: bytes) -> None:
         conn = self.conn
@@ -121,13 +123,18 @@ class Exchange:
             return
         self.sent += len(payload)
         if self.chunked:
-            conn.write(b"%x\r\n%b\r\n" % (len(payload), payload))
-        else:
-            conn.write(payload)
+            payload = b"%x\r\n%b\r\n" % (len(payload), payload)
+        if self.pending_head:
+            payload = self.pending_head + payload
+            self.pending_head = b""
+        conn.write(payload)
 
     def end(self) -> None:
-        if self.chunked and not self.conn.closed:
-            self.conn.write(b"0\r\n\r\n")
+        if not self.conn.closed:
+            tail = b"0\r\n\r\n" if self.chunked and self.method != "HEAD" else b""
+            if self.pending_head or tail:
+                self.conn.write(self.pending_head + tail)
+                self.pending_head = b""
         self._finish()
 
     def failed(self, status: int, message: str) -> None:
@@ -182,6 +189,9 @@ class Connection(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         peer = transport.get_extra_info("peername") or ("?", 0)
         address = peer[0]
         self.client_port = peer[1] if len(peer) > 1 else 0
