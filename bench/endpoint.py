@@ -96,6 +96,9 @@ def article_quads(index: int, rng: random.Random) -> Iterator[str]:
         (place, RDF_TYPE, f"<{DKG}Place>"), (place, LABEL, _lit(f"Capital of {c1}")),
         (place, f"<{DKG}country>", _iri("actor", c1)),
     ]
+    for country in (c1, c2):  # countries are typed and named, as ingest makes them (group pages)
+        triples += [(_iri("actor", country), RDF_TYPE, f"<{DKG}Country>"),
+                    (_iri("actor", country), LABEL, _lit(country.replace("-", " ").title()))]
     for issue in rng.sample(range(ISSUES), 2):
         triples.append((meeting, f"<{DKG}topic>", _iri("issue", f"issue-{issue}")))
     for n, person in enumerate(people):

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from rdflib import BNode, URIRef
 from rdflib.term import Node
 
-from diplokg.errors import DiplokgError, NotFound
+from diplokg.errors import BadInput, DiplokgError, NotFound
 from diplokg.iris import DKG, KINDS
 from diplokg.store import Store
 from server import pages_common as common
@@ -68,6 +68,7 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
     """An instance, as an HTML page or Turtle / JSON-LD / N-Triples."""
     path_iri = common.base() + f"id/{kind}/{key}"
     try:
+        g.page = _page_number(request.args.getlist("page"))
         if kind not in KINDS or not KEY.fullmatch(key):
             raise NotFound(f"no such entity: {path_iri}")
         store = common.store()
@@ -100,6 +101,23 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
         f'<{common.local_href(str(this))}.{f.extension}>; rel="alternate"; type="{f.media_type}"'
         for f in common.RDF_FORMATS)
     return response
+
+
+MAX_PAGE = 100_000
+_PAGE = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def _page_number(values: list[str]) -> int:
+    """The ``page`` parameter of an entity page (1 when absent); BadInput when malformed."""
+    if not values:
+        return 1
+    if len(values) > 1:
+        raise BadInput(f"give one page, not {len(values)}")
+    value = values[0]
+    if not _PAGE.fullmatch(value) or int(value) > MAX_PAGE:
+        shown = value if len(value) <= 20 else value[:17] + "..."
+        raise BadInput(f"page must be a whole number from 1 to {MAX_PAGE}, not {shown!r}")
+    return int(value)
 
 
 def _html(store: Store, this: URIRef) -> str:

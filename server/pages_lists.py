@@ -1,4 +1,10 @@
-"""Lists on entity pages: meetings, statements and evidence, capped for hubs, fetched in batches."""
+"""Lists on entity pages: meetings, statements and evidence, a page at a time, fetched in batches.
+
+A hub (a country, an issue) has thousands of meetings and statements: each list shows one
+page of ``page_items`` (newest first; ``?page=N`` on the entity's address), its total
+comes from one aggregate query, and every query is bounded by the page size, so a page
+costs the same however large the store grows (measured in BENCHMARKS.md).
+"""
 
 from __future__ import annotations
 
@@ -13,21 +19,43 @@ from server.pages_text import snippet, span_id
 
 log = logging.getLogger(__name__)
 
-# The most meetings or statements one page lists (the newest); the cookbook queries give all.
-MAX_ITEMS = 200
+DEFAULT_PAGE_ITEMS = 50
 
 
 @dataclass
 class Listing:
-    """Some rows of a list, oldest first, and how many there are in all."""
+    """One page of a list (oldest first within the page), how many there are in all, and
+    which page this is."""
 
     items: list[Row] = field(default_factory=list)
     total: int = 0
+    page: int = 1
+    size: int = DEFAULT_PAGE_ITEMS
 
     @property
     def capped(self) -> bool:
         """Whether the page shows fewer items than there are."""
         return self.total > len(self.items)
+
+    @property
+    def pages(self) -> int:
+        """How many pages the list has (at least 1)."""
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def first(self) -> int:
+        """The 1-based position of the page's first item in the whole list."""
+        return (self.page - 1) * self.size + 1
+
+
+def page_window() -> tuple[int, int]:
+    """The (page, page size) of the current request: ``?page=N`` as checked by the route."""
+    try:
+        from flask import current_app, g
+
+        return int(getattr(g, "page", 1)), int(current_app.config["DIPLOKG"].page_items)
+    except (RuntimeError, KeyError):  # outside a request (scripts, tests of views)
+        return 1, DEFAULT_PAGE_ITEMS
 
 
 def evidence_for(store: Store, facts: list[URIRef]) -> dict[URIRef, list[Row]]:
@@ -55,31 +83,34 @@ def evidence_for(store: Store, facts: list[URIRef]) -> dict[URIRef, list[Row]]:
 
 
 def meetings(store: Store, where: str, this: URIRef, base: str) -> Listing:
-    """Meetings matching ``where`` (a pattern binding ?m, and ?via where it names one), newest
-    MAX_ITEMS, with their date, status, mode, place, other participants and topics."""
+    """Meetings matching ``where`` (a pattern binding ?m, and ?via where it names one), one
+    page of them, newest first, with their date, status, mode, place, other participants and
+    topics."""
+    page, size = page_window()
     terms = {"this": this, "base": Literal(base)}
     total = select(store, f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {where} }}", **terms)
     rows = select(store, f"""
         SELECT DISTINCT ?m ?date ?via ?status ?mode ?place ?other ?topic WHERE {{
           {{ SELECT DISTINCT ?m ?date ?via WHERE {{ {where} OPTIONAL {{ ?m dkg:date ?date }} }}
-             ORDER BY DESC(?date) ?m LIMIT {MAX_ITEMS} }}
+             ORDER BY DESC(?date) ?m LIMIT {size} OFFSET {(page - 1) * size} }}
           OPTIONAL {{ ?m dkg:status ?status }} OPTIONAL {{ ?m dkg:mode ?mode }}
           OPTIONAL {{ ?m dkg:location ?place }} OPTIONAL {{ ?m dkg:topic ?topic }}
           OPTIONAL {{ ?m dkg:participant ?other FILTER(?other != $this && STRSTARTS(STR(?other), $base)) }}
         }}""", **terms)
     items = grouped(rows, "m", many=("other", "topic", "via"))
     items.sort(key=lambda m: (date_key(m.get("date")), str(m["m"])))
-    return Listing(items, int(total[0]["n"]) if total else len(items))
+    return Listing(items, int(total[0]["n"]) if total else len(items), page, size)
 
 
 def statements(store: Store, where: str, this: URIRef) -> Listing:
-    """Statements matching ``where`` (a pattern binding ?st), newest MAX_ITEMS, with their words,
-    speakers, issues, meeting, date and evidence."""
+    """Statements matching ``where`` (a pattern binding ?st), one page of them, newest first,
+    with their words, speakers, issues, meeting, date and evidence."""
+    page, size = page_window()
     total = select(store, f"SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {where} }}", this=this)
     rows = select(store, f"""
         SELECT DISTINCT ?st ?speaker ?quote ?qtype ?about ?meeting ?date WHERE {{
           {{ SELECT DISTINCT ?st ?date WHERE {{ {where} OPTIONAL {{ ?st dkg:date ?date }} }}
-             ORDER BY DESC(?date) ?st LIMIT {MAX_ITEMS} }}
+             ORDER BY DESC(?date) ?st LIMIT {size} OFFSET {(page - 1) * size} }}
           ?st dkg:quote ?quote .
           OPTIONAL {{ ?st dkg:speaker ?speaker }} OPTIONAL {{ ?st dkg:quoteType ?qtype }}
           OPTIONAL {{ ?st dkg:about ?about }} OPTIONAL {{ ?st dkg:madeAt ?meeting }}
@@ -89,4 +120,4 @@ def statements(store: Store, where: str, this: URIRef) -> Listing:
     for item in items:
         item["evidence"] = found.get(item["st"], [])
     items.sort(key=lambda s: (date_key(s.get("date")), str(s["st"])))
-    return Listing(items, int(total[0]["n"]) if total else len(items))
+    return Listing(items, int(total[0]["n"]) if total else len(items), page, size)

@@ -125,19 +125,26 @@ def person(store: Store, this: URIRef, base: str) -> View:
     }
 
 
+# The most people a country or organization page names (the cookbook's queries give all).
+MAX_PEOPLE = 200
+
+
 def group(store: Store, this: URIRef, base: str) -> View:
     """A country or organization: its people, its meetings (its own or its people's), statements."""
-    people = grouped(select(store, """
-        SELECT DISTINCT ?person ?title WHERE {
-          ?person a dkg:Person .
+    people_of = """?person a dkg:Person .
           { ?person dkg:country $this } UNION { ?person dkg:holds ?r . ?r dkg:roleOf $this }
-          OPTIONAL { ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title }
-          FILTER(STRSTARTS(STR(?person), $base))
-        }""", this=this, base=_ours(base)), "person", many=("title",))
+          FILTER(STRSTARTS(STR(?person), $base))"""
+    counted = select(store, f"SELECT (COUNT(DISTINCT ?person) AS ?n) WHERE {{ {people_of} }}", this=this, base=_ours(base))
+    people = grouped(select(store, f"""
+        SELECT DISTINCT ?person ?title WHERE {{
+          {{ SELECT DISTINCT ?person WHERE {{ {people_of} }} ORDER BY ?person LIMIT {MAX_PEOPLE} }}
+          OPTIONAL {{ ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title }}
+        }}""", this=this, base=_ours(base)), "person", many=("title",))
     return {
         "iso": _one(store, this, "dkg:isoCode"),
         "country": _values(store, this, "dkg:country"),
         "people": people,
+        "people_total": int(counted[0]["n"]) if counted else len(people),
         "meetings": meetings(store, """
             { ?m dkg:participant $this BIND($this AS ?via) }
             UNION
