@@ -100,7 +100,10 @@ def article_quads(index: int, rng: random.Random) -> Iterator[str]:
         triples += [(_iri("actor", country), RDF_TYPE, f"<{DKG}Country>"),
                     (_iri("actor", country), LABEL, _lit(country.replace("-", " ").title()))]
     for issue in rng.sample(range(ISSUES), 2):
-        triples.append((meeting, f"<{DKG}topic>", _iri("issue", f"issue-{issue}")))
+        triples += [(meeting, f"<{DKG}topic>", _iri("issue", f"issue-{issue}")),
+                    (_iri("issue", f"issue-{issue}"), RDF_TYPE, f"<{DKG}Issue>"),
+                    (_iri("issue", f"issue-{issue}"), "<http://www.w3.org/2004/02/skos/core#prefLabel>",
+                     _lit(f"Issue {issue}"))]
     for n, person in enumerate(people):
         p, role = _iri("actor", f"person-{person}"), _iri("role", f"person-{person}-minister")
         country = _iri("actor", (c1, c2)[n])

@@ -22,7 +22,7 @@ import email.utils
 import logging
 import socket
 import time
-from typing import Any
+from typing import Any, NoReturn
 
 import httptools
 
@@ -175,6 +175,7 @@ class Connection(asyncio.Protocol):
         self._timer: asyncio.TimerHandle | None = None
         self._reading = True
         self._writing_paused = False
+        self._refusal: _Refuse | None = None  # raised in a parser callback (httptools wraps it)
         self._reset_request()
 
     def _reset_request(self) -> None:
@@ -232,13 +233,22 @@ class Connection(asyncio.Protocol):
         except httptools.HttpParserUpgrade:
             self.send_error(400, "protocol upgrades are not supported", close=True)
         except httptools.HttpParserError as exc:
-            self.send_error(400, f"malformed HTTP request: {_parser_reason(exc)}", close=True)
+            refusal = self._refusal
+            if refusal is not None:
+                self.send_error(refusal.status, refusal.message, close=True)
+            else:
+                self.send_error(400, f"malformed HTTP request: {_parser_reason(exc)}", close=True)
+
+    def _refuse(self, status: int, message: str) -> NoReturn:
+        """Stop parsing: answer ``status`` and close (called from the parser's callbacks too)."""
+        self._refusal = _Refuse(status, message)
+        raise self._refusal
 
     def _head_too_large(self) -> None:
         if len(self.url) > self.config.max_request_line or not self.headers:
-            raise _Refuse(414, f"the request line is longer than {self.config.max_request_line} bytes: "
-                               "send long queries in a POST body")
-        raise _Refuse(431, f"the request headers are larger than {self.config.max_header_bytes} bytes")
+            self._refuse(414, f"the request line is longer than {self.config.max_request_line} bytes: "
+                              "send long queries in a POST body")
+        self._refuse(431, f"the request headers are larger than {self.config.max_header_bytes} bytes")
 
     def eof_received(self) -> bool:
         # A client that half-closes after its request still gets the answer.
@@ -288,24 +298,24 @@ class Connection(asyncio.Protocol):
     def on_url(self, url: bytes) -> None:
         self.url += url
         if len(self.url) > self.config.max_request_line:
-            raise _Refuse(414, f"the request line is longer than {self.config.max_request_line} bytes: "
+            self._refuse(414, f"the request line is longer than {self.config.max_request_line} bytes: "
                                "send long queries in a POST body")
 
     def on_header(self, name: bytes, value: bytes) -> None:
         headers = self.headers
         if len(headers) >= 100:
-            raise _Refuse(431, "the request has more than 100 header fields")
+            self._refuse(431, "the request has more than 100 header fields")
         try:
             headers.append((name.decode("latin-1"), value.decode("latin-1")))
         except UnicodeDecodeError:  # latin-1 decodes every byte; kept for clarity
-            raise _Refuse(400, "a header is not Latin-1 text") from None
+            self._refuse(400, "a header is not Latin-1 text")
 
     def on_headers_complete(self) -> None:
         self.in_head = False
         if len(self.url) > self.config.max_request_line:
             self._head_too_large()
         if sum(len(n) + len(v) + 4 for n, v in self.headers) > self.config.max_header_bytes:
-            raise _Refuse(431, f"the request headers are larger than {self.config.max_header_bytes} bytes")
+            self._refuse(431, f"the request headers are larger than {self.config.max_header_bytes} bytes")
         parser = self.parser
         self.http11 = parser.get_http_version() == "1.1"
         limit = self.front.max_body
@@ -315,12 +325,12 @@ class Connection(asyncio.Protocol):
                 try:
                     length = int(value)
                 except ValueError:
-                    raise _Refuse(400, "Content-Length is not a number") from None
+                    self._refuse(400, "Content-Length is not a number")
                 if length > limit:
-                    raise _Refuse(413, f"the request body is {length} bytes, over the limit of {limit} bytes")
+                    self._refuse(413, f"the request body is {length} bytes, over the limit of {limit} bytes")
             elif lower == "expect":
                 if value.lower() != "100-continue":
-                    raise _Refuse(417, f"Expect: {value} is not supported")
+                    self._refuse(417, f"Expect: {value} is not supported")
                 self.expect_continue = True
         if self.expect_continue and self.transport is not None:
             self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
@@ -329,7 +339,7 @@ class Connection(asyncio.Protocol):
     def on_body(self, body: bytes) -> None:
         self.body += body
         if len(self.body) > self.front.max_body:
-            raise _Refuse(413, f"the request body is over the limit of {self.front.max_body} bytes")
+            self._refuse(413, f"the request body is over the limit of {self.front.max_body} bytes")
 
     def on_message_complete(self) -> None:
         parser = self.parser
@@ -337,7 +347,7 @@ class Connection(asyncio.Protocol):
         try:
             parsed = httptools.parse_url(bytes(self.url))
         except httptools.HttpParserInvalidURLError:
-            raise _Refuse(400, "the request target is not a valid URL") from None
+            self._refuse(400, "the request target is not a valid URL")
         path = (parsed.path or b"/").decode("latin-1")
         query = (parsed.query or b"").decode("latin-1")
         accept = None

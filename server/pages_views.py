@@ -131,8 +131,11 @@ MAX_PEOPLE = 200
 
 def group(store: Store, this: URIRef, base: str) -> View:
     """A country or organization: its people, its meetings (its own or its people's), statements."""
-    people_of = """?person a dkg:Person .
-          { ?person dkg:country $this } UNION { ?person dkg:holds ?r . ?r dkg:roleOf $this }
+    # Each branch names its own ?person a dkg:Person: a UNION joined with a pattern beside it
+    # is evaluated from that pattern (every person in the store: 2.2 s at 120k triples, against
+    # 16 ms this way); the meetings of the people are joined onto a sub-select of them.
+    people_of = """{ ?person dkg:country $this . ?person a dkg:Person }
+          UNION { ?r dkg:roleOf $this . ?person dkg:holds ?r . ?person a dkg:Person }
           FILTER(STRSTARTS(STR(?person), $base))"""
     counted = select(store, f"SELECT (COUNT(DISTINCT ?person) AS ?n) WHERE {{ {people_of} }}", this=this, base=_ours(base))
     people = grouped(select(store, f"""
@@ -148,9 +151,11 @@ def group(store: Store, this: URIRef, base: str) -> View:
         "meetings": meetings(store, """
             { ?m dkg:participant $this BIND($this AS ?via) }
             UNION
-            { ?m dkg:participant ?via . ?via a dkg:Person .
-              { ?via dkg:country $this } UNION { ?via dkg:holds/dkg:roleOf $this }
-              FILTER(STRSTARTS(STR(?via), $base)) }""", this, base),
+            { { SELECT DISTINCT ?via WHERE {
+                  { ?via dkg:country $this . ?via a dkg:Person }
+                  UNION { ?r dkg:roleOf $this . ?via dkg:holds ?r . ?via a dkg:Person }
+                  FILTER(STRSTARTS(STR(?via), $base)) } }
+              ?m dkg:participant ?via }""", this, base),
         "statements": statements(store, "?st dkg:speaker $this .", this),
         "places": [r["place"] for r in select(store, """
             SELECT DISTINCT ?place WHERE { ?place a dkg:Place ; dkg:country $this }""", this=this)],
