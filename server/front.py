@@ -75,7 +75,7 @@ class Exchange:
     """One request of a connection and its answer, from the front's side."""
 
     __slots__ = ("conn", "request", "method", "path", "accept", "queued", "started", "status",
-                 "chunked", "keep_alive", "done", "worker", "sent", "pending_head")
+                 "chunked", "keep_alive", "done", "worker", "sent", "pending_head", "killed")
 
     def __init__(self, conn: "Connection", request: tuple, keep_alive: bool, accept: str | None) -> None:
         self.conn = conn
@@ -92,6 +92,7 @@ class Exchange:
         self.worker: Worker | None = None
         self.sent = 0
         self.pending_head = b""  # written with the first piece of the body: one packet for small answers
+        self.killed = False  # its worker was killed at a cap
 
     # --- what the worker reports (server.pool.Exchange) ---------------------------------
 
@@ -439,6 +440,9 @@ class Front:
         self.clients: dict[str, Client] = {}
         self.turns: collections.OrderedDict[str, Client] = collections.OrderedDict()
         self.idle: list[Worker] = []
+        # Clients whose request was killed at a cap, each charged one running slot until a
+        # fresh worker is ready: a client cannot take the capacity its runaway query cost.
+        self.charged: collections.deque[Client] = collections.deque()
         # Room for a form-encoded query of max_query_bytes (percent-encoding triples a byte).
         self.max_body = 3 * config.max_query_bytes + 64 * 1024
         self._status_lines: dict[int, bytes] = {}
@@ -474,15 +478,26 @@ class Front:
         self.dispatch()
 
     def dispatch(self) -> None:
-        """Give idle workers to waiting requests, one client after another."""
+        """Give idle workers to waiting requests, one client after another.
+
+        A client with nothing running goes first; a client that has a request running may
+        take another worker (up to ``client_queries``) but never the last idle one, which is
+        kept for a client with nothing running (a worker being replaced after a kill would
+        otherwise leave a newcomer waiting for it).
+        """
         limit = self.config.client_queries
         turns = self.turns
         while self.idle and turns:
             chosen = None
-            for address, client in turns.items():
-                if client.running < limit and client.waiting:
+            for client in turns.values():
+                if client.running == 0 and client.waiting:
                     chosen = client
                     break
+            if chosen is None and len(self.idle) > 1:
+                for client in turns.values():
+                    if client.running < limit and client.waiting:
+                        chosen = client
+                        break
             if chosen is None:
                 return
             exchange = chosen.waiting.popleft()
@@ -501,11 +516,21 @@ class Front:
         self.idle.append(worker)
         self.dispatch()
 
+    def worker_ready(self, worker: Worker) -> None:
+        """A fresh worker: the oldest charge is lifted."""
+        if self.charged:
+            client = self.charged.popleft()
+            client.running -= 1
+            self.release_client(client)
+
     def finished(self, exchange: Exchange) -> None:
         """An exchange is over: free its client's slot and log it."""
         client = exchange.conn.client
         if exchange.worker is not None and client is not None:
-            client.running -= 1
+            if exchange.killed:  # the slot stays taken until a fresh worker replaces the killed one
+                self.charged.append(client)
+            else:
+                client.running -= 1
             exchange.worker = None
         ms = (time.monotonic() - exchange.queued) * 1000
         access.info('%s "%s %s" %d %dms', client.address if client else "-", exchange.method, exchange.path,
@@ -563,6 +588,7 @@ def run_front(config: Config, listener: Any, pool: Pool, stop: asyncio.Future) -
     async def main() -> None:
         front = Front(config, pool)
         pool.on_idle = front.worker_idle
+        pool.on_ready = front.worker_ready
         pool.start(front.loop)
         server = await front.loop.create_server(lambda: Connection(front), sock=listener, backlog=1024)
         front.loop.call_later(TICK, front.tick)

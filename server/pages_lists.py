@@ -82,22 +82,31 @@ def evidence_for(store: Store, facts: list[URIRef]) -> dict[URIRef, list[Row]]:
     return out
 
 
-def meetings(store: Store, where: str, this: URIRef, base: str) -> Listing:
-    """Meetings matching ``where`` (a pattern binding ?m, and ?via where it names one), one
-    page of them, newest first, with their date, status, mode, place, other participants and
-    topics."""
+def meetings(store: Store, where: str, this: URIRef, base: str, via: str | None = None) -> Listing:
+    """Meetings matching ``where`` (a pattern binding ?m), one page of them, newest first, with
+    their date, status, mode, place, other participants and topics. ``via``, a pattern of ?m
+    and ?via, names for each meeting on the page who links it to ``this`` (a country's people).
+
+    The page is cut from distinct meetings; ``via`` is asked for the page's meetings only."""
     page, size = page_window()
     terms = {"this": this, "base": Literal(base)}
     total = select(store, f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {where} }}", **terms)
     rows = select(store, f"""
-        SELECT DISTINCT ?m ?date ?via ?status ?mode ?place ?other ?topic WHERE {{
-          {{ SELECT DISTINCT ?m ?date ?via WHERE {{ {where} OPTIONAL {{ ?m dkg:date ?date }} }}
+        SELECT DISTINCT ?m ?date ?status ?mode ?place ?other ?topic WHERE {{
+          {{ SELECT DISTINCT ?m ?date WHERE {{ {where} OPTIONAL {{ ?m dkg:date ?date }} }}
              ORDER BY DESC(?date) ?m LIMIT {size} OFFSET {(page - 1) * size} }}
           OPTIONAL {{ ?m dkg:status ?status }} OPTIONAL {{ ?m dkg:mode ?mode }}
           OPTIONAL {{ ?m dkg:location ?place }} OPTIONAL {{ ?m dkg:topic ?topic }}
           OPTIONAL {{ ?m dkg:participant ?other FILTER(?other != $this && STRSTARTS(STR(?other), $base)) }}
         }}""", **terms)
-    items = grouped(rows, "m", many=("other", "topic", "via"))
+    items = grouped(rows, "m", many=("other", "topic"))
+    for item in items:
+        item["via"] = []
+    if via is not None and items:
+        by_meeting = {item["m"]: item for item in items}
+        for row in select(store, f"SELECT DISTINCT ?m ?via WHERE {{ VALUES ?m {{ $meetings }} {via} }} ORDER BY ?via",
+                          meetings=sorted(by_meeting), **terms):
+            by_meeting[row["m"]]["via"].append(row["via"])
     items.sort(key=lambda m: (date_key(m.get("date")), str(m["m"])))
     return Listing(items, int(total[0]["n"]) if total else len(items), page, size)
 

@@ -155,7 +155,10 @@ def group(store: Store, this: URIRef, base: str) -> View:
                   { ?via dkg:country $this . ?via a dkg:Person }
                   UNION { ?r dkg:roleOf $this . ?via dkg:holds ?r . ?via a dkg:Person }
                   FILTER(STRSTARTS(STR(?via), $base)) } }
-              ?m dkg:participant ?via }""", this, base),
+              ?m dkg:participant ?via }""", this, base, via="""
+            ?m dkg:participant ?via .
+            FILTER(?via = $this || (STRSTARTS(STR(?via), $base) && EXISTS { ?via a dkg:Person }
+                   && (EXISTS { ?via dkg:country $this } || EXISTS { ?via dkg:holds/dkg:roleOf $this })))"""),
         "statements": statements(store, "?st dkg:speaker $this .", this),
         "places": [r["place"] for r in select(store, """
             SELECT DISTINCT ?place WHERE { ?place a dkg:Place ; dkg:country $this }""", this=this)],

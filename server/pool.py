@@ -6,6 +6,9 @@ never holds a client's connection). The front watches each busy worker: past
 ``query_timeout`` without the head of its answer, or past ``query_memory_mb`` of resident
 memory, the worker is killed (SIGKILL) and the front answers 503 for it; a fresh worker
 is forked at once. Other requests, in other workers or waiting in the front, are untouched.
+A request running longer than SLOW_AFTER is lowered to niceness SLOW_NICENESS, so that
+short requests on the same cores go first; afterwards its worker is raised back (or,
+where the front may not raise a priority, replaced).
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from server.worker import ABORT, BODY, END, FRAME, HEAD, LENGTH, READY, Request,
 log = logging.getLogger(__name__)
 
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+# A request running longer than this runs on at this niceness until it ends (or is stopped).
+SLOW_AFTER = 0.5
+SLOW_NICENESS = 10
 
 
 class Exchange(Protocol):
@@ -49,6 +55,7 @@ class Worker(asyncio.Protocol):
         self.exchange: Exchange | None = None
         self.started = 0.0
         self.answering = False  # the head has come: the deadline no longer applies
+        self.niced = False  # running a long request at a lower CPU priority
         self._buffer = bytearray()
 
     # --- asyncio.Protocol ---------------------------------------------------------------
@@ -88,7 +95,7 @@ class Worker(asyncio.Protocol):
         exchange = self.exchange
         if kind == READY:
             self.ready = True
-            self.pool.idle(self)
+            self.pool.ready(self)
             return
         if exchange is None:
             self.pool.lost(self, "a worker sent an answer nobody asked for")
@@ -102,11 +109,11 @@ class Worker(asyncio.Protocol):
             self.exchange = None
             self.answering = False
             exchange.end()
-            self.pool.idle(self)
+            self.pool.done(self)
         elif kind == ABORT:
             self.exchange = None
             exchange.failed(500, "the answer was cut by an internal error")
-            self.pool.idle(self)
+            self.pool.done(self)
         else:
             self.pool.lost(self, "a worker sent a frame of an unknown kind")
 
@@ -160,6 +167,7 @@ class Pool:
         self.memory_cap = config.query_memory_mb * 1024 * 1024
         self.closing = False
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.on_ready: Callable[[Worker], None] | None = None
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         """Fork the configured number of workers."""
@@ -192,6 +200,24 @@ class Pool:
         if not worker.dead and not self.closing:
             self.on_idle(worker)
 
+    def ready(self, worker: Worker) -> None:
+        """A new worker has opened the store."""
+        if self.on_ready is not None:
+            self.on_ready(worker)
+        self.idle(worker)
+
+    def done(self, worker: Worker) -> None:
+        """A worker has finished its request: back to full priority (or replaced), then idle."""
+        if worker.niced:
+            try:
+                os.setpriority(os.PRIO_PROCESS, worker.pid, 0)
+                worker.niced = False
+            except OSError:  # an unprivileged process cannot raise a priority back: replace it
+                worker.kill()
+                self._replace(worker)
+                return
+        self.idle(worker)
+
     def lost(self, worker: Worker, message: str) -> None:
         """A worker has gone (crashed, or killed): fail its request, start another."""
         exchange = worker.exchange
@@ -210,6 +236,7 @@ class Pool:
         worker.kill()
         log.warning("worker %d killed to stop a request: %s", worker.pid, message)
         if exchange is not None:
+            exchange.killed = True  # its client is charged for the worker until one replaces it
             exchange.failed(status, message)
         self._replace(worker)
 
@@ -227,6 +254,13 @@ class Pool:
             if worker.exchange is None or worker.answering or worker.dead:
                 continue
             elapsed = now - worker.started
+            if elapsed >= SLOW_AFTER and not worker.niced:
+                # A long request yields the CPU to short ones (the cores are shared with them).
+                try:
+                    os.setpriority(os.PRIO_PROCESS, worker.pid, SLOW_NICENESS)
+                    worker.niced = True
+                except OSError:
+                    pass
             if elapsed >= timeout:
                 self.stop(worker, 503, f"the query ran longer than the limit of {timeout:g} s and was stopped")
             elif worker.resident_bytes() > self.memory_cap:

@@ -271,7 +271,7 @@ def test_slowloris_slow_bodies_and_runaway_queries_do_not_starve_a_normal_client
     assert failures == []
     assert len(latencies) >= 30
     p99 = statistics.quantiles(latencies, n=100)[98]
-    assert p99 < 1.0, f"p99 {p99:.3f} s over {len(latencies)} requests"
+    assert p99 < 1.0, f"p99 {p99:.3f} s over {len(latencies)} requests: {sorted(latencies)[-5:]}"
     assert runaway_answers.count(503) >= 2, runaway_answers
     assert answered == 65
 
