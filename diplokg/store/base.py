@@ -145,4 +145,4 @@ class Store(ABC):
         try:  # an error is on its way out: closing must not hide it behind a second one
             self.close()
         except DiplokgError as second:
-            log.warning("while closing the store after an error: %s", second)
+            log.debug("while closing the store after an error: %s", second)
