@@ -12,7 +12,7 @@ store: pyoxigraph dials the IRI named in a SERVICE clause with its own native HT
 which Python cannot see or stop, but which needs ``socket()`` (a DNS lookup needs it too,
 so names cannot leak through the resolver either). See docs/security.md.
 
-The filter is ten classic-BPF instructions, written here rather than through libseccomp so
+The filter is a dozen classic-BPF instructions, written here rather than through libseccomp so
 that nothing is needed beyond the kernel (Linux 3.17+; x86-64 and AArch64). It checks the
 architecture first (another ABI's system calls, such as 32-bit ones on x86-64, are refused
 outright) and the x32 bit, then compares only two system call numbers; every other call is
