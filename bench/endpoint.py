@@ -244,6 +244,45 @@ def wrk(target: Target, query: str, connections: int, seconds: float, keepalive:
             "socket_errors": errors.group(1) if errors else ""}
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> dict[str, float]:
+    """CPU time (user + system) of a server process and of each of its children, by pid."""
+    out: dict[str, float] = {}
+
+    def one(p: int) -> float:
+        with open(f"/proc/{p}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+
+    try:
+        out["front"] = one(pid)
+        with open(f"/proc/{pid}/task/{pid}/children", "rb") as fh:
+            children = [int(c) for c in fh.read().split()]
+    except OSError:
+        return out
+    for child in children:
+        try:
+            out[f"worker {child}"] = one(child)
+        except OSError:
+            pass
+    return out
+
+
+def cpu_split(process: subprocess.Popen, target: Target, seconds: float) -> dict[str, float]:
+    """Microseconds of CPU per request in diplokg's front and in its workers, for the cheap
+    lookup at c=8 with keep-alive (where the remaining time goes per request)."""
+    before = cpu_seconds(process.pid)
+    result = wrk(target, QUERIES["cheap lookup"], 8, seconds)
+    after = cpu_seconds(process.pid)
+    requests = result["rps"] * max(1, round(seconds))
+    front = after.get("front", 0) - before.get("front", 0)
+    workers = sum(v - before.get(k, 0) for k, v in after.items() if k != "front")
+    return {"requests": requests, "front_us": front / requests * 1e6, "workers_us": workers / requests * 1e6,
+            "rps": result["rps"]}
+
+
 def _summary(samples: list[dict[str, float]]) -> dict[str, float]:
     return {
         "rps": statistics.median(s["rps"] for s in samples),
@@ -362,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
             modes = tuple(args.mode or MODES)
             queries = tuple(args.query or QUERIES)
             results = measure(chosen, args.seconds, args.runs, modes, queries)
+            split = None
+            for target, process in zip(chosen, processes):
+                if target.name == "diplokg serve":
+                    split = cpu_split(process, target, args.seconds)
+                    print(f"diplokg CPU per cheap lookup (c=8, keep-alive): front {split['front_us']:.0f} µs, "
+                          f"workers {split['workers_us']:.0f} µs", file=sys.stderr)
         finally:
             for process in processes:
                 stop(process)
@@ -369,9 +414,13 @@ def main(argv: list[str] | None = None) -> int:
         if len({json.dumps(a, sort_keys=True) for a in answers.values()}) > 1:
             print("bench.endpoint: warning: the servers' answers differ in size", file=sys.stderr)
         if args.json:
-            args.json.write_text(json.dumps({"quads": count, "answers": answers, "results": results}, indent=1))
+            args.json.write_text(json.dumps({"quads": count, "answers": answers, "results": results,
+                                             "diplokg_cpu_per_request": split}, indent=1))
         if len(results) == 3:
             print(table(results, [t.name for t in chosen], modes, queries))
+        if split:
+            print(f"\ndiplokg CPU per cheap lookup (c=8, keep-alive): front {split['front_us']:.0f} µs, "
+                  f"workers {split['workers_us']:.0f} µs ({split['rps']:,.0f} req/s)")
     finally:
         if temporary:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stats", help="articles, triples and instances per class")
 
-    p = sub.add_parser("serve", help="run the HTTP service on a production WSGI server")
+    p = sub.add_parser("serve", help="run the HTTP service (event-loop front, sandboxed worker processes)")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--workers", type=int)
