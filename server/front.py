@@ -173,7 +173,9 @@ class Connection(asyncio.Protocol):
         self.http11 = True
         self.queue: collections.deque[Exchange] = collections.deque()
         self.current: Exchange | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        # The phase's deadline, checked by the front's tick (no timer object per phase).
+        self.deadline = 0.0
+        self.phase = ""
         self._reading = True
         self._writing_paused = False
         self._refusal: _Refuse | None = None  # raised in a parser callback (httptools wraps it)
@@ -199,6 +201,7 @@ class Connection(asyncio.Protocol):
         self.client_port = peer[1] if len(peer) > 1 else 0
         client = self.front.client(address)
         self.client = client
+        self.front.connections.add(self)
         client.connections += 1
         if client.connections > self.config.client_connections:
             self.send_error(503, f"too many connections from {address} (the limit is "
@@ -210,6 +213,7 @@ class Connection(asyncio.Protocol):
         self.closed = True
         self._disarm()
         front = self.front
+        front.connections.discard(self)
         for exchange in self.queue:
             front.forget(exchange)
         self.queue.clear()
@@ -268,17 +272,14 @@ class Connection(asyncio.Protocol):
     # --- timers ---------------------------------------------------------------------------
 
     def _arm(self, seconds: float, phase: str) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        self._timer = self.front.loop.call_later(seconds, self._expired, phase)
+        self.deadline = time.monotonic() + seconds
+        self.phase = phase
 
     def _disarm(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        self.phase = ""
 
     def _expired(self, phase: str) -> None:
-        self._timer = None
+        self.phase = ""
         if self.closed:
             return
         if phase == "idle":
@@ -438,6 +439,7 @@ class Front:
         self.pool = pool
         self.loop: asyncio.AbstractEventLoop = asyncio.get_event_loop()
         self.clients: dict[str, Client] = {}
+        self.connections: set[Connection] = set()
         self.turns: collections.OrderedDict[str, Client] = collections.OrderedDict()
         self.idle: list[Worker] = []
         # Clients whose request was killed at a cap, each charged one running slot until a
@@ -578,7 +580,11 @@ class Front:
                                                             f"{wait:g} s; try again later")
             if not client.waiting:
                 self.turns.pop(client.address, None)
+        for conn in [c for c in self.connections if c.phase and c.deadline <= now]:
+            conn._expired(conn.phase)
         self._tick_date()
+        for handler in access.handlers:  # access lines are written in batches, once a tick
+            handler.flush()
         self.loop.call_later(TICK, self.tick)
 
 

@@ -70,11 +70,22 @@ def _loop() -> asyncio.AbstractEventLoop:
     return uvloop.new_event_loop()
 
 
+class _BatchedLines(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler that leaves flushing to the front's tick (one write per tick, not per
+    request)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.stream.write(self.format(record) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never stop the server
+            self.handleError(record)
+
+
 def _access_log() -> None:
     """One plain line per request on stdout: client, method, path, status, milliseconds."""
     access = logging.getLogger("diplokg.access")
     if not access.handlers:
-        handler = logging.StreamHandler(sys.stdout)
+        handler = _BatchedLines(sys.stdout)
         handler.setFormatter(logging.Formatter("%(message)s"))
         access.addHandler(handler)
         access.propagate = False
