@@ -123,6 +123,101 @@ def forbid_sockets(allow: Iterable[int] = ()) -> None:
         raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(code)}")
 
 
+# --- a store's own server: it must listen, so it may make TCP sockets, but never connect -------
+
+_ALU_AND_K = 0x54  # BPF_ALU | BPF_AND | BPF_K
+_OFFSET_ARG1 = 24
+_SOCK_TYPE_MASK = 0xF
+_LANDLOCK_CREATE_RULESET, _LANDLOCK_RESTRICT_SELF = 444, 446
+_LANDLOCK_VERSION = 1
+_ACCESS_NET_CONNECT_TCP = 1 << 1
+
+
+class _RulesetAttr(ctypes.Structure):
+    _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64)]
+
+
+def listener_program(arch: _Arch) -> bytes:
+    """BPF: socket() only for TCP over IPv4 or IPv6 (no UDP, so no DNS; no Unix sockets, so
+    no local resolver); io_uring_setup() refused."""
+    deny_socket = _RET_ERRNO | errno.EACCES
+    body = [
+        (_LD_W_ABS, 0, 0, _OFFSET_ARCH),
+        (_JEQ_K, 1, 0, arch.audit),
+        (_RET_K, 0, 0, deny_socket),
+        (_LD_W_ABS, 0, 0, _OFFSET_NR),
+        (_JGE_K, 0, 1, _X32_BIT),
+        (_RET_K, 0, 0, deny_socket),
+        (_JEQ_K, 0, 1, arch.io_uring_setup),
+        (_RET_K, 0, 0, _RET_ERRNO | errno.EPERM),
+        (_JEQ_K, 1, 0, arch.socket),
+        (_RET_K, 0, 0, _RET_ALLOW),
+        (_LD_W_ABS, 0, 0, _OFFSET_ARG0),
+        (_JEQ_K, 1, 0, socket.AF_INET),
+        (_JEQ_K, 0, 3, socket.AF_INET6),
+        (_LD_W_ABS, 0, 0, _OFFSET_ARG1),
+        (_ALU_AND_K, 0, 0, _SOCK_TYPE_MASK),
+        (_JEQ_K, 1, 0, socket.SOCK_STREAM),
+        (_RET_K, 0, 0, deny_socket),
+        (_RET_K, 0, 0, _RET_ALLOW),
+    ]
+    return b"".join(_instruction(*ins) for ins in body)
+
+
+def forbid_connections() -> None:
+    """For a store's own server (``oxigraph serve``): it may listen and accept, never connect.
+
+    Landlock (ABI 4+, Linux 6.7+) refuses every TCP connect(); a seccomp filter refuses every
+    socket but a TCP one (so no UDP: no DNS lookup can carry a name out). Inherited across
+    exec. Raises SandboxUnavailable where the kernel cannot.
+    """
+    arch = _ARCHES.get(platform.machine())
+    if arch is None or os.uname().sysname != "Linux":
+        raise SandboxUnavailable("the connection sandbox needs Linux on x86-64 or AArch64")
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    abi = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, _LANDLOCK_VERSION)
+    if abi < 4:
+        raise SandboxUnavailable(f"Landlock network rules need ABI 4 (Linux 6.7), this kernel has {max(abi, 0)}")
+    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise SandboxUnavailable(f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}")
+    attr = _RulesetAttr(0, _ACCESS_NET_CONNECT_TCP)
+    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.sizeof(attr), 0)
+    if ruleset < 0:
+        raise SandboxUnavailable(f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}")
+    try:
+        if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
+            raise SandboxUnavailable(f"landlock_restrict_self failed: {os.strerror(ctypes.get_errno())}")
+    finally:
+        os.close(ruleset)
+    program = listener_program(arch)
+    buffer = ctypes.create_string_buffer(program, len(program))
+    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    if libc.syscall(arch.seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, ctypes.byref(prog)) != 0:
+        raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(ctypes.get_errno())}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m server.sandbox COMMAND...``: run a store's server that can never dial out."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--"]:
+        args = args[1:]
+    if not args:
+        print("usage: python -m server.sandbox [--] COMMAND [ARG...]   (e.g. oxigraph serve ...)", file=sys.stderr)
+        return 2
+    try:
+        forbid_connections()
+    except SandboxUnavailable as exc:
+        print(f"server.sandbox: error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        os.execvp(args[0], args)
+    except OSError as exc:
+        print(f"server.sandbox: error: cannot run {args[0]}: {exc.strerror or exc}", file=sys.stderr)
+        return 127
+
+
 def sockets_forbidden(family: int = socket.AF_INET) -> bool:
     """Whether this process is refused a new socket of ``family`` (for checks and tests)."""
     try:
@@ -130,3 +225,7 @@ def sockets_forbidden(family: int = socket.AF_INET) -> bool:
     except PermissionError:
         return True
     return False
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

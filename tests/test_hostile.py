@@ -606,3 +606,53 @@ def test_a_full_disk_during_ingest_is_one_line(tmp_path: Path) -> None:
     assert re.fullmatch(r"diplokg ingest: error: cannot (write graph|publish a snapshot of) .*the disk is full.*", errors[0])
     assert "exit=1" in done.stderr
     assert re.search(r"^articles\t[1-9]", done.stderr, re.MULTILINE), done.stderr[-2000:]
+
+
+# --- a remote store's own server -------------------------------------------------------------
+
+def _oxigraph_answer(port: int, query: str) -> bytes:
+    url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": query})
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", url[len(f"http://127.0.0.1:{port}"):])
+    data = conn.getresponse().read()
+    conn.close()
+    return data
+
+
+@pytest.mark.parametrize("sandboxed", [False, True])
+def test_oxigraph_server_under_the_sandbox_cannot_dial(store_path: Path, listener: Listener, tmp_path: Path,
+                                                        sandboxed: bool) -> None:
+    """``python -m server.sandbox oxigraph serve ...``: it still answers queries, but SERVICE
+    cannot reach a listener (control: without the sandbox it does)."""
+    from diplokg.store.layout import Layout
+    from tests.sparql_support import free_port
+
+    oxigraph = Path(sys.executable).parent / "oxigraph"
+    port = free_port()
+    command = [str(oxigraph), "serve-read-only", "--location", str(Layout(store_path).current_snapshot()),
+               "--bind", f"127.0.0.1:{port}"]
+    if sandboxed:
+        command = [sys.executable, "-m", "server.sandbox", "--", *command]
+    log = open(tmp_path / "oxigraph.log", "wb")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert b'"boolean":true' in _oxigraph_answer(port, "ASK { ?s ?p ?o }")
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None, (tmp_path / "oxigraph.log").read_text()
+                time.sleep(0.2)
+        before = listener.connections
+        answer = _oxigraph_answer(port, aimed(GLUED["plain"], listener.port))
+        time.sleep(0.3)
+        if sandboxed:
+            assert listener.connections == before
+            assert b"Permission denied" in answer
+        else:
+            assert listener.connections > before
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
