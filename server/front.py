@@ -483,9 +483,9 @@ class Front:
         """Give idle workers to waiting requests, one client after another.
 
         A client with nothing running goes first; a client that has a request running may
-        take another worker (up to ``client_queries``) but never the last idle one, which is
-        kept for a client with nothing running (a worker being replaced after a kill would
-        otherwise leave a newcomer waiting for it).
+        take another worker (up to ``client_queries``) but, while other clients are
+        connected, never the last idle one, which is kept for a client with nothing running
+        (a worker being replaced after a kill would otherwise leave it waiting).
         """
         limit = self.config.client_queries
         turns = self.turns
@@ -495,7 +495,7 @@ class Front:
                 if client.running == 0 and client.waiting:
                     chosen = client
                     break
-            if chosen is None and len(self.idle) > 1:
+            if chosen is None and (len(self.idle) > 1 or len(self.clients) == 1):
                 for client in turns.values():
                     if client.running < limit and client.waiting:
                         chosen = client
