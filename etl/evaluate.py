@@ -2,7 +2,9 @@
 
 Gold files (``*.gold.json``, CONTRACT.md section 6) are compared with what
 ``etl.pipeline.Extractor`` finds in the same articles. Scores are micro-averaged over all
-articles. The matching rules are written down in docs/gold.md.
+articles. The matching rules are written down in docs/gold.md. The table is followed by the
+categories of the shared scorer (``../shared/devset/score.py``), computed by its matching rules
+(etl/shared_scoring.py), which is how the project is judged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any, Iterable
 from diplokg.errors import BadInput, DiplokgError
 from diplokg.resources import ISSUES_FILE, ROOT, SEEDS_DIR
 from etl.model import ArticleFacts, Span
+from etl.shared_scoring import SharedScore, render_shared, score_facts_shared
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +102,7 @@ class Score:
     evidence_valid: int = 0
     evidence_total: int = 0
     unmatched: list[str] = field(default_factory=list)
+    shared: SharedScore = field(default_factory=SharedScore)
 
     def note(self, category: str, gold: list, pred: list, pairs: list[tuple[int, int]], show) -> None:
         """Record the gold items missed and the predictions matched to nothing, for ``--verbose``."""
@@ -116,6 +120,7 @@ class Score:
         self.evidence_valid += other.evidence_valid
         self.evidence_total += other.evidence_total
         self.unmatched.extend(other.unmatched)
+        self.shared.add(other.shared)
 
     @property
     def evidence_share(self) -> float:
@@ -133,6 +138,7 @@ class Score:
             "invented_date_details": self.invented_dates,
             "evidence": {"valid": self.evidence_valid, "total": self.evidence_total,
                          "share": round(self.evidence_share, 4)},
+            "shared": self.shared.as_dict(),
         }
 
 
@@ -386,11 +392,13 @@ def span_valid(span: Span, text: str) -> bool:
 
 def score_facts(gold: dict, facts: ArticleFacts, labels: dict[str, list[str]], gazetteer: dict[str, str] | None = None,
                 titles: list[set[str]] | None = None) -> Score:
-    """Score one article's extracted facts against its gold annotation, evidence included."""
+    """Score one article's extracted facts against its gold annotation, evidence included, by our
+    rules and by the shared scorer's (``Score.shared``)."""
     score = score_article(gold, facts_to_gold(facts, labels), gazetteer, titles)
     spans = evidence_spans(facts)
     score.evidence_total = len(spans)
     score.evidence_valid = sum(span_valid(s, facts.article.text) for s in spans)
+    score.shared = score_facts_shared(gold, facts, labels, (score.evidence_valid, score.evidence_total))
     return score
 
 
@@ -452,6 +460,7 @@ def render(score: Score, title: str = "all articles") -> str:
     lines.append(f"{'invented dates':<26}{len(score.invented_dates):>7}")
     lines += [f"    {d}" for d in score.invented_dates]
     lines.append(f"{'valid evidence':<26}{score.evidence_share:>7.3f}  ({score.evidence_valid}/{score.evidence_total} spans)")
+    lines.append(render_shared(score.shared, "the same, by the shared scorer's rules (../shared/devset/score.py)"))
     return "\n".join(lines)
 
 
@@ -478,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for name, s in per_article.items():
             print(render(s, name))
-            print("\n".join(f"  {line}" for line in s.unmatched), end="\n\n")
+            print("\n".join(f"  {line}" for line in s.unmatched + [f"shared: {x}" for x in s.shared.log]), end="\n\n")
     print(render(total, f"all {len(per_article)} articles"))
     return 0
 
