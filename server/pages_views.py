@@ -138,11 +138,15 @@ def group(store: Store, this: URIRef, base: str) -> View:
           UNION { ?r dkg:roleOf $this . ?person dkg:holds ?r . ?person a dkg:Person }
           FILTER(STRSTARTS(STR(?person), $base))"""
     counted = select(store, f"SELECT (COUNT(DISTINCT ?person) AS ?n) WHERE {{ {people_of} }}", this=this, base=_ours(base))
-    people = grouped(select(store, f"""
-        SELECT DISTINCT ?person ?title WHERE {{
-          {{ SELECT DISTINCT ?person WHERE {{ {people_of} }} ORDER BY ?person LIMIT {MAX_PEOPLE} }}
-          OPTIONAL {{ ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title }}
-        }}""", this=this, base=_ours(base)), "person", many=("title",))
+    first = [r["person"] for r in select(store, f"""
+        SELECT ?person WHERE {{ {{ SELECT DISTINCT ?person WHERE {{ {people_of} }} }} BIND(STR(?person) AS ?key) }}
+        ORDER BY ?key LIMIT {MAX_PEOPLE}""", this=this, base=_ours(base))]
+    titles = grouped(select(store, """
+        SELECT DISTINCT ?person ?title WHERE {
+          VALUES ?person { $first } ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title
+        }""", this=this, first=first), "person", many=("title",)) if first else []
+    by_person = {t["person"]: t["title"] for t in titles}
+    people = [{"person": p, "title": by_person.get(p, [])} for p in first]
     return {
         "iso": _one(store, this, "dkg:isoCode"),
         "country": _values(store, this, "dkg:country"),
