@@ -28,10 +28,16 @@
     return iri.indexOf(config.base) === 0 ? config.root + "/" + iri.slice(config.base.length) : iri;
   }
 
+  function linkable(iri) {
+    return iri.indexOf(config.base) === 0 || /^https?:\/\//i.test(iri);
+  }
+
   function cell(term) {
     var td = document.createElement("td");
     if (!term) { return td; }
-    if (term.type === "uri") {
+    if (term.type === "uri" && !linkable(term.value)) {
+      td.textContent = term.value;  // only http(s) and this site's own IRIs become links
+    } else if (term.type === "uri") {
       var a = document.createElement("a");
       a.href = localHref(term.value);
       a.textContent = term.value.indexOf(config.base) === 0 ? term.value.slice(config.base.length) : term.value;
