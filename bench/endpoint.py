@@ -11,8 +11,10 @@
    (b) ``bench/minimal_app.py`` under gunicorn sync workers, (c) ``diplokg serve``. All
    query the default graph, which the store keeps as the set union of the article graphs.
 3. Load: ``wrk`` on loopback, GET with the query in the URL and Accept SPARQL JSON, for a
-   cheap lookup, a 3-way join and an aggregation at concurrency 1 and 8; each cell is the
-   median of ``--runs`` runs of ``--seconds`` seconds. Answers are compared before timing.
+   cheap lookup, a 3-way join and an aggregation at concurrency 1 and 8, with keep-alive
+   (wrk reuses connections where the server allows) and with ``Connection: close`` (a new
+   connection per request); each cell is the median of ``--runs`` runs of ``--seconds``
+   seconds. Answers are compared before timing.
 Everything started here is stopped here.
 """
 
@@ -94,8 +96,14 @@ def article_quads(index: int, rng: random.Random) -> Iterator[str]:
         (place, RDF_TYPE, f"<{DKG}Place>"), (place, LABEL, _lit(f"Capital of {c1}")),
         (place, f"<{DKG}country>", _iri("actor", c1)),
     ]
+    for country in (c1, c2):  # countries are typed and named, as ingest makes them (group pages)
+        triples += [(_iri("actor", country), RDF_TYPE, f"<{DKG}Country>"),
+                    (_iri("actor", country), LABEL, _lit(country.replace("-", " ").title()))]
     for issue in rng.sample(range(ISSUES), 2):
-        triples.append((meeting, f"<{DKG}topic>", _iri("issue", f"issue-{issue}")))
+        triples += [(meeting, f"<{DKG}topic>", _iri("issue", f"issue-{issue}")),
+                    (_iri("issue", f"issue-{issue}"), RDF_TYPE, f"<{DKG}Issue>"),
+                    (_iri("issue", f"issue-{issue}"), "<http://www.w3.org/2004/02/skos/core#prefLabel>",
+                     _lit(f"Issue {issue}"))]
     for n, person in enumerate(people):
         p, role = _iri("actor", f"person-{person}"), _iri("role", f"person-{person}-minister")
         country = _iri("actor", (c1, c2)[n])
@@ -197,6 +205,14 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def url(target: Target, query: str) -> str:
     return target.endpoint + "?" + urllib.parse.urlencode({"query": query})
 
@@ -218,12 +234,17 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
-def wrk(target: Target, query: str, connections: int, seconds: float) -> dict[str, float]:
-    """One wrk run: requests/s, p50 and p99 in ms, and the count of non-2xx answers."""
+def wrk(target: Target, query: str, connections: int, seconds: float, keepalive: bool = True) -> dict[str, float]:
+    """One wrk run: requests/s, p50 and p99 in ms, and the count of non-2xx answers.
+
+    With ``keepalive`` off every request asks ``Connection: close`` (a new TCP connection
+    per request); with it on, wrk reuses its connections where the server allows it.
+    """
     threads = min(connections, 2)
+    close = [] if keepalive else ["-H", "Connection: close"]
     done = subprocess.run(
         ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{max(1, round(seconds))}s", "--latency", "--timeout", "30s",
-         "-H", "Accept: application/sparql-results+json", url(target, query)],
+         "-H", "Accept: application/sparql-results+json", *close, url(target, query)],
         capture_output=True, text=True, check=True, timeout=seconds + 60,
     )
     out = done.stdout
@@ -236,6 +257,45 @@ def wrk(target: Target, query: str, connections: int, seconds: float) -> dict[st
             "socket_errors": errors.group(1) if errors else ""}
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> dict[str, float]:
+    """CPU time (user + system) of a server process and of each of its children, by pid."""
+    out: dict[str, float] = {}
+
+    def one(p: int) -> float:
+        with open(f"/proc/{p}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+
+    try:
+        out["front"] = one(pid)
+        with open(f"/proc/{pid}/task/{pid}/children", "rb") as fh:
+            children = [int(c) for c in fh.read().split()]
+    except OSError:
+        return out
+    for child in children:
+        try:
+            out[f"worker {child}"] = one(child)
+        except OSError:
+            pass
+    return out
+
+
+def cpu_split(process: subprocess.Popen, target: Target, seconds: float) -> dict[str, float]:
+    """Microseconds of CPU per request in diplokg's front and in its workers, for the cheap
+    lookup at c=8 with keep-alive (where the remaining time goes per request)."""
+    before = cpu_seconds(process.pid)
+    result = wrk(target, QUERIES["cheap lookup"], 8, seconds)
+    after = cpu_seconds(process.pid)
+    requests = result["rps"] * max(1, round(seconds))
+    front = after.get("front", 0) - before.get("front", 0)
+    workers = sum(v - before.get(k, 0) for k, v in after.items() if k != "front")
+    return {"requests": requests, "front_us": front / requests * 1e6, "workers_us": workers / requests * 1e6,
+            "rps": result["rps"]}
+
+
 def _summary(samples: list[dict[str, float]]) -> dict[str, float]:
     return {
         "rps": statistics.median(s["rps"] for s in samples),
@@ -246,25 +306,31 @@ def _summary(samples: list[dict[str, float]]) -> dict[str, float]:
     }
 
 
-def measure(chosen: list[Target], seconds: float, runs: int) -> dict[str, dict[str, dict[int, dict[str, float]]]]:
-    """Median of ``runs`` wrk runs per server, query and concurrency.
+MODES = ("keep-alive", "close")
+
+
+def measure(chosen: list[Target], seconds: float, runs: int, modes: tuple[str, ...] = MODES,
+            queries: tuple[str, ...] = tuple(QUERIES)) -> dict:
+    """Median of ``runs`` wrk runs per server, query, connection mode and concurrency.
 
     The servers take turns run by run, so that a change in the machine's load (it is
-    shared) falls on all of them alike.
+    shared) falls on all of them alike. Result: ``[server][query][mode][c]``.
     """
-    results: dict[str, dict[str, dict[int, dict[str, float]]]] = {t.name: {} for t in chosen}
-    for name, query in QUERIES.items():
+    results: dict = {t.name: {} for t in chosen}
+    for name in queries:
+        query = QUERIES[name]
         for target in chosen:
             wrk(target, query, 8, 1.0)
-        for connections in (1, 8):
-            samples: dict[str, list[dict[str, float]]] = {t.name: [] for t in chosen}
-            for _ in range(runs):
+        for mode in modes:
+            for connections in (1, 8):
+                samples: dict[str, list[dict[str, float]]] = {t.name: [] for t in chosen}
+                for _ in range(runs):
+                    for target in chosen:
+                        samples[target.name].append(wrk(target, query, connections, seconds, mode == "keep-alive"))
                 for target in chosen:
-                    samples[target.name].append(wrk(target, query, connections, seconds))
-            for target in chosen:
-                summary = _summary(samples[target.name])
-                results[target.name].setdefault(name, {})[connections] = summary
-                print(f"{target.name:16} {name:13} c={connections}: {summary}", file=sys.stderr)
+                    summary = _summary(samples[target.name])
+                    results[target.name].setdefault(name, {}).setdefault(mode, {})[connections] = summary
+                    print(f"{target.name:16} {name:13} {mode:10} c={connections}: {summary}", file=sys.stderr)
     return results
 
 
@@ -277,27 +343,33 @@ def targets(root: Path, snapshot: Path, workers: int, ports: list[int]) -> list[
         Target("minimal Flask", [str(VENV_BIN / "gunicorn"), "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{ports[1]}",
                                  "--no-control-socket", "bench.minimal_app:app"],
                f"http://127.0.0.1:{ports[1]}/sparql", {"MINIMAL_STORE": str(snapshot)}),
+        # diplokg's defaults: one worker more than the others, which one client cannot take
+        # (client_queries = workers), so wrk's single client gets as many as the others.
         Target("diplokg serve", [sys.executable, "-m", "diplokg.cli", "--store", str(root), "serve",
-                                 "--port", str(ports[2]), "--workers", str(workers)],
-               f"http://127.0.0.1:{ports[2]}/sparql", {"DIPLOKG_LOG_LEVEL": "INFO"}),
+                                 "--port", str(ports[2]), "--workers", str(workers + 1)],
+               f"http://127.0.0.1:{ports[2]}/sparql",
+               {"DIPLOKG_LOG_LEVEL": "INFO", "DIPLOKG_CLIENT_QUERIES": str(workers)}),
     ]
 
 
-def table(all_results: dict[str, dict], names: list[str]) -> str:
+def table(all_results: dict[str, dict], names: list[str], modes: tuple[str, ...] = MODES,
+          queries: tuple[str, ...] = tuple(QUERIES)) -> str:
     """A Markdown table of the results."""
-    lines = ["| query | c | " + " | ".join(f"{n} req/s (p50 / p99 ms)" for n in names) + " | diplokg ÷ oxigraph | diplokg ÷ minimal |",
-             "|---|---|" + "---|" * (len(names) + 2)]
-    for query in QUERIES:
-        for c in (1, 8):
-            cells = []
-            for n in names:
-                r = all_results[n][query][c]
-                flag = f" ⚠ {r['non2xx']} non-2xx" if r["non2xx"] else ""
-                cells.append(f"{r['rps']:,.0f} ({r['p50']:.2f} / {r['p99']:.2f}){flag}")
-            ours = all_results["diplokg serve"][query][c]["rps"]
-            ratio_ox = ours / all_results["oxigraph serve"][query][c]["rps"]
-            ratio_min = ours / all_results["minimal Flask"][query][c]["rps"]
-            lines.append(f"| {query} | {c} | " + " | ".join(cells) + f" | {ratio_ox:.2f} | {ratio_min:.2f} |")
+    lines = ["| query | connections | c | " + " | ".join(f"{n} req/s (p50 / p99 ms)" for n in names)
+             + " | diplokg ÷ oxigraph | diplokg ÷ minimal |",
+             "|---|---|---|" + "---|" * (len(names) + 2)]
+    for query in queries:
+        for mode in modes:
+            for c in (1, 8):
+                cells = []
+                for n in names:
+                    r = all_results[n][query][mode][c]
+                    flag = f" ⚠ {r['non2xx']} non-2xx" if r["non2xx"] else ""
+                    cells.append(f"{r['rps']:,.0f} ({r['p50']:.2f} / {r['p99']:.2f}){flag}")
+                ours = all_results["diplokg serve"][query][mode][c]["rps"]
+                ratio_ox = ours / all_results["oxigraph serve"][query][mode][c]["rps"]
+                ratio_min = ours / all_results["minimal Flask"][query][mode][c]["rps"]
+                lines.append(f"| {query} | {mode} | {c} | " + " | ".join(cells) + f" | {ratio_ox:.2f} | {ratio_min:.2f} |")
     return "\n".join(lines)
 
 
@@ -310,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", action="append", help="run only these servers (by name)")
+    parser.add_argument("--mode", action="append", choices=MODES, help="connection modes to measure (default: both)")
+    parser.add_argument("--query", action="append", choices=list(QUERIES), help="queries to measure (default: all)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -322,14 +396,22 @@ def main(argv: list[str] | None = None) -> int:
         count = built(workdir, args.triples)
         snapshot = Layout(root).current_snapshot()
         assert snapshot is not None
-        ports = [18710 + i for i in range(3)]
+        ports = [_free_port() for _ in range(3)]
         chosen = [t for t in targets(root, snapshot, args.workers, ports) if not args.only or t.name in args.only]
         processes = []
         try:
             for target in chosen:
                 processes.append(start(target, workdir / f"{target.name.replace(' ', '-')}.log"))
             answers = {t.name: {q: len(fetch(t, text)) for q, text in QUERIES.items()} for t in chosen}
-            results = measure(chosen, args.seconds, args.runs)
+            modes = tuple(args.mode or MODES)
+            queries = tuple(args.query or QUERIES)
+            results = measure(chosen, args.seconds, args.runs, modes, queries)
+            split = None
+            for target, process in zip(chosen, processes):
+                if target.name == "diplokg serve":
+                    split = cpu_split(process, target, args.seconds)
+                    print(f"diplokg CPU per cheap lookup (c=8, keep-alive): front {split['front_us']:.0f} µs, "
+                          f"workers {split['workers_us']:.0f} µs", file=sys.stderr)
         finally:
             for process in processes:
                 stop(process)
@@ -337,9 +419,13 @@ def main(argv: list[str] | None = None) -> int:
         if len({json.dumps(a, sort_keys=True) for a in answers.values()}) > 1:
             print("bench.endpoint: warning: the servers' answers differ in size", file=sys.stderr)
         if args.json:
-            args.json.write_text(json.dumps({"quads": count, "answers": answers, "results": results}, indent=1))
+            args.json.write_text(json.dumps({"quads": count, "answers": answers, "results": results,
+                                             "diplokg_cpu_per_request": split}, indent=1))
         if len(results) == 3:
-            print(table(results, [t.name for t in chosen]))
+            print(table(results, [t.name for t in chosen], modes, queries))
+        if split:
+            print(f"\ndiplokg CPU per cheap lookup (c=8, keep-alive): front {split['front_us']:.0f} µs, "
+                  f"workers {split['workers_us']:.0f} µs ({split['rps']:,.0f} req/s)")
     finally:
         if temporary:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -91,11 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("stats", "articles, triples and instances per class")
 
-    p = command("serve", "run the HTTP service on a production WSGI server")
+    p = command("serve", "run the HTTP service (event-loop front, sandboxed worker processes)")
     p.add_argument("--host", metavar="ADDRESS", help="address to listen on (env DIPLOKG_HOST, default 127.0.0.1)")
     p.add_argument("--port", type=int, metavar="PORT", help="port to listen on, 1 to 65535 (env DIPLOKG_PORT, default 5000)")
     p.add_argument("--workers", type=int, metavar="N",
-                   help="HTTP worker processes, at least 1 (env DIPLOKG_WORKERS, default 2)")
+                   help="HTTP worker processes, at least 1 (env DIPLOKG_WORKERS, default 3)")
     return parser
 
 

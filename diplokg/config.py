@@ -29,12 +29,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("base", str, "https://w3id.org/diplokg/", "base IRI of instances and graphs"),
     Setting("host", str, "127.0.0.1", "address the HTTP service listens on"),
     Setting("port", int, 5000, "port the HTTP service listens on"),
-    Setting("workers", int, 2, "HTTP worker processes"),
-    Setting("query_timeout", float, 10.0, "seconds a SPARQL query may run before it is stopped (503)"),
+    Setting("workers", int, 3, "HTTP worker processes; each runs one request at a time"),
+    Setting("client_queries", int, 2, "requests of one client (IP address) that run at once; more wait their turn"),
+    Setting("client_connections", int, 128, "open connections of one client (IP address); more are answered 503"),
+    Setting("client_queue", int, 64, "requests of one client that may wait for a worker; more are answered 429"),
+    Setting("max_request_line", int, 65536, "longest request line in bytes (414 above; long queries go in a POST)"),
+    Setting("max_header_bytes", int, 32768, "largest request header section in bytes (431 above)"),
+    Setting("header_timeout", float, 10.0, "seconds a client has to send a request's line and headers (408 after)"),
+    Setting("body_timeout", float, 30.0, "seconds a client has to send a request's body (408 after)"),
+    Setting("keepalive_timeout", float, 15.0, "seconds an idle keep-alive connection stays open"),
+    Setting("query_timeout", float, 10.0, "seconds a SPARQL query or a page may run before it is stopped (503)"),
     Setting("max_query_bytes", int, 100_000, "largest accepted query text in bytes (413 above)"),
+    Setting("max_query_depth", int, 128, "deepest nesting of brackets and operators in a query (400 above)"),
     Setting("max_rows", int, 10_000, "most result rows or triples returned by the endpoint"),
     Setting("row_cap", str, "truncate", "what to do past max_rows: 'truncate' or 'refuse'"),
     Setting("query_memory_mb", int, 2048, "resident memory (MB) an HTTP worker may reach while a query runs (503 above)"),
+    Setting("service_guard", bool, True, "refuse SERVICE lexically before the engine runs (the sandbox stops it anyway)"),
+    Setting("sandbox", bool, True, "forbid query workers to open sockets (seccomp); off only where the kernel cannot"),
+    Setting("page_items", int, 50, "meetings or statements per page of an entity page"),
+    Setting("max_article_bytes", int, 200_000, "largest article text read by ingest, in UTF-8 bytes (rejected above)"),
     Setting("jobs", int, 1, "parallel extraction processes during ingest"),
     Setting("publish_text", str, "licensed", "which articles' full text ingest stores for pages, dumps and the endpoint: "
             "'licensed' (a licence that allows republishing), 'all' or 'none'; evidence spans are always kept"),
@@ -54,11 +67,24 @@ class Config:
     host: str
     port: int
     workers: int
+    client_queries: int
+    client_connections: int
+    client_queue: int
+    max_request_line: int
+    max_header_bytes: int
+    header_timeout: float
+    body_timeout: float
+    keepalive_timeout: float
     query_timeout: float
     max_query_bytes: int
+    max_query_depth: int
     max_rows: int
     row_cap: str
     query_memory_mb: int
+    service_guard: bool
+    sandbox: bool
+    page_items: int
+    max_article_bytes: int
     jobs: int
     publish_text: str
     log_level: str
@@ -80,7 +106,7 @@ def _convert(name: str, value: Any) -> Any:
             return value
         raise UsageError(f"unknown setting {name!r}")
     try:
-        converted = setting.type(value)
+        converted = _to_bool(value) if setting.type is bool else setting.type(value)
     except (TypeError, ValueError):
         raise UsageError(f"setting {name}: {value!r} is not a valid {setting.type.__name__}") from None
     if name in _AT_LEAST_ONE and converted < 1:
@@ -92,11 +118,27 @@ def _convert(name: str, value: Any) -> Any:
     return converted
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(value)
+
+
 def settings_table() -> str:
     """The settings as a Markdown table (the README's table is this text)."""
     rows = ["| setting | environment | default | what |", "|---|---|---|---|"]
     for s in SETTINGS:
-        rows.append(f"| `{s.name}` | `DIPLOKG_{s.name.upper()}` | `{s.default}` | {s.help} |")
+        default = str(s.default).lower() if s.type is bool else s.default
+        rows.append(f"| `{s.name}` | `DIPLOKG_{s.name.upper()}` | `{default}` | {s.help} |")
     return "\n".join(rows)
 
 

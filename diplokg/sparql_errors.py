@@ -148,9 +148,34 @@ def _warnings_cached(text: str) -> tuple[str, ...]:
     return tuple(_warnings(text))
 
 
+# What may follow ``prefix:`` in a prefixed name, taken generously: a run up to a character
+# that cannot stand unescaped in one (an escape keeps its backslash, so it never looks known).
+_LOCAL_RUN = r"([^\s<>(){}\[\];,\"'#|^!=*/+?&`]*)"
+
+
+def _might_warn(text: str, dkg_prefixes: set[str], terms: frozenset[str]) -> bool:
+    """Whether the text holds anything that may be an undeclared ``dkg:`` term.
+
+    A cheap scan of the raw text (the endpoint runs this on every query): every prefixed
+    name or IRI the tokenizer could find in the ontology's namespace is matched here too,
+    with at least as long a local name, so ``False`` means :func:`_warnings` finds nothing.
+    """
+    for prefix in dkg_prefixes:
+        for match in re.finditer(re.escape(prefix) + ":" + _LOCAL_RUN, text):
+            local = match.group(1).rstrip(".")
+            if local and local not in terms:
+                return True
+    for match in re.finditer("<" + re.escape(DKG) + "([^>]*)>", text):
+        if match.group(1) and match.group(1) not in terms:
+            return True
+    return False
+
+
 def _warnings(text: str) -> list[str]:
     dkg_prefixes = {name for name, iri in declared_prefixes(text).items() if iri == DKG}
     terms = ontology_terms()
+    if not _might_warn(text, dkg_prefixes, terms):
+        return []
     out: list[str] = []
     for kind, token, line, column in _positions(text):
         local = None

@@ -5,9 +5,11 @@ no newline normalization. The one exception is a UTF-8 byte order mark at the ve
 a file (or of a JSON Lines ``text``), which is dropped.
 
 Bad input is reported per article: :func:`read_paths` yields a :class:`ReadFailure` for an
-unreadable file, invalid UTF-8, a malformed JSON Lines record or a duplicate id, and goes on
-with the other articles. Only a path that does not exist, or a batch with no articles at all,
-stops it (:class:`~diplokg.errors.BadInput`).
+unreadable file, invalid UTF-8, a malformed JSON Lines record, a blank article, a duplicate
+id, an article over the size limit, a file that is not a regular file (a FIFO or a device is never opened
+for reading: it could block or never end) or a symbolic link that leads out of the folder
+being read, and goes on with the other articles. Only a path that does not exist, or a
+batch with no articles at all, stops it (:class:`~diplokg.errors.BadInput`).
 
 The layout helpers (:func:`body_end`, :func:`caption_spans`, :func:`headline_span`) say where
 the facts of an article may be found; they are plain functions of the text.
@@ -19,8 +21,9 @@ import json
 import logging
 import os
 import re
+import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +36,13 @@ from etl.model import Article
 log = logging.getLogger(__name__)
 
 MAX_ID_LENGTH = 200
+DEFAULT_MAX_ARTICLE_BYTES = 200_000
+MAX_SIDECAR_BYTES = 1_000_000
 BOM = "\ufeff"
+# Characters an id may not contain: controls, format characters (bidi controls, zero-width
+# spaces and joiners), surrogates, private use, unassigned, line and paragraph separators.
+# Two ids that differ only by such characters look identical to a reader.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
 OPTIONAL_FIELDS = ("title", "url", "published", "source", "license", "rights")
 MAX_TITLE = 200
@@ -69,59 +78,96 @@ class ArticleUnreadable(BadInput):
 # --- reading -------------------------------------------------------------------------------
 
 
-def read_file(path: str | os.PathLike[str]) -> Article:
+def read_file(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article:
     """One ``.txt`` article and its optional same-stem ``.json`` sidecar → Article.
 
-    Raises :class:`ArticleUnreadable` (a ``BadInput``) for an unreadable file, invalid
-    UTF-8, an invalid id, or a sidecar that is not a JSON object with string fields.
+    Raises :class:`ArticleUnreadable` (a ``BadInput``) for an unreadable file, a file that is
+    not a regular file, a text over ``max_bytes``, invalid UTF-8, an invalid id, or a sidecar
+    that is not a JSON object with string fields.
     """
     path = Path(path)
     origin = str(path)
-    text = _check_text(_decode(_read_bytes(path, origin), origin), origin)
+    text = _check_text(_decode(_read_bytes(path, origin, max_bytes, "the article"), origin), origin)
     article_id = _check_id(path.stem, origin)
     fields = _read_sidecar(path.with_suffix(".json"))
     fields.setdefault("title", headline_title(text))
     return Article(id=article_id, text=text, origin=origin, **fields)
 
 
-def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Article | ReadFailure]:
+def read_jsonl(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Article | ReadFailure]:
     """Articles of a JSON Lines file, one per line; a malformed record → ReadFailure.
 
     Each record is an object with string ``id`` and ``text`` and optional ``title``, ``url``,
-    ``published`` and ``source`` (other fields are ignored). Blank lines are skipped. A
+    ``published``, ``source``, ``license`` and ``rights`` (other fields are ignored). Blank lines are skipped. A
     failure names the file and the 1-based line number; the other records go on. An
     unreadable file yields one ReadFailure for the whole file. The file is streamed: memory
-    does not grow with the number of records.
+    does not grow with the number of records, and a line too long to hold a text of
+    ``max_bytes`` is skipped unread.
     """
     path = Path(path)
     lineno = offset = 0
+    longest = _JSON_ESCAPE_GROWTH * max_bytes + MAX_SIDECAR_BYTES
     try:
-        with path.open("rb") as fh:
-            for lineno, raw in enumerate(fh, start=1):
+        with _open_regular(path, str(path)) as fh:
+            while True:
+                raw = fh.readline(longest + 1)
+                if not raw:
+                    break
+                lineno += 1
                 line_offset, offset = offset, offset + len(raw)
+                if len(raw) > longest and not raw.endswith(b"\n"):
+                    offset += _skip_line(fh)
+                    yield ReadFailure(f"{path}:{lineno}", f"the record is over the limit of {max_bytes} bytes of "
+                                                          "text (max_article_bytes)")
+                    continue
                 if not raw.strip():
                     continue
                 try:
-                    yield _parse_record(raw.rstrip(b"\n"), f"{path}:{lineno}", line_offset)
+                    yield _parse_record(raw.rstrip(b"\n"), f"{path}:{lineno}", line_offset, max_bytes)
                 except ArticleUnreadable as exc:
                     yield exc.failure()
+    except ArticleUnreadable as exc:
+        yield exc.failure()
     except OSError as exc:
         origin = f"{path}:{lineno + 1}" if lineno else str(path)
         yield ReadFailure(origin, f"cannot read: {exc.strerror or exc}")
 
 
-def read_paths(paths: list[str]) -> Iterator[Article | ReadFailure]:
+# A JSON string may spell a byte of text with up to six (\u00e9), so a record's line is
+# allowed this many times the text limit before it is skipped unread.
+_JSON_ESCAPE_GROWTH = 6
+
+
+def _skip_line(fh: Any) -> int:
+    """Read and drop the rest of an overlong line; the bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = fh.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def read_paths(paths: list[str], max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Article | ReadFailure]:
     """Articles of files and directories (recursive, sorted) in a deterministic order.
 
     ``.txt`` and ``.jsonl`` files are articles; ``.json`` sidecars are not; files and
-    directories whose names start with ``.`` are skipped inside directories. A path that does
-    not exist, or a batch without a single article file, raises BadInput before anything is
-    yielded. A later article with an id already read in this batch → ReadFailure naming both.
+    directories whose names start with ``.`` are skipped inside directories, and so are
+    symbolic links to directories. A symbolic link to a file outside the directory being
+    read → ReadFailure. A path that does not exist, or a batch without a single article file,
+    raises BadInput before anything is yielded. A later article with an id already read in
+    this batch → ReadFailure naming both.
     """
     files = _article_files(paths)
     seen: dict[str, str] = {}
-    for file in files:
-        items = read_jsonl(file) if file.suffix.lower() == ".jsonl" else [_read_one(file)]
+    for file, root in files:
+        outside = _outside(file, root)
+        if outside is not None:
+            items: Iterable[Article | ReadFailure] = [outside]
+        elif file.suffix.lower() == ".jsonl":
+            items = read_jsonl(file, max_bytes)
+        else:
+            items = [_read_one(file, max_bytes)]
         for item in items:
             if isinstance(item, Article):
                 first = seen.get(item.id)
@@ -132,6 +178,17 @@ def read_paths(paths: list[str]) -> Iterator[Article | ReadFailure]:
             if isinstance(item, ReadFailure):
                 log.debug("cannot read %s", item)
             yield item
+
+
+def _outside(file: Path, root: Path | None) -> ReadFailure | None:
+    """A failure for a symbolic link that leads out of ``root`` (the folder being read)."""
+    if root is None or not file.is_symlink():
+        return None
+    target = Path(os.path.realpath(file))
+    base = Path(os.path.realpath(root))
+    if target != base and base not in target.parents:
+        return ReadFailure(str(file), f"a symbolic link to {target}, outside {root}: not read")
+    return None
 
 
 def parse_published(value: Any, origin: str) -> str:
@@ -152,23 +209,24 @@ def parse_published(value: Any, origin: str) -> str:
         raise ArticleUnreadable(origin, f"'published' is not an ISO 8601 date: {_show(value)}") from None
 
 
-def _read_one(path: Path) -> Article | ReadFailure:
+def _read_one(path: Path, max_bytes: int) -> Article | ReadFailure:
     try:
-        return read_file(path)
+        return read_file(path, max_bytes)
     except ArticleUnreadable as exc:
         return exc.failure()
 
 
-def _article_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
+def _article_files(paths: list[str]) -> list[tuple[Path, Path | None]]:
+    """The article files to read, each with the directory it was found in (None: named)."""
+    files: list[tuple[Path, Path | None]] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(_walk(path))
+            files.extend((file, path) for file in _walk(path))
         elif path.exists() or path.is_symlink():
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 raise BadInput(f"{name}: not an article file (expected .txt or .jsonl)")
-            files.append(path)
+            files.append((path, None))
         else:
             raise BadInput(f"{name}: no such file or directory")
     files = _unique(files)
@@ -177,19 +235,19 @@ def _article_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def _unique(files: list[Path]) -> list[Path]:
+def _unique(files: list[tuple[Path, Path | None]]) -> list[tuple[Path, Path | None]]:
     """The files in order, each real file once (a file named twice is read once)."""
     seen: set[str] = set()
-    unique: list[Path] = []
-    for file in files:
+    unique: list[tuple[Path, Path | None]] = []
+    for file, root in files:
         try:
-            stat = os.stat(file)
-            key = f"{stat.st_dev}:{stat.st_ino}"
+            found = os.stat(file)
+            key = f"{found.st_dev}:{found.st_ino}"
         except OSError:
             key = os.path.abspath(file)
         if key not in seen:
             seen.add(key)
-            unique.append(file)
+            unique.append((file, root))
     return unique
 
 
@@ -204,11 +262,32 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(root).parts)
 
 
-def _read_bytes(path: Path, origin: str) -> bytes:
+def _open_regular(path: Path, origin: str) -> Any:
+    """Open a file for reading only if it is a regular file (never blocks on a FIFO)."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise ArticleUnreadable(origin, f"cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a file")
+        raise ArticleUnreadable(origin, f"not a regular file ({kind}): not read")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_bytes(path: Path, origin: str, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes."""
+    try:
+        with _open_regular(path, origin) as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ArticleUnreadable(origin, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ArticleUnreadable(origin, f"{what} is over the limit of {limit} bytes (max_article_bytes)")
+    return data
 
 
 def _decode(data: bytes, origin: str, base_offset: int = 0) -> str:
@@ -224,7 +303,7 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        record = json.loads(_decode(_read_bytes(path, origin), origin))
+        record = json.loads(_decode(_read_bytes(path, origin, MAX_SIDECAR_BYTES, "the sidecar"), origin))
     except (ValueError, RecursionError) as exc:
         raise ArticleUnreadable(origin, f"not valid JSON: {_first_line(exc)}") from None
     if not isinstance(record, dict):
@@ -232,7 +311,7 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     return _optional_fields(record, origin)
 
 
-def _parse_record(raw: bytes, origin: str, line_offset: int) -> Article:
+def _parse_record(raw: bytes, origin: str, line_offset: int, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article:
     line = _decode(raw.rstrip(b"\r"), origin, line_offset)  # drops a BOM opening the file
     try:
         record = json.loads(line)
@@ -246,6 +325,8 @@ def _parse_record(raw: bytes, origin: str, line_offset: int) -> Article:
         if not isinstance(record[name], str):
             raise ArticleUnreadable(origin, f"field {name!r} must be a string")
     text = _check_string(record["text"], "text", origin)
+    if len(text) > max_bytes // 4 and len(text.encode("utf-8")) > max_bytes:
+        raise ArticleUnreadable(origin, f"the article is over the limit of {max_bytes} bytes (max_article_bytes)")
     text = _check_text(text[1:] if text.startswith(BOM) else text, origin)
     article_id = _check_id(record["id"], origin)
     fields = _optional_fields(record, origin)
@@ -318,8 +399,10 @@ def _check_id(article_id: str, origin: str) -> str:
         raise ArticleUnreadable(origin, "article id is empty")
     if len(article_id) > MAX_ID_LENGTH:
         raise ArticleUnreadable(origin, f"article id is longer than {MAX_ID_LENGTH} characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in article_id):
-        raise ArticleUnreadable(origin, f"article id contains control characters: {_show(article_id)}")
+    hidden = [ch for ch in article_id if unicodedata.category(ch) in _INVISIBLE]
+    if hidden:
+        names = ", ".join(sorted({f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in hidden}))
+        raise ArticleUnreadable(origin, f"article id contains control characters ({names}): {_show(article_id)}")
     return article_id
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask, Response, jsonify
 
 from diplokg.config import Config, load_config
-from server import cors, errors
+from server import cors, errors, headers
 
 # Room for a form-encoded query of max_query_bytes (percent-encoding triples a byte at worst).
 _FORM_OVERHEAD = 3
@@ -24,7 +24,6 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
 
     from server import documents, dumps, explore, pages, sparql
 
-    app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(documents.bp)
@@ -32,6 +31,8 @@ def create_app(config: Config | dict[str, Any] | None = None) -> Flask:
     app.add_url_rule("/healthz", "healthz", _healthz)
     errors.register(app)
     cors.install(app)
+    sparql.install(app)  # /sparql answered at the WSGI level, before Flask
+    headers.install(app)  # outermost: every response, Flask's and the endpoint's
     return app
 
 

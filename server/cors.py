@@ -1,4 +1,8 @@
-"""CORS headers on every response, so query pages on other origins can call the endpoint."""
+"""CORS headers, so query pages on other origins can call the endpoint.
+
+The headers every response carries are added with the security headers (``server.headers``);
+the preflight headers only on answers to OPTIONS requests.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +21,12 @@ PREFLIGHT_HEADERS = (
 )
 
 
-def _add_headers(response: Response) -> Response:
-    # No route sets these headers, so they are appended without a lookup each.
-    response.headers.extend(HEADERS)
+def _add_preflight(response: Response) -> Response:
     if request.method == "OPTIONS":
         response.headers.extend(PREFLIGHT_HEADERS)
     return response
 
 
 def install(app: Flask) -> None:
-    """Add the CORS headers to every response of ``app`` (and the preflight ones to OPTIONS)."""
-    app.after_request(_add_headers)
+    """Add the preflight headers to the OPTIONS answers of ``app``'s Flask routes."""
+    app.after_request(_add_preflight)

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from rdflib import BNode, URIRef
 from rdflib.term import Node
 
-from diplokg.errors import DiplokgError, NotFound
+from diplokg.errors import BadInput, DiplokgError, NotFound
 from diplokg.iris import DKG, KINDS, PREFIXES
 from diplokg.store import Store
 from server import pages_common as common
@@ -56,6 +56,7 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
     ``.nq``, ``.trig`` name one), by content negotiation; Content-Location names the variant sent."""
     path_iri = common.base() + f"id/{kind}/{key}"
     try:
+        g.page = _page_number(request.args.getlist("page"))
         if kind not in KINDS or not KEY.fullmatch(key):
             raise NotFound(f"no such entity: {path_iri}")
         store = common.store()
@@ -77,6 +78,23 @@ def entity(kind: str, key: str) -> Response | tuple[Response, int] | tuple[str, 
     else:
         body = common.serialize(construct(store, _DESCRIBE, this=this), fmt)
     return common.representation(body, fmt, "/" + str(this)[len(common.base()):])
+
+
+MAX_PAGE = 100_000
+_PAGE = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def _page_number(values: list[str]) -> int:
+    """The ``page`` parameter of an entity page (1 when absent); BadInput when malformed."""
+    if not values:
+        return 1
+    if len(values) > 1:
+        raise BadInput(f"give one page, not {len(values)}")
+    value = values[0]
+    if not _PAGE.fullmatch(value) or int(value) > MAX_PAGE:
+        shown = value if len(value) <= 20 else value[:17] + "..."
+        raise BadInput(f"page must be a whole number from 1 to {MAX_PAGE}, not {shown!r}")
+    return int(value)
 
 
 def _html(store: Store, this: URIRef) -> str:
@@ -111,6 +129,8 @@ def term_filter(term: Node | None) -> Markup:
     if isinstance(term, URIRef):
         iri = str(term)
         name = name_filter(term)
+        if not common.linkable(iri):  # javascript:, data:, file: ... are shown, never linked
+            return Markup('<span class="iri" title="{}">{}</span>').format(iri, name)
         href = common.local_href(iri)
         external = href == iri
         attrs = ' class="ext" rel="noopener"' if external else ""
@@ -128,10 +148,17 @@ def name_filter(term: Node | None) -> str:
     return getattr(g, "labels", {}).get(term) or qname(str(term))
 
 
+@bp.app_template_filter("linkable")
+def linkable_filter(value: Node | str | None) -> bool:
+    """Whether a URL may become a link: http(s), or an IRI of this site."""
+    return value is not None and common.linkable(str(value))
+
+
 @bp.app_template_filter("local")
 def local_filter(term: Node | str) -> str:
-    """The local link of an IRI (a path on this server when under the base IRI)."""
-    return common.local_href(str(term))
+    """The local link of an IRI (a path on this server when under the base IRI); empty when
+    the IRI may not be a link (not http(s))."""
+    return common.local_href(str(term)) if common.linkable(str(term)) else ""
 
 
 @bp.app_template_filter("short")

@@ -50,6 +50,19 @@ def store(app: Flask | None = None) -> Store:
 _LOCAL = ("id/", "graph/", "dataset", "issues")
 
 
+def linkable(url: str) -> bool:
+    """Whether a URL may be a link on our pages: http(s), or an IRI this site answers.
+
+    >>> linkable("https://example.org/a"), linkable("javascript:alert(1)"), linkable(" http://x/")
+    (True, False, False)
+    """
+    lower = url[:8].lower()
+    if lower.startswith(("http://", "https://")):
+        return True
+    prefix = base()
+    return url.startswith(prefix) and url[len(prefix):].startswith(_LOCAL)
+
+
 def local_href(iri: str) -> str:
     """A link for ``iri``: IRIs this server dereferences (``{base}id/...``, ``{base}graph/...``,
     ``{base}dataset``, ``{base}issues`` and the ontology's terms) become paths on this server."""

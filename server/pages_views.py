@@ -150,25 +150,44 @@ def written_forms(store: Store, this: URIRef) -> list[Row]:
     return out
 
 
+# The most people a country or organization page names (the cookbook's queries give all).
+MAX_PEOPLE = 200
+
+
 def group(store: Store, this: URIRef, base: str) -> View:
     """A country or organization: its people, its meetings (its own or its people's), statements."""
-    people = grouped(select(store, """
+    # Each branch names its own ?person a dkg:Person: a UNION joined with a pattern beside it
+    # is evaluated from that pattern (every person in the store: 2.2 s at 120k triples, against
+    # 16 ms this way); the meetings of the people are joined onto a sub-select of them.
+    people_of = """{ ?person dkg:country $this . ?person a dkg:Person }
+          UNION { ?r dkg:roleOf $this . ?person dkg:holds ?r . ?person a dkg:Person }
+          FILTER(STRSTARTS(STR(?person), $base))"""
+    counted = select(store, f"SELECT (COUNT(DISTINCT ?person) AS ?n) WHERE {{ {people_of} }}", this=this, base=_ours(base))
+    first = [r["person"] for r in select(store, f"""
+        SELECT ?person WHERE {{ {{ SELECT DISTINCT ?person WHERE {{ {people_of} }} }} BIND(STR(?person) AS ?key) }}
+        ORDER BY ?key LIMIT {MAX_PEOPLE}""", this=this, base=_ours(base))]
+    titles = grouped(select(store, """
         SELECT DISTINCT ?person ?title WHERE {
-          ?person a dkg:Person .
-          { ?person dkg:country $this } UNION { ?person dkg:holds ?r . ?r dkg:roleOf $this }
-          OPTIONAL { ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title }
-          FILTER(STRSTARTS(STR(?person), $base))
-        }""", this=this, base=_ours(base)), "person", many=("title",))
+          VALUES ?person { $first } ?person dkg:holds ?role . ?role dkg:roleOf $this ; dkg:title ?title
+        }""", this=this, first=first), "person", many=("title",)) if first else []
+    by_person = {t["person"]: t["title"] for t in titles}
+    people = [{"person": p, "title": by_person.get(p, [])} for p in first]
     return {
         "iso": _one(store, this, "dkg:isoCode"),
         "country": _values(store, this, "dkg:country"),
         "people": people,
+        "people_total": int(counted[0]["n"]) if counted else len(people),
         "meetings": meetings(store, """
             { ?m dkg:participant $this BIND($this AS ?via) }
             UNION
-            { ?m dkg:participant ?via . ?via a dkg:Person .
-              { ?via dkg:country $this } UNION { ?via dkg:holds/dkg:roleOf $this }
-              FILTER(STRSTARTS(STR(?via), $base)) }""", this, base),
+            { { SELECT DISTINCT ?via WHERE {
+                  { ?via dkg:country $this . ?via a dkg:Person }
+                  UNION { ?r dkg:roleOf $this . ?via dkg:holds ?r . ?via a dkg:Person }
+                  FILTER(STRSTARTS(STR(?via), $base)) } }
+              ?m dkg:participant ?via }""", this, base, via="""
+            ?m dkg:participant ?via .
+            FILTER(?via = $this || (STRSTARTS(STR(?via), $base) && EXISTS { ?via a dkg:Person }
+                   && (EXISTS { ?via dkg:country $this } || EXISTS { ?via dkg:holds/dkg:roleOf $this })))"""),
         "statements": statements(store, "?st dkg:speaker $this .", this),
         "places": [r["place"] for r in select(store, """
             SELECT DISTINCT ?place WHERE { ?place a dkg:Place ; dkg:country $this }""", this=this)],

@@ -1,115 +1,118 @@
-"""The production server: gunicorn with sync worker processes, configured from diplokg settings.
+"""The production server: the event-loop front and its worker processes, from diplokg settings.
 
-Each worker is one process with its own read-only view of the store. A query past its
-deadline makes its worker answer 503 and exit (see ``server.runner``); gunicorn's own
-``timeout``, a little above the query deadline, is the backstop for a worker that stops
-answering, and a worker's address space is capped so that no query can take the machine.
+``serve(config)`` binds the listening socket, then (with ``sandbox`` on) forbids this
+process every new socket but Unix socket pairs, forks ``workers`` query workers (each
+forbidden every new socket), and runs the front until SIGTERM or SIGINT. See
+``server.front`` (connections, limits, fair queues), ``server.pool`` (workers, caps) and
+``server.worker`` (the WSGI app in a worker); docs/security.md explains the design.
 """
 
 from __future__ import annotations
 
+import asyncio
+import errno
 import logging
-import math
-import resource
+import signal
+import socket
+import sys
 from typing import Any
 
 from flask import Flask
-from gunicorn import glogging
-from gunicorn.app.base import BaseApplication
 
 from diplokg.config import Config
+from diplokg.errors import UsageError
 from server import create_app
+from server.front import run_front
+from server.pool import Pool
 
 log = logging.getLogger(__name__)
 
-# gunicorn kills a silent worker this many seconds after the query deadline.
-TIMEOUT_MARGIN = 5
-# The hard address-space cap is this multiple of query_memory_mb (virtual memory counts
-# reserved but unused pages: thread stacks, allocator arenas, the engine's mappings).
-ADDRESS_SPACE_FACTOR = 4
+
+def worker_app(config: Config) -> Flask:
+    """The app of one worker process, its store opened before the first request."""
+    app = create_app(config)
+    app.config["DIPLOKG_SERVER_WORKER"] = True
+    app.config["DIPLOKG_WARM"] = _warm
+    return app
 
 
-def gunicorn_settings(config: Config) -> dict[str, Any]:
-    """gunicorn settings for a diplokg config."""
-    return {
-        "bind": f"{config.host}:{config.port}",
-        "workers": config.workers,
-        "worker_class": "sync",
-        "timeout": math.ceil(config.query_timeout) + TIMEOUT_MARGIN,
-        "graceful_timeout": 5,
-        "keepalive": 2,
-        "limit_request_line": 0,
-        "accesslog": "-",
-        "logger_class": RequestLog,
-        "errorlog": "-",
-        "loglevel": config.log_level.lower(),
-        "post_fork": _post_fork,
-        "proc_name": "diplokg",
-        "control_socket_disable": True,
-    }
+def _warm(app: Flask) -> None:
+    from server.pages_common import store
+    from server.runner import runner
+
+    runner(app).store.query("ASK { ?s ?p ?o }").boolean()
+    store(app).query("ASK { ?s ?p ?o }").boolean()
 
 
-# The gunicorn worker of this process, for heartbeat() (set after the fork; None elsewhere).
-_WORKER: Any = None
+def _listen(config: Config) -> socket.socket:
+    """The listening socket; a port in use, or an address not of this machine, is one line."""
+    try:
+        return socket.create_server((config.host, config.port), backlog=1024, reuse_port=False)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {config.port} on {config.host} is in use; stop the other server or choose "
+                             "another port with --port") from None
+        raise UsageError(f"cannot listen on {config.host}:{config.port}: {exc.strerror or exc}") from None
 
 
-def heartbeat() -> None:
-    """Tell gunicorn this worker is alive while it streams a long response (a dump).
+def _sandbox_front(config: Config) -> None:
+    if not config.sandbox:
+        log.warning("sandbox is off: query workers may open network connections (SERVICE is refused by the guard only)")
+        return
+    from server.sandbox import SandboxUnavailable, forbid_sockets
 
-    A sync worker is otherwise silent for the whole response and killed at ``timeout``.
-    """
-    if _WORKER is not None:
-        _WORKER.notify()
-
-
-class RequestLog(glogging.Logger):  # type: ignore[misc]
-    """gunicorn's logger with a lean access line: client, method, path, status, milliseconds.
-
-    gunicorn's own access line formats a timestamp and gathers every header and environ
-    variable for each request, which costs as much as a cheap query.
-    """
-
-    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
-        """Log one line for a finished request."""
-        if not self.access_log_enabled:
-            return
-        status = resp.status
-        if isinstance(status, str):
-            status = status.split(None, 1)[0]
-        self.access_log.info('%s "%s %s" %s %dms', environ.get("REMOTE_ADDR", "-"), environ.get("REQUEST_METHOD"),
-                             environ.get("PATH_INFO"), status, request_time.total_seconds() * 1000)
+    try:
+        forbid_sockets(allow=[socket.AF_UNIX])
+    except SandboxUnavailable as exc:
+        raise UsageError(f"{exc}; set sandbox = false to serve without the network sandbox") from None
 
 
-def _post_fork(server: Any, worker: Any) -> None:
-    """In each new worker: cap its address space so a runaway query fails instead of swapping."""
-    global _WORKER
-    _WORKER = worker
-    config: Config = server.app.diplokg_config
-    cap = config.query_memory_mb * 1024 * 1024 * ADDRESS_SPACE_FACTOR
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard == resource.RLIM_INFINITY or hard > cap:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap if hard == resource.RLIM_INFINITY else hard))
+def _loop() -> asyncio.AbstractEventLoop:
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop is a dependency; asyncio's loop also works
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
 
 
-class DiplokgServer(BaseApplication):  # type: ignore[misc]
-    """gunicorn running the diplokg app; each worker builds its own app after the fork."""
+class _BatchedLines(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler that leaves flushing to the front's tick (one write per tick, not per
+    request)."""
 
-    def __init__(self, config: Config) -> None:
-        self.diplokg_config = config
-        super().__init__()
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.stream.write(self.format(record) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never stop the server
+            self.handleError(record)
 
-    def load_config(self) -> None:
-        for key, value in gunicorn_settings(self.diplokg_config).items():
-            self.cfg.set(key, value)
 
-    def load(self) -> Flask:
-        app = create_app(self.diplokg_config)
-        app.config["DIPLOKG_SERVER_WORKER"] = True
-        app.config["DIPLOKG_HEARTBEAT"] = heartbeat
-        return app
+def _access_log() -> None:
+    """One plain line per request on stdout: client, method, path, status, milliseconds."""
+    access = logging.getLogger("diplokg.access")
+    if not access.handlers:
+        handler = _BatchedLines(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        access.addHandler(handler)
+        access.propagate = False
+        access.setLevel(logging.INFO)
 
 
 def serve(config: Config) -> None:
     """Run the HTTP service until it is stopped (SIGINT/SIGTERM)."""
-    log.info("serving %s on http://%s:%d/ with %d workers", config.store, config.host, config.port, config.workers)
-    DiplokgServer(config).run()
+    _access_log()
+    listener = _listen(config)
+    _sandbox_front(config)
+    host, port = listener.getsockname()[:2]
+    log.info("serving %s on http://%s:%d/ with %d workers", config.store, host, port, config.workers)
+    loop = _loop()
+    asyncio.set_event_loop(loop)
+    stop: asyncio.Future[Any] = loop.create_future()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, lambda: stop.done() or stop.set_result(None))
+    pool = Pool(config, worker_app, on_idle=lambda worker: None)
+    try:
+        loop.run_until_complete(run_front(config, listener, pool, stop))
+    finally:
+        loop.close()
+        listener.close()
+        sys.stdout.flush()

@@ -104,7 +104,7 @@ def live_server(pages_app) -> Iterator[LiveServer]:
 
 
 class ServedStore:
-    """``diplokg serve`` (gunicorn) on a free port of 127.0.0.1, for one store; stopped on exit."""
+    """``diplokg serve`` (the event-loop front and its workers) on a free port of 127.0.0.1, for one store; stopped on exit."""
 
     def __init__(self, config: Config, log_path: Path, workers: int = 2, env: dict[str, str] | None = None,
                  module: str = "diplokg.cli") -> None:

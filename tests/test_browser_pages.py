@@ -1,4 +1,4 @@
-"""The web pages in a real headless Chromium against ``diplokg serve`` (gunicorn) on 127.0.0.1."""
+"""The web pages in a real headless Chromium against ``diplokg serve`` on 127.0.0.1."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from diplokg.errors import QueryRefused, QueryTooLarge
+from diplokg.errors import BadInput, QueryRefused, QueryTooLarge
 from diplokg.sparql_guard import check_query, decode_escapes, keywords
 
 SERVICE_MESSAGE = "SERVICE is not allowed: this endpoint does not query other endpoints"
@@ -71,12 +71,6 @@ UPDATES = {
 }
 
 SAFE_QUERIES = [
-    "SELECT ?service WHERE { ?service ?p ?o }",
-    "SELECT $service WHERE { $service ?p ?o }",
-    "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:service ?o }",
-    "PREFIX service: <http://x/> SELECT * WHERE { ?s service:p ?o }",
-    "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a.service ?o }",
-    "PREFIX : <http://x/> SELECT * WHERE { ?s :service ?o }",
     "SELECT * WHERE { ?s <http://x/SERVICE> ?o }",
     "SELECT * WHERE { <http://x/service/insert/delete> ?p ?o }",
     'SELECT * WHERE { ?s ?p "SERVICE <http://127.0.0.1:9/> { }" }',
@@ -84,9 +78,8 @@ SAFE_QUERIES = [
     'SELECT * WHERE { ?s ?p """multi\nline SERVICE\n""" }',
     "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://127.0.0.1:9/> { } INSERT",
     'SELECT * WHERE { ?s ?p "x"@en-service }',
-    "SELECT * WHERE { ?s ?p _:service }",
     "SELECT * WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?o }",
-    "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT * WHERE { ?s a sd:Service }",
+    "SELECT * WHERE { ?s a <http://www.w3.org/ns/sparql-service-description#Service> }",
     "PREFIX svc: <http://example.org/service#> SELECT * WHERE { ?s a svc:Thing }",
     "SELECT * WHERE { ?s a <http://example.org/service#Thing> }",
     "SELECT * WHERE { GRAPH <http://example.org/service#g> { ?s ?p ?o } }",
@@ -96,6 +89,37 @@ SAFE_QUERIES = [
     "SELECT * WHERE { ?s ?p \"\\u0053ERVICE\" }",
     "PREFIX ex: <http://dbpedia.org/resource/> SELECT * WHERE { ?s ?p <http://dbpedia.org/resource/Côte_d'Ivoire> }",
 ]
+
+
+# Names that contain the word are refused too (the rule does not guess keyword from name),
+# with the name to change and a suggestion.
+NAMES_WITH_SERVICE = {
+    "SELECT ?service WHERE { ?service ?p ?o }": ("?service", "?svc"),
+    "SELECT $service WHERE { $service ?p ?o }": ("$service", "$svc"),
+    "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:service ?o }": ("ex:service", "ex:svc"),
+    "PREFIX service: <http://x/> SELECT * WHERE { ?s service:p ?o }": ("service:", "svc:"),
+    "PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a.service ?o }": ("ex:a.service", "ex:a.svc"),
+    "PREFIX : <http://x/> SELECT * WHERE { ?s :service ?o }": (":service", ":svc"),
+    "SELECT * WHERE { ?s ?p _:service }": ("_:service", "_:svc"),
+    "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#> SELECT * WHERE { ?s a sd:Service }":
+        ("sd:Service", "sd:svc"),
+    "PREFIX : <http://127.0.0.1:8999/x?> SELECT * WHERE { SERVICESILENT:x{ ?s ?p ?o } }": ("SERVICESILENT:x", "svcSILENT:x"),
+    "PREFIX : <http://127.0.0.1:8999/x?> SELECT * WHERE { SERVICE:x{ ?s ?p ?o } }": ("SERVICE:x", "svc:x"),
+    "PREFIX ep: <http://127.0.0.1:8999/x?> SELECT * WHERE { SERVICEep:x{ ?s ?p ?o } }": ("SERVICEep:x", "svcep:x"),
+}
+
+
+@pytest.mark.parametrize(("query", "names"), list(NAMES_WITH_SERVICE.items()))
+def test_names_with_service_refused_with_a_rename(query: str, names: tuple[str, str | None]) -> None:
+    with pytest.raises(QueryRefused) as info:
+        check_query(query)
+    name, suggestion = names
+    message = str(info.value)
+    assert message.startswith("SERVICE is not allowed")
+    if suggestion is None:
+        assert message == SERVICE_MESSAGE
+    else:
+        assert f"rename {name} (for example {suggestion})" in message
 
 
 @pytest.mark.parametrize("query", list(SERVICE_QUERIES.values()), ids=list(SERVICE_QUERIES))
@@ -162,3 +186,36 @@ def test_fast_enough_for_the_endpoint() -> None:
         check_query(query, max_bytes=100_000)
     per_query = (time.perf_counter() - start) / rounds
     assert per_query < 0.0002, f"{per_query * 1e6:.0f} µs per check"
+
+
+DEEP = {
+    "braces": "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000,
+    "optional": "SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o " * 200 + "}" * 200 + " }",
+    "parens": "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "?o" + ")" * 5000 + ") }",
+    "nots": "SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * 10000 + "?o) }",
+    "brackets": "SELECT * WHERE { ?s ?p " + "[ ?p " * 200 + "?o" + " ]" * 200 + " }",
+    "collections": "SELECT * WHERE { ?s ?p " + "(" * 200 + "1" + ")" * 200 + " }",
+    "unclosed": "SELECT * WHERE { " + "{" * 200,
+    "inside-less-than": "SELECT * WHERE { ?s ?p ?a FILTER(?a<" + "(" * 300 + "1" + ")" * 300 + ">2) }",
+}
+
+
+@pytest.mark.parametrize("query", list(DEEP.values()), ids=list(DEEP))
+def test_deep_nesting_refused_before_the_parser(query: str) -> None:
+    with pytest.raises(BadInput) as info:
+        check_query(query)
+    assert info.value.status == 400
+    assert str(info.value).startswith("the query is nested more than 128 levels deep")
+
+
+def test_long_operator_chains_refused() -> None:
+    query = "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o"] * 12800) + ") }"
+    with pytest.raises(BadInput) as info:
+        check_query(query)
+    assert str(info.value).startswith("the query has more than 2000 operators in one group")
+
+
+def test_ordinary_nesting_and_chains_pass() -> None:
+    check_query("SELECT * WHERE " + "{" * 100 + " ?s ?p ?o " + "}" * 100)
+    check_query("SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(f"?o = {i}" for i in range(900)) + ") }")
+    check_query("SELECT * WHERE " + "{" * 150 + " ?s ?p ?o " + "}" * 150, max_depth=200)

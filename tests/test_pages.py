@@ -301,12 +301,12 @@ def test_wikidata_links_are_shown_once_and_carry_no_copies(seed_config):
         'title="http://www.wikidata.org/entity/Q17" class="ext" rel="noopener">wd:Q17</a></p>']
 
 
-def test_hub_pages_list_the_latest_meetings_and_say_how_many_there_are(tmp_path):
+def test_hub_pages_list_the_latest_meetings_a_page_at_a_time(tmp_path):
     from diplokg.iris import Iris
     from diplokg.store import open_store
-    from server.pages_lists import MAX_ITEMS
+    from server.pages_lists import DEFAULT_PAGE_ITEMS as SIZE
     config = build_store(tmp_path / "store")
-    count = MAX_ITEMS + 5
+    count = 2 * SIZE + 5
     lines = ["@prefix dkg: <https://w3id.org/diplokg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
              "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
     for n in range(count):
@@ -316,15 +316,31 @@ def test_hub_pages_list_the_latest_meetings_and_say_how_many_there_are(tmp_path)
     graph = Graph().parse(data="\n".join(lines), format="turtle")
     with open_store(config, writable=True) as store:
         store.replace_graph(Iris().article_graph("many"), set(graph))
-    html = create_app(config).test_client().get("/id/place/tokyo", headers={"Accept": "text/html"}).data.decode()
-    assert f"<h2>Meetings here ({count + 1})</h2>" in html
-    assert f"Showing the latest {MAX_ITEMS} of {count + 1}; the cookbook" in html
-    section = html[html.index('<section id="meetings">'):html.index("</section>", html.index('<section id="meetings">'))]
-    # oldest first; meetings of one day in IRI order
+    client = create_app(config).test_client()
+    # newest first across pages; oldest first within a page; meetings of one day in IRI order
     dated = sorted([(f"2020-{1 + n // 28:02d}-{1 + n % 28:02d}", f"m{n:03d}", f"Meeting {n:03d}") for n in range(count)]
                    + [("2020-07-10", "8f7a675ae103da19", "Meeting of Toshimitsu Motegi and Stephen Biegun, 2020-07-10")])
-    assert re.findall(r'<td class="date">([^<]+)</td>\s*<td><a [^>]*>([^<]+)</a>', section) == [
-        (day, label) for day, _, label in dated[-MAX_ITEMS:]]
+    newest_first = dated[::-1]
+    total = count + 1
+    for page in (1, 2, 3):
+        html = client.get(f"/id/place/tokyo?page={page}", headers={"Accept": "text/html"}).data.decode()
+        assert f"<h2>Meetings here ({total})</h2>" in html
+        first = (page - 1) * SIZE + 1
+        last = min(page * SIZE, total)
+        assert f"Showing {first}–{last} of {total}, page {page} of 3." in html
+        assert ('<a class="older" href="?page=%d#meetings">' % (page + 1) in html) == (page < 3)
+        assert ('<a class="newer" href="?page=%d#meetings">' % (page - 1) in html) == (page > 1)
+        section = html[html.index('<section id="meetings">'):html.index("</section>", html.index('<section id="meetings">'))]
+        shown = newest_first[first - 1:last][::-1]
+        assert re.findall(r'<td class="date">([^<]+)</td>\s*<td><a [^>]*>([^<]+)</a>', section) == [
+            (day, label) for day, _, label in shown]
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "1.5", "100001", "9" * 30])
+def test_a_malformed_page_number_is_400(client, page):
+    r = client.get(f"/id/actor/motegi?page={page}", headers={"Accept": "application/json"})
+    assert r.status_code == 400
+    assert r.get_json()["error"].startswith("page must be a whole number from 1 to 100000")
 
 
 def test_a_shared_query_link_fills_the_editor(client):

@@ -188,6 +188,7 @@ def test_w3c_construct_with_relative_iris_resolves_them_against_the_endpoint(w3c
     conn.request("POST", "/sparql", body=b"CONSTRUCT { <s> <p> 1 } WHERE {}",
                  headers={"Content-Type": "application/sparql-query", "Accept": "text/turtle"})
     data = conn.getresponse().read()
+    conn.close()  # the server keeps the connection alive
     base = f"http://127.0.0.1:{w3c_server.port}/"
     assert set(Graph().parse(data=data, format="turtle")) == {(URIRef(base + "s"), URIRef(base + "p"), Literal(1))}
     status, _, data = request(w3c_server, "GET", [("query", "SELECT ?x WHERE { BIND(<data1.rdf> AS ?x) }")])
@@ -345,6 +346,7 @@ def test_an_undeclared_dkg_term_gets_a_warning_header(server: Server) -> None:
     conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": "SELECT ?m WHERE { ?m dkg:participant ?p }"}))
     response = conn.getresponse()
     response.read()
+    conn.close()
     assert response.getheader("Warning") is None
 
 

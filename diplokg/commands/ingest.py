@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import stat
 import sys
 import time
 from typing import TextIO
@@ -26,12 +27,19 @@ def estimate_articles(paths: list[str]) -> int:
             if path.lower().endswith(".txt"):
                 total += 1
             elif path.lower().endswith(".jsonl"):
-                try:
-                    with open(path, "rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    total += 1
+                total += _records(path)
     return total
+
+
+def _records(path: str) -> int:
+    """Non-blank lines of a regular file (1 for anything else: a FIFO is never opened)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
 
 
 class Progress:
@@ -79,7 +87,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from etl.ingest import run_ingest
     from etl.read import read_paths
 
-    items = read_paths(args.paths)
+    items = read_paths(args.paths, max_bytes=config.max_article_bytes)
     first = next(items, None)  # bad paths and empty directories fail here, before the store opens
     stream = itertools.chain([] if first is None else [first], items)
     bar = sys.stderr.isatty() and not args.no_progress

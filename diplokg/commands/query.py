@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     Relative IRIs (``<id/actor/...>``, as the cookbook writes them) resolve against the base.
     """
     text = read_query(args.query)
-    check_query(text, config.max_query_bytes)
+    check_query(text, config.max_query_bytes, max_depth=config.max_query_depth)
     for warning in warnings_for(text):
         print(f"diplokg query: warning: {warning}", file=sys.stderr)
     out = sys.stdout

@@ -7,12 +7,17 @@ by the engine (the fast path of the SPARQL endpoint).
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Literal
 
 from rdflib.term import Node
+
+from diplokg.errors import DiplokgError
+
+log = logging.getLogger(__name__)
 
 Triple = tuple[Node, Node, Node]
 QueryForm = Literal["select", "ask", "graph"]
@@ -147,5 +152,11 @@ class Store(ABC):
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        if error is None:
+            self.close()
+            return
+        try:  # an error is on its way out: closing must not hide it behind a second one
+            self.close()
+        except DiplokgError as second:
+            log.debug("while closing the store after an error: %s", second)

@@ -11,8 +11,10 @@ only the named graphs; the default graph is this derived index.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -181,7 +183,7 @@ class OxigraphStore(Store):
             db.update(" ;\n".join(parts))
         except OSError as exc:
             names = ", ".join(sorted(g.value for g in changes))
-            raise StoreError(f"cannot write graph {names}: {exc}") from None
+            raise StoreError(f"cannot write graph {names}: {_reason(exc)}") from None
 
     def remove_graph(self, graph: str) -> None:
         """Remove a named graph and its triples (and from the union, those no other graph has)."""
@@ -289,15 +291,16 @@ class OxigraphStore(Store):
         if self._layout is None or self._lock is None:
             raise StoreError("only the writer of a store directory can publish snapshots")
         db = self._db()
-        db.flush()
         target = self._layout.next_generation()
         partial = target.with_name(target.name + ".partial")
         try:
+            db.flush()
             db.backup(str(partial))
             os.rename(partial, target)
+            self._layout.point_to(target)
         except OSError as exc:
-            raise StoreError(f"cannot publish a snapshot of {self._layout.root}: {exc}") from None
-        self._layout.point_to(target)
+            shutil.rmtree(partial, ignore_errors=True)
+            raise StoreError(f"cannot publish a snapshot of {self._layout.root}: {_reason(exc)}") from None
         self._layout.unpublished.unlink(missing_ok=True)
         self._dirty = False
         removed = self._layout.prune()
@@ -316,6 +319,14 @@ class OxigraphStore(Store):
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+
+def _reason(exc: OSError) -> str:
+    """One line for an OS error; a full disk says so plainly."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space left" in text:
+        return f"the disk is full ({text})"
+    return text
 
 
 class SnapshotStore(OxigraphStore):

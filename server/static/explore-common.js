@@ -56,6 +56,11 @@
     return base && iri.indexOf(base + "id/") === 0 ? (config.root || "") + "/" + iri.slice(base.length) : iri;
   }
 
+  /* Only http(s) IRIs and this site's own become links (never javascript:, data:, ...). */
+  function linkable(iri) {
+    return (config.base && iri.indexOf(config.base) === 0) || /^https?:\/\//i.test(iri);
+  }
+
   window.diplokg = {config: config, el: el, getJson: getJson, postJson: postJson, sparql: sparql,
-                    labels: labels, localHref: localHref};
+                    labels: labels, localHref: localHref, linkable: linkable};
 })();

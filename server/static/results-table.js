@@ -175,7 +175,10 @@
   function cell(term) {
     var td = document.createElement("td");
     if (!term) { return td; }
-    if (term.type === "uri") {
+    if (term.type === "uri" && !d.linkable(term.value)) {
+      td.textContent = term.value;  // only http(s) and this site's own IRIs become links
+      td.className = "iri";
+    } else if (term.type === "uri") {
       var href = d.localHref(term.value);
       var a = el("a", {href: href, title: term.value, "data-iri": term.value, text: shortIri(term.value)});
       if (href === term.value) { a.className = "ext"; a.rel = "noopener"; }
