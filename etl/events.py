@@ -160,10 +160,11 @@ def _precise(dates: list[str]) -> str | None:
 def canonical(cluster: list[Report]) -> Canon:
     """The meeting's key, label, date, mode and place, settled the same way whatever the order:
     the smallest report key; the most precise date (the earlier of two days); video where
-    reports say phone and video; the place most reports give (then the smallest key); the
+    reports say phone and video; the place most reports give (a tie goes to the report first
+    in key order); the
     persons of every report, and the countries or organizations for which no report names a
     person, in label order. A report alone keeps its own."""
-    first = min(cluster, key=lambda r: r.key)
+    first = min(cluster, key=lambda r: (r.key, r.graph))
     if len(cluster) == 1:
         return Canon(first.key, first.label, first.date, first.mode, first.location, first.place_name)
     date = _precise([r.date for r in cluster if r.date])
@@ -173,8 +174,12 @@ def canonical(cluster: list[Report]) -> Canon:
     for r in cluster:
         if r.location:
             places[r.location] = places.get(r.location, 0) + 1
-    location = min(places, key=lambda p: (-places[p], p)) if places else None
-    place_name = next((r.place_name for r in sorted(cluster, key=lambda r: r.key) if r.location == location), None)
+    # the place most reports give; of places as many give, the one of the report first in
+    # (key, article) order that gives one (the report whose key the meeting takes, if it does)
+    order = sorted(cluster, key=lambda r: (r.key, r.graph))
+    rank = {p: next(i for i, r in enumerate(order) if r.location == p) for p in places}
+    location = min(places, key=lambda p: (-places[p], rank[p])) if places else None
+    place_name = next((r.place_name for r in order if r.location == location), None)
     names: dict[str, str] = {}
     persons: set[str] = set()
     covered: set[str] = set()
