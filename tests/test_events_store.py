@@ -190,3 +190,36 @@ def test_replacing_one_report_keeps_the_others_facts(tmp_path, extractor, articl
     after = graphs(config)
     b = IRIS.article_graph(pair[1].id)
     assert after[b] == alone[b]
+
+
+def test_a_meeting_page_shows_each_report_with_its_evidence_and_date(paired_store):
+    from server import create_app
+
+    m = find(paired_store, "p01a_state_call_japan_takano", ["James Carter", "Emiko Takano"])
+    app = create_app(paired_store)
+    app.config["TESTING"] = True
+    page = app.test_client().get(m[len("https://w3id.org/diplokg"):], headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    section = html[html.index('id="evidence"'):html.index("</section>", html.index('id="evidence"'))]
+    assert "2 reports" in section
+    items = section.split('<li class="report">')[1:]
+    assert len(items) == 2
+    state, mofa = items  # oldest article first
+    assert "/id/article/p01a_state_call_japan_takano" in state and "date 2031-03-05" in state
+    assert "/id/article/p01b_mofa_japan_us_telephone_talk" in mofa and "date 2031-03-06" in mofa
+    # each report's evidence spans are its own article's (the texts are not licensed: no snippets)
+    assert "/id/article/p01a_state_call_japan_takano#char=" in state and "p01b" not in state
+    assert "/id/article/p01b_mofa_japan_us_telephone_talk#char=" in mofa and "p01a" not in mofa
+
+
+def test_stats_count_meetings_with_several_reports(paired_store):
+    done = subprocess.run([sys.executable, "-m", "diplokg.cli", "--store", paired_store.store, "stats"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.strip().split("\t") for line in done.stdout.splitlines())
+    several = rows(paired_store, """SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?m WHERE { ?m a dkg:Meeting ; dkg:reportedIn ?a }
+        GROUP BY ?m HAVING (COUNT(DISTINCT ?a) > 1) } }""")[0][0]
+    assert int(several) >= FOUND_AT_LEAST
+    assert lines["meetings reported by several articles"].startswith(f"{several} of ")
+    assert "resolved to a person another article names" in lines
