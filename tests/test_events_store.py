@@ -20,6 +20,7 @@ from diplokg.store import open_store
 from etl.ingest import run_ingest
 from etl.read import read_paths
 from etl.shared_scoring import names_match
+from tests.test_identity import build, graphs, rows
 
 IRIS = Iris()
 GOLD = ROOT / "tests" / "gold"
@@ -43,27 +44,9 @@ def articles():
     return [by_id[s] for s in STEMS]
 
 
-def build(path, extractor, articles):
-    config = load_config({"store": str(path)}, environ={})
-    with open_store(config, writable=True) as store:
-        summary = run_ingest(list(articles), store, IRIS, extractor=extractor)
-    assert summary.accepted == len(articles), summary.rejected
-    return config
-
-
-def graphs(config) -> dict[str, set]:
-    with open_store(config, writable=False) as store:
-        return {g: set(store.graph_triples(g)) for g in store.graphs() if "/graph/article/" in g}
-
-
-def rows(config, query: str) -> list[tuple]:
-    with open_store(config, writable=False) as store:
-        return [tuple(str(v) if v is not None else None for v in row) for row in store.query(query).rows()]
-
-
 @pytest.fixture(scope="module")
 def paired_store(tmp_path_factory, extractor, articles):
-    return build(tmp_path_factory.mktemp("pairs") / "store", extractor, articles)
+    return build(tmp_path_factory.mktemp("pairs"), extractor, articles)
 
 
 def meetings_of(config, stem: str) -> dict[str, list[set[str]]]:
@@ -147,11 +130,11 @@ def test_the_store_does_not_depend_on_the_order_of_ingest_or_on_jobs(tmp_path, e
     first = graphs(paired_store)
     # backwards, earlier articles are derived again from what the store holds, not from facts kept in memory
     monkeypatch.setattr("etl.ingest.KEPT_FACTS", 0)
-    backward = graphs(build(tmp_path / "backward", extractor, list(reversed(articles))))
+    backward = graphs(build(tmp_path, extractor, list(reversed(articles)), "backward"))
     monkeypatch.undo()
     shuffled = list(articles)
     random.Random(7).shuffle(shuffled)
-    third = graphs(build(tmp_path / "shuffled", extractor, shuffled))
+    third = graphs(build(tmp_path, extractor, shuffled, "shuffled"))
     assert set(first) == set(backward) == set(third)
     assert [g for g in first if first[g] != backward[g]] == []
     assert [g for g in first if first[g] != third[g]] == []
@@ -177,12 +160,12 @@ def test_replacing_one_report_keeps_the_others_facts(tmp_path, extractor, articl
     from dataclasses import replace
 
     pair = [a for a in articles if a.id.startswith("p01")]
-    config = build(tmp_path / "s", extractor, pair)
+    config = build(tmp_path, extractor, pair, "s")
     before = graphs(config)
     with open_store(config, writable=True) as store:
         run_ingest([pair[0]], store, IRIS, extractor=extractor)
     assert graphs(config) == before
-    alone = graphs(build(tmp_path / "alone", extractor, [pair[1]]))
+    alone = graphs(build(tmp_path, extractor, [pair[1]], "alone"))
     gone = replace(pair[0], text="Secretary Carter’s Schedule\n\nThe Secretary has no public appointments today.\n")
     with open_store(config, writable=True) as store:
         summary = run_ingest([gone], store, IRIS, extractor=extractor)
