@@ -44,8 +44,12 @@ from diplokg.store.base import Store
 
 REMOTE = frozenset({"phone", "video"})
 _P = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
-# the stored reports with one date
-_BY_DATE = _P + "SELECT ?g ?r ?d WHERE { GRAPH ?g { ?r dkg:reportDate ?d } }"
+# the stored graphs with a report of one date where a participant stands for one side (its
+# country, what a post of it is of, or itself: a superset of the side etl.to_rdf gives it)
+_BY_DATE_SIDE = _P + """SELECT DISTINCT ?g ?d ?s WHERE { GRAPH ?g {
+  ?r dkg:reportDate ?d ; dkg:reportOf ?m . ?m dkg:participant ?p .
+  { ?p dkg:country ?s } UNION { ?p dkg:holds ?role . ?role dkg:roleOf ?s } UNION { ?m dkg:participant ?s FILTER(?p = ?s) }
+} }"""
 
 
 @dataclass(frozen=True)
@@ -241,10 +245,12 @@ class EventView:
         return self.pending[graph] if graph in self.pending else self.graph_reports(graph)
 
     def candidates(self, report: Report) -> list[Report]:
-        """The reports (stored and pending) whose date may be compatible with this one's."""
+        """The reports (stored and pending) whose date may be compatible with this one's and
+        that have a participant of one of its sides (compatible reports have all)."""
         graphs: set[str] = set()
-        for lit in _window(report.date or ""):
-            for g, _, _ in self.store.query_bound(_BY_DATE, {"d": lit}).rows():
+        side = min((s for _, s in report.sides), default=None)
+        for lit in _window(report.date or "") if side is not None else []:
+            for g, _, _ in self.store.query_bound(_BY_DATE_SIDE, {"d": lit, "s": URIRef(side)}).rows():
                 graphs.add(str(g))
         graphs |= set(self.pending)
         out = []
