@@ -17,7 +17,7 @@ from diplokg.config import load_config
 from diplokg.iris import Iris
 from diplokg.resources import ROOT
 from diplokg.store import open_store
-from etl.ingest import run_ingest
+from etl.ingest.run import run_ingest
 from etl.read import read_paths
 from etl.shared_scoring import names_match
 from tests.test_identity import build, graphs, rows
@@ -129,7 +129,7 @@ def test_one_meeting_has_one_label_date_and_mode_however_the_reports_differ(pair
 def test_the_store_does_not_depend_on_the_order_of_ingest_or_on_jobs(tmp_path, extractor, articles, paired_store, monkeypatch):
     first = graphs(paired_store)
     # backwards, earlier articles are derived again from what the store holds, not from facts kept in memory
-    monkeypatch.setattr("etl.ingest.KEPT_FACTS", 0)
+    monkeypatch.setattr("etl.ingest.run.KEPT_FACTS", 0)
     backward = graphs(build(tmp_path, extractor, list(reversed(articles)), "backward"))
     monkeypatch.undo()
     shuffled = list(articles)
