@@ -90,9 +90,13 @@ class Report:
     def ident(self) -> tuple[str, str]:
         return (self.graph, self.key)
 
-    def side_persons(self) -> dict[str, set[str]]:
+    def side_persons(self, known: dict[str, str] | None = None) -> dict[str, set[str]]:
+        """Side -> the persons of that side; ``known`` gives the side of a person this report
+        knows no country of (another report of the same person knows it)."""
         out: dict[str, set[str]] = {}
         for actor, side in self.sides:
+            if actor in self.persons and side == actor and known:
+                side = known.get(actor, side)
             out.setdefault(side, set())
             if actor in self.persons:
                 out[side].add(actor)
@@ -129,8 +133,16 @@ def modes_compatible(a: str, b: str) -> bool:
 
 
 def participants_compatible(a: Report, b: Report) -> bool:
-    """The same sides; where both name persons of a side, a person in common."""
-    sa, sb = a.side_persons(), b.side_persons()
+    """The same sides; where both name persons of a side, a person in common. A person one
+    report names without a country takes the side the other report gives the same person;
+    a person the two reports give different countries makes them incompatible."""
+    known: dict[str, str] = {}
+    for r in (a, b):
+        for actor, side in r.sides:
+            if actor in r.persons and side != actor:
+                if known.setdefault(actor, side) != side:
+                    return False
+    sa, sb = a.side_persons(known), b.side_persons(known)
     if set(sa) != set(sb) or len(sa) < 2:
         return False
     return all(not sa[s] or not sb[s] or sa[s] & sb[s] for s in sa)
@@ -246,12 +258,14 @@ class EventView:
 
     def candidates(self, report: Report) -> list[Report]:
         """The reports (stored and pending) whose date may be compatible with this one's and
-        that have a participant of one of its sides (compatible reports have all)."""
+        that have a participant of one of its sides or one of its persons."""
         graphs: set[str] = set()
-        side = min((s for _, s in report.sides), default=None)
-        for lit in _window(report.date or "") if side is not None else []:
-            for g, _, _ in self.store.query_bound(_BY_DATE_SIDE, {"d": lit, "s": URIRef(side)}).rows():
-                graphs.add(str(g))
+        # by each side and each person: a person may stand for no country in one report
+        keys = sorted({s for _, s in report.sides} | set(report.persons))
+        for lit in _window(report.date or "") if keys else []:
+            for key in keys:
+                for g, _, _ in self.store.query_bound(_BY_DATE_SIDE, {"d": lit, "s": URIRef(key)}).rows():
+                    graphs.add(str(g))
         graphs |= set(self.pending)
         out = []
         for g in sorted(graphs - {report.graph}):

@@ -62,6 +62,19 @@ def test_a_person_matches_their_country_when_a_report_names_only_the_country():
     assert not compatible(report("govuk", UK, PARK), report("rok", PARK, NOBODY))
 
 
+def test_a_person_whose_country_one_report_does_not_give_takes_it_from_the_other():
+    both = report("mofa", CARTER, TAKANO)
+    bare = Report(graph="g/wire", key="k-wire", participants=frozenset({CARTER, TAKANO}), persons=frozenset({CARTER, TAKANO}),
+                  sides=((CARTER, US), (TAKANO, TAKANO)), names=((CARTER, "James Carter"), (TAKANO, "Emiko Takano")),
+                  date="2031-03-05", mode="phone", status="held")
+    assert compatible(both, bare) and compatible(bare, both)
+    # but a person two reports give different countries is not one side
+    other = Report(graph="g/odd", key="k-odd", participants=frozenset({CARTER, TAKANO}), persons=frozenset({CARTER, TAKANO}),
+                   sides=((CARTER, US), (TAKANO, KR)), names=((CARTER, "James Carter"), (TAKANO, "Emiko Takano")),
+                   date="2031-03-05", mode="phone", status="held")
+    assert not compatible(both, other)
+
+
 def test_extra_person_of_a_side_both_name_is_allowed_but_a_different_person_is_not():
     assert compatible(report("a", CARTER, TAKANO), report("b", CARTER, TAKANO, OTHER_JP))
     # Carter met Takano; Carter met Mori: the Japanese side names different persons
