@@ -206,3 +206,13 @@ def test_stats_count_meetings_with_several_reports(paired_store):
     assert int(several) >= FOUND_AT_LEAST
     assert lines["meetings reported by several articles"].startswith(f"{several} of ")
     assert "resolved to a person another article names" in lines
+
+
+def test_an_export_of_the_paired_store_validates(paired_store, tmp_path):
+    """One label, date, mode and place per meeting in the union, however the reports differ."""
+    out = tmp_path / "pairs.trig"
+    run = [sys.executable, "-m", "diplokg.cli", "--store", paired_store.store]
+    assert subprocess.run(run + ["export", "-o", str(out)], cwd=ROOT, capture_output=True, timeout=600).returncode == 0
+    done = subprocess.run(run + ["validate", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "conforms" in done.stdout
