@@ -10,7 +10,11 @@ the store links reports of different articles when they can be one event (:func:
   conference"), and the canonical mode is then video, the more specific claim;
 - **compatible dates**: both known; equal, one a month and the other a day of that month, or
   two days one day apart (a call at night in Washington is the next morning in Tokyo). A date
-  given only as a year never links;
+  given only as a year never links. A report its article leaves undated links only where it
+  is that article's main meeting, held, and the other report's day falls within the
+  ``UNDATED_DAYS`` days up to the article's publication (news reports what just happened:
+  "Blinken met Cavusoglu" in a story of March 25 beside a readout of the talks on March 24);
+  two undated reports never link;
 - **compatible participants**: the same sides (a person stands for the country of their post,
   a country or organization for itself), and on every side where both reports name persons,
   a person in common; a side one report names only by its country matches any person of that
@@ -46,10 +50,21 @@ REMOTE = frozenset({"phone", "video"})
 _P = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
 # the stored graphs with a report of one date where a participant stands for one side (its
 # country, what a post of it is of, or itself: a superset of the side etl.to_rdf gives it)
+_SIDE = "{ ?p dkg:country ?s } UNION { ?p dkg:holds ?role . ?role dkg:roleOf ?s } UNION { ?m dkg:participant ?s FILTER(?p = ?s) }"
 _BY_DATE_SIDE = _P + """SELECT DISTINCT ?g ?d ?s WHERE { GRAPH ?g {
   ?r dkg:reportDate ?d ; dkg:reportOf ?m . ?m dkg:participant ?p .
-  { ?p dkg:country ?s } UNION { ?p dkg:holds ?role . ?role dkg:roleOf ?s } UNION { ?m dkg:participant ?s FILTER(?p = ?s) }
+  """ + _SIDE + """
 } }"""
+# the stored graphs, published on one day, with an undated main report where a participant
+# stands for one side
+_UNDATED_BY_PUBLISHED_SIDE = _P + """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?g ?pub ?s WHERE { GRAPH ?g {
+  ?r dkg:reportOf ?m ; dkg:reportArticle ?a . ?a dcterms:issued ?pub .
+  FILTER NOT EXISTS { ?r dkg:reportDate ?any }
+  ?m dkg:primary true ; dkg:participant ?p .
+  """ + _SIDE + """
+} }"""
+UNDATED_DAYS = 3  # an undated main meeting of an article is one of the days up to its publication
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,8 @@ class Report:
     place_name: str | None = None
     label: str = ""  # the article's own label of the meeting
     canon: Canon | None = field(default=None, compare=False)  # as stored, where read from the store
+    published: str | None = None  # the article's publication day
+    primary: bool = True  # the article's main meeting
 
     @property
     def ident(self) -> tuple[str, str]:
@@ -128,6 +145,26 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return da is not None and db is not None and abs((da - db).days) == 1
 
 
+def undated_window(report: Report) -> list[datetime.date]:
+    """The days an undated report can be: the ``UNDATED_DAYS`` days up to its article's
+    publication, for the article's main held meeting; none for any other report."""
+    published = _day(report.published or "")
+    if report.date or published is None or not report.primary or report.status != "held":
+        return []
+    return [published - datetime.timedelta(days=n) for n in range(UNDATED_DAYS + 1)]
+
+
+def report_dates_compatible(a: Report, b: Report) -> bool:
+    """:func:`dates_compatible`, or one report undated and the other's day in its window."""
+    if a.date and b.date:
+        return dates_compatible(a.date, b.date)
+    if a.date or b.date:
+        undated, dated = (b, a) if a.date else (a, b)
+        day = _day(dated.date or "")
+        return day is not None and day in undated_window(undated)
+    return False
+
+
 def modes_compatible(a: str, b: str) -> bool:
     return a == b or (a in REMOTE and b in REMOTE)
 
@@ -151,7 +188,7 @@ def participants_compatible(a: Report, b: Report) -> bool:
 def compatible(a: Report, b: Report) -> bool:
     """Whether two reports of different articles can be one meeting (see the module docstring)."""
     return (a.graph != b.graph and a.status == b.status and modes_compatible(a.mode, b.mode)
-            and dates_compatible(a.date, b.date) and participants_compatible(a, b))
+            and report_dates_compatible(a, b) and participants_compatible(a, b))
 
 
 def clusters(reports: Iterable[Report]) -> list[list[Report]]:
@@ -262,9 +299,17 @@ class EventView:
         graphs: set[str] = set()
         # by each side and each person: a person may stand for no country in one report
         keys = sorted({s for _, s in report.sides} | set(report.persons))
-        for lit in _window(report.date or "") if keys else []:
+        dates = _window(report.date) if report.date else [Literal(d.isoformat(), datatype=XSD.date) for d in undated_window(report)]
+        for lit in dates if keys else []:
             for key in keys:
                 for g, _, _ in self.store.query_bound(_BY_DATE_SIDE, {"d": lit, "s": URIRef(key)}).rows():
+                    graphs.add(str(g))
+        # undated main reports of articles published in the days after this report's day
+        day = _day(report.date or "")
+        for n in range(UNDATED_DAYS + 1) if day is not None and keys else []:
+            published = Literal((day + datetime.timedelta(days=n)).isoformat(), datatype=XSD.date)
+            for key in keys:
+                for g, _, _ in self.store.query_bound(_UNDATED_BY_PUBLISHED_SIDE, {"pub": published, "s": URIRef(key)}).rows():
                     graphs.add(str(g))
         graphs |= set(self.pending)
         out = []

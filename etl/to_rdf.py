@@ -437,6 +437,7 @@ def reports_of_graph(triples: Iterable[tuple], iris: Iris) -> list[Report]:
         if graph_iri is None:
             ident = g.value(article, DCTERMS.identifier)
             graph_iri = iris.article_graph(str(ident)) if ident is not None else str(article)
+        issued = g.value(article, DCTERMS.issued)
         parts = sorted(str(p) for p in g.objects(m, DKG.participant))
         persons = frozenset(p for p in parts if (URIRef(p), RDF.type, DKG.Person) in g)
         sides = []
@@ -456,7 +457,9 @@ def reports_of_graph(triples: Iterable[tuple], iris: Iris) -> list[Report]:
         out.append(Report(graph_iri, str(r).split("#meeting=", 1)[1], frozenset(parts), persons, tuple(sides),
                           tuple((p, label(URIRef(p)) or p) for p in parts), None if date is None else str(date),
                           modes[g.value(r, DKG.reportMode)], statuses[g.value(m, DKG.status)], place_key(loc),
-                          label(loc) if loc is not None else None, label(r) or "", canon))
+                          label(loc) if loc is not None else None, label(r) or "", canon,
+                          published=None if issued is None else str(issued),
+                          primary=g.value(m, DKG.primary) is None or bool(g.value(m, DKG.primary).toPython())))
     return out
 
 

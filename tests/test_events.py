@@ -19,11 +19,13 @@ LABEL = {GRANT: "Oliver Grant", NOBODY: "Someone Else", CARTER: "James Carter", 
 
 
 def report(graph: str, *who: str, date: str | None = "2031-03-05", mode: str = "phone", status: str = "held",
-           key: str | None = None, location: str | None = None) -> Report:
+           key: str | None = None, location: str | None = None, published: str | None = None,
+           primary: bool = True) -> Report:
     persons = frozenset(w for w in who if w in SIDE)
     return Report(graph=f"g/{graph}", key=key or f"k-{graph}", participants=frozenset(who), persons=persons,
                   sides=tuple((w, SIDE.get(w, w)) for w in who), names=tuple((w, LABEL[w]) for w in who),
-                  date=date, mode=mode, status=status, location=location, label=f"own label of {graph}")
+                  date=date, mode=mode, status=status, location=location, label=f"own label of {graph}",
+                  published=published, primary=primary)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -138,3 +140,44 @@ def test_a_report_alone_keeps_its_own_key_and_label():
     a = report("state", CARTER, TAKANO, key="b2")
     canon = canonical([a])
     assert (canon.key, canon.label, canon.date) == ("b2", "own label of state", "2031-03-05")
+
+
+# --- an article that leaves its main meeting undated ------------------------------------------
+
+
+@pytest.mark.parametrize("published", ["2031-03-05", "2031-03-06", "2031-03-08"])
+def test_an_undated_main_meeting_is_one_of_the_days_up_to_its_article(published):
+    # a wire story of that week: "Carter met Takano", no day given
+    undated = report("wire", CARTER, TAKANO, date=None, published=published)
+    assert compatible(undated, report("state", CARTER, TAKANO))
+    assert compatible(report("state", CARTER, TAKANO), undated)
+
+
+@pytest.mark.parametrize("undated", [
+    report("wire", CARTER, TAKANO, date=None, published="2031-03-09"),  # four days later: too far
+    report("wire", CARTER, TAKANO, date=None, published="2031-03-04"),  # published before the call
+    report("wire", CARTER, TAKANO, date=None, published="2031-03-06", primary=False),  # a background meeting
+    report("wire", CARTER, TAKANO, date=None, published="2031-03-06", status="planned"),
+    report("wire", CARTER, TAKANO, date=None),  # no publication date either
+    report("wire", CARTER, TAKANO, date=None, published="2031-03-06", mode="in-person"),
+])
+def test_an_undated_report_that_cannot_be_that_meeting(undated):
+    assert not compatible(undated, report("state", CARTER, TAKANO))
+
+
+def test_two_undated_reports_never_link():
+    assert not compatible(report("wire", CARTER, TAKANO, date=None, published="2031-03-06"),
+                          report("other", CARTER, TAKANO, date=None, published="2031-03-06"))
+
+
+def test_an_undated_report_between_two_dated_meetings_links_to_neither():
+    # calls on March 4 and March 6 (not one call: two days apart); the story of March 6 says neither day
+    undated = report("wire", CARTER, TAKANO, date=None, published="2031-03-06")
+    first, second = report("a", CARTER, TAKANO, date="2031-03-04"), report("b", CARTER, TAKANO, date="2031-03-06")
+    groups = clusters([undated, first, second])
+    assert sorted(len(g) for g in groups) == [1, 1, 1]
+
+
+def test_the_undated_report_takes_the_dated_reports_day():
+    undated = report("wire", CARTER, TAKANO, date=None, published="2031-03-06", key="k-a")
+    assert canonical([undated, report("state", CARTER, TAKANO, key="k-b")]).date == "2031-03-05"

@@ -18,6 +18,7 @@ from diplokg.iris import Iris
 from diplokg.resources import ROOT
 from diplokg.store import open_store
 from etl.ingest.run import run_ingest
+from etl.model import Article
 from etl.read import read_paths
 from etl.shared_scoring import names_match
 from tests.test_identity import build, graphs, rows
@@ -216,3 +217,32 @@ def test_an_export_of_the_paired_store_validates(paired_store, tmp_path):
     done = subprocess.run(run + ["validate", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:]
     assert "conforms" in done.stdout
+
+
+READOUT = Article("readout-carter-takano",
+                  "Secretary Carter's Call with Japanese Foreign Minister Takano\n\n"
+                  "Secretary of State James Carter spoke today with Japanese Foreign Minister Emiko Takano. "
+                  "The Secretary and the Foreign Minister discussed trade.",
+                  published="2031-03-05", source="U.S. Department of State")
+WIRE = Article("wire-carter-takano",
+               "Carter and Takano discuss trade\n\n"
+               "WASHINGTON (Wire) - U.S. Secretary of State James Carter held a telephone call with Japanese "
+               "Foreign Minister Emiko Takano, the State Department said, as the allies weigh new tariffs.",
+               published="2031-03-06", source="Wire")
+
+
+def test_an_undated_wire_story_of_the_next_day_is_the_readouts_meeting_in_either_order(tmp_path, extractor):
+    forward = build(tmp_path, extractor, [READOUT, WIRE], "forward")
+    wire_report_dates = rows(forward, f"""SELECT ?d WHERE {{ GRAPH <{IRIS.article_graph(WIRE.id)}> {{
+        ?r a dkg:MeetingReport . OPTIONAL {{ ?r dkg:reportDate ?d }} }} }}""")
+    assert wire_report_dates == [(None,)], "the wire story itself gives no day"
+    together = rows(forward, """SELECT ?m (COUNT(DISTINCT ?a) AS ?n) WHERE { ?m a dkg:Meeting ; dkg:reportedIn ?a } GROUP BY ?m""")
+    assert [n for _, n in together] == ["2"], together
+    [(date,)] = rows(forward, "SELECT DISTINCT ?d WHERE { ?m a dkg:Meeting ; dkg:date ?d }")
+    assert date == "2031-03-05"
+    backward = build(tmp_path, extractor, [WIRE, READOUT], "backward")
+    assert graphs(forward) == graphs(backward)
+    # a week later the same undated story is another call
+    late = Article(WIRE.id, WIRE.text, published="2031-03-12", source="Wire")
+    apart = build(tmp_path, extractor, [READOUT, late], "apart")
+    assert [n for _, n in rows(apart, """SELECT ?m (COUNT(DISTINCT ?a) AS ?n) WHERE { ?m a dkg:Meeting ; dkg:reportedIn ?a } GROUP BY ?m""")] == ["1", "1"]
