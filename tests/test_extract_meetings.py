@@ -434,3 +434,35 @@ def test_a_wire_lead_dates_the_talks_it_introduces() -> None:
     assert meetings(extract(text, published="2027-05-12")) == [
         (frozenset({"Park Min-seo", "Anna Berg"}), "in-person", "held", "2027-05-12", "Seoul")
     ]
+
+
+# --- wire and agency styles: meetings that are not held, headlines that schedule ---------------
+
+
+def test_a_call_with_no_is_not_a_meeting() -> None:
+    facts = extract("MOSCOW, December 11. No telephone conversation between Ivan Dorin and Tom Hale is planned as of now, "
+                    "an aide said on Monday.", published="2017-12-11")
+    assert meetings(facts) == []
+
+
+def test_an_exchange_of_visits_is_no_meeting() -> None:
+    facts = extract("Zhao Ming said China is willing to maintain a high-level exchange of visits with Britain.", published="2016-01-07")
+    assert meetings(facts) == []
+
+
+def test_a_headline_that_sets_a_summit_announces_a_planned_meeting() -> None:
+    facts = extract("PM sets virtual summit with India's Mehta\n\nPrime Minister Tom Hale and Rohan Mehta will hold a virtual "
+                    "summit on Thursday.", published="2020-05-31")
+    got = meetings(facts)
+    assert [(m[0], m[1], m[2]) for m in got] == [(frozenset({"Tom Hale", "Rohan Mehta"}), "video", "planned")]
+
+
+def test_the_countries_and_their_leaders_on_the_same_day_are_one_call() -> None:
+    facts = extract(
+        "MOSCOW, December 11. Russian President Ivan Dorin and US President Tom Hale last spoke on November 21, an aide said.\n\n"
+        "Last time, Russian and US Presidents spoke over the phone on November 21. "
+        "The two leaders spoke over the phone on November 21 about Syria.",
+        published="2017-12-11",
+    )
+    calls = [m for m in meetings(facts) if m[1] == "phone"]
+    assert calls == [(frozenset({"Ivan Dorin", "Tom Hale"}), "phone", "held", "2017-11-21", None)]

@@ -13,6 +13,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 _HYPOTHETICAL = {"could", "would", "might", "may", "possible", "possibility", "potential", "unless", "if"}
 
 
+_RELATION_OF = {"exchange"}  # lemmas
 _CALL_OK_HEADS = {"during", "in", "on", "by", "over", "after", "before"}
 
 
@@ -130,6 +131,10 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
     meeting is hypothetical or negated ("not willing to arrange another summit")."""
     chain = [tok, *tok.ancestors]
     cues = ctx.vocab.meeting_triggers
+    if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
+        return None  # "No telephone conversation ... is planned"
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RELATION_OF:
+        return None  # "a high-level exchange of visits": the practice of a relationship, no one meeting
     reported = _reported_future(chain, ctx)  # token index of that "would", or -1
     for t in chain[:4]:
         if any(c.dep_ == "neg" for c in t.children):
@@ -146,8 +151,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         if t.pos_ in ("VERB", "AUX") and not crossed and _headline_future(t, ctx):
             return "planned"
         crossed = crossed or t.dep_ in ("advcl", "ccomp", "conj", "parataxis")
-        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
-            return "planned"
+        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and (_via_xcomp(tok, t) or (k == 1 and tok.dep_ == "dobj")):
+            return "planned"  # "agreed to hold a summit", "PM sets virtual summit with X"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
         if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
