@@ -466,3 +466,27 @@ def test_the_countries_and_their_leaders_on_the_same_day_are_one_call() -> None:
     )
     calls = [m for m in meetings(facts) if m[1] == "phone"]
     assert calls == [(frozenset({"Ivan Dorin", "Tom Hale"}), "phone", "held", "2017-11-21", None)]
+
+
+def test_a_call_has_no_place() -> None:
+    facts = extract("Hale, Zhao discuss China visit by phone\n\nPrime Minister Tom Hale and Chinese President Zhao Ming "
+                    "discussed Hale's visit to China over the phone on Monday.", published="2017-09-18")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Tom Hale"}), "phone", "held", "2017-09-18", None)]
+
+
+def test_a_meeting_word_dated_apart_is_not_the_meeting_reported() -> None:
+    facts = extract(
+        "NATO Secretary General Anna Berg and Portuguese Prime Minister Rui Costa discussed security challenges in a "
+        "meeting on Thursday (17 March 2016). The leaders also focused on the agenda in the run-up to the Warsaw Summit in July.",
+        published="2016-03-17",
+    )
+    assert meetings(facts) == [(frozenset({"Anna Berg", "Rui Costa"}), "in-person", "held", "2016-03-17", None)]
+
+
+def test_an_undated_call_of_the_countries_is_their_leaders_call() -> None:
+    facts = extract(
+        "Chinese President Zhao Ming and U.S. President Tom Hale talked over phone on Monday.\n\n"
+        "In the phone conversation, Zhao said China and the United States share extensive common interests.",
+        published="2017-09-18",
+    )
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Tom Hale"}), "phone", "held", "2017-09-18", None)]

@@ -85,8 +85,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             elif antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
                 target = antecedent  # "the Summit" with no people of its own: the summit just named
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
-                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index)):
-                    continue
+                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
+                    continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
                 target = earlier
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
@@ -118,6 +118,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     same_event_by_sides(drafts, ctx.index)
     drafts = _one_primary(settle(drafts))
+    for d in drafts:
+        if d.mode != "in-person":
+            d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
 
