@@ -490,3 +490,31 @@ def test_an_undated_call_of_the_countries_is_their_leaders_call() -> None:
         published="2017-09-18",
     )
     assert meetings(facts) == [(frozenset({"Zhao Ming", "Tom Hale"}), "phone", "held", "2017-09-18", None)]
+
+
+# --- Xinhua and African Union styles: receptions, audiences, "visiting" guests ----------------
+
+
+def test_met_with_a_visiting_guest_on_a_weekday() -> None:
+    facts = extract("BEIJING, May 3 (Xinhua) -- Chinese Premier Zhao Ming on Tuesday met with visiting Ruritanian "
+                    "Foreign Minister Anna Berg in Beijing.", published="2024-05-03")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-04-30", "Beijing")]
+
+
+def test_receiving_a_person_is_a_meeting_receiving_a_thing_is_not() -> None:
+    facts = extract("Chinese Premier Zhao Ming on Tuesday received visiting Ruritanian Foreign Minister Anna Berg in Beijing.",
+                    published="2024-05-03")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-04-30", "Beijing")]
+    assert meetings(extract("Foreign Minister Anna Berg received a letter from President Tom Hale on Monday.",
+                            published="2024-05-03")) == []
+
+
+def test_an_audience_for_credentials_is_a_meeting_and_the_audience_its_place() -> None:
+    facts = extract(
+        "The Chairperson of the Commission, Tom Hale, on 11 March 2021, received the credentials of Mr. Piet Vos, the "
+        "newly appointed Ambassador of the Netherlands. The audience took place at the Commission Headquarters in Addis Ababa.",
+        published="2021-03-18",
+    )
+    got = meetings(facts)
+    assert [(m[0], m[1], m[2], m[3]) for m in got] == [(frozenset({"Tom Hale", "Piet Vos"}), "in-person", "held", "2021-03-11")]
+    assert got[0][4] is not None

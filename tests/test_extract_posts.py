@@ -133,3 +133,9 @@ def test_demonyms_the_gazetteer_lacks() -> None:
     got = roles(facts)
     assert ("Tom Kalo", "Prime Minister", "Vanuatu") in got
     assert ("Arman Bekov", "President", "Kazakhstan") in got
+
+
+def test_a_place_before_an_unnamed_post_is_no_person() -> None:
+    facts = extract("Before leaving Addis for New York, the Secretary-General had a working dinner with the Prime Minister.",
+                    published="2018-07-09")
+    assert not [a for a in facts.actors if a.kind == "Person"]

@@ -30,7 +30,7 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
         # preposition ("on her first visit since taking office in January")
-        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
+        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger) and t.lower_ != "visiting":
             tokens -= {u.i for u in t.subtree}
         # a clause nested deeper ("the first summit since Kim took office in January")
         elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
