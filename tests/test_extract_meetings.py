@@ -518,3 +518,11 @@ def test_an_audience_for_credentials_is_a_meeting_and_the_audience_its_place() -
     got = meetings(facts)
     assert [(m[0], m[1], m[2], m[3]) for m in got] == [(frozenset({"Tom Hale", "Piet Vos"}), "in-person", "held", "2021-03-11")]
     assert got[0][4] is not None
+
+
+def test_met_here_is_the_datelines_city() -> None:
+    facts = extract("BEIJING, May 3 (Xinhua) -- Chinese Premier Zhao Ming met here on Friday with Ruritanian Foreign "
+                    "Minister Anna Berg.", published="2024-05-03")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-05-03", "Beijing")]
+    facts = extract("Chinese Premier Zhao Ming met here on Friday with Ruritanian Foreign Minister Anna Berg.", published="2024-05-03")
+    assert meetings(facts)[0][4] is None  # no dateline: "here" says nothing
