@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from diplokg.errors import BadInput
 from diplokg.store import Store
-from server import pages_common as common
+from server.pages import common
 from server.runner import runner
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

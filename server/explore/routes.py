@@ -11,13 +11,13 @@ from rdflib import Literal, URIRef
 from diplokg.errors import BadInput
 from diplokg.iris import Iris
 from diplokg.store import Store
-from server import pages_common as common
+from server.pages import common
 from server.explore import network as net
 from server.explore import timeline as tl
 from server.explore.bounded import entity_param, filters, int_param, is_iri, served_store
 from server.explore.labels import MAX_IRIS, describe
 from server.explore.vocabulary import PREFIXES, vocabulary
-from server.pages_query import select
+from server.pages.query import select
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from flask import Blueprint, Response, current_app, request, stream_with_context
 from diplokg.errors import DiplokgError, NotFound
 from diplokg.iris import Iris
 from diplokg.rebase import asserted_ontology
-from server import pages_common as common
-from server.dumps_stream import stream_export
-from server.dumps_void import cached_void
+from server.pages import common
+from server.dumps.stream import stream_export
+from server.dumps.void import cached_void
 
 log = logging.getLogger(__name__)
 
