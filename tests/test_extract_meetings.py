@@ -434,3 +434,95 @@ def test_a_wire_lead_dates_the_talks_it_introduces() -> None:
     assert meetings(extract(text, published="2027-05-12")) == [
         (frozenset({"Park Min-seo", "Anna Berg"}), "in-person", "held", "2027-05-12", "Seoul")
     ]
+
+
+# --- wire and agency styles: meetings that are not held, headlines that schedule ---------------
+
+
+def test_a_call_with_no_is_not_a_meeting() -> None:
+    facts = extract("MOSCOW, December 11. No telephone conversation between Ivan Dorin and Tom Hale is planned as of now, "
+                    "an aide said on Monday.", published="2017-12-11")
+    assert meetings(facts) == []
+
+
+def test_an_exchange_of_visits_is_no_meeting() -> None:
+    facts = extract("Zhao Ming said China is willing to maintain a high-level exchange of visits with Britain.", published="2016-01-07")
+    assert meetings(facts) == []
+
+
+def test_a_headline_that_sets_a_summit_announces_a_planned_meeting() -> None:
+    facts = extract("PM sets virtual summit with India's Mehta\n\nPrime Minister Tom Hale and Rohan Mehta will hold a virtual "
+                    "summit on Thursday.", published="2020-05-31")
+    got = meetings(facts)
+    assert [(m[0], m[1], m[2]) for m in got] == [(frozenset({"Tom Hale", "Rohan Mehta"}), "video", "planned")]
+
+
+def test_the_countries_and_their_leaders_on_the_same_day_are_one_call() -> None:
+    facts = extract(
+        "MOSCOW, December 11. Russian President Ivan Dorin and US President Tom Hale last spoke on November 21, an aide said.\n\n"
+        "Last time, Russian and US Presidents spoke over the phone on November 21. "
+        "The two leaders spoke over the phone on November 21 about Syria.",
+        published="2017-12-11",
+    )
+    calls = [m for m in meetings(facts) if m[1] == "phone"]
+    assert calls == [(frozenset({"Ivan Dorin", "Tom Hale"}), "phone", "held", "2017-11-21", None)]
+
+
+def test_a_call_has_no_place() -> None:
+    facts = extract("Hale, Zhao discuss China visit by phone\n\nPrime Minister Tom Hale and Chinese President Zhao Ming "
+                    "discussed Hale's visit to China over the phone on Monday.", published="2017-09-18")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Tom Hale"}), "phone", "held", "2017-09-18", None)]
+
+
+def test_a_meeting_word_dated_apart_is_not_the_meeting_reported() -> None:
+    facts = extract(
+        "NATO Secretary General Anna Berg and Portuguese Prime Minister Rui Costa discussed security challenges in a "
+        "meeting on Thursday (17 March 2016). The leaders also focused on the agenda in the run-up to the Warsaw Summit in July.",
+        published="2016-03-17",
+    )
+    assert meetings(facts) == [(frozenset({"Anna Berg", "Rui Costa"}), "in-person", "held", "2016-03-17", None)]
+
+
+def test_an_undated_call_of_the_countries_is_their_leaders_call() -> None:
+    facts = extract(
+        "Chinese President Zhao Ming and U.S. President Tom Hale talked over phone on Monday.\n\n"
+        "In the phone conversation, Zhao said China and the United States share extensive common interests.",
+        published="2017-09-18",
+    )
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Tom Hale"}), "phone", "held", "2017-09-18", None)]
+
+
+# --- Xinhua and African Union styles: receptions, audiences, "visiting" guests ----------------
+
+
+def test_met_with_a_visiting_guest_on_a_weekday() -> None:
+    facts = extract("BEIJING, May 3 (Xinhua) -- Chinese Premier Zhao Ming on Tuesday met with visiting Ruritanian "
+                    "Foreign Minister Anna Berg in Beijing.", published="2024-05-03")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-04-30", "Beijing")]
+
+
+def test_receiving_a_person_is_a_meeting_receiving_a_thing_is_not() -> None:
+    facts = extract("Chinese Premier Zhao Ming on Tuesday received visiting Ruritanian Foreign Minister Anna Berg in Beijing.",
+                    published="2024-05-03")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-04-30", "Beijing")]
+    assert meetings(extract("Foreign Minister Anna Berg received a letter from President Tom Hale on Monday.",
+                            published="2024-05-03")) == []
+
+
+def test_an_audience_for_credentials_is_a_meeting_and_the_audience_its_place() -> None:
+    facts = extract(
+        "The Chairperson of the Commission, Tom Hale, on 11 March 2021, received the credentials of Mr. Piet Vos, the "
+        "newly appointed Ambassador of the Netherlands. The audience took place at the Commission Headquarters in Addis Ababa.",
+        published="2021-03-18",
+    )
+    got = meetings(facts)
+    assert [(m[0], m[1], m[2], m[3]) for m in got] == [(frozenset({"Tom Hale", "Piet Vos"}), "in-person", "held", "2021-03-11")]
+    assert got[0][4] is not None
+
+
+def test_met_here_is_the_datelines_city() -> None:
+    facts = extract("BEIJING, May 3 (Xinhua) -- Chinese Premier Zhao Ming met here on Friday with Ruritanian Foreign "
+                    "Minister Anna Berg.", published="2024-05-03")
+    assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-05-03", "Beijing")]
+    facts = extract("Chinese Premier Zhao Ming met here on Friday with Ruritanian Foreign Minister Anna Berg.", published="2024-05-03")
+    assert meetings(facts)[0][4] is None  # no dateline: "here" says nothing

@@ -83,3 +83,59 @@ def test_the_publishing_governments_official_holds_its_posts_but_a_counterpart_d
     assert ("Kenji Arakawa", "Prime Minister", "Canada") not in roles(release)
     wire = extractor().extract(Article("t", text, published="2024-11-18", source="Reuters"))
     assert ("Anne Leclerc", "Prime Minister", None) in roles(wire)
+
+
+# --- posts in wire, Xinhua and Kremlin styles ---------------------------------------------------
+
+
+def test_a_post_named_between_the_demonym_and_the_title_keeps_its_country() -> None:
+    facts = extract(
+        "BEIJING, Dec. 11 (Xinhua) -- Chinese Premier Zhao Ming met with Italian Senate President Piero Valli on "
+        "Friday. Russian Presidential Press Secretary Ivan Sorokin said the talks were useful.",
+        published="2015-12-11",
+    )
+    got = roles(facts)
+    assert ("Piero Valli", "President", "Italy") in got
+    assert ("Ivan Sorokin", "Press Secretary", "Russia") in got
+
+
+def test_a_head_of_governments_counterpart_holds_the_same_post() -> None:
+    facts = extract("Prime Minister Rohan Mehta held a virtual summit with his Sri Lankan counterpart Dilan Perera on Saturday.",
+                    published="2020-09-26")
+    assert ("Dilan Perera", "Prime Minister", "Sri Lanka") in roles(facts)
+
+
+def test_an_aide_of_a_post_or_of_its_holder_is_of_that_country() -> None:
+    facts = extract(
+        "MOSCOW, Dec. 11. Russian President Ivan Dorin spoke by phone with Tom Hale on Monday, Russian president's aide "
+        "Pavel Orlov said. Dorin's diplomatic advisor Oleg Marin said the call was useful.",
+        published="2017-12-11",
+    )
+    got = roles(facts)
+    assert ("Pavel Orlov", "Aide", "Russia") in got
+    assert ("Oleg Marin", "Diplomatic Adviser", "Russia") in got
+
+
+def test_a_title_in_the_plural_gives_each_listed_person_the_post_of_the_listed_country() -> None:
+    facts = extract(
+        "No telephone conversation between Russian and US Presidents, Ivan Dorin and Tom Hale, is planned, an aide said. "
+        "The Japanese and Chinese foreign ministers, Taro Sato and Li Wen, met in Tokyo on Monday.",
+        published="2017-12-11",
+    )
+    got = roles(facts)
+    assert {("Ivan Dorin", "President", "Russia"), ("Tom Hale", "President", "United States"),
+            ("Taro Sato", "Foreign Minister", "Japan"), ("Li Wen", "Foreign Minister", "China")} <= got
+
+
+def test_demonyms_the_gazetteer_lacks() -> None:
+    facts = extract("Chinese Premier Zhao Ming met with Vanuatuan Prime Minister Tom Kalo and Kazakh President Arman Bekov in Beijing.",
+                    published="2008-08-11")
+    got = roles(facts)
+    assert ("Tom Kalo", "Prime Minister", "Vanuatu") in got
+    assert ("Arman Bekov", "President", "Kazakhstan") in got
+
+
+def test_a_place_before_an_unnamed_post_is_no_person() -> None:
+    facts = extract("Before leaving Addis for New York, the Secretary-General had a working dinner with the Prime Minister.",
+                    published="2018-07-09")
+    assert not [a for a in facts.actors if a.kind == "Person"]

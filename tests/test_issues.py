@@ -40,6 +40,34 @@ def test_triggers_match_lemmas_spellings_and_noun_phrases(text: str, issue: str)
 
 
 @pytest.mark.parametrize(("text", "issue"), [
+    # topics of readouts and wires beyond the seeds' (wire, MFA, Kremlin, AU styles)
+    ("Both sides called for a comprehensive and immediate ceasefire.", "ceasefires"),
+    ("The leaders discussed the cease-fire talks.", "ceasefires"),
+    ("Brenner and Osei discussed the conflict with Iran.", "iran"),
+    ("They exchanged views on Iran.", "iran"),  # a country as the topic of talks
+    ("Talks focused on the purchase of S-400 missile systems.", "defense-industry"),
+    ("The ministers discussed the Eastern Mediterranean.", "eastern-mediterranean"),
+    ("Both sides pledged joint anti-terror efforts.", "terrorism-and-crime"),
+    ("They discussed the fight against terrorism and terror groups.", "terrorism-and-crime"),
+    ("The two presidents discussed the upcoming state visit.", "visits"),
+    ("Varga congratulated Holm on his re-elected term and the runoff.", "elections"),
+    ("He congratulated her on her reelection.", "congratulations"),
+    ("The chairperson stressed regional integration and the African Continental Free Trade Area.", "regional-integration"),
+    ("They exchanged views on the international situation.", "regional-peace-and-stability"),
+    ("They discussed current security challenges.", "regional-peace-and-stability"),
+    ("The premier said the growth target would be met as the economic transition continues.", "economy-and-trade"),
+    ("Both leaders looked forward to the G20 summit.", "international-fora"),
+    ("The minister promised economic and technological aid.", "development-cooperation"),
+    ("They spoke about aid and the risk of famine.", "humanitarian-assistance"),
+    ("The two sides discussed North-South relations.", "inter-korean-relations"),
+    ("They reviewed the situation in the occupied Palestinian territories.", "israel-hamas-war"),
+    ("They agreed to strengthen the transatlantic link.", "nato"),
+])
+def test_triggers_of_topics_in_other_publishers_styles(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
     ("The two ministers exchanged views on the situation.", "people-to-people-exchange"),  # a verb, not the noun
     ("Whitfield met Liang at the Diaoyutai State Guesthouse in Beijing.", "senkaku-islands"),  # a venue's name
     ("Pyongyang expanded its military cooperation with Russia.", "alliances-and-defense"),  # the longer trigger wins

@@ -344,3 +344,14 @@ def test_coordinated_speakers_and_a_policy_named_under_quotation_marks() -> None
         "Menon welcomed the visit as the first under \u201cshuttle diplomacy\u201d and stated that the two countries are partners.\n"
     )
     assert statements(facts) == [("Kavya Menon", "indirect", "the two countries are partners")]
+
+
+def test_an_outlets_credit_line_is_no_speakers_turn() -> None:
+    facts = extract(
+        "Ruritania, Nordland FMs discuss ceasefire\n\nSource : Ruritania News\n\n"
+        "The Ruritania Project : Foreign Minister Anna Berg in a telephone call with Nordland's Foreign Minister Tom Hale "
+        "discussed the latest developments in the region.\n\n"
+        "Additionally, the two top diplomats emphasized the de-escalation in the region.",
+        published="2024-08-16",
+    )
+    assert statements(facts) == []

@@ -389,6 +389,9 @@ def _plural_title_before(doc: Doc, start: int) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or (tok.lower_.endswith("s") and tok.lower_[:-1] in _TITLE_WORDS | person_nouns())
 
 
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
 def _name_before(doc: Doc, title_start: int, blocked: set[int], title_tokens: set[int], covered: set[int]) -> Span | None:
     """A name in apposition before a title the model did not see: "KISHIDA Fumio, Prime
     Minister of Japan", "Anna Berg, the Nordic foreign minister"."""
@@ -407,6 +410,8 @@ def _name_before(doc: Doc, title_start: int, blocked: set[int], title_tokens: se
         k -= 1
     if end - k < 2 or covered.intersection(range(k, end)):
         return None
+    if all(doc[i].ent_type_ in _PLACE_ENTS for i in range(k, end)):
+        return None  # "Before leaving Addis for New York, the Secretary-General had ...": a place
     if k > 0 and not (doc[k].is_sent_start or doc[k - 1].is_punct or doc[k - 1].is_lower or is_honorific(doc[k - 1])
                       or (k - 1) in title_tokens):
         return None

@@ -17,6 +17,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     """Every post of the article's people, added to their ``Actor.roles`` and ``index.titles``."""
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
+    _plural_titles(doc, index, gaz, gaz_at)
     apply_gazetteer_people(index, gaz)
     title_to_person(doc, index)
     resolve_title_only(index, gaz)
@@ -38,7 +39,8 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     i = end
     while i > 0 and doc[i - 1].lower_ in _TITLE_ADJECTIVES:
         i -= 1
-    if i > 0 and doc[i - 1].text in ("'s", "’s"):
+    possessive = i > 0 and doc[i - 1].text in ("'s", "’s")
+    if possessive:
         i -= 1
     if i <= 0:
         return None, end
@@ -48,6 +50,13 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         return hit.ref, start
+    if possessive:
+        owner = _owner_country(index, i)
+        if owner is not None:
+            return owner
+    placed = _past_capitalized_modifiers(doc, i, gaz_at, index)
+    if placed is not None:
+        return placed
     prev = doc[i - 1]
     if prev.lower_ in ("ministry", "department", "office") and (i < 2 or not doc[i - 2].text[:1].isupper()):
         # "ministry spokeswoman X": the ministry named last.
@@ -66,12 +75,50 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     return None, end
 
 
+_MODIFIER_POS = {"PROPN", "ADJ", "NOUN"}
+
+
+def _owner_country(index: ActorIndex, end: int) -> tuple[str, int] | None:
+    """"the Russian president's aide X", "Putin's diplomatic adviser X": the post of the
+    person (or title) just before the possessive gives the aide's country."""
+    for t in reversed(index.titles):
+        if t.span.end == end and t.of is not None and t.of in index.actors and index.actors[t.of].kind == "Country":
+            return t.of, t.span.start
+    m = index.mention_at(end - 1)
+    if m is None or m.kind != "Person" or m.span.end != end:
+        return None
+    actor = index.actors.get(m.key)
+    countries = [r.of for r in actor.roles if r.of in index.actors and index.actors[r.of].kind == "Country"] if actor else []
+    if actor is not None and actor.country:
+        countries.append(actor.country)
+    return (countries[0], m.span.start) if countries else None
+
+
+def _past_capitalized_modifiers(doc: Doc, i: int, gaz_at: dict[int, Hit], index: ActorIndex) -> tuple[str, int] | None:
+    """"Italian Senate President X", "Russian Presidential Press Secretary X": a country or
+    demonym, then one or two capitalized words of the post's own name the titles table does
+    not list, then the title."""
+    k = i
+    while k > 0 and i - k < 2:
+        tok = doc[k - 1]
+        if not (tok.is_alpha and tok.text[:1].isupper() and tok.pos_ in _MODIFIER_POS and k - 1 not in gaz_at and index.mention_at(k - 1) is None):
+            break
+        k -= 1
+        hit = gaz_at.get(k - 1) if k > 0 else None
+        if hit is not None and hit.span.end == k and hit.kind in ("demonym", "country"):
+            return hit.ref, hit.span.start
+    return None
+
+
 _COUNTERPART_TITLE = {"foreign": "Foreign Minister", "defense": "Defense Minister"}
+_COUNTERPART_OWN = {"head_of_state", "head_of_government"}  # the counterpart holds the owner's post
 
 
 def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """"his Japanese and South Korean counterparts, Yoko Kamikawa and Cho Tae Yul": each named
-    counterpart holds the owner's kind of post for the country in the same position."""
+    counterpart holds the owner's kind of post for the country in the same position (a head
+    of state's or government's counterpart the owner's own post: "Prime Minister X held a
+    summit with his Ruritanian counterpart Y")."""
     for tok in doc:
         if tok.lemma_.lower() != "counterpart":
             continue
@@ -81,7 +128,7 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         m = index.mention_at(owner.i)
         key = m.key if m is not None and m.kind == "Person" else (index.last_person_before(owner.i) if owner.lower_ in ("his", "her") else None)
         own = [t for t in index.titles if t.person == key]
-        if not own or own[0].kind not in _COUNTERPART_TITLE:
+        if not own or (own[0].kind not in _COUNTERPART_TITLE and own[0].kind not in _COUNTERPART_OWN):
             continue
         countries = [h.ref for h in index.hits if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i]
         names = _listed_people(doc, index, tok.i + 1)
@@ -94,7 +141,57 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             span = doc[tok.left_edge.i:person.span.end]
             if country not in index.actors:
                 add_gazetteer_actor(index, gaz, country, "Country")
-            tm = TitleMention(span, _COUNTERPART_TITLE[kind], kind, country, person.key)
+            tm = TitleMention(span, _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
+            index.titles.append(tm)
+            add_role(index, person.key, tm)
+
+
+def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
+    """"the Russian and US Presidents, A and B", "the Japanese and Chinese foreign ministers,
+    A and B": one post a title in the plural names for each country listed before it, held by
+    the person in the same position of the list of names after it."""
+    for tok in doc:
+        if tok.tag_ not in ("NNS", "NNPS") or tok.i + 2 >= len(doc):
+            continue
+        entry, start = None, tok.i
+        for n in (3, 2, 1):  # the longest title ending in this word ("foreign ministers")
+            first = tok.i - n + 1
+            if first < 0 or (first in gaz_at and gaz_at[first].kind in ("demonym", "country")):
+                continue  # "US Presidents": the country is one of the list, not part of the title
+            before = " ".join([w.lower_ for w in doc[first:tok.i]] + [""])
+            # the singular: the lemma, or the word less its "s" (a proper noun's lemma is itself)
+            entry = next((gaz.titles[before + s] for s in (tok.lemma_.lower(), tok.lower_[:-1]) if before + s in gaz.titles), None)
+            if entry is not None:
+                start = first
+                break
+        if entry is None:
+            continue
+        countries: list[str] = []
+        i = start
+        while i > 0:
+            prev = doc[i - 1]
+            hit = gaz_at.get(i - 1)
+            if hit is not None and hit.kind in ("demonym", "country") and hit.span.end == i:
+                countries.insert(0, hit.ref)
+                i = hit.span.start
+            elif prev.lower_ in ("and", ",") and countries:
+                i -= 1
+            else:
+                break
+        if len(countries) < 2 or len(set(countries)) != len(countries):
+            continue
+        j = tok.i + 1
+        if doc[j].text == ",":
+            j += 1
+        names = _listed_people(doc, index, j)
+        if len(names) != len(countries):
+            continue
+        for person, country in zip(names, countries):
+            if any(r.of == country for r in index.actors[person.key].roles):
+                continue
+            if country not in index.actors:
+                add_gazetteer_actor(index, gaz, country, "Country")
+            tm = TitleMention(doc[i:person.span.end], entry.label, entry.kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
 

@@ -19,7 +19,7 @@ from etl.extract.meetings.formats import format_kinds, format_participants, form
 from etl.extract.meetings.participants import as_countries, clause_of, names_unknown_people, objects_of, own_participants, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, lead_sentence, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
-from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, settle
+from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to
 from etl.model import Span as TextSpan
@@ -85,8 +85,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             elif antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
                 target = antecedent  # "the Summit" with no people of its own: the summit just named
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
-                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index)):
-                    continue
+                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
+                    continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
                 target = earlier
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
@@ -116,7 +116,11 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     topics_from_context(drafts, ctx)
     lead = lead_sentence(ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
+    same_event_by_sides(drafts, ctx.index)
     drafts = _one_primary(settle(drafts))
+    for d in drafts:
+        if d.mode != "in-person":
+            d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
 

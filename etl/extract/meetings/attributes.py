@@ -4,12 +4,14 @@ earlier meeting mentioned in passing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.participants import clause_of
 from etl.extract.meetings.triggers import is_trigger
+from diplokg.iris import slug
 from etl.model import Place
 
 _PAST_MARKERS = {"last", "previous", "previously", "since", "ago", "prior", "followed"}
@@ -30,7 +32,7 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
         # preposition ("on her first visit since taking office in January")
-        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger):
+        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger) and t.lower_ != "visiting":
             tokens -= {u.i for u in t.subtree}
         # a clause nested deeper ("the first summit since Kim took office in January")
         elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
@@ -161,6 +163,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         place = ctx.place_for(ent)
         if place is not None and (best is None or distance < best[0]):
             best = (distance, place)
+    if best is None and _met_here(trigger):
+        return dateline_place(ctx)
     if best is None:
         # "after Vienna talks", "the Brussels summit": a city naming the meeting
         for ent in place_spans(sent, ctx):
@@ -177,6 +181,31 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             # "made a stop in Seoul to speak with officials": the purpose clause's host clause
             return place_of(sent, clause.head, ctx)
     return best[1] if best else None
+
+
+_DATELINE_CITY = re.compile(r"(?:^|\s)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)")
+
+
+def _met_here(trigger: Token) -> bool:
+    """"Wen met here Sunday with ...": "here" on the meeting's own verb."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.lower_ == "here" and c.dep_ == "advmod" for t in {trigger, verb} for c in t.children)
+
+
+def dateline_place(ctx: ArticleContext) -> Place | None:
+    """The city of the dateline ("BEIJING, May 3 (Xinhua) --", "Updated: ... BEIJING --"),
+    when the gazetteer knows it as a capital: the place "here" means."""
+    match = _DATELINE_CITY.search(ctx.text[:600])
+    if match is None:
+        return None
+    city = match.group(1).title()
+    country = next((c for c in ctx.vocab.countries if city in c.capitals), None)
+    if country is None:
+        return None
+    key = slug(city)
+    if key not in ctx.places:
+        ctx.places[key] = Place(key=key, name=city, country=country.key)
+    return ctx.places[key]
 
 
 def is_building(place: Place, ctx: ArticleContext) -> bool:

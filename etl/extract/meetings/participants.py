@@ -29,12 +29,20 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     found.extend(refers_to(obj, index, holders=holders))
+                elif obj.dep_ == "pcomp" and obj.lower_ == "visiting":
+                    # "met with visiting Foreign Minister X", parsed with X the object of "visiting"
+                    for guest in (c for c in obj.children if c.dep_ == "dobj"):
+                        found.extend(refers_to(guest, index, holders=holders))
     if tok.lemma_.lower() == "visit":
         found.extend(_met_on_the_visit(tok, index, holders))
     if tok.pos_ == "VERB":
         for obj in tok.children:
             if obj.dep_ == "dobj":
                 found.extend(refers_to(obj, index, holders=holders))
+            elif obj.dep_ == "xcomp" and obj.lower_ == "visiting":
+                # "received visiting Foreign Minister X", parsed with X the object of "visiting"
+                for guest in (c for c in obj.children if c.dep_ == "dobj"):
+                    found.extend(refers_to(guest, index, holders=holders))
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
     for owner in owners(tok):
         found.extend(refers_to(owner, index, holders=holders))

@@ -56,7 +56,7 @@ def group_reference(trig: Token, index: ActorIndex) -> bool:
 def refers_back(parts: list[str], earlier: MeetingDraft, index: ActorIndex) -> bool:
     """The people found are (some of) the earlier meeting's, or their countries."""
     known = set(earlier.participants) | {index.actors[p].country for p in earlier.participants if p in index.actors}
-    return set(parts) <= known
+    return set(parts) <= known | represented(earlier.participants, index)  # or the countries of their posts
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:
@@ -120,3 +120,29 @@ def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[Mee
         d.participants, d.mode, d.status, d.date, d.place, d.primary = list(root.participants), root.mode, root.status, root.date, root.place, root.primary
         out.append(d)
     return out
+
+
+def same_event_by_sides(drafts: list[MeetingDraft], index: ActorIndex) -> None:
+    """A meeting of countries ("Russian and US Presidents spoke over the phone on November 21")
+    and a meeting of people who hold posts of exactly those countries, on the same day, in
+    the same mode and status ("the two leaders spoke over the phone on November 21"), are
+    one meeting: the countries' draft points at the people's. An undated call of the
+    countries is the people's call ("In the phone conversation, X said China and the United
+    States ...")."""
+    roots = [d for d in drafts if d.same_as is None]
+    for a in roots:
+        call = a.mode != "in-person" and a.date is None
+        if not (call or a.date and len(a.date) == 10) or len(a.participants) < 2:
+            continue
+        if any(p not in index.actors or index.actors[p].kind != "Country" for p in a.participants):
+            continue
+        for b in roots:
+            if b is a or b.same_as is not None or b.root() is a or (b.status, b.mode) != (a.status, a.mode) or not (call or b.date == a.date):
+                continue
+            if len(b.participants) != len(a.participants) or any(index.actors.get(p) is None or index.actors[p].kind != "Person" for p in b.participants):
+                continue
+            sides = [{k for k in [index.actors[p].country, *(r.of for r in index.actors[p].roles)] if k} for p in b.participants]
+            if all(any(c in s for s in sides) for c in a.participants) and all(s & set(a.participants) for s in sides):
+                b.primary = b.primary or a.primary
+                a.same_as = b
+                break

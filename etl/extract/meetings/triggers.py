@@ -13,6 +13,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 _HYPOTHETICAL = {"could", "would", "might", "may", "possible", "possibility", "potential", "unless", "if"}
 
 
+_RELATION_OF = {"exchange"}  # lemmas
 _CALL_OK_HEADS = {"during", "in", "on", "by", "over", "after", "before"}
 
 
@@ -41,14 +42,53 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return _speaks_with_someone(tok, ctx) or _calls_someone(tok, ctx)
     if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and lemma == "receive":
+        return _receives_someone(tok, ctx)
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
         if tok.dep_ in ("acl", "relcl") and _infinitive(tok) and not _headline_future(tok, ctx):
             return False
+        if lemma == "visit" and tok.tag_ == "VBG" and _visiting_person(tok, ctx):
+            return False  # "met with visiting Foreign Minister X": a guest's description, not a second meeting
         if lemma == "host" and not any(c.lemma_.lower() in ("talk", "meeting", "summit", "talks") for c in tok.children):
             return False
         if lemma in triggers["call_verb"]:
             return _speaks_with_someone(tok, ctx)
         return True
+    return False
+
+
+_CREDENTIALS = {"credentials", "credence", "letters", "letter"}
+
+
+def _visiting_person(tok: Token, ctx: ArticleContext) -> bool:
+    """"visiting" right before the person it describes ("visiting Ruritanian Foreign Minister X")."""
+    from etl.extract.references import refers_to
+
+    if tok.dep_ == "amod":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return nxt is not None and any(o.left_edge.i == nxt.i and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in objs)
+
+
+def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"Premier X received the visiting Foreign Minister Y", "received the credentials of
+    Ambassador Y" (an audience): a person received, not a thing ("received a letter", "received
+    a phone call from Y", where the call is the meeting word)."""
+    from etl.extract.references import refers_to
+
+    def person(t: Token) -> bool:
+        return any(ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
+
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [g for c in tok.children if c.dep_ == "xcomp" and c.lower_ == "visiting" for g in c.children if g.dep_ == "dobj"]
+    for obj in objs:
+        if person(obj):
+            return True
+        if obj.lower_ in _CREDENTIALS:
+            owners = [o for p in obj.subtree if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if any(person(o) or person(o.head.head) for o in owners):
+                return True
     return False
 
 
@@ -130,6 +170,10 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
     meeting is hypothetical or negated ("not willing to arrange another summit")."""
     chain = [tok, *tok.ancestors]
     cues = ctx.vocab.meeting_triggers
+    if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
+        return None  # "No telephone conversation ... is planned"
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RELATION_OF:
+        return None  # "a high-level exchange of visits": the practice of a relationship, no one meeting
     reported = _reported_future(chain, ctx)  # token index of that "would", or -1
     for t in chain[:4]:
         if any(c.dep_ == "neg" for c in t.children):
@@ -146,8 +190,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         if t.pos_ in ("VERB", "AUX") and not crossed and _headline_future(t, ctx):
             return "planned"
         crossed = crossed or t.dep_ in ("advcl", "ccomp", "conj", "parataxis")
-        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and _via_xcomp(tok, t):
-            return "planned"
+        if t.lemma_.lower() in ctx.vocab.planned_cues and t.i != tok.i and (_via_xcomp(tok, t) or (k == 1 and tok.dep_ == "dobj")):
+            return "planned"  # "agreed to hold a summit", "PM sets virtual summit with X"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
         if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):

@@ -69,9 +69,15 @@ def _turn(ctx: ArticleContext, speaker: str, label: tuple[int, int] | None, star
     return draft(ctx, speaker, clean_quote(ctx.text[s:e]), "direct", evidence, (s, e))
 
 
+# the last word of an outlet's or a source's name: a credit line ("The Iran Project : ...",
+# "Source : Mehr News", "Xinhua News Agency: ..."), not a speaker's turn
+_OUTLET_WORDS = {"project", "news", "agency", "times", "post", "herald", "tribune", "journal", "daily", "radio", "tv",
+                 "television", "press", "network", "service", "gazette", "online", "media", "source", "sources", "wire"}
+
+
 def _is_label(label: str) -> bool:
     words = label.replace(",", " ").split()
-    if not words or any(ch.isdigit() for ch in label):
+    if not words or any(ch.isdigit() for ch in label) or words[-1].lower() in _OUTLET_WORDS:
         return False
     return label.upper() == label or all(w[:1].isupper() for w in words)
 
