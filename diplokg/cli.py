@@ -46,8 +46,8 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """The options every sub-command takes too. Below the top level they default to
     SUPPRESS, so a value given before the sub-command is not reset by its parser."""
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--store", metavar="DIR", default=default,
-                        help="store directory (env DIPLOKG_STORE, default ./data/store)")
+    parser.add_argument("--store", metavar="DIR|URL", default=default,
+                        help="store directory, or the http(s) URL of a SPARQL 1.1 server (env DIPLOKG_STORE, default ./data/store)")
     parser.add_argument("--base", metavar="IRI", default=default,
                         help="base IRI of instances and graphs (env DIPLOKG_BASE, default https://w3id.org/diplokg/)")
     parser.add_argument("-v", "--verbose", action="store_true", default=False if top else argparse.SUPPRESS,

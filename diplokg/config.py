@@ -25,7 +25,18 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("store", str, "./data/store", "directory of the embedded Oxigraph store"),
+    Setting("store", str, "./data/store", "directory of the embedded Oxigraph store, or the http(s) URL of a "
+            "SPARQL 1.1 server (credentials: DIPLOKG_STORE_USER/DIPLOKG_STORE_PASSWORD or DIPLOKG_STORE_TOKEN)"),
+    Setting("store_query_url", str, "", "SPARQL query endpoint of a remote store (default: from the store URL)"),
+    Setting("store_update_url", str, "", "SPARQL update endpoint of a remote store (default: from the store URL)"),
+    Setting("store_graph_url", str, "", "Graph Store Protocol endpoint of a remote store (default: from the store URL)"),
+    Setting("store_server", str, "auto", "kind of remote store server: 'auto' (from its Server header), 'standard' "
+            "or 'virtuoso' (where the union default graph lives)"),
+    Setting("store_timeout", float, 60.0, "seconds one request to a remote store may take"),
+    Setting("store_retries", int, 4, "retries (exponential backoff) of a remote store request on connection "
+            "errors, timeouts and 5xx answers"),
+    Setting("store_batch_triples", int, 10_000, "largest write sent to a remote store in one request "
+            "(larger ones go in batches through a staging graph)"),
     Setting("base", str, "https://w3id.org/diplokg/", "base IRI of instances and graphs"),
     Setting("host", str, "127.0.0.1", "address the HTTP service listens on"),
     Setting("port", int, 5000, "port the HTTP service listens on"),
@@ -55,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
-_AT_LEAST_ONE = ("jobs", "max_rows", "max_query_bytes")  # workers and port: checked by serve
+_AT_LEAST_ONE = ("jobs", "max_rows", "max_query_bytes", "store_batch_triples")  # workers and port: checked by serve
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,13 @@ class Config:
     """Resolved settings, one field per entry of SETTINGS. Build with :func:`load_config`."""
 
     store: str
+    store_query_url: str
+    store_update_url: str
+    store_graph_url: str
+    store_server: str
+    store_timeout: float
+    store_retries: int
+    store_batch_triples: int
     base: str
     host: str
     port: int
@@ -94,6 +112,11 @@ class Config:
     def store_path(self) -> Path:
         return Path(self.store)
 
+    @property
+    def store_is_remote(self) -> bool:
+        """Whether the store is a SPARQL server (an http(s) URL) rather than a directory."""
+        return self.store.lower().startswith(("http://", "https://"))
+
     def replace(self, **changes: Any) -> "Config":
         """A copy with some settings changed (values are converted and checked)."""
         return dataclasses.replace(self, **{k: _convert(k, v) for k, v in changes.items()})
@@ -113,6 +136,8 @@ def _convert(name: str, value: Any) -> Any:
         raise UsageError(f"setting {name} must be at least 1, not {converted}")
     if name == "publish_text" and converted not in ("licensed", "all", "none"):
         raise UsageError("setting publish_text must be 'licensed', 'all' or 'none'")
+    if name == "store_server" and converted not in ("auto", "standard", "virtuoso"):
+        raise UsageError("setting store_server must be 'auto', 'standard' or 'virtuoso'")
     if name == "row_cap" and converted not in ("truncate", "refuse"):
         raise UsageError("setting row_cap must be 'truncate' or 'refuse'")
     return converted

@@ -1,0 +1,551 @@
+"""A remote store: any SPARQL 1.1 server, through SPARQL 1.1 Query and Update over HTTP.
+
+Selected when the ``store`` setting is an ``http(s)://`` URL. Endpoints: a URL with no
+path is an Oxigraph server (``/query``, ``/update``, ``/store``); a URL with a path is one
+endpoint for queries and updates (Virtuoso's ``/sparql``, Fuseki's ``/ds``). The
+``store_query_url``, ``store_update_url`` and ``store_graph_url`` settings override each.
+Credentials come from the environment only (``DIPLOKG_STORE_USER`` and
+``DIPLOKG_STORE_PASSWORD``, basic or digest as the server asks; or
+``DIPLOKG_STORE_TOKEN``, a bearer token) and appear in no log line or message.
+
+The default graph. Like the embedded store, queries see the *set* union of the article
+graphs as their default graph, kept materialised by every write in the same update
+request (a server's own union default graph is a bag: a triple held by two graphs counts
+twice). Where it lives depends on the server:
+
+- standard servers (Oxigraph, Jena, GraphDB): in the server's default graph, which
+  ``GRAPH ?g`` does not see;
+- Virtuoso, which has no default graph of its own (a pattern outside ``GRAPH`` matches
+  every graph, its system graphs too): in the graph ``{base}graph/union``, made the
+  default graph of each query by ``DEFINE input:default-graph-uri`` and hidden from
+  ``GRAPH ?g`` with the system graphs by ``DEFINE input:named-graph-exclude``.
+
+Writes. Replacing graphs is one update request (delete the graphs' triples from the union
+unless another graph holds them, drop the graphs, insert the new content into the graphs
+and the union), which the server runs as one transaction. A write larger than
+``store_batch_triples`` is first sent in batches into staging graphs
+(``{base}graph/staging/...``), then moved into place by one final request: an article
+interrupted half-way is absent (its staging graph is not part of the store: ``graphs``,
+exports and counts skip it) and ingesting it again completes it.
+
+Failures. Each request has a timeout (``store_timeout``); connection errors, timeouts and
+5xx answers are retried ``store_retries`` times with exponential backoff, then reported
+as one line naming the server (``StoreError``).
+
+Queries. Each query is parsed here with rdflib's SPARQL parser before it is sent: a text
+that does not parse is a ``QuerySyntaxError`` and is never forwarded, and a query whose
+parse tree holds a SERVICE pattern (anywhere: sub-queries, EXISTS) is refused, because the
+server itself would federate it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import random
+import re
+import time
+import urllib.parse
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+import requests
+from rdflib import URIRef
+from rdflib.term import Node
+
+from diplokg.errors import QueryRefused, QuerySyntaxError, StoreError, StoreMissing, UsageError
+from diplokg.iris import PREFIXES, Iris, digest
+from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
+from diplokg.store.results import OxQueryResult
+from diplokg.store.terms import to_ox, to_rdflib
+
+log = logging.getLogger(__name__)
+
+USER_VAR = "DIPLOKG_STORE_USER"
+PASSWORD_VAR = "DIPLOKG_STORE_PASSWORD"
+TOKEN_VAR = "DIPLOKG_STORE_TOKEN"
+SERVER_KINDS = ("auto", "standard", "virtuoso")
+
+_RESULTS_JSON = "application/sparql-results+json"
+_NTRIPLES = "application/n-triples"
+_CONNECT_TIMEOUT = 10.0
+_BACKOFF_FIRST = 0.5
+_BACKOFF_MAX = 8.0
+# Virtuoso answers 500 for errors that retrying cannot mend (compiler, permissions, SERVICE).
+_PERMANENT_500 = re.compile(r"Error (SP\d|SR\d|SQ\d|HC\d|42\w|37000|22\w)")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def is_remote(location: str) -> bool:
+    """Whether a ``store`` setting names a server (an http or https URL)."""
+    return location.lower().startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where queries, updates and Graph Store requests go."""
+
+    query: str
+    update: str
+    graph: str | None
+
+    @property
+    def server(self) -> str:
+        """The server's name for messages: scheme, host and port, never credentials."""
+        return _display(self.query)
+
+
+def _display(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or "?"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+def endpoints(store: str, query: str = "", update: str = "", graph: str = "") -> Endpoints:
+    """The endpoints of a store URL and the optional per-endpoint settings."""
+    for url in (store, query, update, graph):
+        if url and "@" in urllib.parse.urlsplit(url).netloc:
+            raise UsageError(f"a store URL must not hold credentials: set {USER_VAR} and {PASSWORD_VAR} "
+                             f"(or {TOKEN_VAR}) in the environment")
+    parts = urllib.parse.urlsplit(store)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError("the store setting is neither a directory nor an http(s) URL of a SPARQL server")
+    root = store.rstrip("/")
+    if parts.path in ("", "/"):  # an Oxigraph server's layout
+        defaults = (root + "/query", root + "/update", root + "/store")
+    else:
+        defaults = (store, store, None)
+    return Endpoints(query or defaults[0], update or defaults[1], graph or defaults[2])
+
+
+def _auth(environ: Mapping[str, str]) -> tuple[Any, dict[str, str]]:
+    """requests' auth and extra headers from the environment (never from settings)."""
+    token = environ.get(TOKEN_VAR)
+    if token:
+        return None, {"Authorization": f"Bearer {token}"}
+    user = environ.get(USER_VAR)
+    if user:
+        return (user, environ.get(PASSWORD_VAR, "")), {}
+    return None, {}
+
+
+def _nt(term: Node) -> str:
+    """An rdflib term in N-Triples, rendered by the engine (escaped, never pasted)."""
+    return str(to_ox(term))
+
+
+def _lines(triples: Iterable[tuple]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def _has_blank(triples: Iterable[tuple]) -> bool:
+    return any(isinstance(t, ox.BlankNode) for triple in triples for t in triple)
+
+
+# --- query checking (rdflib's parser) ---------------------------------------------------------
+
+def _walk_service(node: Any) -> bool:
+    """Whether a parse tree holds a SERVICE pattern anywhere."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return False
+
+
+_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "graph", "DescribeQuery": "graph"}
+
+
+@functools.lru_cache(maxsize=256)
+def check(text: str, base_iri: str | None = None) -> str:
+    """Parse a query with rdflib's SPARQL parser; its form ('select', 'ask', 'graph').
+
+    Raises QuerySyntaxError when it does not parse (an update does not), QueryRefused
+    when it holds SERVICE.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        raise QuerySyntaxError(f"the query does not parse: line {exc.lineno}, column {exc.col}: "
+                               f"{exc.msg}") from None
+    except Exception as exc:  # rdflib's parser raises what it meets
+        raise QuerySyntaxError(f"the query does not parse: {type(exc).__name__}: {exc}") from None
+    if _walk_service(parsed):
+        raise QueryRefused("SERVICE is refused: this service does not query other endpoints")
+    try:
+        translateQuery(parsed, base=base_iri, initNs=PREFIXES)
+    except Exception as exc:
+        raise QuerySyntaxError(f"the query does not parse: {exc}") from None
+    return _FORMS.get(parsed[1].name, "select")
+
+
+def bind(text: str, bindings: Mapping[str, Node]) -> str:
+    """The query with a VALUES block binding variables at the start of its WHERE group.
+
+    The values are engine-rendered N-Triples terms, so nothing of them is read as syntax.
+    """
+    if not bindings:
+        return text
+    found = _WHERE.search(text) or re.search(r"\{", text)
+    if found is None:
+        raise QuerySyntaxError("a bound query needs a WHERE group")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(_nt(term) for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    return text[: found.end()] + block + text[found.end():]
+
+
+class _Triples(list):
+    """Parsed CONSTRUCT/DESCRIBE triples, serializable like the engine's own results."""
+
+    def serialize(self, output: Any = None, format: Any = None) -> bytes | None:
+        return ox.serialize(self, output, format=format)
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 server behind the Store interface (see the module docstring)."""
+
+    def __init__(self, points: Endpoints, iris: Iris, *, writable: bool, kind: str = "auto",
+                 timeout: float = 60.0, retries: int = 4, batch_triples: int = 10_000,
+                 environ: Mapping[str, str] | None = None) -> None:
+        if kind not in SERVER_KINDS:
+            raise UsageError(f"setting store_server must be one of {', '.join(SERVER_KINDS)}")
+        self.points = points
+        self.iris = iris
+        self.writable = writable
+        self.timeout = timeout
+        self.retries = max(0, retries)
+        self.batch_triples = max(1, batch_triples)
+        self._session: requests.Session | None = requests.Session()
+        auth, headers = _auth(os.environ if environ is None else environ)
+        self._session.auth = auth
+        self._session.headers.update(headers)
+        self._session.trust_env = False  # no proxies or .netrc picked up behind the settings
+        self.union_graph = f"{iris.base}graph/union"
+        self.staging_prefix = f"{iris.base}graph/staging/"
+        self._kind = kind
+        self._hidden: list[str] = []  # Virtuoso: graphs hidden from GRAPH ?g
+
+    # --- HTTP ----------------------------------------------------------------------------
+
+    def _request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """One request with retries on connection errors, timeouts and 5xx; errors as StoreError."""
+        if self._session is None:
+            raise StoreError("the store is closed")
+        delay = _BACKOFF_FIRST
+        for attempt in range(self.retries + 1):
+            reason = ""
+            try:
+                response = self._session.request(method, url, timeout=(_CONNECT_TIMEOUT, self.timeout), **kwargs)
+            except requests.Timeout:
+                reason = f"no answer within {self.timeout:g} s"
+            except requests.ConnectionError:
+                reason = "cannot connect"
+            except requests.RequestException as exc:
+                raise StoreError(f"the store server {self.points.server} cannot be reached: "
+                                 f"{type(exc).__name__}") from None
+            else:
+                if response.status_code == 401 and isinstance(self._session.auth, tuple) \
+                        and response.headers.get("WWW-Authenticate", "").lower().startswith("digest"):
+                    from requests.auth import HTTPDigestAuth
+
+                    self._session.auth = HTTPDigestAuth(*self._session.auth)
+                    return self._request(method, url, **kwargs)
+                if response.status_code < 500 or _PERMANENT_500.search(response.text[:2000]):
+                    return response
+                reason = f"HTTP {response.status_code}"
+            if attempt < self.retries:
+                log.warning("store server %s: %s; retrying in %.1f s", self.points.server, reason, delay)
+                time.sleep(delay * (1 + random.random() / 4))
+                delay = min(delay * 2, _BACKOFF_MAX)
+        raise StoreError(f"the store server {self.points.server} is not answering ({reason}, "
+                         f"{self.retries + 1} attempts)")
+
+    def _fail(self, response: requests.Response, what: str) -> None:
+        if response.status_code in (401, 403):
+            raise StoreError(f"the store server {self.points.server} refused to {what} "
+                             f"(HTTP {response.status_code}: check {USER_VAR}/{PASSWORD_VAR} or {TOKEN_VAR})")
+        if response.status_code >= 400:
+            first = next((line.strip() for line in response.text.splitlines() if line.strip()), "")
+            raise StoreError(f"the store server {self.points.server} could not {what} "
+                             f"(HTTP {response.status_code}: {first[:300]})")
+
+    def _detect(self, response: requests.Response) -> None:
+        if self._kind == "auto":
+            self._kind = "virtuoso" if "virtuoso" in response.headers.get("Server", "").lower() else "standard"
+            log.debug("store server %s: %s", self.points.server, self._kind)
+
+    def _post_query(self, text: str, accept: str, params: list[tuple[str, str]] | None = None) -> requests.Response:
+        response = self._request("POST", self.points.query, data=[("query", text), *(params or [])],
+                                 headers={"Accept": accept})
+        self._detect(response)
+        return response
+
+    def _update(self, text: str) -> None:
+        if not self.writable:
+            raise StoreError("the store is open read-only")
+        response = self._request("POST", self.points.update, data={"update": text})
+        self._fail(response, "write")
+
+    # --- dialects --------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        """'standard' or 'virtuoso' (asked of the server on the first request when 'auto')."""
+        if self._kind == "auto":
+            self._post_query("ASK {}", _RESULTS_JSON)
+            if self._kind == "auto":
+                self._kind = "standard"
+        return self._kind
+
+    def _hidden_graphs(self) -> list[str]:
+        """Virtuoso: its own graphs (outside the base) and the union, hidden from GRAPH ?g."""
+        if not self._hidden:
+            rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                f"FILTER(!STRSTARTS(STR(?g), {_nt_str(self.iris.base)})) }}", raw=True)
+            self._hidden = [self.union_graph, *sorted(str(r[0]) for r in rows)]
+        return self._hidden
+
+    def _prologue(self, default_graphs: list[str] | None, named_graphs: list[str] | None) -> str:
+        if self.kind != "virtuoso":
+            return ""
+        lines = []
+        for g in default_graphs if default_graphs is not None else [self.union_graph]:
+            lines.append(f"DEFINE input:default-graph-uri <{ox.NamedNode(g).value}>")
+        if named_graphs is not None:
+            lines += [f"DEFINE input:named-graph-uri <{ox.NamedNode(g).value}>" for g in named_graphs]
+        else:
+            lines += [f"DEFINE input:named-graph-exclude <{g}>" for g in self._hidden_graphs()]
+        return "\n".join(lines) + "\n"
+
+    def _union(self, body: str) -> str:
+        """Triples (or a pattern) placed in the union."""
+        return body if self.kind != "virtuoso" else f"GRAPH <{self.union_graph}> {{ {body} }}"
+
+    # --- queries ---------------------------------------------------------------------------
+
+    def _send(self, text: str, form: str, *, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> QueryResult:
+        params: list[tuple[str, str]] = []
+        if self.kind != "virtuoso":
+            params += [("default-graph-uri", g) for g in default_graphs or []]
+            params += [("named-graph-uri", g) for g in named_graphs or []]
+        full = self._prologue(default_graphs, named_graphs) + text
+        log.debug("remote query: %s", text)
+        accept = _NTRIPLES if form == "graph" else _RESULTS_JSON
+        response = self._post_query(full, accept, params)
+        if response.status_code == 400:
+            first = next((line.strip() for line in response.text.splitlines() if line.strip()), "")
+            raise QuerySyntaxError(f"the store server rejected the query: {first[:300]}")
+        self._fail(response, "answer the query")
+        body = response.content
+        try:
+            if form == "graph":
+                media = response.headers.get("Content-Type", _NTRIPLES).split(";")[0].strip()
+                fmt = ox.RdfFormat.from_media_type(media)
+                if fmt is None or media == "text/plain":
+                    fmt = ox.RdfFormat.N_TRIPLES
+                return OxQueryResult(_Triples(ox.parse(body, format=fmt)))
+            return OxQueryResult(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"the store server {self.points.server} sent an answer that does not parse: "
+                             f"{str(exc)[:200]}") from None
+
+    def query(self, sparql: str, *, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None, base_iri: str | None = None) -> QueryResult:
+        """Check (parse, no SERVICE) and run a read-only query on the server (see the module)."""
+        form = check(sparql, base_iri)
+        head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+        if base_iri is not None:
+            head = f"BASE <{ox.NamedNode(base_iri).value}>\n" + head
+        return self._send(head + sparql, form, default_graphs=default_graphs, named_graphs=named_graphs)
+
+    def query_bound(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
+        """Run a query with variables bound by a VALUES block of engine-rendered terms."""
+        form = check(sparql)
+        return self._send(bind(sparql, bindings), form)
+
+    def _select(self, text: str, raw: bool = False) -> list[tuple]:
+        """Rows of one of this module's own SELECT queries (no check: they are ours)."""
+        result = self._send(text, "select") if not raw else self._send_raw(text)
+        return list(result.rows())
+
+    def _send_raw(self, text: str) -> QueryResult:
+        response = self._post_query(text, _RESULTS_JSON)
+        self._fail(response, "answer the query")
+        return OxQueryResult(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
+
+    def _construct(self, text: str) -> list[ox.Triple]:
+        return list(self._send(text, "graph")._raw)  # type: ignore[attr-defined]
+
+    # --- reading the store -----------------------------------------------------------------
+
+    def _ours(self, var: str = "?g") -> str:
+        base, staging = _nt_str(self.iris.base), _nt_str(self.staging_prefix)
+        union = f"<{self.union_graph}>"
+        return (f"FILTER(STRSTARTS(STR({var}), {base}) && !STRSTARTS(STR({var}), {staging}) "
+                f"&& {var} != {union})")
+
+    def graphs(self) -> list[str]:
+        """The store's named graphs: those under the base IRI (not staging, not the union)."""
+        rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}")
+        return sorted(str(r[0]) for r in rows)
+
+    def _graph_ox(self, graph: str) -> list[ox.Triple]:
+        g = ox.NamedNode(graph)
+        return self._construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+
+    def graph_triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of one named graph, as rdflib terms."""
+        for t in self._graph_ox(graph):
+            yield (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))  # type: ignore[misc]
+
+    def exists(self) -> bool:
+        """Whether diplokg has written this server (its ontology graph is there)."""
+        rows = self._select(f"SELECT ?s WHERE {{ GRAPH <{self.iris.ontology_graph}> {{ ?s ?p ?o }} }} LIMIT 1")
+        return bool(rows)
+
+    def export(self, out: BinaryIO, fmt: str, *, replace: Mapping[str, Iterable[Triple]] | None = None) -> None:
+        """Write the store's named graphs (quad formats) or their union, serialized by the engine."""
+        from diplokg.store.oxigraph import _EXPORT_FORMATS, _PREFIXED_FORMATS, _QUAD_FORMATS, EXPORT_PREFIXES
+
+        if fmt not in DATASET_FORMATS:
+            raise UsageError(f"unknown export format {fmt!r} (one of {', '.join(DATASET_FORMATS)})")
+        replaced = {g: [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+                    for g, triples in (replace or {}).items()}
+        kwargs: dict = {"format": _EXPORT_FORMATS[fmt]}
+        if fmt in _PREFIXED_FORMATS:
+            kwargs["prefixes"] = EXPORT_PREFIXES
+        names = sorted(set(self.graphs()) | set(replaced))
+        if fmt in _QUAD_FORMATS:
+            def quads() -> Iterator[ox.Quad]:
+                for g in names:
+                    name = ox.NamedNode(g)
+                    for t in replaced[g] if g in replaced else self._graph_ox(g):
+                        yield ox.Quad(t.subject, t.predicate, t.object, name)
+            ox.serialize(quads(), out, **kwargs)
+            return
+        union: dict = {}
+        for g in names:
+            for t in replaced[g] if g in replaced else self._graph_ox(g):
+                union.setdefault(t, None)
+        ox.serialize(union, out, **kwargs)
+
+    def stats(self) -> StoreStats:
+        """Articles (article graphs), triples (in the store's named graphs) and instances per class."""
+        prefix = self.iris.article_graph_prefix
+        articles = sum(1 for g in self.graphs() if g.startswith(prefix))
+        triples = int(self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours()} }}")[0][0])
+        ontology = f"<{self.iris.ontology_graph}>"
+        rows = self._select(
+            f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?c }} {self._ours()} "
+            f"FILTER(?g != {ontology}) }} GROUP BY ?c ORDER BY DESC(?n) ?c")
+        classes = {str(c): int(n) for c, n in rows if isinstance(c, URIRef)}
+        return StoreStats(articles=articles, triples=triples, classes=classes)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        """Replace the whole content of a named graph (see :meth:`replace_graphs`)."""
+        self.replace_graphs({graph: triples})
+
+    def remove_graph(self, graph: str) -> None:
+        """Remove a named graph and its triples (and them from the union unless held elsewhere)."""
+        self.replace_graphs({graph: None})
+
+    def _staging(self, graph: str) -> str:
+        return self.staging_prefix + digest(graph, length=24)
+
+    def _unlink(self, names: list[ox.NamedNode]) -> list[str]:
+        """Operations removing graphs and, from the union, their triples no other graph holds."""
+        excluded = ", ".join(str(g) for g in names)
+        if self.kind == "virtuoso":
+            excluded += ", " + ", ".join(f"<{g}>" for g in self._hidden_graphs())
+        excluded += f", <{self.union_graph}>"
+        ops = [f"DELETE {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+               f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({excluded})) }} }}"
+               for g in names]
+        ops += [f"DROP SILENT GRAPH {g}" for g in names]
+        return ops
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None]) -> None:
+        """Replace (or, for ``None``, remove) several named graphs: one update request, or
+        batches into staging graphs then one request that moves them in (see the module)."""
+        if not self.writable:
+            raise StoreError("the store is open read-only")
+        content: dict[ox.NamedNode, list[tuple]] = {}
+        for graph, triples in graphs.items():
+            g = ox.NamedNode(graph)
+            content[g] = [] if triples is None else sorted({(to_ox(s), to_ox(p), to_ox(o))
+                                                            for s, p, o in triples}, key=str)
+        if not content:
+            return
+        names = list(content)
+        total = sum(len(t) for t in content.values())
+        blank = any(_has_blank(t) for t in content.values())
+        ops = self._unlink(names)
+        if total <= self.batch_triples or blank:  # blank nodes cannot span requests
+            inserts = [f"GRAPH {g} {{\n{_lines(t)}}}" for g, t in content.items() if t]
+            union = {t for triples in content.values() for t in triples}
+            if inserts:
+                ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n" + self._union(_lines(union)) + "\n}")
+            self._update(" ;\n".join(ops))
+            return
+        staging = {g: ox.NamedNode(self._staging(g.value)) for g in names}
+        self._update(" ;\n".join(f"DROP SILENT GRAPH {s}" for s in staging.values()))
+        for g, triples in content.items():
+            for start in range(0, len(triples), self.batch_triples):
+                chunk = triples[start:start + self.batch_triples]
+                self._update(f"INSERT DATA {{ GRAPH {staging[g]} {{\n{_lines(chunk)}}} }}")
+        for g, s in staging.items():
+            if content[g]:
+                ops.append(f"INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} }}")
+                ops.append(f"INSERT {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} }}")
+            ops.append(f"DROP SILENT GRAPH {s}")
+        self._update(" ;\n".join(ops))  # the completion: every graph moves in at once
+
+    def close(self) -> None:
+        """Release the HTTP connections."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+
+def _nt_str(text: str) -> str:
+    """A string literal in N-Triples."""
+    return str(ox.Literal(text))
+
+
+def open_remote(config: Any, iris: Iris, *, writable: bool) -> RemoteStore:
+    """Open the server named by the ``store`` setting; readers of a server diplokg has not
+    written get StoreMissing (exit 2), like readers of a missing store directory."""
+    points = endpoints(config.store, config.store_query_url, config.store_update_url, config.store_graph_url)
+    store = RemoteStore(points, iris, writable=writable, kind=config.store_server, timeout=config.store_timeout,
+                        retries=config.store_retries, batch_triples=config.store_batch_triples)
+    if not writable:
+        try:
+            found = store.exists()
+        except BaseException:
+            store.close()
+            raise
+        if not found:
+            store.close()
+            raise StoreMissing(points.server)
+    return store
