@@ -35,8 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store_timeout", float, 60.0, "seconds one request to a remote store may take"),
     Setting("store_retries", int, 4, "retries (exponential backoff) of a remote store request on connection "
             "errors, timeouts and 5xx answers"),
-    Setting("store_batch_triples", int, 10_000, "largest write sent to a remote store in one request "
-            "(larger ones go in batches through a staging graph)"),
+    Setting("store_batch_triples", int, 0, "most triples sent to a remote store in one request (larger writes go "
+            "in batches through a staging graph); 0: 1000 on Virtuoso, 20000 elsewhere"),
     Setting("base", str, "https://w3id.org/diplokg/", "base IRI of instances and graphs"),
     Setting("host", str, "127.0.0.1", "address the HTTP service listens on"),
     Setting("port", int, 5000, "port the HTTP service listens on"),
@@ -66,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
-_AT_LEAST_ONE = ("jobs", "max_rows", "max_query_bytes", "store_batch_triples")  # workers and port: checked by serve
+_AT_LEAST_ONE = ("jobs", "max_rows", "max_query_bytes")  # workers and port: checked by serve
 
 
 @dataclass(frozen=True)

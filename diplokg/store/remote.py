@@ -53,7 +53,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 import requests
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from diplokg.errors import QueryRefused, QuerySyntaxError, StoreError, StoreMissing, UsageError
@@ -72,6 +72,8 @@ SERVER_KINDS = ("auto", "standard", "virtuoso")
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _CONNECT_TIMEOUT = 10.0
+STANDARD_BATCH = 20_000
+VIRTUOSO_BATCH = 1_000  # Virtuoso 7.2's SPARQL compiler fails on INSERT DATA of about 1,500 triples
 _BACKOFF_FIRST = 0.5
 _BACKOFF_MAX = 8.0
 # Virtuoso answers 500 for errors that retrying cannot mend (compiler, permissions, SERVICE).
@@ -142,10 +144,6 @@ def _lines(triples: Iterable[tuple]) -> str:
     return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
-def _has_blank(triples: Iterable[tuple]) -> bool:
-    return any(isinstance(t, ox.BlankNode) for triple in triples for t in triple)
-
-
 # --- query checking (rdflib's parser) ---------------------------------------------------------
 
 def _walk_service(node: Any) -> bool:
@@ -169,16 +167,27 @@ def _walk_service(node: Any) -> bool:
 _FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "graph", "DescribeQuery": "graph"}
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What the store needs to know of a parsed query."""
+
+    form: str  # 'select', 'ask' or 'graph'
+    graphs: tuple[str, ...]  # the IRIs of its GRAPH <iri> patterns
+    graph_variable: bool  # whether it has a GRAPH ?g pattern
+    dataset: bool  # whether it names its own dataset (FROM, FROM NAMED)
+
+
 @functools.lru_cache(maxsize=256)
-def check(text: str, base_iri: str | None = None) -> str:
-    """Parse a query with rdflib's SPARQL parser; its form ('select', 'ask', 'graph').
+def check(text: str, base_iri: str | None = None) -> Checked:
+    """Parse a query with rdflib's SPARQL parser (with diplokg's prefixes declared).
 
     Raises QuerySyntaxError when it does not parse (an update does not), QueryRefused
-    when it holds SERVICE.
+    when it holds SERVICE anywhere.
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
 
     try:
         parsed = parseQuery(text)
@@ -190,10 +199,27 @@ def check(text: str, base_iri: str | None = None) -> str:
     if _walk_service(parsed):
         raise QueryRefused("SERVICE is refused: this service does not query other endpoints")
     try:
-        translateQuery(parsed, base=base_iri, initNs=PREFIXES)
+        algebra = translateQuery(parsed, base=base_iri, initNs=PREFIXES).algebra
     except Exception as exc:
         raise QuerySyntaxError(f"the query does not parse: {exc}") from None
-    return _FORMS.get(parsed[1].name, "select")
+    graphs: set[str] = set()
+    variable = False
+    stack: list = [algebra]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == "Graph":
+                if isinstance(item.term, URIRef):
+                    graphs.add(str(item.term))
+                else:
+                    variable = True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return Checked(_FORMS.get(parsed[1].name, "select"), tuple(sorted(graphs)), variable,
+                   bool(parsed[1].get("datasetClause")))
 
 
 def bind(text: str, bindings: Mapping[str, Node]) -> str:
@@ -223,7 +249,7 @@ class RemoteStore(Store):
     """A SPARQL 1.1 server behind the Store interface (see the module docstring)."""
 
     def __init__(self, points: Endpoints, iris: Iris, *, writable: bool, kind: str = "auto",
-                 timeout: float = 60.0, retries: int = 4, batch_triples: int = 10_000,
+                 timeout: float = 60.0, retries: int = 4, batch_triples: int = 0,
                  environ: Mapping[str, str] | None = None) -> None:
         if kind not in SERVER_KINDS:
             raise UsageError(f"setting store_server must be one of {', '.join(SERVER_KINDS)}")
@@ -232,7 +258,7 @@ class RemoteStore(Store):
         self.writable = writable
         self.timeout = timeout
         self.retries = max(0, retries)
-        self.batch_triples = max(1, batch_triples)
+        self.batch_triples = max(0, batch_triples)
         self._session: requests.Session | None = requests.Session()
         auth, headers = _auth(os.environ if environ is None else environ)
         self._session.auth = auth
@@ -240,6 +266,7 @@ class RemoteStore(Store):
         self._session.trust_env = False  # no proxies or .netrc picked up behind the settings
         self.union_graph = f"{iris.base}graph/union"
         self.staging_prefix = f"{iris.base}graph/staging/"
+        self.genid = f"{iris.base}.well-known/genid/"
         self._kind = kind
         self._hidden: list[str] = []  # Virtuoso: graphs hidden from GRAPH ?g
 
@@ -262,8 +289,9 @@ class RemoteStore(Store):
                 raise StoreError(f"the store server {self.points.server} cannot be reached: "
                                  f"{type(exc).__name__}") from None
             else:
+                # basic refused: digest, if the server asks for it or says nothing (Virtuoso)
                 if response.status_code == 401 and isinstance(self._session.auth, tuple) \
-                        and response.headers.get("WWW-Authenticate", "").lower().startswith("digest"):
+                        and not response.headers.get("WWW-Authenticate", "").lower().startswith("basic"):
                     from requests.auth import HTTPDigestAuth
 
                     self._session.auth = HTTPDigestAuth(*self._session.auth)
@@ -323,12 +351,18 @@ class RemoteStore(Store):
             self._hidden = [self.union_graph, *sorted(str(r[0]) for r in rows)]
         return self._hidden
 
-    def _prologue(self, default_graphs: list[str] | None, named_graphs: list[str] | None) -> str:
-        if self.kind != "virtuoso":
+    def _prologue(self, checked: Checked | None, default_graphs: list[str] | None,
+                  named_graphs: list[str] | None) -> str:
+        """Virtuoso: the query's dataset as DEFINEs (the union as default graph; its own and
+        the union graph hidden from GRAPH ?g). Virtuoso finds nothing in a GRAPH <iri>
+        pattern once a query has a dataset unless that graph is named in it, so the graphs
+        such patterns name are named; a query with both kinds names all diplokg's graphs."""
+        if self.kind != "virtuoso" or (checked is not None and checked.dataset):
             return ""
-        lines = []
-        for g in default_graphs if default_graphs is not None else [self.union_graph]:
-            lines.append(f"DEFINE input:default-graph-uri <{ox.NamedNode(g).value}>")
+        defaults = default_graphs if default_graphs is not None else [self.union_graph]
+        lines = [f"DEFINE input:default-graph-uri <{ox.NamedNode(g).value}>" for g in defaults]
+        if named_graphs is None and checked is not None and checked.graphs:
+            named_graphs = list(checked.graphs) if not checked.graph_variable else self.graphs()
         if named_graphs is not None:
             lines += [f"DEFINE input:named-graph-uri <{ox.NamedNode(g).value}>" for g in named_graphs]
         else:
@@ -341,13 +375,17 @@ class RemoteStore(Store):
 
     # --- queries ---------------------------------------------------------------------------
 
-    def _send(self, text: str, form: str, *, default_graphs: list[str] | None = None,
+    def _send(self, text: str, checked: Checked | str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None) -> QueryResult:
+        """Send a query; ``checked`` is its check, or just its form for this module's own
+        queries (which name no graph they read with GRAPH <iri>, or go through ``_send_raw``)."""
+        form = checked.form if isinstance(checked, Checked) else checked
         params: list[tuple[str, str]] = []
         if self.kind != "virtuoso":
             params += [("default-graph-uri", g) for g in default_graphs or []]
             params += [("named-graph-uri", g) for g in named_graphs or []]
-        full = self._prologue(default_graphs, named_graphs) + text
+        full = self._prologue(checked if isinstance(checked, Checked) else None, default_graphs,
+                              named_graphs) + text
         log.debug("remote query: %s", text)
         accept = _NTRIPLES if form == "graph" else _RESULTS_JSON
         response = self._post_query(full, accept, params)
@@ -355,6 +393,9 @@ class RemoteStore(Store):
             first = next((line.strip() for line in response.text.splitlines() if line.strip()), "")
             raise QuerySyntaxError(f"the store server rejected the query: {first[:300]}")
         self._fail(response, "answer the query")
+        return self._parse(response, form)
+
+    def _parse(self, response: requests.Response, form: str) -> QueryResult:
         body = response.content
         try:
             if form == "graph":
@@ -371,29 +412,27 @@ class RemoteStore(Store):
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, base_iri: str | None = None) -> QueryResult:
         """Check (parse, no SERVICE) and run a read-only query on the server (see the module)."""
-        form = check(sparql, base_iri)
+        checked = check(sparql, base_iri)
         head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
         if base_iri is not None:
             head = f"BASE <{ox.NamedNode(base_iri).value}>\n" + head
-        return self._send(head + sparql, form, default_graphs=default_graphs, named_graphs=named_graphs)
+        return self._send(head + sparql, checked, default_graphs=default_graphs, named_graphs=named_graphs)
 
     def query_bound(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
         """Run a query with variables bound by a VALUES block of engine-rendered terms."""
-        form = check(sparql)
-        return self._send(bind(sparql, bindings), form)
+        return self._send(bind(sparql, bindings), check(sparql))
 
     def _select(self, text: str, raw: bool = False) -> list[tuple]:
         """Rows of one of this module's own SELECT queries (no check: they are ours)."""
         result = self._send(text, "select") if not raw else self._send_raw(text)
         return list(result.rows())
 
-    def _send_raw(self, text: str) -> QueryResult:
-        response = self._post_query(text, _RESULTS_JSON)
+    def _send_raw(self, text: str, form: str = "select") -> QueryResult:
+        """One of this module's own queries, with no dataset: the server's default graph
+        and all its graphs (Virtuoso: every graph, its own too)."""
+        response = self._post_query(text, _NTRIPLES if form == "graph" else _RESULTS_JSON)
         self._fail(response, "answer the query")
-        return OxQueryResult(ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON))
-
-    def _construct(self, text: str) -> list[ox.Triple]:
-        return list(self._send(text, "graph")._raw)  # type: ignore[attr-defined]
+        return self._parse(response, form)
 
     # --- reading the store -----------------------------------------------------------------
 
@@ -410,7 +449,8 @@ class RemoteStore(Store):
 
     def _graph_ox(self, graph: str) -> list[ox.Triple]:
         g = ox.NamedNode(graph)
-        return self._construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
+        return [self._unskolem(t) for t in self._send_raw(text, "graph")._raw]  # type: ignore[attr-defined]
 
     def graph_triples(self, graph: str) -> Iterator[Triple]:
         """The triples of one named graph, as rdflib terms."""
@@ -419,8 +459,8 @@ class RemoteStore(Store):
 
     def exists(self) -> bool:
         """Whether diplokg has written this server (its ontology graph is there)."""
-        rows = self._select(f"SELECT ?s WHERE {{ GRAPH <{self.iris.ontology_graph}> {{ ?s ?p ?o }} }} LIMIT 1")
-        return bool(rows)
+        text = f"SELECT ?s WHERE {{ GRAPH <{self.iris.ontology_graph}> {{ ?s ?p ?o }} }} LIMIT 1"
+        return bool(list(self._send_raw(text).rows()))
 
     def export(self, out: BinaryIO, fmt: str, *, replace: Mapping[str, Iterable[Triple]] | None = None) -> None:
         """Write the store's named graphs (quad formats) or their union, serialized by the engine."""
@@ -470,6 +510,19 @@ class RemoteStore(Store):
         """Remove a named graph and its triples (and them from the union unless held elsewhere)."""
         self.replace_graphs({graph: None})
 
+    def _skolem(self, triple: Triple) -> tuple:
+        """A triple in engine terms, blank nodes replaced by skolem IRIs (``{base}.well-known/
+        genid/{label}``, RDF 1.1 §3.5): a write may then span requests, and Virtuoso, which
+        refuses blank nodes in INSERT DATA, takes them. Reads turn them back (``_unskolem``)."""
+        return tuple(ox.NamedNode(self.genid + str(t)) if isinstance(t, BNode) else to_ox(t) for t in triple)
+
+    def _unskolem(self, triple: ox.Triple) -> ox.Triple:
+        terms = [triple.subject, triple.predicate, triple.object]
+        if not any(isinstance(t, ox.NamedNode) and t.value.startswith(self.genid) for t in terms):
+            return triple
+        return ox.Triple(*(ox.BlankNode(t.value[len(self.genid):])
+                           if isinstance(t, ox.NamedNode) and t.value.startswith(self.genid) else t for t in terms))
+
     def _staging(self, graph: str) -> str:
         return self.staging_prefix + digest(graph, length=24)
 
@@ -493,26 +546,26 @@ class RemoteStore(Store):
         content: dict[ox.NamedNode, list[tuple]] = {}
         for graph, triples in graphs.items():
             g = ox.NamedNode(graph)
-            content[g] = [] if triples is None else sorted({(to_ox(s), to_ox(p), to_ox(o))
-                                                            for s, p, o in triples}, key=str)
+            content[g] = [] if triples is None else sorted({self._skolem(t) for t in triples}, key=str)
         if not content:
             return
         names = list(content)
         total = sum(len(t) for t in content.values())
-        blank = any(_has_blank(t) for t in content.values())
         ops = self._unlink(names)
-        if total <= self.batch_triples or blank:  # blank nodes cannot span requests
+        batch = self.batch_triples or (VIRTUOSO_BATCH if self.kind == "virtuoso" else STANDARD_BATCH)
+        if total <= batch:
             inserts = [f"GRAPH {g} {{\n{_lines(t)}}}" for g, t in content.items() if t]
-            union = {t for triples in content.values() for t in triples}
             if inserts:
-                ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n" + self._union(_lines(union)) + "\n}")
+                ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+            ops += [f"INSERT {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
+                    for g, t in content.items() if t]
             self._update(" ;\n".join(ops))
             return
         staging = {g: ox.NamedNode(self._staging(g.value)) for g in names}
         self._update(" ;\n".join(f"DROP SILENT GRAPH {s}" for s in staging.values()))
         for g, triples in content.items():
-            for start in range(0, len(triples), self.batch_triples):
-                chunk = triples[start:start + self.batch_triples]
+            for start in range(0, len(triples), batch):
+                chunk = triples[start:start + batch]
                 self._update(f"INSERT DATA {{ GRAPH {staging[g]} {{\n{_lines(chunk)}}} }}")
         for g, s in staging.items():
             if content[g]:
