@@ -86,9 +86,9 @@ class OxigraphServer(Server):
 
     def start(self) -> None:
         log = self.root / "oxigraph.log"
-        self.proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(self.root / "db"),
-                                      "--bind", f"127.0.0.1:{self.port}"],
-                                     stdout=open(log, "ab"), stderr=subprocess.STDOUT)
+        with open(log, "ab") as out:
+            self.proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(self.root / "db"),
+                                          "--bind", f"127.0.0.1:{self.port}"], stdout=out, stderr=subprocess.STDOUT)
         _wait_http(self.store + "/query?query=ASK%7B%7D", self.proc, 30, log)
 
 
@@ -188,8 +188,9 @@ class VirtuosoServer(Server):
 
     def start(self) -> None:
         log = self.db / "virtuoso.stdout"
-        self.proc = subprocess.Popen([VIRTUOSO, "+foreground", "+configfile", str(self.db / "virtuoso.ini")],
-                                     cwd=self.db, stdout=open(log, "ab"), stderr=subprocess.STDOUT)
+        with open(log, "ab") as out:
+            self.proc = subprocess.Popen([VIRTUOSO, "+foreground", "+configfile", str(self.db / "virtuoso.ini")],
+                                         cwd=self.db, stdout=out, stderr=subprocess.STDOUT)
         _wait_http(self.url + "/sparql?query=ASK%7B%7D", self.proc, 90, self.db / "virtuoso.log")
 
     def isql(self, *statements: str) -> str:

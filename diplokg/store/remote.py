@@ -148,6 +148,7 @@ def _lines(triples: Iterable[tuple]) -> str:
 
 def _walk_service(node: Any) -> bool:
     """Whether a parse tree holds a SERVICE pattern anywhere."""
+    from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
     stack = [node]
@@ -157,7 +158,7 @@ def _walk_service(node: Any) -> bool:
             if item.name == "ServiceGraphPattern":
                 return True
             stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
+        elif isinstance(item, (list, tuple, ParseResults)):
             stack.extend(item)
         elif isinstance(item, dict):
             stack.extend(item.values())
@@ -184,7 +185,7 @@ def check(text: str, base_iri: str | None = None) -> Checked:
     Raises QuerySyntaxError when it does not parse (an update does not), QueryRefused
     when it holds SERVICE anywhere.
     """
-    from pyparsing import ParseException
+    from pyparsing import ParseException, ParseResults
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -214,7 +215,7 @@ def check(text: str, base_iri: str | None = None) -> Checked:
                 else:
                     variable = True
             stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
+        elif isinstance(item, (list, tuple, ParseResults)):
             stack.extend(item)
         elif isinstance(item, dict):
             stack.extend(item.values())

@@ -1,0 +1,227 @@
+"""The remote store against real servers started here: ``oxigraph serve`` and Virtuoso 7.
+
+For each server: the seeds and 200 synthetic articles are ingested while the server is
+killed part-way (the ingest stops with one line naming the server), the server is started
+again on the same database and the ingest re-run; then ``diplokg export`` must be the
+embedded store's export (isomorphic graph by graph) and every cookbook query must give the
+embedded store's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Dataset
+from rdflib.compare import isomorphic
+
+from bench.synth import write_jsonl
+from diplokg.config import load_config
+from diplokg.errors import QueryRefused, QuerySyntaxError, StoreError, UsageError
+from diplokg.iris import Iris
+from diplokg.resources import SEEDS_DIR
+from diplokg.store import open_store
+from diplokg.store.remote import RemoteStore, endpoints
+from server.cookbook import load_cookbook
+from tests import triplestores
+
+pytestmark = pytest.mark.slow
+DIPLOKG = str(Path(sys.executable).with_name("diplokg"))
+SYNTHETIC = 200
+PASSWORD_CANARY = "not-in-any-message-7f3a"
+
+
+def _env(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOKG_")}
+    return {**env, **extra}
+
+
+def _run(args: list[str], env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([DIPLOKG, *args], env=_env(env), capture_output=True, text=True, timeout=timeout)
+
+
+def _dataset(path: Path) -> dict[str, object]:
+    data = Dataset()
+    data.parse(path, format="nquads")
+    return {str(g.identifier): g for g in data.graphs() if len(g)}
+
+
+def _rows(store, sparql: str) -> list[tuple]:
+    """A query's rows as sortable strings, blank nodes as one placeholder."""
+    out = []
+    for row in store.query(sparql).rows():
+        out.append(tuple("" if v is None else "_:b" if isinstance(v, BNode) else v.n3() for v in row))
+    return sorted(out)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[str]:
+    """The seeds and 200 synthetic articles (bench/synth.py)."""
+    path = tmp_path_factory.mktemp("corpus") / "synthetic.jsonl"
+    write_jsonl(str(path), SYNTHETIC, seed=13)
+    return [str(SEEDS_DIR), str(path)]
+
+
+@pytest.fixture(scope="module")
+def embedded(corpus, tmp_path_factory):
+    """The reference: the corpus ingested into an embedded store; (env, export path)."""
+    root = tmp_path_factory.mktemp("embedded")
+    env = {"DIPLOKG_STORE": str(root / "store")}
+    done = _run(["ingest", *corpus, "--no-progress"], env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = root / "export.nq"
+    assert _run(["export", "-o", str(out)], env).returncode == 0
+    return env, out
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def server(request, tmp_path_factory):
+    """A fresh server of each kind, stopped at the end (skipped, with why, where it cannot run)."""
+    why = triplestores.available(request.param)
+    if why:
+        pytest.skip(why)
+    srv = triplestores.make(request.param, tmp_path_factory.mktemp(request.param))
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def _article_graphs(env: dict[str, str]) -> int:
+    config = load_config(environ=env)
+    store = RemoteStore(endpoints(config.store), Iris(config.base), writable=False, environ=env, retries=0)
+    try:
+        return sum(1 for g in store.graphs() if g.startswith(store.iris.article_graph_prefix))
+    except StoreError:
+        return 0
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def ingested(server, corpus):
+    """The corpus ingested into the server, which is killed after 40 articles and restarted
+    before the ingest is run again: (first run, second run)."""
+    env = {**server.env, "DIPLOKG_STORE_RETRIES": "1", "DIPLOKG_STORE_TIMEOUT": "10",
+           "DIPLOKG_STORE_TOKEN": "", "DIPLOKG_LOG_LEVEL": "INFO"}
+    if "DIPLOKG_STORE_PASSWORD" in env:
+        env["DIPLOKG_STORE_PASSWORD_SHADOW"] = PASSWORD_CANARY  # never read: the real one is dba's
+    proc = subprocess.Popen([DIPLOKG, "ingest", *corpus, "--no-progress"], env=_env(env),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while _article_graphs(env) < 40 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    server.stop()
+    out, err = proc.communicate(timeout=120)
+    first = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    server.start()
+    second = _run(["ingest", *corpus, "--no-progress"], env)
+    return env, first, second
+
+
+def test_an_ingest_stopped_by_the_server_failing_says_so_in_one_line(ingested, server):
+    env, first, _ = ingested
+    assert first.returncode == 1, first.stderr[-2000:]
+    last = first.stderr.strip().splitlines()[-1]
+    host = server.store.split("/")[2]
+    assert last.startswith(f"diplokg ingest: error: the store server http://{host} is not answering"), last
+    assert "Traceback" not in first.stderr
+    assert "dba:dba" not in first.stderr and "Authorization" not in first.stderr
+
+
+def test_the_ingest_run_again_completes_the_store(ingested, embedded, tmp_path):
+    env, _, second = ingested
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert f"{SYNTHETIC + 4} articles read, {SYNTHETIC + 4} accepted, 0 rejected" in second.stdout
+    out = tmp_path / "remote.nq"
+    done = _run(["export", "-o", str(out)], env)
+    assert done.returncode == 0, done.stderr
+    remote, local = _dataset(out), _dataset(embedded[1])
+    assert sorted(remote) == sorted(local)  # no staging graph, no half-written article
+    different = [g for g in local if not isomorphic(remote[g], local[g])]
+    assert different == []
+
+
+def test_every_cookbook_query_gives_the_embedded_stores_rows(ingested, embedded):
+    env, _, second = ingested
+    assert second.returncode == 0
+    recipes = load_cookbook()
+    assert len(recipes) >= 16
+    with open_store(load_config(environ=env), writable=False) as remote, \
+            open_store(load_config(environ=embedded[0]), writable=False) as local:
+        for recipe in recipes:
+            expected = _rows(local, recipe.sparql)
+            assert _rows(remote, recipe.sparql) == expected, recipe.name
+            assert expected or recipe.name, recipe.name
+
+
+def test_stats_count_what_the_embedded_store_counts(ingested, embedded):
+    env, _, _ = ingested
+    remote, local = _run(["stats"], env), _run(["stats"], embedded[0])
+    assert remote.returncode == 0, remote.stderr
+    assert remote.stdout == local.stdout
+
+
+# --- without a server: what never leaves diplokg -------------------------------------------
+
+def _nowhere() -> RemoteStore:
+    """A store pointed at a port nobody listens on: any request would fail as StoreError."""
+    url = f"http://127.0.0.1:{triplestores.free_port()}"
+    return RemoteStore(endpoints(url), Iris(), writable=False, kind="standard", retries=0,
+                       environ={"DIPLOKG_STORE_USER": "u", "DIPLOKG_STORE_PASSWORD": PASSWORD_CANARY})
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE SILENT <http://example.org/> { ?s ?p ?x } } }",
+    "ASK { { SELECT ?s WHERE { SERVICE <http://example.org/> { ?s ?p ?o } } } }",
+])
+def test_service_is_refused_before_anything_is_sent(query):
+    with pytest.raises(QueryRefused):
+        _nowhere().query(query)
+
+
+@pytest.mark.parametrize("query", ["SELECT * WHERE { ?s ?p }", "INSERT DATA { <a:b> <a:b> <a:b> }",
+                                   "SELECT * WHERE { ?s undeclared:p ?o }"])
+def test_a_query_that_does_not_parse_is_not_sent(query):
+    with pytest.raises(QuerySyntaxError):
+        _nowhere().query(query)
+
+
+def test_a_query_that_parses_is_sent_and_a_server_that_is_down_is_named_without_credentials():
+    store = _nowhere()
+    with pytest.raises(StoreError) as caught:
+        store.query("SELECT ?s WHERE { ?s a dkg:Meeting }")
+    message = str(caught.value)
+    assert message.startswith(f"the store server {store.points.server} is not answering (cannot connect")
+    assert PASSWORD_CANARY not in message
+
+
+def test_the_cli_reports_a_server_that_is_down_in_one_line():
+    url = f"http://127.0.0.1:{triplestores.free_port()}"
+    done = _run(["stats"], {"DIPLOKG_STORE": url, "DIPLOKG_STORE_RETRIES": "1",
+                            "DIPLOKG_STORE_USER": "u", "DIPLOKG_STORE_PASSWORD": PASSWORD_CANARY})
+    assert done.returncode == 1
+    *retries, last = done.stderr.strip().splitlines()
+    assert last == f"diplokg stats: error: the store server {url} is not answering (cannot connect, 2 attempts)"
+    assert retries == [f"WARNING diplokg.store.remote: store server {url}: cannot connect; retrying in 0.5 s"]
+    assert PASSWORD_CANARY not in done.stderr
+
+
+def test_credentials_in_the_store_url_are_refused_without_repeating_them():
+    with pytest.raises(UsageError) as caught:
+        endpoints(f"http://user:{PASSWORD_CANARY}@127.0.0.1:7878")
+    assert PASSWORD_CANARY not in str(caught.value)
+
+
+def test_endpoints_follow_the_server_layout_and_the_settings():
+    ox = endpoints("http://h:7878")
+    assert (ox.query, ox.update, ox.graph) == ("http://h:7878/query", "http://h:7878/update", "http://h:7878/store")
+    v = endpoints("http://h:8890/sparql", graph="http://h:8890/sparql-graph-crud-auth")
+    assert (v.query, v.update, v.graph) == ("http://h:8890/sparql", "http://h:8890/sparql", "http://h:8890/sparql-graph-crud-auth")
+    assert endpoints("http://h/x", query="http://q/query").query == "http://q/query"
