@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.jsonl files or directories")
     p.add_argument("--jobs", type=positive_int, metavar="N",
                    help="parallel extraction processes, at least 1 (env DIPLOKG_JOBS, default 1)")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="extract on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local "
+                        "workers (env DIPLOKG_CLUSTER; needs pip install 'diplokg[cluster]')")
     p.add_argument("--no-progress", action="store_true", help="plain progress lines even on a terminal")
 
     p = command("export", "write the store as RDF")

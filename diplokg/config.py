@@ -60,6 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_items", int, 50, "meetings or statements per page of an entity page"),
     Setting("max_article_bytes", int, 200_000, "largest article text read by ingest, in UTF-8 bytes (rejected above)"),
     Setting("jobs", int, 1, "parallel extraction processes during ingest"),
+    Setting("cluster", str, "", "Dask scheduler address (or local:N) on which ingest extracts articles; "
+            "empty: this machine"),
     Setting("publish_text", str, "licensed", "which articles' full text ingest stores for pages, dumps and the endpoint: "
             "'licensed' (a licence that allows republishing), 'all' or 'none'; evidence spans are always kept"),
     Setting("log_level", str, "INFO", "logging level (DEBUG logs query texts)"),
@@ -104,6 +106,7 @@ class Config:
     page_items: int
     max_article_bytes: int
     jobs: int
+    cluster: str
     publish_text: str
     log_level: str
     extra: dict[str, Any] = field(default_factory=dict)

@@ -225,3 +225,18 @@ def available(kind: str) -> str | None:
 
 def make(kind: str, root: Path) -> Server:
     return {"oxigraph": OxigraphServer, "virtuoso": VirtuosoServer}[kind](root)
+
+
+def export_graphs(path: Path) -> dict:
+    """The named graphs of an N-Quads export, as rdflib graphs by graph IRI."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from diplokg.store.terms import to_rdflib
+
+    graphs: dict = {}
+    with open(path, "rb") as fh:
+        for quad in ox.parse(fh, format=ox.RdfFormat.N_QUADS):
+            g = graphs.setdefault(quad.graph_name.value, Graph())
+            g.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graphs
