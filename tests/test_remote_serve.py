@@ -38,7 +38,7 @@ def oxigraph(tmp_path_factory):
     """An Oxigraph server holding the seeds, ingested through diplokg."""
     why = triplestores.available("oxigraph")
     if why:
-        pytest.skip(why)
+        pytest.fail(f"cannot run the server: {why}")
     srv = triplestores.make("oxigraph", tmp_path_factory.mktemp("oxigraph"))
     srv.start()
     try:
@@ -130,3 +130,24 @@ def test_a_sandboxed_worker_reaches_the_store_port_and_no_other():
     if result[0] == "unavailable":
         pytest.fail(f"the kernel cannot sandbox a remote store's workers: {result[1]}")
     assert result == ("connected", "refused", "no udp")
+
+
+def _page(served, path: str, accept: str) -> tuple[int, bytes]:
+    request = urllib.request.Request(served.url + path, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.mark.parametrize("path, accept, expect", [
+    ("/id/actor/toshimitsu-motegi", "text/html", b"Motegi"),
+    ("/.well-known/void", "text/turtle", b"void:triples"),
+    ("/export.nq", "application/n-quads", b"/graph/article/"),
+    ("/network.json", "application/json", b"Motegi"),
+])
+def test_pages_dumps_and_void_come_from_the_remote_store(served, path, accept, expect):
+    status, body = _page(served, path, accept)
+    assert status == 200, body[:500]
+    assert expect in body

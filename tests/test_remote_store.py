@@ -78,10 +78,10 @@ def embedded(corpus, tmp_path_factory):
 
 @pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
 def server(request, tmp_path_factory):
-    """A fresh server of each kind, stopped at the end (skipped, with why, where it cannot run)."""
+    """A fresh server of each kind, stopped at the end (a failure saying why where it cannot run)."""
     why = triplestores.available(request.param)
     if why:
-        pytest.skip(why)
+        pytest.fail(f"cannot run the server: {why}")
     srv = triplestores.make(request.param, tmp_path_factory.mktemp(request.param))
     srv.start()
     try:
@@ -145,9 +145,12 @@ def test_the_ingest_run_again_completes_the_store(ingested, embedded, tmp_path):
     assert different == []
 
 
-def test_every_cookbook_query_gives_the_embedded_stores_rows(ingested, embedded):
+def test_every_cookbook_query_gives_the_embedded_stores_rows(ingested, embedded, monkeypatch):
     env, _, second = ingested
     assert second.returncode == 0
+    for name in ("DIPLOKG_STORE_USER", "DIPLOKG_STORE_PASSWORD"):  # credentials: from the environment only
+        if name in env:
+            monkeypatch.setenv(name, env[name])
     recipes = load_cookbook()
     assert len(recipes) >= 16
     with open_store(load_config(environ=env), writable=False) as remote, \
@@ -163,6 +166,28 @@ def test_stats_count_what_the_embedded_store_counts(ingested, embedded):
     remote, local = _run(["stats"], env), _run(["stats"], embedded[0])
     assert remote.returncode == 0, remote.stderr
     assert remote.stdout == local.stdout
+
+
+@pytest.mark.parametrize("server", ["virtuoso"], indirect=True)
+def test_virtuosos_anonymous_account_can_read_but_neither_federate_nor_write(ingested, server):
+    """Defence in depth under diplokg's own SERVICE refusal: the account ``diplokg serve``
+    reads through has SPARQL_SELECT_FED and SPARQL_UPDATE revoked."""
+    import requests
+
+    server.revoke_federation()
+    endpoint = server.reader_env["DIPLOKG_STORE"]
+    target = f"{server.url}/sparql"  # a SERVICE the server could run: itself
+    sent = {"query": f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }} LIMIT 1"}
+    answer = requests.post(endpoint, data=sent, headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert answer.status_code >= 400 and "SPARQL_SELECT_FED" in answer.text or "permission" in answer.text.lower(), \
+        answer.text[:500]
+    write = requests.post(endpoint, data={"update": "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }"},
+                          timeout=60)
+    assert write.status_code >= 400
+    with open_store(load_config(environ=server.reader_env), writable=False) as store:
+        assert store.stats().articles == SYNTHETIC + 4
+        with pytest.raises(QueryRefused):
+            store.query(sent["query"])
 
 
 # --- without a server: what never leaves diplokg -------------------------------------------

@@ -239,6 +239,31 @@ def bind(text: str, bindings: Mapping[str, Node]) -> str:
     return text[: found.end()] + block + text[found.end():]
 
 
+_PROLOGUE_ITEM = re.compile(r"(?:\s|#[^\n]*)*(?:(BASE)\s*<([^<>\"{}|^`\\\x00-\x20]*)>"
+                            r"|(PREFIX)\s*([^\s:<>]*):\s*<([^<>\"{}|^`\\\x00-\x20]*)>)", re.IGNORECASE)
+
+
+def with_prologue(text: str, base_iri: str | None) -> str:
+    """The query with one prologue a server takes: one BASE (the query's own, resolved
+    against ``base_iri``), its own PREFIXes and diplokg's for the prefixes it does not
+    declare (the embedded store predeclares them). Virtuoso refuses a BASE after a PREFIX,
+    so declarations are not simply put in front."""
+    base, prefixes, end = base_iri, {}, 0
+    while True:
+        found = _PROLOGUE_ITEM.match(text, end)
+        if found is None:
+            break
+        if found.group(1):
+            base = urllib.parse.urljoin(base, found.group(2)) if base else found.group(2)
+        else:
+            prefixes[found.group(4)] = found.group(5)
+        end = found.end()
+    lines = [f"BASE <{ox.NamedNode(base).value}>"] if base else []
+    lines += [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in prefixes]
+    lines += [f"PREFIX {p}: <{iri}>" for p, iri in prefixes.items()]
+    return "\n".join(lines) + "\n" + text[end:]
+
+
 class _Triples(list):
     """Parsed CONSTRUCT/DESCRIBE triples, serializable like the engine's own results."""
 
@@ -414,10 +439,8 @@ class RemoteStore(Store):
               named_graphs: list[str] | None = None, base_iri: str | None = None) -> QueryResult:
         """Check (parse, no SERVICE) and run a read-only query on the server (see the module)."""
         checked = check(sparql, base_iri)
-        head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-        if base_iri is not None:
-            head = f"BASE <{ox.NamedNode(base_iri).value}>\n" + head
-        return self._send(head + sparql, checked, default_graphs=default_graphs, named_graphs=named_graphs)
+        return self._send(with_prologue(sparql, base_iri), checked, default_graphs=default_graphs,
+                          named_graphs=named_graphs)
 
     def query_bound(self, sparql: str, bindings: dict[str, Node]) -> QueryResult:
         """Run a query with variables bound by a VALUES block of engine-rendered terms."""
