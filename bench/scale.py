@@ -7,7 +7,7 @@ with ``diplokg ingest`` (a new process, so model loading is included, as for a u
 
 - ``embedded`` / ``oxigraph`` / ``virtuoso``: the store (``--jobs 1``): the embedded
   Oxigraph store, an ``oxigraph serve`` started here, Virtuoso 7 started here in a
-  temporary database (``tests/triplestores.py`` starts both);
+  temporary database (``bench/triplestores.py`` starts both);
 - ``jobs1`` / ``jobs2``: embedded store, ``--jobs 1`` and ``--jobs 2``;
 - ``dask1`` / ``dask2``: embedded store, ``--cluster local:1`` and ``local:2``.
 
@@ -33,7 +33,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.synth import write_jsonl
-from tests import triplestores
+from bench import triplestores
 
 BIN = Path(sys.executable).parent
 CONFIGS = ("embedded", "oxigraph", "virtuoso", "jobs1", "jobs2", "dask1", "dask2")

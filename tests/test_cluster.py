@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from bench.synth import write_jsonl
 from diplokg.resources import SEEDS_DIR
-from tests import triplestores
+from bench import triplestores
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent

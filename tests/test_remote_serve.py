@@ -22,7 +22,7 @@ import pytest
 
 from diplokg.resources import SEEDS_DIR
 from server.sandbox import SandboxUnavailable, forbid_sockets_but_store
-from tests import triplestores
+from bench import triplestores
 from tests.sparql_support import Server
 
 pytestmark = pytest.mark.slow
