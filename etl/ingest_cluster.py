@@ -29,6 +29,7 @@ from etl.model import Article
 log = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 4
+CONNECT_SECONDS = 15
 TASK_RETRIES = 2  # for exceptions inside a task; a dead worker's tasks are rescheduled by the scheduler
 
 _EXTRACTOR = None
@@ -45,13 +46,13 @@ def _work(article: Article) -> Extracted:
 
 
 def _client(address: str, stack: ExitStack):
-    if not log.isEnabledFor(logging.DEBUG):  # Dask's own INFO lines would drown the progress
-        for name in ("distributed", "dask"):
-            logging.getLogger(name).setLevel(logging.WARNING)
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise UsageError("--cluster needs Dask: pip install 'diplokg[cluster]'") from None
+    if not log.isEnabledFor(logging.DEBUG):  # Dask's own INFO lines (set up on its import) would drown the progress
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     if address.startswith("local:"):
         try:
             workers = int(address.split(":", 1)[1])
@@ -63,7 +64,7 @@ def _client(address: str, stack: ExitStack):
                                                    dashboard_address=None))
         return stack.enter_context(Client(cluster))
     try:
-        return stack.enter_context(Client(address, timeout=30))
+        return stack.enter_context(Client(address, timeout=CONNECT_SECONDS))
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 

@@ -110,7 +110,7 @@ def test_a_worker_killed_mid_run_loses_no_article(corpus, serial, tmp_path):
         env = {"DIPLOKG_STORE": str(tmp_path / "store")}
         ingest = subprocess.Popen([str(BIN / "diplokg"), "ingest", *corpus, "--no-progress", "--cluster", address],
                                   env=_env(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(12)  # the workers have loaded the model and are extracting
+        time.sleep(6)  # the tasks are handed out (4 per worker) and the workers are loading the model or extracting
         assert ingest.poll() is None, "the ingest ended before a worker could be killed"
         victim = procs[1]
         victim.kill()

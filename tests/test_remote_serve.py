@@ -145,7 +145,6 @@ def _page(served, path: str, accept: str) -> tuple[int, bytes]:
     ("/id/actor/toshimitsu-motegi", "text/html", b"Motegi"),
     ("/.well-known/void", "text/turtle", b"void:triples"),
     ("/export.nq", "application/n-quads", b"/graph/article/"),
-    ("/network.json", "application/json", b"Motegi"),
 ])
 def test_pages_dumps_and_void_come_from_the_remote_store(served, path, accept, expect):
     status, body = _page(served, path, accept)
