@@ -65,7 +65,7 @@ def _peak_rss_mb() -> float:
 
 def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
     """One full ingest into a fresh store; stage seconds, rate, publish and reopen costs."""
-    from etl.ingest import run_ingest
+    from etl.ingest.run import run_ingest
     from etl.pipeline import Extractor
     from etl.read import read_paths
 

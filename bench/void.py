@@ -25,7 +25,7 @@ from bench.endpoint import build
 from diplokg.config import load_config
 from diplokg.store import open_store
 from server import create_app
-from server.dumps_void import void_graph
+from server.dumps.void import void_graph
 
 
 def _timed(action) -> float:

@@ -4,7 +4,7 @@
 
 1. Data: the synthetic store of ``bench.endpoint`` (article graphs shaped like diplokg's),
    built once into ``--workdir`` and reused.
-2. ``diplokg serve`` (gunicorn, 2 sync workers) on a free port of 127.0.0.1; Debian's
+2. ``diplokg serve`` (the event-loop front, 2 worker processes) on a free port of 127.0.0.1; Debian's
    Chromium driven by Playwright, one fresh page per run.
 3. Measured, each the median of ``--runs`` runs after one warm-up:
    - the network view of the busiest country (the country whose people took part in the

@@ -23,9 +23,9 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import DiplokgError, NotFound
 from diplokg.iris import DKG, Iris
 from diplokg.rebase import asserted_ontology
-from server import pages_common as common
-from server.dumps_void import cached_void
-from server.pages import KEY
+from server.pages import common
+from server.dumps.void import cached_void
+from server.pages.routes import KEY
 
 log = logging.getLogger(__name__)
 

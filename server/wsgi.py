@@ -37,7 +37,7 @@ def worker_app(config: Config) -> Flask:
 
 
 def _warm(app: Flask) -> None:
-    from server.pages_common import store
+    from server.pages.common import store
     from server.runner import runner
 
     runner(app).store.query("ASK { ?s ?p ?o }").boolean()

@@ -1,5 +1,5 @@
 """The workbench in a real headless Chromium against ``diplokg serve`` on the ingested seeds,
-with the site's strict Content-Security-Policy on every response (tests/serve_with_csp.py):
+with the site's strict Content-Security-Policy on every response (server/headers.py):
 YASGUI with a cookbook query, labels, completion and downloads; the network view with its
 filters, nodes and edges; timelines; phone width; entity pages without JavaScript."""
 
@@ -16,9 +16,9 @@ from rdflib import Graph
 from rdflib.plugins.parsers.jsonld import to_rdf
 
 from server.cookbook import with_base
+from server.headers import CONTENT_SECURITY_POLICY as CSP
 from tests.fixtures_pages import ServedStore, seed_config  # noqa: F401
 from tests.test_explore import ID, dated_facts
-from tests.serve_with_csp import CSP
 from tests.test_browser_pages import SHOTS, browser, labelled_results, page, query_text, run_query, set_query, shot  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -27,8 +27,8 @@ QUERIES = Path(__file__).parent.parent / "queries"
 
 @pytest.fixture(scope="module")
 def served(seed_config, tmp_path_factory) -> Iterator[ServedStore]:
-    """``diplokg serve`` over the seeds, every response under the strict policy."""
-    with ServedStore(seed_config, tmp_path_factory.mktemp("serve") / "server.log", module="tests.serve_with_csp") as server:
+    """``diplokg serve`` over the seeds (every response under the server's strict policy)."""
+    with ServedStore(seed_config, tmp_path_factory.mktemp("serve") / "server.log") as server:
         yield server
 
 

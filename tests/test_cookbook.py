@@ -144,7 +144,7 @@ def test_seed_phone_talks_and_people_of_japan(seed_store):
     assert "Phone call of Toshimitsu Motegi and Antony Blinken" in labels
     people = set(column(seed_store, "13-people-of-a-country", "name"))
     assert {"Toshimitsu Motegi", "Yoko Kamikawa", "Yasukazu Hamada", "Fumio Kishida"} <= people
-    assert not people & {"Antony Blinken", "Lloyd Austin", "Cho Tae Yul"}
+    assert not people & {"Antony Blinken", "Lloyd Austin", "Cho Tae-yul"}
 
 
 def test_seed_statements_by_organizations(seed_store):

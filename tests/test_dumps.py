@@ -210,7 +210,7 @@ def test_big_dump_arrives_whole(big_server):
 def test_a_client_that_leaves_stops_the_export(big_server, caplog):
     import logging
     import time
-    caplog.set_level(logging.INFO, logger="server.dumps_stream")
+    caplog.set_level(logging.INFO, logger="server.dumps.stream")
     url = urlsplit(big_server.url)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     connection.request("GET", "/export.nq")

@@ -53,7 +53,7 @@ def test_network_filters_narrow_it(client, seed_config):
     assert {"Toshimitsu Motegi", "Antony Blinken"} <= expected
     assert {n["label"] for n in by_issue["nodes"]} == expected
     korea = client.get("/explore/network.json?country=/id/actor/south-korea").get_json()
-    assert "Cho Tae Yul" in {n["label"] for n in korea["nodes"]}
+    assert "Cho Tae-yul" in {n["label"] for n in korea["nodes"]}
     assert "Kim Jong Un" not in {n["label"] for n in korea["nodes"]}
     dated = client.get("/explore/network.json?from=2020-07&to=2020-07").get_json()
     assert {n["label"] for n in dated["nodes"]} >= {"Toshimitsu Motegi", "Stephen Biegun"}

@@ -579,7 +579,7 @@ def test_an_article_url_that_is_not_http_is_not_a_link(hostile_folder, tmp_path:
 
 
 def test_a_full_disk_during_ingest_is_one_line(tmp_path: Path) -> None:
-    """Ingest into a store on a 4 MB tmpfs (in a user and mount namespace of its own): a first
+    """Ingest into a store on a 12 MB tmpfs (in a user and mount namespace of its own): a first
     article fits, then a batch fills the disk; one error line, and the first article survives."""
     if shutil.which("unshare") is None:
         pytest.skip("unshare (util-linux) is not installed")
@@ -596,7 +596,7 @@ def test_a_full_disk_during_ingest_is_one_line(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     disk.mkdir()
     cli = f'"{sys.executable}" -m diplokg.cli --store "{disk}/store"'
-    script = (f'mount -t tmpfs -o size=4m tmpfs "{disk}" && {cli} ingest --no-progress "{first}" >/dev/null 2>&1 && '
+    script = (f'mount -t tmpfs -o size=12m tmpfs "{disk}" && {cli} ingest --no-progress "{first}" >/dev/null 2>&1 && '
               f'{{ {cli} ingest --no-progress "{articles}"; echo "exit=$?" >&2; {cli} stats >&2; }}')
     done = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
                           capture_output=True, text=True, timeout=900, cwd=ROOT)

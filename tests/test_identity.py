@@ -17,7 +17,7 @@ from diplokg.config import load_config
 from diplokg.iris import Iris
 from diplokg.resources import ROOT, SEEDS_DIR
 from diplokg.store import open_store
-from etl.ingest import run_ingest
+from etl.ingest.run import run_ingest
 from etl.model import Article
 from etl.read import read_paths
 
@@ -98,7 +98,7 @@ def test_the_end_state_does_not_depend_on_the_order_of_ingest(tmp_path, extracto
     seeds = list(read_paths([str(SEEDS_DIR)]))
     first = graphs(build(tmp_path, extractor, seeds + articles, "forward"))
     # backwards, earlier articles are derived again from what the store holds, not from facts kept in memory
-    monkeypatch.setattr("etl.ingest.KEPT_FACTS", 0)
+    monkeypatch.setattr("etl.ingest.run.KEPT_FACTS", 0)
     backward = graphs(build(tmp_path, extractor, list(reversed(seeds + articles)), "backward"))
     monkeypatch.undo()
     shuffled = seeds + articles

@@ -13,7 +13,7 @@ from diplokg.config import load_config
 from diplokg.iris import Iris
 from diplokg.resources import SEEDS_DIR
 from diplokg.store import open_store
-from etl.ingest import Ingestor, run_ingest
+from etl.ingest.run import Ingestor, run_ingest
 from etl.model import Actor, Article, ArticleFacts, Meeting, RoleFact, Span
 from etl.read import read_paths
 

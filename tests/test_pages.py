@@ -304,7 +304,7 @@ def test_wikidata_links_are_shown_once_and_carry_no_copies(seed_config):
 def test_hub_pages_list_the_latest_meetings_a_page_at_a_time(tmp_path):
     from diplokg.iris import Iris
     from diplokg.store import open_store
-    from server.pages_lists import DEFAULT_PAGE_ITEMS as SIZE
+    from server.pages.lists import DEFAULT_PAGE_ITEMS as SIZE
     config = build_store(tmp_path / "store")
     count = 2 * SIZE + 5
     lines = ["@prefix dkg: <https://w3id.org/diplokg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
@@ -370,7 +370,7 @@ def test_country_page_of_the_seeds_lists_its_organizations_and_people(seed_confi
     assert "Antony Blinken" not in people
 
 
-@pytest.mark.parametrize("module", ["server.pages", "server.pages_query", "server.pages_text", "server.cookbook"])
+@pytest.mark.parametrize("module", ["server.pages.routes", "server.pages.query", "server.pages.text", "server.cookbook"])
 def test_docstring_examples(module):
     import doctest
     import importlib

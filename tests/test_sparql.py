@@ -378,10 +378,10 @@ def test_union_default_graph_counts_a_shared_triple_once(client: FlaskClient) ->
 
 
 def test_query_text_is_logged_at_debug_level(client: FlaskClient, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level("DEBUG", logger="server.sparql"):
+    with caplog.at_level("DEBUG", logger="server.sparql.endpoint"):
         client.get("/sparql", query_string={"query": "ASK { ?s ?p 'logged' }"})
-    assert [r.getMessage() for r in caplog.records if r.name == "server.sparql"] == ["query: ASK { ?s ?p 'logged' }"]
+    assert [r.getMessage() for r in caplog.records if r.name == "server.sparql.endpoint"] == ["query: ASK { ?s ?p 'logged' }"]
     caplog.clear()
-    with caplog.at_level("INFO", logger="server.sparql"):
+    with caplog.at_level("INFO", logger="server.sparql.endpoint"):
         client.get("/sparql", query_string={"query": "ASK { ?s ?p 'quiet' }"})
-    assert [r for r in caplog.records if r.name == "server.sparql"] == []
+    assert [r for r in caplog.records if r.name == "server.sparql.endpoint"] == []

@@ -71,7 +71,7 @@ def test_reader_answers_during_ingest_and_sees_new_articles_without_restart(tmp_
 
 
 def test_sigkill_during_ingest_leaves_every_article_complete_or_absent(tmp_path):
-    from etl.ingest import run_ingest
+    from etl.ingest.run import run_ingest
     from etl.pipeline import Extractor
     from etl.read import read_paths
 

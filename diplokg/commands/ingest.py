@@ -84,7 +84,7 @@ class Progress:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Ingest the given paths; 0 all accepted, 1 some rejected (usage errors raise, exit 2)."""
-    from etl.ingest import run_ingest
+    from etl.ingest.run import run_ingest
     from etl.read import read_paths
 
     items = read_paths(args.paths, max_bytes=config.max_article_bytes)

@@ -45,7 +45,7 @@ def _validate_store(config: Config) -> int:
     """Validate every article graph of the store (the newest published snapshot)."""
     from diplokg.iris import Iris
     from diplokg.store import open_store
-    from etl.ingest_check import validate_store
+    from etl.ingest.check import validate_store
 
     checked = failed = 0
     with open_store(config, writable=False) as store:

@@ -123,13 +123,20 @@ _NP_DEPS = {"conj", "cc", "compound", "nmod", "amod", "det", "punct", "appos", "
 _ALONG = {"together", "along"}
 
 
-def _after_closed_list(t: Token) -> bool:
+def after_closed_list(t: Token) -> bool:
     """A conjunct after a list already closed by "and" ("with A and B, C and D discussed"):
-    the parser's mistake, C begins the next phrase."""
-    if t.dep_ != "conj" or t.head.dep_ != "conj" or t.i == 0 or t.doc[t.i - 1].text != "," and t.doc[t.left_edge.i - 1].text != ",":
+    the parser's mistake, C begins the next phrase. The list is closed where the conjunct's
+    head is itself the last of a list ("A and B, C": B's "and" before it) or the head's own
+    list has its "and" before the comma."""
+    if t.dep_ != "conj" or t.i == 0 or t.doc[t.i - 1].text != "," and t.doc[t.left_edge.i - 1].text != ",":
         return False
-    first = t.head.head
-    return any(c.dep_ == "cc" and first.i < c.i < t.head.i for c in first.children)
+    head = t.head
+    if head.left_edge.i > 0 and t.doc[head.left_edge.i - 1].lower_ == "and":
+        return True
+    if head.dep_ != "conj":
+        return False
+    first = head.head
+    return any(c.dep_ == "cc" and first.i < c.i < head.i for c in first.children)
 
 
 def coordinated(tok: Token) -> list[Token]:
@@ -145,7 +152,7 @@ def coordinated(tok: Token) -> list[Token]:
             out.extend(objects)
             stack.extend(c for o in objects for c in o.children)
             continue
-        if t.dep_ not in _NP_DEPS or _after_closed_list(t):
+        if t.dep_ not in _NP_DEPS or after_closed_list(t):
             continue
         if t.dep_ in ("conj", "nmod", "appos") or (t.dep_ == "compound" and t.pos_ == "PROPN"):
             out.append(t)

@@ -2,7 +2,7 @@
 JSON routes behind them and behind the query page (labels, vocabulary for completion).
 
 Every JSON route runs bounded SPARQL (a LIMIT on every query) through the app's store, under
-the endpoint's query deadline (:mod:`server.explore.bounded`).
+the query deadline that the front and its worker pool hold every request to (:mod:`server.pool`).
 """
 
 from server.explore.routes import bp

@@ -1,10 +1,10 @@
-"""What the workbench's JSON routes share: the deadline, request parameters, IRIs as links."""
+"""What the workbench's JSON routes share: the store, request parameters, IRIs as links."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask import current_app, request
@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from diplokg.errors import BadInput
 from diplokg.store import Store
-from server import pages_common as common
+from server.pages import common
 from server.runner import runner
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -22,16 +22,14 @@ _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 @contextmanager
-def deadline() -> Iterator[Store]:
-    """The store, with every query made inside this block under the endpoint's query deadline.
+def served_store() -> Iterator[Store]:
+    """The store that the workbench's queries read.
 
-    Under ``diplokg serve`` the worker's watchdog answers 503 and replaces the worker when the
-    block outlives ``query_timeout`` (see :mod:`server.runner`); elsewhere queries run freely.
+    No deadline of its own: under ``diplokg serve`` every request runs in a pool worker that
+    the front stops, answering 503, past ``query_timeout`` or ``query_memory_mb`` (see
+    :mod:`server.pool`), the workbench's routes as much as the endpoint.
     """
-    found = runner(current_app)
-    guard = found.watchdog.watching(request.environ) if found.watchdog is not None else nullcontext()
-    with guard:
-        yield found.store
+    yield runner(current_app).store
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from rdflib import URIRef
 from diplokg.iris import DKG
 from diplokg.store import Store
 from server.explore.bounded import link
-from server.pages_query import PREFIXES
+from server.pages.query import PREFIXES
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from rdflib import Literal, URIRef
 from diplokg.store import Store
 from server.explore.bounded import Filters, date_pattern, link
 from server.explore.labels import describe
-from server.pages_lists import evidence_for
-from server.pages_query import PREFIXES, select
+from server.pages.lists import evidence_for
+from server.pages.query import PREFIXES, select
 
 log = logging.getLogger(__name__)
 

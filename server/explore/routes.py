@@ -11,13 +11,13 @@ from rdflib import Literal, URIRef
 from diplokg.errors import BadInput
 from diplokg.iris import Iris
 from diplokg.store import Store
-from server import pages_common as common
+from server.pages import common
 from server.explore import network as net
 from server.explore import timeline as tl
-from server.explore.bounded import deadline, entity_param, filters, int_param, is_iri
+from server.explore.bounded import entity_param, filters, int_param, is_iri, served_store
 from server.explore.labels import MAX_IRIS, describe
 from server.explore.vocabulary import PREFIXES, vocabulary
-from server.pages_query import select
+from server.pages.query import select
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def _subject() -> tuple[str, URIRef] | None:
 def network_page() -> str:
     """The network view: filters, the graph, the meetings of a chosen edge."""
     found = filters()
-    with deadline() as store:
+    with served_store() as store:
         countries = _choices(store, "Country", "rdfs:label")
         issues = _choices(store, "Issue", "skos:prefLabel|rdfs:label")
     config = {"data": request.script_root + "/explore/network.json", "args": found.query_args(),
@@ -77,7 +77,7 @@ def network_data() -> Response:
     """The network under the request's filters: nodes, weighted edges, how many were left out."""
     found = filters()
     limit = int_param("limit", DEFAULT_NODES, 2, MAX_NODES)
-    with deadline() as store:
+    with served_store() as store:
         return jsonify(net.network(store, common.base(), found, limit))
 
 
@@ -88,7 +88,7 @@ def meetings_data() -> Response:
     if a is None or b is None:
         raise BadInput("give the two actors of the edge as a= and b=")
     found = filters()
-    with deadline() as store:
+    with served_store() as store:
         return jsonify(net.meetings_between(store, common.base(), a, b, found))
 
 
@@ -97,7 +97,7 @@ def timeline_page() -> str:
     """The timeline view of a person, country, issue or query result."""
     subject = _subject()
     label = None
-    with deadline() as store:
+    with served_store() as store:
         if subject is not None:
             label = describe(store, [subject[1]]).get(str(subject[1]), {}).get("label")
         countries = _choices(store, "Country", "rdfs:label")
@@ -127,7 +127,7 @@ def timeline_data() -> Response:
             raise BadInput("name a person=, country= or issue= (a local path such as /id/actor/japan)")
         name, iri = subject
         where = tl.patterns(base, **{{"person": "person", "country": "group", "issue": "issue"}[name]: iri})
-    with deadline() as store:
+    with served_store() as store:
         return jsonify(tl.timeline(store, base, *where))
 
 
@@ -135,14 +135,14 @@ def timeline_data() -> Response:
 def labels_data() -> Response:
     """Names, kinds and links of the IRIs in a JSON body ``{"iris": [...]}``: one query."""
     iris = _iris_from_body()
-    with deadline() as store:
+    with served_store() as store:
         return jsonify({"labels": describe(store, iris)})
 
 
 @bp.get("/vocabulary.json")
 def vocabulary_data() -> Response:
     """Prefixes, classes and properties for the editor's completion."""
-    with deadline() as store:
+    with served_store() as store:
         return jsonify(vocabulary(store, Iris(common.base()).ontology_graph))
 
 

@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from diplokg.store import Store
 from server.explore.bounded import link
 from server.explore.labels import describe
-from server.pages_query import select
+from server.pages.query import select
 
 log = logging.getLogger(__name__)
 

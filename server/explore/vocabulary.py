@@ -8,8 +8,8 @@ from rdflib import URIRef
 
 from diplokg.iris import PREFIXES as PREDECLARED
 from diplokg.store import Store
-from server.pages import NAMESPACES
-from server.pages_query import select
+from server.pages.routes import NAMESPACES
+from server.pages.query import select
 
 # The most terms the editor is offered.
 MAX_TERMS = 2000

@@ -9,7 +9,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.meetings.triggers import is_trigger
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
-from etl.extract.references import coordinated, refers_to, resolve_role_noun, role_phrase
+from etl.extract.references import after_closed_list, coordinated, refers_to, resolve_role_noun, role_phrase
 
 EXPLICIT_PREPS = ("between", "with", "among")
 
@@ -169,6 +169,8 @@ def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) ->
             return True
     if tok.dep_ == "poss" and not is_trigger(tok.head, ctx):
         return True
+    if after_closed_list(tok):
+        return True  # "a meeting with A and B of Japan, C and the ministers discussed": C is not in it
     if _other_clause(tok, sent, ctx):
         return True
     if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ctx.vocab.speech_verbs and not any(is_trigger(t, ctx) for t in tok.head.subtree if t.i != tok.i and t.dep_ != "ccomp" and t.head == tok.head):

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
 
 from diplokg.iris import DKG, PREFIXES
 from diplokg.store import Store
-from server.pages_query import select
+from server.pages.query import select
 
 log = logging.getLogger(__name__)
 

@@ -244,7 +244,7 @@ def split_failures(items: Iterable[object], ingestor: Ingestor, on_read: Callabl
 
 
 def _extracted(extractor: object, articles: Iterable[Article]) -> Iterator[object]:
-    from etl.ingest_parallel import extract_one
+    from etl.ingest.parallel import extract_one
 
     for article in articles:
         yield extract_one(extractor, article)
@@ -262,7 +262,7 @@ def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int =
     summed times. ``publish_text`` (the setting) decides which articles keep their full
     text in the store.
     """
-    from etl.ingest_parallel import extract_parallel
+    from etl.ingest.parallel import extract_parallel
     from etl.pipeline import Extractor
 
     started = time.perf_counter()

@@ -27,7 +27,7 @@ from server.cors import PREFLIGHT_HEADERS
 from server.errors import UnsupportedMediaType, error_body
 from server.negotiate import Format, Kind, negotiate
 from server.runner import QueryRunner, runner
-from server.sparql_description import serialize, service_description
+from server.sparql.description import serialize, service_description
 
 log = logging.getLogger(__name__)
 

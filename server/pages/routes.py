@@ -14,10 +14,10 @@ from rdflib.term import Node
 from diplokg.errors import BadInput, DiplokgError, NotFound
 from diplokg.iris import DKG, KINDS, PREFIXES
 from diplokg.store import Store
-from server import pages_common as common
+from server.pages import common
 from server.cookbook import load_cookbook
-from server.pages_query import construct, iris_in, labels
-from server.pages_views import MAX_INCOMING, VIEWS, basics, exists, page_kind
+from server.pages.query import construct, iris_in, labels
+from server.pages.views import MAX_INCOMING, VIEWS, basics, exists, page_kind
 
 log = logging.getLogger(__name__)
 

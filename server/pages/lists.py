@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 
 from diplokg.store.base import Store
-from server.pages_query import Row, date_key, grouped, select
-from server.pages_text import snippet, span_id
+from server.pages.query import Row, date_key, grouped, select
+from server.pages.text import snippet, span_id
 
 log = logging.getLogger(__name__)
 

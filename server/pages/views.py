@@ -10,9 +10,9 @@ from rdflib import Literal, URIRef
 
 from diplokg.iris import DKG
 from diplokg.store.base import Store
-from server.pages_lists import evidence_for, meetings, statements
-from server.pages_query import Row, ask, grouped, select
-from server.pages_text import segments, span_id
+from server.pages.lists import evidence_for, meetings, statements
+from server.pages.query import Row, ask, grouped, select
+from server.pages.text import segments, span_id
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from flask import Blueprint, Response, current_app, request, stream_with_context
 from diplokg.errors import DiplokgError, NotFound
 from diplokg.iris import Iris
 from diplokg.rebase import asserted_ontology
-from server import pages_common as common
-from server.dumps_stream import stream_export
-from server.dumps_void import cached_void
+from server.pages import common
+from server.dumps.stream import stream_export
+from server.dumps.void import cached_void
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +56,10 @@ def export(suffix: str) -> Response | tuple[Response, int] | tuple[str, int]:
         return common.error_response(NotFound(f"no dump /export.{suffix}; available: "
                                + ", ".join(f"/export.{s}" for s in DUMPS)))
     store = common.store()
-    heartbeat = current_app.config.get("DIPLOKG_HEARTBEAT")
     replace = published_ontology(current_app)
     if not any(g in store.graphs() for g in replace):
         replace = {}
-    body = stream_with_context(stream_export(store, dump.fmt, heartbeat, replace))
+    body = stream_with_context(stream_export(store, dump.fmt, replace))
     response = Response(body, mimetype=dump.media_type)
     response.headers["Content-Disposition"] = f'attachment; filename="diplokg.{dump.suffix}"'
     return response

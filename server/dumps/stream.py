@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from diplokg.store import Store
 from diplokg.store.base import Triple
@@ -62,12 +62,12 @@ class _ChunkWriter:
         self._put(outcome)
 
 
-def stream_export(store: Store, fmt: str, heartbeat: Callable[[], None] | None = None,
+def stream_export(store: Store, fmt: str,
                   replace: Mapping[str, Iterable[Triple]] | None = None) -> Iterator[bytes]:
     """Chunks of ``store.export(fmt)``, produced by a thread; memory stays bounded.
 
-    ``heartbeat`` is called for every chunk sent, so a server that kills silent workers
-    (gunicorn's sync workers) lets a long dump finish.
+    The worker pool's deadline ends when the head of the answer is sent, so a long dump is
+    never cut off for its length (server/pool.py).
     """
     chunks: queue.Queue = queue.Queue(maxsize=8)
     cancelled = threading.Event()
@@ -95,8 +95,6 @@ def stream_export(store: Store, fmt: str, heartbeat: Callable[[], None] | None =
                 return
             if isinstance(item, BaseException):
                 raise DumpAborted(f"export failed: {item}")
-            if heartbeat is not None:
-                heartbeat()
             yield item
     finally:
         cancelled.set()
