@@ -258,7 +258,7 @@ def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int =
 
     With ``jobs`` > 1, parsing and extraction run in that many worker processes; with
     ``cluster`` (a Dask scheduler address or ``local:N``), on that cluster's workers
-    (``etl.ingest_cluster``). The NLP and extraction stage times are then the workers'
+    (``etl.ingest.cluster``). The NLP and extraction stage times are then the workers'
     summed times. ``publish_text`` (the setting) decides which articles keep their full
     text in the store.
     """
@@ -270,7 +270,7 @@ def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int =
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
     if cluster:
-        from etl.ingest_cluster import extract_cluster
+        from etl.ingest.cluster import extract_cluster
 
         results = extract_cluster(articles, cluster)
     elif jobs > 1:

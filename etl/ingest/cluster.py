@@ -2,7 +2,7 @@
 
 The client (the ``diplokg ingest`` process) reads the articles and hands them to the
 cluster's workers through a bounded window of pending tasks; each worker loads the spaCy
-pipeline once and returns an :class:`etl.ingest_parallel.Extracted` per article. Results
+pipeline once and returns an :class:`etl.ingest.parallel.Extracted` per article. Results
 come back in input order, so identity resolution, mapping, SHACL, OWL RL and the store
 writes run in the client exactly as in a serial ingest: the store is the same whichever
 worker ran first.
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
 from diplokg.errors import UsageError
-from etl.ingest_parallel import Extracted, extract_one
+from etl.ingest.parallel import Extracted, extract_one
 from etl.model import Article
 
 log = logging.getLogger(__name__)
