@@ -17,8 +17,9 @@ twice). Where it lives depends on the server:
   ``GRAPH ?g`` does not see;
 - Virtuoso, which has no default graph of its own (a pattern outside ``GRAPH`` matches
   every graph, its system graphs too): in the graph ``{base}graph/union``, made the
-  default graph of each query by ``DEFINE input:default-graph-uri`` and hidden from
-  ``GRAPH ?g`` with the system graphs by ``DEFINE input:named-graph-exclude``.
+  default graph of each query by ``DEFINE input:default-graph-uri``; Virtuoso's system
+  graphs are hidden from ``GRAPH ?g`` by ``DEFINE input:named-graph-exclude`` (the union
+  cannot be: Virtuoso then finds nothing in the default graph either).
 
 Writes. Replacing graphs is one update request (delete the graphs' triples from the union
 unless another graph holds them, drop the graphs, insert the new content into the graphs
@@ -73,6 +74,7 @@ _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _CONNECT_TIMEOUT = 10.0
 STANDARD_BATCH = 20_000
+HELD_BATCH = 200  # triples per "held elsewhere" query
 VIRTUOSO_BATCH = 1_000  # Virtuoso 7.2's SPARQL compiler fails on INSERT DATA of about 1,500 triples
 _BACKOFF_FIRST = 0.5
 _BACKOFF_MAX = 8.0
@@ -244,11 +246,13 @@ class RemoteStore(Store):
         return self._kind
 
     def _hidden_graphs(self) -> list[str]:
-        """Virtuoso: its own graphs (outside the base) and the union, hidden from GRAPH ?g."""
+        """Virtuoso: its own graphs (outside the base), hidden from GRAPH ?g. Not the union:
+        Virtuoso 7.2 then finds nothing in the default graph either (it stays visible to
+        GRAPH ?g; diplokg's own queries filter it out)."""
         if not self._hidden:
             rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
                                 f"FILTER(!STRSTARTS(STR(?g), {_nt_str(self.iris.base)})) }}", raw=True)
-            self._hidden = [self.union_graph, *sorted(str(r[0]) for r in rows)]
+            self._hidden = sorted(str(r[0]) for r in rows)
         return self._hidden
 
     def _prologue(self, checked: Checked | None, default_graphs: list[str] | None,
@@ -424,21 +428,39 @@ class RemoteStore(Store):
     def _staging(self, graph: str) -> str:
         return self.staging_prefix + digest(graph, length=24)
 
-    def _unlink(self, names: list[ox.NamedNode]) -> list[str]:
-        """Operations removing graphs and, from the union, their triples no other graph holds."""
-        excluded = ", ".join(str(g) for g in names)
+    def _contents(self, names: list[ox.NamedNode]) -> dict[ox.NamedNode, set[tuple]]:
+        """What the server holds in these graphs now (its own rendering of the terms)."""
+        values = " ".join(str(g) for g in names)
+        result = self._send_raw(f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        found: dict[ox.NamedNode, set[tuple]] = {}
+        for row in result._raw:  # type: ignore[attr-defined]
+            found.setdefault(row["g"], set()).add((row["s"], row["p"], row["o"]))
+        return found
+
+    def _held_elsewhere(self, triples: set[tuple], names: list[ox.NamedNode]) -> set[tuple]:
+        """Those of ``triples`` that a graph other than ``names`` (and the union) holds.
+
+        A VALUES join, not FILTER NOT EXISTS: Virtuoso 7.2 evaluates a FILTER's inner
+        pattern without the outer bindings, so NOT EXISTS would never hold."""
+        excluded = [str(g) for g in names] + [f"<{self.union_graph}>"]
         if self.kind == "virtuoso":
-            excluded += ", " + ", ".join(f"<{g}>" for g in self._hidden_graphs())
-        excluded += f", <{self.union_graph}>"
-        ops = [f"DELETE {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-               f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({excluded})) }} }}"
-               for g in names]
-        ops += [f"DROP SILENT GRAPH {g}" for g in names]
-        return ops
+            excluded += [f"<{g}>" for g in self._hidden_graphs()]
+        held: set[tuple] = set()
+        ordered = sorted(triples, key=str)
+        for start in range(0, len(ordered), HELD_BATCH):
+            rows = " ".join(f"({s} {p} {o})" for s, p, o in ordered[start:start + HELD_BATCH])
+            result = self._send_raw(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+                                    f"GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({', '.join(excluded)})) }}")
+            held.update((row["s"], row["p"], row["o"]) for row in result._raw)  # type: ignore[attr-defined]
+        return held
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None]) -> None:
         """Replace (or, for ``None``, remove) several named graphs: one update request, or
-        batches into staging graphs then one request that moves them in (see the module)."""
+        batches into staging graphs then one request that moves them in (see the module).
+
+        Like the embedded store's writer, it reads first what the graphs hold (graphs whose
+        content does not change are not written) and which of the triples leaving them
+        another graph still holds: the others leave the union, in the same request."""
         if not self.writable:
             raise StoreError("the store is open read-only")
         content: dict[ox.NamedNode, list[tuple]] = {}
@@ -447,29 +469,43 @@ class RemoteStore(Store):
             content[g] = [] if triples is None else sorted({self._skolem(t) for t in triples}, key=str)
         if not content:
             return
-        names = list(content)
-        total = sum(len(t) for t in content.values())
-        ops = self._unlink(names)
+        old = self._contents(list(content))
+        changed = [g for g in content if set(content[g]) != old.get(g, set())]
+        if not changed:
+            return
+        kept = {t for g in changed for t in content[g]}
+        leaving = {t for g in changed for t in old.get(g, set())} - kept
+        gone = sorted(leaving - self._held_elsewhere(leaving, changed), key=str) if leaving else []
+        total = sum(len(content[g]) for g in changed)
         batch = self.batch_triples or (VIRTUOSO_BATCH if self.kind == "virtuoso" else STANDARD_BATCH)
-        if total <= batch:
-            inserts = [f"GRAPH {g} {{\n{_lines(t)}}}" for g, t in content.items() if t]
+        ops: list[str] = []
+        if total + len(gone) <= batch:
+            if gone:
+                ops.append(f"DELETE DATA {{ {self._union(_lines(gone))} }}")
+            ops += [f"DROP SILENT GRAPH {g}" for g in changed]
+            inserts = [f"GRAPH {g} {{\n{_lines(content[g])}}}" for g in changed if content[g]]
             if inserts:
                 ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
             ops += [f"INSERT {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"
-                    for g, t in content.items() if t]
+                    for g in changed if content[g]]
             self._update(" ;\n".join(ops))
             return
-        staging = {g: ox.NamedNode(self._staging(g.value)) for g in names}
-        self._update(" ;\n".join(f"DROP SILENT GRAPH {s}" for s in staging.values()))
-        for g, triples in content.items():
+        staging = {g: ox.NamedNode(self._staging(g.value)) for g in changed}
+        leaving_graph = ox.NamedNode(self._staging("leaving " + " ".join(g.value for g in changed)))
+        self._update(" ;\n".join(f"DROP SILENT GRAPH {s}" for s in [*staging.values(), leaving_graph]))
+        for target, triples in [*((staging[g], content[g]) for g in changed), (leaving_graph, gone)]:
             for start in range(0, len(triples), batch):
                 chunk = triples[start:start + batch]
-                self._update(f"INSERT DATA {{ GRAPH {staging[g]} {{\n{_lines(chunk)}}} }}")
+                self._update(f"INSERT DATA {{ GRAPH {target} {{\n{_lines(chunk)}}} }}")
+        if gone:
+            ops.append(f"DELETE {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {leaving_graph} {{ ?s ?p ?o }} }}")
+        ops += [f"DROP SILENT GRAPH {g}" for g in changed]
         for g, s in staging.items():
             if content[g]:
                 ops.append(f"INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} }}")
                 ops.append(f"INSERT {{ {self._union('?s ?p ?o')} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} }}")
             ops.append(f"DROP SILENT GRAPH {s}")
+        ops.append(f"DROP SILENT GRAPH {leaving_graph}")
         self._update(" ;\n".join(ops))  # the completion: every graph moves in at once
 
     def close(self) -> None:

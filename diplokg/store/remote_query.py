@@ -106,7 +106,7 @@ def check(text: str, base_iri: str | None = None) -> Checked:
         elif isinstance(item, dict):
             stack.extend(item.values())
     return Checked(_FORMS.get(parsed[1].name, "select"), tuple(sorted(graphs)), variable,
-                   bool(parsed[1].get("datasetClause")))
+                   "datasetClause" in parsed[1])
 
 
 def bind(text: str, bindings: Mapping[str, Node]) -> str:
