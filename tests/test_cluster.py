@@ -129,6 +129,7 @@ def test_a_worker_killed_mid_run_loses_no_article(corpus, serial, tmp_path):
 
 def test_a_cluster_that_cannot_be_reached_is_one_line_and_exit_2(corpus, tmp_path):
     address = f"tcp://127.0.0.1:{triplestores.free_port()}"
-    done = _ingest(corpus[:1], {"DIPLOKG_STORE": str(tmp_path / "store")}, "--cluster", address)
+    env = {"DIPLOKG_STORE": str(tmp_path / "store"), "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"}
+    done = _ingest(corpus[:1], env, "--cluster", address)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines()[-1].startswith(f"diplokg ingest: error: cannot reach the Dask scheduler at {address}")

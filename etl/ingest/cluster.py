@@ -29,7 +29,6 @@ from etl.model import Article
 log = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 4
-CONNECT_SECONDS = 15
 TASK_RETRIES = 2  # for exceptions inside a task; a dead worker's tasks are rescheduled by the scheduler
 
 _EXTRACTOR = None
@@ -64,7 +63,7 @@ def _client(address: str, stack: ExitStack):
                                                    dashboard_address=None))
         return stack.enter_context(Client(cluster))
     try:
-        return stack.enter_context(Client(address, timeout=CONNECT_SECONDS))
+        return stack.enter_context(Client(address))  # gives up after distributed.comm.timeouts.connect
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
