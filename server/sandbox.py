@@ -165,38 +165,6 @@ def listener_program(arch: _Arch, unix: bool = False) -> bytes:
     return b"".join(_instruction(*ins) for ins in body)
 
 
-def forbid_connections() -> None:
-    """For a store's own server (``oxigraph serve``): it may listen and accept, never connect.
-
-    Landlock (ABI 4+, Linux 6.7+) refuses every TCP connect(); a seccomp filter refuses every
-    socket but a TCP one (so no UDP: no DNS lookup can carry a name out). Inherited across
-    exec. Raises SandboxUnavailable where the kernel cannot.
-    """
-    arch = _ARCHES.get(platform.machine())
-    if arch is None or os.uname().sysname != "Linux":
-        raise SandboxUnavailable("the connection sandbox needs Linux on x86-64 or AArch64")
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    abi = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, _LANDLOCK_VERSION)
-    if abi < 4:
-        raise SandboxUnavailable(f"Landlock network rules need ABI 4 (Linux 6.7), this kernel has {max(abi, 0)}")
-    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        raise SandboxUnavailable(f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}")
-    attr = _RulesetAttr(0, _ACCESS_NET_CONNECT_TCP)
-    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.sizeof(attr), 0)
-    if ruleset < 0:
-        raise SandboxUnavailable(f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}")
-    try:
-        if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
-            raise SandboxUnavailable(f"landlock_restrict_self failed: {os.strerror(ctypes.get_errno())}")
-    finally:
-        os.close(ruleset)
-    program = listener_program(arch)
-    buffer = ctypes.create_string_buffer(program, len(program))
-    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
-    if libc.syscall(arch.seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, ctypes.byref(prog)) != 0:
-        raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(ctypes.get_errno())}")
-
-
 _LANDLOCK_ADD_RULE = 445
 _LANDLOCK_RULE_NET_PORT = 2
 _ACCESS_NET_BIND_TCP = 1 << 0
@@ -204,6 +172,49 @@ _ACCESS_NET_BIND_TCP = 1 << 0
 
 class _NetPortAttr(ctypes.Structure):
     _fields_ = [("allowed_access", ctypes.c_uint64), ("port", ctypes.c_uint64)]
+
+
+def _tcp_only(handled: int, connect_ports: Iterable[int] = (), unix: bool = False, why: str = "") -> None:
+    """Landlock over the ``handled`` TCP rights (connect allowed to ``connect_ports`` only),
+    then the seccomp filter of :func:`listener_program`. Raises SandboxUnavailable."""
+    arch = _ARCHES.get(platform.machine())
+    if arch is None or os.uname().sysname != "Linux":
+        raise SandboxUnavailable("the connection sandbox needs Linux on x86-64 or AArch64")
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    abi = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, _LANDLOCK_VERSION)
+    if abi < 4:
+        raise SandboxUnavailable(f"{why or 'Landlock network rules'} need ABI 4 (Linux 6.7), "
+                                 f"this kernel has {max(abi, 0)}")
+    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise SandboxUnavailable(f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}")
+    attr = _RulesetAttr(0, handled)
+    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.sizeof(attr), 0)
+    if ruleset < 0:
+        raise SandboxUnavailable(f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}")
+    try:
+        for port in connect_ports:
+            rule = _NetPortAttr(_ACCESS_NET_CONNECT_TCP, port)
+            if libc.syscall(_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_NET_PORT, ctypes.byref(rule), 0) != 0:
+                raise SandboxUnavailable(f"landlock_add_rule failed: {os.strerror(ctypes.get_errno())}")
+        if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
+            raise SandboxUnavailable(f"landlock_restrict_self failed: {os.strerror(ctypes.get_errno())}")
+    finally:
+        os.close(ruleset)
+    program = listener_program(arch, unix=unix)
+    buffer = ctypes.create_string_buffer(program, len(program))
+    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    if libc.syscall(arch.seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, ctypes.byref(prog)) != 0:
+        raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(ctypes.get_errno())}")
+
+
+def forbid_connections() -> None:
+    """For a store's own server (``oxigraph serve``): it may listen and accept, never connect.
+
+    Landlock (ABI 4+, Linux 6.7+) refuses every TCP connect(); a seccomp filter refuses every
+    socket but a TCP one (so no UDP: no DNS lookup can carry a name out). Inherited across
+    exec. Raises SandboxUnavailable where the kernel cannot.
+    """
+    _tcp_only(_ACCESS_NET_CONNECT_TCP)
 
 
 def forbid_sockets_but_store(port: int, unix: bool = False) -> None:
@@ -216,33 +227,8 @@ def forbid_sockets_but_store(port: int, unix: bool = False) -> None:
     another port. ``unix`` also allows Unix sockets (the front, which talks to its workers
     over them). Raises SandboxUnavailable where the kernel cannot.
     """
-    arch = _ARCHES.get(platform.machine())
-    if arch is None or os.uname().sysname != "Linux":
-        raise SandboxUnavailable("the network sandbox needs Linux on x86-64 or AArch64")
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    abi = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, _LANDLOCK_VERSION)
-    if abi < 4:
-        raise SandboxUnavailable(f"a remote store under the sandbox needs Landlock network rules (ABI 4, "
-                                 f"Linux 6.7); this kernel has {max(abi, 0)} (set sandbox = false to run without)")
-    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        raise SandboxUnavailable(f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}")
-    attr = _RulesetAttr(0, _ACCESS_NET_CONNECT_TCP | _ACCESS_NET_BIND_TCP)
-    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.sizeof(attr), 0)
-    if ruleset < 0:
-        raise SandboxUnavailable(f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}")
-    try:
-        rule = _NetPortAttr(_ACCESS_NET_CONNECT_TCP, port)
-        if libc.syscall(_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_NET_PORT, ctypes.byref(rule), 0) != 0:
-            raise SandboxUnavailable(f"landlock_add_rule failed: {os.strerror(ctypes.get_errno())}")
-        if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
-            raise SandboxUnavailable(f"landlock_restrict_self failed: {os.strerror(ctypes.get_errno())}")
-    finally:
-        os.close(ruleset)
-    program = listener_program(arch, unix=unix)
-    buffer = ctypes.create_string_buffer(program, len(program))
-    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
-    if libc.syscall(arch.seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, ctypes.byref(prog)) != 0:
-        raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(ctypes.get_errno())}")
+    _tcp_only(_ACCESS_NET_CONNECT_TCP | _ACCESS_NET_BIND_TCP, [port], unix=unix,
+              why="a remote store under the sandbox (set sandbox = false to run without): Landlock network rules")
 
 
 def main(argv: list[str] | None = None) -> int:
