@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, res in results.items():
             peer = "embedded" if name in ("oxigraph", "virtuoso") else "jobs1"
             ratio = ""
-            if peer in results and name != peer:
+            if peer in results and name not in (peer, "embedded"):
                 ratio = f"  ({res['median_s'] / results[peer]['median_s']:.2f}x the time of {peer})"
             print(f"{name:10s} {res['median_s']:7.1f} s  {res['articles_per_s']:6.2f} articles/s{ratio}")
         if args.queries > 0:
