@@ -21,9 +21,10 @@ twice). Where it lives depends on the server:
   graphs are hidden from ``GRAPH ?g`` by ``DEFINE input:named-graph-exclude`` (the union
   cannot be: Virtuoso then finds nothing in the default graph either).
 
-Writes. Replacing graphs is one update request (delete the graphs' triples from the union
-unless another graph holds them, drop the graphs, insert the new content into the graphs
-and the union), which the server runs as one transaction. A write larger than
+Writes. Replacing graphs reads what they hold and which leaving triples other graphs hold
+(unchanged graphs are not written), then sends one update request (delete from the union
+the triples no other graph holds, drop the graphs, insert the new content into the graphs
+and the union), which the server runs as one transaction. One writer at a time. A write larger than
 ``store_batch_triples`` is first sent in batches into staging graphs
 (``{base}graph/staging/...``), then moved into place by one final request: an article
 interrupted half-way is absent (its staging graph is not part of the store: ``graphs``,
