@@ -72,7 +72,6 @@ VIRTUOSO_DEVIATIONS = {
                                "(?other != ?person) never holds: the counterparts come back empty",
     "08-statements-by-organizations": "GROUP_CONCAT over no values is unbound, not the empty string",
     "10-issues-most-discussed": "refused: ORDER BY over aggregate aliases (?meetings + ?statements)",
-    "14-quotes-timeline": "SELECT DISTINCT keeps a duplicate of a row with unbound values",
 }
 
 
