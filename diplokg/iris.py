@@ -89,6 +89,10 @@ class Iris:
         """The IRI of how one article names one actor (a fragment of the article IRI)."""
         return f"{self.article(article_id)}#name={actor_key}"
 
+    def meeting_report(self, article_id: str, meeting_key: str) -> str:
+        """The IRI of one article's report of a meeting (a fragment of the article IRI)."""
+        return f"{self.article(article_id)}#meeting={meeting_key}"
+
     def article_graph(self, article_id: str) -> str:
         """The named graph holding one article's facts."""
         return f"{self.base}graph/article/{article_key(article_id)}"

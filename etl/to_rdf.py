@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import BadInput
 from diplokg.iris import DKG as DKG_NS
 from diplokg.iris import Iris, digest
+from etl.events import Canon, Report
 from etl.extract.names import parse, person_key
 from etl.model import Actor, Article, ArticleFacts, Meeting, Place, RoleFact, Span, Statement
 
@@ -99,9 +100,10 @@ def meeting_label(meeting: Meeting, names: dict[str, str]) -> str:
 class _Mapper:
     """Adds one article's facts to a graph; holds the article and the IRI minter."""
 
-    def __init__(self, facts: ArticleFacts, iris: Iris) -> None:
+    def __init__(self, facts: ArticleFacts, iris: Iris, canons: dict[str, Canon] | None = None) -> None:
         self.facts = facts
         self.iris = iris
+        self.canons = canons or {}
         self.graph = Graph()
         self.graph.bind("dkg", DKG)
         self.graph.bind("dcterms", DCTERMS)
@@ -211,21 +213,41 @@ class _Mapper:
             self.add(node, DKG.country, self.node("actor", place.country))
 
     def map_meeting(self, meeting: Meeting, names: dict[str, str]) -> None:
-        node = self.node("meeting", meeting.key)
+        """The meeting node as its cluster settles it (``etl.events``: key, label, date, mode,
+        place; alone, the article's own), and the article's own report of it: participants,
+        status, topics and evidence on the node in this graph, the rest on a dkg:MeetingReport."""
+        own = meeting_label(meeting, names)
+        c = self.canons.get(meeting.key) or Canon(meeting.key, own, meeting.date, meeting.mode, meeting.location)
+        node = self.node("meeting", c.key)
         self.add(node, RDF.type, DKG.Meeting)
-        self.add(node, RDFS.label, Literal(meeting_label(meeting, names)))
+        self.add(node, RDFS.label, Literal(c.label))
         for key in meeting.participants:
             self.add(node, DKG.participant, self.node("actor", key))
-        if meeting.date:
-            self.add(node, DKG.date, date_literal(meeting.date))
-        if meeting.location:
-            self.add(node, DKG.location, self.node("place", meeting.location))
-        self.add(node, DKG.mode, MODES[meeting.mode])
+        if c.date:
+            self.add(node, DKG.date, date_literal(c.date))
+        if c.location:
+            self.add(node, DKG.location, self.node("place", c.location))
+            if c.location not in {p.key for p in self.facts.places}:
+                # another article's place: its label only (the places this article names are its own)
+                place = self.node("place", c.location)
+                self.add(place, RDF.type, DKG.Place)
+                self.add(place, RDFS.label, Literal(c.place_name or c.location))
+        self.add(node, DKG.mode, MODES[c.mode])  # type: ignore[index]
         self.add(node, DKG.status, STATUSES[meeting.status])
         for key in meeting.topics:
             self.add(node, DKG.topic, self.node("issue", key))
         self.add(node, DKG.primary, Literal(bool(meeting.primary)))
         self.provenance(node, meeting.evidence)
+        report = URIRef(self.iris.meeting_report(self.facts.article.id, meeting.key))
+        self.add(report, RDF.type, DKG.MeetingReport)
+        self.add(report, RDFS.label, Literal(own))
+        self.add(report, DKG.reportOf, node)
+        self.add(report, DKG.reportArticle, self.article)
+        if meeting.date:
+            self.add(report, DKG.reportDate, date_literal(meeting.date))
+        self.add(report, DKG.reportMode, MODES[meeting.mode])
+        if meeting.location:
+            self.add(report, DKG.reportLocation, self.node("place", meeting.location))
 
     def map_statement(self, statement: Statement) -> None:
         node = self.node("statement", statement.key)
@@ -236,7 +258,8 @@ class _Mapper:
         for key in statement.about:
             self.add(node, DKG.about, self.node("issue", key))
         if statement.made_at:
-            self.add(node, DKG.madeAt, self.node("meeting", statement.made_at))
+            made = self.canons.get(statement.made_at)
+            self.add(node, DKG.madeAt, self.node("meeting", made.key if made else statement.made_at))
         if statement.date:
             self.add(node, DKG.date, date_literal(statement.date))
         self.provenance(node, statement.evidence)
@@ -251,9 +274,10 @@ def withhold_text(graph: Graph, article: Article, iris: Iris) -> Graph:
     return graph
 
 
-def facts_to_graph(facts: ArticleFacts, iris: Iris) -> Graph:
-    """The asserted triples of one article's facts (no inference, no issue definitions)."""
-    mapper = _Mapper(facts, iris)
+def facts_to_graph(facts: ArticleFacts, iris: Iris, canons: dict[str, Canon] | None = None) -> Graph:
+    """The asserted triples of one article's facts (no inference, no issue definitions);
+    ``canons`` maps a meeting's report key to the meeting its cluster makes (``etl.events``)."""
+    mapper = _Mapper(facts, iris, canons)
     mapper.map_article(facts.article)
     for actor in facts.actors:
         mapper.map_actor(actor)
@@ -322,20 +346,30 @@ def facts_of_graph(triples: Iterable[tuple], iris: Iris) -> ArticleFacts | None:
         if use is not None:
             _unresolved(actor, g, use, article.id, renamed)
         actors.append(actor)
+    reports = sorted(g.subjects(RDF.type, DKG.MeetingReport))
+    # the places the article names itself (a meeting's settled place may be another article's)
+    own_places = {p for r in reports for p in g.objects(r, DKG.reportLocation)} if reports else set(g.subjects(RDF.type, DKG.Place))
     places = [Place(key(p, "place"), str(g.value(p, RDFS.label)), key(g.value(p, DKG.country), "actor") if g.value(p, DKG.country) else None,
-                    sorted(str(a) for a in g.objects(p, SKOS.altLabel))) for p in sorted(g.subjects(RDF.type, DKG.Place))]
+                    sorted(str(a) for a in g.objects(p, SKOS.altLabel))) for p in sorted(own_places)]
     stored_labels = {str(s): str(o) for s, o in g.subject_objects(RDFS.label)}
     modes = {v: k for k, v in MODES.items()}
     statuses = {v: k for k, v in STATUSES.items()}
     quote_types = {v: k for k, v in QUOTE_TYPES.items()}
     meetings = []
-    for m in sorted(g.subjects(RDF.type, DKG.Meeting)):
-        label = one(m, RDFS.label) or ""
+    own_key: dict[str, str] = {}  # meeting IRI -> the report key this article gave it
+    # (node, own label, own key, date, mode, location) of each meeting as the article reports it
+    if reports:
+        told = [(g.value(r, DKG.reportOf), one(r, RDFS.label) or "", str(r).split("#meeting=", 1)[1], one(r, DKG.reportDate),
+                 g.value(r, DKG.reportMode), g.value(r, DKG.reportLocation)) for r in reports]
+    else:  # a graph stored before meeting reports were written
+        told = [(m, one(m, RDFS.label) or "", key(m, "meeting"), one(m, DKG.date), g.value(m, DKG.mode), g.value(m, DKG.location))
+                for m in sorted(g.subjects(RDF.type, DKG.Meeting))]
+    for m, label, own, date, mode, loc in told:
+        own_key[str(m)] = own
         people = sorted((str(p) for p in g.objects(m, DKG.participant)), key=lambda p: (_position(label, stored_labels.get(p, "")), p))
-        loc = g.value(m, DKG.location)
-        meetings.append(Meeting(key(m, "meeting"), [renamed.get(key(URIRef(p), "actor"), key(URIRef(p), "actor")) for p in people],
-                                mode=modes[g.value(m, DKG.mode)], status=statuses[g.value(m, DKG.status)],  # type: ignore[arg-type]
-                                date=one(m, DKG.date), location=key(loc, "place") if loc is not None else None,
+        meetings.append(Meeting(own, [renamed.get(key(URIRef(p), "actor"), key(URIRef(p), "actor")) for p in people],
+                                mode=modes[mode], status=statuses[g.value(m, DKG.status)],  # type: ignore[arg-type]
+                                date=date, location=key(loc, "place") if loc is not None else None,
                                 topics=sorted(key(t, "issue") for t in g.objects(m, DKG.topic)), evidence=spans(m),
                                 primary=bool(g.value(m, DKG.primary).toPython()) if g.value(m, DKG.primary) is not None else True))
     statements = []
@@ -345,7 +379,8 @@ def facts_of_graph(triples: Iterable[tuple], iris: Iris) -> ArticleFacts | None:
         statements.append(Statement(key(st, "statement"), renamed.get(speaker, speaker), str(g.value(st, DKG.quote)),
                                     quote_types[g.value(st, DKG.quoteType)], evidence=spans(st),  # type: ignore[arg-type]
                                     about=sorted(key(i, "issue") for i in g.objects(st, DKG.about)),
-                                    made_at=key(made, "meeting") if made is not None else None, date=one(st, DKG.date)))
+                                    made_at=own_key.get(str(made), key(made, "meeting")) if made is not None else None,
+                                    date=one(st, DKG.date)))
     issues = sorted(key(i, "issue") for i in g.objects(article_node, DKG.mentions))
     return ArticleFacts(article=article, actors=actors, places=places, meetings=meetings, statements=statements, issues=issues)
 
@@ -376,3 +411,57 @@ def _position(label: str, name: str) -> int:
     """Where a participant's name stands in a meeting's label (its order of participants)."""
     at = label.find(name) if name else -1
     return at if at >= 0 else len(label)
+
+
+def reports_of_graph(triples: Iterable[tuple], iris: Iris) -> list[Report]:
+    """The meeting reports of one article graph (asserted triples, or stored ones with the
+    inferred), as ``etl.events`` matches them, each with the meeting the graph makes of it."""
+    g = triples if isinstance(triples, Graph) else _graph(triples)
+    modes = {v: k for k, v in MODES.items()}
+    statuses = {v: k for k, v in STATUSES.items()}
+    graph_iri = None
+    out = []
+
+    def label(x: object) -> str | None:
+        value = g.value(x, RDFS.label)  # type: ignore[arg-type]
+        return None if value is None else str(value)
+
+    def place_key(p: object) -> str | None:
+        return None if p is None else str(p)[len(iris.instance("place", "")):]
+
+    for r in sorted(g.subjects(RDF.type, DKG.MeetingReport)):
+        m = g.value(r, DKG.reportOf)
+        article = g.value(r, DKG.reportArticle)
+        if m is None or article is None:
+            continue
+        if graph_iri is None:
+            ident = g.value(article, DCTERMS.identifier)
+            graph_iri = iris.article_graph(str(ident)) if ident is not None else str(article)
+        parts = sorted(str(p) for p in g.objects(m, DKG.participant))
+        persons = frozenset(p for p in parts if (URIRef(p), RDF.type, DKG.Person) in g)
+        sides = []
+        for p in parts:
+            side = p
+            if p in persons:
+                country = g.value(URIRef(p), DKG.country)
+                posts = sorted(str(o) for role in g.objects(URIRef(p), DKG.holds) for o in g.objects(role, DKG.roleOf))
+                side = str(country) if country is not None else (posts[0] if posts else p)
+            sides.append((p, side))
+        date = g.value(r, DKG.reportDate)
+        loc = g.value(r, DKG.reportLocation)
+        mloc = g.value(m, DKG.location)
+        mdate = g.value(m, DKG.date)
+        canon = Canon(str(m)[len(iris.instance("meeting", "")):], label(m) or "", None if mdate is None else str(mdate),
+                      modes[g.value(m, DKG.mode)], place_key(mloc), label(mloc) if mloc is not None else None)
+        out.append(Report(graph_iri, str(r).split("#meeting=", 1)[1], frozenset(parts), persons, tuple(sides),
+                          tuple((p, label(URIRef(p)) or p) for p in parts), None if date is None else str(date),
+                          modes[g.value(r, DKG.reportMode)], statuses[g.value(m, DKG.status)], place_key(loc),
+                          label(loc) if loc is not None else None, label(r) or "", canon))
+    return out
+
+
+def _graph(triples: Iterable[tuple]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g

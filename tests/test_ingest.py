@@ -69,10 +69,12 @@ def test_ingesting_twice_gives_the_same_store(config, extractor):
 
 
 def test_changed_article_replaces_its_facts_and_keeps_the_others(config, extractor, tmp_path):
-    seed = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    seed, second = sorted(SEEDS_DIR.glob("*.txt"))[:2]
     text = seed.read_text(encoding="utf-8")
+    # "other" reports other meetings: two copies of one text would be two reports of one
+    # meeting, whose settled place follows both (tests/test_events_store.py)
     v1 = write_jsonl(tmp_path / "v1.jsonl", [{"id": "story", "text": text, "license": "cc-by-4.0"},
-                                              {"id": "other", "text": text}])
+                                              {"id": "other", "text": second.read_text(encoding="utf-8")}])
     ingest(config, [v1], extractor)
     before = dataset(config)
     changed = text.replace("Tokyo", "Osaka")

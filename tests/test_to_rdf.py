@@ -54,7 +54,7 @@ def seed_facts() -> ArticleFacts:
 def test_seed_facts_give_exactly_the_hand_written_example() -> None:
     graph = facts_to_graph(seed_facts(), Iris())
     expected = Graph().parse(DATA / "valid.ttl")
-    assert len(graph) == len(expected) == 91
+    assert len(graph) == len(expected) == 98
     assert set(graph) == set(expected)
 
 
@@ -89,6 +89,10 @@ kg:meeting\\/m2 a dkg:Meeting ;
     dkg:topic <http://example.org/kg/id/issue/trilateral-cooperation> ;
     dkg:reportedIn kg:article\\/a1 ;
     dkg:evidence <http://example.org/kg/id/article/a1#char=46,71> .
+<http://example.org/kg/id/article/a1#meeting=m1> a dkg:MeetingReport ; rdfs:label "Phone call of Fumio Kishida and Yoon Suk Yeol, 2023-05" ;
+    dkg:reportOf kg:meeting\\/m1 ; dkg:reportArticle kg:article\\/a1 ; dkg:reportDate "2023-05"^^xsd:gYearMonth ; dkg:reportMode dkg:Phone .
+<http://example.org/kg/id/article/a1#meeting=m2> a dkg:MeetingReport ; rdfs:label "Planned meeting of Fumio Kishida and Yoon Suk Yeol, 2024" ;
+    dkg:reportOf kg:meeting\\/m2 ; dkg:reportArticle kg:article\\/a1 ; dkg:reportDate "2024"^^xsd:gYear ; dkg:reportMode dkg:InPerson .
 <http://example.org/kg/id/article/a1#char=0,44> a dkg:Evidence ; dkg:article kg:article\\/a1 ;
     dkg:start 0 ; dkg:end 44 ; dkg:exact "Kishida spoke by phone with Yoon in May 2023" .
 <http://example.org/kg/id/article/a1#char=46,71> a dkg:Evidence ; dkg:article kg:article\\/a1 ;

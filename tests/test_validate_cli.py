@@ -36,7 +36,7 @@ def broken_graph() -> Graph:
 
 def test_valid_file_exits_0() -> None:
     result = diplokg(VALID)
-    assert (result.returncode, result.stdout, result.stderr) == (0, f"{VALID}: conforms (91 triples)\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{VALID}: conforms (98 triples)\n", "")
 
 
 @pytest.mark.parametrize("suffix,fmt", [(".nt", "nt"), (".nq", "nquads"), (".trig", "trig"),
@@ -54,7 +54,7 @@ def test_every_rdf_syntax_is_read(tmp_path: Path, suffix: str, fmt: str) -> None
     else:
         graph.serialize(path, format=fmt, encoding="utf-8")
     result = diplokg(path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, f"{path}: conforms (91 triples)\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{path}: conforms (98 triples)\n", "")
 
 
 def test_violations_exit_1_with_focus_path_message(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_violations_exit_1_with_focus_path_message(tmp_path: Path) -> None:
     result = diplokg(VALID, broken)
     assert result.returncode == 1
     assert result.stdout == (
-        f"{VALID}: conforms (91 triples)\n"
+        f"{VALID}: conforms (98 triples)\n"
         f"{broken}: 1 violation\n"
         f"  {MEETING}  dkg:mode  {MODE}\n"
     )

@@ -1,4 +1,5 @@
-"""``diplokg stats``: articles, triples, instances per class, and how person names were resolved.
+"""``diplokg stats``: articles, triples, instances per class, how person names were resolved,
+and how many meetings several articles report.
 
 ``triples`` counts every triple of every named graph: the article graphs (asserted and
 inferred, what ``ingest`` reports as stored) plus the ontology graph (the ontology and the
@@ -38,6 +39,18 @@ def name_resolution(store: Store) -> dict[str, tuple[int, int]]:
         out[str(how).removeprefix(DKG)] = (int(uses), int(mentions))  # type: ignore[arg-type]
     return out
 
+# Meetings by how many articles report them (dkg:reportedIn): one report, or several.
+_REPORTS = """PREFIX dkg: <https://w3id.org/diplokg/ontology#>
+SELECT ?n (COUNT(?m) AS ?meetings) WHERE {
+  { SELECT ?m (COUNT(DISTINCT ?a) AS ?n) WHERE { ?m a dkg:Meeting ; dkg:reportedIn ?a } GROUP BY ?m }
+} GROUP BY ?n"""
+
+
+def meeting_reports(store: Store) -> dict[int, int]:
+    """Number of reporting articles -> number of meetings."""
+    return {int(n): int(m) for n, m in store.query(_REPORTS).rows()}  # type: ignore[arg-type]
+
+
 _GRAPH_SIZE = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
@@ -50,6 +63,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         rows = store.query_bound(_GRAPH_SIZE, {"g": URIRef(iris.ontology_graph)}).rows()
         ontology = int(next(rows)[1])
         names = name_resolution(store)
+        reported = meeting_reports(store)
     print(f"articles\t{stats.articles}")
     print(f"triples\t{stats.triples}")
     print(f"triples in article graphs\t{stats.triples - ontology}")
@@ -62,4 +76,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     for key, what in IDENTIFICATIONS:
         u, m = names.get(key, (0, 0))
         print(f"  {what}\t{m} mentions in {u} name uses")
+    several = sum(m for n, m in reported.items() if n > 1)
+    print(f"meetings reported by several articles\t{several} of {sum(reported.values())} "
+          f"({sum(n * m for n, m in reported.items() if n > 1)} reports)")
     return 0

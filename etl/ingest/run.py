@@ -6,11 +6,13 @@ replaces its graph in one transaction, so a killed run leaves every article grap
 complete or absent. The writer publishes a snapshot for readers every few hundred
 articles or seconds, and at the end.
 
-Identity across articles (``etl.resolve``) is a function of the set of stored articles,
-not of their order: when a new article changes who an earlier article's persons are (a
-family name it now resolves, a spelling that changes a label), the earlier article is
-derived again from its facts (kept for the run, else read back from its stored graph,
-``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new one.
+Identity across articles (``etl.resolve`` for persons, then ``etl.events`` for meetings over
+the resolved persons) is a function of the set of stored articles, not of their order: when
+a new article changes who an earlier article's persons are (a family name it now resolves,
+a spelling that changes a label) or which meeting an earlier report is one with, the
+earlier article is derived again from its facts (kept for the run, else read back from its
+stored graph, ``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new
+one.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from diplokg.store.base import Store
 from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
+from etl.events import Canon, EventView, Report
 from etl.resolve import View, dependents, records, resolve
-from etl.to_rdf import facts_of_graph, withhold_text
+from etl.to_rdf import facts_of_graph, facts_to_graph, reports_of_graph, withhold_text
 
 if TYPE_CHECKING:
     from etl.validate import Report
@@ -151,17 +154,37 @@ class Ingestor:
             resolved = resolve(facts, view, self.iris, old)
             again = dependents(view, graph, old, new)
             t = self.timed("resolve", t)
-            triples = self._triples(resolved)
+            # persons first: the article and the stored articles whose persons it changes
+            todo: dict[str, ArticleFacts] = {graph: resolved}
+            for other in sorted(again):
+                facts_again = self._resolved_again(other, view)
+                if facts_again is not None:
+                    todo[other] = facts_again
+            # then meetings, over resolved persons: the stored articles whose meetings change
+            events = EventView(self.store, self.iris, self._stored_reports)
+            changed = []
+            for g, f in todo.items():
+                changed += events.graph_reports(g)
+                events.add(g, reports_of_graph(facts_to_graph(f, self.iris), self.iris))
+                changed += events.pending[g]
+            for other in sorted(events.affected(changed) - set(todo)):
+                facts_again = self._resolved_again(other, view)
+                if facts_again is not None:
+                    todo[other] = facts_again
+            t = self.timed("resolve", t)
+            triples = self._triples(resolved, events.canons(graph))
             if isinstance(triples, str):
                 self.reject(origin, triples)
                 return False
-            t = time.perf_counter()
             writes: dict[str, set] = {graph: triples}
-            for other in sorted(again):
-                rewritten = self._rederive(other, view)
-                if rewritten is not None:
-                    writes[other] = rewritten
-            t = self.timed("resolve", t)
+            for other in sorted(set(todo) - {graph}):
+                rewritten = self._triples(todo[other], events.canons(other))
+                if isinstance(rewritten, str):
+                    log.warning("%s derived again no longer validates (kept as it was): %s", other, rewritten)
+                    continue
+                log.debug("derived %s again", other)
+                writes[other] = rewritten
+            t = time.perf_counter()
             self.store.replace_graphs(writes)
             self.timed("store", t)
         except StoreError:
@@ -177,11 +200,11 @@ class Ingestor:
         self._maybe_publish()
         return True
 
-    def _triples(self, facts: ArticleFacts) -> set | str:
-        """Map, validate, withhold an unlicensed text and reason: the triples to store, or
-        why the article is rejected."""
+    def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None) -> set | str:
+        """Map (with the meetings as their clusters settle them), validate, withhold an
+        unlicensed text and reason: the triples to store, or why the article is rejected."""
         t = time.perf_counter()
-        graph = self._to_graph(facts, self.iris)
+        graph = self._to_graph(facts, self.iris, canons) if canons else self._to_graph(facts, self.iris)
         t = self.timed("rdf", t)
         report = self._validate(graph)
         t = self.timed("shacl", t)
@@ -201,20 +224,19 @@ class Ingestor:
         while len(self._kept) > KEPT_FACTS:
             self._kept.popitem(last=False)
 
-    def _rederive(self, graph: str, view: View) -> set | None:
-        """A stored article derived again under the identity the new article brings."""
+    def _resolved_again(self, graph: str, view: View) -> ArticleFacts | None:
+        """A stored article's facts (kept for the run, else read back from its graph), its
+        persons resolved under the identity the new article brings."""
         facts = self._kept.get(graph) or facts_of_graph(list(self.store.graph_triples(graph)), self.iris)
         if facts is None:
             log.warning("cannot derive %s again: it holds no article", graph)
             return None
         old = view.graph_records(graph)
         view.add(graph, records(facts, self.iris))
-        triples = self._triples(resolve(facts, view, self.iris, old))
-        if isinstance(triples, str):
-            log.warning("%s derived again no longer validates (kept as it was): %s", graph, triples)
-            return None
-        log.debug("derived %s again", graph)
-        return triples
+        return resolve(facts, view, self.iris, old)
+
+    def _stored_reports(self, graph: str) -> list[Report]:
+        return reports_of_graph(list(self.store.graph_triples(graph)), self.iris)
 
     def _maybe_publish(self) -> None:
         publish = getattr(self.store, "publish", None)

@@ -198,8 +198,27 @@ def group(store: Store, this: URIRef, base: str) -> View:
     }
 
 
+def reports(store: Store, this: URIRef, spans: list[Row]) -> list[Row]:
+    """Each article's report of a meeting (dkg:MeetingReport): the article, its own label,
+    date, mode and place, and the evidence spans of that article; oldest article first."""
+    rows = select(store, """
+        SELECT ?report ?article ?label ?date ?mode ?place ?issued WHERE {
+          ?report dkg:reportOf $this ; dkg:reportArticle ?article .
+          OPTIONAL { ?report rdfs:label ?label } OPTIONAL { ?report dkg:reportDate ?date }
+          OPTIONAL { ?report dkg:reportMode ?mode } OPTIONAL { ?report dkg:reportLocation ?place }
+          OPTIONAL { ?article dcterms:issued ?issued }
+        }""", this=this)
+    out = []
+    for r in sorted(grouped(rows, "report"), key=lambda r: (str(r.get("issued", "")), str(r["article"]))):
+        r["evidence"] = [e for e in spans if e["article"] == r["article"]]
+        out.append(r)
+    return out
+
+
 def meeting(store: Store, this: URIRef, base: str) -> View:
-    """A meeting: participants, date, place, mode, topics, statements made at it, evidence."""
+    """A meeting: participants, date, place, mode, topics, statements made at it, evidence,
+    and each article's own report of it."""
+    spans = evidence(store, this)
     return {
         "participants": _values(store, this, "dkg:participant"),
         "date": _one(store, this, "dkg:date"),
@@ -210,7 +229,8 @@ def meeting(store: Store, this: URIRef, base: str) -> View:
         "topics": _values(store, this, "dkg:topic"),
         "articles": _values(store, this, "dkg:reportedIn"),
         "statements": statements(store, "?st dkg:madeAt $this .", this),
-        "evidence": evidence(store, this),
+        "evidence": spans,
+        "reports": reports(store, this, spans),
     }
 
 

@@ -1,0 +1,315 @@
+"""Cross-article identity of meetings: one ``dkg:Meeting`` for the reports of one event.
+
+Every article reports its meetings on its own (``etl.pipeline.merge_meetings`` gives each a
+*report key*). After the persons are resolved (``etl.resolve``), each report becomes a
+:class:`Report` — resolved participants, the side each stands for, date, mode, status — and
+the store links reports of different articles when they can be one event (:func:`compatible`):
+
+- **the same kind**: the same status; in person is never a call; a phone call and a video call
+  are one kind (publishers call the same call "spoke with", "telephone talk" or "video
+  conference"), and the canonical mode is then video, the more specific claim;
+- **compatible dates**: both known; equal, one a month and the other a day of that month, or
+  two days one day apart (a call at night in Washington is the next morning in Tokyo). A date
+  given only as a year never links;
+- **compatible participants**: the same sides (a person stands for the country of their post,
+  a country or organization for itself), and on every side where both reports name persons,
+  a person in common; a side one report names only by its country matches any person of that
+  side in the other.
+
+A link is kept only where it is unambiguous: two reports are one meeting when each is
+compatible with the other and both are compatible with exactly the same other reports (their
+closed neighbourhoods are equal). So a report compatible with two reports that are not
+compatible with each other (a "call in March" beside calls on March 5 and March 20) links to
+none, and a cluster is always a set of pairwise compatible reports, at most one per article.
+
+The meeting's key is the smallest report key of its cluster (a single report keeps its own),
+and its attributes are settled by :func:`canonical`, so both depend only on the set of stored
+reports, never on the order of ingest. :class:`EventView` finds the stored reports a change
+touches (those within two links of a changed report) and the ingest derives their articles
+again in the same transaction.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from diplokg.iris import Iris
+from diplokg.store.base import Store
+
+REMOTE = frozenset({"phone", "video"})
+_P = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
+# the stored graphs with a report of one date where a participant stands for one side (its
+# country, what a post of it is of, or itself: a superset of the side etl.to_rdf gives it)
+_BY_DATE_SIDE = _P + """SELECT DISTINCT ?g ?d ?s WHERE { GRAPH ?g {
+  ?r dkg:reportDate ?d ; dkg:reportOf ?m . ?m dkg:participant ?p .
+  { ?p dkg:country ?s } UNION { ?p dkg:holds ?role . ?role dkg:roleOf ?s } UNION { ?m dkg:participant ?s FILTER(?p = ?s) }
+} }"""
+
+
+@dataclass(frozen=True)
+class Canon:
+    """What every article of a cluster writes about its meeting node."""
+
+    key: str
+    label: str
+    date: str | None
+    mode: str
+    location: str | None = None  # place key
+    place_name: str | None = field(default=None, compare=False)  # its label, for articles without that place
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's report of one meeting, as meeting identity sees it.
+
+    ``sides`` maps each participant (an actor IRI) to the side it stands for (the country or
+    organization of a person's post, or the actor itself); ``persons`` are the participants
+    that are persons; ``names`` their labels."""
+
+    graph: str
+    key: str
+    participants: frozenset[str]
+    persons: frozenset[str]
+    sides: tuple[tuple[str, str], ...]
+    names: tuple[tuple[str, str], ...]
+    date: str | None
+    mode: str
+    status: str
+    location: str | None = None
+    place_name: str | None = None
+    label: str = ""  # the article's own label of the meeting
+    canon: Canon | None = field(default=None, compare=False)  # as stored, where read from the store
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        return (self.graph, self.key)
+
+    def side_persons(self, known: dict[str, str] | None = None) -> dict[str, set[str]]:
+        """Side -> the persons of that side; ``known`` gives the side of a person this report
+        knows no country of (another report of the same person knows it)."""
+        out: dict[str, set[str]] = {}
+        for actor, side in self.sides:
+            if actor in self.persons and side == actor and known:
+                side = known.get(actor, side)
+            out.setdefault(side, set())
+            if actor in self.persons:
+                out[side].add(actor)
+        return out
+
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Equal, a month and a day of it, or days one day apart; a year alone never.
+
+    >>> dates_compatible("2031-03-05", "2031-03-06"), dates_compatible("2031-03", "2031-03-20")
+    (True, True)
+    >>> dates_compatible("2031-03-05", "2031-03-07"), dates_compatible("2031", "2031-03-05"), dates_compatible(None, None)
+    (False, False, False)
+    """
+    if not a or not b or len(a) < 7 or len(b) < 7:
+        return False
+    if a == b:
+        return True
+    if len(a) != len(b):
+        return a.startswith(b) or b.startswith(a)
+    da, db = _day(a), _day(b)
+    return da is not None and db is not None and abs((da - db).days) == 1
+
+
+def modes_compatible(a: str, b: str) -> bool:
+    return a == b or (a in REMOTE and b in REMOTE)
+
+
+def participants_compatible(a: Report, b: Report) -> bool:
+    """The same sides; where both name persons of a side, a person in common. A person one
+    report names without a country takes the side the other report gives the same person;
+    a person the two reports give different countries makes them incompatible."""
+    known: dict[str, str] = {}
+    for r in (a, b):
+        for actor, side in r.sides:
+            if actor in r.persons and side != actor:
+                if known.setdefault(actor, side) != side:
+                    return False
+    sa, sb = a.side_persons(known), b.side_persons(known)
+    if set(sa) != set(sb) or len(sa) < 2:
+        return False
+    return all(not sa[s] or not sb[s] or sa[s] & sb[s] for s in sa)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Whether two reports of different articles can be one meeting (see the module docstring)."""
+    return (a.graph != b.graph and a.status == b.status and modes_compatible(a.mode, b.mode)
+            and dates_compatible(a.date, b.date) and participants_compatible(a, b))
+
+
+def clusters(reports: Iterable[Report]) -> list[list[Report]]:
+    """The reports grouped into meetings: equal closed neighbourhoods under :func:`compatible`
+    (all reports the rule could touch must be given). Each group sorted by key."""
+    reports = sorted(set(reports), key=lambda r: r.ident)
+    near = {r.ident: frozenset([r.ident] + [o.ident for o in reports if compatible(r, o)]) for r in reports}
+    groups: dict[frozenset, list[Report]] = {}
+    for r in reports:
+        groups.setdefault(near[r.ident], []).append(r)
+    return [sorted(g, key=lambda r: (r.key, r.graph)) for g in groups.values()]
+
+
+KINDS = {"in-person": "Meeting", "phone": "Phone call", "video": "Video meeting"}
+
+
+def _precise(dates: list[str]) -> str | None:
+    """The most precise date; of two days one day apart, the earlier."""
+    return min(dates, key=lambda d: (-len(d), d)) if dates else None
+
+
+def canonical(cluster: list[Report]) -> Canon:
+    """The meeting's key, label, date, mode and place, settled the same way whatever the order:
+    the smallest report key; the most precise date (the earlier of two days); video where
+    reports say phone and video; the place most reports give (a tie goes to the report first
+    in key order); the
+    persons of every report, and the countries or organizations for which no report names a
+    person, in label order. A report alone keeps its own."""
+    first = min(cluster, key=lambda r: (r.key, r.graph))
+    if len(cluster) == 1:
+        return Canon(first.key, first.label, first.date, first.mode, first.location, first.place_name)
+    date = _precise([r.date for r in cluster if r.date])
+    modes = {r.mode for r in cluster}
+    mode = "video" if modes == {"phone", "video"} else first.mode
+    places: dict[str, int] = {}
+    for r in cluster:
+        if r.location:
+            places[r.location] = places.get(r.location, 0) + 1
+    # the place most reports give; of places as many give, the one of the report first in
+    # (key, article) order that gives one (the report whose key the meeting takes, if it does)
+    order = sorted(cluster, key=lambda r: (r.key, r.graph))
+    rank = {p: next(i for i, r in enumerate(order) if r.location == p) for p in places}
+    location = min(places, key=lambda p: (-places[p], rank[p])) if places else None
+    place_name = next((r.place_name for r in order if r.location == location), None)
+    names: dict[str, str] = {}
+    persons: set[str] = set()
+    covered: set[str] = set()
+    for r in cluster:
+        names.update(dict(r.names))
+        persons |= r.persons
+        covered |= {side for actor, side in r.sides if actor in r.persons}
+    others = {actor for r in cluster for actor, side in r.sides if actor not in r.persons and side not in covered}
+    who = sorted(persons, key=lambda p: (names.get(p, p), p)) + sorted(others, key=lambda p: (names.get(p, p), p))
+    people = [names.get(p, p.rsplit("/", 1)[-1]) for p in who]
+    kind = KINDS[mode]
+    if first.status == "planned":
+        kind = "Planned " + kind.lower()
+    text = ", ".join(people[:-1]) + " and " + people[-1] if len(people) > 1 else (people[0] if people else "unknown participants")
+    label = f"{kind} of {text}" + (f", {date}" if date else "")
+    return Canon(first.key, label, date, mode, location, place_name)
+
+
+def _window(date: str) -> list[Literal]:
+    """The stored dates a report of ``date`` can be compatible with."""
+    out: list[Literal] = []
+    day = _day(date)
+    if day is not None:
+        for d in (day - datetime.timedelta(days=1), day, day + datetime.timedelta(days=1)):
+            out.append(Literal(d.isoformat(), datatype=XSD.date))
+        out.append(Literal(date[:7], datatype=XSD.gYearMonth))
+    elif len(date) == 7:
+        year, month = int(date[:4]), int(date[5:])
+        out.append(Literal(date, datatype=XSD.gYearMonth))
+        for d in range(1, calendar.monthrange(year, month)[1] + 1):
+            out.append(Literal(f"{date}-{d:02d}", datatype=XSD.date))
+    return list(dict.fromkeys(out))
+
+
+class EventView:
+    """The store's meeting reports as meeting identity sees them during an ingest: the stored
+    reports less those of graphs being written, plus the reports about to be written."""
+
+    def __init__(self, store: Store, iris: Iris, read_graph) -> None:  # type: ignore[no-untyped-def]
+        self.store = store
+        self.iris = iris
+        self._read_graph = read_graph  # graph IRI -> its stored reports
+        self.stored: dict[str, list[Report]] = {}
+        self.pending: dict[str, list[Report]] = {}
+        self._near: dict[tuple[str, str], list[Report]] = {}
+
+    def graph_reports(self, graph: str) -> list[Report]:
+        """The stored reports of one graph (cached)."""
+        if graph not in self.stored:
+            self.stored[graph] = self._read_graph(graph)
+        return self.stored[graph]
+
+    def add(self, graph: str, reports: list[Report]) -> None:
+        """An article about to be written: its stored reports no longer count, these do."""
+        self.pending[graph] = reports
+        self._near.clear()
+
+    def current(self, graph: str) -> list[Report]:
+        return self.pending[graph] if graph in self.pending else self.graph_reports(graph)
+
+    def candidates(self, report: Report) -> list[Report]:
+        """The reports (stored and pending) whose date may be compatible with this one's and
+        that have a participant of one of its sides or one of its persons."""
+        graphs: set[str] = set()
+        # by each side and each person: a person may stand for no country in one report
+        keys = sorted({s for _, s in report.sides} | set(report.persons))
+        for lit in _window(report.date or "") if keys else []:
+            for key in keys:
+                for g, _, _ in self.store.query_bound(_BY_DATE_SIDE, {"d": lit, "s": URIRef(key)}).rows():
+                    graphs.add(str(g))
+        graphs |= set(self.pending)
+        out = []
+        for g in sorted(graphs - {report.graph}):
+            out.extend(self.current(g))
+        return out
+
+    def near(self, report: Report) -> list[Report]:
+        """The reports compatible with this one, now."""
+        if report.ident not in self._near:
+            self._near[report.ident] = [o for o in self.candidates(report) if compatible(report, o)]
+        return self._near[report.ident]
+
+    def cluster_of(self, report: Report) -> list[Report]:
+        """The reports one meeting with this one, now (itself included)."""
+        reach = {report.ident: report}
+        for o in self.near(report):
+            reach[o.ident] = o
+            for p in self.near(o):
+                reach.setdefault(p.ident, p)
+        for group in clusters(reach.values()):
+            if any(r.ident == report.ident for r in group):
+                return group
+        return [report]
+
+    def canon(self, report: Report) -> Canon:
+        return canonical(self.cluster_of(report))
+
+    def canons(self, graph: str) -> dict[str, Canon]:
+        """Report key -> the meeting the report belongs to now, for one graph's reports."""
+        return {r.key: self.canon(r) for r in self.current(graph)}
+
+    def affected(self, changed: Iterable[Report]) -> set[str]:
+        """The stored graphs (not being written) whose meetings change: those with a report
+        within two links (before or after the change) of a changed report whose stored meeting
+        differs from what it is now."""
+        touched: set[str] = set()
+        for r in changed:
+            for o in self.near(r):
+                touched.add(o.graph)
+                touched.update(p.graph for p in self.near(o))
+        out = set()
+        for g in sorted(touched - set(self.pending)):
+            for r in self.graph_reports(g):
+                if r.canon != self.canon(r):
+                    out.add(g)
+                    break
+        return out

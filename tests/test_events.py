@@ -1,0 +1,140 @@
+"""The match rule of meetings across articles (etl.events), on reports as the store gives them.
+
+Made-up reports: fictional people, real countries (a person stands for the country of their post).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.events import Report, canonical, clusters, compatible, dates_compatible
+
+A = "https://w3id.org/diplokg/id/actor/"
+US, JP, KR, UK = A + "united-states", A + "japan", A + "south-korea", A + "united-kingdom"
+CARTER, TAKANO, PARK, OTHER_JP = A + "james-carter", A + "emiko-takano", A + "park-ji-hoon", A + "kenta-mori"
+GRANT, NOBODY = A + "oliver-grant", A + "someone-else"
+SIDE = {CARTER: US, TAKANO: JP, PARK: KR, OTHER_JP: JP, GRANT: UK, NOBODY: NOBODY}
+LABEL = {GRANT: "Oliver Grant", NOBODY: "Someone Else", CARTER: "James Carter", TAKANO: "Emiko Takano", PARK: "Park Ji-hoon", OTHER_JP: "Kenta Mori",
+         US: "United States", JP: "Japan", KR: "South Korea", UK: "United Kingdom"}
+
+
+def report(graph: str, *who: str, date: str | None = "2031-03-05", mode: str = "phone", status: str = "held",
+           key: str | None = None, location: str | None = None) -> Report:
+    persons = frozenset(w for w in who if w in SIDE)
+    return Report(graph=f"g/{graph}", key=key or f"k-{graph}", participants=frozenset(who), persons=persons,
+                  sides=tuple((w, SIDE.get(w, w)) for w in who), names=tuple((w, LABEL[w]) for w in who),
+                  date=date, mode=mode, status=status, location=location, label=f"own label of {graph}")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("2031-03-05", "2031-03-05"),
+    ("2031-03-05", "2031-03-06"),  # one day apart: the other side's time zone
+    ("2031-03-06", "2031-03-05"),
+    ("2031-02-28", "2031-03-01"),  # across a month
+    ("2031-03", "2031-03-20"),  # one more precise than the other
+])
+def test_dates_that_can_be_one_meeting(a, b):
+    assert dates_compatible(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("2031-03-05", "2031-03-07"),
+    ("2031-03", "2031-04-01"),
+    ("2031", "2031-03-05"),  # a year alone is too vague to link
+    ("2031", "2031"),
+    (None, "2031-03-05"),
+    (None, None),  # no date on either side never links
+    ("2031-09-05", "2031-03-05"),  # the same day months apart
+])
+def test_dates_that_cannot(a, b):
+    assert not dates_compatible(a, b)
+
+
+def test_the_same_call_a_day_apart_in_two_time_zones_is_one():
+    assert compatible(report("state", CARTER, TAKANO), report("mofa", TAKANO, CARTER, date="2031-03-06"))
+
+
+def test_a_person_matches_their_country_when_a_report_names_only_the_country():
+    # GOV.UK: "The Prime Minister spoke to President Kim"; the ROK office names Oliver Grant
+    assert compatible(report("govuk", UK, PARK), report("rok", PARK, GRANT))
+    assert compatible(report("wire", US, JP), report("state", CARTER, TAKANO))
+    # a person of no known country stands for no country
+    assert not compatible(report("govuk", UK, PARK), report("rok", PARK, NOBODY))
+
+
+def test_a_person_whose_country_one_report_does_not_give_takes_it_from_the_other():
+    both = report("mofa", CARTER, TAKANO)
+    bare = Report(graph="g/wire", key="k-wire", participants=frozenset({CARTER, TAKANO}), persons=frozenset({CARTER, TAKANO}),
+                  sides=((CARTER, US), (TAKANO, TAKANO)), names=((CARTER, "James Carter"), (TAKANO, "Emiko Takano")),
+                  date="2031-03-05", mode="phone", status="held")
+    assert compatible(both, bare) and compatible(bare, both)
+    # but a person two reports give different countries is not one side
+    other = Report(graph="g/odd", key="k-odd", participants=frozenset({CARTER, TAKANO}), persons=frozenset({CARTER, TAKANO}),
+                   sides=((CARTER, US), (TAKANO, KR)), names=((CARTER, "James Carter"), (TAKANO, "Emiko Takano")),
+                   date="2031-03-05", mode="phone", status="held")
+    assert not compatible(both, other)
+
+
+def test_extra_person_of_a_side_both_name_is_allowed_but_a_different_person_is_not():
+    assert compatible(report("a", CARTER, TAKANO), report("b", CARTER, TAKANO, OTHER_JP))
+    # Carter met Takano; Carter met Mori: the Japanese side names different persons
+    assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, OTHER_JP))
+
+
+@pytest.mark.parametrize("other", [
+    dict(mode="in-person"),  # a call is not an in-person meeting (same day, different mode)
+    dict(status="planned"),
+    dict(date="2031-09-05"),  # two calls months apart
+    dict(date=None),
+])
+def test_reports_that_must_not_merge(other):
+    assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, TAKANO, **other))
+
+
+def test_different_sides_or_a_missing_side_do_not_merge():
+    assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, TAKANO, PARK))  # bilateral vs trilateral
+    assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, PARK))
+    assert not compatible(report("a", US, JP), report("b", US, KR))
+
+
+def test_two_reports_of_one_article_are_never_one_meeting():
+    assert not compatible(report("a", CARTER, TAKANO, key="x"), report("a", CARTER, TAKANO, key="y"))
+
+
+def test_phone_and_video_are_one_kind_and_the_meeting_says_video():
+    a, b = report("a", CARTER, TAKANO, mode="phone"), report("b", CARTER, TAKANO, mode="video")
+    assert compatible(a, b)
+    assert canonical([a, b]).mode == "video"
+
+
+def test_an_ambiguous_report_links_to_none():
+    """'A call in March' beside calls on March 5 and March 20: it could be either, so neither."""
+    month = report("month", CARTER, TAKANO, date="2031-03")
+    fifth = report("fifth", CARTER, TAKANO, date="2031-03-05")
+    twentieth = report("twentieth", CARTER, TAKANO, date="2031-03-20")
+    groups = clusters([month, fifth, twentieth])
+    assert sorted(len(g) for g in groups) == [1, 1, 1]
+    # without the month report, the two calls stay apart too
+    assert sorted(len(g) for g in clusters([fifth, twentieth])) == [1, 1]
+    # and three reports in a chain of days (5, 6, 7) do not link the 5th to the 7th through the 6th
+    chain = [report(d, CARTER, TAKANO, date=f"2031-03-0{d}") for d in "567"]
+    assert sorted(len(g) for g in clusters(chain)) == [1, 1, 1]
+
+
+def test_the_canonical_meeting_does_not_depend_on_the_order():
+    a = report("state", CARTER, TAKANO, key="b2", date="2031-03-05", location="washington")
+    b = report("mofa", TAKANO, CARTER, key="a1", date="2031-03-06")
+    c = report("wire", US, JP, key="c3", date="2031-03")
+    [group] = clusters([a, b, c])
+    assert canonical(group) == canonical(list(reversed(group)))
+    canon = canonical(group)
+    assert canon.key == "a1"  # the smallest report key
+    assert canon.date == "2031-03-05"  # most precise, the earlier of two days
+    assert canon.location == "washington"
+    assert canon.label == "Phone call of Emiko Takano and James Carter, 2031-03-05"
+
+
+def test_a_report_alone_keeps_its_own_key_and_label():
+    a = report("state", CARTER, TAKANO, key="b2")
+    canon = canonical([a])
+    assert (canon.key, canon.label, canon.date) == ("b2", "own label of state", "2031-03-05")
