@@ -46,8 +46,8 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """The options every sub-command takes too. Below the top level they default to
     SUPPRESS, so a value given before the sub-command is not reset by its parser."""
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--store", metavar="DIR", default=default,
-                        help="store directory (env DIPLOKG_STORE, default ./data/store)")
+    parser.add_argument("--store", metavar="DIR|URL", default=default,
+                        help="store directory, or the http(s) URL of a SPARQL 1.1 server (env DIPLOKG_STORE, default ./data/store)")
     parser.add_argument("--base", metavar="IRI", default=default,
                         help="base IRI of instances and graphs (env DIPLOKG_BASE, default https://w3id.org/diplokg/)")
     parser.add_argument("-v", "--verbose", action="store_true", default=False if top else argparse.SUPPRESS,
@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.jsonl files or directories")
     p.add_argument("--jobs", type=positive_int, metavar="N",
                    help="parallel extraction processes, at least 1 (env DIPLOKG_JOBS, default 1)")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="extract on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local "
+                        "workers (env DIPLOKG_CLUSTER; needs pip install 'diplokg[cluster]')")
     p.add_argument("--no-progress", action="store_true", help="plain progress lines even on a terminal")
 
     p = command("export", "write the store as RDF")

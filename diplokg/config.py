@@ -25,7 +25,18 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("store", str, "./data/store", "directory of the embedded Oxigraph store"),
+    Setting("store", str, "./data/store", "directory of the embedded Oxigraph store, or the http(s) URL of a "
+            "SPARQL 1.1 server (credentials: DIPLOKG_STORE_USER/DIPLOKG_STORE_PASSWORD or DIPLOKG_STORE_TOKEN)"),
+    Setting("store_query_url", str, "", "SPARQL query endpoint of a remote store (default: from the store URL)"),
+    Setting("store_update_url", str, "", "SPARQL update endpoint of a remote store (default: from the store URL)"),
+    Setting("store_graph_url", str, "", "Graph Store Protocol endpoint of a remote store (default: from the store URL)"),
+    Setting("store_server", str, "auto", "kind of remote store server: 'auto' (from its Server header), 'standard' "
+            "or 'virtuoso' (where the union default graph lives)"),
+    Setting("store_timeout", float, 60.0, "seconds one request to a remote store may take"),
+    Setting("store_retries", int, 4, "retries (exponential backoff) of a remote store request on connection "
+            "errors, timeouts and 5xx answers"),
+    Setting("store_batch_triples", int, 0, "most triples sent to a remote store in one request (larger writes go "
+            "in batches through a staging graph); 0: 1000 on Virtuoso, 20000 elsewhere"),
     Setting("base", str, "https://w3id.org/diplokg/", "base IRI of instances and graphs"),
     Setting("host", str, "127.0.0.1", "address the HTTP service listens on"),
     Setting("port", int, 5000, "port the HTTP service listens on"),
@@ -49,6 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_items", int, 50, "meetings or statements per page of an entity page"),
     Setting("max_article_bytes", int, 200_000, "largest article text read by ingest, in UTF-8 bytes (rejected above)"),
     Setting("jobs", int, 1, "parallel extraction processes during ingest"),
+    Setting("cluster", str, "", "Dask scheduler address (or local:N) on which ingest extracts articles; "
+            "empty: this machine"),
     Setting("publish_text", str, "licensed", "which articles' full text ingest stores for pages, dumps and the endpoint: "
             "'licensed' (a licence that allows republishing), 'all' or 'none'; evidence spans are always kept"),
     Setting("log_level", str, "INFO", "logging level (DEBUG logs query texts)"),
@@ -63,6 +76,13 @@ class Config:
     """Resolved settings, one field per entry of SETTINGS. Build with :func:`load_config`."""
 
     store: str
+    store_query_url: str
+    store_update_url: str
+    store_graph_url: str
+    store_server: str
+    store_timeout: float
+    store_retries: int
+    store_batch_triples: int
     base: str
     host: str
     port: int
@@ -86,6 +106,7 @@ class Config:
     page_items: int
     max_article_bytes: int
     jobs: int
+    cluster: str
     publish_text: str
     log_level: str
     extra: dict[str, Any] = field(default_factory=dict)
@@ -93,6 +114,11 @@ class Config:
     @property
     def store_path(self) -> Path:
         return Path(self.store)
+
+    @property
+    def store_is_remote(self) -> bool:
+        """Whether the store is a SPARQL server (an http(s) URL) rather than a directory."""
+        return self.store.lower().startswith(("http://", "https://"))
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with some settings changed (values are converted and checked)."""
@@ -113,6 +139,8 @@ def _convert(name: str, value: Any) -> Any:
         raise UsageError(f"setting {name} must be at least 1, not {converted}")
     if name == "publish_text" and converted not in ("licensed", "all", "none"):
         raise UsageError("setting publish_text must be 'licensed', 'all' or 'none'")
+    if name == "store_server" and converted not in ("auto", "standard", "virtuoso"):
+        raise UsageError("setting store_server must be 'auto', 'standard' or 'virtuoso'")
     if name == "row_cap" and converted not in ("truncate", "refuse"):
         raise UsageError("setting row_cap must be 'truncate' or 'refuse'")
     return converted

@@ -137,9 +137,9 @@ class _RulesetAttr(ctypes.Structure):
     _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64)]
 
 
-def listener_program(arch: _Arch) -> bytes:
+def listener_program(arch: _Arch, unix: bool = False) -> bytes:
     """BPF: socket() only for TCP over IPv4 or IPv6 (no UDP, so no DNS; no Unix sockets, so
-    no local resolver); io_uring_setup() refused."""
+    no local resolver, unless ``unix``); io_uring_setup() refused."""
     deny_socket = _RET_ERRNO | errno.EACCES
     body = [
         (_LD_W_ABS, 0, 0, _OFFSET_ARCH),
@@ -153,6 +153,7 @@ def listener_program(arch: _Arch) -> bytes:
         (_JEQ_K, 1, 0, arch.socket),
         (_RET_K, 0, 0, _RET_ALLOW),
         (_LD_W_ABS, 0, 0, _OFFSET_ARG0),
+        *([(_JEQ_K, 6, 0, socket.AF_UNIX)] if unix else []),  # to the final ALLOW
         (_JEQ_K, 1, 0, socket.AF_INET),
         (_JEQ_K, 0, 3, socket.AF_INET6),
         (_LD_W_ABS, 0, 0, _OFFSET_ARG1),
@@ -164,6 +165,48 @@ def listener_program(arch: _Arch) -> bytes:
     return b"".join(_instruction(*ins) for ins in body)
 
 
+_LANDLOCK_ADD_RULE = 445
+_LANDLOCK_RULE_NET_PORT = 2
+_ACCESS_NET_BIND_TCP = 1 << 0
+
+
+class _NetPortAttr(ctypes.Structure):
+    _fields_ = [("allowed_access", ctypes.c_uint64), ("port", ctypes.c_uint64)]
+
+
+def _tcp_only(handled: int, connect_ports: Iterable[int] = (), unix: bool = False, why: str = "") -> None:
+    """Landlock over the ``handled`` TCP rights (connect allowed to ``connect_ports`` only),
+    then the seccomp filter of :func:`listener_program`. Raises SandboxUnavailable."""
+    arch = _ARCHES.get(platform.machine())
+    if arch is None or os.uname().sysname != "Linux":
+        raise SandboxUnavailable("the connection sandbox needs Linux on x86-64 or AArch64")
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    abi = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, _LANDLOCK_VERSION)
+    if abi < 4:
+        raise SandboxUnavailable(f"{why or 'Landlock network rules'} need ABI 4 (Linux 6.7), "
+                                 f"this kernel has {max(abi, 0)}")
+    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise SandboxUnavailable(f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}")
+    attr = _RulesetAttr(0, handled)
+    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.sizeof(attr), 0)
+    if ruleset < 0:
+        raise SandboxUnavailable(f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}")
+    try:
+        for port in connect_ports:
+            rule = _NetPortAttr(_ACCESS_NET_CONNECT_TCP, port)
+            if libc.syscall(_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_NET_PORT, ctypes.byref(rule), 0) != 0:
+                raise SandboxUnavailable(f"landlock_add_rule failed: {os.strerror(ctypes.get_errno())}")
+        if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
+            raise SandboxUnavailable(f"landlock_restrict_self failed: {os.strerror(ctypes.get_errno())}")
+    finally:
+        os.close(ruleset)
+    program = listener_program(arch, unix=unix)
+    buffer = ctypes.create_string_buffer(program, len(program))
+    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    if libc.syscall(arch.seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, ctypes.byref(prog)) != 0:
+        raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(ctypes.get_errno())}")
+
+
 def forbid_connections() -> None:
     """For a store's own server (``oxigraph serve``): it may listen and accept, never connect.
 
@@ -171,29 +214,21 @@ def forbid_connections() -> None:
     socket but a TCP one (so no UDP: no DNS lookup can carry a name out). Inherited across
     exec. Raises SandboxUnavailable where the kernel cannot.
     """
-    arch = _ARCHES.get(platform.machine())
-    if arch is None or os.uname().sysname != "Linux":
-        raise SandboxUnavailable("the connection sandbox needs Linux on x86-64 or AArch64")
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    abi = libc.syscall(_LANDLOCK_CREATE_RULESET, None, 0, _LANDLOCK_VERSION)
-    if abi < 4:
-        raise SandboxUnavailable(f"Landlock network rules need ABI 4 (Linux 6.7), this kernel has {max(abi, 0)}")
-    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        raise SandboxUnavailable(f"prctl(PR_SET_NO_NEW_PRIVS) failed: {os.strerror(ctypes.get_errno())}")
-    attr = _RulesetAttr(0, _ACCESS_NET_CONNECT_TCP)
-    ruleset = libc.syscall(_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.sizeof(attr), 0)
-    if ruleset < 0:
-        raise SandboxUnavailable(f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}")
-    try:
-        if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
-            raise SandboxUnavailable(f"landlock_restrict_self failed: {os.strerror(ctypes.get_errno())}")
-    finally:
-        os.close(ruleset)
-    program = listener_program(arch)
-    buffer = ctypes.create_string_buffer(program, len(program))
-    prog = _SockFprog(len(program) // 8, ctypes.cast(buffer, ctypes.c_void_p))
-    if libc.syscall(arch.seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, ctypes.byref(prog)) != 0:
-        raise SandboxUnavailable(f"seccomp(SECCOMP_SET_MODE_FILTER) failed: {os.strerror(ctypes.get_errno())}")
+    _tcp_only(_ACCESS_NET_CONNECT_TCP)
+
+
+def forbid_sockets_but_store(port: int, unix: bool = False) -> None:
+    """For query workers on a remote store: TCP connections to ``port`` only, nothing else.
+
+    Landlock (ABI 4+, Linux 6.7+) refuses connect() to every TCP port but the store's and
+    bind() to any; the seccomp filter of :func:`listener_program` refuses every socket but
+    a TCP one (no UDP, so no DNS lookup; no Unix socket) and io_uring. Landlock rules name
+    ports, not addresses: the worker could reach the same port on another host, never
+    another port. ``unix`` also allows Unix sockets (the front, which talks to its workers
+    over them). Raises SandboxUnavailable where the kernel cannot.
+    """
+    _tcp_only(_ACCESS_NET_CONNECT_TCP | _ACCESS_NET_BIND_TCP, [port], unix=unix,
+              why="a remote store under the sandbox (set sandbox = false to run without): Landlock network rules")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ import signal
 import socket
 import struct
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import unquote_to_bytes
@@ -162,6 +163,12 @@ def _cap_memory(config: Config) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap if hard == resource.RLIM_INFINITY else hard))
 
 
+def store_port(config: Config) -> int:
+    """The TCP port of a remote store's query endpoint (the one a worker may reach)."""
+    parts = urllib.parse.urlsplit(config.store_query_url or config.store)
+    return parts.port or (443 if parts.scheme == "https" else 80)
+
+
 def run_worker(fd: int, config: Config, make_app: Callable[[Config], Any]) -> None:
     """The worker's life (in a child just forked by the front): sandbox, app, then requests."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the front stops the workers
@@ -170,9 +177,12 @@ def run_worker(fd: int, config: Config, make_app: Callable[[Config], Any]) -> No
     signal.set_wakeup_fd(-1)
     fd = _close_inherited(fd)
     if config.sandbox:
-        from server.sandbox import forbid_sockets
+        from server.sandbox import forbid_sockets, forbid_sockets_but_store
 
-        forbid_sockets()
+        if config.store_is_remote:  # TCP to the store's port only (Landlock), no other socket
+            forbid_sockets_but_store(store_port(config))
+        else:
+            forbid_sockets()
     _cap_memory(config)
     app = make_app(config)
     warm = app.config.get("DIPLOKG_WARM")

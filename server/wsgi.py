@@ -59,10 +59,15 @@ def _sandbox_front(config: Config) -> None:
     if not config.sandbox:
         log.warning("sandbox is off: query workers may open network connections (SERVICE is refused by the guard only)")
         return
-    from server.sandbox import SandboxUnavailable, forbid_sockets
+    from server.sandbox import SandboxUnavailable, forbid_sockets, forbid_sockets_but_store
 
     try:
-        forbid_sockets(allow=[socket.AF_UNIX])
+        if config.store_is_remote:  # the workers must reach the store's port: the front's layer allows it
+            from server.worker import store_port
+
+            forbid_sockets_but_store(store_port(config), unix=True)
+        else:
+            forbid_sockets(allow=[socket.AF_UNIX])
     except SandboxUnavailable as exc:
         raise UsageError(f"{exc}; set sandbox = false to serve without the network sandbox") from None
 

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     progress = Progress(estimate_articles(args.paths), sys.stderr, bar)
     with open_store(config, writable=True) as store:
         summary = run_ingest(stream, store, Iris(config.base), jobs=args.jobs or config.jobs, on_article=progress,
-                             publish_text=config.publish_text)
+                             publish_text=config.publish_text, cluster=config.cluster or None)
     progress.finish()
     if bar:
         for rejection in summary.rejected:

@@ -274,12 +274,15 @@ def _extracted(extractor: object, articles: Iterable[Article]) -> Iterator[objec
 
 def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int = 1,
                on_article: Callable[[Summary], None] | None = None,
-               extractor: object | None = None, publish_text: str = "licensed") -> Summary:
+               extractor: object | None = None, publish_text: str = "licensed",
+               cluster: str | None = None) -> Summary:
     """Ingest a reader's stream (Article or ReadFailure items) into a writable store.
 
-    With ``jobs`` > 1, parsing and extraction run in that many worker processes; the
-    NLP and extraction stage times are then the workers' summed times. ``publish_text``
-    (the setting) decides which articles keep their full text in the store.
+    With ``jobs`` > 1, parsing and extraction run in that many worker processes; with
+    ``cluster`` (a Dask scheduler address or ``local:N``), on that cluster's workers
+    (``etl.ingest.cluster``). The NLP and extraction stage times are then the workers'
+    summed times. ``publish_text`` (the setting) decides which articles keep their full
+    text in the store.
     """
     from etl.ingest.parallel import extract_parallel
     from etl.pipeline import Extractor
@@ -288,7 +291,11 @@ def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int =
     ingestor = Ingestor(store, iris, publish_text=publish_text)
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
-    if jobs > 1:
+    if cluster:
+        from etl.ingest.cluster import extract_cluster
+
+        results = extract_cluster(articles, cluster)
+    elif jobs > 1:
         results = extract_parallel(articles, jobs)
     else:
         results = _extracted(extractor or Extractor(), articles)

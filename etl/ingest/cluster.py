@@ -1,0 +1,91 @@
+"""Extraction on a Dask distributed cluster for ``ingest --cluster ADDRESS``.
+
+The client (the ``diplokg ingest`` process) reads the articles and hands them to the
+cluster's workers through a bounded window of pending tasks; each worker loads the spaCy
+pipeline once and returns an :class:`etl.ingest.parallel.Extracted` per article. Results
+come back in input order, so identity resolution, mapping, SHACL, OWL RL and the store
+writes run in the client exactly as in a serial ingest: the store is the same whichever
+worker ran first.
+
+A worker that dies takes its running tasks with it; the scheduler gives them to another
+worker (up to its ``allowed-failures``). An article whose task still fails is reported as
+rejected with the reason, never dropped silently. ``local:N`` starts a local cluster of
+N single-threaded worker processes for the run.
+
+Needs the optional dependency group ``cluster`` (``pip install 'diplokg[cluster]'``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+
+from diplokg.errors import UsageError
+from etl.ingest.parallel import Extracted, extract_one
+from etl.model import Article
+
+log = logging.getLogger(__name__)
+
+WINDOW_PER_WORKER = 4
+TASK_RETRIES = 2  # for exceptions inside a task; a dead worker's tasks are rescheduled by the scheduler
+
+_EXTRACTOR = None
+
+
+def _work(article: Article) -> Extracted:
+    """A task: extract one article with this worker process's extractor (loaded once)."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        from etl.pipeline import Extractor
+
+        _EXTRACTOR = Extractor()
+    return extract_one(_EXTRACTOR, article)
+
+
+def _client(address: str, stack: ExitStack):
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--cluster needs Dask: pip install 'diplokg[cluster]'") from None
+    if not log.isEnabledFor(logging.DEBUG):  # Dask's own INFO lines (set up on its import) would drown the progress
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    if address.startswith("local:"):
+        try:
+            workers = int(address.split(":", 1)[1])
+        except ValueError:
+            workers = 0
+        if workers < 1:
+            raise UsageError(f"--cluster {address}: local:N needs a number of workers of at least 1")
+        cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None))
+        return stack.enter_context(Client(cluster))
+    try:
+        return stack.enter_context(Client(address))  # gives up after distributed.comm.timeouts.connect
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+def _result(article: Article, future) -> Extracted:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - KilledWorker and friends: report, never drop
+        log.warning("article %s failed on the cluster: %s", article.origin or article.id, exc)
+        return Extracted(article, None, f"extraction failed on the cluster: {type(exc).__name__}: {exc}")
+
+
+def extract_cluster(articles: Iterable[Article], address: str) -> Iterator[Extracted]:
+    """Extract articles on the Dask cluster at ``address`` (or ``local:N``); results in input order."""
+    with ExitStack() as stack:
+        client = _client(address, stack)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        log.info("extracting on the Dask cluster %s (%d workers)", address, workers)
+        window: deque = deque()
+        for article in articles:
+            window.append((article, client.submit(_work, article, pure=False, retries=TASK_RETRIES)))
+            if len(window) >= workers * WINDOW_PER_WORKER:
+                yield _result(*window.popleft())
+        while window:
+            yield _result(*window.popleft())
