@@ -60,7 +60,7 @@ _BY_DATE_SIDE = _P + """SELECT DISTINCT ?g ?d ?s WHERE { GRAPH ?g {
 _UNDATED_BY_PUBLISHED_SIDE = _P + """PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?g ?pub ?s WHERE { GRAPH ?g {
   ?r dkg:reportOf ?m ; dkg:reportArticle ?a . ?a dcterms:issued ?pub .
-  FILTER NOT EXISTS { ?r dkg:reportDate ?any }
+  OPTIONAL { ?r dkg:reportDate ?any } FILTER(!BOUND(?any))
   ?m dkg:primary true ; dkg:participant ?p .
   """ + _SIDE + """
 } }"""
@@ -311,7 +311,8 @@ class EventView:
             for key in keys:
                 for g, _, _ in self.store.query_bound(_UNDATED_BY_PUBLISHED_SIDE, {"pub": published, "s": URIRef(key)}).rows():
                     graphs.add(str(g))
-        graphs |= set(self.pending)
+        # article graphs only: a server may show its own union graph to GRAPH ?g (Virtuoso)
+        graphs = {g for g in graphs if g.startswith(self.iris.article_graph_prefix)} | set(self.pending)
         out = []
         for g in sorted(graphs - {report.graph}):
             out.extend(self.current(g))
