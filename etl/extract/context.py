@@ -122,9 +122,13 @@ class ArticleContext:
         return place
 
 
+@functools.lru_cache(maxsize=1024)
 def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
     """The one country a source line names, directly or through a government body of the
-    gazetteer; None for media, international bodies, or several countries."""
+    gazetteer; None for media, international bodies, or several countries.
+
+    Cached per source line: a corpus has few publishers, and each look-up tries every name of
+    the gazetteer (tens of thousands of patterns, more than the ``re`` module keeps compiled)."""
     if not source:
         return None
     found: set[str] = set()
