@@ -526,3 +526,14 @@ def test_met_here_is_the_datelines_city() -> None:
     assert meetings(facts) == [(frozenset({"Zhao Ming", "Anna Berg"}), "in-person", "held", "2024-05-03", "Beijing")]
     facts = extract("Chinese Premier Zhao Ming met here on Friday with Ruritanian Foreign Minister Anna Berg.", published="2024-05-03")
     assert meetings(facts)[0][4] is None  # no dateline: "here" says nothing
+
+
+def test_the_visiting_guest_spoken_to_in_a_meeting_takes_part_in_it() -> None:
+    facts = extract(
+        "In a meeting in Tokyo, Foreign Minister Kenji Arakawa stressed to visiting U.S. Deputy Secretary of State "
+        "Ellen Marsh the need to strengthen the alliance.",
+        published="2025-07-10",
+    )
+    assert _people(facts) == [frozenset({"Kenji Arakawa", "Ellen Marsh"})]
+    [meeting] = facts.meetings
+    assert meeting.evidence[0].text.startswith("In a meeting in Tokyo")

@@ -199,6 +199,8 @@ def _other_clause(tok: Token, sent: Span, ctx: ArticleContext) -> bool:
     clause = clause_of(tok)
     if clause.dep_ not in ("advcl", "relcl", "acl", "ccomp", "pcomp"):
         return False
+    if clause.lower_ == "visiting" and clause.tag_ == "VBG":
+        return False  # "stressed to visiting Secretary X": a description of X, not a clause of its own
     if any(is_trigger(t, ctx) for t in clause.subtree):
         return False
     return any(is_trigger(t, ctx) for t in sent)
