@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from bench.endpoint import built, stop
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("DIPLOKG_CHROMIUM") or shutil.which("chromium") or "chromium"  # on PATH
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 DKG = "https://w3id.org/diplokg/ontology#"
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
-    if not Path(CHROMIUM).exists():
+    if shutil.which(CHROMIUM) is None:
         print(f"bench.workbench: error: {CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2
     temporary = args.workdir is None

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (a virtualenv with diplokg and its test extra; Debian's
 # chromium for the browser tests, raptor2-utils' rapper for the RDF syntax checks and
-# virtuoso-opensource's virtuoso-t for the remote-store tests) and runs the whole test suite.
+# virtuoso-opensource's virtuoso-t for the remote-store tests; util-linux's unshare for the full-disk test) and runs
+# the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -13,6 +14,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
 command -v virtuoso-t >/dev/null 2>&1 || missing+=(virtuoso-opensource)
+command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 from pathlib import Path
 from urllib.parse import quote
 
@@ -12,7 +15,8 @@ from playwright.sync_api import sync_playwright
 
 from tests.fixtures_pages import ARTICLE_ID, pages_config, seed_config, served_example, served_seeds  # noqa: F401
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium, found on PATH (tests/run.sh installs it); DIPLOKG_CHROMIUM names another binary.
+CHROMIUM = os.environ.get("DIPLOKG_CHROMIUM") or shutil.which("chromium") or "chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = Path(__file__).parent / "screenshots"
@@ -22,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
+    if shutil.which(CHROMIUM) is None:
         pytest.fail(f"{CHROMIUM} is missing: run tests/run.sh (it installs Debian's chromium)")
     SHOTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
