@@ -355,3 +355,28 @@ def test_an_outlets_credit_line_is_no_speakers_turn() -> None:
         published="2024-08-16",
     )
     assert statements(facts) == []
+
+
+# --- British single quotation marks ------------------------------------------------------------
+
+
+def test_single_quotation_marks_pair_around_apostrophes() -> None:
+    text = ("\u2018The ministers\u2019 talks were useful,\u2019 she said. Britain's view: 'no deal'.\n\n"
+            "'We agree,' he said, 'fully.'\n\nIt was the ministers' decision. He said \"we 'hope' so.\"")
+    assert [q.text for q in find_quotes(text)] == [
+        "The ministers\u2019 talks were useful,", "no deal", "We agree,", "fully.", "we 'hope' so.",
+    ]
+
+
+def test_british_single_quotes_are_statements_of_the_honorific_and_surname() -> None:
+    facts = extract(
+        "Foreign Secretary Helen Marsh met Norwegian Foreign Minister Erik Dahl in London on Wednesday.\n\n"
+        "'This partnership matters more than ever,' Ms Marsh said. 'We will build it together.'\n\n"
+        "\u2018Our support will not waver,\u2019 Mr Dahl told reporters after the ministers\u2019 talks.\n",
+        published="2031-01-16",
+    )
+    assert statements(facts) == [
+        ("Helen Marsh", "direct", "This partnership matters more than ever"),
+        ("Helen Marsh", "direct", "We will build it together."),
+        ("Erik Dahl", "direct", "Our support will not waver"),
+    ]

@@ -17,7 +17,7 @@ from etl.extract.mentions import ActorIndex, ActorMention, add_gazetteer_actor, 
 from etl.extract.names import token_key
 from etl.extract.officials import official_people
 from etl.extract.people import group_people, identify_by_post
-from etl.extract.person_spans import NOT_NAME_WORDS, in_credit, person_candidates
+from etl.extract.person_spans import NOT_NAME_WORDS, in_credit, is_honorific, person_candidates
 from etl.extract.posts import find_posts
 
 
@@ -142,9 +142,12 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_other_name(tok: Token) -> bool:
-    """A name part inside another proper name ("Second Thomas Shoal")."""
+    """A name part inside another proper name ("Second Thomas Shoal"); an honorific before
+    it ("Ms Marsh said") is no other name."""
     doc = tok.doc
     for j in (tok.i - 1, tok.i + 1):
+        if j == tok.i - 1 and j >= 0 and is_honorific(doc[j]):
+            continue
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
             return True
     return False

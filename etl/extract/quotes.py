@@ -6,6 +6,14 @@ space or punctuation follows it. A quotation that runs over several paragraphs f
 printers' convention: every paragraph opens with a mark and only the last one closes. A
 paragraph that opens with a mark it leaves open, followed by a paragraph that opens with a
 mark, is one quoted span up to its end (``open_ended``).
+
+Single quotation marks (British style: 'We agree,' she said) count in a paragraph without
+double marks, where they cannot be the inner quote of a double-quoted one. An opening single
+mark follows a space (or starts the paragraph) and precedes a letter or digit; a closing one
+follows a non-space and precedes a space, punctuation or the paragraph's end, so apostrophes
+inside words ("Britain's") are never marks. A plural possessive ("the ministers' talks") looks
+like a closing mark: the first candidate next to punctuation (",'", "'.") or at the
+paragraph's end is preferred to one between a word and a space.
 """
 
 from __future__ import annotations
@@ -16,6 +24,12 @@ from dataclasses import dataclass
 _PARAGRAPH = re.compile(r"[^\n]+")
 _MARKS = re.compile(r"[\"\u201c\u201d]")
 _OPENING = ('"', "\u201c")
+# Every mark that can open or close a quoted span, double or single (for the extractors).
+OPENING_MARKS = ('"', "\u201c", "'", "\u2018")
+CLOSING_MARKS = ('"', "\u201d", "'", "\u2019")
+_SINGLE = re.compile(r"['\u2018\u2019]")
+_SINGLE_OPENING = ("'", "\u2018")
+_SINGLE_AFTER_CLOSING = ".,;:!?)]}\u2014\u2013-/"
 _BEFORE_OPENING = "([{\u2014\u2013-/"
 _AFTER_CLOSING = ".,;:!?)]}\u2014\u2013-/'\u2019"
 
@@ -53,7 +67,10 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
     out: list[Quote] = []
     for n, (start, chunk) in enumerate(paragraphs):
         following = paragraphs[n + 1][1] if n + 1 < len(paragraphs) else ""
-        out.extend(_paragraph_quotes(chunk, start, following.lstrip().startswith(_OPENING)))
+        if _MARKS.search(chunk):
+            out.extend(_paragraph_quotes(chunk, start, following.lstrip().startswith(_OPENING)))
+        else:
+            out.extend(_single_quotes(chunk, start, following.lstrip().startswith(_SINGLE_OPENING)))
     return [q for q in out if q.text.strip()]
 
 
@@ -98,6 +115,50 @@ def _paragraph_quotes(chunk: str, offset: int, next_opens: bool) -> list[Quote]:
         if not kept or q.start >= kept[-1].end:
             kept.append(q)
     return kept
+
+
+def _single_quotes(chunk: str, offset: int, next_opens: bool) -> list[Quote]:
+    """The spans between single quotation marks of a paragraph without double marks.
+
+    >>> [q.text for q in _single_quotes("\u2018The ministers\u2019 talks were useful,\u2019 she said.", 0, False)]
+    ['The ministers\u2019 talks were useful,']
+    >>> [q.text for q in _single_quotes("Britain's view: 'no deal'. 'We agree,' he said, 'fully.'", 0, False)]
+    ['no deal', 'We agree,', 'fully.']
+    """
+    opens: list[int] = []
+    closes: list[tuple[int, bool]] = []
+    for m in _SINGLE.finditer(chunk):
+        i, c = m.start(), m.group()
+        before = chunk[i - 1] if i > 0 else " "
+        after = chunk[i + 1] if i + 1 < len(chunk) else " "
+        if c != "\u2019" and (before.isspace() or before in _BEFORE_OPENING) and after.isalnum():
+            opens.append(i)
+        elif c != "\u2018" and not before.isspace() and (after.isspace() or after in _SINGLE_AFTER_CLOSING):
+            strong = before in ".,;:!?" or after in _SINGLE_AFTER_CLOSING or not chunk[i + 1:].strip()
+            closes.append((i, strong))
+    out: list[Quote] = []
+    pos = -1
+    for n, a in enumerate(opens):
+        if a <= pos:
+            continue
+        limit = next((b for b in opens[n + 1:] if b > a), len(chunk))
+        candidates = [(i, strong) for i, strong in closes if a < i]
+        within = [(i, strong) for i, strong in candidates if i < limit]
+        pick = next((i for i, strong in within if strong), None)
+        if pick is None and within:
+            pick = within[0][0]
+        if pick is None:
+            later = [i for i, strong in candidates if strong]
+            pick = later[0] if later else None
+        if pick is None:
+            lead = len(chunk) - len(chunk.lstrip())
+            if a == lead and next_opens:
+                end = len(chunk.rstrip())
+                out.append(Quote(offset + a + 1, offset + end, chunk[a + 1:end], open_ended=True))
+            break
+        out.append(Quote(offset + a + 1, offset + pick, chunk[a + 1:pick]))
+        pos = pick
+    return out
 
 
 def inside(quotes: list[Quote], char: int) -> Quote | None:

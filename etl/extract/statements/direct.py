@@ -20,7 +20,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.quotes import Quote
+from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
 from etl.extract.statements.speakers import according_to, organization_attribution, speaker_of_verb, subjects
@@ -115,7 +115,7 @@ def _attributed(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> tuple
         if speaker is not None:
             return speaker, (before.start_char, last.end_char)
     after = _neighbour(last, 1, ctx)
-    if after is not None and _closes_sentence(q, last, ctx) and not ctx.text[after.start_char:after.end_char].lstrip().startswith(('"', "\u201c")):
+    if after is not None and _closes_sentence(q, last, ctx) and not ctx.text[after.start_char:after.end_char].lstrip().startswith(OPENING_MARKS):
         speaker = _bare_attribution(after, ctx)
         if speaker is not None:
             return speaker, (first.start_char, after.end_char)
@@ -179,11 +179,11 @@ def _neighbour(sent: Span, step: int, ctx: ArticleContext) -> Span | None:
 
 
 def _opens_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
-    return ctx.text[sent.start_char:q.start].strip() in ("", '"', "\u201c")
+    return ctx.text[sent.start_char:q.start].strip() in ("", *OPENING_MARKS)
 
 
 def _closes_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
-    return ctx.text[q.end:sent.end_char].strip() in ("", '"', "\u201d", ".", '."', ".\u201d")
+    return ctx.text[q.end:sent.end_char].strip() in ("", ".", *CLOSING_MARKS, *("." + m for m in CLOSING_MARKS))
 
 
 def _introducer(sent: Span, ctx: ArticleContext) -> str | None:
@@ -236,7 +236,7 @@ def _continues(q: Quote, previous: tuple[StatementDraft, Quote], sent: Span, ctx
     own after the source's quote."""
     _, before = previous
     gap = ctx.text[before.end:q.start]
-    if before.open_ended and gap.strip() in ("", '"', "\u201c"):
+    if before.open_ended and gap.strip() in ("", *OPENING_MARKS):
         return True
     if len(gap) >= 200 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
         return False

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Token
 
 from etl.extract.context import ArticleContext
+from etl.extract.quotes import OPENING_MARKS
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
 from etl.extract.statements.speakers import speaker_of_verb, subjects
@@ -23,7 +24,7 @@ from etl.read import headline_span
 _PARAGRAPH = re.compile(r"[^\n]+")
 _LABEL = re.compile(r"(?P<label>[A-Z][\w.'\u2019-]*(?:,?[ \t]+[\w.'\u2019-]+){0,11}?)[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)", re.MULTILINE)
 _QUESTION = re.compile(r"Q[.:]?[ \t]+[A-Z]")
-_OPENING = ('"', "\u201c")
+_OPENING = OPENING_MARKS
 _MIN_WORDS = 4
 
 
