@@ -537,3 +537,27 @@ def test_the_visiting_guest_spoken_to_in_a_meeting_takes_part_in_it() -> None:
     assert _people(facts) == [frozenset({"Kenji Arakawa", "Ellen Marsh"})]
     [meeting] = facts.meetings
     assert meeting.evidence[0].text.startswith("In a meeting in Tokyo")
+
+
+# --- office-holders the text never names, consultations ---------------------------------------
+
+
+def test_an_unnamed_holder_of_a_hyphenated_post_is_the_organization_or_country() -> None:
+    facts = extract(
+        "Foreign Minister Ilse Varga met the UN Secretary-General in New York on Monday to discuss Gaza.\n\n"
+        "Varga also held talks with the Chinese Foreign Minister on the sidelines of the General Assembly.",
+        published="2031-09-23",
+    )
+    assert sorted(meetings(facts), key=lambda m: sorted(m[0])) == [
+        (frozenset({"China", "Ilse Varga"}), "in-person", "held", None, None),
+        (frozenset({"Ilse Varga", "United Nations"}), "in-person", "held", "2031-09-22", "New York"),
+    ]
+
+
+def test_consultations_held_with_someone_are_a_meeting_calls_to_resume_negotiations_are_not() -> None:
+    facts = extract(
+        "On June 3, Director-General Takeshi Kondo held consultations with Deputy Foreign Minister Liu Wei in Beijing.\n\n"
+        "Both sides rebuffed calls to resume negotiations on the fishing agreement.",
+        published="2031-06-04",
+    )
+    assert meetings(facts) == [(frozenset({"Takeshi Kondo", "Liu Wei"}), "in-person", "held", "2031-06-03", "Beijing")]

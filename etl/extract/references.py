@@ -5,6 +5,8 @@ to the countries when no person is named."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from etl.extract.mentions import PRONOUNS, ActorIndex
@@ -160,10 +162,18 @@ def coordinated(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_TITLE_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def title_words(title: str) -> list[str]:
+    """A title's words as the tokenizer splits them: "Secretary-General" is "secretary", "general"."""
+    return _TITLE_WORDS.split(title.lower())
+
+
 def _title_holder(tok: Token, index: ActorIndex) -> str | None:
     """The person a title phrase names, when ``tok`` is that title's head word."""
     for t in index.titles:
-        if t.person is not None and t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split():
+        if t.person is not None and t.span.start <= tok.i < t.span.end and tok.lower_ in title_words(t.title):
             return t.person
     return None
 

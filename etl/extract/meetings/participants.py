@@ -9,7 +9,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.meetings.triggers import is_trigger
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
-from etl.extract.references import after_closed_list, coordinated, refers_to, resolve_role_noun, role_phrase
+from etl.extract.references import after_closed_list, coordinated, refers_to, resolve_role_noun, role_phrase, title_words
 
 EXPLICIT_PREPS = ("between", "with", "among")
 
@@ -301,7 +301,7 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
 
 def _bare_title(tok: Token, index: ActorIndex, other_side: set[str]) -> TitleMention | None:
     for t in index.titles:
-        if t.span.start <= tok.i < t.span.end and tok.lower_ in t.title.lower().split() and not _names_someone(t, index):
+        if t.span.start <= tok.i < t.span.end and tok.lower_ in title_words(t.title) and not _names_someone(t, index):
             if t.person is None or (t.person in other_side and index.mention_at(tok.i) is not None and index.mention_at(tok.i).via == "title"):
                 return t
     return None

@@ -14,6 +14,8 @@ _HYPOTHETICAL = {"could", "would", "might", "may", "possible", "possibility", "p
 
 
 _RELATION_OF = {"exchange"}  # lemmas
+# Meeting nouns that report a meeting only as what someone holds ("held consultations with X").
+_HELD_ONLY = {"dialogue", "consultation", "consultations", "negotiation", "negotiations"}
 _CALL_OK_HEADS = {"during", "in", "on", "by", "over", "after", "before"}
 
 
@@ -32,10 +34,12 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return True
         if lemma in ("conversation", "conference"):
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
-        if lemma == "dialogue":
-            # "hold a high-level dialogue", "hold the next round of their defense dialogue"
+        if lemma in _HELD_ONLY or tok.lower_ in _HELD_ONLY:
+            # "hold a high-level dialogue", "hold the next round of their defense dialogue",
+            # "held consultations with X"; not "the dialogue mechanism", "consultations on a deal"
             held = tok.head.head if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("round", "session") else tok
-            return held.dep_ == "dobj" and held.head.lemma_.lower() in ("hold", "convene", "launch", "resume", "host")
+            verbs = ("hold", "convene", "launch", "resume", "host", "conduct") if lemma == "dialogue" else ("hold", "conduct", "host")
+            return held.dep_ == "dobj" and held.head.lemma_.lower() in verbs
         return True
     if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
         # "X called the Prime Minister earlier today"; a headline's "PM call with X" parsed as a verb
