@@ -284,3 +284,19 @@ def test_each_meeting_of_a_sentence_keeps_its_own_mode() -> None:
         (["Carlos Ortega", "Lucas Prado"], "video"),
         (["Lucas Prado", "Sofia Benitez"], "phone"),
     ]
+
+
+def test_a_countrys_ministry_the_table_lacks_is_one_organization_named_body_of_country() -> None:
+    facts = extract(
+        "Foreign Minister Budi Santoso met Foreign Minister Sophie Clarke in Jakarta on Monday.\n\n"
+        "The Ministry of Foreign Affairs of Indonesia said the talks covered fisheries.\n\n"
+        "Indonesia's Foreign Ministry added that a new agreement would be signed next year.\n\n"
+        "The Polish Ministry of Defence said it would send observers.\n\n"
+        "A day later the Polish foreign ministry said the observers had arrived in Jakarta.\n",
+        published="2031-08-12",
+    )
+    orgs = {a.name for a in facts.actors if a.kind == "Organization"}
+    assert orgs == {"Ministry of Foreign Affairs of Indonesia", "Ministry of Defence of Poland", "Ministry of Foreign Affairs of Poland"}
+    speakers = [s[0] for s in statements(facts)]
+    assert speakers == ["Ministry of Foreign Affairs of Indonesia", "Ministry of Foreign Affairs of Indonesia",
+                        "Ministry of Defence of Poland", "Ministry of Foreign Affairs of Poland"]

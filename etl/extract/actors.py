@@ -31,6 +31,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     limit = len(doc.text) if body_end_char is None else body_end_char
     hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit and not in_credit(h.span)]
     hits = _disambiguate_orgs(doc, hits, gaz)
+    hits = _national_bodies(doc, hits, gaz)
     index.hits = hits
     taken: set[int] = set()
     gaz_at: dict[int, Hit] = {}
@@ -131,6 +132,71 @@ def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
         keep = keep or group[0]
         drop.update(id(h) for h in group if h is not keep)
     return sorted((h for h in hits if id(h) not in drop), key=lambda h: (h.span.start, -len(h.span)))
+
+
+_MINISTRY = {"ministry", "ministries"}
+_BODY_JOINS = {"and", "&", "for"}
+
+
+def _national_bodies(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+    """A country's ministry the organizations table lacks (or has for another country only):
+    "the Ministry of Foreign Affairs of Indonesia", "Indonesia's Ministry of Trade", "the Polish
+    Ministry of Defence", "the Polish foreign ministry", "Indonesia's Foreign Ministry" — one
+    organization actor named "Ministry of <Body> of <Country>" (CONVENTIONS 2.1), never a
+    person or the country itself. An org hit of the same span and country stays as it is."""
+    place_at = {i: h for h in hits if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
+    org_at = {i: h for h in hits if h.kind == "org" for i in range(h.span.start, h.span.end)}
+    found: list[Hit] = []
+    for tok in doc:
+        if tok.lower_ != "ministry" or any(f.span.start <= tok.i < f.span.end for f in found):
+            continue
+        i = tok.i
+        country, start, end, body = None, i, i + 1, ""
+        if tok.text == "Ministry" and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            # "Ministry of Foreign Affairs [of Indonesia]"
+            j = i + 2
+            words: list[str] = []
+            while j < len(doc) and (doc[j].text[:1].isupper() and doc[j].is_alpha and j not in place_at or doc[j].lower_ in _BODY_JOINS and words):
+                words.append(doc[j].text)
+                j += 1
+            while words and words[-1].lower() in _BODY_JOINS:
+                words.pop()
+                j -= 1
+            if not words:
+                continue
+            body, end = " ".join(words), j
+            k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+            if j < len(doc) and doc[j].lower_ == "of" and k in place_at and place_at[k].kind == "country" and place_at[k].span.start == k:
+                country, end = place_at[k].ref, place_at[k].span.end
+        else:
+            # "[the Polish|Indonesia's] foreign ministry": one or two words of the body before it
+            j = i
+            while j > 0 and i - j < 2 and doc[j - 1].is_alpha and doc[j - 1].lower_ not in ("the", "a", "its", "his", "her", "their") and j - 1 not in place_at:
+                j -= 1
+            if j == i:
+                continue
+            body, start = doc[j:i].text, j
+        if country is None:
+            # the country before: a demonym, a name, or a possessive name ("Indonesia's")
+            b = start - 1 if start > 0 and doc[start - 1].text in ("'s", "\u2019s") else start
+            h = place_at.get(b - 1)
+            if h is None or h.span.end != b:
+                continue
+            country, start = h.ref, h.span.start
+        entry = gaz.countries.get(country)
+        if entry is None:
+            continue
+        body_span = doc[start:end]
+        same = [org_at[k] for k in range(start, end) if k in org_at]
+        if any(gaz.orgs[h.ref].country_iso2 == entry.iso2 for h in same if h.ref in gaz.orgs):
+            continue
+        org = gaz.national_body(body, entry, surface=body_span.text)
+        found.append(Hit("org", org.key, body_span))
+    if not found:
+        return hits
+    covered = {k for f in found for k in range(f.span.start, f.span.end)}
+    kept = [h for h in hits if not (h.kind in ("org", "country", "demonym", "capital") and covered.intersection(range(h.span.start, h.span.end)))]
+    return sorted(kept + found, key=lambda h: (h.span.start, -len(h.span)))
 
 
 _BYLINE = re.compile(r"^(?:By|BY|Reporting by|Written by)\s+[^\n]{3,80}$", re.MULTILINE)

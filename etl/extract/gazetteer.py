@@ -80,11 +80,37 @@ class Gazetteer:
     def org_for_country(self, alias: str, country: CountryEntry, modifier: str) -> OrgEntry:
         """An organization the gazetteer lacks, named by an alias and the country word before
         it ("German foreign ministry" → "German Foreign Ministry"); added to the table once."""
+        words = alias.strip().split()
+        if len(words) >= 2 and words[-1].lower() == "ministry":
+            return self.national_body(" ".join(words[:-1]), country, surface=alias.strip())
         words = f"{modifier} {alias.strip()}".split()
         name = " ".join(w if w[:1].isupper() else w.capitalize() for w in words)
         key = slug(name)
         if key not in self.orgs:
             self.orgs[key] = OrgEntry(key, name, country.iso2, None, (alias,))
+        return self.orgs[key]
+
+    def national_body(self, body: str, country: CountryEntry, kind: str = "Ministry", surface: str = "") -> OrgEntry:
+        """A country's ministry named as CONVENTIONS.md names national bodies, "<Body> of
+        <Country>": "Polish foreign ministry", "Indonesia's Ministry of Foreign Affairs", "the
+        Ministry of Foreign Affairs of Indonesia" → "Ministry of Foreign Affairs of Indonesia".
+        A ministry the table has for that country under that name ("Ministry of Foreign
+        Affairs of the People's Republic of China") is that entry; a new one is added once."""
+        words = [w if w[:1].isupper() or w.lower() in ("and", "of", "for") else w.capitalize() for w in body.split()]
+        if [w.lower() for w in words] == ["foreign"]:
+            words = ["Foreign", "Affairs"]
+        head = f"{kind} of {' '.join(words)} of "
+        short = f"{body.lower()} {kind.lower()}"  # "foreign ministry", as the table's aliases say it
+        for o in self.orgs.values():
+            if o.country_iso2 == country.iso2 and (o.name.lower().startswith(head.lower())
+                                                   or any(a.lower().endswith(short) for a in o.aliases)):
+                return o
+        name = head + country.name
+        key = slug(name)
+        entry = self.orgs.get(key)
+        if entry is None or (surface and surface not in entry.aliases):
+            aliases = (entry.aliases if entry else ()) + ((surface,) if surface else ())
+            self.orgs[key] = OrgEntry(key, name, country.iso2, None, aliases, "government_body")
         return self.orgs[key]
 
     def hits(self, doc: Doc) -> list[Hit]:
