@@ -139,3 +139,19 @@ def test_a_place_before_an_unnamed_post_is_no_person() -> None:
     facts = extract("Before leaving Addis for New York, the Secretary-General had a working dinner with the Prime Minister.",
                     published="2018-07-09")
     assert not [a for a in facts.actors if a.kind == "Person"]
+
+
+def test_apposed_posts_take_the_body_named_later_in_the_apposition_and_heads_of_units() -> None:
+    facts = extract(
+        "On June 3, Mr. KONDO Takeshi, Director-General of the Asian Affairs Bureau, Ministry of Foreign Affairs "
+        "of Japan, held consultations with Mr. Liu Wei, head of the Asia Department of the Ministry of Foreign "
+        "Affairs of China, in Beijing.\n\n"
+        "Ms. Hana Kowalska, director-general for political affairs at the Polish foreign ministry, also met Mr. Liu.\n\n"
+        "The head of state did not attend, and the delegations will head to Shanghai.",
+        published="2031-06-04",
+    )
+    got = roles(facts)
+    assert ("Takeshi Kondo", "Director General", "Ministry of Foreign Affairs of Japan") in got
+    assert ("Liu Wei", "Head", "Ministry of Foreign Affairs of the People's Republic of China") in got
+    assert ("Hana Kowalska", "Director General", "Poland") in got
+    assert {r[1] for r in got} == {"Director General", "Head"}

@@ -219,6 +219,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         entry = gaz.titles[h.ref]
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
             continue
+        if entry.phrase in _UNIT_HEADS and not _heads_a_unit(doc, h):
+            continue
         of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
         inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
         if of is None and inner is not None:
@@ -267,6 +269,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
                 j += 1
         m = index.mention_at(j)
+        apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
             phrase = doc[start:m.span.end]
@@ -277,6 +280,13 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         else:
             phrase = doc[start:after]
             person = _apposed_person(doc, index, start, h)
+            apposed = person is not None
+        if entry.phrase in _UNIT_HEADS and person is None:
+            continue  # "the head of the department said": no post without its holder
+        if of is None and apposed:
+            # an apposition "X, director-general for political affairs at the Polish foreign
+            # ministry", "X, Director-General of the ... Bureau, Ministry of Foreign Affairs of Japan"
+            of = _body_after_title(doc, after, gaz_at, index)
         tm = TitleMention(phrase, entry.label, entry.kind, of, person)
         before = doc[mod_start - 1] if mod_start > 0 else None
         tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
@@ -284,6 +294,41 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         by_hit_end[h.span.end] = tm
         if person is not None:
             add_role(index, person, tm)
+
+
+# Titles that name a post only as the head of a unit: "head of the Asia Department",
+# "director of the Office of ...". They need "of" (or "for", "at") and a holder.
+_UNIT_HEADS = {"head", "deputy head", "director", "deputy director"}
+_BODY_SCAN = 16  # tokens after an apposed title searched for its organization or country
+
+
+def _heads_a_unit(doc: Doc, h: Hit) -> bool:
+    """"head of the Foreign Ministry's Asia Department", "Director of the Policy Bureau": the
+    unit word follows; not "head of state", "head to", "director" of a company."""
+    i = h.span.end
+    if i >= len(doc) or doc[i].lower_ not in ("of", "for", "at") or h.span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    return j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ not in ("state", "government")
+
+
+def _body_after_title(doc: Doc, after: int, gaz_at: dict[int, Hit], index: ActorIndex) -> str | None:
+    """The organization or country named later in an apposed title's phrase ("director-general
+    for political affairs at the Polish foreign ministry", "Director-General of the Asian Affairs
+    Bureau, Ministry of Foreign Affairs of Japan"): the first one before a verb, a person or the
+    sentence's end."""
+    sent_end = doc[after - 1].sent.end if after > 0 else len(doc)
+    for i in range(after, min(sent_end, after + _BODY_SCAN)):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", "(", ")") or "\n" in tok.text:
+            return None
+        m = index.mention_at(i)
+        if m is not None and m.kind == "Person":
+            return None
+        hit = gaz_at.get(i)
+        if hit is not None and hit.kind in ("org", "country", "demonym"):
+            return hit.ref
+    return None
 
 
 def _country_after_name(doc: Doc, end: int, gaz_at: dict[int, Hit]) -> str | None:

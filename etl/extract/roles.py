@@ -24,8 +24,11 @@ def add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
                 actor.roles[i] = RoleFact(tm.title, tm.of, evidence)
             return
     actor.roles.append(RoleFact(tm.title, tm.of, evidence))
-    if actor.country is None and tm.of is not None and index.actors.get(tm.of) is not None and index.actors[tm.of].kind == "Country":
+    owner = index.actors.get(tm.of) if tm.of is not None else None
+    if actor.country is None and owner is not None and owner.kind == "Country":
         actor.country = tm.of
+    elif actor.country is None and owner is not None and owner.kind == "Organization" and owner.country in index.actors:
+        actor.country = owner.country  # an official of "the Ministry of Foreign Affairs of Japan" is Japan's
 
 
 def subsumed(general: str, specific: str) -> bool:
