@@ -380,3 +380,20 @@ def test_british_single_quotes_are_statements_of_the_honorific_and_surname() -> 
         ("Helen Marsh", "direct", "We will build it together."),
         ("Erik Dahl", "direct", "Our support will not waver"),
     ]
+
+
+def test_transcript_labels_with_a_post_of_a_country_before_the_name() -> None:
+    facts = extract(
+        "Meeting with President of Kazakhstan Daniyar Seitkali\n\n"
+        "Vladimir Putin met with President of Kazakhstan Daniyar Seitkali in the Kremlin.\n\n"
+        "President of Russia Vladimir Putin: Mr President, friends, I am glad to welcome you to Moscow.\n\n"
+        "Our trade grew by a fifth last year, and we have a great deal to discuss.\n\n"
+        "President of Kazakhstan Daniyar Seitkali: Thank you, Mr President. I am grateful for the invitation.\n\n"
+        "Note of the Press Service: The talks continued behind closed doors.\n",
+        published="2031-04-10",
+    )
+    assert statements(facts) == [
+        ("Vladimir Putin", "direct", "Mr President, friends, I am glad to welcome you to Moscow."),
+        ("Vladimir Putin", "direct", "Our trade grew by a fifth last year, and we have a great deal to discuss."),
+        ("Daniyar Seitkali", "direct", "Thank you, Mr President. I am grateful for the invitation."),
+    ]

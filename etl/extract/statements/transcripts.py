@@ -43,6 +43,9 @@ def find_turns(ctx: ArticleContext) -> list[StatementDraft]:
         if _QUESTION.match(ctx.text, lead, end):
             speaker = None  # "Q Mr. President, will you ...": a journalist's turn
             continue
+        if label is not None and _is_credit(label.group("label")):
+            speaker = None  # "Source : X News", "Note of the Press Service:": no one's turn, and the turn before ends
+            continue
         if label is not None and _is_label(label.group("label")):
             speaker = person_named_by(ctx, label.start("label"), label.end("label"))
             if speaker is not None and label.end() < end:
@@ -76,11 +79,23 @@ _OUTLET_WORDS = {"project", "news", "agency", "times", "post", "herald", "tribun
                  "television", "press", "network", "service", "gazette", "online", "media", "source", "sources", "wire"}
 
 
+def _is_credit(label: str) -> bool:
+    words = label.replace(",", " ").split()
+    return bool(words) and words[-1].lower() in _OUTLET_WORDS and (label.upper() == label or words[0][:1].isupper())
+
+
 def _is_label(label: str) -> bool:
     words = label.replace(",", " ").split()
     if not words or any(ch.isdigit() for ch in label) or words[-1].lower() in _OUTLET_WORDS:
         return False
-    return label.upper() == label or all(w[:1].isupper() for w in words)
+    if label.upper() == label:
+        return True
+    # "President of Russia Vladimir Putin", "Minister for Foreign Affairs Jane Doe": capitalised
+    # words, the small words of a post's name between them
+    return words[0][:1].isupper() and words[-1][:1].isupper() and all(w[:1].isupper() or w in _LABEL_SMALL_WORDS for w in words)
+
+
+_LABEL_SMALL_WORDS = {"of", "for", "the", "and", "de", "da", "van", "von", "der", "bin", "al"}
 
 
 def _prose(text: str) -> bool:
