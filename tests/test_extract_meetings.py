@@ -561,3 +561,13 @@ def test_consultations_held_with_someone_are_a_meeting_calls_to_resume_negotiati
         published="2031-06-04",
     )
     assert meetings(facts) == [(frozenset({"Takeshi Kondo", "Liu Wei"}), "in-person", "held", "2031-06-03", "Beijing")]
+
+
+def test_talks_between_the_two_countries_delegations_are_the_headlines_meeting_of_the_countries() -> None:
+    facts = extract(
+        "Kenya and Tanzania hold talks on border trade\n\n"
+        "NAIROBI, Feb 2 (Wire) - Talks between the two countries' delegations ended in Nairobi on Sunday with an "
+        "agreement to reopen two border crossings.",
+        published="2031-02-03",
+    )
+    assert meetings(facts) == [(frozenset({"Kenya", "Tanzania"}), "in-person", "held", "2031-02-02", "Nairobi")]

@@ -85,7 +85,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             elif antecedent is not None and not own and not in_headline and not past_marked(trig, ctx) and refers_back(_named_in_clause(trig, ctx), antecedent, ctx.index):
                 target = antecedent  # "the Summit" with no people of its own: the summit just named
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
-                if len(parts) < needed and not (anaphoric(trig) and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
+                back = anaphoric(trig) or group_reference(trig, ctx.index)  # "the talks", "talks between the two sides"
+                if len(parts) < needed and not (back and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
                     continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
                 target = earlier
             if target is not None:

@@ -46,8 +46,9 @@ def group_reference(trig: Token, index: ActorIndex) -> bool:
     for a in args:
         if index.mention_at(a.i) is not None:
             continue
-        if a.lower_ in _GROUP_WORDS or any(c.lower_ in ("both", "two", "three", "all") for c in a.children):
-            return True
+        owners = [c for c in a.children if c.dep_ == "poss" and index.mention_at(c.i) is None]
+        if a.lower_ in _GROUP_WORDS or any(c.lower_ in ("both", "two", "three", "all") for h in (a, *owners) for c in h.children):
+            return True  # "both ministers", "the two sides", "the two countries' delegations"
         if a.tag_ in _PLURAL_TAGS and role_phrase(a) is not None:
             return True
     return False
