@@ -571,3 +571,19 @@ def test_talks_between_the_two_countries_delegations_are_the_headlines_meeting_o
         published="2031-02-03",
     )
     assert meetings(facts) == [(frozenset({"Kenya", "Tanzania"}), "in-person", "held", "2031-02-02", "Nairobi")]
+
+
+def test_calling_on_a_person_is_an_in_person_courtesy_call_calling_on_someone_to_act_is_not() -> None:
+    facts = extract(
+        "Foreign Minister Santos visits Canberra\n\n"
+        "Foreign Minister Maria Santos of the Philippines held talks with Australian Foreign Minister Rebecca "
+        "Thornton in Canberra on 14 May.\n\n"
+        "Santos also called on Prime Minister Liam Byrne.\n\n"
+        "She called on Prime Minister Ivo Ruud to end the blockade.",
+        published="2031-05-15",
+    )
+    assert sorted(meetings(facts), key=lambda m: sorted(m[0])) == [
+        (frozenset({"Liam Byrne", "Maria Santos"}), "in-person", "held", None, None),
+        (frozenset({"Maria Santos", "Rebecca Thornton"}), "in-person", "held", "2031-05-14", "Canberra"),
+    ]
+    assert ("Maria Santos", "Foreign Minister", "Philippines") in roles(facts)  # not of the headline's last word

@@ -42,8 +42,8 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     possessive = i > 0 and doc[i - 1].text in ("'s", "’s")
     if possessive:
         i -= 1
-    if i <= 0:
-        return None, end
+    if i <= 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space:
+        return None, end  # the line before (a headline ending "... visits Canberra") qualifies no title
     hit = gaz_at.get(i - 1)
     if hit is not None and hit.span.end == i and hit.kind in ("demonym", "country", "org", "capital"):
         start = hit.span.start

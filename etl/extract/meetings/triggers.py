@@ -41,6 +41,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             verbs = ("hold", "convene", "launch", "resume", "host", "conduct") if lemma == "dialogue" else ("hold", "conduct", "host")
             return held.dep_ == "dobj" and held.head.lemma_.lower() in verbs
         return True
+    if tok.pos_ == "VERB" and lemma == "call" and calls_on_someone(tok, ctx):
+        return True  # "X called on Prime Minister Y at The Lodge": a courtesy call
     if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
         # "X called the Prime Minister earlier today"; a headline's "PM call with X" parsed as a verb
         return _speaks_with_someone(tok, ctx) or _calls_someone(tok, ctx)
@@ -109,6 +111,23 @@ def _calls_someone(tok: Token, ctx: ArticleContext) -> bool:
     return False
 
 
+def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"called on Prime Minister X (at The Lodge)": a courtesy call on a person, not an appeal
+    ("called on X to end the blockade", "called on China to respect the ruling")."""
+    from etl.extract.references import refers_to
+
+    if tok.lemma_.lower() != "call" or any(c.dep_ in ("xcomp", "ccomp", "advcl", "oprd") for c in tok.children):
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i == tok.i + 1:
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or any(c.dep_ in ("acl", "relcl") or c.lower_ == "to" for c in obj.subtree if c.i != obj.i):
+                    continue
+                if any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)):
+                    return True
+    return False
+
+
 def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
     """"spoke with X", "talked to X", "spoke by phone": a conversation with a person or a
     country, not a speech ("spoke to reporters", "spoke at the conference")."""
@@ -156,7 +175,7 @@ def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = No
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & cues["video_cue"]:
         return "video"
-    if lemmas & (cues["phone_cue"] - {"call"}) or any(t.lemma_.lower() == "call" and (is_phone_call(t, ctx) or t.pos_ == "VERB" and is_trigger(t, ctx)) for t in tokens):
+    if lemmas & (cues["phone_cue"] - {"call"}) or any(t.lemma_.lower() == "call" and (is_phone_call(t, ctx) or t.pos_ == "VERB" and is_trigger(t, ctx) and not calls_on_someone(t, ctx)) for t in tokens):
         return "phone"
     if trigger is not None and trigger.pos_ == "VERB" and trigger.lemma_.lower() in cues["call_verb"] and not placed:
         sentence = {t.lemma_.lower() for t in trigger.sent}
