@@ -587,3 +587,14 @@ def test_calling_on_a_person_is_an_in_person_courtesy_call_calling_on_someone_to
         (frozenset({"Maria Santos", "Rebecca Thornton"}), "in-person", "held", "2031-05-14", "Canberra"),
     ]
     assert ("Maria Santos", "Foreign Minister", "Philippines") in roles(facts)  # not of the headline's last word
+
+
+def test_a_guest_welcomed_or_hosted_at_a_named_place_is_met_there() -> None:
+    facts = extract(
+        "Prime Minister Kenji Arakawa welcomed Dutch Prime Minister Pieter de Wit at the Prime Minister's Office on Tuesday.\n\n"
+        "Arakawa welcomed the decision to open a consulate.",
+        published="2031-05-21",
+    )
+    assert meetings(facts) == [
+        (frozenset({"Kenji Arakawa", "Pieter de Wit"}), "in-person", "held", "2031-05-20", "Prime Minister's Office")
+    ]

@@ -50,6 +50,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return True
     if tok.pos_ == "VERB" and lemma == "receive":
         return _receives_someone(tok, ctx)
+    if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
+        return True
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
         if tok.dep_ in ("acl", "relcl") and _infinitive(tok) and not _headline_future(tok, ctx):
             return False
@@ -109,6 +111,17 @@ def _calls_someone(tok: Token, ctx: ArticleContext) -> bool:
         if obj.dep_ == "dobj" and (refers_to(obj, ctx.index) or any(t.span.start <= obj.i < t.span.end for t in ctx.index.titles)):
             return any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)) or obj.pos_ == "PROPN"
     return False
+
+
+def _hosts_someone_at(tok: Token, ctx: ArticleContext) -> bool:
+    """"welcomed Prime Minister X at the Prime Minister's Office", "hosted X at the White
+    House": a person received at a named place is met there (not "welcomed the decision",
+    nor "welcomed X to Canberra", which tells the guest's trip)."""
+    from etl.extract.references import refers_to
+
+    if not any(p.dep_ == "prep" and p.lower_ == "at" and any(o.dep_ == "pobj" and o.text[:1].isupper() for o in p.children) for p in tok.children):
+        return False
+    return any(o.dep_ == "dobj" and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in tok.children)
 
 
 def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
