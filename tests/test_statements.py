@@ -397,3 +397,19 @@ def test_transcript_labels_with_a_post_of_a_country_before_the_name() -> None:
         ("Vladimir Putin", "direct", "Our trade grew by a fifth last year, and we have a great deal to discuss."),
         ("Daniyar Seitkali", "direct", "Thank you, Mr President. I am grateful for the invitation."),
     ]
+
+
+def test_quotes_attributed_by_the_sentence_before_or_after_them() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg met Foreign Minister Tomas Vale of Southland in Oslo on Monday.\n\n"
+        "Berg was upbeat after the talks. \u201cWe have opened a new chapter,\u201d she told reporters.\n\n"
+        "\u201cThe door is open. We want Southland to walk through it.\u201d Those were Vale's words at a news conference.\n\n"
+        "Berg said the talks had been useful.\n\n"
+        "\u201cWe agreed on a road map for fisheries, and we will publish it next month.\u201d\n",
+        published="2031-03-04",
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == [
+        ("Anna Berg", "direct", "We have opened a new chapter"),
+        ("Tomas Vale", "direct", "The door is open. We want Southland to walk through it."),
+        ("Anna Berg", "direct", "We agreed on a road map for fisheries, and we will publish it next month."),
+    ]

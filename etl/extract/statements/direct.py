@@ -23,7 +23,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
-from etl.extract.statements.speakers import according_to, organization_attribution, speaker_of_verb, subjects
+from etl.extract.statements.speakers import according_to, actor_of_phrase, organization_attribution, speaker_of_verb, subjects
 from etl.read import headline_span
 
 _NEAR_AFTER = 12
@@ -38,6 +38,8 @@ _DASHES = ("-", "\u2013", "\u2014")
 _PRESS = {"reporter", "journalist", "press", "media", "correspondent", "newsman"}
 # "X made the remarks at a news conference": a sentence that only attributes words.
 _REMARK_NOUNS = {"remark", "comment", "statement", "speech", "point"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_WORDS_NOUNS = _REMARK_NOUNS | {"word", "message", "verdict", "assessment"}
 
 
 def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
@@ -111,7 +113,7 @@ def _attributed(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> tuple
         return speaker, (first.start_char, last.end_char)
     before = _neighbour(first, -1, ctx)
     if before is not None and (_opens_sentence(q, first, ctx) or before.text.rstrip().endswith(":")):
-        speaker = _introducer(before, ctx)
+        speaker = _introducer(before, ctx, reported=_whole_paragraph(q, ctx))
         if speaker is not None:
             return speaker, (before.start_char, last.end_char)
     after = _neighbour(last, 1, ctx)
@@ -186,14 +188,29 @@ def _closes_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
     return ctx.text[q.end:sent.end_char].strip() in ("", ".", *CLOSING_MARKS, *("." + m for m in CLOSING_MARKS))
 
 
-def _introducer(sent: Span, ctx: ArticleContext) -> str | None:
-    """The speaker of a sentence that introduces a quote: "X said:", "X told reporters."."""
+def _whole_paragraph(q: Quote, ctx: ArticleContext) -> bool:
+    """The quote is its paragraph, marks and all, with no words of attribution around it."""
+    start = ctx.text.rfind("\n", 0, q.start) + 1
+    end = ctx.text.find("\n", q.end)
+    end = len(ctx.text) if end < 0 else end
+    return ctx.text[start:q.start].strip() in ("", *OPENING_MARKS) and ctx.text[q.end:end].strip() in ("", ".", *CLOSING_MARKS, *("." + m for m in CLOSING_MARKS))
+
+
+def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str | None:
+    """The speaker of a sentence that introduces a quote: "X said:", "X told reporters."; with
+    ``reported`` (a quote that is a whole paragraph of its own) also a person's report just
+    before it ("Vale said the talks had been useful." then "“We agreed on ...”")."""
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
     colon = sent.text.rstrip().endswith(":")
     for verb in reversed(_speech_verbs(list(sent), ctx)):
         if any(c.dep_ in ("agent", "mark") for c in verb.children) and not subjects(verb):
             continue  # "As stated by Spokesperson X:" introduces the release itself
+        if reported and verb.dep_ == "ROOT" and _has_content(verb):
+            speaker = speaker_of_verb(verb, ctx)
+            if speaker is not None and ctx.index.actors[speaker].kind == "Person":
+                return speaker
+            continue
         if colon or not _has_content(verb):
             speaker = speaker_of_verb(verb, ctx)
             if speaker is not None:
@@ -216,6 +233,15 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
         return speaker_of_verb(root, ctx)
     if root.lemma_.lower() == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in _REMARK_NOUNS for c in root.children):
         return speaker_of_verb(root, ctx)
+    if root.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATIVES for c in root.children):
+        # "Those were Vale's words.", "That was the message from X after the talks."
+        for attr in (c for c in root.children if c.dep_ == "attr" and c.lemma_.lower() in _WORDS_NOUNS):
+            owners = [c for c in attr.children if c.dep_ == "poss"]
+            owners += [o for p in attr.children if p.dep_ == "prep" and p.lower_ in ("from", "of", "by") for o in p.children if o.dep_ == "pobj"]
+            for owner in owners:
+                speaker = actor_of_phrase(owner, ctx)
+                if speaker is not None:
+                    return speaker
     return None
 
 
