@@ -413,3 +413,19 @@ def test_quotes_attributed_by_the_sentence_before_or_after_them() -> None:
         ("Tomas Vale", "direct", "The door is open. We want Southland to walk through it."),
         ("Anna Berg", "direct", "We agreed on a road map for fisheries, and we will publish it next month."),
     ]
+
+
+def test_a_speaker_before_a_phrase_the_parser_took_the_subject_from() -> None:
+    # the parser takes "Bluesky" for the subject of "said"; the one person before the verb says it
+    facts = extract('Minister Vale in a post on social media platform Bluesky said, "We will work together for peace and prosperity."',
+                    published="2031-03-04")
+    assert statements(facts) == [("Vale", "direct", "We will work together for peace and prosperity.")]
+
+
+def test_it_is_noted_that_is_no_ones_statement() -> None:
+    facts = extract(
+        "This is reported with reference to the Telegram channel of the Ministry of Foreign Affairs of Norway.\n\n"
+        "It is noted that on Saturday Foreign Minister Anna Berg had a telephone conversation with Foreign Minister Tomas Vale.",
+        published="2031-03-04",
+    )
+    assert statements(facts) == []

@@ -15,6 +15,7 @@ from etl.extract.references import countries_of, refers_to
 _SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
 _BODIES = ("department", "ministry", "office", "agency", "commission", "council", "committee", "embassy", "secretariat")
 _SUBJECTS = ("nsubj", "nsubjpass")
+PRONOUN_WORDS = {"it", "they", "we", "this", "that", "which", "who", "one", "some", "others"}
 _PRONOUN_WINDOW = 8  # sentences back to the person a pronoun stands for
 
 
@@ -41,12 +42,26 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
     v = verb
     for _ in range(3):
         if subjects(v):
-            return _first_actor(subjects(v), ctx)
+            return _first_actor(subjects(v), ctx) or _only_person_before(verb, subjects(v), ctx)
         if v.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl") and v.head.i != v.i:
             v = v.head.head if v.dep_ == "acl" and v.head.pos_ == "NOUN" else v.head
             continue
         break
     return None
+
+
+def _only_person_before(verb: Token, heads: list[Token], ctx: ArticleContext) -> str | None:
+    """A subject that names no one, parsed from a word of the phrase before the verb ("PM X in
+    a post on social media platform Y said" with "Y" taken for the subject): the one person
+    named between the sentence's start and the verb, when the subject is a proper noun or a
+    noun the person's phrase ends in, and no one else is named there."""
+    if any(h.lower_ in PRONOUN_WORDS or h.pos_ not in ("PROPN", "NOUN") for h in heads):
+        return None
+    mentions = ctx.index.mentions_in(verb.sent.start, verb.i)
+    if any(m.kind != "Person" for m in mentions if m.span.start <= heads[0].i):
+        return None
+    people = {m.key for m in mentions if m.kind == "Person"}
+    return people.pop() if len(people) == 1 else None
 
 
 def _first_actor(heads: list[Token], ctx: ArticleContext) -> str | None:
@@ -89,6 +104,8 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if keys:
         return keys[0]
     if tok.lower_ == "it":
+        if tok.dep_ == "nsubjpass" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.head.children if c.i > tok.head.i) and tok.head.tag_ == "VBN":
+            return None  # "It is noted that ...", "it was reported that ...": no one in particular
         return _last_org_like(tok, ctx, any_org=True)
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         keys = refers_to(appos, index)
