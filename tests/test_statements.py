@@ -429,3 +429,16 @@ def test_it_is_noted_that_is_no_ones_statement() -> None:
         published="2031-03-04",
     )
     assert statements(facts) == []
+
+
+def test_an_embedded_post_and_two_apostrophes_for_quotation_marks() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg met Foreign Minister Tomas Vale of Southland in Oslo on Monday.\n\n"
+        "''Delighted to welcome my good friend FM Vale to Oslo. We now start our discussions,'' Berg tweeted.\n\n"
+        "Great talks with @AnnaBerg today. Southland and Norway stand together. \u2014 Tomas Vale (@tomasvale) March 3, 2031\n",
+        published="2031-03-04",
+    )
+    assert statements(facts) == [
+        ("Anna Berg", "direct", "Delighted to welcome my good friend FM Vale to Oslo. We now start our discussions"),
+        ("Tomas Vale", "direct", "Great talks with @AnnaBerg today. Southland and Norway stand together."),
+    ]

@@ -61,13 +61,21 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
     ['the parties to talk.', 'will help.']
     >>> [(q.text, q.open_ended) for q in find_quotes('“One.\\n\\n“Two.”')]
     [('One.', True), ('Two.', False)]
+    >>> [q.text for q in find_quotes("''We now start,'' she said.")]
+    ['We now start,']
     """
     body = text if limit is None else text[:limit]
     paragraphs = [(p.start(), p.group()) for p in _PARAGRAPH.finditer(body) if p.group().strip()]
     out: list[Quote] = []
     for n, (start, chunk) in enumerate(paragraphs):
         following = paragraphs[n + 1][1] if n + 1 < len(paragraphs) else ""
-        if _MARKS.search(chunk):
+        if "''" in chunk:
+            # two apostrophes for a double mark (''We agree,'' she said): scanned as one mark
+            scan = chunk.replace("''", '"\x01')
+            for q in _paragraph_quotes(scan, start, following.lstrip().startswith(_OPENING)):
+                a = q.start + (body[q.start:q.start + 1] == "'" and body[q.start - 1:q.start] == "'")
+                out.append(Quote(a, q.end, body[a:q.end], q.open_ended))
+        elif _MARKS.search(chunk):
             out.extend(_paragraph_quotes(chunk, start, following.lstrip().startswith(_OPENING)))
         else:
             out.extend(_single_quotes(chunk, start, following.lstrip().startswith(_SINGLE_OPENING)))

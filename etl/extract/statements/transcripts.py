@@ -55,6 +55,10 @@ def find_turns(ctx: ArticleContext) -> list[StatementDraft]:
             out.append(_turn(ctx, speaker, None, lead, end))
             continue
         speaker = None
+        post = _embedded_post(ctx, start, end)
+        if post is not None:
+            out.append(post)
+            continue
         introduced = _introduced_paragraph(paragraphs, n, ctx)
         if introduced is not None:
             out.append(introduced)
@@ -100,6 +104,28 @@ _LABEL_SMALL_WORDS = {"of", "for", "the", "and", "de", "da", "van", "von", "der"
 
 def _prose(text: str) -> bool:
     return len(text.split()) >= _MIN_WORDS
+
+
+# An embedded social-media post: its text, then "— Name (@handle) Month D, YYYY".
+_POST_CREDIT = re.compile(r"[ \t]*[\u2014\u2013]+[ \t]*(?P<name>[^\s()@\u2014\u2013][^()@\n\u2014\u2013]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t]*$")
+
+
+def _embedded_post(ctx: ArticleContext, start: int, end: int) -> StatementDraft | None:
+    """A post quoted as it was embedded ("Delighted to speak with ... — Jane Doe (@janedoe)
+    January 27, 2031"): the named account holder's direct words, without quotation marks."""
+    m = _POST_CREDIT.search(ctx.text, start, end)
+    if m is None:
+        return None
+    body_end = m.start()
+    text = ctx.text[start:body_end]
+    if not _prose(text) or ctx.text[start:end].lstrip().startswith(_OPENING):
+        return None
+    speaker = person_named_by(ctx, m.start("name"), m.end("name"))
+    if speaker is None:
+        return None
+    s = start + len(text) - len(text.lstrip())
+    e = start + len(text.rstrip())
+    return draft(ctx, speaker, clean_quote(ctx.text[s:e]), "direct", (m.start(), m.end()), (s, e))
 
 
 def _introduced_paragraph(paragraphs: list[tuple[int, int]], n: int, ctx: ArticleContext) -> StatementDraft | None:
