@@ -199,3 +199,14 @@ def test_a_release_in_its_ministers_voice() -> None:
     meeting = Meeting(key="m", participants=["sean-doyle", "australia"], evidence=[lead])
     link_topics(ctx, [meeting])
     assert {"cyber-security", "myanmar-crisis"} <= set(meeting.topics)
+
+
+def test_what_a_readout_says_was_discussed_in_the_passive_is_its_meetings_topic() -> None:
+    facts = extract(
+        "President Anna Berg spoke by phone this evening with President Tomas Vale of Southland.\n\n"
+        "The latest developments in Syria were discussed and sanctions by the U.S. were also talked about.\n\n"
+        "Joint fight against DAESH was discussed.",
+        published="2031-04-17",
+    )
+    [meeting] = facts.meetings
+    assert {"syria", "terrorism-and-crime"} <= set(meeting.topics)

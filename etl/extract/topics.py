@@ -7,6 +7,8 @@
   reiterated ..."), its participants' countries together ("Japan and the United States agreed
   ..."), in the main clause or in the clause a verb of saying reports ("Miller said the three
   also reiterated ...");
+- the sentences in a readout's passive ("The situation in Syria was discussed", "the need for
+  ... was underscored"), which report what the meeting did;
 - the sentences whose subject refers back to a meeting or to its people without naming them
   ("they", "both", "the two leaders", "the ministers", "the meeting", "the call", "we" and
   "I" of a release written in its minister's voice, a post
@@ -102,6 +104,9 @@ def _subject_refs(sent: Span, ctx: ArticleContext, events: frozenset[str]) -> tu
     if not heads or all(h.tag_ == "VBG" for h in heads):
         heads = _before_the_verb(sent)
     for subj in heads:
+        if subj.dep_ == "nsubjpass" and _discussed(subj.head):
+            back = True  # "The latest developments in Syria were discussed": the readout's meeting
+            continue
         keys = refers_to(subj, ctx.index)
         if keys:
             actors.update(keys)
@@ -110,6 +115,17 @@ def _subject_refs(sent: Span, ctx: ArticleContext, events: frozenset[str]) -> tu
         if any(c.dep_ == "conj" and c.lower_ in _GROUP_WORDS for c in subj.children):
             back = True  # "Minister X and I discussed ..."
     return actors, back
+
+
+# Verbs a readout puts in the passive for what its meeting did: "X was discussed", "the need
+# for Y was underscored", "Z was also talked about".
+_DISCUSSED = {"discuss", "talk", "address", "review", "raise", "exchange", "touch", "underscore", "underline",
+              "emphasize", "emphasise", "stress", "highlight", "reaffirm", "consider", "examine", "explore", "cover"}
+
+
+def _discussed(verb: Token) -> bool:
+    """A passive verb of discussing ("... were discussed", "... was raised by the President")."""
+    return verb.lemma_.lower() in _DISCUSSED and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _before_the_verb(sent: Span) -> list[Token]:
