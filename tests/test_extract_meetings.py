@@ -598,3 +598,21 @@ def test_a_guest_welcomed_or_hosted_at_a_named_place_is_met_there() -> None:
     assert meetings(facts) == [
         (frozenset({"Kenji Arakawa", "Pieter de Wit"}), "in-person", "held", "2031-05-20", "Prime Minister's Office")
     ]
+
+
+def test_an_organizations_own_unnamed_head_and_a_release_header_place_line() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    facts = extractor().extract(Article(
+        "t", "Readout of the Secretary-General's meeting with President Anna Berg of Norway\n\n"
+        "The Secretary-General met today with President Anna Berg of Norway. They discussed climate change.",
+        published="2031-09-24", source="United Nations, Office of the Secretary-General"))
+    assert meetings(facts) == [(frozenset({"United Nations", "Anna Berg"}), "in-person", "held", "2031-09-24", None)]
+    facts = extract(
+        "Remarks With Norwegian Foreign Minister Erik Dahl Before Their Meeting\n\n"
+        "Oslo, Norway\n\nJanuary 27, 2031\n\n"
+        "SECRETARY ELLEN MARSH: Thank you, Mr. Minister, for hosting me today.",
+        published="2031-01-27",
+    )
+    assert [(m[0], m[4]) for m in meetings(facts)] == [(frozenset({"Ellen Marsh", "Erik Dahl"}), "Oslo")]

@@ -79,6 +79,13 @@ class ArticleContext:
         met ..."). A wire or broadcaster's name ("Reuters", "VOA", "Kyodo") names none."""
         return publisher_country(self.article.source, self.gazetteer)
 
+    @property
+    def publisher_organization(self) -> str | None:
+        """The intergovernmental organization the article's ``source`` names ("United Nations,
+        Office of the Secretary-General"): the body of the bare titles of its own officials
+        ("The Secretary-General met today with ...")."""
+        return publisher_organization(self.article.source, self.gazetteer)
+
     def in_quote(self, char: int) -> bool:
         return inside(self.quotes, char) is not None
 
@@ -146,4 +153,19 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
             country = gazetteer.vocab.country_by_iso2.get(next(iter(iso2)))
             if country is not None:
                 found.add(country.key)
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=256)
+def publisher_organization(source: str | None, gazetteer: Gazetteer) -> str | None:
+    """The one intergovernmental organization a source line names by its name or an alias of
+    more than three characters; None for none or several."""
+    if not source:
+        return None
+    found = {o.key for o in gazetteer.orgs.values() if o.kind == "intergovernmental"
+             for name in (o.name, *o.aliases) if len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source)}
+    # "United Nations Security Council" names the United Nations too: the shortest name wins
+    if len(found) > 1:
+        names = {k: gazetteer.orgs[k].name for k in found}
+        found = {k for k in found if not any(o != k and names[o] in names[k] for o in found)}
     return found.pop() if len(found) == 1 else None

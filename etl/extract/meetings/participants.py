@@ -290,6 +290,12 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
             if country is not None and country not in out:
                 add_gazetteer_actor(index, ctx.gazetteer, country, "Country")
                 out.append(country)
+            elif title is not None and country is None and ctx.publisher_organization is not None:
+                # "The Secretary-General met today with X" in the organization's own readout
+                body = ctx.publisher_organization
+                if body not in out:
+                    add_gazetteer_actor(index, ctx.gazetteer, body, "Organization")
+                    out.append(body)
     for obj in objects:
         # "met New Zealand's Minister of Foreign Affairs, the Hon X" with X unrecognized: the title's country
         for t in coordinated(obj):

@@ -3,6 +3,8 @@ sentences, the place of a one-city visit, and references back to a meeting alrea
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
@@ -103,3 +105,51 @@ def date_from_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         root = d.root()
         if d.headline and root.date is None and root.status == "held" and root.primary:
             root.date = line.value
+
+
+_HEADER_LINES = 6  # lines after the headline where a release states where it was issued
+_PLACE_LINE_CHARS = 60
+
+
+def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A release whose header has a line that is only a place, maybe with its country and the
+    date ("New York, 24 September 2013", "Beijing, China" above "January 27, 2016") reports the
+    headline's meeting there, or the lead's meeting held that day, when nothing else places it.
+    A wire dateline opening a sentence ("BEIJING — ...") is not such a line."""
+    from etl.read import lines
+
+    head = ctx.headline()
+    lead = lead_sentence(ctx)
+    start = head[1] if head else 0
+    stop = lead.start_char if lead is not None else ctx.body_end
+    place = None
+    for s, e in [(s, e) for s, e in lines(ctx.text[:stop]) if s >= start and ctx.text[s:e].strip()][:_HEADER_LINES]:
+        line = ctx.text[s:e].strip()
+        if len(line) > _PLACE_LINE_CHARS:
+            continue
+        ents = [x for x in ctx.doc.ents if x.start_char >= s and x.end_char <= e and x.label_ in ("GPE", "LOC")]
+        ents += [h.span for h in ctx.index.hits if h.kind in ("capital", "country") and h.span.start_char >= s and h.span.end_char <= e]
+        ents = sorted({(x.start_char, x.end_char): x for x in ents}.values(), key=lambda x: (x.start_char, -x.end_char))
+        if not ents or ctx.text[s:ents[0].start_char].strip():
+            continue
+        rest = ctx.text[ents[0].end_char:e]
+        for x in ents[1:]:
+            rest = rest.replace(x.text, "")
+        rest = re.sub(r"[\d,.\s]+", " ", rest)
+        months = {m for m in rest.split() if m.lower().rstrip(".") in _MONTH_WORDS}
+        if any(w not in months for w in rest.split()):
+            continue
+        place = ctx.place_for(ents[0])
+        if place is not None:
+            break
+    if place is None:
+        return
+    firsts = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person"]
+    for d in firsts[:1]:
+        root = d.root()
+        if root.place is None:
+            root.place = place
+
+
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
