@@ -58,7 +58,12 @@ def _client(address: str, stack: ExitStack):
             raise UsageError(f"--cluster {address}: local:N needs a number of workers of at least 1")
         cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                    dashboard_address=None))
-        return stack.enter_context(Client(cluster))
+        client = stack.enter_context(Client(cluster))
+        if not log.isEnabledFor(logging.DEBUG):
+            # runs first on leaving, when every result is in: a worker of our own cluster that
+            # is slow to exit on a loaded machine is killed, with a warning that means nothing here
+            stack.callback(logging.getLogger("distributed.nanny").setLevel, logging.ERROR)
+        return client
     try:
         return stack.enter_context(Client(address))  # gives up after distributed.comm.timeouts.connect
     except (OSError, TimeoutError) as exc:
