@@ -1,4 +1,9 @@
-"""SHACL validation of RDF graphs against shapes/diplokg.shacl.ttl (pyshacl, no inference).
+"""SHACL validation of RDF graphs against shapes/diplokg.shacl.ttl (no inference).
+
+Two engines, one report: pyshacl (the default and the reference of the tests) and rudof
+(``pyrudof``, the optional extra ``diplokg[rudof]``, :mod:`etl.validate_rudof`), chosen by
+the ``shacl_engine`` setting. Both get the same shapes and the same data-plus-context graph,
+and both reports are read by :func:`_violations`.
 
 The shapes are parsed once per :class:`Validator`. Article graphs only point at issues and
 rely on the ontology's class hierarchy, so each graph is validated together with a small
@@ -22,6 +27,7 @@ from pyshacl.graph_abstraction import DataGraph
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from diplokg.errors import UsageError
 from diplokg.iris import DEFAULT_BASE, PREFIXES
 from diplokg.rebase import normal_base, rebase_graph, rebase_shapes
 from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, SHAPES_FILE
@@ -31,6 +37,7 @@ log = logging.getLogger(__name__)
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DKG = Namespace("https://w3id.org/diplokg/ontology#")
 
+ENGINES = ("pyshacl", "rudof")  # the values of the shacl_engine setting
 _PREFIXES = {iri: f"{name}:" for name, iri in PREFIXES.items()}  # namespace → "prefix:" for reports
 
 
@@ -77,7 +84,11 @@ class Validator:
         shapes_file: Path = SHAPES_FILE,
         ontology_files: Iterable[Path] = (ONTOLOGY_FILE, ISSUES_FILE),
         base: str = DEFAULT_BASE,
+        engine: str = "pyshacl",
     ) -> None:
+        if engine not in ENGINES:
+            raise UsageError(f"setting shacl_engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        self.engine = engine
         # The files are written with the default base; patterns, messages and issue IRIs
         # are moved onto the dataset's base here, at load time.
         self._shapes = rebase_shapes(Graph().parse(shapes_file, format="turtle"), base)
@@ -90,6 +101,18 @@ class Validator:
         for issue in ontology.subjects(RDF.type, DKG.Issue):
             self._issues[issue] = [t for t in ontology.triples((issue, None, None)) if not isinstance(t[2], BNode)]
         self._engine: ShaclValidator | None = None
+        self._rudof = None
+        if engine == "rudof":
+            from etl.validate_rudof import RudofEngine, nt_lines
+
+            self._rudof = RudofEngine(self._shapes)
+            self._axioms_nt = nt_lines(self._class_axioms)
+            self._issues_nt = {issue: nt_lines(triples) for issue, triples in self._issues.items()}
+
+    def _referenced_issues(self, data: Graph) -> set[Node]:
+        """The issues the data points at without defining them (their definitions are added)."""
+        referenced = {o for o in data.objects() if o in self._issues}
+        return referenced - set(data.subjects(RDF.type, DKG.Issue))
 
     def _context(self, data: Graph) -> Graph:
         """A copy of the data plus the class axioms and the definitions of issues it only refers to."""
@@ -98,14 +121,19 @@ class Validator:
             graph.add(triple)
         for triple in self._class_axioms:
             graph.add(triple)
-        referenced = {o for o in data.objects() if o in self._issues}
-        for issue in referenced - set(data.subjects(RDF.type, DKG.Issue)):
+        for issue in self._referenced_issues(data):
             for triple in self._issues[issue]:
                 graph.add(triple)
         return graph
 
-    def validate(self, data: Graph) -> Report:
-        """Validate one graph; the graph itself is not modified."""
+    def _context_nt(self, data: Graph) -> str:
+        """The same context as :meth:`_context`, as N-Triples text (what rudof reads)."""
+        from etl.validate_rudof import nt_lines
+
+        issues = "".join(self._issues_nt[issue] for issue in sorted(self._referenced_issues(data)))
+        return nt_lines(data) + self._axioms_nt + issues
+
+    def _run_pyshacl(self, data: Graph) -> tuple[bool, Graph]:
         target = self._context(data)
         engine = ShaclValidator(DataGraph.from_rdflib(target), shacl_graph=self._shapes, options={"inplace": True})
         # pyshacl harvests the shapes lazily into its ShapesGraph and caches them there; reusing
@@ -115,6 +143,14 @@ class Validator:
         else:
             engine.shacl_graph = self._engine.shacl_graph
         conforms, report_graph, _ = engine.run()
+        return bool(conforms), report_graph
+
+    def validate(self, data: Graph) -> Report:
+        """Validate one graph; the graph itself is not modified."""
+        if self._rudof is not None:
+            conforms, report_graph = self._rudof.run(self._context_nt(data))
+        else:
+            conforms, report_graph = self._run_pyshacl(data)
         extra = list(evidence_text_violations(data))
         found = sorted([*_violations(report_graph), *extra], key=_sort_key)
         return Report(conforms=bool(conforms) and not extra, violations=found)
@@ -185,11 +221,11 @@ def _show_path(node: Node | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4)
-def default_validator(base: str = DEFAULT_BASE) -> Validator:
-    """The validator of the shipped shapes and ontology for a base IRI, built on first use."""
-    return Validator(base=normal_base(base))
+def default_validator(base: str = DEFAULT_BASE, engine: str = "pyshacl") -> Validator:
+    """The validator of the shipped shapes and ontology for a base IRI and engine, built on first use."""
+    return Validator(base=normal_base(base), engine=engine)
 
 
-def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE) -> Report:
+def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE, engine: str = "pyshacl") -> Report:
     """Validate a graph against the shipped shapes moved onto ``base`` (parsed once per process)."""
-    return default_validator(normal_base(base)).validate(data)
+    return default_validator(normal_base(base), engine).validate(data)
