@@ -24,8 +24,8 @@ from pathlib import Path
 import rdflib
 from pyshacl import Validator as ShaclValidator
 from pyshacl.graph_abstraction import DataGraph
-from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.term import Node
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import XSDToPython, Node
 
 from diplokg.errors import UsageError
 from diplokg.iris import DEFAULT_BASE, PREFIXES
@@ -85,7 +85,10 @@ class Validator:
         ontology_files: Iterable[Path] = (ONTOLOGY_FILE, ISSUES_FILE),
         base: str = DEFAULT_BASE,
         engine: str = "pyshacl",
+        fallback: bool = True,
     ) -> None:
+        """``engine``: 'pyshacl' or 'rudof'. ``fallback`` (rudof only): leave the graphs of
+        :func:`needs_reference` to pyshacl; off only to measure rudof alone (bench/shacl.py)."""
         if engine not in ENGINES:
             raise UsageError(f"setting shacl_engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         self.engine = engine
@@ -102,11 +105,12 @@ class Validator:
             self._issues[issue] = [t for t in ontology.triples((issue, None, None)) if not isinstance(t[2], BNode)]
         self._engine: ShaclValidator | None = None
         self._rudof = None
+        self._fallback = fallback
+        self.by_reference = 0  # graphs the rudof engine left to pyshacl (see needs_reference)
         if engine == "rudof":
             from etl.validate_rudof import RudofEngine, nt_lines
 
-            self._rudof = RudofEngine(self._shapes)
-            self._axioms_nt = nt_lines(self._class_axioms)
+            self._rudof = RudofEngine(self._shapes, base=self._class_axioms)
             self._issues_nt = {issue: nt_lines(triples) for issue, triples in self._issues.items()}
 
     def _referenced_issues(self, data: Graph) -> set[Node]:
@@ -127,11 +131,12 @@ class Validator:
         return graph
 
     def _context_nt(self, data: Graph) -> str:
-        """The same context as :meth:`_context`, as N-Triples text (what rudof reads)."""
+        """The context of :meth:`_context` but for the class axioms (rudof holds them as its base),
+        as N-Triples text."""
         from etl.validate_rudof import nt_lines
 
         issues = "".join(self._issues_nt[issue] for issue in sorted(self._referenced_issues(data)))
-        return nt_lines(data) + self._axioms_nt + issues
+        return nt_lines(data) + issues
 
     def _run_pyshacl(self, data: Graph) -> tuple[bool, Graph]:
         target = self._context(data)
@@ -147,13 +152,38 @@ class Validator:
 
     def validate(self, data: Graph) -> Report:
         """Validate one graph; the graph itself is not modified."""
-        if self._rudof is not None:
+        if self._rudof is not None and not (self._fallback and needs_reference(data)):
             conforms, report_graph = self._rudof.run(self._context_nt(data))
         else:
+            self.by_reference += self._rudof is not None
             conforms, report_graph = self._run_pyshacl(data)
         extra = list(evidence_text_violations(data))
         found = sorted([*_violations(report_graph), *extra], key=_sort_key)
         return Report(conforms=bool(conforms) and not extra, violations=found)
+
+
+def needs_reference(data: Graph) -> bool:
+    """Whether a graph holds what rudof 0.3.35 reports otherwise than pyshacl, so that the rudof
+    engine leaves it to pyshacl: a blank node (rudof's report graph relabels it, so focus and
+    value would name another node) or an ill-typed literal such as ``"2020-13-45"^^xsd:date``
+    (rudof lets it pass ``sh:datatype``; SHACL and pyshacl do not). Ingest's graphs hold
+    neither; ``bench/shacl.py`` counts the graphs left to pyshacl."""
+    for triple in data:
+        for term in triple:
+            if isinstance(term, BNode) or (isinstance(term, Literal) and _ill_typed(term)):
+                return True
+    return False
+
+
+def _ill_typed(literal: Literal) -> bool:
+    """rdflib's verdict, as pyshacl reads it: flagged ill-typed, or of a datatype rdflib converts
+    (xsd:date, xsd:integer, ...) with no value (its lexical form did not convert), or a boolean
+    spelled otherwise than true, false, 1, 0."""
+    if literal.ill_typed is True:
+        return True
+    if literal.datatype == XSD.boolean:  # rdflib reads any other spelling ("yes") as false
+        return str(literal) not in ("true", "false", "1", "0")
+    return literal.datatype is not None and XSDToPython.get(literal.datatype) is not None and literal.value is None
 
 
 EXACT_MISMATCH = "Evidence dkg:exact is not the article's text between dkg:start and dkg:end"
@@ -220,12 +250,35 @@ def _show_path(node: Node | None) -> str | None:
     return "(path expression)"
 
 
+_engine_in_use = ["pyshacl"]  # the process's engine for validate_graph (set from the shacl_engine setting)
+
+
+def use_engine(engine: str) -> None:
+    """Make ``engine`` the one :func:`validate_graph` uses in this process (the ``shacl_engine``
+    setting, applied by the commands before they open a store). Unknown, or rudof without
+    pyrudof installed: a one-line UsageError now rather than at the first article."""
+    if engine not in ENGINES:
+        raise UsageError(f"setting shacl_engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "rudof":
+        from etl.validate_rudof import MISSING, available
+
+        if not available():
+            raise UsageError(MISSING)
+    _engine_in_use[0] = engine
+
+
+def engine_in_use() -> str:
+    """The engine :func:`validate_graph` uses when none is named."""
+    return _engine_in_use[0]
+
+
 @functools.lru_cache(maxsize=4)
 def default_validator(base: str = DEFAULT_BASE, engine: str = "pyshacl") -> Validator:
     """The validator of the shipped shapes and ontology for a base IRI and engine, built on first use."""
     return Validator(base=normal_base(base), engine=engine)
 
 
-def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE, engine: str = "pyshacl") -> Report:
-    """Validate a graph against the shipped shapes moved onto ``base`` (parsed once per process)."""
-    return default_validator(normal_base(base), engine).validate(data)
+def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE, engine: str | None = None) -> Report:
+    """Validate a graph against the shipped shapes moved onto ``base`` (parsed once per process),
+    with ``engine`` or else the process's engine (:func:`use_engine`; pyshacl by default)."""
+    return default_validator(normal_base(base), engine or engine_in_use()).validate(data)

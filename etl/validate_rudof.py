@@ -14,8 +14,11 @@ Two things are done here so that rudof's report is the one SHACL specifies:
   result's ``sh:resultMessage`` is set here from its ``sh:sourceShape``. For that the shapes'
   blank nodes are given IRIs (skolemized) before rudof reads them: a blank source shape in
   rudof's report could not be found in our graph.
-- **Fresh data.** ``read_data`` merges into the loaded data even with ``merge=False`` in
-  0.3.35, so the data is cleared with ``reset_data`` before each graph.
+- **Fresh data, fast.** In 0.3.35 ``read_data`` merges into the loaded data unless given
+  ``merge=False``, and replacing the data (``merge=False``, or ``reset_data`` first) costs
+  ~100 ms, more than pyshacl's whole validation. So the session holds a fixed base (the
+  ontology's class axioms, the part of the context every graph shares) and each graph is
+  read into a staging frame over it, validated, and rolled back (~1.5 ms for 200 triples).
 
 Data is read with ``ReaderMode.Strict``: a graph rudof cannot read whole is an error, never
 a graph validated with triples left out.
@@ -29,7 +32,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
-from diplokg.errors import UsageError
+from diplokg.errors import BadInput, UsageError
 
 try:
     import pyrudof
@@ -57,7 +60,8 @@ def nt_lines(triples: Iterable[Triple]) -> str:
 class RudofEngine:
     """One rudof session holding the shapes; validates one data graph at a time."""
 
-    def __init__(self, shapes: Graph) -> None:
+    def __init__(self, shapes: Graph, base: Iterable[Triple] = ()) -> None:
+        """``shapes``: the shapes graph; ``base``: triples in the data of every validation."""
         if pyrudof is None:
             raise UsageError(MISSING)
         names: dict[BNode, URIRef] = {}
@@ -75,21 +79,31 @@ class RudofEngine:
         self._session = pyrudof.Rudof(pyrudof.RudofConfig())
         self._session.read_shacl(nt_lines(skolem), pyrudof.ShaclFormat.NTriples,
                                  reader_mode=pyrudof.ReaderMode.Strict)
+        # staging needs loaded data; a triple no shape targets when the base is empty
+        base_nt = nt_lines(base) or f"<{SKOLEM}base> <{SKOLEM}base> <{SKOLEM}base> .\n"
+        self._session.read_data(base_nt, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
 
     def run(self, ntriples: str) -> tuple[bool, Graph]:
-        """Validate N-Triples text; (conforms, the report graph with the shapes' messages)."""
+        """Validate N-Triples text with the base; (conforms, the report graph with the shapes'
+        messages). The base is left as it was."""
         session = self._session
-        session.reset_data()
+        session.begin_staging()
         try:
-            session.read_data(ntriples, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
-        except pyrudof.RudofError as exc:
-            raise UsageError(f"rudof cannot read the graph to validate: {exc}") from None
-        report = session.validate_shacl()
+            try:
+                if ntriples:  # rudof refuses empty input; an empty graph is validated as the base
+                        session.read_data(ntriples, pyrudof.RDFFormat.NTriples,
+                                      reader_mode=pyrudof.ReaderMode.Strict, merge=True)
+            except pyrudof.RudofError as exc:
+                raise BadInput(f"rudof cannot read the graph to validate: {exc}") from None
+            report = session.validate_shacl()
+            text = None if report.conforms else session.serialize_shacl_validation_results(
+                pyrudof.ResultShaclValidationFormat.NTriples)
+        finally:
+            session.rollback_staging()
         graph = Graph()
-        if report.conforms:
+        if text is None:
             return True, graph
-        graph.parse(data=session.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples),
-                    format="nt")
+        graph.parse(data=text, format="nt")
         for result in list(graph.objects(None, SH.result)):
             messages = self._messages.get(str(graph.value(result, SH.sourceShape)))
             if messages:
