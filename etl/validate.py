@@ -130,13 +130,18 @@ class Validator:
                 graph.add(triple)
         return graph
 
-    def _context_nt(self, data: Graph) -> str:
+    def _context_nt(self, data: Graph) -> str | None:
         """The context of :meth:`_context` but for the class axioms (rudof holds them as its base),
-        as N-Triples text."""
-        from etl.validate_rudof import nt_lines
+        as N-Triples text; None for a graph to leave to pyshacl (:func:`needs_reference`)."""
+        from etl.validate_rudof import nt_row
 
-        issues = "".join(self._issues_nt[issue] for issue in sorted(self._referenced_issues(data)))
-        return nt_lines(data) + issues
+        rows = []
+        for triple in data:  # one pass: the rows, and whether rudof can be trusted with them
+            if self._fallback and _needs_reference(triple):
+                return None
+            rows.append(nt_row(triple))
+        rows += [self._issues_nt[issue] for issue in sorted(self._referenced_issues(data))]
+        return "".join(rows)
 
     def _run_pyshacl(self, data: Graph) -> tuple[bool, Graph]:
         target = self._context(data)
@@ -152,8 +157,9 @@ class Validator:
 
     def validate(self, data: Graph) -> Report:
         """Validate one graph; the graph itself is not modified."""
-        if self._rudof is not None and not (self._fallback and needs_reference(data)):
-            conforms, report_graph = self._rudof.run(self._context_nt(data))
+        text = self._context_nt(data) if self._rudof is not None else None
+        if text is not None:
+            conforms, report_graph = self._rudof.run(text)
         else:
             self.by_reference += self._rudof is not None
             conforms, report_graph = self._run_pyshacl(data)
@@ -168,11 +174,12 @@ def needs_reference(data: Graph) -> bool:
     value would name another node) or an ill-typed literal such as ``"2020-13-45"^^xsd:date``
     (rudof lets it pass ``sh:datatype``; SHACL and pyshacl do not). Ingest's graphs hold
     neither; ``bench/shacl.py`` counts the graphs left to pyshacl."""
-    for triple in data:
-        for term in triple:
-            if isinstance(term, BNode) or (isinstance(term, Literal) and _ill_typed(term)):
-                return True
-    return False
+    return any(_needs_reference(triple) for triple in data)
+
+
+def _needs_reference(triple: tuple[Node, Node, Node]) -> bool:
+    s, _, o = triple
+    return isinstance(s, BNode) or isinstance(o, BNode) or (isinstance(o, Literal) and _ill_typed(o))
 
 
 def _ill_typed(literal: Literal) -> bool:

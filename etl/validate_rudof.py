@@ -57,6 +57,9 @@ def nt_lines(triples: Iterable[Triple]) -> str:
     return "".join(_nt_row(t) for t in triples)
 
 
+nt_row = _nt_row  # one triple as an N-Triples line
+
+
 class RudofEngine:
     """One rudof session holding the shapes; validates one data graph at a time."""
 
