@@ -8,7 +8,8 @@ whose validate step is wrapped to keep a copy of every graph it is given (mapped
 reasoning; articles derived again are there too). Then each graph is validated with both
 engines through :class:`etl.validate.Validator`: ms per graph, medians of ``--repeat`` runs,
 the engines alternating which goes first, and every graph whose reports differ (verdict,
-focus, path, message, severity, value). The same comparison runs on the broken and accepted
+focus, path, message, severity, value); also the time of bare ``nlp.pipe`` on the same
+articles, the yardstick of the ingest. The same comparison runs on the broken and accepted
 graphs of the shape tests (:func:`fixture_graphs`) and a few hostile graphs of this module.
 """
 
@@ -100,6 +101,20 @@ def fixture_graphs() -> list[tuple[str, Graph]]:
     return graphs
 
 
+def nlp_ms(extractor, count: int, repeat: int) -> tuple[float, float]:
+    """(wall, CPU) ms per article of bare ``nlp.pipe`` on the same articles (the yardstick of issue 13)."""
+    from bench.etl import corpus
+    from etl.read import body_end
+
+    texts = [a.text[: body_end(a.text)] for a in corpus(count)]
+    runs = []
+    for _ in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
+        list(extractor.nlp.pipe(texts, batch_size=8))
+        runs.append((1000 * (time.perf_counter() - start) / len(texts), 1000 * (time.process_time() - cpu) / len(texts)))
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
 def corpus_graphs(count: int, extractor=None) -> list[tuple[str, Graph]]:
     """(name, graph) of every graph ingest validates for the seeds + synthetic articles."""
     from bench.etl import corpus
@@ -169,22 +184,27 @@ def compare(graphs: list[tuple[str, Graph]], pyshacl, rudof) -> dict:
     return {"graphs": len(graphs), "violating_pyshacl": violating, "differences": diffs}
 
 
-def _timed_ms(validate: Callable[[Graph], object], graphs: list[Graph]) -> float:
-    start = time.perf_counter()
+def _timed_ms(validate: Callable[[Graph], object], graphs: list[Graph]) -> tuple[float, float]:
+    """(wall, CPU) ms per graph; CPU is the process's, rudof's worker threads included."""
+    start, cpu = time.perf_counter(), time.process_time()
     for graph in graphs:
         validate(graph)
-    return 1000 * (time.perf_counter() - start) / len(graphs)
+    return (1000 * (time.perf_counter() - start) / len(graphs), 1000 * (time.process_time() - cpu) / len(graphs))
 
 
 def timing(graphs: list[Graph], pyshacl, rudof, repeat: int) -> dict:
-    """ms per graph of each engine, medians of ``repeat`` runs (alternating which goes first)."""
-    runs: dict[str, list[float]] = {"pyshacl": [], "rudof": []}
+    """ms per graph of each engine, wall and CPU, medians of ``repeat`` runs (alternating which
+    goes first). CPU time is the figure least bent by the other processes of a shared machine."""
+    runs: dict[str, list[tuple[float, float]]] = {"pyshacl": [], "rudof": []}
     engines = {"pyshacl": pyshacl.validate, "rudof": rudof.validate}
     for i in range(repeat):
         for name in (("pyshacl", "rudof") if i % 2 == 0 else ("rudof", "pyshacl")):
             runs[name].append(_timed_ms(engines[name], graphs))
-    medians = {name: statistics.median(times) for name, times in runs.items()}
-    return {"runs_ms": runs, "median_ms": medians, "ratio_rudof_over_pyshacl": medians["rudof"] / medians["pyshacl"]}
+    medians = {name: statistics.median(w for w, _ in times) for name, times in runs.items()}
+    cpu = {name: statistics.median(c for _, c in times) for name, times in runs.items()}
+    return {"runs_wall_cpu_ms": runs, "median_ms": medians, "median_cpu_ms": cpu,
+            "ratio_rudof_over_pyshacl": medians["rudof"] / medians["pyshacl"],
+            "cpu_ratio_rudof_over_pyshacl": cpu["rudof"] / cpu["pyshacl"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,12 +223,18 @@ def main(argv: list[str] | None = None) -> int:
     pyshacl, rudof = Validator(engine="pyshacl"), Validator(engine="rudof")
     setup_s = time.perf_counter() - t
     alone = Validator(engine="rudof", fallback=False)  # no graph left to pyshacl
-    corpus = corpus_graphs(args.articles)
+    from etl.pipeline import Extractor
+
+    extractor = Extractor()
+    corpus = corpus_graphs(args.articles, extractor)
     fixtures = fixture_graphs()
     for _, graph in corpus[:2]:  # warm both engines (pyshacl harvests the shapes on first use)
         pyshacl.validate(graph), rudof.validate(graph)
     load = os.getloadavg()
     timed = timing([g for _, g in corpus], pyshacl, rudof, args.repeat)
+    by_rudof = [g for _, g in fixtures if not needs_reference(g)]
+    timed_fixtures = timing(by_rudof, pyshacl, rudof, args.repeat)
+    nlp, nlp_cpu = nlp_ms(extractor, args.articles, args.repeat)
     load_after = os.getloadavg()
     report = {
         "articles": args.articles,
@@ -221,18 +247,29 @@ def main(argv: list[str] | None = None) -> int:
                      "pyshacl": __import__("pyshacl").__version__},
         "validators_setup_s": round(setup_s, 3),
         "timing": timed,
+        "timing_fixtures_rudof_runs": {"graphs": len(by_rudof), **timed_fixtures},
+        "nlp_pipe_ms_per_article": {"wall": nlp, "cpu": nlp_cpu},
+        "shacl_over_nlp": {k: v / nlp for k, v in timed["median_ms"].items()},
+        "shacl_over_nlp_cpu": {k: v / nlp_cpu for k, v in timed["median_cpu_ms"].items()},
         "corpus_left_to_pyshacl": sum(needs_reference(g) for _, g in corpus),
         "corpus_comparison": compare(corpus, pyshacl, rudof),
         "fixture_comparison": compare(fixtures, pyshacl, rudof),
         "fixtures_left_to_pyshacl": [name for name, g in fixtures if needs_reference(g)],
         "fixture_comparison_rudof_alone": compare(fixtures, pyshacl, alone),
     }
-    m = timed["median_ms"]
+    m, c = timed["median_ms"], timed["median_cpu_ms"]
     log.info("%d graphs (median %d triples), medians of %d runs, load %s", len(corpus),
              report["triples_per_graph"], args.repeat, report["load_average_before_after"])
-    log.info("| engine | ms/graph |\n|---|---|\n| pyshacl %s | %.2f |\n| pyrudof %s | %.2f |",
-             report["versions"]["pyshacl"], m["pyshacl"], report["versions"]["pyrudof"], m["rudof"])
-    log.info("ratio rudof/pyshacl: %.3f", timed["ratio_rudof_over_pyshacl"])
+    log.info("| | ms/graph (wall) | ms/graph (CPU) |\n|---|---|---|\n| pyshacl %s | %.2f | %.2f |\n"
+             "| pyrudof %s | %.2f | %.2f |\n| ratio rudof/pyshacl | %.3f | %.3f |",
+             report["versions"]["pyshacl"], m["pyshacl"], c["pyshacl"], report["versions"]["pyrudof"],
+             m["rudof"], c["rudof"], timed["ratio_rudof_over_pyshacl"], timed["cpu_ratio_rudof_over_pyshacl"])
+    f, fc = timed_fixtures["median_ms"], timed_fixtures["median_cpu_ms"]
+    log.info("fixtures rudof runs (%d graphs, most violating): pyshacl %.2f / %.2f ms, rudof %.2f / %.2f ms "
+             "(wall / CPU), ratio %.3f / %.3f", len(by_rudof), f["pyshacl"], fc["pyshacl"], f["rudof"], fc["rudof"],
+             timed_fixtures["ratio_rudof_over_pyshacl"], timed_fixtures["cpu_ratio_rudof_over_pyshacl"])
+    log.info("bare nlp.pipe: %.2f / %.2f ms/article (wall / CPU); SHACL/NLP: pyshacl %.2f / %.2f, rudof %.2f / %.2f",
+             nlp, nlp_cpu, m["pyshacl"] / nlp, c["pyshacl"] / nlp_cpu, m["rudof"] / nlp, c["rudof"] / nlp_cpu)
     log.info("left to pyshacl by the rudof engine: %d corpus graphs; fixtures %s",
              report["corpus_left_to_pyshacl"], report["fixtures_left_to_pyshacl"])
     for part in ("corpus_comparison", "fixture_comparison", "fixture_comparison_rudof_alone"):

@@ -170,9 +170,11 @@ class Validator:
 
 def needs_reference(data: Graph) -> bool:
     """Whether a graph holds what rudof 0.3.35 reports otherwise than pyshacl, so that the rudof
-    engine leaves it to pyshacl: a blank node (rudof's report graph relabels it, so focus and
-    value would name another node) or an ill-typed literal such as ``"2020-13-45"^^xsd:date``
-    (rudof lets it pass ``sh:datatype``; SHACL and pyshacl do not). Ingest's graphs hold
+    engine leaves it to pyshacl, the reference: a blank node (rudof's report graph relabels it,
+    so focus and value would name another node) or an ill-typed literal (rudof lets
+    ``"2020-13-45"^^xsd:date`` pass ``sh:datatype``, where SHACL and pyshacl do not; with
+    ``"abc"^^xsd:integer`` as an end it adds a ``sh:lessThan`` result; ``"yes"^^xsd:boolean``,
+    which rdflib reads as false, pyshacl accepts and rudof does not). Ingest's graphs hold
     neither; ``bench/shacl.py`` counts the graphs left to pyshacl."""
     return any(_needs_reference(triple) for triple in data)
 
