@@ -10,8 +10,9 @@ Two things are done here so that rudof's report is the one SHACL specifies:
 - **Messages.** rudof 0.3.35 gives the shape's ``sh:message`` for most constraints but its own
   text for ``sh:or`` ("OR not satisfied"), ``sh:not`` ("Shape: ... NOT constraint not
   satisfied ...") and ``sh:lessThan`` ("LessThan constraint violated: ..."). SHACL 1.0
-  (§2.3.3.3) says every result of a shape with ``sh:message`` carries those messages, so each
-  result's ``sh:resultMessage`` is set here from its ``sh:sourceShape``. For that the shapes'
+  ("Declaring messages for a shape") says the results of a shape with ``sh:message`` carry
+  those messages as ``sh:resultMessage``, as pyshacl does, so each result's message is set
+  here from its ``sh:sourceShape``. For that the shapes'
   blank nodes are given IRIs (skolemized) before rudof reads them: a blank source shape in
   rudof's report could not be found in our graph.
 - **Fresh data, fast.** In 0.3.35 ``read_data`` merges into the loaded data unless given
