@@ -5,7 +5,7 @@ cluster's workers through a bounded window of pending tasks. Each worker runs th
 ``--jobs`` workers (:class:`etl.ingest.parallel.Worker`: extract, then derive the article as
 if identity resolution changes nothing: RDF, SHACL, OWL RL) and returns an
 :class:`etl.ingest.parallel.Extracted` per article. It builds its spaCy pipeline, validator
-and reasoner once per process, from the client's settings (base IRI, ``publish_text``, the
+and reasoner once per process, from the client's settings (base IRI, ``publish_text``, ``shacl_engine``, the
 ontology closure of the client's store), sent to every worker once (``scatter``). Results
 come back in input order; identity resolution and the store writes run in the client, which
 uses a worker's triples only where they are, by an equality check, the ones it would derive

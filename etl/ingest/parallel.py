@@ -8,7 +8,7 @@ assumed, else derives it itself (``etl.ingest.run.Ingestor.add``). The same task
 Dask cluster's workers (``etl.ingest.cluster``).
 
 Each worker process builds its spaCy pipeline, SHACL validator and OWL RL reasoner once,
-from :class:`WorkerSettings`: the client's base IRI, ``publish_text`` setting and the
+from :class:`WorkerSettings`: the client's base IRI, ``publish_text`` and ``shacl_engine`` settings and the
 ontology closure the client reads from its store (so the reasoner is the client's).
 
 Workers are *spawned* (not forked: the parent holds an open RocksDB store and its
@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING
 from etl.model import Article, ArticleFacts
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from etl.ingest.run import Derived, Deriver
 
 log = logging.getLogger(__name__)
@@ -62,19 +64,26 @@ class Extracted:
 @dataclass(frozen=True)
 class WorkerSettings:
     """What a worker needs to derive articles as the client would: the base IRI, the
-    ``publish_text`` setting and the ontology closure (the client's, as in its store)."""
+    ``publish_text`` and ``shacl_engine`` settings and the ontology closure (the client's,
+    as in its store)."""
 
     base: str
     publish_text: str
+    shacl_engine: str
     closure: tuple = field(repr=False)
     token: str = ""  # identifies the settings in a worker's cache (set by :func:`worker_settings`)
 
 
-def worker_settings(base: str, publish_text: str, closure: Iterable[tuple]) -> WorkerSettings:
-    """Settings with their token (a digest of all three)."""
+def worker_settings(base: str, publish_text: str, closure: Iterable[tuple],
+                    shacl_engine: str | None = None) -> WorkerSettings:
+    """Settings with their token (a digest of them all); the SHACL engine is by default the
+    one this process validates with (``etl.validate.use_engine``)."""
+    from etl.validate import engine_in_use
+
+    engine = shacl_engine or engine_in_use()
     triples = tuple(sorted(closure, key=lambda t: tuple(x.n3() for x in t)))
-    h = hashlib.sha256(pickle.dumps((base, publish_text, triples)))
-    return WorkerSettings(base, publish_text, triples, h.hexdigest())
+    h = hashlib.sha256(pickle.dumps((base, publish_text, engine, triples)))
+    return WorkerSettings(base, publish_text, engine, triples, h.hexdigest())
 
 
 class Worker:
@@ -85,11 +94,15 @@ class Worker:
         from etl.ingest.run import Deriver
         from etl.pipeline import Extractor
         from etl.reason import Reasoner
+        from etl.validate import Report, validate_graph
+
+        def validate(graph: Graph) -> Report:  # the client's engine, whatever this process's default
+            return validate_graph(graph, settings.base, settings.shacl_engine)
 
         self.token = settings.token
         self.extractor = Extractor()
         self.deriver: Deriver = Deriver(Iris(settings.base), Reasoner(settings.closure, base=settings.base),
-                                        publish_text=settings.publish_text)
+                                        validate, publish_text=settings.publish_text)
 
     def __call__(self, article: Article) -> Extracted:
         """The task: extract, then derive as if identity resolution changes nothing."""
