@@ -67,6 +67,11 @@ SELECT DISTINCT ?g ?pub ?p ?c ?o WHERE { GRAPH ?g {
   ?m dkg:primary true ; dkg:participant ?p .
   """ + _SIDES + """
 } }"""
+# the stored graphs with a report of an article published on one day: the graphs to ask the
+# query above of, one by one (asked of all graphs at once, the engine joins every primary
+# meeting of the store first: ~25 ms a day at 300 articles, against ~1 ms a graph)
+_PUBLISHED = _P + """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?g ?pub WHERE { GRAPH ?g { ?a dcterms:issued ?pub . ?r dkg:reportArticle ?a } }"""
 UNDATED_DAYS = 3  # an undated main meeting of an article is one of the days up to its publication
 
 
@@ -325,7 +330,12 @@ class EventView:
         key = (query, value)
         if key not in self._rows:
             out: set[tuple[str, str]] = set()
-            for g, _, _, c, o in self.store.query_bound(query, {var: value}).rows():
+            if query is _UNDATED_BY_PUBLISHED:
+                rows = [row for g, _ in self.store.query_bound(_PUBLISHED, {var: value}).rows()
+                        for row in self.store.query_bound(query, {var: value, "g": g}).rows()]
+            else:
+                rows = list(self.store.query_bound(query, {var: value}).rows())
+            for g, _, _, c, o in rows:
                 out.update((str(g), str(t)) for t in (c, o) if isinstance(t, URIRef))
             self._rows[key] = out
         return self._rows[key]
