@@ -1,4 +1,9 @@
-"""SHACL validation of RDF graphs against shapes/diplokg.shacl.ttl (pyshacl, no inference).
+"""SHACL validation of RDF graphs against shapes/diplokg.shacl.ttl (no inference).
+
+Two engines, one report: pyshacl (the default and the reference of the tests) and rudof
+(``pyrudof``, the optional extra ``diplokg[rudof]``, :mod:`etl.validate_rudof`), chosen by
+the ``shacl_engine`` setting. Both get the same shapes and the same data-plus-context graph,
+and both reports are read by :func:`_violations`.
 
 The shapes are parsed once per :class:`Validator`. Article graphs only point at issues and
 rely on the ontology's class hierarchy, so each graph is validated together with a small
@@ -19,9 +24,10 @@ from pathlib import Path
 import rdflib
 from pyshacl import Validator as ShaclValidator
 from pyshacl.graph_abstraction import DataGraph
-from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.term import Node
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import XSDToPython, Node
 
+from diplokg.errors import UsageError
 from diplokg.iris import DEFAULT_BASE, PREFIXES
 from diplokg.rebase import normal_base, rebase_graph, rebase_shapes
 from diplokg.resources import ISSUES_FILE, ONTOLOGY_FILE, SHAPES_FILE
@@ -31,6 +37,7 @@ log = logging.getLogger(__name__)
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DKG = Namespace("https://w3id.org/diplokg/ontology#")
 
+ENGINES = ("pyshacl", "rudof")  # the values of the shacl_engine setting
 _PREFIXES = {iri: f"{name}:" for name, iri in PREFIXES.items()}  # namespace → "prefix:" for reports
 
 
@@ -77,7 +84,14 @@ class Validator:
         shapes_file: Path = SHAPES_FILE,
         ontology_files: Iterable[Path] = (ONTOLOGY_FILE, ISSUES_FILE),
         base: str = DEFAULT_BASE,
+        engine: str = "pyshacl",
+        fallback: bool = True,
     ) -> None:
+        """``engine``: 'pyshacl' or 'rudof'. ``fallback`` (rudof only): leave the graphs of
+        :func:`needs_reference` to pyshacl; off only to measure rudof alone (bench/shacl.py)."""
+        if engine not in ENGINES:
+            raise UsageError(f"setting shacl_engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        self.engine = engine
         # The files are written with the default base; patterns, messages and issue IRIs
         # are moved onto the dataset's base here, at load time.
         self._shapes = rebase_shapes(Graph().parse(shapes_file, format="turtle"), base)
@@ -90,6 +104,19 @@ class Validator:
         for issue in ontology.subjects(RDF.type, DKG.Issue):
             self._issues[issue] = [t for t in ontology.triples((issue, None, None)) if not isinstance(t[2], BNode)]
         self._engine: ShaclValidator | None = None
+        self._rudof = None
+        self._fallback = fallback
+        self.by_reference = 0  # graphs the rudof engine left to pyshacl (see needs_reference)
+        if engine == "rudof":
+            from etl.validate_rudof import RudofEngine, nt_lines
+
+            self._rudof = RudofEngine(self._shapes, base=self._class_axioms)
+            self._issues_nt = {issue: nt_lines(triples) for issue, triples in self._issues.items()}
+
+    def _referenced_issues(self, data: Graph) -> set[Node]:
+        """The issues the data points at without defining them (their definitions are added)."""
+        referenced = {o for o in data.objects() if o in self._issues}
+        return referenced - set(data.subjects(RDF.type, DKG.Issue))
 
     def _context(self, data: Graph) -> Graph:
         """A copy of the data plus the class axioms and the definitions of issues it only refers to."""
@@ -98,14 +125,25 @@ class Validator:
             graph.add(triple)
         for triple in self._class_axioms:
             graph.add(triple)
-        referenced = {o for o in data.objects() if o in self._issues}
-        for issue in referenced - set(data.subjects(RDF.type, DKG.Issue)):
+        for issue in self._referenced_issues(data):
             for triple in self._issues[issue]:
                 graph.add(triple)
         return graph
 
-    def validate(self, data: Graph) -> Report:
-        """Validate one graph; the graph itself is not modified."""
+    def _context_nt(self, data: Graph) -> str | None:
+        """The context of :meth:`_context` but for the class axioms (rudof holds them as its base),
+        as N-Triples text; None for a graph to leave to pyshacl (:func:`needs_reference`)."""
+        from etl.validate_rudof import nt_row
+
+        rows = []
+        for triple in data:  # one pass: the rows, and whether rudof can be trusted with them
+            if self._fallback and _needs_reference(triple):
+                return None
+            rows.append(nt_row(triple))
+        rows += [self._issues_nt[issue] for issue in sorted(self._referenced_issues(data))]
+        return "".join(rows)
+
+    def _run_pyshacl(self, data: Graph) -> tuple[bool, Graph]:
         target = self._context(data)
         engine = ShaclValidator(DataGraph.from_rdflib(target), shacl_graph=self._shapes, options={"inplace": True})
         # pyshacl harvests the shapes lazily into its ShapesGraph and caches them there; reusing
@@ -115,9 +153,46 @@ class Validator:
         else:
             engine.shacl_graph = self._engine.shacl_graph
         conforms, report_graph, _ = engine.run()
+        return bool(conforms), report_graph
+
+    def validate(self, data: Graph) -> Report:
+        """Validate one graph; the graph itself is not modified."""
+        text = self._context_nt(data) if self._rudof is not None else None
+        if text is not None:
+            conforms, report_graph = self._rudof.run(text)
+        else:
+            self.by_reference += self._rudof is not None
+            conforms, report_graph = self._run_pyshacl(data)
         extra = list(evidence_text_violations(data))
         found = sorted([*_violations(report_graph), *extra], key=_sort_key)
         return Report(conforms=bool(conforms) and not extra, violations=found)
+
+
+def needs_reference(data: Graph) -> bool:
+    """Whether a graph holds what rudof 0.3.35 reports otherwise than pyshacl, so that the rudof
+    engine leaves it to pyshacl, the reference: a blank node (rudof's report graph relabels it,
+    so focus and value would name another node) or an ill-typed literal (rudof lets
+    ``"2020-13-45"^^xsd:date`` pass ``sh:datatype``, where SHACL and pyshacl do not; with
+    ``"abc"^^xsd:integer`` as an end it adds a ``sh:lessThan`` result; ``"yes"^^xsd:boolean``,
+    which rdflib reads as false, pyshacl accepts and rudof does not). Ingest's graphs hold
+    neither; ``bench/shacl.py`` counts the graphs left to pyshacl."""
+    return any(_needs_reference(triple) for triple in data)
+
+
+def _needs_reference(triple: tuple[Node, Node, Node]) -> bool:
+    s, _, o = triple
+    return isinstance(s, BNode) or isinstance(o, BNode) or (isinstance(o, Literal) and _ill_typed(o))
+
+
+def _ill_typed(literal: Literal) -> bool:
+    """rdflib's verdict, as pyshacl reads it: flagged ill-typed, or of a datatype rdflib converts
+    (xsd:date, xsd:integer, ...) with no value (its lexical form did not convert), or a boolean
+    spelled otherwise than true, false, 1, 0."""
+    if literal.ill_typed is True:
+        return True
+    if literal.datatype == XSD.boolean:  # rdflib reads any other spelling ("yes") as false
+        return str(literal) not in ("true", "false", "1", "0")
+    return literal.datatype is not None and XSDToPython.get(literal.datatype) is not None and literal.value is None
 
 
 EXACT_MISMATCH = "Evidence dkg:exact is not the article's text between dkg:start and dkg:end"
@@ -184,12 +259,35 @@ def _show_path(node: Node | None) -> str | None:
     return "(path expression)"
 
 
+_engine_in_use = ["pyshacl"]  # the process's engine for validate_graph (set from the shacl_engine setting)
+
+
+def use_engine(engine: str) -> None:
+    """Make ``engine`` the one :func:`validate_graph` uses in this process (the ``shacl_engine``
+    setting, applied by the commands before they open a store). Unknown, or rudof without
+    pyrudof installed: a one-line UsageError now rather than at the first article."""
+    if engine not in ENGINES:
+        raise UsageError(f"setting shacl_engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "rudof":
+        from etl.validate_rudof import MISSING, available
+
+        if not available():
+            raise UsageError(MISSING)
+    _engine_in_use[0] = engine
+
+
+def engine_in_use() -> str:
+    """The engine :func:`validate_graph` uses when none is named."""
+    return _engine_in_use[0]
+
+
 @functools.lru_cache(maxsize=4)
-def default_validator(base: str = DEFAULT_BASE) -> Validator:
-    """The validator of the shipped shapes and ontology for a base IRI, built on first use."""
-    return Validator(base=normal_base(base))
+def default_validator(base: str = DEFAULT_BASE, engine: str = "pyshacl") -> Validator:
+    """The validator of the shipped shapes and ontology for a base IRI and engine, built on first use."""
+    return Validator(base=normal_base(base), engine=engine)
 
 
-def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE) -> Report:
-    """Validate a graph against the shipped shapes moved onto ``base`` (parsed once per process)."""
-    return default_validator(normal_base(base)).validate(data)
+def validate_graph(data: rdflib.Graph, base: str = DEFAULT_BASE, engine: str | None = None) -> Report:
+    """Validate a graph against the shipped shapes moved onto ``base`` (parsed once per process),
+    with ``engine`` or else the process's engine (:func:`use_engine`; pyshacl by default)."""
+    return default_validator(normal_base(base), engine or engine_in_use()).validate(data)

@@ -1,12 +1,17 @@
-"""``diplokg ingest --cluster``: extraction on a real Dask cluster, the same store as serially.
+"""``diplokg ingest --cluster``: extraction, validation and reasoning on a real Dask cluster,
+the same store as serially.
 
 A 2-worker local cluster (``local:2``) into the embedded store and into an ``oxigraph
 serve`` store, and a scheduler with two workers started here, one of them killed mid-run.
+The corpus holds gold pairs of articles that report one meeting (some naming a person by
+family name only), so the client both stores workers' triples as they are and derives
+articles again itself.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,11 +24,12 @@ from rdflib.compare import isomorphic
 from bench.synth import write_jsonl
 from diplokg.resources import SEEDS_DIR
 from bench import triplestores
+from tests.test_ingest import PAIRED, paired_articles
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 SYNTHETIC = 16
-ARTICLES = SYNTHETIC + 4
+ARTICLES = SYNTHETIC + 4 + len(PAIRED)
 
 
 def _env(extra: dict[str, str]) -> dict[str, str]:
@@ -49,9 +55,10 @@ def _same(a: dict, b: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> list[str]:
-    path = tmp_path_factory.mktemp("corpus") / "synthetic.jsonl"
+    root = tmp_path_factory.mktemp("corpus")
+    path = root / "synthetic.jsonl"
     write_jsonl(str(path), SYNTHETIC, seed=7)
-    return [str(SEEDS_DIR), str(path)]
+    return [str(SEEDS_DIR), str(path), str(paired_articles(root / "paired"))]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +73,13 @@ def serial(corpus, tmp_path_factory):
 
 def _counts(done: subprocess.CompletedProcess) -> str:
     return done.stdout.strip().splitlines()[-1].rsplit(",", 1)[0]  # the summary without its seconds
+
+
+def _derivations(done: subprocess.CompletedProcess) -> tuple[int, int]:
+    """(used as the workers derived them, derived again in the client), from the -v log."""
+    found = re.findall(r"worker derivations: (\d+) used as derived, (\d+) derived again in the client", done.stderr)
+    assert len(found) == 1, done.stderr[-2000:]
+    return int(found[0][0]), int(found[0][1])
 
 
 def test_a_local_cluster_ingest_is_the_serial_store(corpus, serial, tmp_path):
@@ -85,9 +99,11 @@ def test_a_local_cluster_ingest_into_an_oxigraph_server_is_the_serial_store(corp
     srv = triplestores.make("oxigraph", tmp_path)
     srv.start()
     try:
-        done = _ingest(corpus, srv.env, "--cluster", "local:2")
+        done = _ingest(corpus, srv.env, "--cluster", "local:2", "-v")
         assert done.returncode == 0, done.stderr
         assert _counts(done) == _counts(serial[0])
+        used, redone = _derivations(done)  # both paths were taken
+        assert used > 0 and redone > 0 and used + redone == ARTICLES
         assert _same(_export(srv.env, tmp_path / "export.nq"), serial[1]) == []
     finally:
         srv.stop()

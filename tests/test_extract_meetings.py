@@ -537,3 +537,30 @@ def test_the_visiting_guest_spoken_to_in_a_meeting_takes_part_in_it() -> None:
     assert _people(facts) == [frozenset({"Kenji Arakawa", "Ellen Marsh"})]
     [meeting] = facts.meetings
     assert meeting.evidence[0].text.startswith("In a meeting in Tokyo")
+
+
+def test_bilateral_meetings_with_several_partners_are_one_meeting_with_each() -> None:
+    text = ("NEW DELHI, Sept 25 (Wire) - Foreign Minister Arun Vadra held bilateral meetings with his "
+            "counterparts from Peru, Ghana and Norway on the sidelines of the UN General Assembly in New York "
+            "on Tuesday.")
+    found = {m[0] for m in meetings(extract(text, published="2024-09-25"))}
+    assert found == {frozenset({"Arun Vadra", country}) for country in ("Peru", "Ghana", "Norway")}
+    text = ("Foreign Minister Arun Vadra held bilateral talks with Peruvian Foreign Minister Ana Quispe and "
+            "Ghanaian Foreign Minister Kofi Mensah in New York on Tuesday.")
+    found = {m[0] for m in meetings(extract(text, published="2024-09-25"))}
+    assert found == {frozenset({"Arun Vadra", "Ana Quispe"}), frozenset({"Arun Vadra", "Kofi Mensah"})}
+
+
+def test_meeting_several_people_at_once_stays_one_meeting() -> None:
+    text = ("Foreign Minister Arun Vadra met Peruvian Foreign Minister Ana Quispe and Ghanaian Foreign Minister "
+            "Kofi Mensah in New York on Tuesday to discuss the summit.")
+    found = [m[0] for m in meetings(extract(text, published="2024-09-25"))]
+    assert found == [frozenset({"Arun Vadra", "Ana Quispe", "Kofi Mensah"})]
+
+
+def test_his_counterparts_from_listed_countries_are_those_countries_not_himself() -> None:
+    text = ("Foreign Minister Arun Vadra met his counterparts from Peru, Ghana and Norway in New York on "
+            "Tuesday.")
+    facts = extract(text, published="2024-09-25")
+    assert {"Peru", "Ghana", "Norway"} <= set().union(*(m[0] for m in meetings(facts)))
+    assert [r[2] for r in roles(facts) if r[0] == "Arun Vadra"] == [None]  # the text gives his post no country

@@ -173,19 +173,66 @@ def test_family_name_with_another_post_keeps_its_own_key(config, extractor, tmp_
         assert resolve(facts, store, IRIS).actors[0].key == "biegun-later"
 
 
-def test_parallel_extraction_gives_the_same_store(tmp_path, extractor):
+# Pairs of gold articles that report one meeting (tests/gold/pairs.json), some naming a person
+# by family name only: their second article's meetings (or persons) are settled across
+# articles, so the client derives it again instead of taking the worker's derivation.
+PAIRED = ("p01a_state_call_japan_takano", "p01b_mofa_japan_us_telephone_talk",
+          "p04a_mofa_japan_rok_summit", "p04b_yonhap_kim_okada_tokyo")
+
+
+def paired_articles(folder):
+    """The PAIRED gold articles (texts and sidecars) copied into ``folder``."""
+    from diplokg.resources import ROOT
+
+    folder.mkdir()
+    for stem in PAIRED:
+        for src in (ROOT / "tests" / "gold" / "articles").glob(stem + ".*"):
+            (folder / src.name).write_bytes(src.read_bytes())
+    return folder
+
+
+def test_parallel_workers_give_the_same_store(tmp_path, extractor):
+    """--jobs 2: workers extract, validate and reason; the store is the serial store, with the
+    workers' triples where identity leaves an article alone and the client's elsewhere."""
+    paths = [SEEDS_DIR, paired_articles(tmp_path / "paired")]
     serial = load_config({"store": str(tmp_path / "serial")}, environ={})
     parallel = load_config({"store": str(tmp_path / "parallel")}, environ={})
-    ingest(serial, [SEEDS_DIR], extractor)
+    want_summary = ingest(serial, paths, extractor)
     with open_store(parallel, writable=True) as store:
-        summary = run_ingest(read_paths([str(SEEDS_DIR)]), store, IRIS, jobs=2)
-    assert (summary.read, summary.accepted) == (4, 4)
-    assert summary.stage_seconds["nlp"] > 0 and summary.stage_seconds["extract"] > 0
+        summary = run_ingest(read_paths([str(p) for p in paths]), store, IRIS, jobs=2)
+    count = 4 + len(PAIRED)
+    assert (summary.read, summary.accepted, summary.triples, summary.rederived) == \
+        (count, count, want_summary.triples, want_summary.rederived)
+    assert (want_summary.worker_used, want_summary.worker_redone) == (0, 0)
+    # both paths taken: the workers' triples stored as they are, and derived again in the client
+    assert summary.worker_used > 0 and summary.worker_redone > 0
+    assert summary.worker_used + summary.worker_redone == count
+    assert all(summary.stage_seconds[s] > 0 for s in ("nlp", "extract", "rdf", "shacl", "owl"))
+    assert "worker derivations: " in summary.stages_line()
     got, want = dataset(parallel), dataset(serial)
     assert sorted(got) == sorted(want)
     for graph in want:  # blank nodes (the ontology's owl:AllDifferent lists) get store-local labels
         assert _no_bnodes(got[graph]) == _no_bnodes(want[graph]), graph
         assert len(got[graph]) == len(want[graph])
+
+
+def test_a_worker_rejects_an_article_with_the_serial_reason(config, extractor):
+    """A worker's derivation of facts that violate the shapes (the task workers run, with the
+    settings the client sends them) is rejected with the line a serial ingest gives."""
+    from etl.ingest.parallel import Extracted, Worker, derive_one, worker_settings
+
+    with open_store(config, writable=True) as store:
+        serial = Ingestor(store, IRIS)
+        assert serial.add(_bad_facts("new")) is False
+        worker = Worker(worker_settings(IRIS.base, "licensed", serial.reasoner.closure))
+        bad = _bad_facts("new")
+        done = derive_one(worker.deriver, Extracted(bad.article, bad, None))
+        assert isinstance(done.derived.outcome, str)
+        fast = Ingestor(store, IRIS)
+        assert fast.add(bad, done.derived) is False
+    assert fast.summary.worker_used == 1  # the worker's reason, not a derivation in the client
+    assert [str(r) for r in fast.summary.rejected] == [str(r) for r in serial.summary.rejected]
+    assert fast.summary.rejected[0].reason.startswith("violates the shapes: ")
 
 
 def _no_bnodes(triples):

@@ -86,7 +86,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
     """Ingest the given paths; 0 all accepted, 1 some rejected (usage errors raise, exit 2)."""
     from etl.ingest.run import run_ingest
     from etl.read import read_paths
+    from etl.validate import use_engine
 
+    use_engine(config.shacl_engine)  # before anything is read or opened
     items = read_paths(args.paths, max_bytes=config.max_article_bytes)
     first = next(items, None)  # bad paths and empty directories fail here, before the store opens
     stream = itertools.chain([] if first is None else [first], items)

@@ -11,13 +11,14 @@ import sys
 
 from diplokg.config import Config
 from diplokg.rdfio import read_graph
-from etl.validate import Report, validate_graph
+from etl.validate import Report, use_engine, validate_graph
 
 log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Validate the files named in ``args.files`` (all parsed before any is validated)."""
+    use_engine(config.shacl_engine)
     if not args.files:
         return _validate_store(config)
     graphs = [(path, read_graph(path)) for path in args.files]

@@ -208,6 +208,14 @@ def byline_person(doc, index: ActorIndex) -> str | None:
     return None
 
 
+def _possessor(tok: Token, index: ActorIndex) -> list[str]:
+    """Who a possessive names: "his"/"her" the person named last before it, else its noun phrase."""
+    if tok.lower_ in ("his", "her"):
+        key = index.last_person_before(tok.i)
+        return [key] if key else []
+    return refers_to(tok, index)
+
+
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
     """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
     exclude = exclude or set()
@@ -239,5 +247,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
             if key:
                 out.append(key)
             continue
-        out.extend(resolve_role_noun(t, index, exclude, holders))
+        # "his counterparts": whoever "his" is holds none of the posts the noun names
+        owners = {k for c in t.children if c.dep_ == "poss" for k in _possessor(c, index)}
+        out.extend(resolve_role_noun(t, index, exclude | owners, holders))
     return list(dict.fromkeys(out))

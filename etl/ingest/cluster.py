@@ -1,11 +1,15 @@
-"""Extraction on a Dask distributed cluster for ``ingest --cluster ADDRESS``.
+"""Extraction, validation and reasoning on a Dask distributed cluster for ``ingest --cluster ADDRESS``.
 
 The client (the ``diplokg ingest`` process) reads the articles and hands them to the
-cluster's workers through a bounded window of pending tasks; each worker loads the spaCy
-pipeline once and returns an :class:`etl.ingest.parallel.Extracted` per article. Results
-come back in input order, so identity resolution, mapping, SHACL, OWL RL and the store
-writes run in the client exactly as in a serial ingest: the store is the same whichever
-worker ran first.
+cluster's workers through a bounded window of pending tasks. Each worker runs the task of
+``--jobs`` workers (:class:`etl.ingest.parallel.Worker`: extract, then derive the article as
+if identity resolution changes nothing: RDF, SHACL, OWL RL) and returns an
+:class:`etl.ingest.parallel.Extracted` per article. It builds its spaCy pipeline, validator
+and reasoner once per process, from the client's settings (base IRI, ``publish_text``, ``shacl_engine``, the
+ontology closure of the client's store), sent to every worker once (``scatter``). Results
+come back in input order; identity resolution and the store writes run in the client, which
+uses a worker's triples only where they are, by an equality check, the ones it would derive
+itself (``etl.ingest.run.Ingestor.add``): the store is the same whichever worker ran first.
 
 A worker that dies takes its running tasks with it; the scheduler gives them to another
 worker (up to its ``allowed-failures``). An article whose task still fails is reported as
@@ -23,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
 from diplokg.errors import UsageError
-from etl.ingest.parallel import Extracted, extract_one
+from etl.ingest.parallel import Extracted, WorkerSettings, worker_for
 from etl.model import Article
 
 log = logging.getLogger(__name__)
@@ -31,17 +35,10 @@ log = logging.getLogger(__name__)
 WINDOW_PER_WORKER = 4
 TASK_RETRIES = 2  # for exceptions inside a task; a dead worker's tasks are rescheduled by the scheduler
 
-_EXTRACTOR = None
 
-
-def _work(article: Article) -> Extracted:
-    """A task: extract one article with this worker process's extractor (loaded once)."""
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        from etl.pipeline import Extractor
-
-        _EXTRACTOR = Extractor()
-    return extract_one(_EXTRACTOR, article)
+def _work(article: Article, settings: WorkerSettings) -> Extracted:
+    """A task: extract and derive one article with this worker process's worker (built once)."""
+    return worker_for(settings)(article)
 
 
 def _client(address: str, stack: ExitStack):
@@ -61,7 +58,12 @@ def _client(address: str, stack: ExitStack):
             raise UsageError(f"--cluster {address}: local:N needs a number of workers of at least 1")
         cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                    dashboard_address=None))
-        return stack.enter_context(Client(cluster))
+        client = stack.enter_context(Client(cluster))
+        if not log.isEnabledFor(logging.DEBUG):
+            # runs first on leaving, when every result is in: a worker of our own cluster that
+            # is slow to exit on a loaded machine is killed, with a warning that means nothing here
+            stack.callback(logging.getLogger("distributed.nanny").setLevel, logging.ERROR)
+        return client
     try:
         return stack.enter_context(Client(address))  # gives up after distributed.comm.timeouts.connect
     except (OSError, TimeoutError) as exc:
@@ -76,15 +78,18 @@ def _result(article: Article, future) -> Extracted:
         return Extracted(article, None, f"extraction failed on the cluster: {type(exc).__name__}: {exc}")
 
 
-def extract_cluster(articles: Iterable[Article], address: str) -> Iterator[Extracted]:
-    """Extract articles on the Dask cluster at ``address`` (or ``local:N``); results in input order."""
+def extract_cluster(articles: Iterable[Article], address: str, settings: WorkerSettings) -> Iterator[Extracted]:
+    """Extract and derive articles on the Dask cluster at ``address`` (or ``local:N``);
+    results in input order."""
     with ExitStack() as stack:
         client = _client(address, stack)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         log.info("extracting on the Dask cluster %s (%d workers)", address, workers)
+        # once to every worker (a worker that joins later fetches it from another)
+        shared = client.scatter(settings, broadcast=True, hash=False)
         window: deque = deque()
         for article in articles:
-            window.append((article, client.submit(_work, article, pure=False, retries=TASK_RETRIES)))
+            window.append((article, client.submit(_work, article, shared, pure=False, retries=TASK_RETRIES)))
             if len(window) >= workers * WINDOW_PER_WORKER:
                 yield _result(*window.popleft())
         while window:

@@ -13,6 +13,16 @@ a spelling that changes a label) or which meeting an earlier report is one with,
 earlier article is derived again from its facts (kept for the run, else read back from its
 stored graph, ``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new
 one.
+
+With worker processes (``--jobs``) or a Dask cluster (``--cluster``), a worker also derives
+each article *as if identity resolution changes nothing*: it maps the extracted facts with
+each meeting standing alone, validates, withholds an unlicensed text and reasons
+(:meth:`Deriver.alone`). The client still resolves in input order; when resolution returns
+the very facts the worker derived from and the article's meetings are the ones the worker
+assumed (no other report joins them), it stores the worker's triples (or rejects with the
+worker's reason), which are then by construction the ones it would derive itself; otherwise
+it derives the article itself. ``Summary.worker_used`` and ``Summary.worker_redone`` count
+the two cases.
 """
 
 from __future__ import annotations
@@ -33,12 +43,12 @@ from diplokg.store.base import Store
 from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
-from etl.events import Canon, EventView, Report
+from etl.events import Canon, EventView, Report, canonical
 from etl.resolve import View, dependents, records, resolve
 from etl.to_rdf import facts_of_graph, facts_to_graph, reports_of_graph, withhold_text
 
 if TYPE_CHECKING:
-    from etl.validate import Report
+    from etl.validate import Report as ShapesReport
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +57,7 @@ PUBLISH_EVERY_SECONDS = 30.0
 FIRST_VIOLATIONS = 3
 KEPT_FACTS = 512  # articles whose extracted facts a run keeps (else read back from the store)
 STAGES = ("read", "nlp", "extract", "resolve", "rdf", "shacl", "owl", "store")
+DERIVE_STAGES = ("rdf", "shacl", "owl")
 
 _ONTOLOGY_DIGEST = """
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -74,6 +85,8 @@ class Summary:
     rejected: list[Rejection] = field(default_factory=list)
     triples: int = 0
     rederived: int = 0
+    worker_used: int = 0  # articles stored (or rejected) as a worker derived them
+    worker_redone: int = 0  # articles a worker derived that the client derived again (identity changed them)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -82,6 +95,93 @@ class Summary:
         return (f"{self.read} articles read, {self.accepted} accepted, {len(self.rejected)} rejected, "
                 f"{self.triples} triples stored in their article graphs (asserted and inferred; "
                 f"`diplokg stats` also counts the ontology graph), {self.seconds:.1f} s")
+
+    def stages_line(self) -> str:
+        """Seconds per stage (workers' seconds summed) and how the workers' derivations were used."""
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in self.stage_seconds.items())
+        return (f"stage seconds: {stages}; worker derivations: {self.worker_used} used as derived, "
+                f"{self.worker_redone} derived again in the client")
+
+
+@dataclass(frozen=True)
+class Derived:
+    """One article as a worker derived it, assuming identity resolution changes nothing: the
+    meeting reports of its facts, each meeting's canon standing alone, and the triples to
+    store (or the one-line reason it is rejected)."""
+
+    reports: tuple[Report, ...]
+    canons: dict[str, Canon]
+    outcome: frozenset | str
+    seconds: dict[str, float]  # rdf, shacl, owl
+
+
+def _same_canons(a: dict[str, Canon], b: dict[str, Canon]) -> bool:
+    """Equal in every field (``Canon.place_name`` is left out of Canon's own equality)."""
+    return a.keys() == b.keys() and all(a[k] == b[k] and a[k].place_name == b[k].place_name for k in a)
+
+
+class Deriver:
+    """Map (with the meetings as their clusters settle them), validate, withhold an unlicensed
+    text and reason: the triples of one article to store, or why it is rejected. The client
+    and the workers derive with the same code, base IRI, settings and ontology closure."""
+
+    def __init__(self, iris: Iris, reasoner: Reasoner, validate: Callable[[Graph], ShapesReport] | None = None,
+                 to_graph: Callable[..., Graph] | None = None, publish_text: str = "licensed") -> None:
+        if validate is None:
+            from etl.validate import validate_graph
+
+            def validate(graph: Graph) -> ShapesReport:
+                return validate_graph(graph, iris.base)
+        self.iris = iris
+        self.reasoner = reasoner
+        self.validate = validate
+        self.to_graph = to_graph or facts_to_graph
+        self.publish_text = publish_text
+
+    def triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None, stages: dict[str, float]) -> set | str:
+        """The triples to store, or the rejection line; adds its seconds to ``stages``. The
+        reasoner's :class:`etl.reason.Inconsistent` (a DiplokgError) propagates."""
+        t = time.perf_counter()
+        graph = self.to_graph(facts, self.iris, canons) if canons else self.to_graph(facts, self.iris)
+        t = _timed(stages, "rdf", t)
+        report = self.validate(graph)
+        t = _timed(stages, "shacl", t)
+        if not report.conforms:
+            first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
+            more = len(report.violations) - len(first)
+            return "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
+        if not publishes_text(facts.article.license, self.publish_text):
+            withhold_text(graph, facts.article, self.iris)
+        triples = self.reasoner.infer(graph)
+        _timed(stages, "owl", t)
+        return triples
+
+    def alone(self, facts: ArticleFacts) -> Derived | None:
+        """The article derived as if identity resolution changes nothing (its persons as
+        extracted, each meeting alone); None if that fails unexpectedly (the client then
+        derives it itself, and fails as a serial ingest would)."""
+        seconds = dict.fromkeys(DERIVE_STAGES, 0.0)
+        t = time.perf_counter()
+        try:
+            reports = tuple(reports_of_graph(facts_to_graph(facts, self.iris), self.iris))
+            canons = {r.key: canonical([r]) for r in reports}
+            _timed(seconds, "rdf", t)
+            try:
+                outcome: frozenset | str = self.triples(facts, canons, seconds)
+            except DiplokgError as exc:  # Ingestor.add rejects with the same line
+                outcome = str(exc)
+            if not isinstance(outcome, str):
+                outcome = frozenset(outcome)
+        except Exception:  # noqa: BLE001 - the client derives the article itself
+            log.debug("deriving %s on a worker failed", facts.article.origin or facts.article.id, exc_info=True)
+            return None
+        return Derived(reports, canons, outcome, seconds)
+
+
+def _timed(stages: dict[str, float], stage: str, start: float) -> float:
+    now = time.perf_counter()
+    stages[stage] += now - start
+    return now
 
 
 def ensure_ontology(store: Store, iris: Iris) -> Reasoner:
@@ -108,22 +208,16 @@ class Ingestor:
     """Stores extracted articles into one store, one transaction per article."""
 
     def __init__(self, store: Store, iris: Iris, reasoner: Reasoner | None = None,
-                 validate: Callable[[Graph], Report] | None = None,
+                 validate: Callable[[Graph], ShapesReport] | None = None,
                  to_graph: Callable[[ArticleFacts, Iris], Graph] | None = None,
                  publish_text: str = "licensed") -> None:
-        if validate is None:
-            from etl.validate import validate_graph
-
-            def validate(graph: Graph) -> Report:
-                return validate_graph(graph, iris.base)
-        if to_graph is None:
-            from etl.to_rdf import facts_to_graph as to_graph
         self.store = store
         self.iris = iris
         self.reasoner = reasoner or ensure_ontology(store, iris)
-        self._validate = validate
-        self._to_graph = to_graph
+        self.deriver = Deriver(iris, self.reasoner, validate, to_graph, publish_text)
         self.publish_text = publish_text
+        # a worker's derivation stands for the client's only when both derive the same way
+        self.takes_derived = validate is None and to_graph is None
         self.summary = Summary()
         self._last_publish = time.monotonic()
         self._since_publish = 0
@@ -131,18 +225,21 @@ class Ingestor:
 
     def timed(self, stage: str, start: float) -> float:
         """Add the time since ``start`` to a stage; returns now."""
-        now = time.perf_counter()
-        self.summary.stage_seconds[stage] += now - start
-        return now
+        return _timed(self.summary.stage_seconds, stage, start)
 
     def reject(self, origin: str, reason: str) -> None:
         """Count an article that is not stored."""
         self.summary.rejected.append(Rejection(origin, reason))
         log.debug("rejected %s: %s", origin, reason)
 
-    def add(self, facts: ArticleFacts) -> bool:
+    def add(self, facts: ArticleFacts, derived: Derived | None = None) -> bool:
         """Resolve, map, validate, reason and store one article (and the stored articles whose
-        persons it changes, in the same transaction); False when it is rejected."""
+        persons it changes, in the same transaction); False when it is rejected.
+
+        ``derived`` is a worker's derivation of these facts (:meth:`Deriver.alone`): used as
+        it is when resolution returns these very facts and the article's meetings stand alone."""
+        if not self.takes_derived:
+            derived = None
         origin = facts.article.origin or facts.article.id
         t = time.perf_counter()
         try:
@@ -152,6 +249,8 @@ class Ingestor:
             new = records(facts, self.iris)
             view.add(graph, new)
             resolved = resolve(facts, view, self.iris, old)
+            # resolve returns its argument itself, untouched, when no person changes
+            unchanged = derived is not None and resolved is facts
             again = dependents(view, graph, old, new)
             t = self.timed("resolve", t)
             # persons first: the article and the stored articles whose persons it changes
@@ -165,14 +264,24 @@ class Ingestor:
             changed = []
             for g, f in todo.items():
                 changed += events.graph_reports(g)
-                events.add(g, reports_of_graph(facts_to_graph(f, self.iris), self.iris))
+                if unchanged and g == graph:  # the worker's reports of these same facts
+                    events.add(g, list(derived.reports))
+                else:
+                    events.add(g, reports_of_graph(facts_to_graph(f, self.iris), self.iris))
                 changed += events.pending[g]
             for other in sorted(events.affected(changed) - set(todo)):
                 facts_again = self._resolved_again(other, view)
                 if facts_again is not None:
                     todo[other] = facts_again
+            canons = events.canons(graph)
             t = self.timed("resolve", t)
-            triples = self._triples(resolved, events.canons(graph))
+            if unchanged and _same_canons(canons, derived.canons):
+                triples = derived.outcome if isinstance(derived.outcome, str) else set(derived.outcome)
+                self.summary.worker_used += 1
+            else:
+                if derived is not None:
+                    self.summary.worker_redone += 1
+                triples = self._triples(resolved, canons)
             if isinstance(triples, str):
                 self.reject(origin, triples)
                 return False
@@ -201,22 +310,8 @@ class Ingestor:
         return True
 
     def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None) -> set | str:
-        """Map (with the meetings as their clusters settle them), validate, withhold an
-        unlicensed text and reason: the triples to store, or why the article is rejected."""
-        t = time.perf_counter()
-        graph = self._to_graph(facts, self.iris, canons) if canons else self._to_graph(facts, self.iris)
-        t = self.timed("rdf", t)
-        report = self._validate(graph)
-        t = self.timed("shacl", t)
-        if not report.conforms:
-            first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
-            more = len(report.violations) - len(first)
-            return "violates the shapes: " + "; ".join(first) + (f" (and {more} more)" if more > 0 else "")
-        if not publishes_text(facts.article.license, self.publish_text):
-            withhold_text(graph, facts.article, self.iris)
-        triples = self.reasoner.infer(graph)
-        self.timed("owl", t)
-        return triples
+        """Map, validate, withhold an unlicensed text and reason (:meth:`Deriver.triples`)."""
+        return self.deriver.triples(facts, canons, self.summary.stage_seconds)
 
     def _keep(self, graph: str, facts: ArticleFacts) -> None:
         self._kept[graph] = facts
@@ -289,35 +384,39 @@ def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int =
                cluster: str | None = None) -> Summary:
     """Ingest a reader's stream (Article or ReadFailure items) into a writable store.
 
-    With ``jobs`` > 1, parsing and extraction run in that many worker processes; with
+    With ``jobs`` > 1, parsing, extraction and the derivation of each article as if identity
+    resolution changes nothing (RDF, SHACL, OWL RL) run in that many worker processes; with
     ``cluster`` (a Dask scheduler address or ``local:N``), on that cluster's workers
-    (``etl.ingest.cluster``). The NLP and extraction stage times are then the workers'
-    summed times. ``publish_text`` (the setting) decides which articles keep their full
-    text in the store.
+    (``etl.ingest.cluster``). The stage times then add the workers' summed times to the
+    client's own (a derivation the client redoes counts twice: both were spent).
+    ``publish_text`` (the setting) decides which articles keep their full text in the store.
     """
-    from etl.ingest.parallel import extract_parallel
+    from etl.ingest.parallel import extract_parallel, worker_settings
     from etl.pipeline import Extractor
 
     started = time.perf_counter()
     ingestor = Ingestor(store, iris, publish_text=publish_text)
     notify = (lambda: on_article(ingestor.summary)) if on_article else (lambda: None)
     articles = split_failures(items, ingestor, notify)
+    if cluster or jobs > 1:
+        settings = worker_settings(iris.base, publish_text, ingestor.reasoner.closure)
     if cluster:
         from etl.ingest.cluster import extract_cluster
 
-        results = extract_cluster(articles, cluster)
+        results = extract_cluster(articles, cluster, settings)
     elif jobs > 1:
-        results = extract_parallel(articles, jobs)
+        results = extract_parallel(articles, jobs, settings)
     else:
         results = _extracted(extractor or Extractor(), articles)
     stages = ingestor.summary.stage_seconds
     for result in results:
-        stages["nlp"] += result.nlp_s
-        stages["extract"] += result.extract_s
+        for stage, seconds in result.seconds.items():
+            stages[stage] += seconds
         if result.facts is None:
             ingestor.reject(result.article.origin or result.article.id, result.error)
         else:
-            ingestor.add(result.facts)
+            ingestor.add(result.facts, result.derived)
         notify()
     ingestor.summary.seconds = time.perf_counter() - started
+    log.debug("%s", ingestor.summary.stages_line())
     return ingestor.summary

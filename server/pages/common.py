@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from diplokg.config import Config
 from diplokg.errors import DiplokgError
-from diplokg.iris import DKG
+from diplokg.iris import DKG, PREFIXES
 from diplokg.store import Store, open_store
 from diplokg.store.terms import serialize_triples
 from server.negotiate import Format, best_match, by_media_type
@@ -93,23 +93,9 @@ RDF_FORMATS = (TURTLE, JSONLD, NTRIPLES, RDFXML, NQUADS, TRIG)
 BY_SUFFIX = {f.extension: f for f in (HTML, *RDF_FORMATS)}
 ONTOLOGY_DOCUMENT = DKG.rstrip("#")
 
-# Prefixes of RDF documents (Turtle, TriG, RDF/XML, the JSON-LD context).
-NAMESPACES = {
-    "dkg": DKG,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "schema": "http://schema.org/",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "wd": "http://www.wikidata.org/entity/",
-    "void": "http://rdfs.org/ns/void#",
-}
+# Prefixes of RDF documents (Turtle, TriG, RDF/XML, the JSON-LD context): those every query
+# may use (diplokg.iris), and VoID's for the dataset description.
+NAMESPACES = {**PREFIXES, "void": "http://rdfs.org/ns/void#"}
 
 
 def serialize(graph: Graph, fmt: Format, graph_name: str | None = None) -> bytes:

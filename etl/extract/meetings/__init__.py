@@ -27,6 +27,7 @@ from etl.model import Span as TextSpan
 __all__ = ["MeetingDraft", "find_meetings", "is_trigger"]
 
 _SEPARATE = {"separate", "separately"}
+_BILATERAL = {"bilateral", "one-on-one", "bilaterally"}
 
 
 def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
@@ -270,6 +271,13 @@ def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: Me
     return refers_back(parts, earlier, ctx.index) and dates_agree(date, earlier.date)
 
 
+def _bilaterals(trig: Token) -> bool:
+    """"held bilateral meetings with A, B and C", "met bilaterally with A and B": a bilateral
+    meeting has two sides, so there is one with each partner."""
+    plural = trig.tag_ in ("NNS", "NNPS") and any(c.lower_ in _BILATERAL for c in trig.children)
+    return plural or (trig.pos_ == "VERB" and any(c.lower_ == "bilaterally" for c in trig.children))
+
+
 def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
     place = place_of(sent, trig, ctx) or (destination(trig, ctx) if is_visit(trig) else None)
     mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None)
@@ -280,7 +288,7 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
     topics = ctx.issues_in(sent.start_char, sent.end_char)
     primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
-    separate = any(t.lower_ in _SEPARATE for t in sent) and len(parts) >= 3
+    separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig))
     partners = with_objects(trig, ctx.index) if separate else []
     hosts = [p for p in parts if p not in partners]
     if separate and partners and hosts:
