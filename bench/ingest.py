@@ -7,6 +7,15 @@ the cost of publishing a snapshot and of a reader reopening it, the store's size
 the peak RSS of the ingest (measured before the comparisons below allocate), the compiled
 OWL RL rules against owlrl on ontology + article, and the store write and query stages
 against rdflib's in-memory Dataset on the same triples, in the same run.
+
+``python -m bench.ingest --ratio --articles 300 [--repeat 3]`` instead measures the whole
+``diplokg ingest`` against bare ``nlp.pipe`` on the same texts, in the same run: for each
+repeat, alternating, a process that reads the same files and only runs the extractor's own
+spaCy pipeline (``etl.nlp.load_nlp``) with ``nlp.pipe`` over the article bodies, and the
+``diplokg ingest`` command into a fresh store, at ``--jobs 1`` (``n_process=1``) and
+``--jobs 2`` (``n_process=2``). Both are timed as whole processes (start-up and model load
+included, wall clock) and from inside (the ingest's own seconds, the ``nlp.pipe`` loop
+alone); medians over the repeats and their ratio (ingest / nlp.pipe).
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import os
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +38,7 @@ from rdflib import Dataset, URIRef
 from bench.synth import write_jsonl
 from diplokg.config import load_config
 from diplokg.iris import Iris
+from diplokg.resources import SEEDS_DIR
 from diplokg.store import open_store
 
 log = logging.getLogger(__name__)
@@ -166,6 +177,63 @@ def compare_reasoning(articles: Path, sample: int) -> dict:
             "owlrl_ms": owlrl_ms, "identical": compiled == reference}
 
 
+def bare_nlp(paths: list[str], processes: int) -> dict:
+    """Only the extractor's spaCy pipeline over the article bodies the reader gives."""
+    from etl.model import Article
+    from etl.nlp import load_nlp
+    from etl.read import body_end, read_paths
+
+    nlp = load_nlp()
+    texts = [a.text[: body_end(a.text)] for a in read_paths(paths) if isinstance(a, Article)]
+    t = time.perf_counter()
+    docs = sum(1 for _ in nlp.pipe(texts, n_process=processes))
+    return {"docs": docs, "pipe_s": time.perf_counter() - t}
+
+
+def _timed_process(cmd: list[str], env: dict) -> tuple[float, str]:
+    t = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    return wall, done.stdout
+
+
+def ratio_runs(paths: list[str], workdir: Path, repeat: int, jobs_list: tuple[int, ...] = (1, 2)) -> dict:
+    """Alternate bare nlp.pipe and the whole ``diplokg ingest`` on the same files."""
+    diplokg = str(Path(sys.executable).with_name("diplokg"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOKG_")}
+    raw: dict[int, dict[str, list[float]]] = {j: {"nlp_wall": [], "ingest_wall": [], "nlp_pipe": [], "ingest_own": []}
+                                              for j in jobs_list}
+    for i in range(repeat):
+        for jobs in jobs_list:
+            wall, out = _timed_process([sys.executable, "-m", "bench.ingest", "--bare-nlp", str(jobs), *paths], env)
+            inner = json.loads(out.strip().splitlines()[-1])
+            raw[jobs]["nlp_wall"].append(wall)
+            raw[jobs]["nlp_pipe"].append(inner["pipe_s"])
+            store_dir = workdir / f"ratio-store-{jobs}"
+            shutil.rmtree(store_dir, ignore_errors=True)
+            wall, out = _timed_process([diplokg, "ingest", "--store", str(store_dir), "--jobs", str(jobs),
+                                        "--no-progress", *paths], env)
+            line = out.strip().splitlines()[-1]
+            raw[jobs]["ingest_wall"].append(wall)
+            raw[jobs]["ingest_own"].append(float(line.rsplit(",", 1)[1].split()[0]))
+            print(f"# repeat {i + 1} jobs {jobs}: nlp.pipe {raw[jobs]['nlp_wall'][-1]:.1f} s "
+                  f"({inner['pipe_s']:.1f} s in the loop), ingest {wall:.1f} s ({raw[jobs]['ingest_own'][-1]:.1f} s "
+                  f"its own); {line}; load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
+    result = {}
+    for jobs, r in raw.items():
+        med = {k: statistics.median(v) for k, v in r.items()}
+        result[jobs] = {"runs": r, "median_s": med,
+                        "ratio_wall": med["ingest_wall"] / med["nlp_wall"],
+                        "ratio_inside": med["ingest_own"] / med["nlp_pipe"],
+                        # each repeat's own ratio (its two runs a minute apart), the median of them:
+                        # steadier on a shared machine than the ratio of the two medians
+                        "ratio_wall_paired": statistics.median(i / n for i, n in zip(r["ingest_wall"], r["nlp_wall"])),
+                        "ratio_inside_paired": statistics.median(i / n for i, n in zip(r["ingest_own"], r["nlp_pipe"]))}
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a JSON report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -179,13 +247,35 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the comparisons, on the article graphs of WORKDIR/store-0 from an earlier run")
     parser.add_argument("--workdir", help="where the articles and stores go (default: a temporary directory)")
     parser.add_argument("--json", help="also write the report to this file")
+    parser.add_argument("--ratio", action="store_true",
+                        help="only the whole `diplokg ingest` against bare nlp.pipe, at --jobs 1 and 2")
+    parser.add_argument("--bare-nlp", type=int, metavar="N", help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.bare_nlp:
+        print(json.dumps(bare_nlp(args.paths, args.bare_nlp)))
+        return 0
     logging.basicConfig(level=logging.WARNING)
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="diplokg-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     articles = workdir / f"synth-{args.articles}-{args.seed}.jsonl"
     if not articles.exists():
         write_jsonl(str(articles), args.articles, args.seed)
+    if args.ratio:
+        load = os.getloadavg()
+        result = ratio_runs([str(SEEDS_DIR), str(articles)], workdir, args.repeat)
+        report = {"articles": args.articles, "plus_seeds": True, "repeat": args.repeat, "cpus": os.cpu_count(),
+                  "load_before": load, "load_after": os.getloadavg(), "jobs": result}
+        print(json.dumps(report, indent=1))
+        for jobs, r in result.items():
+            m = r["median_s"]
+            print(f"# jobs {jobs}: nlp.pipe {m['nlp_wall']:.1f} s ({m['nlp_pipe']:.1f} s in the loop), "
+                  f"ingest {m['ingest_wall']:.1f} s ({m['ingest_own']:.1f} s its own): "
+                  f"ratio {r['ratio_wall']:.2f} (processes), {r['ratio_inside']:.2f} (inside); median of the "
+                  f"repeats' ratios {r['ratio_wall_paired']:.2f}, {r['ratio_inside_paired']:.2f}", file=sys.stderr)
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        return 0
     runs = []
     for i in range(0 if args.compare_only else args.repeat):
         store_dir = workdir / f"store-{i}"

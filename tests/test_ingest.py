@@ -239,3 +239,30 @@ def _no_bnodes(triples):
     from rdflib import BNode
 
     return {t for t in triples if not any(isinstance(x, BNode) for x in t)}
+
+
+def test_an_article_spacy_cannot_parse_is_rejected_alone_and_order_is_kept(tmp_path):
+    """Ingest parses in nlp.pipe batches; an article the pipeline refuses (longer than its
+    max_length) fails alone, the others of its batch are stored, in input order."""
+    import spacy
+
+    from etl.nlp import MODEL_PACKAGE
+    from etl.pipeline import Extractor
+
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.max_length = 3000
+    small = Extractor(nlp)
+    body = "Foreign Minister Aiko Tanabe of Japan met Foreign Minister Tomasz Kowalczyk of France in Paris on March 3, 2031."
+    records = [{"id": f"batch-{i}", "text": body if i != 2 else body + " Long." * 700, "published": "2031-03-04"}
+               for i in range(5)]
+    parsed = list(small.parse_batches(Article(r["id"], r["text"]) for r in records))
+    assert [a.id for a, *_ in parsed] == [r["id"] for r in records]
+    assert [doc is None for _, doc, _, _ in parsed] == [False, False, True, False, False]
+    assert "max_length" in str(parsed[2][2]) or "E088" in str(parsed[2][2])
+    config = load_config({"store": str(tmp_path / "store")}, environ={})
+    with open_store(config, writable=True) as store:
+        summary = run_ingest(read_paths([str(write_jsonl(tmp_path / "a.jsonl", records))]), store, IRIS, extractor=small)
+    assert (summary.read, summary.accepted) == (5, 4)
+    assert len(summary.rejected) == 1 and "a.jsonl:3:" in str(summary.rejected[0]) and "extraction failed" in str(summary.rejected[0])
+    with open_store(config, writable=False) as store:
+        assert set(store.graphs()) == {IRIS.article_graph(f"batch-{i}") for i in (0, 1, 3, 4)} | {IRIS.ontology_graph}

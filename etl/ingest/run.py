@@ -361,10 +361,21 @@ def split_failures(items: Iterable[object], ingestor: Ingestor, on_read: Callabl
 
 
 def _extracted(extractor: object, articles: Iterable[Article]) -> Iterator[object]:
-    from etl.ingest.parallel import extract_one
+    """Parse in batches (``Extractor.parse_batches``), extract article by article; a
+    failure is the failing article's (as ``etl.ingest.parallel.extract_one``)."""
+    from etl.ingest.parallel import Extracted
 
-    for article in articles:
-        yield extract_one(extractor, article)
+    for article, doc, error, nlp_s in extractor.parse_batches(articles):  # type: ignore[attr-defined]
+        t = time.perf_counter()
+        try:
+            if error is not None:
+                raise error
+            facts = extractor.facts(article, doc)  # type: ignore[attr-defined]
+        except Exception as exc:  # an extractor bug must not stop the other articles
+            log.debug("extraction of %s failed", article.origin, exc_info=True)
+            yield Extracted(article, None, f"extraction failed: {type(exc).__name__}: {exc}", nlp_s)
+            continue
+        yield Extracted(article, facts, None, nlp_s, time.perf_counter() - t)
 
 
 def run_ingest(items: Iterable[object], store: Store, iris: Iris, *, jobs: int = 1,
