@@ -245,9 +245,12 @@ def test_phone_width_and_entity_pages_without_javascript(browser, served):
     phone = context.new_page()
     problems = []
     phone.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    for path in ("/", "/explore/network", "/explore/timeline?country=/id/actor/japan", "/id/actor/japan"):
-        phone.goto(served.url + path)
-        phone.wait_for_load_state("networkidle")
+    # each page loaded, and a view drawn (its data-ready mark), before its width is measured
+    for path, drawn in (("/", None), ("/explore/network", "#network"),
+                        ("/explore/timeline?country=/id/actor/japan", "#timeline"), ("/id/actor/japan", None)):
+        phone.goto(served.url + path, wait_until="load")
+        if drawn:
+            phone.locator(f"{drawn}[data-ready=true]").wait_for()
         assert no_sideways_scroll(phone), path
         shot(phone, "phone" + path.replace("/", "-").split("?")[0])
     context.close()
