@@ -22,6 +22,7 @@ Needs the optional dependency group ``cluster`` (``pip install 'diplokg[cluster]
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 4
 TASK_RETRIES = 2  # for exceptions inside a task; a dead worker's tasks are rescheduled by the scheduler
+SCATTER_ATTEMPTS = 4  # sending the settings again when a worker leaves while they are sent
 
 
 def _work(article: Article, settings: WorkerSettings) -> Extracted:
@@ -78,6 +80,18 @@ def _result(article: Article, future) -> Extracted:
         return Extracted(article, None, f"extraction failed on the cluster: {type(exc).__name__}: {exc}")
 
 
+def _scatter(client, settings, address: str):
+    """The settings sent once to every worker; a worker leaving while they are sent (the
+    scheduler's replication then fails) means sending them again to the workers left."""
+    for attempt in range(SCATTER_ATTEMPTS):
+        try:
+            return client.scatter(settings, broadcast=True, hash=False)
+        except Exception as exc:  # noqa: BLE001 - KeyError, CommClosedError ... from a departed worker
+            log.warning("sending the settings to the workers of %s failed (%s); again", address, exc)
+            time.sleep(1.0 + attempt)
+    raise UsageError(f"cannot send the ingest settings to the workers of the Dask cluster {address}")
+
+
 def extract_cluster(articles: Iterable[Article], address: str, settings: WorkerSettings) -> Iterator[Extracted]:
     """Extract and derive articles on the Dask cluster at ``address`` (or ``local:N``);
     results in input order."""
@@ -86,7 +100,7 @@ def extract_cluster(articles: Iterable[Article], address: str, settings: WorkerS
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         log.info("extracting on the Dask cluster %s (%d workers)", address, workers)
         # once to every worker (a worker that joins later fetches it from another)
-        shared = client.scatter(settings, broadcast=True, hash=False)
+        shared = _scatter(client, settings, address)
         window: deque = deque()
         for article in articles:
             window.append((article, client.submit(_work, article, shared, pure=False, retries=TASK_RETRIES)))
