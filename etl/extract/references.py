@@ -20,6 +20,11 @@ def role_phrase(tok: Token) -> str | None:
     """The role noun a token heads ("ministers" → "minister", "foreign ministers" → "foreign minister")."""
     role_nouns = load_vocabulary().role_nouns
     lemma = tok.lemma_.lower()
+    if lemma == "head":
+        # "the heads of government of A and B", "heads of state"
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        phrase = f"head of {of[0].lemma_.lower()}" if of else ""
+        return phrase if phrase in role_nouns else None
     if lemma not in role_nouns and tok.lower_.rstrip("s") not in role_nouns:
         return None
     lemma = lemma if lemma in role_nouns else tok.lower_.rstrip("s")

@@ -9,7 +9,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.meetings.triggers import is_trigger
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
-from etl.extract.references import after_closed_list, coordinated, refers_to, resolve_role_noun, role_phrase, title_words
+from etl.extract.references import after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
 
 EXPLICIT_PREPS = ("between", "with", "among")
 
@@ -21,6 +21,8 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     """Participants named by the trigger's own arguments: "a summit between A and B",
     "talks with A", "A met B", "A and B held talks", "A's visit to B", "a courtesy call on A"."""
     found: list[str] = []
+    # "X met the leaders of A and B": whoever meets them is not one of them
+    hosts = set(subject_of(tok, index, holders))
     preps = EXPLICIT_PREPS + (("on",) if tok.lemma_.lower() == "call" else ())
     if tok.pos_ == "VERB":
         preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
@@ -28,7 +30,7 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found.extend(refers_to(obj, index, holders=holders))
+                    found.extend(refers_to(obj, index, hosts, holders=holders))
                 elif obj.dep_ == "pcomp" and obj.lower_ == "visiting":
                     # "met with visiting Foreign Minister X", parsed with X the object of "visiting"
                     for guest in (c for c in obj.children if c.dep_ == "dobj"):
@@ -38,7 +40,7 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     if tok.pos_ == "VERB":
         for obj in tok.children:
             if obj.dep_ == "dobj":
-                found.extend(refers_to(obj, index, holders=holders))
+                found.extend(refers_to(obj, index, hosts, holders=holders))
             elif obj.dep_ == "xcomp" and obj.lower_ == "visiting":
                 # "received visiting Foreign Minister X", parsed with X the object of "visiting"
                 for guest in (c for c in obj.children if c.dep_ == "dobj"):
@@ -85,13 +87,48 @@ def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     return out
 
 
-def with_objects(tok: Token, index: ActorIndex) -> list[str]:
+def with_objects(tok: Token, index: ActorIndex, hosts: set[str] | None = None) -> list[str]:
+    """Whom the trigger's subject meets: "with" objects, and a meeting verb's direct objects
+    ("met separately with A and B", "met the leaders of A and B"), never its ``hosts``."""
+    hosts = hosts or set()
     out: list[str] = []
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    out.extend(refers_to(obj, index))
+                    out.extend(refers_to(obj, index, hosts))
+    if tok.pos_ == "VERB":
+        out.extend(k for c in tok.children if c.dep_ == "dobj" for k in refers_to(c, index, hosts))
+    return [k for k in dict.fromkeys(out) if k not in hosts]
+
+
+def listed_counterparts(tok: Token, index: ActorIndex) -> bool:
+    """The trigger meets holders of one post in several countries, named by the countries
+    ("met the leaders of A and B", "talks with the heads of government of A, B and C",
+    "meetings with counterparts, including those of A, B and C"): each holder is a side of
+    their own, unless the sentence says they met together."""
+    if not (tok.pos_ == "VERB" or tok.tag_ == "NNS" and tok.lemma_.lower() == "meeting") or any(t.lower_ in _TOGETHER for t in tok.sent):
+        return False  # "a summit with the leaders of A and B" is one meeting
+    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) in _LEADERS and len(_listed_countries(o, index)) >= 2 for o in objects)
+
+
+# posts one holds alone for a country, met one by one on a summit's sidelines (foreign
+# ministers of two countries are as often met together, as a trilateral)
+_LEADERS = {"leader", "counterpart", "president", "prime minister", "head of state", "head of government"}
+_TOGETHER = {"together", "jointly", "joint", "trilateral", "trilaterally", "quadrilateral", "multilateral", "collectively", "group"}
+
+
+def _listed_countries(tok: Token, index: ActorIndex) -> list[str]:
+    """The countries an "of" or "from" list after a role noun names ("the leaders of A and B",
+    "counterparts, including those of A, B and C"), not its demonyms ("her Korean and Japanese
+    counterparts")."""
+    out: list[str] = []
+    for t in tok.subtree:
+        m = index.mention_at(t.i)
+        if m is not None and m.kind == "Country" and m.key not in out and any(a.lower_ in ("of", "from") and a.i > tok.i for a in t.ancestors):
+            out.append(m.key)
     return out
 
 
