@@ -158,7 +158,8 @@ def test_a_visit_with_no_talks_is_no_meeting_and_places_only_the_meetings_it_rep
     )
     facts = extract(lead, published="2025-05-08")
     assert meetings(facts) == [
-        (frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", None, "Kyiv"),
+        # the lead's day and visit are those of the story's main meeting, reported next
+        (frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", "2025-05-06", "Kyiv"),
         (frozenset({"Anna Keller", "Ivan Shevchuk"}), "in-person", "held", None, None),
     ], "the lead's visit places the article's first meeting, not the others of the stop"
     assert facts.meetings[0].primary, "a clause coordinated with the meeting does not make it an earlier one"
@@ -690,3 +691,52 @@ def test_a_telephonic_conversation_is_a_call_and_shri_is_no_part_of_a_name() -> 
     assert meetings(extract(text, published="2020-04-04")) == [
         (frozenset({"Arun Vadra", "Ana Lopes"}), "phone", "held", "2020-04-04", None)
     ]
+
+
+# --- wire stories: the lead's day and dateline for the meeting reported further down ----------
+
+
+def test_a_wire_leads_weekday_dates_the_meeting_a_later_sentence_reports() -> None:
+    text = ("Marsh presses Peru on fisheries\n\n"
+            "LIMA — U.S. Secretary of State Ellen Marsh called Wednesday for Peru to do more to curb illegal fishing.\n\n"
+            "Wrapping up a five-day tour in Lima, Marsh hailed cooperation on trade.\n\n"
+            "“We have work to do,” Marsh told reporters as she began her meeting with Peruvian Foreign Minister Ana Quispe.")
+    assert meetings(extract(text, published="2031-01-29")) == [
+        (frozenset({"Ellen Marsh", "Ana Quispe"}), "in-person", "held", "2031-01-29", "Lima")
+    ]
+    text = ("Marsh presses Peru on fisheries\n\n"
+            "WASHINGTON (Wire) — U.S. Secretary of State Ellen Marsh said on Monday night that Peru must do more to curb illegal fishing.\n\n"
+            "Marsh and Peruvian Foreign Minister Ana Quispe held talks on the sidelines of the fisheries conference.")
+    assert [m[:4] for m in meetings(extract(text, published="2031-01-29"))] == [
+        (frozenset({"Ellen Marsh", "Ana Quispe"}), "in-person", "held", "2031-01-27")
+    ]
+
+
+def test_a_wire_leads_day_never_dates_a_meeting_another_date_or_person_sets_apart() -> None:
+    text = ("Marsh presses Peru on fisheries\n\n"
+            "LIMA — U.S. Secretary of State Ellen Marsh called Wednesday for Peru to do more to curb illegal fishing.\n\n"
+            "Peruvian Foreign Minister Ana Quispe met Ghana's Foreign Minister Kofi Mensah to discuss the matter.")
+    assert [m[3] for m in meetings(extract(text, published="2031-01-29"))] == [None]
+    text = ("Marsh presses Peru on fisheries\n\n"
+            "LIMA — U.S. Secretary of State Ellen Marsh called Wednesday for Peru to do more to curb illegal fishing.\n\n"
+            "Last year she held talks with Peruvian Foreign Minister Ana Quispe.")
+    assert [m[3] for m in meetings(extract(text, published="2031-01-29"))] == ["2030"]
+
+
+def test_a_demand_to_return_to_talks_is_no_meeting() -> None:
+    text = ("Peru is Ghana’s main link to the outside world, and American officials say Lima isn’t doing enough to "
+            "persuade Ghana to stop the tests and return to disarmament talks.")
+    assert meetings(extract(text, published="2031-01-29")) == []
+    text = "Ghana and Peru returned to talks in Lima on Monday."
+    assert [m[:4] for m in meetings(extract(text, published="2031-01-29"))] == [(frozenset({"Ghana", "Peru"}), "in-person", "held", "2031-01-27")]
+
+
+def test_a_person_entity_beginning_with_a_title_abbreviation_is_the_name_alone() -> None:
+    from spacy.tokens import Span
+
+    from etl.extract.person_spans import clean_person_span
+    from etl.nlp import load_nlp
+
+    doc = load_nlp()("President Berg and PM Kumar's last meeting was in February 2020.")
+    entity = Span(doc, 3, 6, label="PERSON")  # "PM Kumar's", as the model gives it in some texts
+    assert clean_person_span(entity, set()).text == "Kumar"

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from etl.nlp import TITLE_ABBREVIATIONS  # "PM Modi's": the model's entity may begin with the title
 from etl.extract.names import DATA, PARTICLES, SUFFIXES, culture, honorifics, is_initial
 
 NOT_NAME_WORDS = {
@@ -205,7 +206,7 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     doc = span.doc
     start, end = span.start, span.end
     # trim honorifics, titles and lower-case words at the start (not particles before a name)
-    while start < end and (is_honorific(doc[start]) or start in title_tokens or start in blocked
+    while start < end and (is_honorific(doc[start]) or start in title_tokens or start in blocked or doc[start].text in TITLE_ABBREVIATIONS
                            or doc[start].lower_ in NOT_NAME_WORDS or _title_word(doc[start])
                            or (not doc[start].text[:1].isupper() and not _particle_before_name(doc, start, end))):
         start += 1

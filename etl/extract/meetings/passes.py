@@ -3,6 +3,7 @@ sentences, the place of a one-city visit, and references back to a meeting alrea
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from spacy.tokens import Span, Token
@@ -55,6 +56,42 @@ def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         mine = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
         if d.date is None and d.status == "held" and d.primary and people == mine:
             d.date = value
+
+
+_LEAD_DAYS = 7  # a wire lead's day is one of the week up to the story's anchor
+
+
+def date_from_wire_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A wire story's lead gives the day of its news ("X called Wednesday for ...", "X said on
+    Monday night ...") and a later sentence reports the meeting that news came from, undated
+    ("..., X told reporters as he began his meeting with Y"): the story's first main held
+    meeting, when its people include the lead's subject and no sentence between gives another
+    date, is of the lead's day. The day must be of the week up to the anchor (the story's
+    own news); a lead that reports a meeting itself is dated by its own words."""
+    lead = lead_sentence(ctx)
+    if lead is None or ctx.anchor is None or any(d.sentence.start == lead.start for d in drafts):
+        return
+    # the people the lead's verbs have for subjects ("X said Monday that ...", also where the
+    # parser took the dateline for the root: "LIMA (Wire) — X said ...")
+    verbs = [t for t in lead if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and not ctx.in_quote(t.idx)]
+    people = {k for v in verbs for k in subject_of(v, ctx.index) if ctx.index.actors[k].kind == "Person"}
+    if not people:
+        return
+    days = {m.value for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value and len(m.value) == 10 and not _in_dateline(m, lead)}
+    if len(days) != 1:
+        return
+    day = days.pop()
+    earliest = (ctx.anchor - datetime.timedelta(days=_LEAD_DAYS)).isoformat()
+    if not earliest <= day <= ctx.anchor.isoformat():
+        return
+    firsts = sorted((d for d in drafts if d.same_as is None and not d.headline), key=lambda d: d.sentence.start)
+    target = next((d for d in firsts if d.primary and d.status == "held"), None)
+    if target is None or target.date is not None or not people <= set(target.participants):
+        return
+    between = ctx.dates_in(lead.end_char, target.sentence.start_char)
+    if any(m.value != day for m in between) or any(d.date and d.date != day for d in firsts if d.sentence.start < target.sentence.start):
+        return
+    target.date = day
 
 
 def _in_dateline(mention, lead: Span) -> bool:
@@ -153,3 +190,38 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
 
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+_SIDELINE_WORDS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def place_from_wire_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A wire story filed from a capital ("BEIJING — US Secretary X called Wednesday ...")
+    whose main held meeting, in person and placed nowhere, joins a side of that capital's
+    country with a side from elsewhere: the visitor met the host there. Not a meeting on the
+    sidelines of a conference (held where the conference is)."""
+    from etl.extract.meetings.attributes import _DATELINE_CITY, dateline_place
+    from etl.extract.meetings.participants import represented
+
+    lead = lead_sentence(ctx)
+    if lead is None:
+        return
+    head = headline_span(ctx.text)
+    opening = ctx.text[head[1] if head else 0: lead.start_char + 80]
+    match = _DATELINE_CITY.search(opening)
+    if match is None or opening[: match.start()].strip():
+        return  # the dateline opens the story's first line
+    firsts = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person"]
+    if not firsts:
+        return
+    root = firsts[0].root()
+    if root.place is not None or any(t.lower_ in _SIDELINE_WORDS for d in drafts if d.root() is root for t in d.sentence):
+        return
+    place = dateline_place(ctx)
+    if place is None or place.country is None:
+        return
+    index = ctx.index
+    sides = [represented([p], index) or {p} for p in root.participants]
+    if any(place.country in s for s in sides) and any(place.country not in s for s in sides):
+        root.place = place
+

@@ -219,6 +219,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return None
         if t.lower_ in _HYPOTHETICAL or any(c.lower_ in _HYPOTHETICAL and c.dep_ in ("aux", "amod", "mark") and c.i != reported for c in t.children):
             return None
+        if t.lemma_.lower() in _BACK_TO and (_infinitive(t) or t.dep_ == "conj" and _infinitive(t.head)):
+            return None  # "to persuade X to stop the tests and return to disarmament talks": a demand
     crossed = False  # left the trigger's own clause ("pledge to finish a deal as ministers meet")
     for k, t in enumerate(chain[:5]):
         if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _FUTURE_AUX or c.i == reported) for c in t.children):
@@ -235,6 +237,9 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         if t.dep_ == "ROOT":
             break
     return "held"
+
+
+_BACK_TO = {"return", "resume", "rejoin"}
 
 
 def _infinitive(tok: Token) -> bool:
