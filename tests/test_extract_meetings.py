@@ -740,3 +740,17 @@ def test_a_person_entity_beginning_with_a_title_abbreviation_is_the_name_alone()
     doc = load_nlp()("President Berg and PM Kumar's last meeting was in February 2020.")
     entity = Span(doc, 3, 6, label="PERSON")  # "PM Kumar's", as the model gives it in some texts
     assert clean_person_span(entity, set()).text == "Kumar"
+
+
+def test_a_header_line_of_place_and_full_date_is_not_the_lead() -> None:
+    from etl.extract.meetings.passes import lead_sentence
+    from etl.model import Article
+    from tests.extract_support import extractor
+
+    ex = extractor()
+    text = ("Readout of the Secretary-General's meeting with President Anna Berg of Norway\n\n"
+            "New York, NY, 24 September 2031\n\n"
+            "The Secretary-General met today with President Anna Berg of Norway. They discussed climate change.")
+    article = Article("t", text, published="2031-09-24", source="United Nations, Office of the Secretary-General")
+    ctx = ex.context(article, ex.nlp(text))
+    assert lead_sentence(ctx).text.startswith("The Secretary-General met today")

@@ -105,8 +105,10 @@ def lead_sentence(ctx: ArticleContext) -> Span | None:
     head = headline_span(ctx.text)
     start = head[1] if head else 0
     for sent in ctx.sentences()[:8]:
-        # not a wire dateline standing alone ("TOKYO, Aug. 25 (Yonhap) --")
-        if sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6 and not sent.text.rstrip().endswith(("--", "—", "–")):
+        # not a wire dateline standing alone ("TOKYO, Aug. 25 (Yonhap) --"), nor a release's
+        # header line of place and date without a verb ("New York, 24 September 2013")
+        if (sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6 and not sent.text.rstrip().endswith(("--", "—", "–"))
+                and any(t.pos_ in ("VERB", "AUX") for t in sent)):
             return sent
     return None
 
