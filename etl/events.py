@@ -190,7 +190,22 @@ def participants_compatible(a: Report, b: Report) -> bool:
     sa, sb = a.side_persons(known), b.side_persons(known)
     if set(sa) != set(sb) or len(sa) < 2:
         return False
-    return all(not sa[s] or not sb[s] or sa[s] & sb[s] for s in sa)
+    names = dict(a.names) | dict(b.names)
+    return all(not sa[s] or not sb[s] or sa[s] & sb[s] or _families(sa[s], names) & _families(sb[s], names) for s in sa)
+
+
+def _families(persons: set[str], names: dict[str, str]) -> set[str]:
+    """The family names of a side's persons, but for those many people share (Kim, Wang): two
+    reports of one day naming for one country a person of one family name ("Marco Rubio",
+    "Mark Rubio") name one person, spelled apart."""
+    from etl.extract.names import parse, shared_family_name
+
+    out = set()
+    for p in persons:
+        family = parse(names.get(p, "")).family if names.get(p) else ""
+        if family and not shared_family_name(family):
+            out.add(family.lower())
+    return out
 
 
 def compatible(a: Report, b: Report) -> bool:

@@ -13,8 +13,9 @@ A = "https://w3id.org/diplokg/id/actor/"
 US, JP, KR, UK = A + "united-states", A + "japan", A + "south-korea", A + "united-kingdom"
 CARTER, TAKANO, PARK, OTHER_JP = A + "james-carter", A + "emiko-takano", A + "park-ji-hoon", A + "kenta-mori"
 GRANT, NOBODY = A + "oliver-grant", A + "someone-else"
-SIDE = {CARTER: US, TAKANO: JP, PARK: KR, OTHER_JP: JP, GRANT: UK, NOBODY: NOBODY}
-LABEL = {GRANT: "Oliver Grant", NOBODY: "Someone Else", CARTER: "James Carter", TAKANO: "Emiko Takano", PARK: "Park Ji-hoon", OTHER_JP: "Kenta Mori",
+JIM_CARTER, EMI_TAKANO, PARK_JI_WON = A + "jim-carter", A + "emi-takano", A + "park-ji-won"
+SIDE = {CARTER: US, TAKANO: JP, PARK: KR, OTHER_JP: JP, GRANT: UK, NOBODY: NOBODY, JIM_CARTER: US, EMI_TAKANO: JP, PARK_JI_WON: KR}
+LABEL = {JIM_CARTER: "Jim Carter", EMI_TAKANO: "Emi Takano", PARK_JI_WON: "Park Ji-won", GRANT: "Oliver Grant", NOBODY: "Someone Else", CARTER: "James Carter", TAKANO: "Emiko Takano", PARK: "Park Ji-hoon", OTHER_JP: "Kenta Mori",
          US: "United States", JP: "Japan", KR: "South Korea", UK: "United Kingdom"}
 
 
@@ -81,6 +82,12 @@ def test_extra_person_of_a_side_both_name_is_allowed_but_a_different_person_is_n
     assert compatible(report("a", CARTER, TAKANO), report("b", CARTER, TAKANO, OTHER_JP))
     # Carter met Takano; Carter met Mori: the Japanese side names different persons
     assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, OTHER_JP))
+
+
+def test_one_family_name_for_a_side_spelled_apart_is_one_person_but_not_a_shared_family_name():
+    # "Marco Rubio" and "Mark Rubio": one day, one counterpart, one country's person of one family name
+    assert compatible(report("a", CARTER, TAKANO), report("b", JIM_CARTER, EMI_TAKANO))
+    assert not compatible(report("a", CARTER, PARK), report("b", CARTER, PARK_JI_WON))  # Park: many people
 
 
 @pytest.mark.parametrize("other", [
