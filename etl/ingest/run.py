@@ -89,6 +89,9 @@ class Summary:
     worker_redone: int = 0  # articles a worker derived that the client derived again (identity changed them)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    # graphs validated by each SHACL engine, in the client and in the workers (as they report)
+    shacl_engines: dict[str, int] = field(default_factory=dict)
+    worker_shacl_engines: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         """The one-line summary printed at the end."""
@@ -99,8 +102,11 @@ class Summary:
     def stages_line(self) -> str:
         """Seconds per stage (workers' seconds summed) and how the workers' derivations were used."""
         stages = ", ".join(f"{k} {v:.2f}" for k, v in self.stage_seconds.items())
+        engines = ", ".join(f"{n} by {e}" for e, n in sorted(self.shacl_engines.items())) or "none"
+        workers = ", ".join(f"{n} by {e}" for e, n in sorted(self.worker_shacl_engines.items())) or "none"
         return (f"stage seconds: {stages}; worker derivations: {self.worker_used} used as derived, "
-                f"{self.worker_redone} derived again in the client")
+                f"{self.worker_redone} derived again in the client; graphs validated: {engines} in the client, "
+                f"{workers} in the workers")
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,7 @@ class Derived:
     canons: dict[str, Canon]
     outcome: frozenset | str
     seconds: dict[str, float]  # rdf, shacl, owl
+    shacl_engine: str | None = None  # the SHACL engine that validated it in the worker (None: not validated)
 
 
 def _same_canons(a: dict[str, Canon], b: dict[str, Canon]) -> bool:
@@ -137,6 +144,7 @@ class Deriver:
         self.validate = validate
         self.to_graph = to_graph or facts_to_graph
         self.publish_text = publish_text
+        self.last_engine: str | None = None  # the SHACL engine of the last validation
 
     def triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None, stages: dict[str, float]) -> set | str:
         """The triples to store, or the rejection line; adds its seconds to ``stages``. The
@@ -144,7 +152,9 @@ class Deriver:
         t = time.perf_counter()
         graph = self.to_graph(facts, self.iris, canons) if canons else self.to_graph(facts, self.iris)
         t = _timed(stages, "rdf", t)
+        self.last_engine = None
         report = self.validate(graph)
+        self.last_engine = getattr(report, "engine", None)
         t = _timed(stages, "shacl", t)
         if not report.conforms:
             first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
@@ -162,6 +172,7 @@ class Deriver:
         derives it itself, and fails as a serial ingest would)."""
         seconds = dict.fromkeys(DERIVE_STAGES, 0.0)
         t = time.perf_counter()
+        self.last_engine = None
         try:
             reports = tuple(reports_of_graph(facts_to_graph(facts, self.iris), self.iris))
             canons = {r.key: canonical([r]) for r in reports}
@@ -175,7 +186,7 @@ class Deriver:
         except Exception:  # noqa: BLE001 - the client derives the article itself
             log.debug("deriving %s on a worker failed", facts.article.origin or facts.article.id, exc_info=True)
             return None
-        return Derived(reports, canons, outcome, seconds)
+        return Derived(reports, canons, outcome, seconds, self.last_engine)
 
 
 def _timed(stages: dict[str, float], stage: str, start: float) -> float:
@@ -238,6 +249,9 @@ class Ingestor:
 
         ``derived`` is a worker's derivation of these facts (:meth:`Deriver.alone`): used as
         it is when resolution returns these very facts and the article's meetings stand alone."""
+        if derived is not None and derived.shacl_engine is not None:
+            counts = self.summary.worker_shacl_engines
+            counts[derived.shacl_engine] = counts.get(derived.shacl_engine, 0) + 1
         if not self.takes_derived:
             derived = None
         origin = facts.article.origin or facts.article.id
@@ -311,7 +325,12 @@ class Ingestor:
 
     def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None) -> set | str:
         """Map, validate, withhold an unlicensed text and reason (:meth:`Deriver.triples`)."""
-        return self.deriver.triples(facts, canons, self.summary.stage_seconds)
+        try:
+            return self.deriver.triples(facts, canons, self.summary.stage_seconds)
+        finally:
+            engine = self.deriver.last_engine
+            if engine is not None:
+                self.summary.shacl_engines[engine] = self.summary.shacl_engines.get(engine, 0) + 1
 
     def _keep(self, graph: str, facts: ArticleFacts) -> None:
         self._kept[graph] = facts
