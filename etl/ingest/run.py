@@ -146,11 +146,19 @@ class Deriver:
         self.publish_text = publish_text
         self.last_engine: str | None = None  # the SHACL engine of the last validation
 
-    def triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None, stages: dict[str, float]) -> set | str:
+    def triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None, stages: dict[str, float],
+                mapped: tuple[Graph, list[Report]] | None = None) -> set | str:
         """The triples to store, or the rejection line; adds its seconds to ``stages``. The
-        reasoner's :class:`etl.reason.Inconsistent` (a DiplokgError) propagates."""
+        reasoner's :class:`etl.reason.Inconsistent` (a DiplokgError) propagates.
+
+        ``mapped`` is ``facts_to_graph(facts)`` (no canons) and its reports, mapped already for
+        meeting identity: used as the graph when ``canons`` make every meeting what the
+        article alone makes it (:func:`_alone_canons`), for which the mapping is the same."""
         t = time.perf_counter()
-        graph = self.to_graph(facts, self.iris, canons) if canons else self.to_graph(facts, self.iris)
+        if mapped is not None and self.to_graph is facts_to_graph and _alone_canons(canons, mapped[1]):
+            graph = mapped[0]
+        else:
+            graph = self.to_graph(facts, self.iris, canons) if canons else self.to_graph(facts, self.iris)
         t = _timed(stages, "rdf", t)
         self.last_engine = None
         report = self.validate(graph)
@@ -174,11 +182,12 @@ class Deriver:
         t = time.perf_counter()
         self.last_engine = None
         try:
-            reports = tuple(reports_of_graph(facts_to_graph(facts, self.iris), self.iris))
+            graph = facts_to_graph(facts, self.iris)
+            reports = tuple(reports_of_graph(graph, self.iris))
             canons = {r.key: canonical([r]) for r in reports}
             _timed(seconds, "rdf", t)
             try:
-                outcome: frozenset | str = self.triples(facts, canons, seconds)
+                outcome: frozenset | str = self.triples(facts, canons, seconds, (graph, list(reports)))
             except DiplokgError as exc:  # Ingestor.add rejects with the same line
                 outcome = str(exc)
             if not isinstance(outcome, str):
@@ -187,6 +196,16 @@ class Deriver:
             log.debug("deriving %s on a worker failed", facts.article.origin or facts.article.id, exc_info=True)
             return None
         return Derived(reports, canons, outcome, seconds, self.last_engine)
+
+
+def _alone_canons(canons: dict[str, Canon] | None, reports: list[Report]) -> bool:
+    """Whether ``canons`` make each meeting of these reports (of a graph mapped without
+    canons) what the graph makes it: the same key, label, date, mode and place (the place is
+    one of the article's own, so its label is the article's), and no other meeting."""
+    if not canons:
+        return True
+    own = {r.key: r.canon for r in reports}
+    return canons.keys() <= own.keys() and all(canons[k] == own[k] for k in canons)
 
 
 def _timed(stages: dict[str, float], stage: str, start: float) -> float:
@@ -276,12 +295,15 @@ class Ingestor:
             # then meetings, over resolved persons: the stored articles whose meetings change
             events = EventView(self.store, self.iris, self._stored_reports)
             changed = []
+            mapped: dict[str, tuple[Graph, list[Report]]] = {}
             for g, f in todo.items():
                 changed += events.graph_reports(g)
                 if unchanged and g == graph:  # the worker's reports of these same facts
                     events.add(g, list(derived.reports))
                 else:
-                    events.add(g, reports_of_graph(facts_to_graph(f, self.iris), self.iris))
+                    m = facts_to_graph(f, self.iris)
+                    mapped[g] = (m, reports_of_graph(m, self.iris))
+                    events.add(g, mapped[g][1])
                 changed += events.pending[g]
             for other in sorted(events.affected(changed) - set(todo)):
                 facts_again = self._resolved_again(other, view)
@@ -295,13 +317,13 @@ class Ingestor:
             else:
                 if derived is not None:
                     self.summary.worker_redone += 1
-                triples = self._triples(resolved, canons)
+                triples = self._triples(resolved, canons, mapped.get(graph))
             if isinstance(triples, str):
                 self.reject(origin, triples)
                 return False
             writes: dict[str, set] = {graph: triples}
             for other in sorted(set(todo) - {graph}):
-                rewritten = self._triples(todo[other], events.canons(other))
+                rewritten = self._triples(todo[other], events.canons(other), mapped.get(other))
                 if isinstance(rewritten, str):
                     log.warning("%s derived again no longer validates (kept as it was): %s", other, rewritten)
                     continue
@@ -323,10 +345,11 @@ class Ingestor:
         self._maybe_publish()
         return True
 
-    def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None) -> set | str:
+    def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None,
+                 mapped: tuple[Graph, list[Report]] | None = None) -> set | str:
         """Map, validate, withhold an unlicensed text and reason (:meth:`Deriver.triples`)."""
         try:
-            return self.deriver.triples(facts, canons, self.summary.stage_seconds)
+            return self.deriver.triples(facts, canons, self.summary.stage_seconds, mapped)
         finally:
             engine = self.deriver.last_engine
             if engine is not None:
