@@ -27,6 +27,7 @@ the two cases.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections import OrderedDict
@@ -40,6 +41,7 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import DiplokgError, StoreError
 from diplokg.iris import Iris
 from diplokg.store.base import Store
+from etl.answers import Answers
 from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
@@ -252,6 +254,9 @@ class Ingestor:
         self._last_publish = time.monotonic()
         self._since_publish = 0
         self._kept: OrderedDict[str, ArticleFacts] = OrderedDict()
+        # the store's answers to identity's queries, kept across articles until a write
+        # touches them (etl.answers); this ingest is the store's one writer
+        self.answers = Answers()
 
     def timed(self, stage: str, start: float) -> float:
         """Add the time since ``start`` to a stage; returns now."""
@@ -277,7 +282,7 @@ class Ingestor:
         t = time.perf_counter()
         try:
             graph = self.iris.article_graph(facts.article.id)
-            view = View(self.store, self.iris)
+            view = View(self.store, self.iris, self.answers)
             old = view.graph_records(graph)
             new = records(facts, self.iris)
             view.add(graph, new)
@@ -293,16 +298,18 @@ class Ingestor:
                 if facts_again is not None:
                     todo[other] = facts_again
             # then meetings, over resolved persons: the stored articles whose meetings change
-            events = EventView(self.store, self.iris, self._stored_reports)
+            events = EventView(self.store, self.iris, self._stored_reports, self.answers)
             changed = []
             mapped: dict[str, tuple[Graph, list[Report]]] = {}
             for g, f in todo.items():
                 changed += events.graph_reports(g)
                 if unchanged and g == graph:  # the worker's reports of these same facts
                     events.add(g, list(derived.reports))
-                else:
+                else:  # mapped once: the article's graph too where its meetings stand alone
+                    t = self.timed("resolve", t)
                     m = facts_to_graph(f, self.iris)
                     mapped[g] = (m, reports_of_graph(m, self.iris))
+                    t = self.timed("rdf", t)
                     events.add(g, mapped[g][1])
                 changed += events.pending[g]
             for other in sorted(events.affected(changed) - set(todo)):
@@ -330,7 +337,10 @@ class Ingestor:
                 log.debug("derived %s again", other)
                 writes[other] = rewritten
             t = time.perf_counter()
+            before = {g: list(self.store.graph_triples(g)) for g in writes if self.store.has_graph(g)}
             self.store.replace_graphs(writes)
+            for g, new in writes.items():
+                self.answers.written(g, itertools.chain(before.get(g, ()), new))
             self.timed("store", t)
         except StoreError:
             raise  # the store itself failed: stop, do not reject article after article
