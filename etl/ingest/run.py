@@ -14,6 +14,10 @@ earlier article is derived again from its facts (kept for the run, else read bac
 stored graph, ``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new
 one.
 
+The store's answers to identity's queries are kept across articles (``etl.answers``) until
+a write touches their key, and the mapping to RDF done for meeting identity is the article's
+graph too when its meetings stand as the article alone makes them.
+
 With worker processes (``--jobs``) or a Dask cluster (``--cluster``), a worker also derives
 each article *as if identity resolution changes nothing*: it maps the extracted facts with
 each meeting standing alone, validates, withholds an unlicensed text and reasons
