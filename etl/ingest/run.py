@@ -341,7 +341,9 @@ class Ingestor:
                 log.debug("derived %s again", other)
                 writes[other] = rewritten
             t = time.perf_counter()
-            before = {g: list(self.store.graph_triples(g)) for g in writes if self.store.has_graph(g)}
+            # what the written graphs held (the embedded store says cheaply which exist)
+            exists = getattr(self.store, "has_graph", None)
+            before = {g: list(self.store.graph_triples(g)) for g in writes if exists is None or exists(g)}
             self.store.replace_graphs(writes)
             for g, new in writes.items():
                 self.answers.written(g, itertools.chain(before.get(g, ()), new))
