@@ -64,8 +64,9 @@ SETTINGS: tuple[Setting, ...] = (
             "empty: this machine"),
     Setting("publish_text", str, "licensed", "which articles' full text ingest stores for pages, dumps and the endpoint: "
             "'licensed' (a licence that allows republishing), 'all' or 'none'; evidence spans are always kept"),
-    Setting("shacl_engine", str, "pyshacl", "SHACL engine of ingest and validate: 'pyshacl' (the reference) or "
-            "'rudof' (faster, same reports on our shapes; needs the extra diplokg[rudof])"),
+    Setting("shacl_engine", str, "auto", "SHACL engine of ingest and validate: 'auto' (rudof where pyrudof is "
+            "installed, else pyshacl), 'pyshacl' (the reference) or 'rudof' (faster, same reports on our shapes; "
+            "needs the extra diplokg[rudof])"),
     Setting("log_level", str, "INFO", "logging level (DEBUG logs query texts)"),
 )
 
@@ -144,8 +145,8 @@ def _convert(name: str, value: Any) -> Any:
         raise UsageError("setting publish_text must be 'licensed', 'all' or 'none'")
     if name == "store_server" and converted not in ("auto", "standard", "virtuoso"):
         raise UsageError("setting store_server must be 'auto', 'standard' or 'virtuoso'")
-    if name == "shacl_engine" and converted not in ("pyshacl", "rudof"):
-        raise UsageError("setting shacl_engine must be 'pyshacl' or 'rudof'")
+    if name == "shacl_engine" and converted not in ("auto", "pyshacl", "rudof"):
+        raise UsageError("setting shacl_engine must be 'auto', 'pyshacl' or 'rudof'")
     if name == "row_cap" and converted not in ("truncate", "refuse"):
         raise UsageError("setting row_cap must be 'truncate' or 'refuse'")
     return converted

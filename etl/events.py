@@ -45,6 +45,7 @@ from rdflib.namespace import XSD
 
 from diplokg.iris import Iris
 from diplokg.store.base import Store
+from etl.answers import Answers
 
 REMOTE = frozenset({"phone", "video"})
 _P = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
@@ -294,20 +295,18 @@ class EventView:
     """The store's meeting reports as meeting identity sees them during an ingest: the stored
     reports less those of graphs being written, plus the reports about to be written."""
 
-    def __init__(self, store: Store, iris: Iris, read_graph) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, store: Store, iris: Iris, read_graph, answers: Answers | None = None) -> None:  # type: ignore[no-untyped-def]
         self.store = store
         self.iris = iris
         self._read_graph = read_graph  # graph IRI -> its stored reports
-        self.stored: dict[str, list[Report]] = {}
         self.pending: dict[str, list[Report]] = {}
         self._near: dict[tuple[str, str], list[Report]] = {}
-        self._rows: dict[tuple[str, Literal], set[tuple[str, str]]] = {}
+        # the store's answers, kept while no written graph holds their key (etl.answers)
+        self.answers = answers if answers is not None else Answers()
 
     def graph_reports(self, graph: str) -> list[Report]:
         """The stored reports of one graph (cached)."""
-        if graph not in self.stored:
-            self.stored[graph] = self._read_graph(graph)
-        return self.stored[graph]
+        return self.answers.get("reports", graph, lambda: self._read_graph(graph))
 
     def add(self, graph: str, reports: list[Report]) -> None:
         """An article about to be written: its stored reports no longer count, these do."""
@@ -342,8 +341,7 @@ class EventView:
         """(stored graph, side a participant may stand for) of one query, for one date; cached
         for the view's life (the store does not change during an ingest step: the pending
         graphs are counted apart)."""
-        key = (query, value)
-        if key not in self._rows:
+        def ask() -> set[tuple[str, str]]:
             out: set[tuple[str, str]] = set()
             if query is _UNDATED_BY_PUBLISHED:
                 rows = [row for g, _ in self.store.query_bound(_PUBLISHED, {var: value}).rows()
@@ -352,8 +350,10 @@ class EventView:
                 rows = list(self.store.query_bound(query, {var: value}).rows())
             for g, _, _, c, o in rows:
                 out.update((str(g), str(t)) for t in (c, o) if isinstance(t, URIRef))
-            self._rows[key] = out
-        return self._rows[key]
+            return out
+        # every row is of a graph holding the date (as a report's date or an article's
+        # publication), so the answer stands until such a graph is written
+        return self.answers.get("undated" if query is _UNDATED_BY_PUBLISHED else "dated", str(value), ask)
 
     def near(self, report: Report) -> list[Report]:
         """The reports compatible with this one, now."""

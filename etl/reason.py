@@ -105,9 +105,52 @@ def storable(triples: Iterable[Triple]) -> set[Triple]:
     }
 
 
-def ontology_closure(files: Iterable[Path] | None = None, base: str = DEFAULT_BASE) -> set[Triple]:
-    """The storable closure of the ontology alone (computed with owlrl; about a second)."""
+CLOSURE_FILE = Path(__file__).resolve().parent / "data" / "ontology-closure.nt"
+_CLOSURE_HEADER = "# the storable OWL 2 RL closure of the ontology files with sha256:"
+
+
+def ontology_closure(files: Iterable[Path] | None = None, base: str = DEFAULT_BASE, *,
+                     cached: bool = True) -> set[Triple]:
+    """The storable closure of the ontology alone (computed with owlrl: seconds).
+
+    For the shipped ontology on the default base it is read from :data:`CLOSURE_FILE`
+    (written by ``python -m etl.reason``) when that file says it is the closure of the
+    ontology files as they are now (their SHA-256, :func:`ontology_hash`); otherwise, or
+    with ``cached=False``, computed. The file keeps the blank-node labels of a computation,
+    so a store loaded from either holds the same quads."""
+    if cached and files is None and is_default(base):
+        found = _read_closure(ontology_hash())
+        if found is not None:
+            return found
     return storable(owlrl_closure(load_ontology(files, base)))
+
+
+def _read_closure(digest: str, path: Path = CLOSURE_FILE) -> set[Triple] | None:
+    """The closure in ``path`` if it is the one of ``digest``; None otherwise."""
+    import pyoxigraph as ox
+
+    from diplokg.store.terms import to_rdflib
+
+    try:
+        with path.open("rb") as fh:
+            header = fh.readline().decode("utf-8").strip()
+            if header != _CLOSURE_HEADER + digest:
+                log.debug("%s is not the closure of the current ontology files; computing it", path)
+                return None
+            return {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))  # type: ignore[misc]
+                    for q in ox.parse(fh, format=ox.RdfFormat.N_TRIPLES)}
+    except FileNotFoundError:
+        return None
+
+
+def write_closure(path: Path = CLOSURE_FILE) -> int:
+    """Compute the closure of the shipped ontology and write it to ``path``; its size."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    closure = ontology_closure(cached=False)
+    rows = sorted(_nt_row(t) for t in closure)
+    path.write_text(_CLOSURE_HEADER + ontology_hash() + "\n" + "".join(rows), encoding="utf-8")
+    return len(rows)
 
 
 def _copy(graph: Graph) -> Graph:
@@ -381,3 +424,7 @@ class Reasoner:
             if left in used and right in used:
                 out.add((left, pred, right))
         return out
+
+
+if __name__ == "__main__":  # python -m etl.reason: write the cached closure after editing the ontology
+    print(f"{write_closure()} triples written to {CLOSURE_FILE}")

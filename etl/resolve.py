@@ -36,6 +36,7 @@ number of articles. Names are bound as query variables, never pasted into query 
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,7 @@ from rdflib import Literal, URIRef
 from diplokg.iris import DKG, Iris
 from diplokg.store.base import Store
 from diplokg.iris import slug
+from etl.answers import Answers
 from etl.extract.names import given_compatible, is_short_form, parse, preferred, shared_family_name, token_key
 from etl.model import Actor, ArticleFacts
 
@@ -93,15 +95,19 @@ class Record:
     def strong(self) -> bool:
         return self.how in STRONG
 
+    @functools.cached_property
+    def _name(self):  # the parsed normal form (``normal`` never changes once a record is made)
+        return parse(self.normal)
+
     @property
     def full(self) -> bool:
         """Named in full (given and family name) in its article."""
-        return self.how != "none" and parse(self.normal).full and (self.how != "store" or self.short)
+        return self.how != "none" and self._name.full and (self.how != "store" or self.short)
 
-    @property
+    @functools.cached_property
     def short(self) -> bool:
         """Named in full with a short form of the given name ("Jim Carter")."""
-        return self.how in ("name", "store") and parse(self.normal).full and is_short_form(parse(self.normal).given)
+        return self.how in ("name", "store") and self._name.full and is_short_form(self._name.given)
 
     @property
     def formal(self) -> bool:
@@ -168,11 +174,17 @@ class View:
     """The store as identity sees it during an ingest: the stored articles less the graphs
     being replaced, plus the records of the articles about to be written."""
 
-    def __init__(self, store: Store, iris: Iris) -> None:
+    def __init__(self, store: Store, iris: Iris, answers: Answers | None = None) -> None:
         self.store = store
         self.iris = iris
         self.replaced: set[str] = set()
         self.pending: dict[str, list[Record]] = {}
+        # what the store answers, kept while no written graph mentions its key (for the
+        # view's life at least: the ingest step writes at its end; pending graphs count apart)
+        self.answers = answers if answers is not None else Answers()
+
+    def _cached(self, kind: str, key: str, ask):  # type: ignore[no-untyped-def]
+        return self.answers.get(kind, key, ask)
 
     def add(self, graph: str, records: list[Record]) -> None:
         """An article about to be written: its stored graph no longer counts, these records do."""
@@ -185,11 +197,23 @@ class View:
 
     def family(self, family: str) -> tuple[set[str], set[str]]:
         """(persons named in full, family-name-only uses) with this family name in the union."""
-        persons, uses = set(), set()
-        actors = self.iris.instance("actor", "")
-        for _, x in self.store.query_bound(_FAMILY, {"family": Literal(family)}).rows():
-            (persons if str(x).startswith(actors) else uses).add(str(x))
-        return persons, uses
+        def ask() -> tuple[set[str], set[str]]:
+            persons, uses = set(), set()
+            actors = self.iris.instance("actor", "")
+            for _, x in self.store.query_bound(_FAMILY, {"family": Literal(family)}).rows():
+                (persons if str(x).startswith(actors) else uses).add(str(x))
+            return persons, uses
+        persons, uses = self._cached("family", family, ask)
+        return set(persons), set(uses)
+
+    def _uses_of(self, person: str) -> list[Record]:
+        """Every stored article's record of one person (graphs being replaced included)."""
+        return self._cached("person", person, lambda: _records(
+            self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows(), _COLUMNS))
+
+    def _use(self, use: str) -> list[Record]:
+        return self._cached("use", use, lambda: _records(
+            self.store.query_bound(_USE, {"use": URIRef(use)}).rows(), ("use", "g", "person") + _COLUMNS[3:]))
 
     def family_records(self, family: str) -> list[Record]:
         """Every article's record of every person with this family name: the people named
@@ -198,35 +222,32 @@ class View:
         persons, uses = self.family(family)
         out: dict[tuple[str, str], Record] = {}
         for person in sorted(persons):
-            rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
-            for r in _records(rows, _COLUMNS):
+            for r in self._uses_of(person):
                 out.setdefault((r.graph, r.person), r)
         for use in sorted(uses):
-            rows = self.store.query_bound(_USE, {"use": URIRef(use)}).rows()
-            for r in _records(rows, ("use", "g", "person") + _COLUMNS[3:]):
+            for r in self._use(use):
                 out.setdefault((r.graph, r.person), r)
         found = [r for r in out.values() if r.graph not in self.replaced and token_key(r.family) == token_key(family)]
         return found + [r for r in self.pending_records() if token_key(r.family) == token_key(family)]
 
     def graph_records(self, graph: str) -> list[Record]:
         """The persons of one stored graph, as records."""
-        rows = self.store.query_bound(_IN_GRAPH, {"g": URIRef(graph)}).rows()
-        return _records(rows, ("g", "person", "use") + _COLUMNS[3:])
+        return self._cached("graph", graph, lambda: _records(
+            self.store.query_bound(_IN_GRAPH, {"g": URIRef(graph)}).rows(), ("g", "person", "use") + _COLUMNS[3:]))
 
     def label(self, person: str) -> set[str]:
         """The labels the union gives a person (one, unless articles disagree)."""
-        return {str(label) for _, label in self.store.query_bound(_LABEL, {"person": URIRef(person)}).rows()}
+        return set(self._cached("label", person, lambda: {
+            str(label) for _, label in self.store.query_bound(_LABEL, {"person": URIRef(person)}).rows()}))
 
     def normals(self, person: str) -> set[str]:
         """Every spelling the articles that name a person in full give (stored and pending)."""
-        rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
-        forms = {r.normal for r in _records(rows, _COLUMNS) if r.strong and r.graph not in self.replaced}
+        forms = {r.normal for r in self._uses_of(person) if r.strong and r.graph not in self.replaced}
         return forms | {r.normal for r in self.pending_records() if r.strong and r.person == person}
 
     def labelled_in(self, person: str) -> dict[str, str]:
         """The label each stored graph (not being replaced) gives a person."""
-        rows = self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows()
-        graphs = {r.graph for r in _records(rows, _COLUMNS)} - self.replaced
+        graphs = {r.graph for r in self._uses_of(person)} - self.replaced
         labels: dict[str, str] = {}
         for g in sorted(graphs):
             q = _P + "SELECT ?g ?person ?label WHERE { GRAPH ?g { ?person rdfs:label ?label } }"

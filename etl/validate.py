@@ -18,7 +18,7 @@ import functools
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import rdflib
@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DKG = Namespace("https://w3id.org/diplokg/ontology#")
 
-ENGINES = ("pyshacl", "rudof")  # the values of the shacl_engine setting
+ENGINES = ("pyshacl", "rudof")  # the engines a Validator runs
+SETTINGS = ("auto", *ENGINES)  # the values of the shacl_engine setting; auto: rudof where installed
 _PREFIXES = {iri: f"{name}:" for name, iri in PREFIXES.items()}  # namespace → "prefix:" for reports
 
 
@@ -68,6 +69,7 @@ class Report:
 
     conforms: bool
     violations: list[Violation]
+    engine: str = field(default="pyshacl", compare=False)  # the engine that ran (rudof leaves some graphs to pyshacl)
 
     def text(self) -> str:
         """The report as lines: 'conforms', or one line per violation, sorted."""
@@ -165,7 +167,8 @@ class Validator:
             conforms, report_graph = self._run_pyshacl(data)
         extra = list(evidence_text_violations(data))
         found = sorted([*_violations(report_graph), *extra], key=_sort_key)
-        return Report(conforms=bool(conforms) and not extra, violations=found)
+        return Report(conforms=bool(conforms) and not extra, violations=found,
+                      engine="rudof" if text is not None else "pyshacl")
 
 
 def needs_reference(data: Graph) -> bool:
@@ -259,15 +262,29 @@ def _show_path(node: Node | None) -> str | None:
     return "(path expression)"
 
 
-_engine_in_use = ["pyshacl"]  # the process's engine for validate_graph (set from the shacl_engine setting)
+# the process's engine for validate_graph: pyshacl (the reference) until a command applies
+# the shacl_engine setting (auto by default: rudof where installed)
+_engine_in_use = ["pyshacl"]
+
+
+def resolve_engine(engine: str) -> str:
+    """The engine a ``shacl_engine`` setting names: ``auto`` is rudof where pyrudof is
+    installed, else pyshacl."""
+    if engine == "auto":
+        from etl.validate_rudof import available
+
+        return "rudof" if available() else "pyshacl"
+    return engine
 
 
 def use_engine(engine: str) -> None:
     """Make ``engine`` the one :func:`validate_graph` uses in this process (the ``shacl_engine``
-    setting, applied by the commands before they open a store). Unknown, or rudof without
-    pyrudof installed: a one-line UsageError now rather than at the first article."""
-    if engine not in ENGINES:
-        raise UsageError(f"setting shacl_engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    setting, applied by the commands before they open a store; ``auto`` is resolved here).
+    Unknown, or rudof without pyrudof installed: a one-line UsageError now rather than at the
+    first article."""
+    if engine not in SETTINGS:
+        raise UsageError(f"setting shacl_engine must be one of {', '.join(SETTINGS)}, not {engine!r}")
+    engine = resolve_engine(engine)
     if engine == "rudof":
         from etl.validate_rudof import MISSING, available
 

@@ -104,6 +104,8 @@ def test_a_local_cluster_ingest_into_an_oxigraph_server_is_the_serial_store(corp
         assert _counts(done) == _counts(serial[0])
         used, redone = _derivations(done)  # both paths were taken
         assert used > 0 and redone > 0 and used + redone == ARTICLES
+        # the Dask workers validated with the setting's engine (auto: rudof, installed here)
+        assert f"{ARTICLES} by rudof in the workers" in done.stderr
         assert _same(_export(srv.env, tmp_path / "export.nq"), serial[1]) == []
     finally:
         srv.stop()

@@ -207,6 +207,8 @@ def test_parallel_workers_give_the_same_store(tmp_path, extractor):
     # both paths taken: the workers' triples stored as they are, and derived again in the client
     assert summary.worker_used > 0 and summary.worker_redone > 0
     assert summary.worker_used + summary.worker_redone == count
+    # the workers validated with this process's engine (pyshacl, the library's default)
+    assert summary.worker_shacl_engines == {"pyshacl": count}
     assert all(summary.stage_seconds[s] > 0 for s in ("nlp", "extract", "rdf", "shacl", "owl"))
     assert "worker derivations: " in summary.stages_line()
     got, want = dataset(parallel), dataset(serial)
@@ -214,6 +216,23 @@ def test_parallel_workers_give_the_same_store(tmp_path, extractor):
     for graph in want:  # blank nodes (the ontology's owl:AllDifferent lists) get store-local labels
         assert _no_bnodes(got[graph]) == _no_bnodes(want[graph]), graph
         assert len(got[graph]) == len(want[graph])
+
+
+def test_the_shacl_engine_setting_reaches_the_worker_processes(tmp_path):
+    """With rudof the process's engine (as the shacl_engine setting makes it), the --jobs
+    worker processes validate every article with rudof and say so in what they return."""
+    from etl.validate import use_engine
+
+    config = load_config({"store": str(tmp_path / "store")}, environ={})
+    use_engine("rudof")
+    try:
+        with open_store(config, writable=True) as store:
+            summary = run_ingest(read_paths([str(SEEDS_DIR)]), store, IRIS, jobs=2)
+    finally:
+        use_engine("pyshacl")
+    assert summary.accepted == 4
+    assert summary.worker_shacl_engines == {"rudof": 4}
+    assert "4 by rudof in the workers" in summary.stages_line()
 
 
 def test_a_worker_rejects_an_article_with_the_serial_reason(config, extractor):

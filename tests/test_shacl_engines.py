@@ -22,7 +22,7 @@ from bench.shacl import HOSTILE, corpus_graphs, fixture_graphs
 from diplokg.config import load_config
 from diplokg.errors import UsageError
 from diplokg.resources import SEEDS_DIR
-from etl.validate import Validator, needs_reference, use_engine, validate_graph
+from etl.validate import Validator, engine_in_use, needs_reference, use_engine, validate_graph
 from etl.validate_rudof import MISSING
 
 DIPLOKG = Path(sys.executable).parent / "diplokg"
@@ -103,9 +103,9 @@ def test_rudof_alone_differs_where_the_engine_leaves_graphs_to_pyshacl(engines) 
 
 
 def test_the_setting_selects_the_engine_of_validate_graph() -> None:
-    assert load_config(environ={}).shacl_engine == "pyshacl"
+    assert load_config(environ={}).shacl_engine == "auto"
     assert load_config(environ={"DIPLOKG_SHACL_ENGINE": "rudof"}).shacl_engine == "rudof"
-    with pytest.raises(UsageError, match="shacl_engine must be 'pyshacl' or 'rudof'"):
+    with pytest.raises(UsageError, match="shacl_engine must be 'auto', 'pyshacl' or 'rudof'"):
         load_config(environ={"DIPLOKG_SHACL_ENGINE": "jena"})
     with pytest.raises(UsageError, match="shacl_engine"):
         use_engine("jena")
@@ -119,6 +119,13 @@ def test_the_setting_selects_the_engine_of_validate_graph() -> None:
         use_engine("pyshacl")
     assert rudof == validate_graph(broken, engine="pyshacl") == validate_graph(broken)
     assert not rudof.conforms
+    assert (rudof.engine, validate_graph(broken).engine) == ("rudof", "pyshacl")
+    try:
+        use_engine("auto")  # rudof where installed (the test extras install it)
+        assert engine_in_use() == "rudof"
+        assert validate_graph(broken).engine == "rudof"
+    finally:
+        use_engine("pyshacl")
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

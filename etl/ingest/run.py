@@ -14,6 +14,10 @@ earlier article is derived again from its facts (kept for the run, else read bac
 stored graph, ``etl.to_rdf.facts_of_graph``) and written in the same transaction as the new
 one.
 
+The store's answers to identity's queries are kept across articles (``etl.answers``) until
+a write touches their key, and the mapping to RDF done for meeting identity is the article's
+graph too when its meetings stand as the article alone makes them.
+
 With worker processes (``--jobs``) or a Dask cluster (``--cluster``), a worker also derives
 each article *as if identity resolution changes nothing*: it maps the extracted facts with
 each meeting standing alone, validates, withholds an unlicensed text and reasons
@@ -27,6 +31,7 @@ the two cases.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections import OrderedDict
@@ -40,6 +45,7 @@ from rdflib.namespace import DCTERMS
 from diplokg.errors import DiplokgError, StoreError
 from diplokg.iris import Iris
 from diplokg.store.base import Store
+from etl.answers import Answers
 from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
@@ -89,6 +95,9 @@ class Summary:
     worker_redone: int = 0  # articles a worker derived that the client derived again (identity changed them)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    # graphs validated by each SHACL engine, in the client and in the workers (as they report)
+    shacl_engines: dict[str, int] = field(default_factory=dict)
+    worker_shacl_engines: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         """The one-line summary printed at the end."""
@@ -99,8 +108,11 @@ class Summary:
     def stages_line(self) -> str:
         """Seconds per stage (workers' seconds summed) and how the workers' derivations were used."""
         stages = ", ".join(f"{k} {v:.2f}" for k, v in self.stage_seconds.items())
+        engines = ", ".join(f"{n} by {e}" for e, n in sorted(self.shacl_engines.items())) or "none"
+        workers = ", ".join(f"{n} by {e}" for e, n in sorted(self.worker_shacl_engines.items())) or "none"
         return (f"stage seconds: {stages}; worker derivations: {self.worker_used} used as derived, "
-                f"{self.worker_redone} derived again in the client")
+                f"{self.worker_redone} derived again in the client; graphs validated: {engines} in the client, "
+                f"{workers} in the workers")
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,7 @@ class Derived:
     canons: dict[str, Canon]
     outcome: frozenset | str
     seconds: dict[str, float]  # rdf, shacl, owl
+    shacl_engine: str | None = None  # the SHACL engine that validated it in the worker (None: not validated)
 
 
 def _same_canons(a: dict[str, Canon], b: dict[str, Canon]) -> bool:
@@ -137,14 +150,25 @@ class Deriver:
         self.validate = validate
         self.to_graph = to_graph or facts_to_graph
         self.publish_text = publish_text
+        self.last_engine: str | None = None  # the SHACL engine of the last validation
 
-    def triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None, stages: dict[str, float]) -> set | str:
+    def triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None, stages: dict[str, float],
+                mapped: tuple[Graph, list[Report]] | None = None) -> set | str:
         """The triples to store, or the rejection line; adds its seconds to ``stages``. The
-        reasoner's :class:`etl.reason.Inconsistent` (a DiplokgError) propagates."""
+        reasoner's :class:`etl.reason.Inconsistent` (a DiplokgError) propagates.
+
+        ``mapped`` is ``facts_to_graph(facts)`` (no canons) and its reports, mapped already for
+        meeting identity: used as the graph when ``canons`` make every meeting what the
+        article alone makes it (:func:`_alone_canons`), for which the mapping is the same."""
         t = time.perf_counter()
-        graph = self.to_graph(facts, self.iris, canons) if canons else self.to_graph(facts, self.iris)
+        if mapped is not None and self.to_graph is facts_to_graph and _alone_canons(canons, mapped[1]):
+            graph = mapped[0]
+        else:
+            graph = self.to_graph(facts, self.iris, canons) if canons else self.to_graph(facts, self.iris)
         t = _timed(stages, "rdf", t)
+        self.last_engine = None
         report = self.validate(graph)
+        self.last_engine = getattr(report, "engine", None)
         t = _timed(stages, "shacl", t)
         if not report.conforms:
             first = [v.line() for v in report.violations[:FIRST_VIOLATIONS]]
@@ -162,12 +186,14 @@ class Deriver:
         derives it itself, and fails as a serial ingest would)."""
         seconds = dict.fromkeys(DERIVE_STAGES, 0.0)
         t = time.perf_counter()
+        self.last_engine = None
         try:
-            reports = tuple(reports_of_graph(facts_to_graph(facts, self.iris), self.iris))
+            graph = facts_to_graph(facts, self.iris)
+            reports = tuple(reports_of_graph(graph, self.iris))
             canons = {r.key: canonical([r]) for r in reports}
             _timed(seconds, "rdf", t)
             try:
-                outcome: frozenset | str = self.triples(facts, canons, seconds)
+                outcome: frozenset | str = self.triples(facts, canons, seconds, (graph, list(reports)))
             except DiplokgError as exc:  # Ingestor.add rejects with the same line
                 outcome = str(exc)
             if not isinstance(outcome, str):
@@ -175,7 +201,17 @@ class Deriver:
         except Exception:  # noqa: BLE001 - the client derives the article itself
             log.debug("deriving %s on a worker failed", facts.article.origin or facts.article.id, exc_info=True)
             return None
-        return Derived(reports, canons, outcome, seconds)
+        return Derived(reports, canons, outcome, seconds, self.last_engine)
+
+
+def _alone_canons(canons: dict[str, Canon] | None, reports: list[Report]) -> bool:
+    """Whether ``canons`` make each meeting of these reports (of a graph mapped without
+    canons) what the graph makes it: the same key, label, date, mode and place (the place is
+    one of the article's own, so its label is the article's), and no other meeting."""
+    if not canons:
+        return True
+    own = {r.key: r.canon for r in reports}
+    return canons.keys() <= own.keys() and all(canons[k] == own[k] for k in canons)
 
 
 def _timed(stages: dict[str, float], stage: str, start: float) -> float:
@@ -222,6 +258,9 @@ class Ingestor:
         self._last_publish = time.monotonic()
         self._since_publish = 0
         self._kept: OrderedDict[str, ArticleFacts] = OrderedDict()
+        # the store's answers to identity's queries, kept across articles until a write
+        # touches them (etl.answers); this ingest is the store's one writer
+        self.answers = Answers()
 
     def timed(self, stage: str, start: float) -> float:
         """Add the time since ``start`` to a stage; returns now."""
@@ -238,13 +277,16 @@ class Ingestor:
 
         ``derived`` is a worker's derivation of these facts (:meth:`Deriver.alone`): used as
         it is when resolution returns these very facts and the article's meetings stand alone."""
+        if derived is not None and derived.shacl_engine is not None:
+            counts = self.summary.worker_shacl_engines
+            counts[derived.shacl_engine] = counts.get(derived.shacl_engine, 0) + 1
         if not self.takes_derived:
             derived = None
         origin = facts.article.origin or facts.article.id
         t = time.perf_counter()
         try:
             graph = self.iris.article_graph(facts.article.id)
-            view = View(self.store, self.iris)
+            view = View(self.store, self.iris, self.answers)
             old = view.graph_records(graph)
             new = records(facts, self.iris)
             view.add(graph, new)
@@ -260,14 +302,19 @@ class Ingestor:
                 if facts_again is not None:
                     todo[other] = facts_again
             # then meetings, over resolved persons: the stored articles whose meetings change
-            events = EventView(self.store, self.iris, self._stored_reports)
+            events = EventView(self.store, self.iris, self._stored_reports, self.answers)
             changed = []
+            mapped: dict[str, tuple[Graph, list[Report]]] = {}
             for g, f in todo.items():
                 changed += events.graph_reports(g)
                 if unchanged and g == graph:  # the worker's reports of these same facts
                     events.add(g, list(derived.reports))
-                else:
-                    events.add(g, reports_of_graph(facts_to_graph(f, self.iris), self.iris))
+                else:  # mapped once: the article's graph too where its meetings stand alone
+                    t = self.timed("resolve", t)
+                    m = facts_to_graph(f, self.iris)
+                    mapped[g] = (m, reports_of_graph(m, self.iris))
+                    t = self.timed("rdf", t)
+                    events.add(g, mapped[g][1])
                 changed += events.pending[g]
             for other in sorted(events.affected(changed) - set(todo)):
                 facts_again = self._resolved_again(other, view)
@@ -281,20 +328,25 @@ class Ingestor:
             else:
                 if derived is not None:
                     self.summary.worker_redone += 1
-                triples = self._triples(resolved, canons)
+                triples = self._triples(resolved, canons, mapped.get(graph))
             if isinstance(triples, str):
                 self.reject(origin, triples)
                 return False
             writes: dict[str, set] = {graph: triples}
             for other in sorted(set(todo) - {graph}):
-                rewritten = self._triples(todo[other], events.canons(other))
+                rewritten = self._triples(todo[other], events.canons(other), mapped.get(other))
                 if isinstance(rewritten, str):
                     log.warning("%s derived again no longer validates (kept as it was): %s", other, rewritten)
                     continue
                 log.debug("derived %s again", other)
                 writes[other] = rewritten
             t = time.perf_counter()
+            # what the written graphs held (the embedded store says cheaply which exist)
+            exists = getattr(self.store, "has_graph", None)
+            before = {g: list(self.store.graph_triples(g)) for g in writes if exists is None or exists(g)}
             self.store.replace_graphs(writes)
+            for g, new in writes.items():
+                self.answers.written(g, itertools.chain(before.get(g, ()), new))
             self.timed("store", t)
         except StoreError:
             raise  # the store itself failed: stop, do not reject article after article
@@ -309,9 +361,15 @@ class Ingestor:
         self._maybe_publish()
         return True
 
-    def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None) -> set | str:
+    def _triples(self, facts: ArticleFacts, canons: dict[str, Canon] | None = None,
+                 mapped: tuple[Graph, list[Report]] | None = None) -> set | str:
         """Map, validate, withhold an unlicensed text and reason (:meth:`Deriver.triples`)."""
-        return self.deriver.triples(facts, canons, self.summary.stage_seconds)
+        try:
+            return self.deriver.triples(facts, canons, self.summary.stage_seconds, mapped)
+        finally:
+            engine = self.deriver.last_engine
+            if engine is not None:
+                self.summary.shacl_engines[engine] = self.summary.shacl_engines.get(engine, 0) + 1
 
     def _keep(self, graph: str, facts: ArticleFacts) -> None:
         self._kept[graph] = facts
