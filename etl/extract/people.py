@@ -307,8 +307,18 @@ def _become(index: ActorIndex, actor: Actor, off: Official, identified: str,
         target.identified = identified  # type: ignore[assignment]
     target.aliases = [f for f in target.forms if f != target.name]
     countries = {t.iso2 for t in off.terms}
-    if target.country is None and len(countries) == 1 and add_country is not None:
-        target.country = add_country(countries.pop())
+    if len(countries) != 1:
+        return
+    iso2 = countries.pop()
+    if target.country is None and add_country is not None:
+        target.country = add_country(iso2)
+    if target.country is not None and _iso2(index, target.country) == iso2:
+        # "Foreign Minister Gemba": a post the text names without a country is of the
+        # official's (as for a full name the table knows, holders.apply_gazetteer_people)
+        target.roles = [RoleFact(r.title, target.country, r.evidence) if r.of is None else r for r in target.roles]
+        for t in index.titles:
+            if t.person == target.key and t.of is None:
+                t.of = target.country
 
 
 def drop(index: ActorIndex, key: str) -> None:
