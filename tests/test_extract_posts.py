@@ -161,3 +161,9 @@ def test_a_family_name_the_officials_table_identifies_by_its_post_holds_that_pos
     # the officials table: Koichiro Gemba, Foreign Minister of Japan 2011-2012 (the text names no country)
     facts = extract("Foreign Minister Gemba spoke with Secretary Zorn on Monday about fisheries.", published="2012-05-01")
     assert ("Koichiro Gemba", "Foreign Minister", "Japan") in roles(facts)
+
+
+def test_a_deputy_secretary_is_not_the_secretary() -> None:
+    facts = extract("Deputy Secretary Ana Ruiz met Vice Foreign Minister Li Wen of China in Washington on Monday.",
+                    published="2031-05-13")
+    assert {r[1] for r in roles(facts) if r[0] == "Ana Ruiz"} == {"Deputy Secretary"}
