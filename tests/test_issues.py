@@ -230,3 +230,17 @@ def test_what_a_readout_says_was_discussed_in_the_passive_is_its_meetings_topic(
     )
     [meeting] = facts.meetings
     assert {"syria", "terrorism-and-crime"} <= set(meeting.topics)
+
+
+def test_the_headline_and_bare_plurals_and_the_parties_give_the_reported_meetings_topics() -> None:
+    facts = extract(
+        "Ireland, Portugal Discuss Fisheries, Energy Security\n\n"
+        "Irish Foreign Minister Sean Doyle met Portuguese Foreign Minister Ana Pereira in Dublin on Monday.\n\n"
+        "Talks focused on climate change. The parties also agreed to deepen cooperation on cyber security.\n\n"
+        "Relations between the two countries suffered from disputes over migration in the 1990s, analysts say.\n",
+        published="2031-05-14",
+    )
+    [meeting] = facts.meetings
+    topics = set(meeting.topics)
+    assert {"fisheries", "energy-security", "climate-change", "cyber-security"} <= topics
+    assert "migration" not in topics  # background still adds nothing
