@@ -458,8 +458,11 @@ def test_a_hypothetical_verb_says_nothing_and_a_participle_takes_its_clauses_sub
 def test_an_unnamed_spokesman_after_a_name_speaks_and_is_not_that_persons_post() -> None:
     facts = extract(
         "Secretary of State Tom Hale held \u201ccandid and useful talks\u201d with State Councilor and Foreign "
-        "Minister Li Wen, a State Department spokesman said.\n",
+        "Minister Li Wen, a State Department spokesman said.\n\n"
+        "\u201cThe secretary stressed the need for open channels,\u201d State Department spokesman Ben Ortiz said.\n",
         published="2031-05-14",
     )
+    # "a ... spokesman" is not the spokesman the article names later
     assert ("U.S. Department of State", "direct", "candid and useful talks") in statements(facts)
+    assert ("Ben Ortiz", "direct", "The secretary stressed the need for open channels") in statements(facts)
     assert {r.title for a in facts.actors if a.name == "Li Wen" for r in a.roles} == {"State Councilor", "Foreign Minister"}

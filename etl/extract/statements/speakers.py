@@ -42,11 +42,11 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
         if asserted and verb.dep_ == "pcomp":
             # "he offered no hint ... beyond saying ...": the subject of the clause it is in
             return _first_actor(subjects(asserted[0]), ctx)
-    if not subjects(verb) and verb.i > 0:
+    if verb.i > 0 and not any(s.pos_ in ("PRON", "PROPN") for s in subjects(verb)):
         prev = verb.doc[verb.i - 1]
         if prev.dep_ == "appos" and prev.lemma_.lower() in _SPOKESPEOPLE and prev.head.i < prev.i:
             # "... with Minister X, a State Department spokesman said": the parser hung the
-            # speaker on X as an apposition
+            # speaker on X as an apposition (and took a noun before it for the subject)
             return actor_of_phrase(prev, ctx)
     v = verb
     for _ in range(3):
