@@ -155,3 +155,15 @@ def test_apposed_posts_take_the_body_named_later_in_the_apposition_and_heads_of_
     assert ("Liu Wei", "Head", "Ministry of Foreign Affairs of the People's Republic of China") in got
     assert ("Hana Kowalska", "Director General", "Poland") in got
     assert {r[1] for r in got} == {"Director General", "Head"}
+
+
+def test_a_family_name_the_officials_table_identifies_by_its_post_holds_that_post_of_its_country() -> None:
+    # the officials table: Koichiro Gemba, Foreign Minister of Japan 2011-2012 (the text names no country)
+    facts = extract("Foreign Minister Gemba spoke with Secretary Zorn on Monday about fisheries.", published="2012-05-01")
+    assert ("Koichiro Gemba", "Foreign Minister", "Japan") in roles(facts)
+
+
+def test_a_deputy_secretary_is_not_the_secretary() -> None:
+    facts = extract("Deputy Secretary Ana Ruiz met Vice Foreign Minister Li Wen of China in Washington on Monday.",
+                    published="2031-05-13")
+    assert {r[1] for r in roles(facts) if r[0] == "Ana Ruiz"} == {"Deputy Secretary"}

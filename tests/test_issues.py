@@ -62,6 +62,24 @@ def test_triggers_match_lemmas_spellings_and_noun_phrases(text: str, issue: str)
     ("The two sides discussed North-South relations.", "inter-korean-relations"),
     ("They reviewed the situation in the occupied Palestinian territories.", "israel-hamas-war"),
     ("They agreed to strengthen the transatlantic link.", "nato"),
+    # wire and readout wordings beyond the seeds' (fictional sentences)
+    ("Officials are weighing issues such as tariffs and immigration policies.", "migration"),
+    ("He called the nuclear program of the DPRK a major challenge.", "north-korea-nuclear"),
+    ("On Ebola, the two countries worked together.", "global-health"),
+    ("They also touched upon practices such as yoga and Ayurveda.", "global-health"),
+    ("The ministry noted the willingness to settle the conflict over Ukraine.", "ukraine-war"),
+    ("They briefly discussed the Syria conference starting tomorrow.", "syria"),
+    ("Nordland does not comment on the domestic affairs of Southland.", "foreign-interference"),
+    ("Sato is in Rome to attend the G20 Foreign Ministers Meeting.", "international-fora"),
+    ("The ministers arrived ahead of the inaugural two-plus-two ministerial dialogue.", "alliances-and-defense"),
+    ("The gas pipeline has caused tension between the two countries.", "energy"),
+    ("Nordland's refusal to supply weapons to Ukraine was noted.", "military-aid-to-ukraine"),
+    ("They discussed the pandemic and its impact on the economy.", "economy-and-trade"),
+    ("They agreed on contacts to prepare a meeting at the highest level.", "visits"),
+    ("They agreed to restore a mutually respectful interstate dialog.", "bilateral-relations"),  # "dialog" = "dialogue"
+    ("Disputes range from trade to the status of self-governed Taiwan.", "taiwan-strait"),
+    ("Berg stressed keeping open lines of communication to reduce the risk of miscalculation.", "communication-channels"),
+    ("Experts will meet to remove obstacles to the work of foreign missions.", "diplomatic-missions"),
 ])
 def test_triggers_of_topics_in_other_publishers_styles(text: str, issue: str) -> None:
     assert issue in issues_of(text)
@@ -86,6 +104,8 @@ def test_not_triggers(text: str, issue: str) -> None:
     ("On Ukraine, the leaders agreed to keep up the pressure on Russia.", "ukraine-war"),
     ("Turning to the G7, the Prime Minister welcomed the focus on AI.", "international-fora"),
     ("They also discussed the situation in the Middle East and in Afghanistan.", "afghanistan"),
+    ("The two ministers spoke today on Ukraine and Syria.", "syria"),  # "spoke on"
+    ("I appreciate your comments about Laos, Cambodia, ASEAN.", "southeast-asia"),  # "comments about"
 ])
 def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: str) -> None:
     assert issue in issues_of(text)
@@ -210,3 +230,17 @@ def test_what_a_readout_says_was_discussed_in_the_passive_is_its_meetings_topic(
     )
     [meeting] = facts.meetings
     assert {"syria", "terrorism-and-crime"} <= set(meeting.topics)
+
+
+def test_the_headline_and_bare_plurals_and_the_parties_give_the_reported_meetings_topics() -> None:
+    facts = extract(
+        "Ireland, Portugal Discuss Fisheries, Energy Security\n\n"
+        "Irish Foreign Minister Sean Doyle met Portuguese Foreign Minister Ana Pereira in Dublin on Monday.\n\n"
+        "Talks focused on climate change. The parties also agreed to deepen cooperation on cyber security.\n\n"
+        "Relations between the two countries suffered from disputes over migration in the 1990s, analysts say.\n",
+        published="2031-05-14",
+    )
+    [meeting] = facts.meetings
+    topics = set(meeting.topics)
+    assert {"fisheries", "energy-security", "climate-change", "cyber-security"} <= topics
+    assert "migration" not in topics  # background still adds nothing

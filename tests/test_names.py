@@ -176,6 +176,12 @@ def labels(extractor, text: str, published: str | None = "2031-05-14") -> set[st
     ("Secretary Doe’s Meeting with Foreign Minister Tanvik\n\nSecretary of State Jane Doe met Foreign Minister "
      "Arjun Tanvik of Nordland in Washington on Tuesday. Doe said the talks were useful.",
      {"Jane Doe", "Arjun Tanvik"}),
+    # a readout names its principal only in the headline, the body by the bare title
+    ("Readout of Secretary Doe’s Call with Foreign Minister Tanvik\n\nThe Secretary and Foreign Minister Arjun "
+     "Tanvik of Nordland spoke today. The Secretary raised fisheries.", {"Doe", "Arjun Tanvik"}),
+    # ... but not where the body names another holder of that title
+    ("Secretary Doe’s Call with Foreign Minister Tanvik\n\nSecretary Ana Ruiz and Foreign Minister Arjun "
+     "Tanvik of Nordland spoke today. The Secretary raised fisheries.", {"Ana Ruiz", "Arjun Tanvik"}),
     # a Title Case headline is no person
     ("Koreas Agree to Hold Talks Next Month\n\nThe two Koreas agreed on Thursday to hold talks, the ministry said.", set()),
     ("Opening Remarks - Bilateral Meeting with Prime Minister Tomas Vale\n\nPRIME MINISTER ANNA BERG: Thank you.",

@@ -442,3 +442,27 @@ def test_an_embedded_post_and_two_apostrophes_for_quotation_marks() -> None:
         ("Anna Berg", "direct", "Delighted to welcome my good friend FM Vale to Oslo. We now start our discussions"),
         ("Tomas Vale", "direct", "Great talks with @AnnaBerg today. Southland and Norway stand together."),
     ]
+
+
+def test_a_hypothetical_verb_says_nothing_and_a_participle_takes_its_clauses_subject() -> None:
+    got = statements(extract(
+        "Chinese Foreign Minister Wang Lin met Secretary of State Tom Hale in Beijing on Wednesday.\n\n"
+        "In his opening remarks, Wang said he was eager to hear what Hale had to say. But he offered no hint as to "
+        "whether China would respond to the entreaties beyond saying he hoped the two nations would be able "
+        "\u201cto deepen our understanding and mutual trust.\u201d\n",
+        published="2031-05-14",
+    ))
+    assert ("Wang Lin", "direct", "to deepen our understanding and mutual trust.") in got
+
+
+def test_an_unnamed_spokesman_after_a_name_speaks_and_is_not_that_persons_post() -> None:
+    facts = extract(
+        "Secretary of State Tom Hale held \u201ccandid and useful talks\u201d with State Councilor and Foreign "
+        "Minister Li Wen, a State Department spokesman said.\n\n"
+        "\u201cThe secretary stressed the need for open channels,\u201d State Department spokesman Ben Ortiz said.\n",
+        published="2031-05-14",
+    )
+    # "a ... spokesman" is not the spokesman the article names later
+    assert ("U.S. Department of State", "direct", "candid and useful talks") in statements(facts)
+    assert ("Ben Ortiz", "direct", "The secretary stressed the need for open channels") in statements(facts)
+    assert {r.title for a in facts.actors if a.name == "Li Wen" for r in a.roles} == {"State Councilor", "Foreign Minister"}

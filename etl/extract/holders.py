@@ -29,6 +29,8 @@ def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         if _unrecognized_name_after(t.span, index):
             continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
+        if _indefinite(t.span):
+            continue  # "a State Department spokesman said": someone the article does not identify
         person, variant = _holder(index, gaz, t, beside[id(t)])
         if person is None:
             if beside[id(t)]:
@@ -38,6 +40,12 @@ def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
         index.mentions.append(ActorMention(t.span, person, "Person", "title"))
         if not variant:
             add_role(index, person, t)
+
+
+def _indefinite(span) -> bool:
+    """A title after "a" or "an" ("a ministry spokesman", "an aide to the President")."""
+    doc = span.doc
+    return span[0].lower_ in ("a", "an") or (span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"))
 
 
 def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]) -> tuple[str | None, bool]:

@@ -176,11 +176,19 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
                 p.bare = False
         if p is not None:
             attach(p, c, None)
-    # 3. a headline's family names: only people the body names ("Minister Visits ..." is nobody)
+    # 3. a headline's family names: only people the body names ("Minister Visits ..." is nobody),
+    # by name or by the headline's title alone ("Secretary Doe's Call with ..." over "The
+    # Secretary spoke ...": a readout names its principal in full only in the headline)
     for c in sorted(heads, key=lambda c: c.span.start):
         if c.span.start in mention_of:
             continue
         p = partial_match(c.text, c.span.start)
+        if p is None and c.introduced and len(_tokens(c.text)) == 1 and _bare_title_in_body(c.span, body):
+            family = parse(_tokens(c.text)[0]).family
+            p = weak.get(token_key(family))
+            if p is None:
+                p = weak[token_key(family)] = _Person(Name(family=family), weak=True)
+                persons.append(p)
         if p is not None:
             attach(p, c, None)
     # 4. name parts the model labelled otherwise
@@ -217,6 +225,27 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         via = "name" if len(_tokens(span.text)) > 1 and not p.weak else "partial"
         index.mentions.append(ActorMention(span, key, "Person", via))
     return {a.key for a, p in by_key.values() if p.bare}
+
+
+def _bare_title_in_body(span: Span, body: list[Candidate]) -> bool:
+    """The title word before a headline's family name ("Secretary Doe's ...") stands in the
+    body as a bare title ("The Secretary spoke ..."), and the body names no one with it."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    title = doc[span.start - 1]
+    if not title.text[:1].isupper() or not title.is_alpha:
+        return False
+    line_end = doc.text.find("\n", span.start_char)
+    if line_end < 0:
+        return False
+    rest = doc.char_span(line_end, len(doc.text), alignment_mode="expand")
+    if rest is None:
+        return False
+    bare = any(t.lower_ == title.lower_ and t.i > 0 and doc[t.i - 1].lower_ == "the"
+               and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha) for t in rest)
+    named = any(c.span.start > 0 and doc[c.span.start - 1].lower_ == title.lower_ for c in body)
+    return bare and not named
 
 
 def _model_person(span: Span) -> bool:
@@ -307,8 +336,18 @@ def _become(index: ActorIndex, actor: Actor, off: Official, identified: str,
         target.identified = identified  # type: ignore[assignment]
     target.aliases = [f for f in target.forms if f != target.name]
     countries = {t.iso2 for t in off.terms}
-    if target.country is None and len(countries) == 1 and add_country is not None:
-        target.country = add_country(countries.pop())
+    if len(countries) != 1:
+        return
+    iso2 = countries.pop()
+    if target.country is None and add_country is not None:
+        target.country = add_country(iso2)
+    if target.country is not None and _iso2(index, target.country) == iso2:
+        # "Foreign Minister Gemba": a post the text names without a country is of the
+        # official's (as for a full name the table knows, holders.apply_gazetteer_people)
+        target.roles = [RoleFact(r.title, target.country, r.evidence) if r.of is None else r for r in target.roles]
+        for t in index.titles:
+            if t.person == target.key and t.of is None:
+                t.of = target.country
 
 
 def drop(index: ActorIndex, key: str) -> None:

@@ -279,7 +279,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                     add_gazetteer_actor(index, gaz, of, "Country")
         else:
             phrase = doc[start:after]
-            person = _apposed_person(doc, index, start, h)
+            person = None if _indefinite_speaker(doc, start, after, gaz) else _apposed_person(doc, index, start, h)
             apposed = person is not None
         if entry.phrase in _UNIT_HEADS and person is None:
             continue  # "the head of the department said": no post without its holder
@@ -356,6 +356,13 @@ def _past_joined_titles(doc: Doc, j: int, title_hits: list[Hit], and_too: bool) 
             return j  # the next title has its own "of ..." and its own holder
         j = end
     return j
+
+
+def _indefinite_speaker(doc: Doc, start: int, after: int, gaz: Gazetteer) -> bool:
+    """"..., Foreign Minister X, a State Department spokesman said": a title after "a" or "an"
+    right before a verb of saying is who speaks (the parser's apposition), not X's post."""
+    article = start < len(doc) and doc[start].lower_ in ("a", "an") or start > 0 and doc[start - 1].lower_ in ("a", "an")
+    return article and after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in gaz.vocab.speech_verbs
 
 
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:

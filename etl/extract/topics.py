@@ -9,8 +9,10 @@
   also reiterated ...");
 - the sentences in a readout's passive ("The situation in Syria was discussed", "the need for
   ... was underscored"), which report what the meeting did;
+- the headline's, which go to the first main (primary) meeting, else the first reported;
 - the sentences whose subject refers back to a meeting or to its people without naming them
-  ("they", "both", "the two leaders", "the ministers", "the meeting", "the call", "we" and
+  ("they", "both", "the two leaders", "the ministers", "the parties", "the meeting", "the
+  call", a bare plural "Talks focused on ...", "we" and
   "I" of a release written in its minister's voice, a post
   holder the report does not name: "The Prime Minister set out ..."): these go to the latest
   main (primary) meeting reported before the sentence (the first, when none is before), or
@@ -33,7 +35,9 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _GROUP_WORDS = {"they", "both", "all", "we", "i"}  # "we"/"I": a release in its minister's voice
 _GROUP_MODIFIERS = {"both", "two", "three", "four", "all"}
 _PLURAL = ("NNS", "NNPS")
-_GROUP_NOUNS = {"trio", "pair", "duo", "side", "delegation"}
+_GROUP_NOUNS = {"trio", "pair", "duo", "side", "delegation", "party", "participant"}
+_DISCUSSION_NOUNS = {"discussion", "talk", "negotiation", "consultation", "conversation"}  # "Talks focused on ..."
+_DETERMINERS = ("det", "poss")
 
 
 def link_topics(ctx: ArticleContext, meetings: list[Meeting]) -> None:
@@ -47,6 +51,12 @@ def link_topics(ctx: ArticleContext, meetings: list[Meeting]) -> None:
         for e in m.evidence:
             _add(m, ctx.issues_in(e.start, e.end))
     head = headline_span(ctx.text)
+    if head:
+        # the headline names the reported event's topics ("Nordland, Southland Discuss Fisheries")
+        topics = ctx.issues_in(head[0], head[1])
+        reported = primary or sorted(meetings, key=lambda m: starts[id(m)])
+        if topics and reported:
+            _add(reported[0], topics)
     for sent in ctx.sentences():
         if ctx.in_caption(sent.start_char) or (head and sent.start_char < head[1]):
             continue
@@ -155,6 +165,8 @@ def _refers_back(tok: Token, ctx: ArticleContext, events: frozenset[str]) -> boo
         return True
     if tok.lemma_.lower() in events and words & {"the", "this", "that", "their"}:
         return True
+    if tok.lemma_.lower() in _DISCUSSION_NOUNS and tok.tag_ in _PLURAL and not any(c.dep_ in _DETERMINERS for c in tok.children):
+        return True  # a bare plural: "Talks focused on ...", "Discussions covered ..."
     plural = tok.tag_ in _PLURAL or (tok.tag_ == "NNP" and tok.lower_.endswith("s"))
     if plural and ctx.index.mention_at(tok.i) is None and (tok.lemma_.lower() in ctx.vocab.role_nouns or tok.lower_[:-1] in ctx.vocab.role_nouns):
         return True  # "the leaders", "the ministers", "the foreign ministers"

@@ -23,7 +23,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
-from etl.extract.statements.speakers import according_to, actor_of_phrase, organization_attribution, speaker_of_verb, subjects
+from etl.extract.statements.speakers import according_to, actor_of_phrase, hypothetical, organization_attribution, speaker_of_verb, subjects
 from etl.read import headline_span
 
 _NEAR_AFTER = 12
@@ -94,7 +94,7 @@ def _has_verb(q: Quote, ctx: ArticleContext) -> bool:
 def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
     """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included."""
     verbs = ctx.vocab.speech_verbs
-    return [t for t in tokens if t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx)
+    return [t for t in tokens if t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx) and not hypothetical(t)
             and (t.lemma_.lower() in verbs or _to_the_press(t))]
 
 

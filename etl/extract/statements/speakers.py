@@ -35,10 +35,19 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
                 if keys:
                     return keys[0]
     if verb.tag_ == "VBG" and not subjects(verb):
-        for anc in verb.ancestors:
+        asserted = [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and subjects(a) and not hypothetical(a)]
+        for anc in asserted:
             if anc.lemma_.lower() in ctx.vocab.speech_verbs or anc.lemma_.lower() in ctx.vocab.reporting_verbs:
-                if subjects(anc):
-                    return _first_actor(subjects(anc), ctx)
+                return _first_actor(subjects(anc), ctx)
+        if asserted and verb.dep_ == "pcomp":
+            # "he offered no hint ... beyond saying ...": the subject of the clause it is in
+            return _first_actor(subjects(asserted[0]), ctx)
+    if verb.i > 0 and not any(s.pos_ in ("PRON", "PROPN") for s in subjects(verb)):
+        prev = verb.doc[verb.i - 1]
+        if prev.dep_ == "appos" and prev.lemma_.lower() in _SPOKESPEOPLE and prev.head.i < prev.i:
+            # "... with Minister X, a State Department spokesman said": the parser hung the
+            # speaker on X as an apposition (and took a noun before it for the subject)
+            return actor_of_phrase(prev, ctx)
     v = verb
     for _ in range(3):
         if subjects(v):
@@ -48,6 +57,12 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
             continue
         break
     return None
+
+
+def hypothetical(verb: Token) -> bool:
+    """A verb in a "whether"/"if" clause ("no hint as to whether China would respond"): no
+    one says anything by it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _only_person_before(verb: Token, heads: list[Token], ctx: ArticleContext) -> str | None:
@@ -144,11 +159,14 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
         named = [m for m in ctx.index.mentions_in(sent.start, sent.end)
                  if m.kind == "Person" and m.span.start < tok.i and not ctx.in_quote(m.span.start_char)]
         subj = [m for m in named if m.span.root.dep_ in _SUBJECTS]
+        heads = [c for v in (sent.root, *sent.root.conjuncts) for c in v.children if c.dep_ in _SUBJECTS]
         if subj:
-            return subj[-1].key
+            # before the pronoun's sentence, the main clause's subject ("Wang said he was eager
+            # to hear what Hale had to say. But he ...": Wang, not Hale)
+            main = [m for m in subj if m.span.root in heads] if n != here else []
+            return (main or subj)[-1].key
         if n == here:
             continue
-        heads = [c for v in (sent.root, *sent.root.conjuncts) for c in v.children if c.dep_ in _SUBJECTS]
         if any(h.lower_ in ("he", "she") for h in heads):
             continue
         if any(_unnamed_holder(h, ctx) for h in heads):
