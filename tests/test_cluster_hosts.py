@@ -1,9 +1,10 @@
 """``diplokg ingest --cluster`` with workers on other hosts of a network: the same store as serially.
 
 Each Dask worker runs in a network namespace of its own (``ip netns``, iproute2): a host with
-its own interfaces and loopback, on a LAN with this one (a bridge here, a veth pair as each
-host's cable). A worker reaches the scheduler only at this host's LAN address, never through
-loopback; the scheduler, the client and the other worker reach it only at its own address. The articles and
+its own interfaces and loopback, joined to this one by a link of its own (a veth pair, as a
+cable). A worker reaches the scheduler only at this host's address on its link, never through
+loopback; the scheduler and the client reach it only at its own address; and the two workers
+cannot reach each other, so neither may depend on data the other holds. The articles and
 the settings go to the workers over those links (nothing on a shared disk is read by a worker
 but the installed program), and the store is written by the client alone. Needs root (to make
 the namespaces) and ``ip``; tests/run.sh installs iproute2.
@@ -35,30 +36,25 @@ def _ip(*args: str) -> None:
 
 @pytest.fixture(scope="module")
 def hosts():
-    """Two network hosts on one LAN with this one: [(namespace, its address, this host's address)].
-
-    A bridge here is the LAN's switch: each host's veth pair is its cable, so the hosts reach
-    each other (as Dask's workers do, for data one holds and the other needs) and this host.
-    """
+    """Two network hosts, each on a link of its own to this one (a veth pair, its cable):
+    [(namespace, its address, this host's address on its link)]. Nothing routes between the
+    two links, so the two hosts cannot reach each other."""
     if shutil.which("ip") is None:
         pytest.fail("ip (iproute2) is missing: run tests/run.sh")
     if os.geteuid() != 0:
         pytest.fail("making network namespaces needs root (CI runs as root)")
     tag = os.getpid() % 10000
-    bridge, gateway = f"dkgbr{tag}", f"{SUBNET}.0.1"
     made: list[tuple[str, str, str]] = []
     try:
-        _ip("link", "add", bridge, "type", "bridge")
-        _ip("addr", "add", f"{gateway}/24", "dev", bridge)
-        _ip("link", "set", bridge, "up")
         for k in (1, 2):
-            ns, here, there, address = f"dkg-w{k}-{tag}", f"dkh{k}x{tag}", f"dkw{k}x{tag}", f"{SUBNET}.0.{k + 1}"
+            ns, here, there = f"dkg-w{k}-{tag}", f"dkh{k}x{tag}", f"dkw{k}x{tag}"
+            gateway, address = f"{SUBNET}.{k}.1", f"{SUBNET}.{k}.2"
             _ip("netns", "add", ns)
             made.append((ns, address, gateway))
             _ip("link", "add", here, "type", "veth", "peer", "name", there)
-            _ip("link", "set", here, "master", bridge)
-            _ip("link", "set", here, "up")
             _ip("link", "set", there, "netns", ns)
+            _ip("addr", "add", f"{gateway}/24", "dev", here)
+            _ip("link", "set", here, "up")
             _ip("-n", ns, "addr", "add", f"{address}/24", "dev", there)
             _ip("-n", ns, "link", "set", there, "up")
             _ip("-n", ns, "link", "set", "lo", "up")
@@ -66,7 +62,6 @@ def hosts():
     finally:
         for ns, _, _ in made:  # deleting a namespace deletes its end of the pair, and so the pair
             subprocess.run(["ip", "netns", "del", ns], capture_output=True, timeout=30)
-        subprocess.run(["ip", "link", "del", bridge], capture_output=True, timeout=30)
 
 
 def _reachable(ns: str, host: str, port: int) -> bool:
@@ -103,9 +98,9 @@ def test_workers_on_two_other_hosts_give_the_serial_store(hosts, corpus, serial,
             watcher.wait_for_workers(2, timeout=120)
             workers = sorted(watcher.scheduler_info()["workers"])
             assert [w.rsplit(":", 1)[0] for w in workers] == [f"tcp://{a}" for _, a, _ in hosts]
-            # the hosts reach each other, as workers must to share data (the scattered settings)
+            # the workers cannot reach each other: each gets the settings from the scheduler
             second = workers[1].removeprefix("tcp://").rsplit(":", 1)
-            assert _reachable(hosts[0][0], second[0], int(second[1]))
+            assert not _reachable(hosts[0][0], second[0], int(second[1]))
 
             env = {"DIPLOKG_STORE": str(tmp_path / "store")}
             done = _ingest(corpus, env, "--cluster", f"tcp://127.0.0.1:{port}")

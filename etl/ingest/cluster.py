@@ -6,7 +6,9 @@ cluster's workers through a bounded window of pending tasks. Each worker runs th
 if identity resolution changes nothing: RDF, SHACL, OWL RL) and returns an
 :class:`etl.ingest.parallel.Extracted` per article. It builds its spaCy pipeline, validator
 and reasoner once per process, from the client's settings (base IRI, ``publish_text``, ``shacl_engine``, the
-ontology closure of the client's store), sent to every worker once (``scatter``). Results
+ontology closure of the client's store), which the scheduler installs on every worker, one
+that joins later included, as a worker plugin: a worker never needs another worker's data,
+so workers need to reach the scheduler and the client, not each other. Results
 come back in input order; identity resolution and the store writes run in the client, which
 uses a worker's triples only where they are, by an equality check, the ones it would derive
 itself (``etl.ingest.run.Ingestor.add``): the store is the same whichever worker ran first.
@@ -22,7 +24,6 @@ Needs the optional dependency group ``cluster`` (``pip install 'diplokg[cluster]
 from __future__ import annotations
 
 import logging
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -31,16 +32,35 @@ from diplokg.errors import UsageError
 from etl.ingest.parallel import Extracted, WorkerSettings, worker_for
 from etl.model import Article
 
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # without the cluster extra: _client says what to install before a plugin is made
+    WorkerPlugin = object  # type: ignore[misc,assignment]
+
 log = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 4
 TASK_RETRIES = 2  # for exceptions inside a task; a dead worker's tasks are rescheduled by the scheduler
-SCATTER_ATTEMPTS = 4  # sending the settings again when a worker leaves while they are sent
 
 
-def _work(article: Article, settings: WorkerSettings) -> Extracted:
+class _Settings(WorkerPlugin):
+    """The ingest's settings as a Dask worker plugin: the scheduler keeps it and sends it to
+    every worker, those that join later included (no worker fetches it from another)."""
+
+    def __init__(self, settings: WorkerSettings) -> None:
+        self.settings = settings
+        self.name = plugin_name(settings.token)  # the pipeline is built by a worker's first task
+
+
+def plugin_name(token: str) -> str:
+    return f"diplokg-ingest-{token[:16]}"
+
+
+def _work(article: Article, token: str) -> Extracted:
     """A task: extract and derive one article with this worker process's worker (built once)."""
-    return worker_for(settings)(article)
+    from distributed import get_worker
+
+    return worker_for(get_worker().plugins[plugin_name(token)].settings)(article)
 
 
 def _client(address: str, stack: ExitStack):
@@ -80,16 +100,21 @@ def _result(article: Article, future) -> Extracted:
         return Extracted(article, None, f"extraction failed on the cluster: {type(exc).__name__}: {exc}")
 
 
-def _scatter(client, settings, address: str):
-    """The settings sent once to every worker; a worker leaving while they are sent (the
-    scheduler's replication then fails) means sending them again to the workers left."""
-    for attempt in range(SCATTER_ATTEMPTS):
-        try:
-            return client.scatter(settings, broadcast=True, hash=False)
-        except Exception as exc:  # noqa: BLE001 - KeyError, CommClosedError ... from a departed worker
-            log.warning("sending the settings to the workers of %s failed (%s); again", address, exc)
-            time.sleep(1.0 + attempt)
-    raise UsageError(f"cannot send the ingest settings to the workers of the Dask cluster {address}")
+def _install(client, settings: WorkerSettings, address: str, stack: ExitStack) -> None:
+    """The settings on every worker of the cluster (and on any that joins), until the ingest ends."""
+    plugin = _Settings(settings)
+    try:
+        client.register_plugin(plugin, name=plugin.name)
+    except Exception as exc:  # noqa: BLE001 - a worker failing its set-up, a closed comm
+        raise UsageError(f"cannot send the ingest settings to the workers of the Dask cluster {address}: {exc}") from None
+    stack.callback(_uninstall, client, plugin.name)
+
+
+def _uninstall(client, name: str) -> None:
+    try:
+        client.unregister_worker_plugin(name)
+    except Exception as exc:  # noqa: BLE001 - the cluster going away at the end costs nothing here
+        log.debug("could not remove the ingest settings from the cluster: %s", exc)
 
 
 def extract_cluster(articles: Iterable[Article], address: str, settings: WorkerSettings) -> Iterator[Extracted]:
@@ -99,11 +124,10 @@ def extract_cluster(articles: Iterable[Article], address: str, settings: WorkerS
         client = _client(address, stack)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         log.info("extracting on the Dask cluster %s (%d workers)", address, workers)
-        # once to every worker (a worker that joins later fetches it from another)
-        shared = _scatter(client, settings, address)
+        _install(client, settings, address, stack)
         window: deque = deque()
         for article in articles:
-            window.append((article, client.submit(_work, article, shared, pure=False, retries=TASK_RETRIES)))
+            window.append((article, client.submit(_work, article, settings.token, pure=False, retries=TASK_RETRIES)))
             if len(window) >= workers * WINDOW_PER_WORKER:
                 yield _result(*window.popleft())
         while window:
