@@ -167,3 +167,69 @@ def test_a_deputy_secretary_is_not_the_secretary() -> None:
     facts = extract("Deputy Secretary Ana Ruiz met Vice Foreign Minister Li Wen of China in Washington on Monday.",
                     published="2031-05-13")
     assert {r[1] for r in roles(facts) if r[0] == "Ana Ruiz"} == {"Deputy Secretary"}
+
+
+# --- issue 9: posts seen on other publishers (dev8a analysis) ---------------------------------
+
+
+def test_a_title_with_its_portfolio_and_an_envoy_accredited_to_a_country() -> None:
+    facts = extract(
+        "Prime Minister Tomas Vale of Kenya met with Kenya's High Commissioner to Chile, Ratu Inoke Talei, "
+        "and Chile's Minister for Climate Change, Anna Berg, in Santiago.\n\n"
+        "He was accompanied by the Kenya Secretary for Strategic Affairs, Mara Koli, and Deputy Prime Minister "
+        "and Minister for trade Josefa Rau.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Inoke Talei", "High Commissioner", "Kenya") in got or ("Ratu Inoke Talei", "High Commissioner", "Kenya") in got
+    assert ("Anna Berg", "Minister for Climate Change", "Chile") in got
+    assert ("Mara Koli", "Secretary for Strategic Affairs", "Kenya") in got
+    assert any(r[0] == "Josefa Rau" and r[1] == "Minister for trade" for r in got)
+
+
+def test_a_spokesman_for_a_ministry_is_of_that_ministry() -> None:
+    facts = extract("Minister Anna Berg met Secretary of State Tomas Vale in Santiago, Spokesman for the Ministry of "
+                    "Foreign Affairs of Chile Mara Koli said.", published="2031-05-13")
+    assert ("Mara Koli", "Spokesman", "Ministry of Foreign Affairs of Chile") in roles(facts)
+
+
+def test_his_counterpart_coordinated_with_a_head_of_state_holds_that_post() -> None:
+    facts = extract(
+        "President Anna Berg of Chile received Foreign Minister Tomas Vale of Kenya in Santiago.\n\n"
+        "Vale said in a tweet that his visit built on talks between Berg and her Kenyan counterpart, Mara Koli.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Mara Koli", "President", "Kenya") in got
+    assert ("Mara Koli", "Foreign Minister", "Kenya") not in got
+
+
+def test_the_title_joined_to_a_name_after_the_does_not_pass_to_that_name() -> None:
+    facts = extract("The Chilean president and Chancellor Tomas Vale have both been invited to Nairobi.", published="2031-05-13")
+    assert {r[1] for r in roles(facts) if r[0] == "Tomas Vale"} == {"Chancellor"}
+
+
+def test_a_post_without_country_beside_a_same_rank_counterpart_takes_the_other_side_of_the_pair() -> None:
+    facts = extract(
+        "Foreign Minister Tomas Vale and his Kenyan counterpart Anna Berg met in Nairobi on Wednesday.\n\n"
+        "Both ministers agreed to deepen Chile-Kenya trade relations.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Vale", "Foreign Minister", "Chile") in got
+    assert ("Anna Berg", "Foreign Minister", "Kenya") in got
+
+
+def test_a_headline_list_is_no_apposition_and_its_title_case_words_no_name() -> None:
+    facts = extract(
+        "Vale, Chilean State Secretary Agree On Importance of Talks\n\n"
+        "Foreign Minister Tomas Vale of Kenya met Anna Berg, the Chilean State Secretary, on Wednesday.",
+        published="2031-05-13")
+    assert not [a for a in facts.actors if a.kind == "Person" and "Importance" in a.name]
+    assert ("Tomas Vale", "State Secretary", "Chile") not in roles(facts)
+
+
+def test_a_government_release_names_its_own_officials_by_the_bare_title() -> None:
+    facts = extractor().extract(Article("t", (
+        "President Oliveira speaks with Kenya's President\n\n"
+        "President Paulo Oliveira held a videoconference on Monday with President Tomas Vale of Kenya.\n\n"
+        "Also participating in the videoconference was the Minister of Foreign Affairs, Helena Vasconcelos."),
+        published="2030-11-18", source="Presidency of Brazil"))
+    assert ("Helena Vasconcelos", "Foreign Minister", "Brazil") in roles(facts)

@@ -209,7 +209,7 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         return
     principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
     speakers = {t.person for t in index.titles if t.person and t.kind == "spokesperson"}
-    for key in dict.fromkeys([principal, *sorted(speakers)]):
+    for key in dict.fromkeys([principal, *sorted(speakers), *_own_by_the_title(index, country)]):
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
@@ -219,3 +219,89 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         for t in index.titles:
             if t.person == actor.key and t.of is None:
                 t.of = country
+
+
+def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:
+    """People a government's release names by "the" and a bare title ("Also participating was
+    the Minister of Foreign Affairs, X"): its own officials, whom it need not place; another
+    country's are named with their country ("the U.S. Ambassador", "the Ambassador of X").
+    Not where someone else already holds a post of that rank for that country."""
+    out = []
+    for t in index.titles:
+        if t.person is None or t.of is not None or t.span[0].lower_ != "the":
+            continue
+        if any(h.kind in ("country", "demonym", "capital") and t.span.start <= h.span.start < t.span.end for h in index.hits):
+            continue
+        if not _rank_taken(t.person, country, index):
+            out.append(t.person)
+    return out
+
+
+_PAIR_GAP = {"-", "\u2013", "/", "and", "the", "&"}
+
+
+def paired_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """A post named with no country, held by someone named in a sentence with a holder of a
+    post of the same rank for another country ("Foreign Minister X and his Turkish counterpart
+    Y": a country has one foreign minister), is of the one country the article pairs with that
+    country ("Pakistan-Turkey trade relations", "between Pakistan and Turkey"): the two sides
+    of the relationship the article reports. Nothing when the pairs or the people beside name
+    more than one such country; posts placed here place no one else."""
+    pairs = _country_pairs(index)
+    if not pairs:
+        return
+    placed = {a.key: a.country for a in index.actors.values() if a.kind == "Person" and a.country}
+    for actor in list(index.actors.values()):
+        if actor.kind != "Person" or not actor.roles or any(r.of for r in actor.roles) or actor.country:
+            continue
+        if any(t.unplaced for t in index.titles if t.person == actor.key):
+            continue
+        beside = _countries_beside(index, actor.key, placed)
+        if not beside:
+            continue
+        found = {b if a in beside else a for a, b in pairs if a in beside or b in beside}
+        found -= beside
+        if len(found) != 1:
+            continue
+        country = found.pop()
+        add_gazetteer_actor(index, gaz, country, "Country")
+        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+        actor.country = country
+        for t in index.titles:
+            if t.person == actor.key and t.of is None:
+                t.of = country
+
+
+def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
+    """Two countries named together as the sides of one relationship: "X-Y", "X and Y",
+    "X and the Y" (names, not demonyms)."""
+    doc = index.doc
+    places = sorted((h for h in index.hits if h.kind == "country"), key=lambda h: h.span.start)
+    out: set[tuple[str, str]] = set()
+    for a, b in zip(places, places[1:]):
+        if a.ref == b.ref or b.span.start - a.span.end > 2 or b.span.start < a.span.end:
+            continue
+        gap = [t.lower_ for t in doc[a.span.end:b.span.start]]
+        if gap and all(w in _PAIR_GAP for w in gap) and ("and" in gap or gap[0] in ("-", "\u2013", "/")):
+            if b.span.end < len(doc) and doc[b.span.end].lower_ == "and":
+                continue  # "X, Y and Z": a list, not a pair
+            out.add((a.ref, b.ref))
+    return out
+
+
+def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) -> set[str]:
+    """The countries of the other people named in a sentence with the person who hold a post
+    of the same rank (heads of state and government count as one rank)."""
+    def ranks(key: str) -> set[str]:
+        return {"head" if t.kind in _HEADS else t.kind for t in index.titles if t.person == key and t.kind != "other"}
+    own = ranks(person)
+    doc = index.doc
+    out: set[str] = set()
+    for m in index.mentions:
+        if m.key != person or m.kind != "Person":
+            continue
+        sent = doc[m.span.start].sent
+        for o in index.mentions_in(sent.start, sent.end):
+            if o.kind == "Person" and o.key != person and o.key in placed and own & ranks(o.key):
+                out.add(placed[o.key])
+    return out
