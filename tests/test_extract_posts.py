@@ -233,3 +233,30 @@ def test_a_government_release_names_its_own_officials_by_the_bare_title() -> Non
         "Also participating in the videoconference was the Minister of Foreign Affairs, Helena Vasconcelos."),
         published="2030-11-18", source="Presidency of Brazil"))
     assert ("Helena Vasconcelos", "Foreign Minister", "Brazil") in roles(facts)
+
+
+def test_the_members_of_a_countrys_delegation_hold_their_posts_for_that_country() -> None:
+    facts = extract(
+        "President Tomas Vale of Chile met Ambassador Anna Berg of Kenya in Santiago on Monday.\n\n"
+        "The Kenyan delegation consisted of political advisor Mara Koli and advisor Josefa Rau.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Mara Koli", "Political Adviser", "Kenya") in got
+    assert ("Josefa Rau", "Adviser", "Kenya") in got
+
+
+def test_who_joins_or_accompanies_someone_in_a_meeting_is_of_their_country() -> None:
+    facts = extract(
+        "Foreign Minister Mara Koli of Chile joined President Tomas Vale in his meeting with the Kenyan Ambassador, "
+        "Anna Berg, on Monday.\n\n"
+        "President Vale was accompanied by Secretary for Strategic Affairs Josefa Rau.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Vale", "President", "Chile") in got
+    assert ("Josefa Rau", "Secretary for Strategic Affairs", "Chile") in got
+
+
+def test_a_portfolio_that_opens_with_a_countrys_office_is_that_countrys_post() -> None:
+    facts = extract("President Tomas Vale of Chile met the Acting Assistant Secretary for U.S. Department of State's "
+                    "Bureau of Western Hemisphere Affairs, Anna Berg, in Santiago.", published="2031-05-13")
+    assert any(r[0] == "Anna Berg" and r[1].startswith("Assistant Secretary for U.S.") and r[2] == "United States" for r in roles(facts))

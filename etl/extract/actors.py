@@ -20,6 +20,7 @@ from etl.extract.people import group_people, identify_by_post
 from etl.extract.person_spans import NOT_NAME_WORDS, in_credit, is_honorific, person_candidates
 from etl.extract.portfolios import portfolio_titles
 from etl.extract.posts import find_posts
+from etl.nlp import TITLE_ABBREVIATIONS
 
 
 def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
@@ -216,11 +217,11 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_other_name(tok: Token) -> bool:
-    """A name part inside another proper name ("Second Thomas Shoal"); an honorific before
-    it ("Ms Marsh said") is no other name."""
+    """A name part inside another proper name ("Second Thomas Shoal"); an honorific or a
+    title's abbreviation before it ("Ms Marsh said", "FM Bilawal had arrived") is no other name."""
     doc = tok.doc
     for j in (tok.i - 1, tok.i + 1):
-        if j == tok.i - 1 and j >= 0 and is_honorific(doc[j]):
+        if j == tok.i - 1 and j >= 0 and (is_honorific(doc[j]) or doc[j].text in TITLE_ABBREVIATIONS):
             continue
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
             return True

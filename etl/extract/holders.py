@@ -219,6 +219,7 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         for t in index.titles:
             if t.person == actor.key and t.of is None:
                 t.of = country
+    company_posts(index.doc, index, gaz)
 
 
 def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:
@@ -305,3 +306,64 @@ def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) ->
             if o.kind == "Person" and o.key != person and o.key in placed and own & ranks(o.key):
                 out.add(placed[o.key])
     return out
+
+
+_DELEGATION_VERBS = {"consist", "include", "comprise", "compose"}
+_ACCOMPANY = {"accompany"}
+_JOIN_OCCASIONS = {"meeting", "talk", "call", "visit", "conversation", "videoconference", "discussion", "lunch", "dinner"}
+
+
+def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """Posts named with no country, of people the text puts in someone's company: the members
+    of a country's delegation ("The U.S. delegation consisted of ..., political advisor X; and
+    advisor Y"), a person accompanying or joining another in a meeting ("He was accompanied
+    by X", "Minister X joined President Y in his meeting with Z") take that country, or the
+    other's."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in _DELEGATION_VERBS:
+            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"):
+                places = [h for h in index.hits if h.kind in ("country", "demonym") and subj.left_edge.i <= h.span.start and h.span.end <= subj.i]
+                if len({h.ref for h in places}) == 1:
+                    members = _people_in(index, [t for t in tok.subtree if t.i > tok.i])
+                    _place(index, gaz, members, places[0].ref)
+        elif lemma in _ACCOMPANY or (lemma == "join" and _joins_an_occasion(tok)):
+            subj = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            obj = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+            obj += [t for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in o.subtree]
+            sides = [_people_in(index, subj), _people_in(index, obj)]
+            for own, other in (sides, sides[::-1]):
+                countries = {index.actors[p].country for p in other if index.actors[p].country}
+                if other and len(countries) == 1:
+                    _place(index, gaz, own, countries.pop())
+
+
+def _joins_an_occasion(verb) -> bool:
+    """"joined President Y in his meeting with Z": the join is into a meeting, not a body."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "for") and any(o.lemma_.lower() in _JOIN_OCCASIONS for o in c.children)
+               for c in verb.children)
+
+
+def _people_in(index: ActorIndex, tokens) -> list[str]:
+    keys = []
+    for t in tokens:
+        m = index.mention_at(t.i)
+        if m is not None and m.kind == "Person" and m.key not in keys:
+            keys.append(m.key)
+    return keys
+
+
+def _place(index: ActorIndex, gaz: Gazetteer, people: list[str], country: str) -> None:
+    """Give people whose posts name no country, and who have none, that country."""
+    for key in people:
+        actor = index.actors.get(key)
+        if actor is None or actor.country or not actor.roles or any(r.of for r in actor.roles):
+            continue
+        if any(t.unplaced for t in index.titles if t.person == key):
+            continue
+        add_gazetteer_actor(index, gaz, country, "Country")
+        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+        actor.country = country
+        for t in index.titles:
+            if t.person == key and t.of is None:
+                t.of = country

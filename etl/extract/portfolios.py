@@ -21,6 +21,7 @@ _PORTFOLIO_HEADS = {"minister", "secretary", "commissioner", "spokesman", "spoke
 _JOINS = {"and", "&", "of", "the"}
 _APOSTROPHE_S = {"'s", "\u2019s"}
 _MAX_WORDS = 10
+_BODIES = {"department", "ministry", "bureau", "office", "agency", "commission", "council"}
 _LOWER_MAX = 2  # a lower-case portfolio ("Minister for trade X") is one or two words before a name
 
 
@@ -34,7 +35,7 @@ def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
             out.append(h)
             continue
         entry = gaz.titles[h.ref]
-        wider = _accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz)
+        wider = _accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits)
         if wider is None:
             out.append(h)
             continue
@@ -58,7 +59,7 @@ def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -
     return Hit("title", h.ref, doc[h.span.start:place.span.end])
 
 
-def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer) -> Hit | None:
+def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:
     """"Minister for Climate Change": the title and the capitalized words of its portfolio
     after "for" or "of" (joined by "and", "&", "of", "the", a possessive); one or two lower-case
     words only right before a capitalized name ("Minister for trade Manoa Kamikamica")."""
@@ -66,16 +67,23 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
     if entry.phrase.split()[-1] not in _PORTFOLIO_HEADS or i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of"):
         return None
     first = doc[i + 1]
-    if (i + 1) in place_at and place_at[i + 1].kind in ("country", "capital", "org") and place_at[i + 1].span.start == i + 1:
-        return None  # "Minister of Japan", "Spokesman for the Foreign Ministry": the post's owner, not a portfolio
+    owner_iso2 = None
+    owner = next((x for x in hits if x.kind == "country" and x.span.start == i + 1), None) or place_at.get(i + 1)
+    if owner is not None and owner.kind in ("country", "capital", "org") and owner.span.start == i + 1:
+        after = doc[owner.span.end] if owner.span.end < len(doc) else None
+        if owner.kind == "country" and after is not None and after.text[:1].isupper() and after.lower_ in _BODIES:
+            # "Assistant Secretary for U.S. Department of State's Bureau of ...": the country's own office
+            owner_iso2 = gaz.countries[owner.ref].iso2 if owner.ref in gaz.countries else None
+        else:
+            return None  # "Minister of Japan", "Spokesman for the Foreign Ministry": the post's owner, not a portfolio
     if first.lower_ == "the" and (i + 2) in place_at:
         return None
     j = i + 1
     capitalized = 0
     while j < len(doc) and j - i <= _MAX_WORDS:
         tok = doc[j]
-        if "\n" in doc[j - 1].whitespace_ or tok.is_space:
-            break
+        if "\n" in doc[j - 1].whitespace_ or tok.is_space or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
+            break  # (the holder's name right after the portfolio: "Secretary for Strategic Affairs Mara Koli")
         if tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "VERB":
             capitalized += 1
         elif tok.lower_ in _JOINS or tok.text in _APOSTROPHE_S or (tok.text.endswith(".") and tok.text[:1].isupper() and len(tok.text) <= 5):
@@ -101,5 +109,5 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
         label = f"{entry.label} {portfolio}"
         words = portfolio.lower()
         kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
-        gaz.titles[phrase] = TitleEntry(phrase, kind, label, None)
+        gaz.titles[phrase] = TitleEntry(phrase, kind, label, owner_iso2)
     return Hit("title", phrase, span)

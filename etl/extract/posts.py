@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
-from etl.extract.holders import apply_gazetteer_people, dateline_posts, paired_posts, resolve_title_only, title_to_person
+from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, title_to_person
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
 from etl.read import headline_span
@@ -24,6 +24,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     resolve_title_only(index, gaz)
     dateline_posts(doc, index, gaz)
     paired_posts(doc, index, gaz)
+    company_posts(doc, index, gaz)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
