@@ -260,3 +260,17 @@ def test_a_portfolio_that_opens_with_a_countrys_office_is_that_countrys_post() -
     facts = extract("President Tomas Vale of Chile met the Acting Assistant Secretary for U.S. Department of State's "
                     "Bureau of Western Hemisphere Affairs, Anna Berg, in Santiago.", published="2031-05-13")
     assert any(r[0] == "Anna Berg" and r[1].startswith("Assistant Secretary for U.S.") and r[2] == "United States" for r in roles(facts))
+
+
+def test_a_headlines_two_countries_are_the_pair_a_counterparts_post_is_placed_by() -> None:
+    facts = extract(
+        "Chile, Kenya agree to expand trade\n\n"
+        "Foreign Minister Tomas Vale and his Kenyan counterpart Anna Berg agreed on Wednesday to expand trade.",
+        published="2031-05-13")
+    assert ("Tomas Vale", "Foreign Minister", "Chile") in roles(facts)
+
+
+def test_a_name_set_off_by_commas_after_the_posts_country() -> None:
+    facts = extract("Today, Prime Minister Tomas Vale met with the President of Mexico, Anna Koli, at the National Palace.",
+                    published="2031-05-13")
+    assert ("Anna Koli", "President", "Mexico") in roles(facts)

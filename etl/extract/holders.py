@@ -11,6 +11,7 @@ from etl.extract.gazetteer import Gazetteer
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
 from etl.extract.roles import add_role
 from etl.model import RoleFact
+from etl.read import headline_span
 
 
 def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
@@ -275,14 +276,19 @@ def paired_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
 
 def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
     """Two countries named together as the sides of one relationship: "X-Y", "X and Y",
-    "X and the Y" (names, not demonyms)."""
+    "X and the Y" (names, not demonyms), and a headline's "X, Y agree ..."."""
     doc = index.doc
+    head = headline_span(doc.text)
     places = sorted((h for h in index.hits if h.kind == "country"), key=lambda h: h.span.start)
     out: set[tuple[str, str]] = set()
     for a, b in zip(places, places[1:]):
         if a.ref == b.ref or b.span.start - a.span.end > 2 or b.span.start < a.span.end:
             continue
         gap = [t.lower_ for t in doc[a.span.end:b.span.start]]
+        if gap == [","] and head is not None and b.span.end_char <= head[1] and (a.span.start == 0 or doc[a.span.start - 1].is_space):
+            if b.span.end < len(doc) and doc[b.span.end].lower_ not in (",", "and", "&"):
+                out.add((a.ref, b.ref))  # the headline's two sides: "S. Korea, Australia agree to ..."
+            continue
         if gap and all(w in _PAIR_GAP for w in gap) and ("and" in gap or gap[0] in ("-", "\u2013", "/")):
             if b.span.end < len(doc) and doc[b.span.end].lower_ == "and":
                 continue  # "X, Y and Z": a list, not a pair

@@ -385,7 +385,14 @@ _APPOSITION_ENDS = {",", ";", ".", "and", ")"}
 def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
     """A name set off after a title by commas ("Fiji's High Commissioner to New Zealand, Ratu
     Inoke Kubuabola, and ..."), which the model may take for an organization: two to four
-    capitalised proper nouns, past an honorific, that end where the apposition ends."""
+    capitalised proper nouns, past an honorific, that end where the apposition ends; also
+    after the post's country ("the President of Mexico, Valeria Montes, ...")."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        k = i + 1 + (doc[i + 1].lower_ == "the")
+        if k < len(doc) and k in blocked:
+            while k < len(doc) and k in blocked:
+                k += 1
+            i = k
     if i >= len(doc) or doc[i].text != ",":
         return None
     k = i + 1
