@@ -271,6 +271,7 @@ def test_a_headlines_two_countries_are_the_pair_a_counterparts_post_is_placed_by
 
 
 def test_a_name_set_off_by_commas_after_the_posts_country() -> None:
-    facts = extract("Today, Prime Minister Tomas Vale met with the President of Mexico, Anna Koli, at the National Palace.",
-                    published="2031-05-13")
-    assert ("Anna Koli", "President", "Mexico") in roles(facts)
+    facts = extract("Prime Minister Dubois meets with President of Mexico Valeria Montes\n\n"
+                    "Today, Prime Minister Étienne Dubois met with the President of Mexico, Valeria Montes, at the National Palace in Mexico City.\n\n"
+                    "The leaders underscored the strength of the partnership.", published="2031-05-13")
+    assert ("Valeria Montes", "President", "Mexico") in roles(facts)
