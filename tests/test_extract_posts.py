@@ -241,8 +241,8 @@ def test_the_members_of_a_countrys_delegation_hold_their_posts_for_that_country(
         "The Kenyan delegation consisted of political advisor Mara Koli and advisor Josefa Rau.",
         published="2031-05-13")
     got = roles(facts)
-    assert ("Mara Koli", "Political Adviser", "Kenya") in got
-    assert ("Josefa Rau", "Adviser", "Kenya") in got
+    assert ("Mara Koli", "Political Advisor", "Kenya") in got
+    assert ("Josefa Rau", "Advisor", "Kenya") in got
 
 
 def test_who_joins_or_accompanies_someone_in_a_meeting_is_of_their_country() -> None:
@@ -275,3 +275,9 @@ def test_a_name_set_off_by_commas_after_the_posts_country() -> None:
                     "Today, Prime Minister Étienne Dubois met with the President of Mexico, Valeria Montes, at the National Palace in Mexico City.\n\n"
                     "The leaders underscored the strength of the partnership.", published="2031-05-13")
     assert ("Valeria Montes", "President", "Mexico") in roles(facts)
+
+
+def test_an_advisor_keeps_the_texts_spelling() -> None:
+    facts = extract("The Kenyan delegation consisted of advisor Mara Koli and adviser Josefa Rau.", published="2031-05-13")
+    got = {r[:2] for r in roles(facts)}
+    assert ("Mara Koli", "Advisor") in got and ("Josefa Rau", "Adviser") in got

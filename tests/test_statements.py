@@ -528,3 +528,11 @@ def test_a_quoted_subheading_is_no_statement() -> None:
         "The two presidents agreed to remain in close contact.",
         published="2031-05-13")
     assert not [s for s in statements(facts) if "Solidarity" in s[2]]
+
+
+def test_a_spokesman_title_with_its_holder_named_after_it_is_that_holder() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Chile met Secretary of State Tomas Vale on Wednesday.\n\n"
+        "The meeting tackled the political and economic aspects of bilateral relations, Spokesman for the Foreign "
+        "Ministry Mara Koli said.", published="2031-05-13")
+    assert ("Mara Koli", "indirect", "The meeting tackled the political and economic aspects of bilateral relations") in statements(facts)

@@ -109,7 +109,11 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
             return named
     if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
         # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
-        # country; "Diplomats said" names no one.
+        # country; "Diplomats said" names no one; "Spokesman for the Foreign Ministry X
+        # said" (the title's holder named after it) names X.
+        holder = _holder_of_title_at(tok, ctx)
+        if holder is not None:
+            return holder
         countries = countries_of(tok, index)
         orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
         named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]  # "her spokesperson, X"
@@ -250,11 +254,20 @@ def organization_attribution(tokens: list[Token], verbs: list[Token], ctx: Artic
     return None
 
 
+def _holder_of_title_at(tok: Token, ctx: ArticleContext) -> str | None:
+    """The named holder of the post title a token is part of ("Spokesman for the Foreign
+    Ministry Ahmed Hafez")."""
+    return next((t.person for t in ctx.index.titles if t.person and t.span.start <= tok.i < t.span.end), None)
+
+
 def unnamed(tok: Token, ctx: ArticleContext) -> bool:
     """A subject that names no one: an official, a spokesman, diplomats, sources ("a Foreign
     Ministry official", "U.S. officials"), unless a name stands beside it ("her spokesperson,
-    Liam Fortescue")."""
+    Liam Fortescue") or the post's holder is named with it ("Spokesman for the Foreign
+    Ministry Ahmed Hafez")."""
     if tok.lemma_.lower() not in _SPOKESPEOPLE or tok.lemma_.lower() in ("government", "side") or ctx.index.mention_at(tok.i) is not None:
+        return False
+    if _holder_of_title_at(tok, ctx) is not None:
         return False
     named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
     return not any((m := ctx.index.mention_at(t.i)) is not None and m.kind == "Person" for t in named)
