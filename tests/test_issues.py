@@ -10,7 +10,7 @@ from diplokg.resources import ISSUES_FILE
 from etl.extract.gazetteer import gazetteer_for
 from etl.extract.topics import link_topics
 from etl.model import Article, Meeting, Span
-from tests.extract_support import extract, extractor
+from tests.extract_support import extract, extractor, statements
 
 ISSUE = Namespace("https://w3id.org/diplokg/id/issue/")
 
@@ -267,7 +267,8 @@ def test_triggers_seen_on_new_publishers(text: str, issue: str) -> None:
 
 def test_a_title_abbreviation_before_a_given_name_is_the_person_and_links_the_sentence() -> None:
     facts = extract(
-        "Foreign Minister Tomas Vale-Koli of Chile met Foreign Minister Anna Berg of Kenya in Nairobi on Monday.\n\n"
-        "FM Tomas had arrived in Nairobi to attend a conference on food security.",
+        "Foreign Minister Bilal Rana-Zardari and his Turkish counterpart Mehmet Aksoy met in New York on Wednesday.\n\n"
+        "FM Bilal, in particular, stressed that food security was a shared concern.",
         published="2031-05-13")
     assert "food-security" in facts.meetings[0].topics
+    assert [s[0] for s in statements(facts)] == ["Bilal Rana-Zardari"]
