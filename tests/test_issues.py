@@ -248,7 +248,7 @@ def test_the_headline_and_bare_plurals_and_the_parties_give_the_reported_meeting
 
 @pytest.mark.parametrize(("text", "issue"), [
     # issue 9: topics of other publishers' texts (dev8a error classes), fictional sentences
-    ("The visit follows friction over the cancelled trip and a diplomatic snub.", "diplomatic-tensions"),
+    ("The visit follows a row over the cancelled trip and a diplomatic snub.", "diplomatic-tensions"),
     ("They discussed mutual concerns over political upheaval in the region.", "political-crises"),
     ("They barely touched on the political crisis in Venezuela.", "venezuela"),
     ("The country is mired in a crisis with rampant inflation, deep indebtedness and poverty.", "economic-hardship"),
