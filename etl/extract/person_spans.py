@@ -219,12 +219,16 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     while end > start and ((doc[end - 1].text in _POSSESSIVE and not _name_goes_on(doc, end - 1))
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "'", "’"))
                            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
-                           or (end - 1) in blocked or (end - 1) in title_tokens):
-        end -= 1
+                           or (end - 1) in blocked or (end - 1) in title_tokens
+                           or (end - start > 1 and doc[end - 1].text.isupper() and doc[end - 1].text in TITLE_ABBREVIATIONS)):
+        end -= 1  # ("Manoa Kamikamica DPM": the post's abbreviation after the name)
     if start >= end:
         return None
     end = _extend_right(doc, start, end, blocked, title_tokens)
     start = _extend_left(doc, start, end, blocked, title_tokens)
+    if (end - start == 1 and end < span.end and doc[end].text in TITLE_ABBREVIATIONS and start > 0
+            and _name_token(doc[start - 1], blocked, title_tokens)):
+        start -= 1  # the given name the model left out of "Kamikamica DPM"
     out = doc[start:end]
     if any(ch.isdigit() for ch in out.text) or len(out.text) < 2:
         return None
