@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from diplokg.iris import digest
 from etl.extract.actors import find_actors
-from etl.extract.context import ArticleContext
+from etl.extract.context import ArticleContext, publisher_country
 from etl.extract.dates import anchor_for
 from etl.extract.gazetteer import Gazetteer, gazetteer_for
 from etl.extract.meetings import MeetingDraft, find_meetings
@@ -93,7 +93,8 @@ class Extractor:
             body_end=end,
             anchor=anchor_for(article, text[:end]),
             gazetteer=self.gazetteer,
-            index=find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published),
+            index=find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published,
+                              publisher=publisher_country(article.source, self.gazetteer)),
             quotes=find_quotes(text, end),
             captions=caption_spans(text[:end]),
         )

@@ -167,3 +167,117 @@ def test_a_deputy_secretary_is_not_the_secretary() -> None:
     facts = extract("Deputy Secretary Ana Ruiz met Vice Foreign Minister Li Wen of China in Washington on Monday.",
                     published="2031-05-13")
     assert {r[1] for r in roles(facts) if r[0] == "Ana Ruiz"} == {"Deputy Secretary"}
+
+
+# --- issue 9: posts seen on other publishers (dev8a analysis) ---------------------------------
+
+
+def test_a_title_with_its_portfolio_and_an_envoy_accredited_to_a_country() -> None:
+    facts = extract(
+        "Prime Minister Tomas Vale of Kenya met with Kenya's High Commissioner to Chile, Ratu Inoke Talei, "
+        "and Chile's Minister for Climate Change, Anna Berg, in Santiago.\n\n"
+        "He was accompanied by the Kenya Secretary for Strategic Affairs, Mara Koli, and Deputy Prime Minister "
+        "and Minister for trade Josefa Rau.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Inoke Talei", "High Commissioner", "Kenya") in got or ("Ratu Inoke Talei", "High Commissioner", "Kenya") in got
+    assert ("Anna Berg", "Minister for Climate Change", "Chile") in got
+    assert ("Mara Koli", "Secretary for Strategic Affairs", "Kenya") in got
+    assert any(r[0] == "Josefa Rau" and r[1] == "Minister for trade" for r in got)
+
+
+def test_a_spokesman_for_a_ministry_is_of_that_ministry() -> None:
+    facts = extract("Minister Anna Berg met Secretary of State Tomas Vale in Santiago, Spokesman for the Ministry of "
+                    "Foreign Affairs of Chile Mara Koli said.", published="2031-05-13")
+    assert ("Mara Koli", "Spokesman", "Ministry of Foreign Affairs of Chile") in roles(facts)
+
+
+def test_his_counterpart_coordinated_with_a_head_of_state_holds_that_post() -> None:
+    facts = extract(
+        "President Anna Berg of Chile received Foreign Minister Tomas Vale of Kenya in Santiago.\n\n"
+        "Vale said in a tweet that his visit built on talks between Berg and her Kenyan counterpart, Mara Koli.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Mara Koli", "President", "Kenya") in got
+    assert ("Mara Koli", "Foreign Minister", "Kenya") not in got
+
+
+def test_the_title_joined_to_a_name_after_the_does_not_pass_to_that_name() -> None:
+    facts = extract("The Chilean president and Chancellor Tomas Vale have both been invited to Nairobi.", published="2031-05-13")
+    assert {r[1] for r in roles(facts) if r[0] == "Tomas Vale"} == {"Chancellor"}
+
+
+def test_a_post_without_country_beside_a_same_rank_counterpart_takes_the_other_side_of_the_pair() -> None:
+    facts = extract(
+        "Foreign Minister Tomas Vale and his Kenyan counterpart Anna Berg met in Nairobi on Wednesday.\n\n"
+        "Both ministers agreed to deepen Chile-Kenya trade relations.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Vale", "Foreign Minister", "Chile") in got
+    assert ("Anna Berg", "Foreign Minister", "Kenya") in got
+
+
+def test_a_headline_list_is_no_apposition_and_its_title_case_words_no_name() -> None:
+    facts = extract(
+        "Vale, Chilean State Secretary Agree On Importance of Talks\n\n"
+        "Foreign Minister Tomas Vale of Kenya met Anna Berg, the Chilean State Secretary, on Wednesday.",
+        published="2031-05-13")
+    assert not [a for a in facts.actors if a.kind == "Person" and "Importance" in a.name]
+    assert ("Tomas Vale", "State Secretary", "Chile") not in roles(facts)
+
+
+def test_a_government_release_names_its_own_officials_by_the_bare_title() -> None:
+    facts = extractor().extract(Article("t", (
+        "President Oliveira speaks with Kenya's President\n\n"
+        "President Paulo Oliveira held a videoconference on Monday with President Tomas Vale of Kenya.\n\n"
+        "Also participating in the videoconference was the Minister of Foreign Affairs, Helena Vasconcelos."),
+        published="2030-11-18", source="Presidency of Brazil"))
+    assert ("Helena Vasconcelos", "Foreign Minister", "Brazil") in roles(facts)
+
+
+def test_the_members_of_a_countrys_delegation_hold_their_posts_for_that_country() -> None:
+    facts = extract(
+        "President Tomas Vale of Chile met Ambassador Anna Berg of Kenya in Santiago on Monday.\n\n"
+        "The Kenyan delegation consisted of political advisor Mara Koli and advisor Josefa Rau.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Mara Koli", "Political Advisor", "Kenya") in got
+    assert ("Josefa Rau", "Advisor", "Kenya") in got
+
+
+def test_who_joins_or_accompanies_someone_in_a_meeting_is_of_their_country() -> None:
+    facts = extract(
+        "Foreign Minister Mara Koli of Chile joined President Tomas Vale in his meeting with the Kenyan Ambassador, "
+        "Anna Berg, on Monday.\n\n"
+        "President Vale was accompanied by Secretary for Strategic Affairs Josefa Rau.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Vale", "President", "Chile") in got
+    assert ("Josefa Rau", "Secretary for Strategic Affairs", "Chile") in got
+
+
+def test_a_portfolio_that_opens_with_a_countrys_office_is_that_countrys_post() -> None:
+    facts = extract("President Tomas Vale of Chile met the Acting Assistant Secretary for U.S. Department of State's "
+                    "Bureau of Western Hemisphere Affairs, Anna Berg, in Santiago.", published="2031-05-13")
+    assert any(r[0] == "Anna Berg" and r[1].startswith("Assistant Secretary for U.S.") and r[2] == "United States" for r in roles(facts))
+
+
+def test_a_headlines_two_countries_are_the_pair_a_counterparts_post_is_placed_by() -> None:
+    facts = extract(
+        "Chile, Kenya agree to expand trade\n\n"
+        "Foreign Minister Tomas Vale and his Kenyan counterpart Anna Berg agreed on Wednesday to expand trade.",
+        published="2031-05-13")
+    assert ("Tomas Vale", "Foreign Minister", "Chile") in roles(facts)
+
+
+def test_a_name_set_off_by_commas_after_the_posts_country() -> None:
+    facts = extract("Prime Minister Dubois meets with President of Mexico Valeria Montes\n\n"
+                    "Today, Prime Minister Étienne Dubois met with the President of Mexico, Valeria Montes, at the National Palace in Mexico City.\n\n"
+                    "The leaders underscored the strength of the partnership.", published="2031-05-13")
+    assert ("Valeria Montes", "President", "Mexico") in roles(facts)
+
+
+def test_an_advisor_keeps_the_texts_spelling() -> None:
+    facts = extract("The Kenyan delegation consisted of advisor Mara Koli and adviser Josefa Rau.", published="2031-05-13")
+    got = {r[:2] for r in roles(facts)}
+    assert ("Mara Koli", "Advisor") in got and ("Josefa Rau", "Adviser") in got

@@ -10,7 +10,7 @@ from diplokg.resources import ISSUES_FILE
 from etl.extract.gazetteer import gazetteer_for
 from etl.extract.topics import link_topics
 from etl.model import Article, Meeting, Span
-from tests.extract_support import extract, extractor
+from tests.extract_support import extract, extractor, statements
 
 ISSUE = Namespace("https://w3id.org/diplokg/id/issue/")
 
@@ -244,3 +244,31 @@ def test_the_headline_and_bare_plurals_and_the_parties_give_the_reported_meeting
     topics = set(meeting.topics)
     assert {"fisheries", "energy-security", "climate-change", "cyber-security"} <= topics
     assert "migration" not in topics  # background still adds nothing
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # issue 9: topics of other publishers' texts (dev8a error classes), fictional sentences
+    ("The visit follows a row over the cancelled trip and a diplomatic snub.", "diplomatic-tensions"),
+    ("They discussed mutual concerns over political upheaval in the region.", "political-crises"),
+    ("They barely touched on the political crisis in Venezuela.", "venezuela"),
+    ("The country is mired in a crisis with rampant inflation, deep indebtedness and poverty.", "economic-hardship"),
+    ("The country is mired in a crisis with rampant inflation, deep indebtedness and poverty.", "financial-cooperation"),
+    ("The two ministers also exchanged New Year greetings.", "greetings"),
+    ("We must stay united given the geostrategic competition in the region.", "regional-peace-and-stability"),
+    ("Kenya plans to open an embassy to develop political dialogue and trade.", "bilateral-relations"),
+    ("Berg spoke of tackling shared challenges together.", "global-challenges"),
+    ("The official invited the government to an event on oil in Nairobi.", "energy"),
+    ("He expressed support for the negotiation with the IMF.", "financial-cooperation"),
+    ("They agreed to create a permanent consultation system.", "communication-channels"),
+])
+def test_triggers_seen_on_new_publishers(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+def test_a_title_abbreviation_before_a_given_name_is_the_person_and_links_the_sentence() -> None:
+    facts = extract(
+        "Foreign Minister Bilal Rana-Zardari and his Turkish counterpart Mehmet Aksoy met in New York on Wednesday.\n\n"
+        "FM Bilal, in particular, stressed that food security was a shared concern.",
+        published="2031-05-13")
+    assert "food-security" in facts.meetings[0].topics
+    assert [s[0] for s in statements(facts)] == ["Bilal Rana-Zardari"]

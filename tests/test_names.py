@@ -285,3 +285,11 @@ def test_a_family_name_alone_is_the_official_then_in_office(extractor):
 ])
 def test_the_gazetteer_the_post_and_the_date_decide_suffixes_and_initials(extractor, text, published, expected):
     assert set(people(extractor, text, published)) == expected
+
+
+def test_a_posts_abbreviation_after_a_name_is_no_part_of_it() -> None:
+    from tests.extract_support import extract, roles
+    facts = extract("Deputy Prime Minister and Minister for trade Manoa Kamikamica DPM will serve as Acting Prime Minister.",
+                    published="2031-05-13")
+    assert {a.name for a in facts.actors if a.kind == "Person"} == {"Manoa Kamikamica"}
+    assert {r[1] for r in roles(facts)} == {"Deputy Prime Minister", "Minister for trade"}

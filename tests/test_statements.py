@@ -466,3 +466,73 @@ def test_an_unnamed_spokesman_after_a_name_speaks_and_is_not_that_persons_post()
     assert ("U.S. Department of State", "direct", "candid and useful talks") in statements(facts)
     assert ("Ben Ortiz", "direct", "The secretary stressed the need for open channels") in statements(facts)
     assert {r.title for a in facts.actors if a.name == "Li Wen" for r in a.roles} == {"State Councilor", "Foreign Minister"}
+
+
+# --- issue 9: attributions seen on other publishers (dev8a analysis) ---------------------------
+
+
+def test_a_document_speaks_for_its_author_and_a_release_for_the_body_that_issued_it() -> None:
+    facts = extract(
+        "Berg, Vale meet in Nairobi\n\n"
+        "Foreign Minister Anna Berg met Foreign Minister Tomas Vale of Kenya on Monday, according to a press "
+        "release from the Ministry of Foreign Affairs of Chile.\n\n"
+        "\"Both sides agreed to deepen fisheries cooperation,\" the press release said.\n\n"
+        "\"We opened a new chapter with Kenya,\" her tweet read in part.",
+        published="2031-05-13")
+    got = statements(facts)
+    assert ("Ministry of Foreign Affairs of Chile", "direct", "Both sides agreed to deepen fisheries cooperation") in got
+    assert ("Anna Berg", "direct", "We opened a new chapter with Kenya") in got
+
+
+def test_in_his_words_gives_the_quote_to_the_possessor() -> None:
+    facts = extract("Minister Tomas Vale met President Anna Berg in Nairobi, in his words, to \"open a new chapter for our nations.\"",
+                    published="2031-05-13")
+    assert ("Tomas Vale", "direct", "open a new chapter for our nations.") in statements(facts)
+
+
+def test_a_spokesperson_for_a_national_office_speaks_for_that_office() -> None:
+    facts = extract(
+        "President Anna Berg of Chile spoke by phone with President Tomas Vale of Kenya on Thursday.\n\n"
+        "\"The president expressed his support for the talks,\" a spokesperson for the Chilean presidency said.",
+        published="2031-05-13")
+    got = statements(facts)
+    assert [s for s in got if s[2] == "The president expressed his support for the talks"] == [
+        ("Chilean Presidency", "direct", "The president expressed his support for the talks")]
+
+
+def test_earlier_paragraphs_of_a_quotation_take_the_speaker_of_its_last_one() -> None:
+    facts = extract(
+        "Foreign Minister Tomas Vale met Foreign Minister Anna Berg in Nairobi on Monday.\n\n"
+        "\u201cMet with Foreign Minister Berg to affirm our partnership.\n\n"
+        "\u201cKenya plans to open an embassy in Santiago,\u201d he tweeted about the meeting.",
+        published="2031-05-13")
+    got = statements(facts)
+    assert ("Tomas Vale", "direct", "Met with Foreign Minister Berg to affirm our partnership.") in got
+    assert ("Tomas Vale", "direct", "Kenya plans to open an embassy in Santiago") in got
+
+
+def test_a_pronoun_speaker_passes_an_object_named_beside_another_pronoun() -> None:
+    facts = extract(
+        "Tomas Vale said in a tweet that his visit built on earlier talks.\n\n"
+        "Reports also indicate that he has met with Foreign Minister Anna Berg.\n\n"
+        "\"Kenya plans to open an embassy in Santiago,\" he tweeted.",
+        published="2031-05-13")
+    assert ("Tomas Vale", "direct", "Kenya plans to open an embassy in Santiago") in statements(facts)
+
+
+def test_a_quoted_subheading_is_no_statement() -> None:
+    facts = extract(
+        "President Anna Berg spoke by phone with President Tomas Vale on Thursday.\n\n"
+        "\"Thanked for strong support,\" Berg wrote in her tweet.\n\n"
+        "'Solidarity and respect'\n\n"
+        "The two presidents agreed to remain in close contact.",
+        published="2031-05-13")
+    assert not [s for s in statements(facts) if "Solidarity" in s[2]]
+
+
+def test_a_spokesman_title_with_its_holder_named_after_it_is_that_holder() -> None:
+    facts = extract(
+        "Talks held\n\nForeign Minister Karim Shoukry met US Secretary of State Daniel Blinken on Wednesday.\n\n"
+        "The meeting tackled most prominent political, security and economic aspects of bilateral relations, "
+        "Spokesman for the Foreign Ministry Omar Hafez said.\n", published="2031-05-13")
+    assert ("Omar Hafez", "indirect", "The meeting tackled most prominent political, security and economic aspects of bilateral relations") in statements(facts)

@@ -18,20 +18,24 @@ from etl.extract.names import token_key
 from etl.extract.officials import official_people
 from etl.extract.people import group_people, identify_by_post
 from etl.extract.person_spans import NOT_NAME_WORDS, in_credit, is_honorific, person_candidates
+from etl.extract.portfolios import portfolio_titles
 from etl.extract.posts import find_posts
+from etl.nlp import TITLE_ABBREVIATIONS
 
 
 def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
-                article_id: str = "", published: str | None = None) -> ActorIndex:
+                article_id: str = "", published: str | None = None, publisher: str | None = None) -> ActorIndex:
     """Every actor of the article, its mentions and posts (see the module docstring).
 
     ``article_id`` keys the persons the article knows by a family name only; ``published``
-    dates the posts that identify them in the officials table."""
+    dates the posts that identify them in the officials table; ``publisher`` is the country
+    of the publishing government, if any (whose "Foreign Ministry" a bare one is)."""
     index = ActorIndex(doc)
     limit = len(doc.text) if body_end_char is None else body_end_char
     hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit and not in_credit(h.span)]
-    hits = _disambiguate_orgs(doc, hits, gaz)
+    hits = _disambiguate_orgs(doc, hits, gaz, publisher)
     hits = _national_bodies(doc, hits, gaz)
+    hits = portfolio_titles(doc, hits, gaz)
     index.hits = hits
     taken: set[int] = set()
     gaz_at: dict[int, Hit] = {}
@@ -96,10 +100,12 @@ def _count_mentions(index: ActorIndex) -> None:
         actor.mentions = counts.get(actor.key, 0)
 
 
-def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer, publisher: str | None = None) -> list[Hit]:
     """An alias several organizations share ("Foreign Ministry") names the one of the
     country given just before it ("the Japanese Foreign Ministry"), else of the dateline
-    city, else of the country the article names most."""
+    city, else of the publishing government, else of the country the article names most. A
+    country given before it, the dateline's or the publisher's, whose ministry the table
+    lacks, gets one ("Ministry of Foreign Affairs of <Country>")."""
     by_span: dict[tuple[int, int], list[Hit]] = {}
     for h in hits:
         if h.kind == "org":
@@ -116,17 +122,20 @@ def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
         if len(group) < 2:
             continue
         iso = {h.ref: gaz.orgs[h.ref].country_iso2 for h in group}
-        before = [h for h in hits if h.kind in ("demonym", "country") and h.span.end in (start, start - 1)]
+        before = [h for h in hits if h.kind in ("demonym", "country", "capital") and h.span.end in (start, start - 1)]
         wanted = None
         if before:
             wanted = gaz.countries[before[-1].ref].iso2
         elif dateline is not None:
             wanted = gaz.countries[dateline].iso2
+        elif publisher is not None and publisher in gaz.countries:
+            wanted = gaz.countries[publisher].iso2
         elif counts:
             wanted = gaz.countries[max(counts, key=lambda k: counts[k])].iso2
         keep = next((h for h in group if iso[h.ref] == wanted), None)
-        if keep is None and wanted is not None and before:
-            org = gaz.org_for_country(group[0].span.text, gaz.vocab.country_by_iso2[wanted], before[-1].span.text)
+        if keep is None and wanted is not None and (before or dateline is not None or publisher is not None):
+            modifier = before[-1].span.text if before else ""
+            org = gaz.org_for_country(group[0].span.text, gaz.vocab.country_by_iso2[wanted], modifier)
             keep = Hit("org", org.key, group[0].span)
             hits = hits + [keep]
         keep = keep or group[0]
@@ -208,11 +217,11 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_other_name(tok: Token) -> bool:
-    """A name part inside another proper name ("Second Thomas Shoal"); an honorific before
-    it ("Ms Marsh said") is no other name."""
+    """A name part inside another proper name ("Second Thomas Shoal"); an honorific or a
+    title's abbreviation before it ("Ms Marsh said", "FM Bilawal had arrived") is no other name."""
     doc = tok.doc
     for j in (tok.i - 1, tok.i + 1):
-        if j == tok.i - 1 and j >= 0 and is_honorific(doc[j]):
+        if j == tok.i - 1 and j >= 0 and (is_honorific(doc[j]) or doc[j].text in TITLE_ABBREVIATIONS):
             continue
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON":
             return True

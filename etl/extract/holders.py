@@ -11,6 +11,7 @@ from etl.extract.gazetteer import Gazetteer
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
 from etl.extract.roles import add_role
 from etl.model import RoleFact
+from etl.read import headline_span
 
 
 def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
@@ -209,7 +210,7 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         return
     principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
     speakers = {t.person for t in index.titles if t.person and t.kind == "spokesperson"}
-    for key in dict.fromkeys([principal, *sorted(speakers)]):
+    for key in dict.fromkeys([principal, *sorted(speakers), *_own_by_the_title(index, country)]):
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
@@ -218,4 +219,157 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         actor.country = country
         for t in index.titles:
             if t.person == actor.key and t.of is None:
+                t.of = country
+    company_posts(index.doc, index, gaz)
+
+
+def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:
+    """People a government's release names by "the" and a bare title ("Also participating was
+    the Minister of Foreign Affairs, X"): its own officials, whom it need not place; another
+    country's are named with their country ("the U.S. Ambassador", "the Ambassador of X").
+    Not where someone else already holds a post of that rank for that country."""
+    out = []
+    for t in index.titles:
+        if t.person is None or t.of is not None or t.span[0].lower_ != "the":
+            continue
+        if any(h.kind in ("country", "demonym", "capital") and t.span.start <= h.span.start < t.span.end for h in index.hits):
+            continue
+        if not _rank_taken(t.person, country, index):
+            out.append(t.person)
+    return out
+
+
+_PAIR_GAP = {"-", "\u2013", "/", "and", "the", "&"}
+
+
+def paired_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """A post named with no country, held by someone named in a sentence with a holder of a
+    post of the same rank for another country ("Foreign Minister X and his Turkish counterpart
+    Y": a country has one foreign minister), is of the one country the article pairs with that
+    country ("Pakistan-Turkey trade relations", "between Pakistan and Turkey"): the two sides
+    of the relationship the article reports. Nothing when the pairs or the people beside name
+    more than one such country; posts placed here place no one else."""
+    pairs = _country_pairs(index)
+    if not pairs:
+        return
+    placed = {a.key: a.country for a in index.actors.values() if a.kind == "Person" and a.country}
+    for actor in list(index.actors.values()):
+        if actor.kind != "Person" or not actor.roles or any(r.of for r in actor.roles) or actor.country:
+            continue
+        if any(t.unplaced for t in index.titles if t.person == actor.key):
+            continue
+        beside = _countries_beside(index, actor.key, placed)
+        if not beside:
+            continue
+        found = {b if a in beside else a for a, b in pairs if a in beside or b in beside}
+        found -= beside
+        if len(found) != 1:
+            continue
+        country = found.pop()
+        add_gazetteer_actor(index, gaz, country, "Country")
+        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+        actor.country = country
+        for t in index.titles:
+            if t.person == actor.key and t.of is None:
+                t.of = country
+
+
+def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
+    """Two countries named together as the sides of one relationship: "X-Y", "X and Y",
+    "X and the Y" (names, not demonyms), and a headline's "X, Y agree ..."."""
+    doc = index.doc
+    head = headline_span(doc.text)
+    places = sorted((h for h in index.hits if h.kind == "country"), key=lambda h: h.span.start)
+    out: set[tuple[str, str]] = set()
+    for a, b in zip(places, places[1:]):
+        if a.ref == b.ref or b.span.start - a.span.end > 2 or b.span.start < a.span.end:
+            continue
+        gap = [t.lower_ for t in doc[a.span.end:b.span.start]]
+        if gap == [","] and head is not None and b.span.end_char <= head[1] and (a.span.start == 0 or doc[a.span.start - 1].is_space):
+            if b.span.end < len(doc) and doc[b.span.end].lower_ not in (",", "and", "&"):
+                out.add((a.ref, b.ref))  # the headline's two sides: "S. Korea, Australia agree to ..."
+            continue
+        if gap and all(w in _PAIR_GAP for w in gap) and ("and" in gap or gap[0] in ("-", "\u2013", "/")):
+            if b.span.end < len(doc) and doc[b.span.end].lower_ == "and":
+                continue  # "X, Y and Z": a list, not a pair
+            out.add((a.ref, b.ref))
+    return out
+
+
+def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) -> set[str]:
+    """The countries of the other people named in a sentence with the person who hold a post
+    of the same rank (heads of state and government count as one rank)."""
+    def ranks(key: str) -> set[str]:
+        return {"head" if t.kind in _HEADS else t.kind for t in index.titles if t.person == key and t.kind != "other"}
+    own = ranks(person)
+    doc = index.doc
+    out: set[str] = set()
+    for m in index.mentions:
+        if m.key != person or m.kind != "Person":
+            continue
+        sent = doc[m.span.start].sent
+        for o in index.mentions_in(sent.start, sent.end):
+            if o.kind == "Person" and o.key != person and o.key in placed and own & ranks(o.key):
+                out.add(placed[o.key])
+    return out
+
+
+_DELEGATION_VERBS = {"consist", "include", "comprise", "compose"}
+_ACCOMPANY = {"accompany"}
+_JOIN_OCCASIONS = {"meeting", "talk", "call", "visit", "conversation", "videoconference", "discussion", "lunch", "dinner"}
+
+
+def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """Posts named with no country, of people the text puts in someone's company: the members
+    of a country's delegation ("The U.S. delegation consisted of ..., political advisor X; and
+    advisor Y"), a person accompanying or joining another in a meeting ("He was accompanied
+    by X", "Minister X joined President Y in his meeting with Z") take that country, or the
+    other's."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in _DELEGATION_VERBS:
+            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"):
+                places = [h for h in index.hits if h.kind in ("country", "demonym") and subj.left_edge.i <= h.span.start and h.span.end <= subj.i]
+                if len({h.ref for h in places}) == 1:
+                    members = _people_in(index, [t for t in tok.subtree if t.i > tok.i])
+                    _place(index, gaz, members, places[0].ref)
+        elif lemma in _ACCOMPANY or (lemma == "join" and _joins_an_occasion(tok)):
+            subj = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            obj = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+            obj += [t for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in o.subtree]
+            sides = [_people_in(index, subj), _people_in(index, obj)]
+            for own, other in (sides, sides[::-1]):
+                countries = {index.actors[p].country for p in other if index.actors[p].country}
+                if other and len(countries) == 1:
+                    _place(index, gaz, own, countries.pop())
+
+
+def _joins_an_occasion(verb) -> bool:
+    """"joined President Y in his meeting with Z": the join is into a meeting, not a body."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "for") and any(o.lemma_.lower() in _JOIN_OCCASIONS for o in c.children)
+               for c in verb.children)
+
+
+def _people_in(index: ActorIndex, tokens) -> list[str]:
+    keys = []
+    for t in tokens:
+        m = index.mention_at(t.i)
+        if m is not None and m.kind == "Person" and m.key not in keys:
+            keys.append(m.key)
+    return keys
+
+
+def _place(index: ActorIndex, gaz: Gazetteer, people: list[str], country: str) -> None:
+    """Give people whose posts name no country, and who have none, that country."""
+    for key in people:
+        actor = index.actors.get(key)
+        if actor is None or actor.country or not actor.roles or any(r.of for r in actor.roles):
+            continue
+        if any(t.unplaced for t in index.titles if t.person == key):
+            continue
+        add_gazetteer_actor(index, gaz, country, "Country")
+        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+        actor.country = country
+        for t in index.titles:
+            if t.person == key and t.of is None:
                 t.of = country

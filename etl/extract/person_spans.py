@@ -124,8 +124,10 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
             return
         if blocked.intersection(range(span.start, span.end)) or title_tokens.issuperset(range(span.start, span.end)):
             return
-        covered.update(range(span.start, span.end))
         headline = any(a <= span.start_char < b for a, b in heads)
+        if len(span) > 1 and any(t.lower_ in _TITLE_CASE_PARTICLES and t.text[:1].isupper() for t in span):
+            return  # "U.S. State Secretary Agree On Importance ...": a Title Case headline's words, no name
+        covered.update(range(span.start, span.end))
         out.append(Candidate(span, headline=headline, introduced=_introduced(doc, span.start, title_ends, covered)))
 
     for ent in doc.ents:
@@ -137,6 +139,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
             add(clean_person_span(part, title_tokens, blocked))
     for start in sorted(title_ends | _role_noun_ends(doc)):
         add(_name_after(doc, start, blocked, title_tokens, limit, covered))
+    for start in sorted(title_ends):
+        add(_name_after_comma(doc, start, blocked, title_tokens, limit, covered))
     for start in sorted(title_starts):
         add(_name_before(doc, start, blocked, title_tokens, covered))
     out.sort(key=lambda c: c.span.start)
@@ -215,12 +219,16 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     while end > start and ((doc[end - 1].text in _POSSESSIVE and not _name_goes_on(doc, end - 1))
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "'", "’"))
                            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
-                           or (end - 1) in blocked or (end - 1) in title_tokens):
-        end -= 1
+                           or (end - 1) in blocked or (end - 1) in title_tokens
+                           or (end - start > 1 and doc[end - 1].text.isupper() and doc[end - 1].text in TITLE_ABBREVIATIONS)):
+        end -= 1  # ("Manoa Kamikamica DPM": the post's abbreviation after the name)
     if start >= end:
         return None
     end = _extend_right(doc, start, end, blocked, title_tokens)
     start = _extend_left(doc, start, end, blocked, title_tokens)
+    if (end - start == 1 and end < span.end and doc[end].text in TITLE_ABBREVIATIONS and start > 0
+            and _name_token(doc[start - 1], blocked, title_tokens)):
+        start -= 1  # the given name the model left out of "Kamikamica DPM"
     out = doc[start:end]
     if any(ch.isdigit() for ch in out.text) or len(out.text) < 2:
         return None
@@ -370,6 +378,40 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
     elif len(words) > 4:
         return None
     return clean_person_span(doc[i:j], title_tokens, blocked)
+
+
+# Prepositions and conjunctions capitalized only in a Title Case headline, never inside a name.
+_TITLE_CASE_PARTICLES = {"on", "of", "for", "to", "in", "at", "with", "and", "or", "from", "by", "over", "into", "about", "as", "amid", "after"}
+
+_APPOSITION_ENDS = {",", ";", ".", "and", ")"}
+
+
+def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
+    """A name set off after a title by commas ("Fiji's High Commissioner to New Zealand, Ratu
+    Inoke Kubuabola, and ..."), which the model may take for an organization: two to four
+    capitalised proper nouns, past an honorific, that end where the apposition ends; also
+    after the post's country ("the President of Mexico, Valeria Montes, ...")."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        k = i + 1 + (doc[i + 1].lower_ == "the")
+        if k < len(doc) and k in blocked:
+            while k < len(doc) and k in blocked:
+                k += 1
+            i = k
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    k = i + 1
+    while k < len(doc) and is_honorific(doc[k]):
+        k += 1
+    j = k
+    while j < len(doc) and j - k < 4 and doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper() and j not in blocked and j not in title_tokens:
+        j += 1
+    if j - k < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
+        return None
+    if j < len(doc) and doc[j].text not in _APPOSITION_ENDS and not doc[j].is_space:
+        return None
+    if any(_title_word(t) or t.lower_ in NOT_NAME_WORDS for t in doc[k:j]):
+        return None
+    return clean_person_span(doc[k:j], title_tokens, blocked)
 
 
 _TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chancellor", "king", "queen", "emperor", "senator", "governor", "ambassador"})

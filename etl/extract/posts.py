@@ -8,9 +8,10 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
-from etl.extract.holders import apply_gazetteer_people, dateline_posts, resolve_title_only, title_to_person
+from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, title_to_person
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
+from etl.read import headline_span
 
 
 def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
@@ -22,6 +23,8 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     title_to_person(doc, index)
     resolve_title_only(index, gaz)
     dateline_posts(doc, index, gaz)
+    paired_posts(doc, index, gaz)
+    company_posts(doc, index, gaz)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -126,7 +129,7 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         if owner is None:
             continue
         m = index.mention_at(owner.i)
-        key = m.key if m is not None and m.kind == "Person" else (index.last_person_before(owner.i) if owner.lower_ in ("his", "her") else None)
+        key = m.key if m is not None and m.kind == "Person" else (_pronoun_owner(index, tok, owner) if owner.lower_ in ("his", "her") else None)
         own = [t for t in index.titles if t.person == key]
         if not own or (own[0].kind not in _COUNTERPART_TITLE and own[0].kind not in _COUNTERPART_OWN):
             continue
@@ -144,6 +147,16 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             tm = TitleMention(span, _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _pronoun_owner(index: ActorIndex, counterpart, owner) -> str | None:
+    """Whose "his counterpart": the person it is coordinated with ("talks between A and his
+    Ukrainian counterpart, B"), else the person named last before it."""
+    if counterpart.dep_ == "conj":
+        m = index.mention_at(counterpart.head.i)
+        if m is not None and m.kind == "Person":
+            return m.key
+    return index.last_person_before(owner.i)
 
 
 def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
@@ -230,7 +243,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             add_gazetteer_actor(index, gaz, of, kind)
         # "... of Japan" / "... for North Korea" after the title
         after = h.span.end
-        if of is None and after + 1 < len(doc) and doc[after].lower_ == "of":
+        if of is None and after + 1 < len(doc) and (doc[after].lower_ == "of" or doc[after].lower_ == "for" and entry.kind == "spokesperson"):
+            # ("Spokesman for the Foreign Ministry X": the body a spokesperson speaks for)
             hit = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
             if hit is not None and hit.kind in ("country", "org"):
                 of = hit.ref
@@ -262,7 +276,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         j = after
         if j < len(doc) and doc[j].text == ",":
             j += 1
-        j = _past_joined_titles(doc, j, title_hits, and_too=mod_start == 0 or doc[mod_start - 1].lower_ not in ("the", "a", "an", "/"))
+        j = _past_joined_titles(doc, j, title_hits, and_too=doc[mod_start].lower_ not in ("the", "a", "an") and (mod_start == 0 or doc[mod_start - 1].lower_ not in ("the", "a", "an", "/")))
         if index.mention_at(j) is None and j + 1 < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in gaz_at:
             # "Secretary of State Antony J. Blinken" with the name found from "J." on
             nxt = index.mention_at(j + 1)
@@ -368,6 +382,9 @@ def _indefinite_speaker(doc: Doc, start: int, after: int, gaz: Gazetteer) -> boo
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
     """The person a title is in apposition to or predicated of: "X, Japan's new prime
     minister", "X, national security adviser to ...", "X became Japan's prime minister"."""
+    head = headline_span(doc.text)
+    if head is not None and doc[start].idx < head[1]:
+        return None  # the headline: "X, U.S. State Secretary Agree On ..." lists two subjects
     i = start - 1
     steps = 0
     while i >= 0 and steps < 4 and (doc[i].lower_ in _APPOSITION_GAP or index.mention_at(i) is not None and index.mention_at(i).kind != "Person"):

@@ -23,7 +23,7 @@ from etl.extract.context import ArticleContext
 from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
-from etl.extract.statements.speakers import according_to, actor_of_phrase, hypothetical, organization_attribution, speaker_of_verb, subjects
+from etl.extract.statements.speakers import DOCUMENTS, according_to, actor_of_phrase, hypothetical, organization_attribution, speaker_of_verb, subjects
 from etl.read import headline_span
 
 _NEAR_AFTER = 12
@@ -48,23 +48,48 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
     head = headline_span(ctx.text)
     out: list[StatementDraft] = []
     previous: tuple[StatementDraft, Quote] | None = None
+    waiting: list[tuple[Quote, str, Span, Span]] = []  # open paragraphs of a quotation not yet attributed
     for q in ctx.quotes:
         if ctx.in_caption(q.start) or (head and q.start < head[1]):
             continue
         quote = clean_quote(q.text)
         first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
-        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)):
+        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)) or _subheading(q, ctx):
+            waiting = []
             continue
         found = _attributed(q, first, last, ctx)
         if found is None and previous is not None and _continues(q, previous, first, ctx):
             found = previous[0].speaker, (first.start_char, last.end_char)
+        chained = bool(waiting) and ctx.text[waiting[-1][0].end:q.start].strip() in ("", *OPENING_MARKS)
         if found is None:
+            waiting = (waiting if chained else []) + [(q, quote, first, last)] if q.open_ended else []
             continue
         speaker, evidence = found
+        if chained:
+            # "“Met with X to affirm ...\n\n“Ukraine plans to ...,” he tweeted": the earlier
+            # paragraphs of a multi-paragraph quotation are the speaker's of its last one
+            for wq, wquote, wfirst, wlast in waiting:
+                out.append(draft(ctx, speaker, wquote, "direct", (wfirst.start_char, evidence[1]), (wq.start, wq.end)))
+        waiting = []
         d = draft(ctx, speaker, quote, "direct", evidence, (q.start, q.end))
         out.append(d)
         previous = d, q
     return out
+
+
+_SUBHEADING_WORDS = 6
+
+
+def _subheading(q: Quote, ctx: ArticleContext) -> bool:
+    """A short quoted line that is its whole paragraph, without a verb or a final stop: a
+    subheading ("'Solidarity and respect'"), not someone's words."""
+    text = ctx.text
+    start = text.rfind("\n", 0, q.start) + 1
+    end = text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    if text[start:q.start].strip() not in ("", *OPENING_MARKS) or text[q.end:end].strip() not in ("", *CLOSING_MARKS):
+        return False
+    return q.words <= _SUBHEADING_WORDS and q.text.rstrip()[-1:] not in ".!?,;:" and not _has_verb(q, ctx)
 
 
 def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False) -> bool:
@@ -92,10 +117,27 @@ def _has_verb(q: Quote, ctx: ArticleContext) -> bool:
 
 
 def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
-    """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included."""
+    """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included, and
+    "read" of a document ("his tweet read")."""
     verbs = ctx.vocab.speech_verbs
     return [t for t in tokens if t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx) and not hypothetical(t)
-            and (t.lemma_.lower() in verbs or _to_the_press(t))]
+            and (t.lemma_.lower() in verbs or _to_the_press(t) or _document_reads(t))]
+
+
+def _document_reads(verb: Token) -> bool:
+    """"..., his tweet read in part", "the statement reads": a document that says the words."""
+    return verb.lemma_.lower() == "read" and any(s.lemma_.lower() in DOCUMENTS for s in subjects(verb))
+
+
+def _in_words(tokens: list[Token], ctx: ArticleContext) -> str | None:
+    """"in his words", "in the minister's words": the words' owner (outside quotes)."""
+    for t in tokens:
+        if t.lemma_.lower() == "word" and t.head.lower_ == "in" and not ctx.in_quote(t.idx):
+            for owner in (c for c in t.children if c.dep_ == "poss"):
+                actor = actor_of_phrase(owner, ctx)
+                if actor is not None:
+                    return actor
+    return None
 
 
 def _to_the_press(verb: Token) -> bool:
@@ -147,7 +189,7 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
         speaker = speaker_of_verb(verb, ctx)
         if speaker:
             return speaker
-    return according_to(before + after, ctx)
+    return according_to(before + after, ctx) or _in_words(before + after, ctx)
 
 
 def _innermost(q: Quote, verbs: list[Token], ctx: ArticleContext) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.mentions import organization_from_entity
+from etl.extract.mentions import add_gazetteer_actor, organization_from_entity
 from etl.extract.references import countries_of, refers_to
 
 # Nouns of unnamed people who speak for their organization or country.
@@ -101,7 +101,7 @@ def actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
 
 def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     index = ctx.index
-    if tok.lower_ in ("he", "she"):
+    if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss"):
         return _pronoun_speaker(tok, ctx)
     if tok.pos_ == "PROPN" and index.mention_at(tok.i) is None and any(c.dep_ == "poss" for c in tok.children):
         named = _unknown_org(tok, ctx)  # "the South's Joint Chiefs of Staff": the body, not its country
@@ -109,11 +109,19 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
             return named
     if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
         # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
-        # country; "Diplomats said" names no one.
+        # country; "Diplomats said" names no one; "Spokesman for the Foreign Ministry X
+        # said" (the title's holder named after it) names X.
+        holder = _holder_of_title_at(tok, ctx)
+        if holder is not None:
+            return holder
         countries = countries_of(tok, index)
         orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
         named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]  # "her spokesperson, X"
         people = [m.key for m in (index.mention_at(t.i) for t in named) if m is not None and m.kind == "Person"]
+        if not people and not orgs:
+            body = _body_spoken_for(tok, ctx)
+            if body is not None:
+                return body
         return (people or orgs or countries or [None])[0]
     keys = refers_to(tok, index)
     if keys:
@@ -140,7 +148,55 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if unknown is not None:
         return unknown
     countries = [m.key for m in mentions if m is not None and m.kind == "Country"]
-    return countries[0] if countries else None
+    if countries:
+        return countries[0]
+    if tok.lemma_.lower() in DOCUMENTS:
+        return _author_of_document(tok, ctx)
+    return None
+
+
+# Nouns of written words that speak for their author: "his tweet read", "the press release said".
+DOCUMENTS = {"statement", "release", "tweet", "post", "readout", "communique", "communiqué", "letter", "message"}
+_ISSUED = {"statement", "release", "readout", "communique", "communiqué"}
+
+
+def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
+    """The author of a document named as a speaker: its possessor ("his tweet read" → the
+    person "his" stands for), the actor after "from"/"by"/"of" ("the release from X"), else
+    for a release or statement the organization named last before it, which issued it ("a
+    press release from the Foreign Office ... the press release said")."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return actor_of_phrase(c, ctx)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            actor = actor_of_phrase(obj, ctx)
+            if actor is not None:
+                return actor
+    if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
+        return _last_org_like(tok, ctx, any_org=True)
+    return None
+
+
+# Nouns of a country's office a spokesperson speaks for, which the organizations table lacks.
+_OFFICES = {"presidency", "government", "ministry", "embassy", "cabinet", "chancellery", "palace", "office", "department"}
+
+
+def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
+    """"a spokesperson for the German presidency": the office named after "for"/"of" with its
+    country's demonym or name before it, an organization of that country (added to the
+    table once), not the country."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _OFFICES):
+            hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and obj.left_edge.i <= h.span.start and h.span.end <= obj.i]
+            if len(hits) != 1 or hits[0].ref not in ctx.gazetteer.countries:
+                continue
+            country = ctx.gazetteer.countries[hits[0].ref]
+            words = ctx.doc[hits[0].span.end:obj.i + 1].text
+            org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
+            add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
+            return org.key
+    return None
 
 
 def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
@@ -167,8 +223,8 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
             return (main or subj)[-1].key
         if n == here:
             continue
-        if any(h.lower_ in ("he", "she") for h in heads):
-            continue
+        if any(h.lower_ in ("he", "she") for h in heads) or any(t.lower_ in ("he", "she") and t.dep_ in _SUBJECTS for t in sent):
+            continue  # "GhanaWeb checks indicate that he has met with X": he, not X, goes back further
         if any(_unnamed_holder(h, ctx) for h in heads):
             return None
         if named:
@@ -198,11 +254,20 @@ def organization_attribution(tokens: list[Token], verbs: list[Token], ctx: Artic
     return None
 
 
+def _holder_of_title_at(tok: Token, ctx: ArticleContext) -> str | None:
+    """The named holder of the post title a token is part of ("Spokesman for the Foreign
+    Ministry Ahmed Hafez")."""
+    return next((t.person for t in ctx.index.titles if t.person and t.span.start <= tok.i < t.span.end), None)
+
+
 def unnamed(tok: Token, ctx: ArticleContext) -> bool:
     """A subject that names no one: an official, a spokesman, diplomats, sources ("a Foreign
     Ministry official", "U.S. officials"), unless a name stands beside it ("her spokesperson,
-    Liam Fortescue")."""
+    Liam Fortescue") or the post's holder is named with it ("Spokesman for the Foreign
+    Ministry Ahmed Hafez")."""
     if tok.lemma_.lower() not in _SPOKESPEOPLE or tok.lemma_.lower() in ("government", "side") or ctx.index.mention_at(tok.i) is not None:
+        return False
+    if _holder_of_title_at(tok, ctx) is not None:
         return False
     named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
     return not any((m := ctx.index.mention_at(t.i)) is not None and m.kind == "Person" for t in named)

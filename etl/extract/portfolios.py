@@ -1,0 +1,113 @@
+"""Posts named by a title and its portfolio, which the titles table cannot list one by one:
+"Minister for Climate Change", "Secretary for Strategic Affairs", "Permanent Secretary for
+Foreign Affairs", "Minister for trade Manoa Kamikamica"; and an envoy's post with the country
+it is accredited to, "High Commissioner to New Zealand", "Ambassador to Argentina".
+
+``portfolio_titles(doc, hits, gaz)`` widens such title hits over their portfolio (the table
+entry of the longer wording is added once, its label the title and portfolio as the text
+writes them) and over "to <country>" after an envoy's title; the country an envoy is sent to
+is not the country of the post (that is the one before it: "the U.S. Ambassador to Argentina").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from etl.extract.gazetteer import Gazetteer, Hit
+from etl.vocab import TitleEntry
+
+# Title words a portfolio follows ("Minister for ...", "Secretary of ..."), by their last word.
+_PORTFOLIO_HEADS = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"}
+_JOINS = {"and", "&", "of", "the"}
+_APOSTROPHE_S = {"'s", "\u2019s"}
+_MAX_WORDS = 10
+_BODIES = {"department", "ministry", "bureau", "office", "agency", "commission", "council"}
+_LOWER_MAX = 2  # a lower-case portfolio ("Minister for trade X") is one or two words before a name
+
+
+def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+    """The title hits widened over their portfolio or their "to <country>" (module docstring)."""
+    place_at = {i: h for h in hits if h.kind in ("country", "demonym", "capital", "org") for i in range(h.span.start, h.span.end)}
+    out: list[Hit] = []
+    changed = False
+    for h in hits:
+        if h.kind != "title":
+            out.append(h)
+            continue
+        entry = gaz.titles[h.ref]
+        wider = _accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits)
+        if wider is None:
+            out.append(h)
+            continue
+        changed = True
+        out.append(wider)
+    if not changed:
+        return hits
+    return sorted(out, key=lambda h: (h.span.start, -len(h.span)))
+
+
+def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -> Hit | None:
+    """"High Commissioner to New Zealand", "Ambassador to the Philippines": an envoy's title
+    and the country it is accredited to, one title (the label stays the table's)."""
+    i = h.span.end
+    if entry.kind != "envoy" or i + 1 >= len(doc) or doc[i].lower_ != "to":
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    place = place_at.get(j)
+    if place is None or place.kind not in ("country", "capital") or place.span.start != j:
+        return None
+    return Hit("title", h.ref, doc[h.span.start:place.span.end])
+
+
+def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:
+    """"Minister for Climate Change": the title and the capitalized words of its portfolio
+    after "for" or "of" (joined by "and", "&", "of", "the", a possessive); one or two lower-case
+    words only right before a capitalized name ("Minister for trade Manoa Kamikamica")."""
+    i = h.span.end
+    if entry.phrase.split()[-1] not in _PORTFOLIO_HEADS or i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of"):
+        return None
+    first = doc[i + 1]
+    owner_iso2 = None
+    owner = next((x for x in hits if x.kind == "country" and x.span.start == i + 1), None) or place_at.get(i + 1)
+    if owner is not None and owner.kind in ("country", "capital", "org") and owner.span.start == i + 1:
+        after = doc[owner.span.end] if owner.span.end < len(doc) else None
+        if owner.kind == "country" and after is not None and after.text[:1].isupper() and after.lower_ in _BODIES:
+            # "Assistant Secretary for U.S. Department of State's Bureau of ...": the country's own office
+            owner_iso2 = gaz.countries[owner.ref].iso2 if owner.ref in gaz.countries else None
+        else:
+            return None  # "Minister of Japan", "Spokesman for the Foreign Ministry": the post's owner, not a portfolio
+    if first.lower_ == "the" and (i + 2) in place_at:
+        return None
+    j = i + 1
+    capitalized = 0
+    while j < len(doc) and j - i <= _MAX_WORDS:
+        tok = doc[j]
+        if "\n" in doc[j - 1].whitespace_ or tok.is_space or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
+            break  # (the holder's name right after the portfolio: "Secretary for Strategic Affairs Mara Koli")
+        if tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "VERB":
+            capitalized += 1
+        elif tok.lower_ in _JOINS or tok.text in _APOSTROPHE_S or (tok.text.endswith(".") and tok.text[:1].isupper() and len(tok.text) <= 5):
+            pass  # "Bureau of ...", "Department of State's", "U.S."
+        else:
+            break
+        j += 1
+    while j > i + 1 and (doc[j - 1].lower_ in _JOINS or doc[j - 1].text in _APOSTROPHE_S):
+        j -= 1
+    if capitalized == 0:
+        # lower-case portfolio words, then the holder's name
+        j = i + 1
+        while j < len(doc) and j - i <= _LOWER_MAX and doc[j].is_alpha and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
+            j += 1
+        if j == i + 1 or j >= len(doc) or not (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
+            return None
+    if j <= i + 1:
+        return None
+    span = doc[h.span.start:j]
+    portfolio = doc[i:j].text
+    phrase = span.text.lower()
+    if phrase not in gaz.titles:
+        label = f"{entry.label} {portfolio}"
+        words = portfolio.lower()
+        kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
+        gaz.titles[phrase] = TitleEntry(phrase, kind, label, owner_iso2)
+    return Hit("title", phrase, span)
