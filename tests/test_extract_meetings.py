@@ -160,7 +160,8 @@ def test_a_visit_with_no_talks_is_no_meeting_and_places_only_the_meetings_it_rep
     assert meetings(facts) == [
         # the lead's day and visit are those of the story's main meeting, reported next
         (frozenset({"Anna Keller", "Oleh Bondar"}), "in-person", "held", "2025-05-06", "Kyiv"),
-        (frozenset({"Anna Keller", "Ivan Shevchuk"}), "in-person", "held", None, None),
+        # "later in the day": the day of the meeting before, once the lead has dated it
+        (frozenset({"Anna Keller", "Ivan Shevchuk"}), "in-person", "held", "2025-05-06", None),
     ], "the lead's visit places the article's first meeting, not the others of the stop"
     assert facts.meetings[0].primary, "a clause coordinated with the meeting does not make it an earlier one"
     later = extract(
@@ -754,3 +755,75 @@ def test_a_header_line_of_place_and_full_date_is_not_the_lead() -> None:
     article = Article("t", text, published="2031-09-24", source="United Nations, Office of the Secretary-General")
     ctx = ex.context(article, ex.nlp(text))
     assert lead_sentence(ctx).text.startswith("The Secretary-General met today")
+
+
+# --- wire leads, "their" call, the same day, back references with countries (issue 9) --------
+
+
+def test_mutual_visits_are_no_meeting_and_their_call_is_of_the_two_the_lead_names() -> None:
+    text = (
+        "New PM Arakawa, Seo Agree to Continue Shuttle Diplomacy\n\n"
+        "Tokyo, Oct. 2 (Nippon Wire)--New Japanese Prime Minister Kenji Arakawa and South Korean President Seo Jin-ho "
+        "agreed Wednesday to communicate closely, including through the continuation of so-called shuttle diplomacy, "
+        "or mutual visits to each other's countries.\n\n"
+        "In their telephone conversation a day after Arakawa was elected prime minister, the two leaders also shared a "
+        "commitment to making the current positive ties sustainable.\n\n"
+        "Arakawa also held a phone meeting with Australian Prime Minister Tom Harlow on the same day."
+    )
+    got = meetings(extract(text, published="2024-10-02"))
+    assert len(got) == 2 and set(got) == {
+        (frozenset({"Kenji Arakawa", "Tom Harlow"}), "phone", "held", "2024-10-02", None),
+        (frozenset({"Kenji Arakawa", "Seo Jin-ho"}), "phone", "held", "2024-10-02", None),
+    }
+
+
+def test_a_held_meeting_is_not_dated_by_a_weekday_after_the_story() -> None:
+    text = (
+        "Bilateral talks fruitful\n\n"
+        "Prime Minister Tomas Wenge and Prime Minister Ratu Kaloni discussed trade and investment.\n\n"
+        "Both leaders met at the APEC House in Port Moresby ahead of the regional forum to take place on Monday May 22.\n\n"
+        "PM Kaloni said the two nations are ready to take on regional issues by Monday when leaders meet."
+    )
+    got = meetings(extract(text, published="2023-05-20"))
+    assert [(m[0], m[2], m[3]) for m in got] == [(frozenset({"Tomas Wenge", "Ratu Kaloni"}), "held", None)]
+
+
+def test_the_two_heads_of_state_and_the_countries_they_lead_are_the_meeting_just_reported() -> None:
+    text = (
+        "Kiprono hosts Somalia, South Sudan Presidents\n\n"
+        "President Daniel Kiprono on Wednesday held talks with Somalia and South Sudan Presidents in two separate "
+        "meetings at State House, Nairobi.\n\n"
+        "Kiprono said the discussions with President Ahmed Warsame centred on the security situation in Somalia.\n\n"
+        "The two heads of State also held talks on the trade of fish between Kenya and Somalia.\n\n"
+        "Shortly after, Kiprono held bilateral talks with South Sudan President Peter Lado on regional infrastructure."
+    )
+    got = {m[0]: m[3] for m in meetings(extract(text, published="2022-09-14"))}
+    assert got == {frozenset({"Daniel Kiprono", "Ahmed Warsame"}): "2022-09-14", frozenset({"Daniel Kiprono", "Peter Lado"}): "2022-09-14"}
+
+
+def test_after_the_meeting_with_countries_in_the_sentence_is_the_meeting_reported() -> None:
+    text = (
+        "Thursday, September 15, 2022 – President Daniel Kiprono met with Somalia President Ahmed Warsame yesterday "
+        "at State House in Nairobi.\n\n"
+        "In a statement after the meeting, Kiprono said that his government will fast-track the implementation of the "
+        "Joint Commission for Cooperation between Kenya and Somalia."
+    )
+    got = meetings(extract(text, published="2022-09-15"))
+    assert [(m[0], m[3]) for m in got] == [(frozenset({"Daniel Kiprono", "Ahmed Warsame"}), "2022-09-14")]
+
+
+def test_a_title_case_dateline_with_its_agency_places_the_visit_in_the_host_capital() -> None:
+    text = (
+        "Indonesian-US Foreign Ministers Discuss Trade\n\n"
+        "Jakarta, MINA – Indonesian Foreign Minister Dewi Lestari on Thursday received a visit from US Secretary of "
+        "State Mark Holden. One of the things discussed at the meeting is trade."
+    )
+    got = meetings(extract(text, published="2020-10-29"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Dewi Lestari", "Mark Holden"}), "2020-10-29", "Jakarta")]
+
+
+def test_a_name_set_off_by_commas_after_a_title_of_a_country_is_the_person_met() -> None:
+    # the model misses "Ana Beltrán" in the apposition; the title before it introduces her
+    text = "Today, Prime Minister Arthur Wells met with the President of Chile, Ana Beltrán, at La Moneda Palace in Santiago."
+    got = meetings(extract(text, published="2031-06-26"))
+    assert [(m[0], m[3]) for m in got] == [(frozenset({"Arthur Wells", "Ana Beltrán"}), "2031-06-26")]

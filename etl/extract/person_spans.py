@@ -346,6 +346,10 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
             while k < len(doc) and k in blocked:
                 k += 1
             i = k
+    # "the President of Mexico, Valeria Montes, at ...": the name set off by commas after the title
+    appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens)
+    if appositive:
+        i += 1
     j = i
     while j < len(doc) and j - i < 6:
         tok = doc[j]
@@ -358,6 +362,8 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
     words = [t for t in doc[i:j] if t.text != "-"]
     if covered.intersection(range(i, j)) or j == i or doc[j - 1].idx >= limit:
         return None
+    if appositive and (len(words) < 2 or (j < len(doc) and doc[j].text not in (",", ".", ";"))):
+        return None  # an apposition is a whole name, closed by punctuation
     if len(words) == 1:
         # one word: a family name after a title ("Secretary of State Hale spoke"), if it is no
         # common word and the next word does not continue a proper noun

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of
+from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of, says_same_day
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
@@ -50,6 +50,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
+            if status == "held" and _after_anchor(date, ctx):
+                date = None  # a meeting held is not dated after the story ("by Monday, when the leaders meet")
             if date is None and in_headline:
                 date = _headline_date(ctx)
             holders = not older_than_anchor(date, ctx)
@@ -79,6 +81,16 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
                 parts = list(dict.fromkeys(parts + extra))
+            if len(parts) < needed and earlier is None and not in_headline and (_their(trig) or group_reference(trig, ctx.index)):
+                # "In their telephone conversation, the two leaders ..." after a lead of what "A and B
+                # agreed": the people the story has just named together
+                pair = _named_together_before(sent, ctx)
+                if len(pair) >= needed and set(parts) <= set(pair):
+                    parts = pair
+            if earlier is not None and parts and not in_headline and not refers_back(parts, earlier, ctx.index):
+                # "The two heads of State also held talks ...": of the meetings just reported, the
+                # one whose people (or their countries) these are
+                earlier = _referred_to(drafts, status, trig, parts, date, ctx) or earlier
             target = None
             joining = _joiners(trig, ctx) if anaphoric(trig) else []
             if joining and (antecedent or earlier) is not None and not in_headline:
@@ -98,7 +110,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if _institutional(trig, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
                 # "the ministers agreed to hold a high-level economic dialogue": their countries'
                 parts = as_countries(parts, ctx.index)
-            parts = without_redundant_countries(parts, ctx.index)
+            parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
             if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx):
                 continue
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
@@ -106,8 +118,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
                 continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
+            day_of = drafts[-1].root() if date is None and drafts and says_same_day(sent, trig, ctx) else None
             for d in new:
-                d.headline, d.word, d.sides = in_headline, trig.lemma_.lower(), sides
+                d.headline, d.word, d.sides, d.day_of = in_headline, trig.lemma_.lower(), sides, day_of
             in_sentence.extend(new)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
@@ -116,6 +129,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
     date_from_dateline(drafts, ctx)
+    for d in drafts:
+        if d.day_of is not None and d.date is None and d.same_as is None:
+            d.date = d.day_of.root().date  # "on the same day", once the meeting before has its date
     topics_from_context(drafts, ctx)
     lead = lead_sentence(ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
@@ -231,11 +247,40 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
     """A later report of a meeting may give what the first left out: its date, its place,
     that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
-    meeting.date = meeting.date or date
+    if not (meeting.status == "held" and _after_anchor(date, ctx)):
+        meeting.date = meeting.date or date
     if meeting.place is None and meeting.mode == "in-person":
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+def _their(trig: Token) -> bool:
+    """A meeting noun owned by "their" ("their telephone conversation")."""
+    return trig.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children)
+
+
+_TOGETHER_BACK = 3  # sentences back where "their" and "the two leaders" find the people named together
+
+
+def _named_together_before(sent: Span, ctx: ArticleContext) -> list[str]:
+    """The persons a recent sentence names together as its subject ("A and B agreed ..."),
+    the nearest such sentence first; [] if none."""
+    earlier = [s for s in ctx.sentences() if s.end <= sent.start][-_TOGETHER_BACK:]
+    for prev in reversed(earlier):
+        for tok in prev:
+            if tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
+                people = [k for k in refers_to(tok, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+                if len(people) >= 2:
+                    return people
+    return []
+
+
+def _after_anchor(date: str | None, ctx: ArticleContext) -> bool:
+    """A date later than the story's own day (or month, or year, at the date's precision)."""
+    if date is None or ctx.anchor is None:
+        return False
+    return date > ctx.anchor.isoformat()[: len(date)]
 
 
 def _headline_date(ctx: ArticleContext) -> str | None:
@@ -260,6 +305,18 @@ def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | 
     """The main meeting reported last in the body with this status (the meeting a back
     reference means)."""
     return next((d.root() for d in reversed(drafts) if d.primary and d.status == status and not _lone_headline(d)), None)
+
+
+def _referred_to(drafts: list[MeetingDraft], status: str, trig: Token, parts: list[str], date: str | None, ctx: ArticleContext) -> MeetingDraft | None:
+    """The latest main meeting of this status that a back reference ("the talks", "the two
+    leaders held talks") with these people can mean."""
+    if not (anaphoric(trig) or group_reference(trig, ctx.index)) or past_marked(trig, ctx):
+        return None
+    for d in reversed(drafts):
+        root = d.root()
+        if root.primary and root.status == status and not _lone_headline(root) and refers_back(parts, root, ctx.index) and dates_agree(date, root.date):
+            return root
+    return None
 
 
 def _lone_headline(d: MeetingDraft) -> bool:

@@ -88,9 +88,20 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
-    if best.text.endswith(("in the day", "same day", "that day")):
+    if same_day(best.text):
         return previous
     return best.value
+
+
+def same_day(text: str) -> bool:
+    """"later in the day", "on the same day", "that day": the day of the meeting reported before."""
+    return text.endswith(("in the day", "same day", "that day"))
+
+
+def says_same_day(sent: Span, trigger: Token, ctx: ArticleContext) -> bool:
+    """The trigger's clause dates it "on the same day" (or "later in the day")."""
+    starts = clause_chars(trigger, ctx)
+    return any(same_day(m.text) for m in ctx.dates_in(sent.start_char, sent.end_char) if m.start in starts)
 
 
 def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
@@ -186,6 +197,16 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
 _DATELINE_CITY = re.compile(r"(?:^|\s)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)")
 
 
+# a dateline with the city in title case, then the agency ("Jakarta, MINA –", "Tokyo, Oct. 2 (Jiji Press)--")
+_DATELINE_TITLE = re.compile(r"(?m)^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?:[A-Z]{2,10}|(?:[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*)?\([^)\n]{1,40}\))\s*(?:--|—|–)")
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –"."""
+    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text)) if m is not None]
+    return min(found, key=lambda m: m.start(1)) if found else None
+
+
 def _met_here(trigger: Token) -> bool:
     """"Wen met here Sunday with ...": "here" on the meeting's own verb."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -195,7 +216,7 @@ def _met_here(trigger: Token) -> bool:
 def dateline_place(ctx: ArticleContext) -> Place | None:
     """The city of the dateline ("BEIJING, May 3 (Xinhua) --", "Updated: ... BEIJING --"),
     when the gazetteer knows it as a capital: the place "here" means."""
-    match = _DATELINE_CITY.search(ctx.text[:600])
+    match = dateline_match(ctx.text[:600])
     if match is None:
         return None
     city = match.group(1).title()

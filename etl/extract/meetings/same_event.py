@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import is_building
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import represented
+from etl.extract.meetings.participants import represented, unplaced_people
 from etl.extract.mentions import ActorIndex
 from etl.extract.references import role_phrase
 from etl.model import Span as TextSpan
@@ -55,9 +55,18 @@ def group_reference(trig: Token, index: ActorIndex) -> bool:
 
 
 def refers_back(parts: list[str], earlier: MeetingDraft, index: ActorIndex) -> bool:
-    """The people found are (some of) the earlier meeting's, or their countries."""
+    """The people found are (some of) the earlier meeting's, or their countries (of their posts).
+    A country no one of the earlier meeting is known to stand for may still be the country of
+    one of its people whose country the text never gives ("President X" in a paper of his own
+    country): as many such countries as such people."""
     known = set(earlier.participants) | {index.actors[p].country for p in earlier.participants if p in index.actors}
-    return set(parts) <= known | represented(earlier.participants, index)  # or the countries of their posts
+    known |= represented(earlier.participants, index)
+    rest = [p for p in parts if p not in known]
+    if not rest:
+        return True
+    if any(p not in index.actors or index.actors[p].kind != "Country" for p in rest):
+        return False
+    return len(rest) <= unplaced_people(earlier.participants, index)
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:

@@ -31,7 +31,7 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma == "call":
             return any(c.lower_ == "courtesy" for c in tok.children) or is_phone_call(tok, ctx)
         if lemma == "visit":
-            return True
+            return not _practice_of_visits(tok)
         if lemma in ("conversation", "conference"):
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
         if lemma in _HELD_ONLY or tok.lower_ in _HELD_ONLY:
@@ -63,6 +63,21 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return _speaks_with_someone(tok, ctx)
         return True
     return False
+
+
+_PRACTICE = {"mutual", "reciprocal", "regular", "periodic", "frequent", "annual", "shuttle"}
+
+
+def _practice_of_visits(tok: Token) -> bool:
+    """Visits as a practice, not a meeting: "mutual visits to each other's countries", "regular
+    visits", "exchanges of visits" (plural, with no visit of anyone in particular)."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _PRACTICE for c in tok.children):
+        return True
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "exchange":
+        return True
+    return any(t.lower_ in ("other", "another") and t.i > 0 and tok.doc[t.i - 1].lower_ in ("each", "one") for t in tok.subtree)
 
 
 _CREDENTIALS = {"credentials", "credence", "letters", "letter"}
