@@ -827,3 +827,24 @@ def test_a_name_set_off_by_commas_after_a_title_of_a_country_is_the_person_met()
     text = "Today, Prime Minister Arthur Wells met with the President of Chile, Ana Beltrán, at La Moneda Palace in Santiago."
     got = meetings(extract(text, published="2031-06-26"))
     assert [(m[0], m[3]) for m in got] == [(frozenset({"Arthur Wells", "Ana Beltrán"}), "2031-06-26")]
+
+
+def test_at_the_time_dates_a_meeting_by_the_sentence_before_and_makes_it_an_earlier_one() -> None:
+    text = (
+        "Jakarta, MINA – Indonesian Foreign Minister Dewi Lestari on Thursday received a visit from US Secretary of "
+        "State Mark Holden.\n\n"
+        "Holden previously visited Indonesia in 2018. Holden met President Budi Santoso at the time."
+    )
+    facts = extract(text, published="2020-10-29")
+    got = {m[0]: m[3] for m in meetings(facts)}
+    assert got[frozenset({"Mark Holden", "Budi Santoso"})] == "2018"
+    assert [m.primary for m in facts.meetings if m.date == "2018"] == [False]
+
+
+def test_the_first_minister_to_visit_a_country_and_being_in_a_city_on_a_visit_place_the_lead_meeting() -> None:
+    text = ("Swedish Foreign Minister Anna Berg is the first Swedish foreign minister to visit China since 2015. "
+            "She met Premier Zhao Ming on Monday.")
+    assert [m[4] for m in meetings(extract(text, published="2025-03-04"))] == ["China"]
+    text = ("Swedish Foreign Minister Anna Berg is in Beijing on a three-day visit. "
+            "She held talks with Premier Zhao Ming on Monday.")
+    assert [(m[3], m[4]) for m in meetings(extract(text, published="2025-03-04"))] == [("2025-03-03", "Beijing")]

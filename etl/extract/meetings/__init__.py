@@ -18,7 +18,7 @@ from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
+from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_meetings, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to
@@ -50,6 +50,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
+            if date is None and status == "held":
+                date = _at_the_time(sent, ctx)
             if status == "held" and _after_anchor(date, ctx):
                 date = None  # a meeting held is not dated after the story ("by Monday, when the leaders meet")
             if date is None and in_headline:
@@ -169,7 +171,7 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     who = visitors(trig, ctx) if place is not None else []
     if place is None or not who:
         return None
-    current = not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
+    current = (not past_marked(trig, ctx) or first_to_visit_since(trig)) and not older_than_anchor(date, ctx)
     visits.append(Visit(who, place, status, date, sent, current))
     return visits[-1]
 
@@ -274,6 +276,21 @@ def _named_together_before(sent: Span, ctx: ArticleContext) -> list[str]:
                 if len(people) >= 2:
                     return people
     return []
+
+
+_AT_THE_TIME = re.compile(r"\b(?:at the time|at that time|back then)\b", re.IGNORECASE)
+
+
+def _at_the_time(sent: Span, ctx: ArticleContext) -> str | None:
+    """"X previously visited Indonesia in 2018. X met the President at the time.": the date
+    of the sentence before, when it gives exactly one."""
+    if not _AT_THE_TIME.search(sent.text):
+        return None
+    before = [s for s in ctx.sentences() if s.end <= sent.start]
+    if not before:
+        return None
+    values = {m.value for m in ctx.dates_in(before[-1].start_char, before[-1].end_char) if m.value}
+    return values.pop() if len(values) == 1 else None
 
 
 def _after_anchor(date: str | None, ctx: ArticleContext) -> bool:

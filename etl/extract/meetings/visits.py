@@ -50,6 +50,14 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
             who = [k for o in tok.children if o.dep_ == "dobj" for k in refers_to(o, ctx.index)] if place is not None else []
         if status is not None and place is not None and who:
             out.append(Visit(who, place, status, None, sent, True))
+    for tok in sent:
+        # "X is (became) the first foreign minister to visit China since 2015": X visits China now
+        if first_to_visit_since(tok) and tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("attr", "oprd") and not ctx.in_quote(tok.idx):
+            copula = tok.head.head
+            place = destination(tok, ctx)
+            who = [k for k in subject_of(copula, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+            if place is not None and who and not any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in copula.children):
+                out.append(Visit(who, place, "held", None, sent, True))
     return out
 
 
@@ -57,6 +65,10 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
     """Where a visit goes: "a visit to Kyiv", "visited Kyiv", "will visit Moscow"."""
     objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
     objects += [o for p in trig.children if p.dep_ == "prep" and (p.lower_ == "to" or p.lower_ == "in" and trig.lemma_.lower() == "arrive") for o in p.children if o.dep_ == "pobj"]
+    if trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.head.head.lemma_.lower() in _BEING_THERE:
+        # "X is in Beijing on a three-day visit": the place the visitor is in
+        verb = trig.head.head
+        objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
     for obj in objects:
         ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
         if ent is not None and not ctx.in_quote(ent.start_char):
@@ -64,6 +76,15 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
             if place is not None:
                 return place
     return None
+
+
+_BEING_THERE = {"be", "arrive", "stay", "remain"}
+
+
+def first_to_visit_since(trig: Token) -> bool:
+    """"the first Swedish foreign minister to visit China since 2015": the visit told is the
+    current one; "since" dates the one before it."""
+    return trig.pos_ == "VERB" and trig.lemma_.lower() == "visit" and any(c.lower_ == "first" for c in trig.head.children)
 
 
 def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
