@@ -850,3 +850,10 @@ def test_the_first_minister_to_visit_a_country_and_being_in_a_city_on_a_visit_pl
     text = ("Swedish Foreign Minister Anna Berg is in Beijing on a three-day visit. "
             "She held talks with Premier Zhao Ming on Monday.")
     assert [(m[3], m[4]) for m in meetings(extract(text, published="2025-03-04"))] == [("2025-03-03", "Beijing")]
+
+
+def test_he_before_an_honorific_is_his_excellency_not_a_person() -> None:
+    text = ("On Friday, 10 January 2020, Japanese Foreign Minister HE Mr. Kenji Arakawa held talks with HE Ms. Dewi "
+            "Lestari, Minister of Foreign Affairs of the Republic of Indonesia, in Jakarta.")
+    got = meetings(extract(text, published="2020-01-10"))
+    assert got == [(frozenset({"Kenji Arakawa", "Dewi Lestari"}), "in-person", "held", "2020-01-10", "Jakarta")]

@@ -78,6 +78,11 @@ def _honorific_words() -> frozenset[str]:
 
 
 def is_honorific(tok: Token) -> bool:
+    if tok.text == "HE":
+        # "HE Mr. Motegi Toshimitsu": His (Her) Excellency, written without its periods, before
+        # another honorific (never the pronoun of an all-capitals line, "HE SAID")
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ in _honorific_words()
     return tok.lower_ in _honorific_words() or tok.lower_ in ("honorable", "honourable", "excellency")
 
 
