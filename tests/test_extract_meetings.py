@@ -857,3 +857,21 @@ def test_he_before_an_honorific_is_his_excellency_not_a_person() -> None:
             "Lestari, Minister of Foreign Affairs of the Republic of Indonesia, in Jakarta.")
     got = meetings(extract(text, published="2020-01-10"))
     assert got == [(frozenset({"Kenji Arakawa", "Dewi Lestari"}), "in-person", "held", "2020-01-10", "Jakarta")]
+
+
+def test_a_format_dialogue_and_its_plenary_meeting_with_the_host_are_one_meeting_dated_and_placed_by_the_lead() -> None:
+    text = (
+        "Embassy of Japan: Japan-Indonesia Ministerial-Level Strategic Dialogue\n\n"
+        "IO, Jakarta – On Friday, 10 January 2020, starting at 10:20 Jakarta time and lasting for approximately 60 "
+        "minutes, Japanese Foreign Minister HE Mr. Arakawa Kenji conducted a Japan-Indonesia Ministerial-Level "
+        "Strategic Dialogue, consisting of a Small Group Meeting and Plenary Meeting with HE Ms. Dewi Lestari, "
+        "Minister of Foreign Affairs of the Republic of Indonesia, with the contents of the meeting as follows.\n\n"
+        "Responding to this, Foreign Minister Lestari welcomed the visit of Foreign Minister Arakawa to Jakarta, and "
+        "was happy to meet again after the meeting in Nagoya last November 2019."
+    )
+    facts = extract(text, published="2020-01-10")
+    main = [m for m, f in zip(meetings(facts), facts.meetings) if f.primary]
+    # one main meeting (not a second one of Arakawa and Indonesia, nor a person "Plenary Meeting"),
+    # of the lead's day (not the Nagoya meeting's), in the dateline's city (not the agency "IO")
+    assert len(main) == 1 and main[0][1:] == ("in-person", "held", "2020-01-10", "Jakarta")
+    assert {n.split()[-1] for n in main[0][0]} <= {"Arakawa", "Kenji", "Lestari"} and len(main[0][0]) == 2

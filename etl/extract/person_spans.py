@@ -39,6 +39,8 @@ NOT_NAME_WORDS = {
     "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
     # words that make the capitalised name after them a thing or a place, not a person
     "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
+    # meeting words of a Title Case name ("a Small Group Meeting and Plenary Meeting with ...")
+    "meeting", "meetings", "summit", "dialogue", "talks", "conference",
 }
 _DASHES = {"-", "–", "—", "--"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}

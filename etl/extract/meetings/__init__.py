@@ -249,7 +249,9 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
     """A later report of a meeting may give what the first left out: its date, its place,
     that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
-    if not (meeting.status == "held" and _after_anchor(date, ctx)):
+    # not a day after the story, nor, for a main meeting, one so old it would make it background
+    # ("was happy to meet again after the meeting in Nagoya last November")
+    if not (meeting.status == "held" and _after_anchor(date, ctx)) and not (meeting.primary and older_than_anchor(date, ctx)):
         meeting.date = meeting.date or date
     if meeting.place is None and meeting.mode == "in-person":
         meeting.place = place_of(sent, trig, ctx)

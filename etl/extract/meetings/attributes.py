@@ -201,9 +201,13 @@ _DATELINE_CITY = re.compile(r"(?:^|\s)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),?
 _DATELINE_TITLE = re.compile(r"(?m)^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?:[A-Z]{2,10}|(?:[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*)?\([^)\n]{1,40}\))\s*(?:--|—|–)")
 
 
+# the agency first, then the city ("IO, Jakarta –")
+_DATELINE_AGENCY_FIRST = re.compile(r"(?m)^[A-Z]{2,10},\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*(?:--|—|–)")
+
+
 def dateline_match(text: str) -> re.Match[str] | None:
-    """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –"."""
-    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text)) if m is not None]
+    """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –", "IO, Jakarta –"."""
+    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text), _DATELINE_AGENCY_FIRST.search(text)) if m is not None]
     return min(found, key=lambda m: m.start(1)) if found else None
 
 

@@ -162,7 +162,8 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     start = head[1] if head else 0
     stop = lead.start_char if lead is not None else ctx.body_end
     place = None
-    for s, e in [(s, e) for s, e in lines(ctx.text[:stop]) if s >= start and ctx.text[s:e].strip()][:_HEADER_LINES]:
+    # whole lines only: not the head of the lead's own line ("IO, Jakarta – On Friday, ...")
+    for s, e in [(s, e) for s, e in lines(ctx.text[:ctx.body_end]) if s >= start and e <= stop and ctx.text[s:e].strip()][:_HEADER_LINES]:
         line = ctx.text[s:e].strip()
         if len(line) > _PLACE_LINE_CHARS:
             continue

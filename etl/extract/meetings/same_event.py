@@ -156,3 +156,35 @@ def same_event_by_sides(drafts: list[MeetingDraft], index: ActorIndex) -> None:
                 b.primary = b.primary or a.primary
                 a.same_as = b
                 break
+    _same_event_naming_a_side(drafts, index)
+
+
+def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> None:
+    """A meeting of a person and a country ("X conducted a Japan-Indonesia Strategic Dialogue")
+    and one of the same person and someone who holds a post of that country, told in the same
+    sentence ("... consisting of a Plenary Meeting with HE Ms. Y, Minister of Foreign Affairs
+    of Indonesia"), with the same status and mode and dates that agree, are one meeting: the
+    country's draft points at the people's, which takes its date and place."""
+    roots = [d for d in drafts if d.same_as is None]
+    for a in roots:
+        countries = [p for p in a.participants if p in index.actors and index.actors[p].kind == "Country"]
+        persons = {p for p in a.participants if p in index.actors and index.actors[p].kind == "Person"}
+        if not countries or not persons or len(countries) + len(persons) != len(a.participants):
+            continue
+        for b in roots:
+            if b is a or b.same_as is not None or b.root() is a or b.sentence.start != a.sentence.start:
+                continue
+            if (b.status, b.mode) != (a.status, a.mode) or not dates_agree(a.date, b.date) or not persons <= set(b.participants):
+                continue
+            others = [p for p in b.participants if p not in persons]
+            if not others or any(p not in index.actors or index.actors[p].kind != "Person" for p in others):
+                continue
+            covered = {c for p in others for c in represented([p], index)}
+            # a country no one is known to stand for may be that of a person whose country the
+            # text does not give ("Japanese Foreign Minister HE Mr. X": the title does not reach X)
+            uncovered = set(countries) - covered
+            if len(uncovered) <= unplaced_people(list(persons), index) and all(represented([p], index) & set(countries) for p in others):
+                b.date, b.place = b.date or a.date, b.place or a.place
+                b.primary = b.primary or a.primary
+                a.same_as = b
+                break
