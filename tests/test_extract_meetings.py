@@ -875,3 +875,25 @@ def test_a_format_dialogue_and_its_plenary_meeting_with_the_host_are_one_meeting
     # of the lead's day (not the Nagoya meeting's), in the dateline's city (not the agency "IO")
     assert len(main) == 1 and main[0][1:] == ("in-person", "held", "2020-01-10", "Jakarta")
     assert {n.split()[-1] for n in main[0][0]} <= {"Arakawa", "Kenji", "Lestari"} and len(main[0][0]) == 2
+
+
+def test_a_list_after_separate_meetings_and_guests_received_one_by_one_are_a_meeting_each() -> None:
+    host = "Ramon Dela Cruz"
+    text = ("President Ramon Dela Cruz held separate meetings with foreign dignitaries on Thursday. He met Chinese Vice "
+            "President Zhou Ping, Japanese Foreign Minister Kenji Arakawa and Australian Prime Minister Tom Harlow.")
+    got = {m[0] for m in meetings(extract(text, published="2022-07-01"))}
+    assert got == {frozenset({host, g}) for g in ("Zhou Ping", "Kenji Arakawa", "Tom Harlow")}
+    text = ("On Friday, President Ramon Dela Cruz received Vietnamese Vice President Nguyen Thi Lan, Indian Foreign "
+            "Minister Arjun Mehta and British Foreign Secretary Oliver Grant at Malacañan Palace.")
+    got = {(m[0], m[3]) for m in meetings(extract(text, published="2022-07-01"))}
+    assert got == {(frozenset({host, g}), "2022-07-01") for g in ("Nguyen Thi Lan", "Arjun Mehta", "Oliver Grant")}
+    # received together: one meeting
+    together = extract(text.replace(" at Malacañan", " together at Malacañan"), published="2022-07-01")
+    assert [len(m[0]) for m in meetings(together)] == [4]
+
+
+def test_a_speaker_saying_it_was_a_pleasure_meeting_people_is_the_one_meeting_them() -> None:
+    text = ("In a Facebook post, President Ramon Dela Cruz said it was a “great pleasure” meeting Japanese Foreign "
+            "Minister Kenji Arakawa and Australian Prime Minister Tom Harlow on Thursday.")
+    got = meetings(extract(text, published="2022-07-01"))
+    assert [m[0] for m in got] == [frozenset({"Ramon Dela Cruz", "Kenji Arakawa", "Tom Harlow"})]

@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_meetings, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
@@ -59,6 +59,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
             if not sides and _forum_meeting(trig, ctx):
@@ -351,6 +352,44 @@ def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: Me
     return refers_back(parts, earlier, ctx.index) and dates_agree(date, earlier.date)
 
 
+def _speaker_meeting(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"X said it was a great pleasure meeting Y" / "... an honour to meet Y": the speaker is
+    the one meeting, where the meeting's own clause has only "it" for a subject."""
+    if trig.pos_ != "VERB":
+        return []
+    clause = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.vocab.speech_verbs:
+        return []
+    if [c.lower_ for c in clause.children if c.dep_ in ("nsubj", "expl")] != ["it"] or any(c.dep_ == "nsubj" for c in trig.children):
+        return []
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return [k for s in speakers for k in refers_to(s, ctx.index) if ctx.index.actors[k].kind == "Person"]
+
+
+def _separate_just_before(sent: Span, ctx: ArticleContext) -> bool:
+    """The sentence before says the meetings were separate ("he held separate meetings with
+    foreign dignitaries. ... it was a pleasure meeting A, B, C and D"): the list is of them."""
+    before = [s for s in ctx.sentences() if s.end <= sent.start]
+    return bool(before) and any(t.lower_ in _SEPARATE and is_trigger(t.head, ctx) for t in before[-1])
+
+
+_RECEIVING = {"receive", "welcome"}
+
+
+def _received_one_by_one(trig: Token, parts: list[str], ctx: ArticleContext) -> bool:
+    """"X received A, B, C and D at the Palace", guests of three countries or more, each of a
+    country of their own and none of the host's: courtesy calls, one by one."""
+    if trig.lemma_.lower() not in _RECEIVING or trig.pos_ != "VERB":
+        return False
+    index = ctx.index
+    hosts = set(subject_of(trig, index))
+    guests = [p for p in parts if p not in hosts]
+    sides = [represented([p], index) for p in guests]
+    if len(guests) < 3 or any(len(s) != 1 for s in sides) or len({next(iter(s)) for s in sides}) != len(guests):
+        return False
+    return not any(t.lower_ in ("together", "jointly", "delegation", "delegations", "group") for t in trig.sent)
+
+
 def _bilaterals(trig: Token) -> bool:
     """"held bilateral meetings with A, B and C", "met bilaterally with A and B": a bilateral
     meeting has two sides, so there is one with each partner."""
@@ -368,7 +407,8 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
     topics = ctx.issues_in(sent.start_char, sent.end_char)
     primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
-    separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig) or listed_counterparts(trig, ctx.index))
+    separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig) or listed_counterparts(trig, ctx.index)
+                                    or _separate_just_before(sent, ctx) or _received_one_by_one(trig, parts, ctx))
     subjects = set(subject_of(trig, ctx.index)) & set(parts)
     partners = [p for p in with_objects(trig, ctx.index, subjects) if p in parts] if separate else []
     hosts = [p for p in parts if p not in partners]
