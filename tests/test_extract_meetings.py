@@ -897,3 +897,14 @@ def test_a_speaker_saying_it_was_a_pleasure_meeting_people_is_the_one_meeting_th
             "Minister Kenji Arakawa and Australian Prime Minister Tom Harlow on Thursday.")
     got = meetings(extract(text, published="2022-07-01"))
     assert [m[0] for m in got] == [frozenset({"Ramon Dela Cruz", "Kenji Arakawa", "Tom Harlow"})]
+
+
+def test_their_talks_with_someone_and_the_two_leaders_meeting_someone_are_the_pair_and_that_person() -> None:
+    text = ("Foreign Ministers Anna Berg of Sweden and Jonas Lind of Norway arrived in Lima on Monday. "
+            "In their talks with President Carlos Ruiz, they discussed trade.")
+    got = meetings(extract(text, published="2025-03-04"))
+    assert [m[0] for m in got] == [frozenset({"Anna Berg", "Jonas Lind", "Carlos Ruiz"})]
+    text = ("Prime Minister Anna Berg and President Carlos Ruiz signed a trade deal on Monday. "
+            "The two leaders met again on Tuesday with Chancellor Jonas Lind.")
+    got = meetings(extract(text, published="2025-03-04"))
+    assert [(m[0], m[3]) for m in got] == [(frozenset({"Anna Berg", "Carlos Ruiz", "Jonas Lind"}), "2025-03-04")]

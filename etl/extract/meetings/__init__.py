@@ -86,10 +86,10 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 parts = list(dict.fromkeys(parts + extra))
             if len(parts) < needed and earlier is None and not in_headline and (_their(trig) or group_reference(trig, ctx.index)):
                 # "In their telephone conversation, the two leaders ..." after a lead of what "A and B
-                # agreed": the people the story has just named together
+                # agreed": the people the story has just named together ("their talks with X": and X)
                 pair = _named_together_before(sent, ctx)
-                if len(pair) >= needed and set(parts) <= set(pair):
-                    parts = pair
+                if len(pair) >= 2:
+                    parts = pair + [p for p in parts if p not in pair]
             if earlier is not None and parts and not in_headline and not refers_back(parts, earlier, ctx.index):
                 # "The two heads of State also held talks ...": of the meetings just reported, the
                 # one whose people (or their countries) these are
