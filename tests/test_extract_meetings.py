@@ -908,3 +908,10 @@ def test_their_talks_with_someone_and_the_two_leaders_meeting_someone_are_the_pa
             "The two leaders met again on Tuesday with Chancellor Jonas Lind.")
     got = meetings(extract(text, published="2025-03-04"))
     assert [(m[0], m[3]) for m in got] == [(frozenset({"Anna Berg", "Carlos Ruiz", "Jonas Lind"}), "2025-03-04")]
+
+
+def test_is_to_meet_is_a_planned_meeting_and_was_to_meet_is_none() -> None:
+    text = "Foreign Minister Anna Berg is to meet her Chinese counterpart Li Wei in Beijing on Friday."
+    assert meetings(extract(text, published="2025-03-06")) == [(frozenset({"Anna Berg", "Li Wei"}), "in-person", "planned", "2025-03-07", "Beijing")]
+    text = "Foreign Minister Anna Berg was to meet Li Wei on Friday but the talks were postponed."
+    assert [m for m in meetings(extract(text, published="2025-03-06")) if m[2] == "held"] == []

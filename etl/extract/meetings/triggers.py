@@ -249,9 +249,25 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return "planned"
         if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
             return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
+        if not crossed and _is_to(t):
+            return "planned"  # "X is to meet Y on Friday", "the two leaders are to hold talks"
+        if not crossed and _is_to(t, past=True):
+            return None  # "X was to meet Y on Friday (but ...)": a plan of the past, held or not unsaid
         if t.dep_ == "ROOT":
             break
     return "held"
+
+
+def _is_to(verb: Token, past: bool = False) -> bool:
+    """"is to meet", "are to hold talks", "talks are to take place": "be" with an infinitive
+    complement, a meeting arranged (with ``past``: "was to meet", a plan of the past); not "the
+    aim is to ..."."""
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or not _infinitive(verb):
+        return False
+    be = verb.head
+    if be.lemma_.lower() != "be" or be.tag_ not in (("VBD",) if past else ("VBZ", "VBP")):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in ("aim", "goal", "purpose", "plan", "idea", "task", "objective") for c in be.children)
 
 
 _BACK_TO = {"return", "resume", "rejoin"}
