@@ -915,3 +915,9 @@ def test_is_to_meet_is_a_planned_meeting_and_was_to_meet_is_none() -> None:
     assert meetings(extract(text, published="2025-03-06")) == [(frozenset({"Anna Berg", "Li Wei"}), "in-person", "planned", "2025-03-07", "Beijing")]
     text = "Foreign Minister Anna Berg was to meet Li Wei on Friday but the talks were postponed."
     assert [m for m in meetings(extract(text, published="2025-03-06")) if m[2] == "held"] == []
+
+
+def test_a_date_of_the_meeting_the_talks_are_held_ahead_of_is_not_theirs() -> None:
+    text = "Foreign Minister Anna Berg held talks with Li Wei ahead of a regional summit on Friday."
+    got = meetings(extract(text, published="2025-03-06"))
+    assert [(m[0], m[2], m[3]) for m in got] == [(frozenset({"Anna Berg", "Li Wei"}), "held", None)]

@@ -57,10 +57,28 @@ def _opening_participle(clause: Token, head: Token, ctx: ArticleContext) -> bool
 def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> bool:
     """A date inside another meeting word's phrase that marks an earlier meeting ("met ... for
     the first talks since April 2012"): that meeting's date, not this one's."""
-    for t in trigger.subtree:
-        if t.i != trigger.i and t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text) and is_trigger(t, ctx) and past_marked(t, ctx):
+    for t in trigger.sent:
+        if t.i == trigger.i or not t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text):
+            continue
+        if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx):
             return True
+        if _ordered_meeting(t, trigger, ctx):
+            return True  # "held talks ahead of a regional summit on Friday": the summit's Friday
     return False
+
+
+_ORDER_PREPS = {"before", "after", "following"}
+_ORDER_HEADS = {"ahead", "prior"}
+
+
+def _ordered_meeting(t: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """Another meeting word the trigger's clause orders itself by ("ahead of the summit",
+    "before the talks", "prior to the meeting"): a date in its phrase is its own."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.lemma_.lower() not in ctx.vocab.meeting_triggers["event_noun"]:
+        return False
+    prep = t.head
+    ordered = prep.lower_ in _ORDER_PREPS or (prep.lower_ in ("of", "to") and prep.head.lower_ in _ORDER_HEADS)
+    return ordered and clause_of(t) == clause_of(trigger)
 
 
 def _in_parentheses(char: int, sent: Span, ctx: ArticleContext) -> bool:
