@@ -921,3 +921,13 @@ def test_a_date_of_the_meeting_the_talks_are_held_ahead_of_is_not_theirs() -> No
     text = "Foreign Minister Anna Berg held talks with Li Wei ahead of a regional summit on Friday."
     got = meetings(extract(text, published="2025-03-06"))
     assert [(m[0], m[2], m[3]) for m in got] == [(frozenset({"Anna Berg", "Li Wei"}), "held", None)]
+
+
+def test_a_trip_to_one_place_told_in_another_sentence_places_the_visitors_first_main_meeting() -> None:
+    text = ("Swedish Foreign Minister Anna Berg held talks with her South Korean counterpart Park Ji-min on Tuesday. "
+            "She also met Prime Minister Han Seo-jun. Berg arrived in Seoul on Monday.")
+    got = {m[0]: m[4] for m in meetings(extract(text, published="2025-03-04"))}
+    assert got == {frozenset({"Anna Berg", "Park Ji-min"}): "Seoul", frozenset({"Anna Berg", "Han Seo-jun"}): None}
+    # an earlier trip places nothing
+    text = "Swedish Foreign Minister Anna Berg held talks with Park Ji-min on Tuesday. Berg visited Tokyo last week."
+    assert [m[4] for m in meetings(extract(text, published="2025-03-04"))] == [None]

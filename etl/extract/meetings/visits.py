@@ -122,6 +122,10 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: Article
             d.primary = True  # another meeting of the announced trip
         told = [v for v in trips if v.sentence.start == d.sentence.start
                 or _leading(v, ctx, lead_start) and any(firsts.get(p) is d for p in v.visitors)]
+        if not told and len({v.place.key for v in trips}) == 1:
+            # a trip to one place told in another sentence ("X met Y on Tuesday. X is on a
+            # three-day visit to Seoul."): it places the visitor's first main meeting too
+            told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
         if len({v.place.key for v in told}) != 1:
             continue
         if d.place is None and not _placed_elsewhere(d, drafts):
