@@ -931,3 +931,16 @@ def test_a_trip_to_one_place_told_in_another_sentence_places_the_visitors_first_
     # an earlier trip places nothing
     text = "Swedish Foreign Minister Anna Berg held talks with Park Ji-min on Tuesday. Berg visited Tokyo last week."
     assert [m[4] for m in meetings(extract(text, published="2025-03-04"))] == [None]
+
+
+def test_a_later_sentence_with_one_side_of_a_bilateral_already_reported_places_that_meeting() -> None:
+    text = (
+        "SINGAPORE – President Ramon Dela Cruz held two separate bilateral talks with the leaders of Vietnam and "
+        "Indonesia on the sidelines of the ASEAN Summit here yesterday afternoon.\n\n"
+        "Dela Cruz first had a bilateral meeting with Vietnamese Prime Minister Tran Van Minh at the Ritz Carlton Hotel, "
+        "where Dela Cruz and the Philippine delegation were staying.\n\n"
+        "Before the dinner, Dela Cruz met with Indonesian President Budi Santoso at the Istana."
+    )
+    got = {m[0]: (m[3], m[4]) for m in meetings(extract(text, published="2018-04-28"))}
+    assert got[frozenset({"Ramon Dela Cruz", "Tran Van Minh"})] == ("2018-04-27", "Ritz Carlton Hotel")
+    assert got[frozenset({"Ramon Dela Cruz", "Budi Santoso"})] == ("2018-04-27", "Istana")

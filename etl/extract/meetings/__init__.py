@@ -103,7 +103,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
                 back = anaphoric(trig) or group_reference(trig, ctx.index)  # "the talks", "talks between the two sides"
                 if len(parts) < needed and not (back and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
-                    continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
+                    # "President X held separate talks with the leaders of A and B ... X first had a
+                    # bilateral meeting with Y at the Hotel" (X unrecognized here): the talks with Y
+                    again_of = None if past_marked(trig, ctx) or older_than_anchor(date, ctx) else _bilateral_with(drafts, status, parts, date, ctx)
+                    if again_of is None:
+                        continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
+                    earlier = again_of
                 target = earlier
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
@@ -325,6 +330,18 @@ def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | 
     """The main meeting reported last in the body with this status (the meeting a back
     reference means)."""
     return next((d.root() for d in reversed(drafts) if d.primary and d.status == status and not _lone_headline(d)), None)
+
+
+def _bilateral_with(drafts: list[MeetingDraft], status: str, parts: list[str], date: str | None, ctx: ArticleContext) -> MeetingDraft | None:
+    """The one main two-party meeting of this status already reported with the one person
+    found (the other side named in a way the mentions missed), dates agreeing."""
+    people = [p for p in parts if ctx.index.actors[p].kind == "Person"]
+    if len(people) != 1 or len(parts) != 1:
+        return None
+    roots = {id(d.root()): d.root() for d in drafts}
+    found = [r for r in roots.values() if r.primary and r.status == status and len(set(r.participants)) == 2
+             and people[0] in r.participants and dates_agree(date, r.date)]
+    return found[0] if len(found) == 1 else None
 
 
 def _referred_to(drafts: list[MeetingDraft], status: str, trig: Token, parts: list[str], date: str | None, ctx: ArticleContext) -> MeetingDraft | None:

@@ -182,6 +182,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if ent.start_char not in clause_chars(trigger, ctx):
             continue
+        if _inside_earlier_meeting(ent.start_char, trigger, ctx):
+            continue  # "happy to meet again after the meeting in Nagoya": that meeting's place
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
         near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
