@@ -944,3 +944,15 @@ def test_a_later_sentence_with_one_side_of_a_bilateral_already_reported_places_t
     got = {m[0]: (m[3], m[4]) for m in meetings(extract(text, published="2018-04-28"))}
     assert got[frozenset({"Ramon Dela Cruz", "Tran Van Minh"})] == ("2018-04-27", "Ritz Carlton Hotel")
     assert got[frozenset({"Ramon Dela Cruz", "Budi Santoso"})] == ("2018-04-27", "Istana")
+
+
+def test_a_meeting_going_on_as_the_story_is_written_is_of_its_day_and_a_tour_of_countries_is_no_meeting() -> None:
+    text = (
+        "BREAKING: Obi holds bilateral meeting with Marsh\n\n"
+        "President Chinedu Obi is holding a bilateral meeting with the Secretary of State of the United States of "
+        "America, Ellen Marsh, at the State House, Abuja.\n\n"
+        "Apart from Nigeria, Marsh is visiting Cape Verde, Ivory Coast and Angola as she seeks to reinforce the US "
+        "commitment to stronger relations with democracies in the subregion."
+    )
+    got = meetings(extract(text, published="2024-01-23"))
+    assert [(m[0], m[2], m[3]) for m in got] == [(frozenset({"Chinedu Obi", "Ellen Marsh"}), "held", "2024-01-23")]

@@ -51,7 +51,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
             if date is None and status == "held":
-                date = _at_the_time(sent, ctx)
+                date = _at_the_time(sent, ctx) or _happening_now(trig, ctx)
             if status == "held" and _after_anchor(date, ctx):
                 date = None  # a meeting held is not dated after the story ("by Monday, when the leaders meet")
             if date is None and in_headline:
@@ -119,7 +119,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 # "the ministers agreed to hold a high-level economic dialogue": their countries'
                 parts = as_countries(parts, ctx.index)
             parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
-            if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx):
+            if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx, trig):
                 continue
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
@@ -299,6 +299,19 @@ def _at_the_time(sent: Span, ctx: ArticleContext) -> str | None:
         return None
     values = {m.value for m in ctx.dates_in(before[-1].start_char, before[-1].end_char) if m.value}
     return values.pop() if len(values) == 1 else None
+
+
+def _happening_now(trig: Token, ctx: ArticleContext) -> str | None:
+    """"X is holding a bilateral meeting with Y", "X is currently meeting Y": going on as the
+    story is written, so on the story's day (its publication date)."""
+    if ctx.anchor is None:
+        return None
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head if trig.dep_ == "dobj" else None
+    if verb is None or verb.tag_ != "VBG":
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "be" for c in verb.children):
+        return None
+    return ctx.anchor.isoformat()
 
 
 def _after_anchor(date: str | None, ctx: ArticleContext) -> bool:

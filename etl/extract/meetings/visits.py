@@ -96,10 +96,25 @@ def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
     return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind in ("Person", "Country")]
 
 
-def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext) -> bool:
-    """The people of a held visit are the visitors and the place visited: no talks are stated."""
+def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext, trig: Token | None = None) -> bool:
+    """The people of a held visit are the visitors and the places visited ("is visiting Cape
+    Verde, Ivory Coast and Angola"): no talks are stated."""
     others = [p for p in parts if p not in who]
-    return bool(who) and all(p in (place.key, place.country) for p in others)
+    visited = _visited(trig, ctx) if trig is not None else set()
+    return bool(who) and all(p in (place.key, place.country) or p in visited for p in others)
+
+
+def _visited(trig: Token, ctx: ArticleContext) -> set[str]:
+    """The countries a visit word's destination list names ("visited A, B and C")."""
+    objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    out: set[str] = set()
+    for obj in objects:
+        for t in obj.subtree:
+            m = ctx.index.mention_at(t.i)
+            if m is not None and m.kind == "Country":
+                out.add(m.key)
+    return out
 
 
 def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext, lead_start: int | None) -> None:
