@@ -956,3 +956,14 @@ def test_a_meeting_going_on_as_the_story_is_written_is_of_its_day_and_a_tour_of_
     )
     got = meetings(extract(text, published="2024-01-23"))
     assert [(m[0], m[2], m[3]) for m in got] == [(frozenset({"Chinedu Obi", "Ellen Marsh"}), "held", "2024-01-23")]
+
+
+def test_the_phrase_a_meeting_word_is_in_keeps_its_place_and_the_dateline_city_beats_a_trip_to_the_country() -> None:
+    text = "Prime Minister Kenji Arakawa and President Seo Jin-ho held a joint news conference after a summit meeting in Tokyo on Thursday."
+    assert [m[4] for m in meetings(extract(text, published="2023-03-16"))] == ["Tokyo"]
+    text = (
+        "Jakarta, MINA – Indonesian Foreign Minister Dewi Lestari on Thursday received a visit from US Secretary of "
+        "State Mark Holden. One of the things discussed at the meeting is trade.\n\n"
+        "Holden’s visit to Indonesia is part of a series of trips to India, Sri Lanka, the Maldives and Indonesia."
+    )
+    assert [m[4] for m in meetings(extract(text, published="2020-10-29"))] == ["Jakarta"]

@@ -58,8 +58,8 @@ def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> b
     """A date inside another meeting word's phrase that marks an earlier meeting ("met ... for
     the first talks since April 2012"): that meeting's date, not this one's."""
     for t in trigger.sent:
-        if t.i == trigger.i or not t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text):
-            continue
+        if t.i == trigger.i or trigger in t.subtree or not t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text):
+            continue  # (not the phrase the trigger itself is in: "after a summit meeting in Tokyo")
         if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx):
             return True
         if _ordered_meeting(t, trigger, ctx):

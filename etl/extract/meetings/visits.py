@@ -137,16 +137,30 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: Article
             d.primary = True  # another meeting of the announced trip
         told = [v for v in trips if v.sentence.start == d.sentence.start
                 or _leading(v, ctx, lead_start) and any(firsts.get(p) is d for p in v.visitors)]
-        if not told and len({v.place.key for v in trips}) == 1:
-            # a trip to one place told in another sentence ("X met Y on Tuesday. X is on a
-            # three-day visit to Seoul."): it places the visitor's first main meeting too
-            told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
         if len({v.place.key for v in told}) != 1:
             continue
         if d.place is None and not _placed_elsewhere(d, drafts):
             d.place = told[0].place
         if d.date is None:
             d.date = next((v.date for v in told if v.sentence.start == d.sentence.start and v.date), None)
+
+
+def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
+    """A trip to one place told in another sentence ("X met Y on Tuesday. X is on a three-day
+    visit to Seoul.") places the visitor's first main meeting, when nothing else (its own
+    words, the lead, the dateline) placed it and all the visitor's current trips of that status
+    go to that one place."""
+    firsts: dict[str, MeetingDraft] = {}
+    for d in sorted((d for d in drafts if d.same_as is None and d.primary), key=lambda d: d.sentence.start):
+        for p in d.participants:
+            firsts.setdefault(p, d)
+    for d in drafts:
+        if not d.primary or d.same_as is not None or d.place is not None or d.mode != "in-person" or _placed_elsewhere(d, drafts):
+            continue
+        trips = [v for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)]
+        told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
+        if told and len({v.place.key for v in trips}) == 1:
+            d.place = told[0].place
 
 
 def _leading(visit: Visit, ctx: ArticleContext, lead_start: int | None) -> bool:
