@@ -188,11 +188,29 @@ def participants_compatible(a: Report, b: Report) -> bool:
             if actor in r.persons and side != actor:
                 if known.setdefault(actor, side) != side:
                     return False
+    names = dict(a.names) | dict(b.names)
+    _sides_by_family(a, b, known, names)
     sa, sb = a.side_persons(known), b.side_persons(known)
     if set(sa) != set(sb) or len(sa) < 2:
         return False
-    names = dict(a.names) | dict(b.names)
     return all(not sa[s] or not sb[s] or sa[s] & sb[s] or _families(sa[s], names) & _families(sb[s], names) for s in sa)
+
+
+def _sides_by_family(a: Report, b: Report, known: dict[str, str], names: dict[str, str]) -> None:
+    """A person one report gives no country ("President Mohamed Mohamud" in a paper of the
+    host country) takes the side of the one person of the other report who has the same
+    family name (not one many people share) and a side: "Hassan Mohamud, Somalia's
+    President" beside him. The same person spelled apart, or named with another given name."""
+    for r, other in ((a, b), (b, a)):
+        for actor, side in r.sides:
+            if actor not in r.persons or side != actor or actor in known:
+                continue
+            family = _families({actor}, names)
+            if not family:
+                continue
+            sides = {known.get(o, s) for o, s in other.sides if o in other.persons and o != actor and known.get(o, s) != o and _families({o}, names) & family}
+            if len(sides) == 1:
+                known[actor] = sides.pop()
 
 
 def _families(persons: set[str], names: dict[str, str]) -> set[str]:

@@ -222,3 +222,14 @@ def test_doctests() -> None:
     import etl.extract.dates
 
     assert doctest.testmod(etl.extract.dates).failed == 0
+
+
+def test_a_weekday_written_with_its_date_is_that_date_and_so_is_the_weekday_again() -> None:
+    # "on Monday May 22" in a story of Saturday 20 May: the coming Monday, not a past May 22,
+    # and "by Monday" later in the story is that Monday too
+    text = "Both leaders met ahead of the regional forum on Monday May 22. They will take it up by Monday."
+    got = [(m.text, m.value) for m in find_dates(text, date(2023, 5, 20))]
+    assert got == [("Monday", "2023-05-22"), ("May 22", "2023-05-22"), ("Monday", "2023-05-22")]
+    # a date that is not that weekday ties nothing
+    got = [(m.text, m.value) for m in find_dates("on Tuesday May 22. They met on Tuesday.", date(2023, 5, 20))]
+    assert got == [("Tuesday", "2023-05-16"), ("May 22", "2022-05-22"), ("Tuesday", "2023-05-16")]

@@ -188,3 +188,21 @@ def test_an_undated_report_between_two_dated_meetings_links_to_neither():
 def test_the_undated_report_takes_the_dated_reports_day():
     undated = report("wire", CARTER, TAKANO, date=None, published="2031-03-06", key="k-a")
     assert canonical([undated, report("state", CARTER, TAKANO, key="k-b")]).date == "2031-03-05"
+
+
+def test_a_person_of_no_country_takes_the_side_of_the_other_reports_person_of_that_family_name():
+    # a Kenyan paper's "President Ahmed Warsame" (no country given) and another's "Somalia President
+    # Hassan Warsame": one president of Somalia, named with another given name
+    kenya, somalia = A + "kenya", A + "somalia"
+    host, ahmed, hassan = A + "daniel-kiprono", A + "ahmed-warsame", A + "hassan-warsame"
+    names = ((host, "Daniel Kiprono"), (ahmed, "Ahmed Warsame"), (hassan, "Hassan Warsame"))
+
+    def rep(graph, guest, guest_side):
+        return Report(graph=f"g/{graph}", key=f"k-{graph}", participants=frozenset({host, guest}), persons=frozenset({host, guest}),
+                      sides=((host, host), (guest, guest_side)), names=names, date="2031-09-14", mode="in-person", status="held")
+
+    bare, placed = rep("kbc", ahmed, ahmed), rep("post", hassan, somalia)
+    assert compatible(bare, placed) and compatible(placed, bare)
+    # two reports that give no one a country do not meet this way
+    assert not compatible(bare, rep("other", hassan, hassan))
+    del kenya

@@ -64,11 +64,15 @@ def find(config, stem: str, names: list[str]) -> str | None:
     """The article's meeting the shared scorer matches to these gold participants: at least half
     of each side's participants agree, the best agreement first."""
     best = None
+    g = IRIS.article_graph(stem)
+    planned = {m for (m,) in rows(config, f"SELECT ?m WHERE {{ GRAPH <{g}> {{ ?m a dkg:Meeting ; dkg:status dkg:Planned }} }}")}
     for m, parts in sorted(meetings_of(config, stem).items()):
         hit_g = sum(1 for n in names if any(names_match({n}, p) for p in parts))
         hit_p = sum(1 for p in parts if any(names_match({n}, p) for n in names))
         if hit_g and hit_g * 2 >= len(names) and hit_p * 2 >= len(parts):
-            score = hit_g / len(names) + hit_p / len(parts)
+            # the pairs are of meetings held: of two meetings of the same people, the held one
+            # (the shared scorer tells them apart by the gold date)
+            score = hit_g / len(names) + hit_p / len(parts) + (0 if m in planned else 0.1)
             if best is None or score > best[0]:
                 best = (score, m)
     return best[1] if best else None

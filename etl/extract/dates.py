@@ -99,7 +99,7 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     """All date expressions in ``text``, in order, without overlaps (the longest wins).
 
     >>> [(m.text, m.value) for m in find_dates("They met on Friday, July 10, 2020.", None)]
-    [('Friday', None), ('July 10, 2020', '2020-07-10')]
+    [('Friday', '2020-07-10'), ('July 10, 2020', '2020-07-10')]
     >>> [(m.text, m.value) for m in find_dates("in August last year", date(2024, 2, 22))]
     [('August last year', '2023-08')]
     """
@@ -114,7 +114,56 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
     chosen.sort()
-    return [DateMention(s, e, text[s:e], value, kind) for s, e, _, value, kind in chosen]
+    return _tied_weekdays(text, [DateMention(s, e, text[s:e], value, kind) for s, e, _, value, kind in chosen], anchor)
+
+
+_TIE = re.compile(r",?\s*(?:the\s+)?$")
+
+
+def _tied_weekdays(text: str, mentions: list[DateMention], anchor: date | None) -> list[DateMention]:
+    """A weekday written with its date ("on Monday May 22", "Friday, July 10, 2020") is that
+    date, and so is the same weekday named alone later in the text ("... by Monday, when the
+    leaders meet"): the text has said which Monday it means. A day and month without a year
+    beside a weekday are of the year, nearest the anchor, in which that day is that weekday
+    ("Monday May 22" in a story of Saturday 20 May 2023 is 2023-05-22, not a past May 22).
+    Only a date that falls on the weekday ties it; "last Monday", "next Monday" keep theirs.
+
+    >>> [(m.text, m.value) for m in find_dates("the forum on Monday May 22. They meet by Monday.", date(2023, 5, 20))]
+    [('Monday', '2023-05-22'), ('May 22', '2023-05-22'), ('Monday', '2023-05-22')]
+    """
+    tied: dict[str, str] = {}
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind != "weekday" or m.text not in WEEKDAYS:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.kind == "explicit" and _TIE.fullmatch(text[m.end:nxt.start]):
+            value = _on_weekday(nxt, WEEKDAYS.index(m.text), anchor)
+            if value is not None:
+                tied.setdefault(m.text, value)
+                out[i + 1] = DateMention(nxt.start, nxt.end, nxt.text, value, nxt.kind)
+        if m.text in tied:
+            out[i] = DateMention(m.start, m.end, m.text, tied[m.text], m.kind)
+    return out
+
+
+_MONTH_DAY = (re.compile(rf"^{_M}\s+{_DAY}$"), re.compile(rf"^{_DAY}\s+{_M}$"))
+
+
+def _on_weekday(mention: DateMention, weekday: int, anchor: date | None) -> str | None:
+    """The full date of an explicit mention that falls on ``weekday``: its own value, or for a
+    day and month without a year the year nearest the anchor that makes it that weekday."""
+    if mention.value and len(mention.value) == 10 and re.search(r"\d{4}", mention.text):
+        return mention.value if date.fromisoformat(mention.value).weekday() == weekday else None
+    match = _MONTH_DAY[0].match(mention.text) or _MONTH_DAY[1].match(mention.text)
+    if match is None or anchor is None:
+        return None
+    month, day = _month_of(match), int(match.group("day"))
+    fits = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if _ymd(y, month, day) and date(y, month, day).weekday() == weekday]
+    if not fits:
+        return None
+    year = min(fits, key=lambda y: abs((date(y, month, day) - anchor).days))
+    return _ymd(year, month, day)
 
 
 def anchor_for(article: Article, text: str) -> date | None:

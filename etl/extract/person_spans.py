@@ -39,6 +39,8 @@ NOT_NAME_WORDS = {
     "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
     # words that make the capitalised name after them a thing or a place, not a person
     "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
+    # meeting words of a Title Case name ("a Small Group Meeting and Plenary Meeting with ...")
+    "meeting", "meetings", "summit", "dialogue", "talks", "conference",
 }
 _DASHES = {"-", "–", "—", "--"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -78,6 +80,11 @@ def _honorific_words() -> frozenset[str]:
 
 
 def is_honorific(tok: Token) -> bool:
+    if tok.text == "HE":
+        # "HE Mr. Motegi Toshimitsu": His (Her) Excellency, written without its periods, before
+        # another honorific (never the pronoun of an all-capitals line, "HE SAID")
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ in _honorific_words()
     return tok.lower_ in _honorific_words() or tok.lower_ in ("honorable", "honourable", "excellency")
 
 
@@ -354,6 +361,10 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
             while k < len(doc) and k in blocked:
                 k += 1
             i = k
+    # "the President of Mexico, Valeria Montes, at ...": the name set off by commas after the title
+    appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens)
+    if appositive:
+        i += 1
     j = i
     while j < len(doc) and j - i < 6:
         tok = doc[j]
@@ -366,6 +377,8 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
     words = [t for t in doc[i:j] if t.text != "-"]
     if covered.intersection(range(i, j)) or j == i or doc[j - 1].idx >= limit:
         return None
+    if appositive and (len(words) < 2 or (j < len(doc) and doc[j].text not in (",", ".", ";"))):
+        return None  # an apposition is a whole name, closed by punctuation
     if len(words) == 1:
         # one word: a family name after a title ("Secretary of State Hale spoke"), if it is no
         # common word and the next word does not continue a proper noun

@@ -12,13 +12,13 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of
+from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of, says_same_day
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, host_posts, is_visit, place_meetings, travels, visit_only, visitors
+from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to
@@ -50,11 +50,16 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
+            if date is None and status == "held":
+                date = _at_the_time(sent, ctx) or _happening_now(trig, ctx)
+            if status == "held" and _after_anchor(date, ctx):
+                date = None  # a meeting held is not dated after the story ("by Monday, when the leaders meet")
             if date is None and in_headline:
                 date = _headline_date(ctx)
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
             if not sides and _forum_meeting(trig, ctx):
@@ -79,6 +84,16 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
                 parts = list(dict.fromkeys(parts + extra))
+            if len(parts) < needed and earlier is None and not in_headline and (_their(trig) or group_reference(trig, ctx.index)):
+                # "In their telephone conversation, the two leaders ..." after a lead of what "A and B
+                # agreed": the people the story has just named together ("their talks with X": and X)
+                pair = _named_together_before(sent, ctx)
+                if len(pair) >= 2:
+                    parts = pair + [p for p in parts if p not in pair]
+            if earlier is not None and parts and not in_headline and not refers_back(parts, earlier, ctx.index):
+                # "The two heads of State also held talks ...": of the meetings just reported, the
+                # one whose people (or their countries) these are
+                earlier = _referred_to(drafts, status, trig, parts, date, ctx) or earlier
             target = None
             joining = _joiners(trig, ctx) if anaphoric(trig) else []
             if joining and (antecedent or earlier) is not None and not in_headline:
@@ -88,7 +103,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
                 back = anaphoric(trig) or group_reference(trig, ctx.index)  # "the talks", "talks between the two sides"
                 if len(parts) < needed and not (back and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
-                    continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
+                    # "President X held separate talks with the leaders of A and B ... X first had a
+                    # bilateral meeting with Y at the Hotel" (X unrecognized here): the talks with Y
+                    again_of = None if past_marked(trig, ctx) or older_than_anchor(date, ctx) else _bilateral_with(drafts, status, parts, date, ctx)
+                    if again_of is None:
+                        continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
+                    earlier = again_of
                 target = earlier
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
@@ -98,16 +118,17 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if _institutional(trig, ctx) and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
                 # "the ministers agreed to hold a high-level economic dialogue": their countries'
                 parts = as_countries(parts, ctx.index)
-            parts = without_redundant_countries(parts, ctx.index)
-            if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx):
+            parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
+            if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx, trig):
                 continue
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
                 continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
+            day_of = drafts[-1].root() if date is None and drafts and says_same_day(sent, trig, ctx) else None
             for d in new:
-                d.headline, d.word, d.sides = in_headline, trig.lemma_.lower(), sides
+                d.headline, d.word, d.sides, d.day_of = in_headline, trig.lemma_.lower(), sides, day_of
             in_sentence.extend(new)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
@@ -116,11 +137,15 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
     date_from_dateline(drafts, ctx)
+    for d in drafts:
+        if d.day_of is not None and d.date is None and d.same_as is None:
+            d.date = d.day_of.root().date  # "on the same day", once the meeting before has its date
     topics_from_context(drafts, ctx)
     lead = lead_sentence(ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     place_from_header(drafts, ctx)
     place_from_wire_dateline(drafts, ctx)
+    place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
     drafts = _one_primary(settle(drafts))
     for d in drafts:
@@ -153,7 +178,7 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     who = visitors(trig, ctx) if place is not None else []
     if place is None or not who:
         return None
-    current = not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
+    current = (not past_marked(trig, ctx) or first_to_visit_since(trig)) and not older_than_anchor(date, ctx)
     visits.append(Visit(who, place, status, date, sent, current))
     return visits[-1]
 
@@ -231,11 +256,70 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
     """A later report of a meeting may give what the first left out: its date, its place,
     that it was by phone or video ("... pose ahead of their talks in Tokyo on July 10")."""
-    meeting.date = meeting.date or date
+    # not a day after the story, nor, for a main meeting, one so old it would make it background
+    # ("was happy to meet again after the meeting in Nagoya last November")
+    if not (meeting.status == "held" and _after_anchor(date, ctx)) and not (meeting.primary and older_than_anchor(date, ctx)):
+        meeting.date = meeting.date or date
     if meeting.place is None and meeting.mode == "in-person":
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+def _their(trig: Token) -> bool:
+    """A meeting noun owned by "their" ("their telephone conversation")."""
+    return trig.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children)
+
+
+_TOGETHER_BACK = 3  # sentences back where "their" and "the two leaders" find the people named together
+
+
+def _named_together_before(sent: Span, ctx: ArticleContext) -> list[str]:
+    """The persons a recent sentence names together as its subject ("A and B agreed ..."),
+    the nearest such sentence first; [] if none."""
+    earlier = [s for s in ctx.sentences() if s.end <= sent.start][-_TOGETHER_BACK:]
+    for prev in reversed(earlier):
+        for tok in prev:
+            if tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
+                people = [k for k in refers_to(tok, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+                if len(people) >= 2:
+                    return people
+    return []
+
+
+_AT_THE_TIME = re.compile(r"\b(?:at the time|at that time|back then)\b", re.IGNORECASE)
+
+
+def _at_the_time(sent: Span, ctx: ArticleContext) -> str | None:
+    """"X previously visited Indonesia in 2018. X met the President at the time.": the date
+    of the sentence before, when it gives exactly one."""
+    if not _AT_THE_TIME.search(sent.text):
+        return None
+    before = [s for s in ctx.sentences() if s.end <= sent.start]
+    if not before:
+        return None
+    values = {m.value for m in ctx.dates_in(before[-1].start_char, before[-1].end_char) if m.value}
+    return values.pop() if len(values) == 1 else None
+
+
+def _happening_now(trig: Token, ctx: ArticleContext) -> str | None:
+    """"X is holding a bilateral meeting with Y", "X is currently meeting Y": going on as the
+    story is written, so on the story's day (its publication date)."""
+    if ctx.anchor is None:
+        return None
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head if trig.dep_ == "dobj" else None
+    if verb is None or verb.tag_ != "VBG":
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "be" for c in verb.children):
+        return None
+    return ctx.anchor.isoformat()
+
+
+def _after_anchor(date: str | None, ctx: ArticleContext) -> bool:
+    """A date later than the story's own day (or month, or year, at the date's precision)."""
+    if date is None or ctx.anchor is None:
+        return False
+    return date > ctx.anchor.isoformat()[: len(date)]
 
 
 def _headline_date(ctx: ArticleContext) -> str | None:
@@ -262,6 +346,30 @@ def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | 
     return next((d.root() for d in reversed(drafts) if d.primary and d.status == status and not _lone_headline(d)), None)
 
 
+def _bilateral_with(drafts: list[MeetingDraft], status: str, parts: list[str], date: str | None, ctx: ArticleContext) -> MeetingDraft | None:
+    """The one main two-party meeting of this status already reported with the one person
+    found (the other side named in a way the mentions missed), dates agreeing."""
+    people = [p for p in parts if ctx.index.actors[p].kind == "Person"]
+    if len(people) != 1 or len(parts) != 1:
+        return None
+    roots = {id(d.root()): d.root() for d in drafts}
+    found = [r for r in roots.values() if r.primary and r.status == status and len(set(r.participants)) == 2
+             and people[0] in r.participants and dates_agree(date, r.date)]
+    return found[0] if len(found) == 1 else None
+
+
+def _referred_to(drafts: list[MeetingDraft], status: str, trig: Token, parts: list[str], date: str | None, ctx: ArticleContext) -> MeetingDraft | None:
+    """The latest main meeting of this status that a back reference ("the talks", "the two
+    leaders held talks") with these people can mean."""
+    if not (anaphoric(trig) or group_reference(trig, ctx.index)) or past_marked(trig, ctx):
+        return None
+    for d in reversed(drafts):
+        root = d.root()
+        if root.primary and root.status == status and not _lone_headline(root) and refers_back(parts, root, ctx.index) and dates_agree(date, root.date):
+            return root
+    return None
+
+
 def _lone_headline(d: MeetingDraft) -> bool:
     """A headline meeting naming one side only, which no body meeting has taken in (yet)."""
     return d.headline and d.same_as is None and len(set(d.participants)) < 2
@@ -273,6 +381,44 @@ def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: Me
     if not (anaphoric(trig) or group_reference(trig, ctx.index)) or past_marked(trig, ctx):
         return False
     return refers_back(parts, earlier, ctx.index) and dates_agree(date, earlier.date)
+
+
+def _speaker_meeting(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"X said it was a great pleasure meeting Y" / "... an honour to meet Y": the speaker is
+    the one meeting, where the meeting's own clause has only "it" for a subject."""
+    if trig.pos_ != "VERB":
+        return []
+    clause = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.vocab.speech_verbs:
+        return []
+    if [c.lower_ for c in clause.children if c.dep_ in ("nsubj", "expl")] != ["it"] or any(c.dep_ == "nsubj" for c in trig.children):
+        return []
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return [k for s in speakers for k in refers_to(s, ctx.index) if ctx.index.actors[k].kind == "Person"]
+
+
+def _separate_just_before(sent: Span, ctx: ArticleContext) -> bool:
+    """The sentence before says the meetings were separate ("he held separate meetings with
+    foreign dignitaries. ... it was a pleasure meeting A, B, C and D"): the list is of them."""
+    before = [s for s in ctx.sentences() if s.end <= sent.start]
+    return bool(before) and any(t.lower_ in _SEPARATE and is_trigger(t.head, ctx) for t in before[-1])
+
+
+_RECEIVING = {"receive", "welcome"}
+
+
+def _received_one_by_one(trig: Token, parts: list[str], ctx: ArticleContext) -> bool:
+    """"X received A, B, C and D at the Palace", guests of three countries or more, each of a
+    country of their own and none of the host's: courtesy calls, one by one."""
+    if trig.lemma_.lower() not in _RECEIVING or trig.pos_ != "VERB":
+        return False
+    index = ctx.index
+    hosts = set(subject_of(trig, index))
+    guests = [p for p in parts if p not in hosts]
+    sides = [represented([p], index) for p in guests]
+    if len(guests) < 3 or any(len(s) != 1 for s in sides) or len({next(iter(s)) for s in sides}) != len(guests):
+        return False
+    return not any(t.lower_ in ("together", "jointly", "delegation", "delegations", "group") for t in trig.sent)
 
 
 def _bilaterals(trig: Token) -> bool:
@@ -292,7 +438,8 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
     evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
     topics = ctx.issues_in(sent.start_char, sent.end_char)
     primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
-    separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig) or listed_counterparts(trig, ctx.index))
+    separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig) or listed_counterparts(trig, ctx.index)
+                                    or _separate_just_before(sent, ctx) or _received_one_by_one(trig, parts, ctx))
     subjects = set(subject_of(trig, ctx.index)) & set(parts)
     partners = [p for p in with_objects(trig, ctx.index, subjects) if p in parts] if separate else []
     hosts = [p for p in parts if p not in partners]

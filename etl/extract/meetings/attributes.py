@@ -57,10 +57,28 @@ def _opening_participle(clause: Token, head: Token, ctx: ArticleContext) -> bool
 def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> bool:
     """A date inside another meeting word's phrase that marks an earlier meeting ("met ... for
     the first talks since April 2012"): that meeting's date, not this one's."""
-    for t in trigger.subtree:
-        if t.i != trigger.i and t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text) and is_trigger(t, ctx) and past_marked(t, ctx):
+    for t in trigger.sent:
+        if t.i == trigger.i or trigger in t.subtree or not t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text):
+            continue  # (not the phrase the trigger itself is in: "after a summit meeting in Tokyo")
+        if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx):
             return True
+        if _ordered_meeting(t, trigger, ctx):
+            return True  # "held talks ahead of a regional summit on Friday": the summit's Friday
     return False
+
+
+_ORDER_PREPS = {"before", "after", "following"}
+_ORDER_HEADS = {"ahead", "prior"}
+
+
+def _ordered_meeting(t: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """Another meeting word the trigger's clause orders itself by ("ahead of the summit",
+    "before the talks", "prior to the meeting"): a date in its phrase is its own."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.lemma_.lower() not in ctx.vocab.meeting_triggers["event_noun"]:
+        return False
+    prep = t.head
+    ordered = prep.lower_ in _ORDER_PREPS or (prep.lower_ in ("of", "to") and prep.head.lower_ in _ORDER_HEADS)
+    return ordered and clause_of(t) == clause_of(trigger)
 
 
 def _in_parentheses(char: int, sent: Span, ctx: ArticleContext) -> bool:
@@ -88,9 +106,20 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
-    if best.text.endswith(("in the day", "same day", "that day")):
+    if same_day(best.text):
         return previous
     return best.value
+
+
+def same_day(text: str) -> bool:
+    """"later in the day", "on the same day", "that day": the day of the meeting reported before."""
+    return text.endswith(("in the day", "same day", "that day"))
+
+
+def says_same_day(sent: Span, trigger: Token, ctx: ArticleContext) -> bool:
+    """The trigger's clause dates it "on the same day" (or "later in the day")."""
+    starts = clause_chars(trigger, ctx)
+    return any(same_day(m.text) for m in ctx.dates_in(sent.start_char, sent.end_char) if m.start in starts)
 
 
 def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
@@ -153,6 +182,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if ent.start_char not in clause_chars(trigger, ctx):
             continue
+        if _inside_earlier_meeting(ent.start_char, trigger, ctx):
+            continue  # "happy to meet again after the meeting in Nagoya": that meeting's place
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
         near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
@@ -186,6 +217,20 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
 _DATELINE_CITY = re.compile(r"(?:^|\s)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)")
 
 
+# a dateline with the city in title case, then the agency ("Jakarta, MINA –", "Tokyo, Oct. 2 (Jiji Press)--")
+_DATELINE_TITLE = re.compile(r"(?m)^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?:[A-Z]{2,10}|(?:[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*)?\([^)\n]{1,40}\))\s*(?:--|—|–)")
+
+
+# the agency first, then the city ("IO, Jakarta –")
+_DATELINE_AGENCY_FIRST = re.compile(r"(?m)^[A-Z]{2,10},\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*(?:--|—|–)")
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –", "IO, Jakarta –"."""
+    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text), _DATELINE_AGENCY_FIRST.search(text)) if m is not None]
+    return min(found, key=lambda m: m.start(1)) if found else None
+
+
 def _met_here(trigger: Token) -> bool:
     """"Wen met here Sunday with ...": "here" on the meeting's own verb."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -195,7 +240,7 @@ def _met_here(trigger: Token) -> bool:
 def dateline_place(ctx: ArticleContext) -> Place | None:
     """The city of the dateline ("BEIJING, May 3 (Xinhua) --", "Updated: ... BEIJING --"),
     when the gazetteer knows it as a capital: the place "here" means."""
-    match = _DATELINE_CITY.search(ctx.text[:600])
+    match = dateline_match(ctx.text[:600])
     if match is None:
         return None
     city = match.group(1).title()

@@ -27,6 +27,7 @@ class MeetingDraft:
     word: str = ""  # the lemma of the meeting word ("summit", "call", "meet")
     sides: list[str] = field(default_factory=list)  # the countries a format name joins ("Japan-U.S.")
     same_as: MeetingDraft | None = None  # an earlier draft of the same meeting, which this one reports again
+    day_of: MeetingDraft | None = None  # the meeting reported before, whose day "on the same day" means
 
     def root(self) -> MeetingDraft:
         """The first draft of the meeting this draft reports."""

@@ -264,11 +264,22 @@ def sentence_participants(sent: Span, index: ActorIndex, ctx: ArticleContext, ho
         elif tok.lower_ == "i" and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
             found.extend(refers_to(tok, index))  # a speaker's turn or a minister's own release
         elif tok.tag_ in ("NNS", "NNPS") and not ctx.in_quote(tok.idx):
-            found.extend(k for k in resolve_role_noun(tok, index, set(found), holders) if index.actors[k].kind == "Person" or not holders)
+            group = [k for k in resolve_role_noun(tok, index, set(found), holders) if index.actors[k].kind == "Person" or not holders]
+            if _counted(tok) and len(set(found) | set(group)) > _counted(tok):
+                continue  # "the two leaders" beside a third leader of the article: which two is not said here
+            found.extend(group)
     found = list(dict.fromkeys(found))
     if not found:
         found = _country_participants(sent, index, ctx)
     return found
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3}
+
+
+def _counted(tok: Token) -> int:
+    """The number a group noun gives itself ("the two leaders", "both ministers"), else 0."""
+    return next((_COUNTS[c.lower_] for c in tok.children if c.lower_ in _COUNTS), 0)
 
 
 def _country_participants(sent: Span, index: ActorIndex, ctx: ArticleContext) -> list[str]:
@@ -293,10 +304,19 @@ def represented(parts: list[str], index: ActorIndex) -> set[str]:
     return out
 
 
-def without_redundant_countries(parts: list[str], index: ActorIndex) -> list[str]:
-    """A country or organization is not a separate participant when one of its people takes part."""
+def unplaced_people(parts: list[str], index: ActorIndex) -> int:
+    """How many of the persons among ``parts`` have no country or post of one known."""
+    return sum(1 for p in parts if p in index.actors and index.actors[p].kind == "Person" and not represented([p], index))
+
+
+def without_redundant_countries(parts: list[str], index: ActorIndex, hosts: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """A country or organization is not a separate participant when one of its people takes part:
+    by the person's country or post, or, for a guest (not one of the ``hosts`` meeting them), by
+    the post a plural gave them in the same sentence ("held talks with Somalia and South Sudan
+    Presidents" beside "President X", the one president of no country named)."""
     sides = represented(parts, index)
-    return [p for p in parts if not (index.actors[p].kind in ("Country", "Organization") and p in sides)]
+    sentence = {t.of for t in index.titles if t.person in parts and t.person not in hosts and t.of}
+    return [p for p in parts if not (index.actors[p].kind in ("Country", "Organization") and (p in sides or p in sentence))]
 
 
 def as_countries(parts: list[str], index: ActorIndex) -> list[str]:

@@ -162,7 +162,8 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     start = head[1] if head else 0
     stop = lead.start_char if lead is not None else ctx.body_end
     place = None
-    for s, e in [(s, e) for s, e in lines(ctx.text[:stop]) if s >= start and ctx.text[s:e].strip()][:_HEADER_LINES]:
+    # whole lines only: not the head of the lead's own line ("IO, Jakarta – On Friday, ...")
+    for s, e in [(s, e) for s, e in lines(ctx.text[:ctx.body_end]) if s >= start and e <= stop and ctx.text[s:e].strip()][:_HEADER_LINES]:
         line = ctx.text[s:e].strip()
         if len(line) > _PLACE_LINE_CHARS:
             continue
@@ -202,7 +203,7 @@ def place_from_wire_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) ->
     whose main held meeting, in person and placed nowhere, joins a side of that capital's
     country with a side from elsewhere: the visitor met the host there. Not a meeting on the
     sidelines of a conference (held where the conference is)."""
-    from etl.extract.meetings.attributes import _DATELINE_CITY, dateline_place
+    from etl.extract.meetings.attributes import dateline_match, dateline_place
     from etl.extract.meetings.participants import represented
 
     lead = lead_sentence(ctx)
@@ -210,7 +211,7 @@ def place_from_wire_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) ->
         return
     head = headline_span(ctx.text)
     opening = ctx.text[head[1] if head else 0: lead.start_char + 80]
-    match = _DATELINE_CITY.search(opening)
+    match = dateline_match(opening)
     if match is None or opening[: match.start()].strip():
         return  # the dateline opens the story's first line
     firsts = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person"]

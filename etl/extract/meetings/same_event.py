@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import is_building
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import represented
+from etl.extract.meetings.participants import represented, unplaced_people
 from etl.extract.mentions import ActorIndex
 from etl.extract.references import role_phrase
 from etl.model import Span as TextSpan
@@ -55,9 +55,18 @@ def group_reference(trig: Token, index: ActorIndex) -> bool:
 
 
 def refers_back(parts: list[str], earlier: MeetingDraft, index: ActorIndex) -> bool:
-    """The people found are (some of) the earlier meeting's, or their countries."""
+    """The people found are (some of) the earlier meeting's, or their countries (of their posts).
+    A country no one of the earlier meeting is known to stand for may still be the country of
+    one of its people whose country the text never gives ("President X" in a paper of his own
+    country): as many such countries as such people."""
     known = set(earlier.participants) | {index.actors[p].country for p in earlier.participants if p in index.actors}
-    return set(parts) <= known | represented(earlier.participants, index)  # or the countries of their posts
+    known |= represented(earlier.participants, index)
+    rest = [p for p in parts if p not in known]
+    if not rest:
+        return True
+    if any(p not in index.actors or index.actors[p].kind != "Country" for p in rest):
+        return False
+    return len(rest) <= unplaced_people(earlier.participants, index)
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:
@@ -144,6 +153,38 @@ def same_event_by_sides(drafts: list[MeetingDraft], index: ActorIndex) -> None:
                 continue
             sides = [{k for k in [index.actors[p].country, *(r.of for r in index.actors[p].roles)] if k} for p in b.participants]
             if all(any(c in s for s in sides) for c in a.participants) and all(s & set(a.participants) for s in sides):
+                b.primary = b.primary or a.primary
+                a.same_as = b
+                break
+    _same_event_naming_a_side(drafts, index)
+
+
+def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> None:
+    """A meeting of a person and a country ("X conducted a Japan-Indonesia Strategic Dialogue")
+    and one of the same person and someone who holds a post of that country, told in the same
+    sentence ("... consisting of a Plenary Meeting with HE Ms. Y, Minister of Foreign Affairs
+    of Indonesia"), with the same status and mode and dates that agree, are one meeting: the
+    country's draft points at the people's, which takes its date and place."""
+    roots = [d for d in drafts if d.same_as is None]
+    for a in roots:
+        countries = [p for p in a.participants if p in index.actors and index.actors[p].kind == "Country"]
+        persons = {p for p in a.participants if p in index.actors and index.actors[p].kind == "Person"}
+        if not countries or not persons or len(countries) + len(persons) != len(a.participants):
+            continue
+        for b in roots:
+            if b is a or b.same_as is not None or b.root() is a or b.sentence.start != a.sentence.start:
+                continue
+            if (b.status, b.mode) != (a.status, a.mode) or not dates_agree(a.date, b.date) or not persons <= set(b.participants):
+                continue
+            others = [p for p in b.participants if p not in persons]
+            if not others or any(p not in index.actors or index.actors[p].kind != "Person" for p in others):
+                continue
+            covered = {c for p in others for c in represented([p], index)}
+            # a country no one is known to stand for may be that of a person whose country the
+            # text does not give ("Japanese Foreign Minister HE Mr. X": the title does not reach X)
+            uncovered = set(countries) - covered
+            if len(uncovered) <= unplaced_people(list(persons), index) and all(represented([p], index) & set(countries) for p in others):
+                b.date, b.place = b.date or a.date, b.place or a.place
                 b.primary = b.primary or a.primary
                 a.same_as = b
                 break

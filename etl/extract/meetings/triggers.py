@@ -31,7 +31,7 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma == "call":
             return any(c.lower_ == "courtesy" for c in tok.children) or is_phone_call(tok, ctx)
         if lemma == "visit":
-            return True
+            return not _practice_of_visits(tok)
         if lemma in ("conversation", "conference"):
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
         if lemma in _HELD_ONLY or tok.lower_ in _HELD_ONLY:
@@ -63,6 +63,21 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return _speaks_with_someone(tok, ctx)
         return True
     return False
+
+
+_PRACTICE = {"mutual", "reciprocal", "regular", "periodic", "frequent", "annual", "shuttle"}
+
+
+def _practice_of_visits(tok: Token) -> bool:
+    """Visits as a practice, not a meeting: "mutual visits to each other's countries", "regular
+    visits", "exchanges of visits" (plural, with no visit of anyone in particular)."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _PRACTICE for c in tok.children):
+        return True
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "exchange":
+        return True
+    return any(t.lower_ in ("other", "another") and t.i > 0 and tok.doc[t.i - 1].lower_ in ("each", "one") for t in tok.subtree)
 
 
 _CREDENTIALS = {"credentials", "credence", "letters", "letter"}
@@ -234,9 +249,25 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return "planned"
         if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
             return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
+        if not crossed and _is_to(t):
+            return "planned"  # "X is to meet Y on Friday", "the two leaders are to hold talks"
+        if not crossed and _is_to(t, past=True):
+            return None  # "X was to meet Y on Friday (but ...)": a plan of the past, held or not unsaid
         if t.dep_ == "ROOT":
             break
     return "held"
+
+
+def _is_to(verb: Token, past: bool = False) -> bool:
+    """"is to meet", "are to hold talks", "talks are to take place": "be" with an infinitive
+    complement, a meeting arranged (with ``past``: "was to meet", a plan of the past); not "the
+    aim is to ..."."""
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or not _infinitive(verb):
+        return False
+    be = verb.head
+    if be.lemma_.lower() != "be" or be.tag_ not in (("VBD",) if past else ("VBZ", "VBP")):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in ("aim", "goal", "purpose", "plan", "idea", "task", "objective") for c in be.children)
 
 
 _BACK_TO = {"return", "resume", "rejoin"}

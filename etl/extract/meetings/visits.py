@@ -50,6 +50,14 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
             who = [k for o in tok.children if o.dep_ == "dobj" for k in refers_to(o, ctx.index)] if place is not None else []
         if status is not None and place is not None and who:
             out.append(Visit(who, place, status, None, sent, True))
+    for tok in sent:
+        # "X is (became) the first foreign minister to visit China since 2015": X visits China now
+        if first_to_visit_since(tok) and tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("attr", "oprd") and not ctx.in_quote(tok.idx):
+            copula = tok.head.head
+            place = destination(tok, ctx)
+            who = [k for k in subject_of(copula, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+            if place is not None and who and not any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in copula.children):
+                out.append(Visit(who, place, "held", None, sent, True))
     return out
 
 
@@ -57,6 +65,10 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
     """Where a visit goes: "a visit to Kyiv", "visited Kyiv", "will visit Moscow"."""
     objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
     objects += [o for p in trig.children if p.dep_ == "prep" and (p.lower_ == "to" or p.lower_ == "in" and trig.lemma_.lower() == "arrive") for o in p.children if o.dep_ == "pobj"]
+    if trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.head.head.lemma_.lower() in _BEING_THERE:
+        # "X is in Beijing on a three-day visit": the place the visitor is in
+        verb = trig.head.head
+        objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
     for obj in objects:
         ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
         if ent is not None and not ctx.in_quote(ent.start_char):
@@ -64,6 +76,15 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
             if place is not None:
                 return place
     return None
+
+
+_BEING_THERE = {"be", "arrive", "stay", "remain"}
+
+
+def first_to_visit_since(trig: Token) -> bool:
+    """"the first Swedish foreign minister to visit China since 2015": the visit told is the
+    current one; "since" dates the one before it."""
+    return trig.pos_ == "VERB" and trig.lemma_.lower() == "visit" and any(c.lower_ == "first" for c in trig.head.children)
 
 
 def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
@@ -75,10 +96,25 @@ def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
     return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind in ("Person", "Country")]
 
 
-def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext) -> bool:
-    """The people of a held visit are the visitors and the place visited: no talks are stated."""
+def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext, trig: Token | None = None) -> bool:
+    """The people of a held visit are the visitors and the places visited ("is visiting Cape
+    Verde, Ivory Coast and Angola"): no talks are stated."""
     others = [p for p in parts if p not in who]
-    return bool(who) and all(p in (place.key, place.country) for p in others)
+    visited = _visited(trig, ctx) if trig is not None else set()
+    return bool(who) and all(p in (place.key, place.country) or p in visited for p in others)
+
+
+def _visited(trig: Token, ctx: ArticleContext) -> set[str]:
+    """The countries a visit word's destination list names ("visited A, B and C")."""
+    objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    out: set[str] = set()
+    for obj in objects:
+        for t in obj.subtree:
+            m = ctx.index.mention_at(t.i)
+            if m is not None and m.kind == "Country":
+                out.add(m.key)
+    return out
 
 
 def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext, lead_start: int | None) -> None:
@@ -107,6 +143,24 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: Article
             d.place = told[0].place
         if d.date is None:
             d.date = next((v.date for v in told if v.sentence.start == d.sentence.start and v.date), None)
+
+
+def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
+    """A trip to one place told in another sentence ("X met Y on Tuesday. X is on a three-day
+    visit to Seoul.") places the visitor's first main meeting, when nothing else (its own
+    words, the lead, the dateline) placed it and all the visitor's current trips of that status
+    go to that one place."""
+    firsts: dict[str, MeetingDraft] = {}
+    for d in sorted((d for d in drafts if d.same_as is None and d.primary), key=lambda d: d.sentence.start):
+        for p in d.participants:
+            firsts.setdefault(p, d)
+    for d in drafts:
+        if not d.primary or d.same_as is not None or d.place is not None or d.mode != "in-person" or _placed_elsewhere(d, drafts):
+            continue
+        trips = [v for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)]
+        told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
+        if told and len({v.place.key for v in trips}) == 1:
+            d.place = told[0].place
 
 
 def _leading(visit: Visit, ctx: ArticleContext, lead_start: int | None) -> bool:
