@@ -30,6 +30,14 @@ def test_spoke_with_on_the_sidelines_is_in_person() -> None:
     assert [(m[1], m[3]) for m in meetings(facts)] == [("in-person", "2025-03-04")]
 
 
+def test_two_people_who_talked_on_the_phone_held_a_call() -> None:
+    facts = extract(
+        "SEOUL, May 6 (Yonhap) -- President Arthur Wells and Prime Minister Kenji Arakawa talked on the phone on Tuesday.",
+        published="2025-05-07",
+    )
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "phone", "held", "2025-05-06", None)]
+
+
 def test_speaking_to_reporters_is_no_meeting() -> None:
     facts = extract("Foreign Minister Kenji Arakawa spoke to reporters in Tokyo on Friday.", published="2025-03-08")
     assert meetings(facts) == []

@@ -157,14 +157,15 @@ def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
 
 
 def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
-    """"spoke with X", "talked to X", "spoke by phone": a conversation with a person or a
-    country, not a speech ("spoke to reporters", "spoke at the conference")."""
+    """"spoke with X", "talked to X", "spoke by phone", "A and B talked on the phone": a
+    conversation with a person or a country, not a speech ("spoke to reporters", "spoke at the
+    conference")."""
     from etl.extract.references import refers_to
 
     for prep in tok.children:
         if prep.dep_ != "prep":
             continue
-        if prep.lower_ in ("by", "over") and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
+        if prep.lower_ in ("by", "over", "on") and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
             return True
         if prep.lower_ in ("with", "to"):
             for obj in prep.children:
