@@ -975,3 +975,13 @@ def test_the_phrase_a_meeting_word_is_in_keeps_its_place_and_the_dateline_city_b
         "Holden’s visit to Indonesia is part of a series of trips to India, Sri Lanka, the Maldives and Indonesia."
     )
     assert [m[4] for m in meetings(extract(text, published="2020-10-29"))] == ["Jakarta"]
+
+
+def test_a_full_name_repeated_where_the_model_takes_it_for_an_organization_is_the_person() -> None:
+    text = (
+        "Colombian President Ramiro Lazo flew to Caracas.\n\n"
+        "The President of Venezuela, Tomás Vela, received his Colombian counterpart, Ramiro Lazo, in Caracas on "
+        "Thursday for a working meeting."
+    )
+    facts = extract(text, published="2031-03-20")
+    assert meetings(facts) == [(frozenset({"Tomás Vela", "Ramiro Lazo"}), "in-person", "held", "2031-03-20", "Caracas")]

@@ -17,7 +17,7 @@ from etl.extract.mentions import ActorIndex, ActorMention, add_gazetteer_actor, 
 from etl.extract.names import token_key
 from etl.extract.officials import official_people
 from etl.extract.people import group_people, identify_by_post
-from etl.extract.person_spans import NOT_NAME_WORDS, in_credit, is_honorific, person_candidates
+from etl.extract.person_spans import NOT_NAME_WORDS, Candidate, in_credit, is_honorific, person_candidates
 from etl.extract.portfolios import portfolio_titles
 from etl.extract.posts import find_posts
 from etl.nlp import TITLE_ABBREVIATIONS
@@ -70,7 +70,9 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     officials = official_people(gaz.vocab)
     known_parts = {token_key(t) for c in candidates if c.words >= 2 and not c.headline for t in c.text.split()}
     covered = {i for c in candidates for i in range(c.span.start, c.span.end)}
-    extra = [doc[tok.i:tok.i + 1] for tok in doc
+    repeated = _full_names_repeated(doc, candidates, covered | taken, title_tokens, limit)
+    covered.update(i for span in repeated for i in range(span.start, span.end))
+    extra = repeated + [doc[tok.i:tok.i + 1] for tok in doc
              if tok.idx < limit and tok.i not in covered and tok.i not in taken and token_key(tok.text) in known_parts
              and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
              and tok.lower_ not in NOT_NAME_WORDS and not _inside_other_name(tok)]
@@ -214,6 +216,29 @@ _BYLINE = re.compile(r"^(?:By|BY|Reporting by|Written by)\s+[^\n]{3,80}$", re.MU
 def _bylines(text: str) -> list[tuple[int, int]]:
     """Lines naming the reporter ("By Lee Min-ji"): the author is not an actor of the story."""
     return [m.span() for m in _BYLINE.finditer(text)]
+
+
+def _full_names_repeated(doc: Doc, candidates: list[Candidate], blocked: set[int], titles: set[int], limit: int) -> list[Span]:
+    """A full name the article gives a person (two words or more, in the body or after a title),
+    printed again where the model labelled it otherwise ("his Colombian counterpart, Gustavo Petro," taken
+    for an organization): the same words are the same person's mention."""
+    names = {tuple(t.text for t in c.span) for c in candidates if c.words >= 2 and (c.introduced or not c.headline)}
+    out: list[Span] = []
+    if not names:
+        return out
+    firsts = {n[0] for n in names}
+    for tok in doc:
+        if tok.idx >= limit or tok.text not in firsts or tok.i in blocked:
+            continue
+        for n in sorted((n for n in names if n[0] == tok.text), key=len, reverse=True):
+            end = tok.i + len(n)
+            if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == n and not blocked.intersection(range(tok.i, end)):
+                before, after = (doc[tok.i - 1] if tok.i > 0 else None), (doc[end] if end < len(doc) else None)
+                inside = [t for t in (before, after) if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in titles]
+                if not inside:  # not part of a longer name ("the Gustavo Petro Foundation")
+                    out.append(doc[tok.i:end])
+                break
+    return out
 
 
 def _inside_other_name(tok: Token) -> bool:
