@@ -8,7 +8,7 @@ Each test runs the real pipeline on a short hand-written article.
 from __future__ import annotations
 
 from etl.model import Article
-from tests.extract_support import extract, extractor, roles
+from tests.extract_support import extract, extractor, meetings, roles
 
 
 def test_two_posts_before_one_name_are_both_held() -> None:
@@ -281,3 +281,17 @@ def test_an_advisor_keeps_the_texts_spelling() -> None:
     facts = extract("The Kenyan delegation consisted of advisor Mara Koli and adviser Josefa Rau.", published="2031-05-13")
     got = {r[:2] for r in roles(facts)}
     assert ("Mara Koli", "Advisor") in got and ("Josefa Rau", "Adviser") in got
+
+
+def test_the_head_of_a_body_named_in_apposition_holds_that_post_of_no_country() -> None:
+    # the holder after "the president of <a company>, X": not the article's President, and not
+    # an official of the publisher's country
+    text = (
+        "Chinese President Chen Weiguo welcomed Prime Minister Tomas Vale of Norway on Monday.\n\n"
+        "Before meeting Chen, Vale spoke with Premier Liu Jianping and the president of the national railway "
+        "company, Zhou Minghui."
+    )
+    facts = extractor().extract(Article("t", text, published="2031-03-20", source="Radio Oslo Norway"))
+    assert ("Zhou Minghui", "President", None) in roles(facts)
+    [talks] = [m for m in meetings(facts) if "Liu Jianping" in m[0]]
+    assert talks[0] == frozenset({"Tomas Vale", "Liu Jianping", "Zhou Minghui"})

@@ -230,7 +230,7 @@ def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:
     Not where someone else already holds a post of that rank for that country."""
     out = []
     for t in index.titles:
-        if t.person is None or t.of is not None or t.span[0].lower_ != "the":
+        if t.person is None or t.of is not None or t.unplaced or t.span[0].lower_ != "the":
             continue
         if any(h.kind in ("country", "demonym", "capital") and t.span.start <= h.span.start < t.span.end for h in index.hits):
             continue

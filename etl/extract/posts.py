@@ -271,7 +271,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         start = mod_start
         if start > 0 and doc[start - 1].lower_ in ("the", "a", "an") and mod_start == h.span.start:
             start -= 1
-        person = None
+        person = unit = None
         # Prefix: TITLE [,] PERSON
         j = after
         if j < len(doc) and doc[j].text == ",":
@@ -295,15 +295,19 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             phrase = doc[start:after]
             person = None if _indefinite_speaker(doc, start, after, gaz) else _apposed_person(doc, index, start, h)
             apposed = person is not None
+            unit = None if person is not None or of is not None else _named_after_its_unit(doc, index, h)
+            if unit is not None:
+                person = unit
         if entry.phrase in _UNIT_HEADS and person is None:
             continue  # "the head of the department said": no post without its holder
         if of is None and apposed:
             # an apposition "X, director-general for political affairs at the Polish foreign
             # ministry", "X, Director-General of the ... Bureau, Ministry of Foreign Affairs of Japan"
             of = _body_after_title(doc, after, gaz_at, index)
-        tm = TitleMention(phrase, entry.label, entry.kind, of, person)
+        tm = TitleMention(phrase, entry.label, entry.kind if unit is None else "other", of, person)
         before = doc[mod_start - 1] if mod_start > 0 else None
         tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
+        tm.unplaced = tm.unplaced or unit is not None  # the head of a body the text names, of no known country
         index.titles.append(tm)
         by_hit_end[h.span.end] = tm
         if person is not None:
@@ -343,6 +347,25 @@ def _body_after_title(doc: Doc, after: int, gaz_at: dict[int, Hit], index: Actor
         if hit is not None and hit.kind in ("org", "country", "demonym"):
             return hit.ref
     return None
+
+
+def _named_after_its_unit(doc: Doc, index: ActorIndex, h: Hit) -> str | None:
+    """"the president of the state electricity corporation, Zhang Wei": a title whose "of"
+    phrase names what it heads, then the holder in apposition after a comma (the name ends
+    the phrase)."""
+    k = h.span.end
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1
+    while k < len(doc) and k - h.span.end <= _BODY_SCAN // 2 and doc[k].text != ",":
+        if doc[k].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "CCONJ") or index.mention_at(k) is not None and index.mention_at(k).kind == "Person":
+            return None
+        k += 1
+    m = index.mention_at(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
+    if m is None or m.kind != "Person" or m.span.start != k + 1:
+        return None
+    end = m.span.end
+    return m.key if end >= len(doc) or doc[end].is_punct or doc[end].lower_ == "and" else None
 
 
 def _country_after_name(doc: Doc, end: int, gaz_at: dict[int, Hit]) -> str | None:
