@@ -219,10 +219,12 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def _full_names_repeated(doc: Doc, candidates: list[Candidate], blocked: set[int], titles: set[int], limit: int) -> list[Span]:
-    """A full name the article gives a person (two words or more, in the body or after a title),
-    printed again where the model labelled it otherwise ("his Colombian counterpart, Gustavo Petro," taken
-    for an organization): the same words are the same person's mention."""
-    names = {tuple(t.text for t in c.span) for c in candidates if c.words >= 2 and (c.introduced or not c.headline)}
+    """A full name the article gives a person (two words or more, after a title or labelled a
+    person by the model), printed again where the model labelled it otherwise ("his Colombian
+    counterpart, Gustavo Petro," taken for an organization): the same words are the same
+    person's mention."""
+    names = {tuple(t.text for t in c.span) for c in candidates
+             if c.words >= 2 and (c.introduced or not c.headline and all(t.ent_type_ == "PERSON" for t in c.span if not t.is_punct))}
     out: list[Span] = []
     if not names:
         return out
@@ -235,7 +237,8 @@ def _full_names_repeated(doc: Doc, candidates: list[Candidate], blocked: set[int
             if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == n and not blocked.intersection(range(tok.i, end)):
                 before, after = (doc[tok.i - 1] if tok.i > 0 else None), (doc[end] if end < len(doc) else None)
                 inside = [t for t in (before, after) if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in titles]
-                if not inside:  # not part of a longer name ("the Gustavo Petro Foundation")
+                if not inside and not (before is not None and before.text[:1].isdigit()):
+                    # not part of a longer name ("the Gustavo Petro Foundation"), nor a clock time's zone ("10:47 A.M. BST")
                     out.append(doc[tok.i:end])
                 break
     return out
