@@ -536,3 +536,14 @@ def test_a_spokesman_title_with_its_holder_named_after_it_is_that_holder() -> No
         "The meeting tackled most prominent political, security and economic aspects of bilateral relations, "
         "Spokesman for the Foreign Ministry Omar Hafez said.\n", published="2031-05-13")
     assert ("Omar Hafez", "indirect", "The meeting tackled most prominent political, security and economic aspects of bilateral relations") in statements(facts)
+
+
+def test_he_is_the_subject_named_in_apposition_not_the_object() -> None:
+    text = (
+        "The President of Venezuela, Tomás Vela, received his Colombian counterpart, Ramiro Ortega, in Caracas on Thursday.\n\n"
+        "According to a press release, the meeting was held in a cordial atmosphere.\n\n"
+        "In addition, he stressed that \"it will allow us to review the agreement on investments\"."
+    )
+    assert statements(extract(text, published="2031-03-20")) == [
+        ("Tomás Vela", "direct", "it will allow us to review the agreement on investments")
+    ]

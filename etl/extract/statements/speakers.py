@@ -199,6 +199,11 @@ def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _subject_head(tok: Token) -> Token:
+    """The word a name stands in apposition to ("The President of X, A"), else the name."""
+    return tok.head if tok.dep_ == "appos" else tok
+
+
 def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
     """"..., he tweeted": the person a pronoun stands for, sentence by sentence back from it.
     In its own sentence only a person that is a subject (one named between two parts of a
@@ -214,12 +219,13 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
         sent = sents[n]
         named = [m for m in ctx.index.mentions_in(sent.start, sent.end)
                  if m.kind == "Person" and m.span.start < tok.i and not ctx.in_quote(m.span.start_char)]
-        subj = [m for m in named if m.span.root.dep_ in _SUBJECTS]
+        # a subject, or the name in apposition to one ("The President of X, A, received B")
+        subj = [m for m in named if _subject_head(m.span.root).dep_ in _SUBJECTS]
         heads = [c for v in (sent.root, *sent.root.conjuncts) for c in v.children if c.dep_ in _SUBJECTS]
         if subj:
             # before the pronoun's sentence, the main clause's subject ("Wang said he was eager
             # to hear what Hale had to say. But he ...": Wang, not Hale)
-            main = [m for m in subj if m.span.root in heads] if n != here else []
+            main = [m for m in subj if _subject_head(m.span.root) in heads] if n != here else []
             return (main or subj)[-1].key
         if n == here:
             continue
