@@ -300,3 +300,10 @@ def test_a_countrys_ministry_the_table_lacks_is_one_organization_named_body_of_c
     speakers = [s[0] for s in statements(facts)]
     assert speakers == ["Ministry of Foreign Affairs of Indonesia", "Ministry of Foreign Affairs of Indonesia",
                         "Ministry of Defence of Poland", "Ministry of Foreign Affairs of Poland"]
+
+
+@pytest.mark.parametrize("name", ["Park In-young", "Kang On-yu"])
+def test_a_given_name_whose_first_part_is_a_preposition_is_a_name(name: str) -> None:
+    # the tokenizer splits "In-young" into "In", "-", "young": neither Title Case headline words nor a name's end
+    facts = extract(f"SEOUL, Aug. 24 (Yonhap) -- Unification Minister {name} met with the U.S. envoy for North Korea on Tuesday.", published="2031-08-24")
+    assert name in people(facts)

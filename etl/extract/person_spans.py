@@ -132,8 +132,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
         if blocked.intersection(range(span.start, span.end)) or title_tokens.issuperset(range(span.start, span.end)):
             return
         headline = any(a <= span.start_char < b for a, b in heads)
-        if len(span) > 1 and any(t.lower_ in _TITLE_CASE_PARTICLES and t.text[:1].isupper() for t in span):
-            return  # "U.S. State Secretary Agree On Importance ...": a Title Case headline's words, no name
+        if len(span) > 1 and any(t.lower_ in _TITLE_CASE_PARTICLES and t.text[:1].isupper() and not _hyphen_follows(t) for t in span):
+            return  # "U.S. State Secretary Agree On Importance ...": a Title Case headline's words, no name ("Lee In-young" is one)
         covered.update(range(span.start, span.end))
         out.append(Candidate(span, headline=headline, introduced=_introduced(doc, span.start, title_ends, covered)))
 
@@ -225,7 +225,7 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     # ("Tomonaga of Japan"; a suffix's period and a particle before the family name stay)
     while end > start and ((doc[end - 1].text in _POSSESSIVE and not _name_goes_on(doc, end - 1))
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "'", "’"))
-                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
+                           or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES and not _hyphenated_part(doc[end - 1]))
                            or (end - 1) in blocked or (end - 1) in title_tokens
                            or (end - start > 1 and doc[end - 1].text.isupper() and doc[end - 1].text in TITLE_ABBREVIATIONS)):
         end -= 1  # ("Manoa Kamikamica DPM": the post's abbreviation after the name)
@@ -332,6 +332,19 @@ def _extend_left(doc: Doc, start: int, end: int, blocked: set[int], title_tokens
     if start > 0 and _name_token(doc[start - 1], blocked, title_tokens) and doc[start - 1].whitespace_:
         start -= 1
     return start
+
+
+def _hyphenated_part(tok: Token) -> bool:
+    """The lower-case second part of a hyphenated given name the tokenizer split off after a
+    capitalized first part ("Lee In-young": "In", "-", "young")."""
+    doc = tok.doc
+    return _after_hyphen(tok) and tok.i > 1 and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].text[:1].isupper() and doc[tok.i - 2].is_alpha
+
+
+def _hyphen_follows(tok: Token) -> bool:
+    """The first part of a hyphenated name ("In" of "In-young")."""
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
 
 
 def _after_hyphen(tok: Token) -> bool:
