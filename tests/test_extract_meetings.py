@@ -985,3 +985,14 @@ def test_a_full_name_repeated_where_the_model_takes_it_for_an_organization_is_th
     )
     facts = extract(text, published="2031-03-20")
     assert meetings(facts) == [(frozenset({"Tomás Vela", "Ramiro Lazo"}), "in-person", "held", "2031-03-20", "Caracas")]
+
+
+def test_stalled_talks_are_a_process_and_a_special_representative_is_an_envoy() -> None:
+    text = (
+        "SEOUL, Aug. 24 (Yonhap) -- Unification Minister Park Do-hyun met with the U.S. envoy for North Korea on Tuesday "
+        "and discussed how to jump-start stalled talks with Pyongyang.\n\n"
+        "During the meeting, Park and U.S. Special Representative Ellen Marsh shared their views on the situation."
+    )
+    facts = extract(text, published="2031-08-24")
+    assert meetings(facts) == [(frozenset({"Park Do-hyun", "Ellen Marsh"}), "in-person", "held", "2031-08-19", "Seoul")]
+    assert ("Ellen Marsh", "Special Representative", "United States") in roles(facts)

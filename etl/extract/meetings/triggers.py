@@ -224,6 +224,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
     cues = ctx.vocab.meeting_triggers
     if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
         return None  # "No telephone conversation ... is planned"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and (c.lower_ in cues["stalled_cue"] or c.lemma_.lower() in cues["stalled_cue"]) for c in tok.children):
+        return None  # "to jump-start stalled talks with X": a negotiation process, no one meeting
     if tok.pos_ == "NOUN" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RELATION_OF:
         return None  # "a high-level exchange of visits": the practice of a relationship, no one meeting
     reported = _reported_future(chain, ctx)  # token index of that "would", or -1
