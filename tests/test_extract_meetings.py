@@ -996,3 +996,17 @@ def test_stalled_talks_are_a_process_and_a_special_representative_is_an_envoy() 
     facts = extract(text, published="2031-08-24")
     assert meetings(facts) == [(frozenset({"Park Do-hyun", "Ellen Marsh"}), "in-person", "held", "2031-08-19", "Seoul")]
     assert ("Ellen Marsh", "Special Representative", "United States") in roles(facts)
+
+
+def test_a_visitor_who_spoke_with_a_host_official_met_in_person() -> None:
+    # "welcomed him on his state visit": the visitor is the one welcomed, not the subject;
+    # "spoke with" during that visit, with someone of the host country, is in person, not a call
+    text = (
+        "Chinese President Chen Weiguo received his Norwegian counterpart Tomas Vale in Beijing on Thursday and formally "
+        "welcomed him on his state visit to China.\n\n"
+        "Before meeting Chen, Vale spoke with Chinese Premier Liu Jianping."
+    )
+    assert meetings(extract(text, published="2031-03-21")) == [
+        (frozenset({"Chen Weiguo", "Tomas Vale"}), "in-person", "held", "2031-03-20", "Beijing"),
+        (frozenset({"Tomas Vale", "Liu Jianping"}), "in-person", "held", None, None),
+    ]

@@ -223,6 +223,31 @@ def byline_person(doc, index: ActorIndex) -> str | None:
     return None
 
 
+def bound_possessive(tok: Token, index: ActorIndex) -> str | None:
+    """Who "his"/"her" stands for when an object pronoun before it in its clause binds it
+    ("Xi welcomed him on his state visit": his = him, not Xi); None otherwise."""
+    if tok.lower_ not in ("his", "her"):
+        return None
+    obj_form = "him" if tok.lower_ == "his" else "her"
+    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.lower_ == obj_form and t.dep_ in ("dobj", "dative") and tok in t.head.subtree:
+            return object_pronoun_referent(t, index)
+    return None
+
+
+def object_pronoun_referent(tok: Token, index: ActorIndex) -> str | None:
+    """The person an object pronoun stands for ("Xi welcomed him"): named before it, and not
+    the subject of its own verb (who would be "himself")."""
+    verb = tok.head
+    subjects = {m.key for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                if (m := index.mention_at(t.i)) is not None and m.kind == "Person"}
+    sents = list(tok.doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    floor = sents[max(0, here - 2)].start
+    before = [m for m in index.mentions if m.kind == "Person" and floor <= m.span.start < tok.i and m.key not in subjects]
+    return before[-1].key if before else None
+
+
 def _possessor(tok: Token, index: ActorIndex) -> list[str]:
     """Who a possessive names: "his"/"her" the person named last before it, else its noun phrase."""
     if tok.lower_ in ("his", "her"):

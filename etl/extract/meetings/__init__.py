@@ -125,7 +125,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
                 continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
-            new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1)
+            new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1, _met_on_a_visit(parts, status, visits, ctx))
             day_of = drafts[-1].root() if date is None and drafts and says_same_day(sent, trig, ctx) else None
             for d in new:
                 d.headline, d.word, d.sides, d.day_of = in_headline, trig.lemma_.lower(), sides, day_of
@@ -428,9 +428,26 @@ def _bilaterals(trig: Token) -> bool:
     return plural or (trig.pos_ == "VERB" and any(c.lower_ == "bilaterally" for c in trig.children))
 
 
-def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool) -> list[MeetingDraft]:
+def _met_on_a_visit(parts: list[str], status: str, visits: list[Visit], ctx: ArticleContext) -> bool:
+    """People on a visit the story reports, with someone of the country they are visiting
+    ("Lula spoke with Prime Minister X" during his state visit to China): met in person."""
+    if status != "held":
+        return False
+    for v in visits:
+        if not v.current or v.status != "held" or not set(v.visitors) & set(parts):
+            continue
+        country = v.place.country or (v.place.key if v.place.key in ctx.index.actors and ctx.index.actors[v.place.key].kind == "Country" else None)
+        if country is not None and any(p not in v.visitors and ctx.index.actors[p].country == country for p in parts):
+            return True
+    return False
+
+
+def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | None, ctx: ArticleContext, several: bool,
+            visiting: bool = False) -> list[MeetingDraft]:
+    """The drafts a trigger makes: one meeting, or one per partner of separate talks.
+    ``visiting``: its people are on a visit with their hosts (a conversation is in person)."""
     place = place_of(sent, trig, ctx) or (destination(trig, ctx) if is_visit(trig) else None)
-    mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None)
+    mode = mode_of(list(trig.subtree) + [trig.head] if several else list(sent), ctx, trig, place is not None or visiting)
     if mode != "in-person":
         place = None  # a call or a video conference has no venue of its own
     if trig.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in trig.children):

@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import place_spans
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.participants import represented, subject_of, unnamed_sides
 from etl.extract.meetings.triggers import status_of
-from etl.extract.references import refers_to
+from etl.extract.references import bound_possessive, refers_to
 from etl.model import Place, RoleFact
 
 @dataclass
@@ -92,8 +92,15 @@ def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
     for a bare title of the publishing government ("the Chancellor should visit Beijing")."""
     owners = [c for c in trig.children if c.dep_ == "poss"]
     owners += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "by" and trig.pos_ == "NOUN" for o in p.children if o.dep_ == "pobj"]
-    keys = [k for o in owners for k in refers_to(o, ctx.index)] or subject_of(trig, ctx.index) or unnamed_sides(trig, ctx)
+    keys = [k for o in owners for k in _owner(o, ctx)]
+    keys = keys or subject_of(trig, ctx.index) or unnamed_sides(trig, ctx)
     return [k for k in keys if k in ctx.index.actors and ctx.index.actors[k].kind in ("Person", "Country")]
+
+
+def _owner(tok: Token, ctx: ArticleContext) -> list[str]:
+    """Who a visit's possessor names ("welcomed him on his state visit": the one welcomed)."""
+    bound = bound_possessive(tok, ctx.index)
+    return [bound] if bound else refers_to(tok, ctx.index)
 
 
 def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleContext, trig: Token | None = None) -> bool:
