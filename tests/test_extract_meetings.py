@@ -1010,3 +1010,26 @@ def test_a_visitor_who_spoke_with_a_host_official_met_in_person() -> None:
         (frozenset({"Chen Weiguo", "Tomas Vale"}), "in-person", "held", "2031-03-20", "Beijing"),
         (frozenset({"Tomas Vale", "Liu Jianping"}), "in-person", "held", None, None),
     ]
+
+
+def test_discussions_held_with_someone_are_a_meeting_and_discussions_on_a_topic_are_not() -> None:
+    facts = extract("Prime Minister Arthur Wells had discussions with Japanese Prime Minister Kenji Arakawa in Tokyo on Monday.", published="2031-11-22")
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "in-person", "held", "2031-11-17", "Tokyo")]
+    text = "Prime Minister Arthur Wells said discussions on trade with Japan would continue after Japanese Prime Minister Kenji Arakawa spoke."
+    assert meetings(extract(text, published="2031-11-22")) == []
+
+
+def test_a_visit_one_is_invited_to_make_is_no_meeting_and_a_short_name_keeps_its_person() -> None:
+    # "Mr Wells" stays the prime minister after "former Prime Minister Robert Wells" is named
+    text = (
+        "Prime Minister Arthur Wells had separate discussions with Japanese Prime Minister Kenji Arakawa and New Zealand "
+        "Prime Minister Helen Kerr yesterday.\n\n"
+        "Mr Wells and Mr Arakawa affirmed the excellent ties between their two countries.\n\n"
+        "Mr Wells thanked Mr Arakawa for inviting President Tomas Vale to make a state visit next year.\n\n"
+        "He also thanked Mr Arakawa for attending the funeral of former Prime Minister Robert Wells in March.\n\n"
+        "At the meeting with Ms Kerr, Mr Wells thanked her for her country's support."
+    )
+    assert sorted(meetings(extract(text, published="2031-11-22")), key=str) == sorted([
+        (frozenset({"Arthur Wells", "Kenji Arakawa"}), "in-person", "held", "2031-11-21", None),
+        (frozenset({"Arthur Wells", "Helen Kerr"}), "in-person", "held", "2031-11-21", None),
+    ], key=str)

@@ -132,6 +132,13 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
             return None
         if len(pool) == 1:
             return pool[0]
+        # a short form already used for one of them stays that person's ("Mr Lee" for the
+        # prime minister, after "his father, Lee Kuan Yew" too): a second bearer of the name
+        # is named in full
+        short = [mention_of[s] for s in sorted(mention_of) if s < at and mention_of[s] in pool
+                 and [token_key(t) for t in _tokens(spans[s].text)] == keys]
+        if short:
+            return short[-1]
         before = [mention_of[s] for s in sorted(mention_of) if s < at and mention_of[s] in pool]
         return before[-1] if before else pool[0]
 

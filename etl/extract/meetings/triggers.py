@@ -34,6 +34,11 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return not _practice_of_visits(tok)
         if lemma in ("conversation", "conference"):
             return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
+        if lemma in triggers["with_only"] or tok.lower_ in triggers["with_only"]:
+            # "had separate discussions with his counterparts": held with someone; not
+            # "discussions on trade", "after discussions"
+            return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "hold", "conduct")
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)))
         if lemma in _HELD_ONLY or tok.lower_ in _HELD_ONLY:
             # "hold a high-level dialogue", "hold the next round of their defense dialogue",
             # "held consultations with X"; not "the dialogue mechanism", "consultations on a deal"
@@ -239,6 +244,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return None
         if t.lemma_.lower() in _BACK_TO and (_infinitive(t) or t.dep_ == "conj" and _infinitive(t.head)):
             return None  # "to persuade X to stop the tests and return to disarmament talks": a demand
+        if t.lemma_.lower() == "invite" and t.i != tok.i and not any(c.lemma_.lower() == "join" for c in chain[:chain.index(t)]):
+            return None  # "thanked X for inviting Y to make a state visit": a visit only offered (not "invited Y to join the call")
     crossed = False  # left the trigger's own clause ("pledge to finish a deal as ministers meet")
     for k, t in enumerate(chain[:5]):
         if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _FUTURE_AUX or c.i == reported) for c in t.children):
