@@ -1033,3 +1033,15 @@ def test_a_visit_one_is_invited_to_make_is_no_meeting_and_a_short_name_keeps_its
         (frozenset({"Arthur Wells", "Kenji Arakawa"}), "in-person", "held", "2031-11-21", None),
         (frozenset({"Arthur Wells", "Helen Kerr"}), "in-person", "held", "2031-11-21", None),
     ], key=str)
+
+
+def test_met_in_a_list_of_places_is_earlier_meetings_not_the_one_reported() -> None:
+    text = (
+        "Remarks by President Tomas Vale and Prime Minister Arthur Wells Before Bilateral Meeting\n\n"
+        "Number 10 Downing Street\nLondon, United Kingdom\n\n"
+        "PRIME MINISTER WELLS: Welcome, Tomas.\n\n"
+        "PRESIDENT VALE: Thank you. We met in Paris, Rome and Tokyo, and now here."
+    )
+    facts = extract(text, published="2031-07-10")
+    places = {p.key: p.name for p in facts.places}
+    assert sorted((places.get(m.location), m.primary) for m in facts.meetings) == [("London", True), ("Paris", False)]

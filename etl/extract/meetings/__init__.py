@@ -22,6 +22,7 @@ from etl.extract.meetings.visits import Visit, destination, first_to_visit_since
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to
+from etl.model import Place
 from etl.model import Span as TextSpan
 
 __all__ = ["MeetingDraft", "find_meetings", "is_trigger"]
@@ -61,6 +62,17 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
+            listed_places = _listed_places(trig, ctx) if status == "held" else []
+            if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
+                before = _reported_before(drafts, status)
+                parts = list(before.participants) if before is not None else parts  # "we": the people of the meeting reported
+            if listed_places and len(parts) >= 2:
+                # "We met in San Diego, Belfast, Hiroshima": one earlier meeting in each place
+                evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+                mode = mode_of(list(trig.subtree), ctx, trig, True)
+                in_sentence.extend(MeetingDraft(list(parts), mode, status, date, place, evidence, sent, [], primary=False, word=trig.lemma_.lower())
+                                   for place in listed_places)
+                continue
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
             if not sides and _forum_meeting(trig, ctx):
                 continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
@@ -167,7 +179,8 @@ def _one_primary(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     for d in drafts:
         if d.primary:
             for o in drafts:
-                if not o.primary and o.status == d.status and o.mode == d.mode and set(o.participants) == set(d.participants) and dates_agree(o.date, d.date):
+                same_place = o.place is None or d.place is None or o.place.key == d.place.key
+                if not o.primary and o.status == d.status and o.mode == d.mode and set(o.participants) == set(d.participants) and dates_agree(o.date, d.date) and same_place:
                     o.primary = True
     return drafts
 
@@ -426,6 +439,25 @@ def _bilaterals(trig: Token) -> bool:
     meeting has two sides, so there is one with each partner."""
     plural = trig.tag_ in ("NNS", "NNPS") and any(c.lower_ in _BILATERAL for c in trig.children)
     return plural or (trig.pos_ == "VERB" and any(c.lower_ == "bilaterally" for c in trig.children))
+
+
+def _listed_places(trig: Token, ctx: ArticleContext) -> list[Place]:
+    """The places of "met in A, B and C": a list of two places or more after the meeting
+    word's own "in" (each an earlier meeting, not the one reported)."""
+    for prep in trig.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            heads = [obj, *(t for t in obj.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN")]
+            places: list[Place] = []
+            for head in heads:
+                ent = next((e for e in trig.sent.ents if e.start <= head.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+                place = ctx.place_for(ent) if ent is not None else None
+                if place is not None and place not in places:
+                    places.append(place)
+            if len(places) >= 2:
+                return places
+    return []
 
 
 def _met_on_a_visit(parts: list[str], status: str, visits: list[Visit], ctx: ArticleContext) -> bool:
