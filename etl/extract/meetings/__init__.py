@@ -62,7 +62,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
-            listed_places = _listed_places(trig, ctx) if status == "held" else []
+            listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
                 before = _reported_before(drafts, status)
                 parts = list(before.participants) if before is not None else parts  # "we": the people of the meeting reported
@@ -70,7 +70,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 # "We met in San Diego, Belfast, Hiroshima": one earlier meeting in each place
                 evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
                 mode = mode_of(list(trig.subtree), ctx, trig, True)
-                in_sentence.extend(MeetingDraft(list(parts), mode, status, date, place, evidence, sent, [], primary=False, word=trig.lemma_.lower())
+                in_sentence.extend(MeetingDraft(list(parts), mode, status, date, place, evidence, sent, [], primary=False, word=_LISTED)
                                    for place in listed_places)
                 continue
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
@@ -179,8 +179,9 @@ def _one_primary(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
     for d in drafts:
         if d.primary:
             for o in drafts:
-                same_place = o.place is None or d.place is None or o.place.key == d.place.key
-                if not o.primary and o.status == d.status and o.mode == d.mode and set(o.participants) == set(d.participants) and dates_agree(o.date, d.date) and same_place:
+                if o.word == _LISTED:
+                    continue  # one of several earlier meetings in a list of places
+                if not o.primary and o.status == d.status and o.mode == d.mode and set(o.participants) == set(d.participants) and dates_agree(o.date, d.date):
                     o.primary = True
     return drafts
 
@@ -439,6 +440,9 @@ def _bilaterals(trig: Token) -> bool:
     meeting has two sides, so there is one with each partner."""
     plural = trig.tag_ in ("NNS", "NNPS") and any(c.lower_ in _BILATERAL for c in trig.children)
     return plural or (trig.pos_ == "VERB" and any(c.lower_ == "bilaterally" for c in trig.children))
+
+
+_LISTED = "listed"  # the word of a draft for one place of "met in A, B and C"
 
 
 def _listed_places(trig: Token, ctx: ArticleContext) -> list[Place]:
