@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from diplokg.iris import slug
 from etl.extract.mentions import ActorIndex
-from etl.extract.dates import DateMention, find_dates
+from etl.extract.dates import DateMention, date_matches, find_dates
 from etl.extract.gazetteer import _WEAK_COUNTRY_ALIASES, Gazetteer
 from etl.extract.quotes import Quote, inside
 from etl.model import Article, Place
@@ -34,6 +34,7 @@ class ArticleContext:
     captions: list[tuple[int, int]]
     places: dict[str, Place] = field(default_factory=dict)
     _dates: dict[bool, list[DateMention]] = field(default_factory=dict)
+    _date_matches: list[tuple[int, re.Match[str]]] | None = None
     _sentences: list[Span] | None = None
     _headline: tuple[int, int] | None = None
     _headline_known: bool = False
@@ -95,7 +96,10 @@ class ArticleContext:
     def dates_in(self, start: int, end: int, future: bool = False) -> list[DateMention]:
         """Date mentions within [start, end), resolved against the anchor."""
         if future not in self._dates:
-            self._dates[future] = find_dates(self.text[: self.body_end], self.anchor, future=future)
+            body = self.text[: self.body_end]
+            if self._date_matches is None:  # one scan of the body serves the past and the future reading
+                self._date_matches = date_matches(body)
+            self._dates[future] = find_dates(body, self.anchor, future=future, matches=self._date_matches)
         return [m for m in self._dates[future] if start <= m.start and m.end <= end]
 
     def issues_in(self, start: int, end: int) -> list[str]:
