@@ -139,13 +139,14 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
     gazetteer; None for media, international bodies, or several countries.
 
     Cached per source line: a corpus has few publishers, and each look-up tries every name of
-    the gazetteer (tens of thousands of patterns, more than the ``re`` module keeps compiled)."""
+    the gazetteer; a name's pattern is compiled only where the name occurs in the line (the
+    ``re`` module keeps far fewer compiled patterns than the gazetteer has names)."""
     if not source:
         return None
     found: set[str] = set()
     for c in gazetteer.vocab.countries:
         for name in (c.name, *c.aliases, *c.demonyms):
-            if name not in _WEAK_COUNTRY_ALIASES and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source):
+            if name in source and name not in _WEAK_COUNTRY_ALIASES and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source):
                 found.add(c.key)
     bodies: dict[str, set[str]] = {}  # name or alias of a government body -> its countries
     for o in gazetteer.orgs.values():
@@ -153,7 +154,7 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
             for name in (o.name, *o.aliases):
                 bodies.setdefault(name, set()).add(o.country_iso2)
     for name, iso2 in bodies.items():
-        if len(iso2) == 1 and len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
+        if len(iso2) == 1 and len(name) > 3 and name in source and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
             country = gazetteer.vocab.country_by_iso2.get(next(iter(iso2)))
             if country is not None:
                 found.add(country.key)
@@ -167,7 +168,7 @@ def publisher_organization(source: str | None, gazetteer: Gazetteer) -> str | No
     if not source:
         return None
     found = {o.key for o in gazetteer.orgs.values() if o.kind == "intergovernmental"
-             for name in (o.name, *o.aliases) if len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source)}
+             for name in (o.name, *o.aliases) if len(name) > 3 and name in source and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source)}
     # "United Nations Security Council" names the United Nations too: the shortest name wins
     if len(found) > 1:
         names = {k: gazetteer.orgs[k].name for k in found}
