@@ -86,7 +86,7 @@ class Extractor:
         """What the extractors share about an article already parsed (``doc`` covers its body):
         its actors (with the posts the publisher implies), quotes, captions and date anchor."""
         text = article.text
-        end = len(doc.text)
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without joining every token's text
         ctx = ArticleContext(
             article=article,
             doc=doc,

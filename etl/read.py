@@ -17,6 +17,7 @@ the facts of an article may be found; they are plain functions of the text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -496,10 +497,12 @@ def headline_span(text: str) -> tuple[int, int] | None:
     >>> headline_span("A first sentence.\\n\\nMore.") is None
     True
     """
-    spans = lines(text)
-    if len(spans) < 2:
+    # the first two lines of lines(text), without splitting the rest of the text
+    breaks = list(itertools.islice(_LINE_BREAK.finditer(text), 2))
+    if not breaks:
         return None
-    (start, end), (next_start, next_end) = spans[0], spans[1]
+    start, end = 0, breaks[0].start()
+    next_start, next_end = breaks[0].end(), breaks[1].start() if len(breaks) == 2 else len(text)
     line = text[start:end]
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_HEADLINE or text[next_start:next_end].strip():

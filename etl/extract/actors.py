@@ -31,9 +31,9 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     dates the posts that identify them in the officials table; ``publisher`` is the country
     of the publishing government, if any (whose "Foreign Ministry" a bare one is)."""
     index = ActorIndex(doc)
-    limit = len(doc.text) if body_end_char is None else body_end_char
+    limit = len(index.text) if body_end_char is None else body_end_char
     hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit and not in_credit(h.span)]
-    hits = _disambiguate_orgs(doc, hits, gaz, publisher)
+    hits = _disambiguate_orgs(index, hits, gaz, publisher)
     hits = _national_bodies(doc, hits, gaz)
     hits = portfolio_titles(doc, hits, gaz)
     index.hits = hits
@@ -66,7 +66,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     # People: name spans grouped into persons under one normal form (etl.extract.people).
     title_ends = {h.span.end for h in title_hits}
     title_starts = {h.span.start for h in title_hits}
-    candidates = person_candidates(doc, taken, title_tokens, title_ends, limit, _bylines(doc.text), title_starts)
+    candidates = person_candidates(doc, taken, title_tokens, title_ends, limit, _bylines(index.text), title_starts)
     officials = official_people(gaz.vocab)
     known_parts = {token_key(t) for c in candidates if c.words >= 2 and not c.headline for t in c.text.split()}
     covered = {i for c in candidates for i in range(c.span.start, c.span.end)}
@@ -102,7 +102,7 @@ def _count_mentions(index: ActorIndex) -> None:
         actor.mentions = counts.get(actor.key, 0)
 
 
-def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer, publisher: str | None = None) -> list[Hit]:
+def _disambiguate_orgs(index: ActorIndex, hits: list[Hit], gaz: Gazetteer, publisher: str | None = None) -> list[Hit]:
     """An alias several organizations share ("Foreign Ministry") names the one of the
     country given just before it ("the Japanese Foreign Ministry"), else of the dateline
     city, else of the publishing government, else of the country the article names most. A
@@ -118,7 +118,7 @@ def _disambiguate_orgs(doc: Doc, hits: list[Hit], gaz: Gazetteer, publisher: str
     for h in hits:
         if h.kind in ("country", "demonym"):
             counts[h.ref] = counts.get(h.ref, 0) + 1
-    dateline = dateline_country(doc, gaz)
+    dateline = dateline_country(index.text, gaz)
     drop: set[int] = set()
     for (start, _end), group in by_span.items():
         if len(group) < 2:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from diplokg.iris import slug
 from etl.extract.mentions import ActorIndex
-from etl.extract.dates import DateMention, find_dates
+from etl.extract.dates import DateMention, date_matches, find_dates
 from etl.extract.gazetteer import _WEAK_COUNTRY_ALIASES, Gazetteer
 from etl.extract.quotes import Quote, inside
 from etl.model import Article, Place
@@ -34,6 +34,7 @@ class ArticleContext:
     captions: list[tuple[int, int]]
     places: dict[str, Place] = field(default_factory=dict)
     _dates: dict[bool, list[DateMention]] = field(default_factory=dict)
+    _date_matches: list[tuple[int, re.Match[str]]] | None = None
     _sentences: list[Span] | None = None
     _headline: tuple[int, int] | None = None
     _headline_known: bool = False
@@ -95,7 +96,10 @@ class ArticleContext:
     def dates_in(self, start: int, end: int, future: bool = False) -> list[DateMention]:
         """Date mentions within [start, end), resolved against the anchor."""
         if future not in self._dates:
-            self._dates[future] = find_dates(self.text[: self.body_end], self.anchor, future=future)
+            body = self.text[: self.body_end]
+            if self._date_matches is None:  # one scan of the body serves the past and the future reading
+                self._date_matches = date_matches(body)
+            self._dates[future] = find_dates(body, self.anchor, future=future, matches=self._date_matches)
         return [m for m in self._dates[future] if start <= m.start and m.end <= end]
 
     def issues_in(self, start: int, end: int) -> list[str]:
@@ -135,13 +139,14 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
     gazetteer; None for media, international bodies, or several countries.
 
     Cached per source line: a corpus has few publishers, and each look-up tries every name of
-    the gazetteer (tens of thousands of patterns, more than the ``re`` module keeps compiled)."""
+    the gazetteer; a name's pattern is compiled only where the name occurs in the line (the
+    ``re`` module keeps far fewer compiled patterns than the gazetteer has names)."""
     if not source:
         return None
     found: set[str] = set()
     for c in gazetteer.vocab.countries:
         for name in (c.name, *c.aliases, *c.demonyms):
-            if name not in _WEAK_COUNTRY_ALIASES and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source):
+            if name in source and name not in _WEAK_COUNTRY_ALIASES and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source):
                 found.add(c.key)
     bodies: dict[str, set[str]] = {}  # name or alias of a government body -> its countries
     for o in gazetteer.orgs.values():
@@ -149,7 +154,7 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
             for name in (o.name, *o.aliases):
                 bodies.setdefault(name, set()).add(o.country_iso2)
     for name, iso2 in bodies.items():
-        if len(iso2) == 1 and len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
+        if len(iso2) == 1 and len(name) > 3 and name in source and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
             country = gazetteer.vocab.country_by_iso2.get(next(iter(iso2)))
             if country is not None:
                 found.add(country.key)
@@ -163,7 +168,7 @@ def publisher_organization(source: str | None, gazetteer: Gazetteer) -> str | No
     if not source:
         return None
     found = {o.key for o in gazetteer.orgs.values() if o.kind == "intergovernmental"
-             for name in (o.name, *o.aliases) if len(name) > 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source)}
+             for name in (o.name, *o.aliases) if len(name) > 3 and name in source and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source)}
     # "United Nations Security Council" names the United Nations too: the shortest name wins
     if len(found) > 1:
         names = {k: gazetteer.orgs[k].name for k in found}

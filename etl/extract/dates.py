@@ -95,8 +95,16 @@ class _Rule:
     resolve: Resolver
 
 
-def find_dates(text: str, anchor: date | None, future: bool = False) -> list[DateMention]:
+def date_matches(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Every rule's matches in ``text`` as (rule number, match): the scan :func:`find_dates`
+    resolves, the same for any anchor and ``future``."""
+    return [(order, match) for order, rule in enumerate(_RULES) for match in rule.pattern.finditer(text)]
+
+
+def find_dates(text: str, anchor: date | None, future: bool = False,
+               matches: list[tuple[int, re.Match[str]]] | None = None) -> list[DateMention]:
     """All date expressions in ``text``, in order, without overlaps (the longest wins).
+    ``matches``: :func:`date_matches` of ``text``, where the caller has them already.
 
     >>> [(m.text, m.value) for m in find_dates("They met on Friday, July 10, 2020.", None)]
     [('Friday', '2020-07-10'), ('July 10, 2020', '2020-07-10')]
@@ -104,10 +112,10 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     [('August last year', '2023-08')]
     """
     candidates: list[tuple[int, int, int, str | None, Kind]] = []
-    for order, rule in enumerate(_RULES):
-        for match in rule.pattern.finditer(text):
-            start, end = match.span("d")
-            candidates.append((start, end, order, rule.resolve(match, anchor, future), rule.kind))
+    for order, match in date_matches(text) if matches is None else matches:
+        rule = _RULES[order]
+        start, end = match.span("d")
+        candidates.append((start, end, order, rule.resolve(match, anchor, future), rule.kind))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     chosen: list[tuple[int, int, int, str | None, Kind]] = []
     for cand in candidates:

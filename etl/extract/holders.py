@@ -121,7 +121,7 @@ def _unrecognized_name_after(span, index: ActorIndex) -> bool:
 def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """A post named with no country, held by someone the article places nowhere else, is of
     the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
-    country = dateline_country(doc, gaz)
+    country = dateline_country(index.text, gaz)
     if country is None:
         return
     for actor in list(index.actors.values()):
@@ -278,7 +278,7 @@ def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
     """Two countries named together as the sides of one relationship: "X-Y", "X and Y",
     "X and the Y" (names, not demonyms), and a headline's "X, Y agree ..."."""
     doc = index.doc
-    head = headline_span(doc.text)
+    head = headline_span(index.text)
     places = sorted((h for h in index.hits if h.kind == "country"), key=lambda h: h.span.start)
     out: set[tuple[str, str]] = set()
     for a, b in zip(places, places[1:]):

@@ -34,7 +34,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,9 +52,9 @@ _ISATION = re.compile(r"isation(s?)$")
 _PLACE_PREPOSITIONS = {"at", "in", "inside", "outside", "near", "from", "to"}
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """One word of a text or trigger: its token range and the keys it matches by."""
+class _Unit(NamedTuple):
+    """One word of a text or trigger: its token range and the keys it matches by (a named
+    tuple: one is made for every word of every article)."""
 
     start: int
     end: int
@@ -92,6 +92,7 @@ class IssueMatcher:
     def __init__(self, nlp: Language, issues: Iterable[IssueEntry]) -> None:
         self._variants = _variants()
         self._keys: dict[str, str] = {}
+        self._word_key_sets: dict[tuple[str, str], frozenset[str]] = {}
         self._relations = _relation_nouns()
         known = {i.key for i in issues}
         self._actor_issue = {c: k for c, k in _topic_actors().items() if k in known}
@@ -138,6 +139,13 @@ class IssueMatcher:
             self._keys[word] = key
         return key
 
+    def _word_keys(self, text: str, lemma: str) -> frozenset[str]:
+        """The keys of one word, by its form and its lemma (kept: a corpus repeats its words)."""
+        keys = self._word_key_sets.get((text, lemma))
+        if keys is None:
+            keys = self._word_key_sets[(text, lemma)] = frozenset({self._key(text), self._key(lemma)})
+        return keys
+
     def _units(self, doc: list[Token], lemmas: list[str]) -> list[_Unit]:
         """The words of a text's tokens: hyphens and spaces dropped, "co-operation" one word."""
         out: list[_Unit] = []
@@ -153,7 +161,7 @@ class IssueMatcher:
                 out.append(_Unit(i, i + 3, frozenset(keys), nxt.pos_))
                 i += 3
                 continue
-            out.append(_Unit(i, i + 1, frozenset({self._key(tok.text), self._key(lemmas[i])}), tok.pos_))
+            out.append(_Unit(i, i + 1, self._word_keys(tok.text, lemmas[i]), tok.pos_))
             i += 1
         return out
 
@@ -168,7 +176,7 @@ class IssueMatcher:
                         continue
                     if len(trigger) == 1 and unit.pos not in _ONE_WORD_POS:
                         continue
-                    if all(units[n + j].keys & trigger[j] for j in range(1, len(trigger))):
+                    if len(trigger) == 1 or all(units[n + j].keys & trigger[j] for j in range(1, len(trigger))):
                         candidates.append((n, n + len(trigger), key))
         candidates.sort(key=lambda c: (-(units[c[1] - 1].end - units[c[0]].start), c[0]))
         kept: list[tuple[int, int, str]] = []

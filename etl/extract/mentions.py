@@ -3,6 +3,7 @@ actor and post extractors)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +53,11 @@ class ActorIndex:
     titles: list[TitleMention] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
     _by_token: dict[int, ActorMention] = field(default_factory=dict)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The doc's text, built once (spaCy joins every token's text at each ``doc.text``)."""
+        return self.doc.text
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.span.start)
@@ -122,9 +128,10 @@ def organization_from_entity(index: ActorIndex, ent: Span) -> str:
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)", re.MULTILINE)
 
 
-def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
-    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —")."""
-    match = _DATELINE.search(doc.text[:600])
+def dateline_country(text: str, gaz: Gazetteer) -> str | None:
+    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —") at the start
+    of an article's ``text``."""
+    match = _DATELINE.search(text[:600])
     if match is None:
         return None
     city = match.group(1).strip().title()

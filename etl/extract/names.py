@@ -63,9 +63,15 @@ def fold(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).lower()
 
 
+_KEY_DROPS = re.compile(r"[\s.'\-]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def token_key(token: str) -> str:
-    """A token for comparison: folded, without hyphens, dots, apostrophes or spaces."""
-    return re.sub(r"[\s.'\-]", "", fold(token))
+    """A token for comparison: folded, without hyphens, dots, apostrophes or spaces.
+
+    Cached: it is asked of every token of every article, and a corpus repeats its words."""
+    return _KEY_DROPS.sub("", fold(token))
 
 
 @functools.lru_cache(maxsize=1)

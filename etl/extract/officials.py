@@ -95,6 +95,7 @@ class Officials:
                         off.names.append(parse(alias))
             off.terms.append(Term(row.position_label, row.position_kind, row.iso2, row.start, row.end))
         self.people = list(people.values())
+        self._keys = frozenset(off.key for off in self.people)
         self._by_family: dict[str, list[Official]] = {}
         for off in self.people:
             for key in {n.family_key() for n in off.names if n.family}:
@@ -131,7 +132,7 @@ class Officials:
 
     def key_known(self, key: str) -> bool:
         """Whether a person key is an official's."""
-        return any(off.key == key for off in self.people)
+        return key in self._keys
 
     def in_office(self, family: str, date: str) -> list[Official]:
         """Officials with this family name holding any post of the table at ``date`` (a

@@ -321,7 +321,7 @@ def identify_by_post(index: ActorIndex, officials: Officials, date: str | None, 
 
 def _former(index: ActorIndex, role: RoleFact) -> bool:
     """The post is a past one: "former President X", "the late President X"."""
-    before = index.doc.text[max(0, role.evidence.start - 12):role.evidence.start].lower()
+    before = index.text[max(0, role.evidence.start - 12):role.evidence.start].lower()
     words = role.evidence.text.lower().split() + before.split()[-2:]
     return any(w in ("former", "late", "ex", "then") for w in words)
 

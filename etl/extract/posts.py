@@ -405,7 +405,7 @@ def _indefinite_speaker(doc: Doc, start: int, after: int, gaz: Gazetteer) -> boo
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
     """The person a title is in apposition to or predicated of: "X, Japan's new prime
     minister", "X, national security adviser to ...", "X became Japan's prime minister"."""
-    head = headline_span(doc.text)
+    head = headline_span(index.text)
     if head is not None and doc[start].idx < head[1]:
         return None  # the headline: "X, U.S. State Secretary Agree On ..." lists two subjects
     i = start - 1
