@@ -10,7 +10,7 @@ from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
 from etl.extract.roles import add_role
-from etl.model import RoleFact
+from etl.model import Actor, RoleFact
 from etl.read import headline_span
 
 
@@ -132,12 +132,7 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
         if actor.roles:
-            add_gazetteer_actor(index, gaz, country, "Country")
-            actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-            actor.country = country
-            for t in index.titles:
-                if t.person == actor.key and t.of is None:
-                    t.of = country
+            _give_country(index, gaz, actor, country)
 
 
 _HEADS = {"head_of_state", "head_of_government"}
@@ -265,13 +260,7 @@ def paired_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         found -= beside
         if len(found) != 1:
             continue
-        country = found.pop()
-        add_gazetteer_actor(index, gaz, country, "Country")
-        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-        actor.country = country
-        for t in index.titles:
-            if t.person == actor.key and t.of is None:
-                t.of = country
+        _give_country(index, gaz, actor, found.pop())
 
 
 def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
@@ -367,9 +356,14 @@ def _place(index: ActorIndex, gaz: Gazetteer, people: list[str], country: str) -
             continue
         if any(t.unplaced for t in index.titles if t.person == key):
             continue
-        add_gazetteer_actor(index, gaz, country, "Country")
-        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-        actor.country = country
-        for t in index.titles:
-            if t.person == key and t.of is None:
-                t.of = country
+        _give_country(index, gaz, actor, country)
+
+
+def _give_country(index: ActorIndex, gaz: Gazetteer, actor: Actor, country: str) -> None:
+    """A person's posts, the person and their title mentions without a country are of ``country``."""
+    add_gazetteer_actor(index, gaz, country, "Country")
+    actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
+    actor.country = country
+    for t in index.titles:
+        if t.person == actor.key and t.of is None:
+            t.of = country

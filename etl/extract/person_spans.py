@@ -364,16 +364,23 @@ def _role_noun_ends(doc: Doc) -> set[int]:
     return {t.i + 1 for t in doc if t.is_lower and t.lower_ in nouns and t.pos_ == "NOUN"}
 
 
-def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
-    """Two to four capitalised proper nouns right after a title or role noun (a name the
-    model missed: "Brazilian President Lucas Prado", "chief delegate Kim Ki-woong",
-    "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig")."""
+def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
+    """Where a name may start after a title: past "of (the) <country>" when the country's
+    tokens are blocked (a mention), else ``i``."""
     if i + 1 < len(doc) and doc[i].lower_ == "of":
         k = i + 1 + (doc[i + 1].lower_ == "the")
         if k < len(doc) and k in blocked:
             while k < len(doc) and k in blocked:
                 k += 1
-            i = k
+            return k
+    return i
+
+
+def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
+    """Two to four capitalised proper nouns right after a title or role noun (a name the
+    model missed: "Brazilian President Lucas Prado", "chief delegate Kim Ki-woong",
+    "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig")."""
+    i = _past_the_posts_country(doc, i, blocked)
     # "the President of Mexico, Valeria Montes, at ...": the name set off by commas after the title
     appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens)
     if appositive:
@@ -417,12 +424,7 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
     Inoke Kubuabola, and ..."), which the model may take for an organization: two to four
     capitalised proper nouns, past an honorific, that end where the apposition ends; also
     after the post's country ("the President of Mexico, Valeria Montes, ...")."""
-    if i + 1 < len(doc) and doc[i].lower_ == "of":
-        k = i + 1 + (doc[i + 1].lower_ == "the")
-        if k < len(doc) and k in blocked:
-            while k < len(doc) and k in blocked:
-                k += 1
-            i = k
+    i = _past_the_posts_country(doc, i, blocked)
     if i >= len(doc) or doc[i].text != ",":
         return None
     k = i + 1
