@@ -209,12 +209,7 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
-        add_gazetteer_actor(index, gaz, country, "Country")
-        actor.roles = [RoleFact(r.title, country, r.evidence) for r in actor.roles]
-        actor.country = country
-        for t in index.titles:
-            if t.person == actor.key and t.of is None:
-                t.of = country
+        _give_country(index, gaz, actor, country)
     company_posts(index.doc, index, gaz)
 
 
