@@ -21,6 +21,7 @@ alone); medians over the repeats and their ratio (ingest / nlp.pipe).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -65,16 +66,54 @@ def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def _current_rss_mb() -> float:
-    with open("/proc/self/statm", encoding="ascii") as fh:
+def _du_unique(path: Path) -> int:
+    """Bytes on disk under ``path``, each file (inode) counted once."""
+    seen: dict[int, int] = {}
+    for f in path.rglob("*"):
+        if f.is_file():
+            st = f.stat()
+            seen[st.st_ino] = st.st_size
+    return sum(seen.values())
+
+
+def _current_rss_mb(pid: int | str = "self") -> float:
+    with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _children_rss_mb() -> list[float]:
+    """RSS of this process's children (the ``--jobs`` workers), from /proc."""
+    pids: list[str] = []
+    for task in Path("/proc/self/task").iterdir():
+        pids += (task / "children").read_text(encoding="ascii").split()
+    sizes = []
+    for pid in pids:
+        try:
+            sizes.append(round(_current_rss_mb(pid), 1))
+        except OSError:  # ended meanwhile
+            pass
+    return sizes
+
+
+def _memory_probe(store_dir: Path, *, full: bool) -> dict:
+    """What grows: the process (RSS), Python's heap (allocated blocks; objects tracked by the
+    collector, counted only when ``full``), the workers, and the store on disk (when ``full``)."""
+    probe: dict = {"rss_mb": round(_current_rss_mb(), 1), "py_blocks": sys.getallocatedblocks(),
+                   "workers_rss_mb": _children_rss_mb()}
+    if full:
+        probe["py_objects"] = len(gc.get_objects())
+        primary = _du(store_dir / "primary")
+        probe["primary_mb"] = round(primary / 1e6)
+        # snapshots are hard links: count each file once, the part primary no longer holds
+        probe["snapshots_extra_mb"] = round((_du_unique(store_dir) - primary) / 1e6)
+    return probe
 
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
+def ingest_run(articles: Path, store_dir: Path, jobs: int, progress_every: int = PROGRESS_EVERY) -> dict:
     """One full ingest into a fresh store; stage seconds, rate, publish and reopen costs."""
     from etl.ingest.run import run_ingest
     from etl.pipeline import Extractor
@@ -85,11 +124,17 @@ def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
     started = time.perf_counter()
     rss_every: list[tuple[int, float, float]] = []
 
+    memory: list[dict] = []
+
     def checkpoint(summary) -> None:
         done = summary.accepted + len(summary.rejected)
-        if done % PROGRESS_EVERY == 0:
+        if done % progress_every == 0:
             rss_every.append((done, round(time.perf_counter() - started, 1), round(_current_rss_mb(), 1)))
-            print(f"# {done} articles, {rss_every[-1][1]} s, RSS {rss_every[-1][2]} MB", file=sys.stderr, flush=True)
+            probe = {"articles": done, "s": rss_every[-1][1],
+                     **_memory_probe(store_dir, full=done % (10 * progress_every) == 0)}
+            memory.append(probe)
+            print(f"# {done} articles, {rss_every[-1][1]} s, RSS {rss_every[-1][2]} MB; {json.dumps(probe)}",
+                  file=sys.stderr, flush=True)
 
     with open_store(config, writable=True) as store:
         summary = run_ingest(read_paths([str(articles)]), store, IRIS, jobs=jobs, extractor=extractor,
@@ -107,7 +152,7 @@ def ingest_run(articles: Path, store_dir: Path, jobs: int) -> dict:
         "articles_per_s": summary.read / summary.seconds,
         "stages": summary.stage_seconds, "publish_s": publish, "reader_open_and_stats_s": reopen_and_count,
         "store_mb": _du(store_dir / "primary") / 1e6, "peak_rss_mb": _peak_rss_mb(),
-        "rss_mb_by_articles": rss_every,
+        "rss_mb_by_articles": rss_every, "memory": memory,
     }
 
 
@@ -241,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="full ingest runs (medians reported)")
+    parser.add_argument("--progress-every", type=int, default=PROGRESS_EVERY, metavar="N",
+                        help="RSS and Python heap every N articles on stderr; the store on disk every 10 N")
     parser.add_argument("--reasoning-sample", type=int, default=20)
     parser.add_argument("--no-compare", action="store_true", help="skip the rdflib and owlrl comparisons")
     parser.add_argument("--compare-only", action="store_true",
@@ -280,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(0 if args.compare_only else args.repeat):
         store_dir = workdir / f"store-{i}"
         shutil.rmtree(store_dir, ignore_errors=True)
-        runs.append(ingest_run(articles, store_dir, args.jobs))
+        runs.append(ingest_run(articles, store_dir, args.jobs, args.progress_every))
         print(json.dumps(runs[-1]), flush=True)
     report: dict = {"articles": args.articles, "jobs": args.jobs, "cpus": os.cpu_count(), "runs": runs}
     if runs:
