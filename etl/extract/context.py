@@ -117,6 +117,8 @@ class ArticleContext:
         if name.lower().startswith("the "):
             name = name[4:]
         name = name.removesuffix("'s").removesuffix("’s").strip()
+        if name.endswith(".") and "." not in name[:-1]:
+            name = name[:-1]  # "at the Villa, Abuja." with the full stop in the last token
         if not name or not name[0].isupper():
             return None
         key = slug(name)

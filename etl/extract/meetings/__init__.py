@@ -18,7 +18,7 @@ from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, travels, visit_only, visitors
+from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to
@@ -193,8 +193,10 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     if place is None or not who:
         return None
     current = (not past_marked(trig, ctx) or first_to_visit_since(trig)) and not older_than_anchor(date, ctx)
-    visits.append(Visit(who, place, status, date, sent, current))
-    return visits[-1]
+    visit = Visit(who, place, status, date, sent, current)
+    if not tour(trig, ctx):
+        visits.append(visit)  # a tour ("visits to A, B, C and D") places no meeting at its first stop
+    return visit
 
 
 def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:

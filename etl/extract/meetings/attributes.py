@@ -170,10 +170,21 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
     Janeiro"); a city is preferred to a building."""
     best: tuple[int, Place] | None = None
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
-    for ent in place_spans(sent, ctx):
-        prep = sent.doc[ent.start - 1] if ent.start > 0 else None
-        if prep is not None and prep.lower_ == "the" and ent.start > 1:
-            prep = sent.doc[ent.start - 2]
+    spans = place_spans(sent, ctx)
+
+    def before(start: int) -> Token | None:
+        prep = sent.doc[start - 1] if start > 0 else None
+        if prep is not None and prep.lower_ == "the" and start > 1:
+            prep = sent.doc[start - 2]
+        return prep
+
+    for ent in spans:
+        prep = before(ent.start)
+        if prep is not None and prep.text == ",":
+            # "at the Presidential Palace, Riga": the city after the building is the meeting's
+            venue = next((e for e in spans if e.end == prep.i and e.label_ not in ("GPE", "LOC")), None)
+            if venue is not None and ent.label_ == "GPE":
+                prep = before(venue.start)
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
         if prep is None or prep.lower_ not in ("in", "at"):

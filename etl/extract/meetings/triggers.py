@@ -54,9 +54,9 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
     if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
     if tok.pos_ == "VERB" and lemma == "receive":
-        return _receives_someone(tok, ctx)
+        return _receives_someone(tok, ctx) and not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
-        return True
+        return not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
         if tok.dep_ in ("acl", "relcl") and _infinitive(tok) and not _headline_future(tok, ctx):
             return False
@@ -116,6 +116,18 @@ def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
         if obj.lower_ in _CREDENTIALS:
             owners = [o for p in obj.subtree if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             if any(person(o) or person(o.head.head) for o in owners):
+                return True
+    return False
+
+
+def _on_arrival(tok: Token, ctx: ArticleContext) -> bool:
+    """"X received Y at the forecourt of the Villa", "welcomed Y at the airport", "received Y on
+    arrival": a guest greeted where the trip ends, a protocol welcome, not talks."""
+    words = ctx.vocab.meeting_triggers["arrival_place"]
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "received Y at the airport" parsed either way
+    for prep in (p for h in heads for p in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon"):
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in words for o in prep.children):
                 return True
     return False
 

@@ -48,7 +48,7 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
         if tok.lemma_.lower() == "welcome":
             # "I welcomed X to Canberra": the guest travels
             who = [k for o in tok.children if o.dep_ == "dobj" for k in refers_to(o, ctx.index)] if place is not None else []
-        if status is not None and place is not None and who:
+        if status is not None and place is not None and who and not tour(tok, ctx):
             out.append(Visit(who, place, status, None, sent, True))
     for tok in sent:
         # "X is (became) the first foreign minister to visit China since 2015": X visits China now
@@ -79,6 +79,27 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
 
 
 _BEING_THERE = {"be", "arrive", "stay", "remain"}
+
+
+def tour(trig: Token, ctx: ArticleContext) -> bool:
+    """A trip to several places ("with visits to Lithuania, Estonia and Norway", "will travel to
+    Rome and Paris"): its destination is a list, so no one of them is where a meeting is held."""
+    objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("to", "in") for o in p.children if o.dep_ == "pobj"]
+    spans = place_spans(trig.sent, ctx)
+
+    def listed(tok: Token) -> list[Token]:
+        # the places joined to the first ("A, B and C"; "A, B, C" parsed as appositions)
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("conj", "appos"):
+                out += [c, *listed(c)]
+        return out
+
+    for obj in objects:
+        if any(any(e.start <= c.i < e.end for e in spans) for c in listed(obj)):
+            return True
+    return False
 
 
 def first_to_visit_since(trig: Token) -> bool:
