@@ -1045,3 +1045,52 @@ def test_met_in_a_list_of_places_is_earlier_meetings_not_the_one_reported() -> N
     facts = extract(text, published="2031-07-10")
     places = {p.key: p.name for p in facts.places}
     assert sorted((places.get(m.location), m.primary) for m in facts.meetings) == [("London", True), ("Paris", False)]
+
+
+# --- welcomes, tours, messages: people in a meeting's story who are not at a meeting ---------
+
+
+def test_a_welcome_on_arrival_is_no_meeting() -> None:
+    text = (
+        "Olsen in Riga\n\n"
+        "Trade Minister Ivo Pent received Foreign Minister Marta Olsen at the airport on Monday.\n\n"
+        "Deputy Minister Lena Koppel received Ms Olsen at the forecourt of the Government House."
+    )
+    assert meetings(extract(text, published="2025-03-04")) == []
+    held = extract("Trade Minister Ivo Pent received Foreign Minister Marta Olsen at the Government House on Monday.", published="2025-03-04")
+    assert [m[0] for m in meetings(held)] == [frozenset({"Ivo Pent", "Marta Olsen"})]
+
+
+def test_a_tour_of_several_countries_does_not_place_the_meeting() -> None:
+    text = (
+        "Olsen meets Vask on Baltic tour\n\n"
+        "Prime Minister Karl Vask is meeting with Foreign Minister Marta Olsen, who is on a tour of the region.\n\n"
+        "Ms Olsen begins her trip this week, with visits to Lithuania, Estonia, Finland and Norway."
+    )
+    assert meetings(extract(text, published="2025-03-04")) == [
+        (frozenset({"Karl Vask", "Marta Olsen"}), "in-person", "held", "2025-03-04", None)]
+
+
+def test_a_building_then_its_city_places_the_meeting_in_the_city() -> None:
+    text = "Olsen meets Vask\n\nPrime Minister Karl Vask on Tuesday met with Foreign Minister Marta Olsen at the Government House, Riga."
+    assert [m[4] for m in meetings(extract(text, published="2025-03-04"))] == ["Riga"]
+
+
+def test_the_meeting_as_the_time_of_greetings_conveyed_is_the_same_meeting() -> None:
+    text = (
+        "Olsen holds talks with Vask\n\n"
+        "Official talks were held between Foreign Minister Marta Olsen and Prime Minister Karl Vask in Riga late Thursday.\n\n"
+        "At the onset of the meeting, Ms Olsen conveyed greetings of President Ivo Pent and Crown Prince Ali Ruuk to King Tomas Saar, "
+        "wishing the country continued growth."
+    )
+    assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]
+
+
+def test_the_sender_and_addressee_of_greetings_are_not_at_the_meeting() -> None:
+    text = (
+        "Olsen holds talks with Vask\n\n"
+        "Foreign Minister Marta Olsen held talks with Prime Minister Karl Vask in Riga.\n\n"
+        "Speaking to reporters following the meeting, the foreign minister said she had a good meeting with her counterpart in Riga, "
+        "adding that she had asked Vask to convey the greetings of His Majesty the King Tomas Saar to President Ivo Pent."
+    )
+    assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]

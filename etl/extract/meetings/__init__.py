@@ -91,7 +91,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
-            if len(parts) < needed and not sentence_used:
+            if len(parts) < needed and not sentence_used and not (earlier is not None and _circumstance(trig)):
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
@@ -397,6 +397,22 @@ def _back_reference(trig: Token, parts: list[str], date: str | None, earlier: Me
     if not (anaphoric(trig) or group_reference(trig, ctx.index)) or past_marked(trig, ctx):
         return False
     return refers_back(parts, earlier, ctx.index) and dates_agree(date, earlier.date)
+
+
+_TIME_PREPS = {"at", "during", "after", "following", "before", "ahead", "in", "on", "upon", "throughout"}
+
+
+def _circumstance(trig: Token) -> bool:
+    """"At the onset of the meeting, X conveyed greetings of A to B", "following the talks, X
+    told reporters ...": the meeting already reported, named as the time of another act; the
+    people of that act are not its participants."""
+    if not anaphoric(trig) or any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
+        return False
+    tok = trig
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "at the onset of the meeting": the phrase the meeting is part of
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
 
 
 def _speaker_meeting(trig: Token, ctx: ArticleContext) -> list[str]:

@@ -182,8 +182,10 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
         prep = before(ent.start)
         if prep is not None and prep.text == ",":
             # "at the Presidential Palace, Riga": the city after the building is the meeting's
-            venue = next((e for e in spans if e.end == prep.i and e.label_ not in ("GPE", "LOC")), None)
-            if venue is not None and ent.label_ == "GPE":
+            venues = ctx.vocab.meeting_triggers["venue_word"]
+            venue = next((e for e in spans if e.end == prep.i and (e.label_ == "FAC" or any(t.lower_ in venues for t in e))), None)
+            country = ctx.index.mention_at(ent.start)
+            if venue is not None and ent.label_ == "GPE" and not (country is not None and country.kind == "Country"):
                 prep = before(venue.start)
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"

@@ -214,6 +214,8 @@ def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) ->
             return True
     if tok.dep_ == "poss" and not is_trigger(tok.head, ctx):
         return True
+    if _sender_or_addressee(tok, ctx):
+        return True
     if after_closed_list(tok):
         return True  # "a meeting with A and B of Japan, C and the ministers discussed": C is not in it
     if _other_clause(tok, sent, ctx):
@@ -221,6 +223,22 @@ def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) ->
     if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ctx.vocab.speech_verbs and not any(is_trigger(t, ctx) for t in tok.head.subtree if t.i != tok.i and t.dep_ != "ccomp" and t.head == tok.head):
         return any(c.dep_ == "ccomp" for c in tok.head.children) and tok.head.i > _first_trigger(sent, ctx)
     return False
+
+
+def _sender_or_addressee(tok: Token, ctx: ArticleContext) -> bool:
+    """"X conveyed the greetings of A and B to C", "handed over a message from A to C": the
+    people a message is from or for are not at the meeting (A and C are not its participants)."""
+    words = ctx.vocab.meeting_triggers["message_noun"]
+    head = tok
+    while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i:
+        head = head.head  # "of His Highness the Amir Sheikh A and ..."
+    if head.dep_ != "pobj" or head.head.lower_ not in ("of", "from", "to"):
+        return False
+    prep = head.head
+    if prep.head.lemma_.lower() in words or prep.head.lower_ in words:
+        return True  # "the greetings of A", "a letter from A"
+    return prep.lower_ == "to" and prep.head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words) for c in prep.head.children)
 
 
 def clause_of(tok: Token) -> Token:
