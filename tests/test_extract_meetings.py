@@ -1094,3 +1094,14 @@ def test_the_sender_and_addressee_of_greetings_are_not_at_the_meeting() -> None:
         "adding that she had asked Vask to convey the greetings of His Majesty the King Tomas Saar to President Ivo Pent."
     )
     assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]
+
+
+def test_a_title_opening_the_main_clause_is_not_the_post_of_the_name_before_the_comma() -> None:
+    # "After she meets with X, the Secretary of State will ...": X is not the Secretary of State
+    # (a post taken so gives X the other side's country and breaks the meeting's identity)
+    text = (
+        "Olsen meets Vask\n\n"
+        "US Secretary of State Marta Olsen is meeting with President Karl Vask in Abuja.\n\n"
+        "After she meets with Vask, the Secretary of State will proceed to the office of Vice President Ivo Pent."
+    )
+    assert ("Karl Vask", "Secretary of State", "United States") not in roles(extract(text, published="2025-03-04"))

@@ -402,6 +402,17 @@ def _indefinite_speaker(doc: Doc, start: int, after: int, gaz: Gazetteer) -> boo
     return article and after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in gaz.vocab.speech_verbs
 
 
+def _subject_after_clause(doc: Doc, name_end: int, h: Hit) -> bool:
+    """"After he meets with X, the Secretary of State will proceed ...": the title after the
+    comma is the subject of the main clause, the name ends the clause before it (no apposition)."""
+    title = doc[h.span.start:h.span.end]
+    subject = next((t for t in title if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= h.span.end), None)
+    if subject is None:
+        return False
+    clause = next((a for a in doc[name_end].ancestors if a.dep_ == "advcl"), None)
+    return clause is not None and clause.head.i == subject.head.i and not (clause.left_edge.i <= subject.i <= clause.right_edge.i)
+
+
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
     """The person a title is in apposition to or predicated of: "X, Japan's new prime
     minister", "X, national security adviser to ...", "X became Japan's prime minister"."""
@@ -416,7 +427,7 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         steps += 1
     if i >= 0 and doc[i].text == ",":
         m = index.mention_at(i - 1)
-        if m is not None and m.kind == "Person":
+        if m is not None and m.kind == "Person" and not _subject_after_clause(doc, m.span.end - 1, h):
             return m.key
     k = start - 1
     while k >= 0 and doc[k].is_space:
