@@ -1105,3 +1105,13 @@ def test_a_title_opening_the_main_clause_is_not_the_post_of_the_name_before_the_
         "After she meets with Vask, the Secretary of State will proceed to the office of Vice President Ivo Pent."
     )
     assert ("Karl Vask", "Secretary of State", "United States") not in roles(extract(text, published="2025-03-04"))
+
+
+def test_an_earlier_leg_visited_with_no_talks_is_no_meeting() -> None:
+    # the visitor named only by a description ("The US diplomat") and the country visited
+    text = (
+        "Vask receives US Secretary of State Olsen\n\n"
+        "President Karl Vask has received the US Secretary of State, Marta Olsen at the State House in Abuja.\n\n"
+        "The US diplomat is on a three-nation tour of Africa and had first visited Kenya where she called for a ceasefire."
+    )
+    assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]

@@ -133,6 +133,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
             if visit is not None and status == "held" and visit_only(own_parts, visit.place, visit.visitors, ctx, trig):
                 continue
+            if visit is None and is_visit(trig) and status == "held" and _visited_only(parts, trig, ctx):
+                continue  # "the diplomat had first visited Kenya": a visit, no talks stated
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
@@ -197,6 +199,14 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     if not tour(trig, ctx):
         visits.append(visit)  # a tour ("visits to A, B, C and D") places no meeting at its first stop
     return visit
+
+
+def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
+    """A visit word whose visitor the visit rule could not name ("The US diplomat ... had first
+    visited Kenya"), whose people are one or more persons and the places visited only."""
+    place = destination(trig, ctx)
+    persons = [p for p in parts if ctx.index.actors[p].kind == "Person"]
+    return place is not None and bool(persons) and len(persons) < len(parts) and visit_only(parts, place, persons, ctx, trig)
 
 
 def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
