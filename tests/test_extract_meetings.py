@@ -1115,3 +1115,12 @@ def test_an_earlier_leg_visited_with_no_talks_is_no_meeting() -> None:
         "The US diplomat is on a three-nation tour of Africa and had first visited Kenya where she called for a ceasefire."
     )
     assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]
+
+
+def test_a_list_of_countries_visited_is_no_meeting() -> None:
+    text = (
+        "Lin tours the region\n\n"
+        "In the past five days, Foreign Minister Lin Wei has visited the Solomons, Kiribati, Samoa, and Fiji, "
+        "in a 10-day whistle-stop tour of the region."
+    )
+    assert meetings(extract(text, published="2025-03-04")) == []

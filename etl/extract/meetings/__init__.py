@@ -18,7 +18,7 @@ from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visitors
+from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to
@@ -206,7 +206,14 @@ def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
     visited Kenya"), whose people are one or more persons and the places visited only."""
     place = destination(trig, ctx)
     persons = [p for p in parts if ctx.index.actors[p].kind == "Person"]
-    return place is not None and bool(persons) and len(persons) < len(parts) and visit_only(parts, place, persons, ctx, trig)
+    if not persons or len(persons) == len(parts):
+        return False
+    if place is not None:
+        return visit_only(parts, place, persons, ctx, trig)
+    # "Wang has visited the Solomons, Kiribati, Samoa, and Fiji": a destination list the
+    # gazetteer does not open with a place it knows; its countries are the places visited
+    visited = visited_countries(trig, ctx)
+    return bool(visited) and all(p in persons or p in visited for p in parts)
 
 
 def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:

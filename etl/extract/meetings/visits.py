@@ -128,11 +128,11 @@ def visit_only(parts: list[str], place: Place, who: list[str], ctx: ArticleConte
     """The people of a held visit are the visitors and the places visited ("is visiting Cape
     Verde, Ivory Coast and Angola"): no talks are stated."""
     others = [p for p in parts if p not in who]
-    visited = _visited(trig, ctx) if trig is not None else set()
+    visited = visited_countries(trig, ctx) if trig is not None else set()
     return bool(who) and all(p in (place.key, place.country) or p in visited for p in others)
 
 
-def _visited(trig: Token, ctx: ArticleContext) -> set[str]:
+def visited_countries(trig: Token, ctx: ArticleContext) -> set[str]:
     """The countries a visit word's destination list names ("visited A, B and C")."""
     objects = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
     objects += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
