@@ -1124,3 +1124,21 @@ def test_a_list_of_countries_visited_is_no_meeting() -> None:
         "in a 10-day whistle-stop tour of the region."
     )
     assert meetings(extract(text, published="2025-03-04")) == []
+
+
+def test_a_group_named_by_a_body_is_not_the_articles_leaders() -> None:
+    # "CARICOM leaders", "the Pacific ministers": not the people of the article with such posts
+    summit = (
+        "Vask at the CARICOM summit\n\n"
+        "President Karl Vask arrived on Saturday in Paramaribo to join his regional counterparts for the 43rd Regular Meeting "
+        "of the Caribbean Community (CARICOM) Heads of Government.\n\n"
+        "Since arriving in Suriname, the President has had bilateral talks with Prime Minister of Trinidad and Tobago, Dr. Ivo Pent.\n\n"
+        "CARICOM leaders also met United Nations Secretary-General Lena Koppel during a working lunch on Sunday."
+    )
+    assert [m[0] for m in meetings(extract(summit, published="2025-03-04"))] == [frozenset({"Ivo Pent", "Karl Vask"})]
+    call = (
+        "Lin in Fiji\n\n"
+        "Minister for Pacific Peoples Tane Rua is heading to Fiji. "
+        "Foreign Minister Lin Wei was in Fiji when he spoke virtually with the Pacific ministers."
+    )
+    assert meetings(extract(call, published="2025-03-04")) == []

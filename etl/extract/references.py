@@ -84,6 +84,18 @@ def countries_of(tok: Token, index: ActorIndex) -> list[str]:
     return found
 
 
+def _unnamed_group(tok: Token, phrase: str, index: ActorIndex) -> bool:
+    """"CARICOM leaders", "the Pacific ministers": a role noun qualified by a proper name that
+    is neither a country nor part of the title, a group of its own, not the people of the
+    article who hold such posts."""
+    for c in tok.children:
+        if c.dep_ != "compound" or c.pos_ != "PROPN" or c.i > tok.i or c.lower_ in phrase.split():
+            continue
+        if index.mention_at(c.i) is None and not any(h.span.start <= c.i < h.span.end for h in index.hits):
+            return True
+    return False
+
+
 def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders: bool = True) -> list[str]:
     """People (or countries) that a plural role noun refers to; [] if not a role noun.
 
@@ -95,6 +107,8 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
     countries = countries_of(tok, index)
     if phrase == "official" or (countries and not holders):
         return countries
+    if not countries and _unnamed_group(tok, phrase, index):
+        return []
     kinds = _kinds_for(phrase, tok, index)
     people: list[str] = []
     if countries:
