@@ -35,6 +35,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     """Every meeting expression of the article body (captions included)."""
     drafts: list[MeetingDraft] = []
     visits: list[Visit] = []
+    forums: set[str] = set()  # the words of the forum meetings named as a setting ("the G20 summit")
     triggers_of = {sent.start: [t for t in sent if is_trigger(t, ctx)] for sent in ctx.sentences()}
     listed, headings = list_meetings(ctx, triggers_of)
     for sent in ctx.sentences():
@@ -75,7 +76,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
             if not sides and _forum_meeting(trig, ctx):
+                forums.add(trig.lemma_.lower())
                 continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
+            if (not sides and trig.lemma_.lower() in forums and anaphoric(trig) and not parts
+                    and _same_word_before(drafts, in_sentence, trig, status) is None
+                    and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children)):
+                continue  # "X is being accompanied to the meeting by A, B and C": the forum's meeting just named
             if sides:
                 parts = _format_named(parts, sides, trig, sent, ctx, holders, planned=status == "planned")
             if not parts and drafts and subject_is_they(trig):
@@ -230,7 +236,14 @@ def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
         return True
     # a body the model names as an organization ("the Pacific Islands Forum Foreign Ministers' Meeting")
     forum_words = ctx.vocab.meeting_triggers["forum_word"]
-    return any(e.label_ == "ORG" and e.start in name and any(t.lower_ in forum_words for t in e) for e in trig.sent.ents)
+    if any(e.label_ == "ORG" and e.start in name and any(t.lower_ in forum_words for t in e) for e in trig.sent.ents):
+        return True
+    # the body named after the word ("the 43rd Regular Meeting of the Caribbean Community (CARICOM)
+    # Heads of Government", "a meeting of the Arab League"): its session, with no parties of its own
+    of = [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return trig.text[:1].isupper() and any(
+        e.label_ == "ORG" and any(t.lower_ in forum_words for t in e) and any(e.start <= t.i < e.end for o in of for t in o.subtree)
+        for e in trig.sent.ents)
 
 
 def _next_of_format(drafts: list[MeetingDraft], trig: Token) -> list[str]:
