@@ -1142,3 +1142,27 @@ def test_a_group_named_by_a_body_is_not_the_articles_leaders() -> None:
         "Foreign Minister Lin Wei was in Fiji when he spoke virtually with the Pacific ministers."
     )
     assert meetings(extract(call, published="2025-03-04")) == []
+
+
+def test_talks_since_the_arrival_of_the_lead_are_dated_from_then_to_the_story() -> None:
+    # the lead's day is the arrival; the talks are some day after it, up to the story's day
+    text = (
+        "Vask at the CARICOM summit\n\n"
+        "President Karl Vask arrived on Saturday in Paramaribo to join his regional counterparts for the 43rd Regular Meeting "
+        "of the Caribbean Community (CARICOM) Heads of Government.\n\n"
+        "Since arriving in neighbouring Suriname, the President has reportedly had bilateral talks with Prime Minister of "
+        "Trinidad and Tobago, Dr. Ivo Pent."
+    )
+    assert [m[3] for m in meetings(extract(text, published="2025-03-04"))] == ["2025-03"]
+
+
+def test_people_accompanying_a_leader_to_a_forum_session_are_no_meeting() -> None:
+    text = (
+        "Vask at the CARICOM summit\n\n"
+        "President Karl Vask arrived on Saturday in Paramaribo to join his regional counterparts for the 43rd Regular Meeting "
+        "of the Caribbean Community (CARICOM) Heads of Government.\n\n"
+        "According to a statement from his office, President Vask is being accompanied to the meeting by Foreign Minister Ivo Pent; "
+        "Director of the Americas in the Ministry of Foreign Affairs, Mr. Tane Rua; and Director-General in the Ministry of "
+        "Agriculture, Mr. Lena Koppel."
+    )
+    assert meetings(extract(text, published="2025-03-04")) == []

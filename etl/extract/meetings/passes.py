@@ -91,7 +91,18 @@ def date_from_wire_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None
     between = ctx.dates_in(lead.end_char, target.sentence.start_char)
     if any(m.value != day for m in between) or any(d.date and d.date != day for d in firsts if d.sentence.start < target.sentence.start):
         return
+    if _since(target.sentence):
+        # "Since arriving in Suriname, the President has had talks with X": some day from the
+        # lead's to the story's, the finest unit holding both
+        anchor = ctx.anchor.isoformat()
+        target.date = day if day == anchor else day[:7] if day[:7] == anchor[:7] else day[:4] if day[:4] == anchor[:4] else None
+        return
     target.date = day
+
+
+def _since(sent: Span) -> bool:
+    """The sentence tells what has happened since an event ("Since arriving in X, ...")."""
+    return any(t.lower_ == "since" and t.dep_ in ("prep", "mark") and t.head.dep_ == "ROOT" for t in sent)
 
 
 def _in_dateline(mention, lead: Span) -> bool:
