@@ -35,7 +35,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     """Every meeting expression of the article body (captions included)."""
     drafts: list[MeetingDraft] = []
     visits: list[Visit] = []
-    forums: set[str] = set()  # the words of the forum meetings named as a setting ("the G20 summit")
+    forums: dict[str, int] = {}  # the words of the forum meetings named as a setting ("the G20 summit"), where last
     triggers_of = {sent.start: [t for t in sent if is_trigger(t, ctx)] for sent in ctx.sentences()}
     listed, headings = list_meetings(ctx, triggers_of)
     for sent in ctx.sentences():
@@ -76,10 +76,10 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
             if not sides and _forum_meeting(trig, ctx):
-                forums.add(trig.lemma_.lower())
+                forums[trig.lemma_.lower()] = trig.i
                 continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
-            if (not sides and trig.lemma_.lower() in forums and anaphoric(trig) and not parts
-                    and _same_word_before(drafts, in_sentence, trig, status) is None
+            last = max((d.sentence.start for d in drafts + in_sentence), default=-1)
+            if (not sides and forums.get(trig.lemma_.lower(), -1) > last and anaphoric(trig) and not parts
                     and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children)):
                 continue  # "X is being accompanied to the meeting by A, B and C": the forum's meeting just named
             if sides:
@@ -97,10 +97,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
-            if len(parts) < needed and not sentence_used and not (earlier is not None and _circumstance(trig)):
+            if len(parts) < needed and not sentence_used:
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
+                if earlier is not None and _circumstance(trig) and not refers_back(extra, earlier, ctx.index):
+                    extra = []  # "At the onset of the meeting, X conveyed greetings of A to B": the act's people
                 parts = list(dict.fromkeys(parts + extra))
             if len(parts) < needed and earlier is None and not in_headline and (_their(trig) or group_reference(trig, ctx.index)):
                 # "In their telephone conversation, the two leaders ..." after a lead of what "A and B
@@ -436,7 +438,9 @@ def _circumstance(trig: Token) -> bool:
     """"At the onset of the meeting, X conveyed greetings of A to B", "following the talks, X
     told reporters ...": the meeting already reported, named as the time of another act; the
     people of that act are not its participants."""
-    if not anaphoric(trig) or any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trig.children):
+        return False  # "told X in their meeting": their meeting, the clause's people
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trig.children):
         return False
     tok = trig
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
