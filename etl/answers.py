@@ -17,15 +17,30 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 MAX_KEPT = 50_000
+# rows kept in all (an answer weighs one plus its rows): a date's answer holds every graph
+# reporting that date, so a count of answers alone let the kept answers grow with the store
+MAX_ROWS = 200_000
+
+
+def _weight(value: Any) -> int:
+    """One plus the rows of an answer (a collection, or a tuple of collections)."""
+    if isinstance(value, tuple) and all(isinstance(v, (set, frozenset, list, tuple, dict)) for v in value):
+        return 1 + sum(len(v) for v in value)
+    if isinstance(value, (set, frozenset, list, tuple, dict)):
+        return 1 + len(value)
+    return 1
 
 
 class Answers:
-    """Store answers under (kind, key), dropped when a written graph mentions their key."""
+    """Store answers under (kind, key), dropped when a written graph mentions their key, and
+    the least recently used dropped beyond ``max_kept`` answers or ``max_rows`` rows."""
 
-    def __init__(self, max_kept: int = MAX_KEPT) -> None:
-        self._kept: OrderedDict[tuple[str, str], Any] = OrderedDict()
+    def __init__(self, max_kept: int = MAX_KEPT, max_rows: int = MAX_ROWS) -> None:
+        self._kept: OrderedDict[tuple[str, str], tuple[Any, int]] = OrderedDict()
         self._by_key: dict[str, set[tuple[str, str]]] = {}
         self.max_kept = max_kept
+        self.max_rows = max_rows
+        self.rows = 0
         self.asked = 0
         self.reused = 0
 
@@ -36,13 +51,16 @@ class Answers:
         if entry in self._kept:
             self._kept.move_to_end(entry)
             self.reused += 1
-            return self._kept[entry]
+            return self._kept[entry][0]
         self.asked += 1
         value = ask()
-        self._kept[entry] = value
+        weight = _weight(value)
+        self._kept[entry] = (value, weight)
+        self.rows += weight
         self._by_key.setdefault(key, set()).add(entry)
-        while len(self._kept) > self.max_kept:
-            old, _ = self._kept.popitem(last=False)
+        while len(self._kept) > self.max_kept or (self.rows > self.max_rows and len(self._kept) > 1):
+            old, (_, old_weight) = self._kept.popitem(last=False)
+            self.rows -= old_weight
             self._forget(old)
         return value
 
@@ -62,4 +80,6 @@ class Answers:
             terms.add(str(o))
         for term in terms & self._by_key.keys():
             for entry in self._by_key.pop(term):
-                self._kept.pop(entry, None)
+                kept = self._kept.pop(entry, None)
+                if kept is not None:
+                    self.rows -= kept[1]

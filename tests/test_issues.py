@@ -80,6 +80,12 @@ def test_triggers_match_lemmas_spellings_and_noun_phrases(text: str, issue: str)
     ("Disputes range from trade to the status of self-governed Taiwan.", "taiwan-strait"),
     ("Berg stressed keeping open lines of communication to reduce the risk of miscalculation.", "communication-channels"),
     ("Experts will meet to remove obstacles to the work of foreign missions.", "diplomatic-missions"),
+    # Gulf and Arab readouts: named regional crises, Ramadan greetings, the war named by both sides
+    ("Lind thanked Kuwait for its efforts aiming at resolving the Sudanese crisis.", "sudan"),
+    ("He conveyed congratulations on the advent of the holy month of Ramadan.", "greetings"),
+    ("The call dealt with the latest developments of the Ukrainian-Russian crisis.", "ukraine-war"),
+    ("Both ministers discussed the war in Yemen and the Libyan political process.", "yemen"),
+    ("Both ministers discussed the war in Yemen and the Libyan political process.", "libya"),
 ])
 def test_triggers_of_topics_in_other_publishers_styles(text: str, issue: str) -> None:
     assert issue in issues_of(text)
@@ -106,6 +112,8 @@ def test_not_triggers(text: str, issue: str) -> None:
     ("They also discussed the situation in the Middle East and in Afghanistan.", "afghanistan"),
     ("The two ministers spoke today on Ukraine and Syria.", "syria"),  # "spoke on"
     ("I appreciate your comments about Laos, Cambodia, ASEAN.", "southeast-asia"),  # "comments about"
+    ("Both sides share views on a variety of issues including Syria, Yemen and the entire region.", "yemen"),
+    ("The call also dealt with developments in Somalia.", "somalia"),
 ])
 def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: str) -> None:
     assert issue in issues_of(text)

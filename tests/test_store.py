@@ -276,18 +276,102 @@ def test_a_reader_of_a_missing_store_is_told_to_ingest_first(config):
     assert not config.store_path.exists()
 
 
-def test_old_snapshots_are_pruned_after_grace(config, writer):
+def _publish_versions(writer, n, start=0):
+    for i in range(start, start + n):
+        writer.replace_graph(G1, {(ex("s"), ex("p"), Literal(str(i)))})
+        writer.publish()
+
+
+def _snapshot_names(layout):
+    return sorted(p.name for p in layout.snapshots.iterdir() if p.name.isdigit())
+
+
+def test_superseded_snapshots_no_reader_holds_are_deleted_at_once(config, writer):
+    from diplokg.store.layout import KEEP_SNAPSHOTS, Layout
+
+    layout = Layout(config.store_path)
+    _publish_versions(writer, KEEP_SNAPSHOTS + 4)
+    names = _snapshot_names(layout)
+    assert len(names) == KEEP_SNAPSHOTS and names[-1] == layout.current_snapshot().name
+    leases = sorted(p.name for p in layout.snapshots.iterdir() if p.name.endswith(".readers"))
+    assert leases == [n + ".readers" for n in names]
+
+
+def test_a_snapshot_a_reader_holds_outlives_newer_publications(config, writer):
+    from diplokg.store.layout import KEEP_SNAPSHOTS, Layout
+
+    layout = Layout(config.store_path)
+    _publish_versions(writer, 1)
+    held = layout.current_snapshot().name
+    reader = open_store(config, writable=False)  # holds the snapshot it opened
+    assert reader.version().endswith(held)
+    engine = reader._engine  # as a query begun before the publications below would use it
+    rows_before = [r["o"].value for r in engine.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")]
+    _publish_versions(writer, KEEP_SNAPSHOTS + 3, start=1)
+    assert held in _snapshot_names(layout)
+    assert len(_snapshot_names(layout)) == KEEP_SNAPSHOTS + 1
+    # the old engine still reads its files
+    assert [r["o"].value for r in engine.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")] == rows_before == ["0"]
+    reader.close()
+    _publish_versions(writer, 1, start=KEEP_SNAPSHOTS + 4)
+    assert held not in _snapshot_names(layout)
+
+
+def test_a_reader_releases_the_snapshot_it_switched_from(config, writer, monkeypatch):
+    from diplokg.store import oxigraph
+    from diplokg.store.layout import KEEP_SNAPSHOTS, Layout
+
+    monkeypatch.setattr(oxigraph, "RETIRED_LEASE_SECONDS", 0.0)
+    layout = Layout(config.store_path)
+    _publish_versions(writer, 1)
+    first = layout.current_snapshot().name
+    reader = open_store(config, writable=False)
+    _publish_versions(writer, 1, start=1)
+    assert reader.graphs() == [G1]  # switches to the newer snapshot, retires the first
+    reader.graphs()  # the retired lease is released on the next use once its time is up
+    _publish_versions(writer, KEEP_SNAPSHOTS, start=2)
+    assert first not in _snapshot_names(layout)
+    reader.close()
+
+
+def test_a_reader_waits_out_a_deletion_and_reads_the_newer_snapshot(config, writer):
+    import fcntl
+    import shutil
+    import threading
+
+    from diplokg.store.layout import Layout, take_lease
+
+    layout = Layout(config.store_path)
+    _publish_versions(writer, 1)
+    doomed = layout.current_snapshot()
+    got = {}
+    with open(layout.lease_file(doomed), "rb") as deleting:  # the writer, deleting `doomed`
+        fcntl.flock(deleting.fileno(), fcntl.LOCK_EX)
+        reader = threading.Thread(target=lambda: got.update(zip(("snapshot", "lease"), take_lease(layout))))
+        reader.start()  # reads CURRENT (still `doomed`), blocks on its lease
+        reader.join(0.5)
+        assert reader.is_alive()
+        _publish_versions(writer, 1, start=1)  # a newer snapshot is current
+        layout.lease_file(doomed).unlink()
+        shutil.rmtree(doomed)
+    reader.join(5)
+    assert got["snapshot"] == layout.current_snapshot() != doomed and got["snapshot"].is_dir()
+    got["lease"].release()
+
+
+def test_snapshots_published_without_leases_are_pruned_after_grace(config, writer):
     from diplokg.store.layout import GRACE_SECONDS, KEEP_SNAPSHOTS, Layout
     import time
 
-    for i in range(KEEP_SNAPSHOTS + 2):
-        writer.replace_graph(G1, {(ex("s"), ex("p"), Literal(str(i)))})
-        writer.publish()
     layout = Layout(config.store_path)
-    assert len(list(layout.snapshots.iterdir())) == KEEP_SNAPSHOTS + 2
+    writer._layout.create_lease = lambda snapshot: None  # as a version before leases published
+    _publish_versions(writer, KEEP_SNAPSHOTS + 2)
+    assert len(_snapshot_names(layout)) == KEEP_SNAPSHOTS + 2
+    with open_store(config, writable=False) as reader:
+        assert reader.graphs() == [G1]  # a snapshot without a lease is read as before
     removed = layout.prune(now=time.time() + GRACE_SECONDS + 1)
     assert len(removed) == 2
-    assert sorted(p.name for p in layout.snapshots.iterdir())[-1] == layout.current_snapshot().name
+    assert _snapshot_names(layout)[-1] == layout.current_snapshot().name
 
 
 def test_replacing_a_graph_keeps_shared_triples_in_the_union(writer):

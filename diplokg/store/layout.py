@@ -10,9 +10,19 @@ Layout of ``{store}``::
     UNPUBLISHED         present while primary holds changes not yet published (a writer
                         killed before publishing leaves it; the next writer publishes)
 
+    snapshots/<gen>.readers   the snapshot's lease: each reader holds a shared flock on it
+                        while it may read the snapshot
+
 pyoxigraph documents opening a database read-only while another process writes it as
 undefined behaviour, so readers never open ``primary``: they open the snapshot named by
 ``CURRENT`` and reopen when that file changes (one ``os.stat`` per use).
+
+A snapshot is a checkpoint: hard links to primary's tables, which become the snapshot's own
+copies once primary compacts them away. So superseded snapshots are deleted as soon as no
+reader holds them: the writer takes the lease's exclusive lock without waiting (the kernel
+says whether a reader holds it), unlinks the lease, then deletes the snapshot. A reader that
+locked a lease checks that its file is still the one at the lease's path; else the snapshot
+is being deleted and it reads ``CURRENT`` again. The newest few snapshots are kept anyway.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ from diplokg.errors import StoreError
 log = logging.getLogger(__name__)
 
 KEEP_SNAPSHOTS = 3
+# snapshots published without a lease (by a version before leases) are kept this long
 GRACE_SECONDS = 600.0
 
 
@@ -84,8 +95,17 @@ class Layout:
             os.fsync(fh.fileno())
         os.replace(tmp, self.current)
 
+    def lease_file(self, snapshot: Path) -> Path:
+        """The file whose flock leases ``snapshot`` to its readers."""
+        return snapshot.with_name(snapshot.name + ".readers")
+
+    def create_lease(self, snapshot: Path) -> None:
+        """Give a new snapshot its lease file (the writer, before pointing CURRENT at it)."""
+        self.lease_file(snapshot).touch()
+
     def prune(self, now: float | None = None) -> list[Path]:
-        """Delete old snapshots: all but the newest few, once superseded for the grace period."""
+        """Delete old snapshots: all but the newest few that no reader holds (a snapshot
+        without a lease file: once superseded for the grace period)."""
         if not self.snapshots.is_dir():
             return []
         now = time.time() if now is None else now
@@ -95,13 +115,74 @@ class Layout:
         for older, newer in zip(gens[:-KEEP_SNAPSHOTS], gens[1:]):
             if older == current:
                 continue
-            if now - newer.stat().st_mtime < GRACE_SECONDS:
+            lease = self.lease_file(older)
+            if lease.exists():
+                if not _delete_unless_leased(older, lease):
+                    continue
+            elif now - newer.stat().st_mtime < GRACE_SECONDS:
                 continue
-            shutil.rmtree(older, ignore_errors=True)
+            else:
+                shutil.rmtree(older, ignore_errors=True)
             removed.append(older)
         for stray in self.snapshots.glob("*.partial"):
             shutil.rmtree(stray, ignore_errors=True)
         return removed
+
+
+def _delete_unless_leased(snapshot: Path, lease: Path) -> bool:
+    """Delete ``snapshot`` if no reader holds its lease; whether it was deleted."""
+    try:
+        fh = open(lease, "rb")
+    except FileNotFoundError:
+        return False
+    with fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a reader holds it
+        # unlinked first: a reader that locks this file after us sees it is no longer the lease
+        lease.unlink(missing_ok=True)
+        shutil.rmtree(snapshot, ignore_errors=True)
+    return True
+
+
+class Lease:
+    """A reader's hold on one snapshot: a shared flock on its lease file, until released."""
+
+    def __init__(self, fh) -> None:  # type: ignore[no-untyped-def]
+        self._fh = fh
+
+    def release(self) -> None:
+        """Let the writer delete the snapshot (when superseded)."""
+        if self._fh is not None and not self._fh.closed:
+            self._fh.close()  # closing the last descriptor releases the flock
+        self._fh = None
+
+
+def take_lease(layout: Layout) -> tuple[Path | None, Lease | None]:
+    """The current snapshot and a lease on it (None for a snapshot published without one).
+
+    Retries when the writer deleted the snapshot between reading CURRENT and the lock."""
+    for _ in range(100):
+        snapshot = layout.current_snapshot()
+        if snapshot is None:
+            return None, None
+        lease = layout.lease_file(snapshot)
+        try:
+            fh = open(lease, "rb")
+        except FileNotFoundError:
+            if snapshot.is_dir() and layout.current_snapshot() == snapshot:
+                return snapshot, None  # published before leases: kept for the grace period
+            continue
+        fcntl.flock(fh.fileno(), fcntl.LOCK_SH)
+        try:
+            still = os.stat(lease).st_ino == os.fstat(fh.fileno()).st_ino
+        except FileNotFoundError:
+            still = False
+        if still and snapshot.is_dir():
+            return snapshot, Lease(fh)
+        fh.close()
+    raise StoreError(f"store {layout.root}: cannot hold a snapshot while it is being replaced; try again")
 
 
 class WriterLock:

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -26,7 +27,7 @@ from diplokg.errors import BadInput, QuerySyntaxError, StoreError, StoreMissing,
 from diplokg.iris import PREFIXES, Iris
 from diplokg.sparql_errors import explain
 from diplokg.store.base import DATASET_FORMATS, QueryResult, Store, StoreStats, Triple
-from diplokg.store.layout import Layout, WriterLock
+from diplokg.store.layout import Layout, Lease, WriterLock, take_lease
 from diplokg.store.results import OxQueryResult
 from diplokg.store.terms import to_ox, to_rdflib
 
@@ -310,6 +311,7 @@ class OxigraphStore(Store):
             db.flush()
             db.backup(str(partial))
             os.rename(partial, target)
+            self._layout.create_lease(target)
             self._layout.point_to(target)
         except OSError as exc:
             shutil.rmtree(partial, ignore_errors=True)
@@ -342,10 +344,16 @@ def _reason(exc: OSError) -> str:
     return text
 
 
+# how long a reader keeps the snapshot it read before switching to a newer one
+RETIRED_LEASE_SECONDS = 60.0
+
+
 class SnapshotStore(OxigraphStore):
     """A reader of the newest published snapshot; reopens when CURRENT changes.
 
-    Before the first publication it answers from an empty in-memory store.
+    Before the first publication it answers from an empty in-memory store. It holds a lease
+    on the snapshot it reads, and for a minute after switching on the one before (queries
+    begun before the switch may still read it), so the writer deletes neither meanwhile.
     """
 
     def __init__(self, layout: Layout, iris: Iris) -> None:
@@ -353,6 +361,8 @@ class SnapshotStore(OxigraphStore):
         self._stamp: tuple[int, int] | None = None
         self._opened = False
         self._version: str | None = None
+        self._lease: Lease | None = None
+        self._retired: list[tuple[float, Lease]] = []  # (release after, lease)
         super().__init__(ox.Store(), iris)
         self._snapshot_layout = layout
         self._closed = False
@@ -360,6 +370,8 @@ class SnapshotStore(OxigraphStore):
 
     def _refresh(self) -> None:
         layout = self._snapshot_layout
+        if self._retired and self._retired[0][0] <= time.monotonic():
+            self._release_retired()
         stamp = layout.pointer_stamp()
         if stamp == self._stamp and self._opened:
             return
@@ -367,8 +379,16 @@ class SnapshotStore(OxigraphStore):
             stamp = layout.pointer_stamp()
             if stamp == self._stamp and self._opened:
                 return
-            snapshot = layout.current_snapshot()
-            self._engine = ox.Store() if snapshot is None else _open_engine(snapshot, read_only=True)
+            snapshot, lease = take_lease(layout)
+            try:
+                self._engine = ox.Store() if snapshot is None else _open_engine(snapshot, read_only=True)
+            except BaseException:
+                if lease is not None:
+                    lease.release()
+                raise
+            if self._lease is not None:
+                self._retired.append((time.monotonic() + RETIRED_LEASE_SECONDS, self._lease))
+            self._lease = lease
             self._version = None if snapshot is None else f"{layout.root.resolve()}:{snapshot.name}"
             self._stamp = stamp
             self._opened = True
@@ -402,9 +422,22 @@ class SnapshotStore(OxigraphStore):
         raise StoreError("the store is open read-only")
 
     def close(self) -> None:
-        """Release the snapshot."""
+        """Release the snapshot (and the leases)."""
         self._closed = True
         self._engine = None
+        with self._guard:
+            for _, lease in self._retired:
+                lease.release()
+            self._retired = []
+            if self._lease is not None:
+                self._lease.release()
+                self._lease = None
+
+    def _release_retired(self) -> None:
+        with self._guard:
+            now = time.monotonic()
+            while self._retired and self._retired[0][0] <= now:
+                self._retired.pop(0)[1].release()
 
 
 def open_oxigraph(root: str | os.PathLike[str], iris: Iris, *, writable: bool) -> OxigraphStore:

@@ -153,6 +153,9 @@ def title_to_person(doc: Doc, index: ActorIndex) -> None:
         if t.of is not None or t.person is None:
             continue
         i = t.span.end
+        named = index.mention_at(i - 1)
+        if named is not None and named.key == t.person:
+            continue  # "greetings of Crown Prince X to President Y": the name ends the title, "to" is the sentence's
         if i < len(doc) and doc[i].lower_ == "to":
             for j in range(i + 1, min(i + 6, len(doc))):
                 m = index.mention_at(j)
