@@ -1086,6 +1086,15 @@ def test_the_meeting_as_the_time_of_greetings_conveyed_is_the_same_meeting() -> 
     assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]
 
 
+def test_the_meeting_as_the_time_of_a_briefing_is_the_same_meeting() -> None:
+    text = (
+        "Olsen holds talks with Vask\n\n"
+        "Foreign Minister Marta Olsen held talks with Prime Minister Karl Vask in Riga on Monday.\n\n"
+        "Following the meeting, Ms Olsen briefed Ambassador Ivo Pent and Senator Tane Rua on its results."
+    )
+    assert [m[0] for m in meetings(extract(text, published="2025-03-04"))] == [frozenset({"Karl Vask", "Marta Olsen"})]
+
+
 def test_the_sender_and_addressee_of_greetings_are_not_at_the_meeting() -> None:
     text = (
         "Olsen holds talks with Vask\n\n"
