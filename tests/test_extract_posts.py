@@ -340,3 +340,12 @@ def test_a_minister_of_state_joined_to_a_second_post_before_a_prince() -> None:
     got = roles(facts)
     assert ("Faisal bin Omar Al-Harbi", "Minister of State for Foreign Affairs", "Saudi Arabia") in got
     assert ("Faisal bin Omar Al-Harbi", "Member of the Council of Ministers", "Saudi Arabia") in got
+
+
+def test_a_plural_title_of_a_list_of_country_and_name_pairs() -> None:
+    facts = extract("The meeting was attended by the Foreign Ministers of Ghana Kwabena Otoo, Togo Koffi Adjavon, "
+                    "Benin Aurelien Dossou, as well as the Ambassador of Senegal to Ghana Mamadou Faye.", published="2031-05-13")
+    got = roles(facts)
+    assert {("Kwabena Otoo", "Foreign Minister", "Ghana"), ("Koffi Adjavon", "Foreign Minister", "Togo"),
+            ("Aurelien Dossou", "Foreign Minister", "Benin")} <= got
+    assert "Mamadou Faye" in {a.name for a in facts.actors}

@@ -180,6 +180,8 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
                 break
         if entry is None:
             continue
+        if _plural_title_of_pairs(doc, index, gaz, gaz_at, tok, start, entry):
+            continue
         countries: list[str] = []
         i = start
         while i > 0:
@@ -223,6 +225,36 @@ def past_honorifics(doc: Doc, i: int) -> int:
                 i, moved = i + n, True
                 break
     return i
+
+
+def _plural_title_of_pairs(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int, Hit], tok, start: int, entry) -> bool:
+    """"the Foreign Ministers of Kazakhstan A, Tajikistan B and Uzbekistan C": each name after
+    its country holds the post in the singular for that country (two pairs or more)."""
+    pairs: list[tuple[str, ActorMention]] = []
+    j = tok.i + 1
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return False
+    j += 1
+    while j < len(doc):
+        hit = gaz_at.get(j)
+        if hit is None or hit.kind != "country" or hit.span.start != j:
+            break
+        m = index.mention_at(hit.span.end)
+        if m is None or m.kind != "Person" or m.span.start != hit.span.end:
+            break
+        pairs.append((hit.ref, m))
+        j = m.span.end
+        while j < len(doc) and doc[j].text in (",", "and"):
+            j += 1
+    if len(pairs) < 2:
+        return False
+    for country, person in pairs:
+        if country not in index.actors:
+            add_gazetteer_actor(index, gaz, country, "Country")
+        tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)
+        index.titles.append(tm)
+        add_role(index, person.key, tm)
+    return True
 
 
 def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
