@@ -295,3 +295,57 @@ def test_the_head_of_a_body_named_in_apposition_holds_that_post_of_no_country() 
     assert ("Zhou Minghui", "President", None) in roles(facts)
     [talks] = [m for m in meetings(facts) if "Liu Jianping" in m[0]]
     assert talks[0] == frozenset({"Tomas Vale", "Liu Jianping", "Zhou Minghui"})
+
+
+def test_a_countrys_title_goes_to_the_holder_of_that_kind_of_post_for_that_country() -> None:
+    # "the US top diplomat" is the Secretary of State, not the other foreign minister named
+    facts = extract("Secretary of State Mara Vell met Foreign Minister Tomas Oduya in Accra on Monday to discuss trade "
+                    "between the US and Ghana.\n\nLater, the US top diplomat visited the port of Tema.", published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Oduya", "Foreign Minister", "United States") not in got
+    assert ("Mara Vell", "Secretary of State", "United States") in got
+
+
+def test_a_name_closing_a_fronted_clause_is_no_apposition_and_a_rank_is_no_name() -> None:
+    facts = extract("The United States Secretary of State, Mara Vell, met the President, Major General Tomas Oduya (retd.), "
+                    "in Accra.\n\nAfter she meets with Oduya, the Secretary of State will visit the port.", published="2031-05-13")
+    got = {r[:2] for r in roles(facts)}
+    assert ("Tomas Oduya", "President") in got and ("Tomas Oduya", "Secretary of State") not in got
+
+
+def test_a_counterpart_named_after_an_honorific() -> None:
+    facts = extract("In a telephone conversation on Sunday, Ghanaian Foreign Minister Kofi Mensa and his Qatari counterpart "
+                    "Sheikh Hamad bin Tariq Al Nasri talked about the issues of mutual interest.", published="2031-05-13")
+    assert ("Hamad bin Tariq Al Nasri", "Foreign Minister", "Qatar") in roles(facts)
+
+
+def test_a_list_of_long_posts_each_before_an_honorific_and_a_name() -> None:
+    # a portfolio before "Minister", unit posts with "of ... in the Ministry of ...", two posts of
+    # one person joined by ", and", an envoy to an organization; all of the country of the
+    # person they accompany
+    facts = extract(
+        "President Kofi Mensa of Ghana is being accompanied to the meeting by Trade and Industry Minister, Mr. Ato Boateng; "
+        "Director of the Americas in the Ministry of Foreign Affairs, and Ghana’s Ambassador to the Economic Community of "
+        "West African States, Mr. Yaw Darko; and Director of the Energy Secretariat in the Ministry of Energy, Mr. Kwame Asante.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Ato Boateng", "Trade and Industry Minister", "Ghana") in got
+    assert ("Yaw Darko", "Director of the Americas in the Ministry of Foreign Affairs", "Ghana") in got
+    assert ("Kwame Asante", "Director of the Energy Secretariat in the Ministry of Energy", "Ghana") in got
+
+
+def test_a_minister_of_state_joined_to_a_second_post_before_a_prince() -> None:
+    facts = extract("The President held talks with Minister of State for Foreign Affairs, and Member of the Council of "
+                    "Ministers of the Kingdom of Saudi Arabia, Prince Faisal bin Omar Al-Harbi.", published="2031-05-13")
+    got = roles(facts)
+    assert ("Faisal bin Omar Al-Harbi", "Minister of State for Foreign Affairs", "Saudi Arabia") in got
+    assert ("Faisal bin Omar Al-Harbi", "Member of the Council of Ministers", "Saudi Arabia") in got
+
+
+def test_a_plural_title_of_a_list_of_country_and_name_pairs() -> None:
+    facts = extract("The meeting was attended by the Foreign Ministers of Ghana Kwabena Otoo, Togo Koffi Adjavon, "
+                    "Benin Aurelien Dossou, as well as the Ambassador of Senegal to Ghana Mamadou Faye.", published="2031-05-13")
+    got = roles(facts)
+    assert {("Kwabena Otoo", "Foreign Minister", "Ghana"), ("Koffi Adjavon", "Foreign Minister", "Togo"),
+            ("Aurelien Dossou", "Foreign Minister", "Benin")} <= got
+    assert "Mamadou Faye" in {a.name for a in facts.actors}

@@ -55,6 +55,12 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     title named in its sentence, whom a bare title does not mean."""
     here = {m.key for m in index.mentions_in(t.span.sent.start, t.span.sent.end) if m.kind == "Person"}
     holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+    if t.of is not None and t.kind != "other" and not any(o.of == t.of for o in holders):
+        # "the US top diplomat" beside Foreign Minister X (no country) and Secretary of State Y
+        # (of the United States): the post of that kind of that country, Y's, not X's
+        kin = {o.person for o in index.titles if o.person and o.person not in here and o.kind == t.kind and o.of == t.of}
+        if len(kin) == 1:
+            return kin.pop(), True
     named = [o.person for o in holders]
     if len(set(named)) == 1:
         return named[0], False
@@ -324,11 +330,27 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             subj = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
             obj = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
             obj += [t for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in o.subtree]
+            if not obj and any(c.dep_ == "nsubjpass" for c in tok.children):
+                obj = _after_by(tok)  # "X is accompanied to the meeting by A; B; and C" (the parser's "by" on "meeting")
             sides = [_people_in(index, subj), _people_in(index, obj)]
             for own, other in (sides, sides[::-1]):
                 countries = {index.actors[p].country for p in other if index.actors[p].country}
                 if other and len(countries) == 1:
                     _place(index, gaz, own, countries.pop())
+
+
+def _after_by(verb) -> list:
+    """The tokens after the first "by" following a passive verb in its sentence, to the next verb."""
+    sent = verb.sent
+    by = next((t for t in sent if t.i > verb.i and t.lower_ == "by" and t.i - verb.i <= 6), None)
+    if by is None:
+        return []
+    out = []
+    for t in sent[by.i + 1 - sent.start:]:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        out.append(t)
+    return out
 
 
 def _joins_an_occasion(verb) -> bool:

@@ -171,10 +171,47 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
                     covered.update(range(span.start, span.end))
                     out.append(Candidate(span, headline=c.headline, introduced=True))
             i = k
+    for span in _names_after_their_countries(doc, blocked, title_tokens, limit):
+        if not covered.intersection(range(span.start, span.end)):
+            covered.update(range(span.start, span.end))
+            out.append(Candidate(span, headline=False, introduced=True))
     out.sort(key=lambda c: c.span.start)
     names = {i for o in out for i in range(o.span.start, o.span.end)}
     for c in out:
         c.introduced = c.introduced or _introduced(doc, c.span.start, title_ends, names)
+    return out
+
+
+def _names_after_their_countries(doc: Doc, blocked: set[int], title_tokens: set[int], limit: int) -> list[Span]:
+    """"the Foreign Ministers of Kazakhstan A B, Tajikistan C D and Uzbekistan E F": after a
+    title in the plural and "of", each country (a blocked mention) is followed by its holder's
+    name, two to four capitalized proper nouns."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.idx >= limit or tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper() or tok.i not in title_tokens and not _title_word(tok):
+            continue
+        i = tok.i + 1
+        if i + 1 >= len(doc) or doc[i].lower_ != "of" or (i + 1) not in blocked:
+            continue
+        i += 1
+        found: list[Span] = []
+        while i < len(doc) and i in blocked:
+            while i < len(doc) and i in blocked:
+                i += 1
+            j = i
+            while j < len(doc) and j - i < 4 and j not in blocked and j not in title_tokens and doc[j].is_alpha and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+                j += 1
+            if j - i < 2:
+                break
+            span = clean_person_span(doc[i:j], title_tokens, blocked)
+            if span is None:
+                break
+            found.append(span)
+            i = j
+            while i < len(doc) and doc[i].text in (",", "and"):
+                i += 1
+        if len(found) >= 2:
+            out.extend(found)
     return out
 
 
@@ -397,6 +434,10 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
         if k < len(doc) and k in blocked:
             while k < len(doc) and k in blocked:
                 k += 1
+            if k + 1 < len(doc) and doc[k].lower_ == "to" and (k + 1) in blocked:
+                k += 1  # "the Ambassador of X to Y Ann Lee": past the country an envoy is sent to
+                while k < len(doc) and k in blocked:
+                    k += 1
             return k
     return i
 

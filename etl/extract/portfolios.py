@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from etl.extract.gazetteer import Gazetteer, Hit
+from etl.read import headline_span
 from etl.vocab import TitleEntry
 
 # Title words a portfolio follows ("Minister for ...", "Secretary of ..."), by their last word.
@@ -35,7 +36,7 @@ def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
             out.append(h)
             continue
         entry = gaz.titles[h.ref]
-        wider = _accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits)
+        wider = _accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits) or _portfolio_before(doc, h, entry, place_at, gaz)
         if wider is None:
             out.append(h)
             continue
@@ -54,9 +55,52 @@ def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -
         return None
     j = i + 1 + (doc[i + 1].lower_ == "the")
     place = place_at.get(j)
-    if place is None or place.kind not in ("country", "capital") or place.span.start != j:
+    org = next((e for e in doc.ents if e.label_ == "ORG" and e.start in (i + 1, j) and e.start <= j < e.end), None)
+    if place is None and org is not None and doc[j].text[:1].isupper():
+        # "Ambassador to CARICOM": an organization the gazetteer does not list
+        return Hit("title", h.ref, doc[h.span.start:org.end])
+    if place is None or place.kind not in ("country", "capital", "org") or place.span.start != j:
         return None
     return Hit("title", h.ref, doc[h.span.start:place.span.end])
+
+
+_BEFORE_HEADS = {"minister", "secretary"}
+
+
+def _portfolio_before(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer) -> Hit | None:
+    """"Foreign Affairs and International Cooperation Minister, X", "Trade and Industry Minister
+    X": the capitalized words of a portfolio set before a bare "Minister" (joined by "and",
+    "&"), one title; not a country or demonym ("Kenyan Trade Minister" keeps its country), not a
+    name, not the headline line (its Title Case words are no portfolio)."""
+    if entry.phrase not in _BEFORE_HEADS:
+        return None
+    j = h.span.start
+    capitalized = 0
+    while j > 0:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_ or tok.is_space or (j - 1) in place_at or tok.ent_type_ in ("PERSON", "DATE", "GPE", "NORP"):
+            break
+        if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.pos_ in ("NOUN", "PROPN"):
+            capitalized += 1
+        elif tok.lower_ in ("and", "&") and capitalized:
+            pass
+        else:
+            break
+        j -= 1
+    while j < h.span.start and doc[j].lower_ in ("and", "&"):
+        j += 1
+    if capitalized < 2 or j >= h.span.start:
+        return None
+    head = headline_span(doc.text)
+    if head is not None and doc[j].idx < head[1]:
+        return None  # the headline
+    span = doc[j:h.span.end]
+    phrase = span.text.lower()
+    if phrase not in gaz.titles:
+        words = phrase
+        kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
+        gaz.titles[phrase] = TitleEntry(phrase, kind, span.text, None)
+    return Hit("title", phrase, span)
 
 
 def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:

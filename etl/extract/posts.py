@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, title_to_person
+from etl.extract.names import honorifics
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
 from etl.read import headline_span
@@ -179,6 +180,8 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
                 break
         if entry is None:
             continue
+        if _plural_title_of_pairs(doc, index, gaz, gaz_at, tok, start, entry):
+            continue
         countries: list[str] = []
         i = start
         while i > 0:
@@ -209,13 +212,59 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
             add_role(index, person.key, tm)
 
 
+def past_honorifics(doc: Doc, i: int) -> int:
+    """Token i moved past honorifics and ranks before a name that no mention covers ("Mr.",
+    "His Highness Sheikh", "Major General"; ``etl/data/honorifics.txt``)."""
+    moved = True
+    while moved and i < len(doc):
+        moved = False
+        for h in honorifics():
+            n = len(h.split())
+            words = [t.lower_.rstrip(".") for t in doc[i:i + n]]
+            if len(words) == n and " ".join(words) == h and doc[i].text[:1].isupper():
+                i, moved = i + n, True
+                break
+    return i
+
+
+def _plural_title_of_pairs(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int, Hit], tok, start: int, entry) -> bool:
+    """"the Foreign Ministers of Kazakhstan A, Tajikistan B and Uzbekistan C": each name after
+    its country holds the post in the singular for that country (two pairs or more)."""
+    pairs: list[tuple[str, ActorMention]] = []
+    j = tok.i + 1
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return False
+    j += 1
+    while j < len(doc):
+        hit = gaz_at.get(j)
+        if hit is None or hit.kind != "country" or hit.span.start != j:
+            break
+        m = index.mention_at(hit.span.end)
+        if m is None or m.kind != "Person" or m.span.start != hit.span.end:
+            break
+        pairs.append((hit.ref, m))
+        j = m.span.end
+        while j < len(doc) and doc[j].text in (",", "and"):
+            j += 1
+    if len(pairs) < 2:
+        return False
+    for country, person in pairs:
+        if country not in index.actors:
+            add_gazetteer_actor(index, gaz, country, "Country")
+        tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)
+        index.titles.append(tm)
+        add_role(index, person.key, tm)
+    return True
+
+
 def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
-    """People named in a list starting at token i (", A and B", " A")."""
+    """People named in a list starting at token i (", A and B", " A", "Sheikh A")."""
     names: list[ActorMention] = []
     while i < len(doc):
         if doc[i].text in (",", "and"):
             i += 1
             continue
+        i = past_honorifics(doc, i)
         m = index.mention_at(i)
         if m is None or m.kind != "Person" or m.span.start != i:
             break
@@ -228,6 +277,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
     by_hit_end: dict[int, TitleMention] = {}
+    pending: list[tuple] = []
     for h in title_hits:
         entry = gaz.titles[h.ref]
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
@@ -277,6 +327,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         if j < len(doc) and doc[j].text == ",":
             j += 1
         j = _past_joined_titles(doc, j, title_hits, and_too=doc[mod_start].lower_ not in ("the", "a", "an") and (mod_start == 0 or doc[mod_start - 1].lower_ not in ("the", "a", "an", "/")))
+        j = past_honorifics(doc, j)  # "the President, Major General X", "Minister, Mr. X"
         if index.mention_at(j) is None and j + 1 < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in gaz_at:
             # "Secretary of State Antony J. Blinken" with the name found from "J." on
             nxt = index.mention_at(j + 1)
@@ -298,20 +349,77 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             unit = None if person is not None or of is not None else _named_after_its_unit(doc, index, h)
             if unit is not None:
                 person = unit
+        body_end = _unit_end(doc, index, h) if entry.kind == "other" and (unit is not None or person is None) else None
+        bare = doc[start].lower_ not in ("the", "a", "an")
+        if person is None and bare and _joined_ahead(doc, body_end or after) is not None:
+            # "Director of X in the Ministry of Y, and Guyana's Ambassador to Z, Mr. A": the
+            # holder of the next title, found once that title is read
+            pending.append((doc[start:body_end or after], of, _joined_ahead(doc, body_end or after)))
+            continue
         if entry.phrase in _UNIT_HEADS and person is None:
             continue  # "the head of the department said": no post without its holder
         if of is None and apposed:
             # an apposition "X, director-general for political affairs at the Polish foreign
             # ministry", "X, Director-General of the ... Bureau, Ministry of Foreign Affairs of Japan"
             of = _body_after_title(doc, after, gaz_at, index)
-        tm = TitleMention(phrase, entry.label, entry.kind if unit is None else "other", of, person)
+        label = entry.label if unit is None or body_end is None else _unit_label(doc, h, body_end)
+        tm = TitleMention(phrase, label, entry.kind if unit is None else "other", of, person)
         before = doc[mod_start - 1] if mod_start > 0 else None
         tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
-        tm.unplaced = tm.unplaced or unit is not None  # the head of a body the text names, of no known country
+        # the head of a body the text names, of no known country (not a unit of a ministry)
+        tm.unplaced = tm.unplaced or unit is not None and not _in_government(doc, h.span.end, body_end)
         index.titles.append(tm)
         by_hit_end[h.span.end] = tm
         if person is not None:
             add_role(index, person, tm)
+    for phrase, of, k in pending:
+        nxt = next((t for t in index.titles if t.person and t.span.start in (k, k + 1)), None)
+        if nxt is None or index.actors[nxt.person].kind != "Person":
+            continue
+        if of is None and nxt.of in index.actors and index.actors[nxt.of].kind == "Country":
+            of = nxt.of  # one person's two posts, of one country
+        label = phrase.text[4:] if phrase.text.lower().startswith("the ") else phrase.text
+        tm = TitleMention(phrase, label, "other", of, nxt.person)
+        tm.unplaced = of is None and not _in_government(doc, phrase.start, phrase.end)
+        index.titles.append(tm)
+        add_role(index, nxt.person, tm)
+
+
+_GOVERNMENT_BODIES = {"ministry", "department", "government", "cabinet", "presidency", "secretariat"}
+
+
+def _in_government(doc: Doc, start: int, end: int | None) -> bool:
+    """The body named in a unit title's "of"/"in" phrase is a government's ("in the Ministry
+    of Foreign Affairs"): its head is an official of the country, as other posts are."""
+    return end is not None and any(t.lower_ in _GOVERNMENT_BODIES for t in doc[start:end])
+
+
+def _unit_end(doc: Doc, index: ActorIndex, h: Hit) -> int | None:
+    """The end of a unit title's "of"/"in" phrase ("Director of the Americas in the Ministry
+    of Foreign Affairs"): capitalized words and "of", "in", "the", "and" up to a comma."""
+    k = h.span.end
+    if k >= len(doc) or doc[k].lower_ not in ("of", "in"):
+        return None
+    k += 1
+    while k < len(doc) and k - h.span.end <= _BODY_SCAN and doc[k].text != ",":
+        tok = doc[k]
+        if not (tok.is_alpha and tok.text[:1].isupper() or tok.lower_ in ("of", "in", "the", "and", "for", "&")):
+            return None
+        if index.mention_at(k) is not None and index.mention_at(k).kind == "Person":
+            return None
+        k += 1
+    return k if k < len(doc) and doc[k].text == "," and doc[k - 1].text[:1].isupper() else None
+
+
+def _unit_label(doc: Doc, h: Hit, end: int) -> str:
+    return doc[h.span.start:end].text
+
+
+def _joined_ahead(doc: Doc, end: int) -> int | None:
+    """", and <title>" right after a title's phrase: the token the next title starts at."""
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and":
+        return end + 2
+    return None
 
 
 # Titles that name a post only as the head of a unit: "head of the Asia Department",
@@ -324,7 +432,7 @@ def _heads_a_unit(doc: Doc, h: Hit) -> bool:
     """"head of the Foreign Ministry's Asia Department", "Director of the Policy Bureau": the
     unit word follows; not "head of state", "head to", "director" of a company."""
     i = h.span.end
-    if i >= len(doc) or doc[i].lower_ not in ("of", "for", "at") or h.span.root.pos_ not in ("NOUN", "PROPN"):
+    if i >= len(doc) or doc[i].lower_ not in ("of", "for", "at", "in") or h.span.root.pos_ not in ("NOUN", "PROPN"):
         return False
     j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
     return j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ not in ("state", "government")
@@ -354,15 +462,17 @@ def _named_after_its_unit(doc: Doc, index: ActorIndex, h: Hit) -> str | None:
     phrase names what it heads, then the holder in apposition after a comma (the name ends
     the phrase)."""
     k = h.span.end
-    if k >= len(doc) or doc[k].lower_ != "of":
+    if k >= len(doc) or doc[k].lower_ not in ("of", "in"):
         return None
     k += 1
-    while k < len(doc) and k - h.span.end <= _BODY_SCAN // 2 and doc[k].text != ",":
-        if doc[k].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "CCONJ") or index.mention_at(k) is not None and index.mention_at(k).kind == "Person":
+    while k < len(doc) and k - h.span.end <= _BODY_SCAN and doc[k].text != ",":
+        # "Director of the Local Content Secretariat in the Ministry of Natural Resources, X"
+        inner = doc[k].pos_ == "ADP" and doc[k].lower_ in ("of", "in", "at", "for")
+        if doc[k].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "CCONJ") and not inner or index.mention_at(k) is not None and index.mention_at(k).kind == "Person":
             return None
         k += 1
-    m = index.mention_at(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
-    if m is None or m.kind != "Person" or m.span.start != k + 1:
+    m = index.mention_at(past_honorifics(doc, k + 1)) if k + 1 < len(doc) and doc[k].text == "," else None
+    if m is None or m.kind != "Person" or m.span.start != past_honorifics(doc, k + 1):
         return None
     end = m.span.end
     return m.key if end >= len(doc) or doc[end].is_punct or doc[end].lower_ == "and" else None
@@ -402,15 +512,14 @@ def _indefinite_speaker(doc: Doc, start: int, after: int, gaz: Gazetteer) -> boo
     return article and after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in gaz.vocab.speech_verbs
 
 
-def _subject_after_clause(doc: Doc, name_end: int, h: Hit) -> bool:
-    """"After he meets with X, the Secretary of State will proceed ...": the title after the
-    comma is the subject of the main clause, the name ends the clause before it (no apposition)."""
-    title = doc[h.span.start:h.span.end]
-    subject = next((t for t in title if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= h.span.end), None)
-    if subject is None:
-        return False
-    clause = next((a for a in doc[name_end].ancestors if a.dep_ == "advcl"), None)
-    return clause is not None and clause.head.i == subject.head.i and not (clause.left_edge.i <= subject.i <= clause.right_edge.i)
+def _closes_a_fronted_clause(name, h: Hit) -> bool:
+    """"After he meets with X, the Secretary of State will ...": the name ends an adverbial
+    clause set before the main one, whose subject the title is; no apposition."""
+    title = h.span.root
+    for a in name.ancestors:
+        if a.dep_ == "advcl" and a.i < h.span.start and title not in a.subtree:
+            return True
+    return False
 
 
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
@@ -427,7 +536,7 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         steps += 1
     if i >= 0 and doc[i].text == ",":
         m = index.mention_at(i - 1)
-        if m is not None and m.kind == "Person" and not _subject_after_clause(doc, m.span.end - 1, h):
+        if m is not None and m.kind == "Person" and not _closes_a_fronted_clause(doc[i - 1], h):
             return m.key
     k = start - 1
     while k >= 0 and doc[k].is_space:
