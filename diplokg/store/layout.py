@@ -22,7 +22,7 @@ copies once primary compacts them away. So superseded snapshots are deleted as s
 reader holds them: the writer takes the lease's exclusive lock without waiting (the kernel
 says whether a reader holds it), unlinks the lease, then deletes the snapshot. A reader that
 locked a lease checks that its file is still the one at the lease's path; else the snapshot
-is being deleted and it reads ``CURRENT`` again. The newest few snapshots are kept anyway.
+is being deleted and it reads ``CURRENT`` again. The current snapshot is kept anyway.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from diplokg.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-KEEP_SNAPSHOTS = 3
+KEEP_SNAPSHOTS = 1  # besides those readers hold: the current one
 # snapshots published without a lease (by a version before leases) are kept this long
 GRACE_SECONDS = 600.0
 
@@ -104,7 +104,7 @@ class Layout:
         self.lease_file(snapshot).touch()
 
     def prune(self, now: float | None = None) -> list[Path]:
-        """Delete old snapshots: all but the newest few that no reader holds (a snapshot
+        """Delete old snapshots: all but the current one that no reader holds (a snapshot
         without a lease file: once superseded for the grace period)."""
         if not self.snapshots.is_dir():
             return []
