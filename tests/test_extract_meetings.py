@@ -1213,3 +1213,16 @@ def test_others_attending_the_talks_join_them() -> None:
     assert meetings(facts) == [
         (frozenset({"John Miller", "Peter Hansen", "Michael Brandt", "Thomas Keller"}), "in-person", "held", "2025-03-11", "Riga")
     ]
+
+
+def test_bilateral_talks_with_titled_partners_set_off_by_semicolons_are_one_meeting_each() -> None:
+    text = (
+        "President Arthur Wells arrived on Saturday in Paramaribo, Suriname, to join his regional counterparts for the annual summit.\n\n"
+        "Since arriving in Suriname, the President has reportedly had bilateral talks with Prime Minister of Barbados, "
+        "Dr. John Miller; and Minister of State for Foreign Affairs, and Member of the Council of Ministers of the Kingdom "
+        "of Saudi Arabia, Prince Faisal bin Ahmed Al-Rashid."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert sorted(sorted(m[0]) for m in meetings(facts)) == [
+        ["Arthur Wells", "Faisal bin Ahmed Al-Rashid"], ["Arthur Wells", "John Miller"]
+    ]
