@@ -1175,3 +1175,54 @@ def test_people_accompanying_a_leader_to_a_forum_session_are_no_meeting() -> Non
         "Agriculture, Mr. Lena Koppel."
     )
     assert meetings(extract(text, published="2025-03-04")) == []
+
+
+# --- receptions of a group and who attended --------------------------------------------------
+
+
+def test_a_head_of_state_receiving_the_ministers_of_several_countries_holds_one_meeting() -> None:
+    text = (
+        "Estonian Foreign Minister John Miller, Latvian Foreign Minister Peter Hansen and Lithuanian Foreign Minister "
+        "Michael Brandt arrived in Tartu on Monday.\n\n"
+        "On Tuesday, Finnish President Arthur Wells received the three foreign ministers in Tartu."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert meetings(facts) == [
+        (frozenset({"Arthur Wells", "John Miller", "Peter Hansen", "Michael Brandt"}), "in-person", "held", "2025-03-11", "Tartu")
+    ]
+
+
+def test_the_meeting_was_attended_by_adds_people_to_the_meeting_just_reported() -> None:
+    text = (
+        "President Arthur Wells received the ministers of foreign affairs of the Baltic states in Tartu on Tuesday.\n\n"
+        "The meeting was attended by Estonian Foreign Minister John Miller, Latvian Foreign Minister Peter Hansen "
+        "and Lithuanian Foreign Minister Michael Brandt."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert meetings(facts) == [
+        (frozenset({"Arthur Wells", "John Miller", "Peter Hansen", "Michael Brandt"}), "in-person", "held", "2025-03-11", "Tartu")
+    ]
+
+
+def test_others_attending_the_talks_join_them() -> None:
+    text = (
+        "Foreign Minister John Miller met Prime Minister Peter Hansen in Riga on Tuesday. "
+        "The meeting was also attended by Finance Minister Michael Brandt and Ambassador Thomas Keller."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert meetings(facts) == [
+        (frozenset({"John Miller", "Peter Hansen", "Michael Brandt", "Thomas Keller"}), "in-person", "held", "2025-03-11", "Riga")
+    ]
+
+
+def test_bilateral_talks_with_titled_partners_set_off_by_semicolons_are_one_meeting_each() -> None:
+    text = (
+        "President Arthur Wells arrived on Saturday in Paramaribo, Suriname, to join his regional counterparts for the annual summit.\n\n"
+        "Since arriving in Suriname, the President has reportedly had bilateral talks with Prime Minister of Barbados, "
+        "Dr. John Miller; and Minister of State for Foreign Affairs, and Member of the Council of Ministers of the Kingdom "
+        "of Saudi Arabia, Prince Faisal bin Ahmed Al-Rashid."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert sorted(sorted(m[0]) for m in meetings(facts)) == [
+        ["Arthur Wells", "Faisal bin Ahmed Al-Rashid"], ["Arthur Wells", "John Miller"]
+    ]

@@ -304,4 +304,29 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         # "his counterparts": whoever "his" is holds none of the posts the noun names
         owners = {k for c in t.children if c.dep_ == "poss" for k in _possessor(c, index)}
         out.extend(resolve_role_noun(t, index, exclude | owners, holders))
+    out.extend(k for k in _after_semicolons(tok, out, index) if k not in exclude)
     return list(dict.fromkeys(out))
+
+
+def _after_semicolons(tok: Token, found: list[str], index: ActorIndex) -> list[str]:
+    """"talks with Prime Minister of A, Dr. X; and Minister of State ... of B, Prince Y": a list
+    of titled people whose members are set off by semicolons, which the parser does not keep in
+    one phrase; the people named in each verbless member after the first are listed with it."""
+    doc = tok.doc
+    sent = tok.sent
+    end = tok.right_edge.i + 1
+    for m in index.mentions:
+        if m.key in found and m.kind == "Person" and tok.i < m.span.start <= end + 6 and m.span.end <= sent.end:
+            end = max(end, m.span.end)  # the holder's name after its title ("Prime Minister of A, Dr. X")
+    out: list[str] = []
+    while end < sent.end and doc[end].text == ";":
+        stop = next((i for i in range(end + 1, sent.end) if doc[i].text == ";"), sent.end)
+        member = doc[end + 1:stop]
+        if not found or any(t.pos_ in ("VERB", "AUX") for t in member):
+            break
+        people = [m.key for m in index.mentions_in(end + 1, stop) if m.kind == "Person"]
+        if len(set(people)) != 1:
+            break
+        out.append(people[0])
+        end = stop
+    return out

@@ -21,7 +21,7 @@ from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
-from etl.extract.references import refers_to
+from etl.extract.references import refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
 
@@ -290,10 +290,24 @@ def _institutional(trig: Token, ctx: ArticleContext) -> bool:
     return not _OWN_LEVEL.search(name)
 
 
+_JOINING = {"join", "attend"}
+
+
 def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
-    """Who joins a meeting already reported: "X joined the call", "invited X to join the talks"."""
+    """Who joins a meeting already reported: "X joined the call", "invited X to join the talks",
+    "X also attended the meeting", "The meeting was attended by A, B and C"."""
     verb = trig.head
-    if trig.dep_ != "dobj" or verb.lemma_.lower() != "join":
+    if verb.lemma_.lower() not in _JOINING:
+        return []
+    if trig.dep_ == "nsubjpass":
+        # "The meeting was attended by A, B ...": the agents of the passive
+        # ("by the Foreign Ministers of A X, B Y, as well as the Ambassador of C Z": the people named)
+        who = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        named = [m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"]
+        if named:
+            return list(dict.fromkeys(named))
+        return [k for w in who for k in refers_to(w, ctx.index) if k in ctx.index.actors]
+    if trig.dep_ != "dobj":
         return []
     who = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not who and verb.dep_ == "xcomp":
@@ -484,7 +498,15 @@ def _received_one_by_one(trig: Token, parts: list[str], ctx: ArticleContext) -> 
     sides = [represented([p], index) for p in guests]
     if len(guests) < 3 or any(len(s) != 1 for s in sides) or len({next(iter(s)) for s in sides}) != len(guests):
         return False
+    if any(_group_noun(o, index) for o in trig.children if o.dep_ == "dobj"):
+        return False  # "X received the foreign ministers of A, B and C": the group together, one reception
     return not any(t.lower_ in ("together", "jointly", "delegation", "delegations", "group") for t in trig.sent)
+
+
+def _group_noun(tok: Token, index) -> bool:
+    """A plural role noun naming the guests as one group ("the ministers of foreign affairs of
+    the Central Asian states", "the three foreign ministers"), not a list of their names."""
+    return tok.tag_ in ("NNS", "NNPS") and index.mention_at(tok.i) is None and role_phrase(tok) is not None
 
 
 def _bilaterals(trig: Token) -> bool:
