@@ -147,6 +147,7 @@ def merge_meetings(article: Article, drafts: list[MeetingDraft]) -> list[Meeting
         if d.evidence not in target.evidence:
             target.evidence.append(d.evidence)
         target.topics = list(dict.fromkeys(target.topics + d.topics))
+    meetings = _merge_same_day(meetings)
     for i, m in enumerate(meetings):
         people = sorted(m.participants)
         if m.date and len(m.date) == 10:
@@ -154,6 +155,31 @@ def merge_meetings(article: Article, drafts: list[MeetingDraft]) -> list[Meeting
         else:
             m.key = digest("meeting", article.id, *people, m.date or "", m.mode, str(i))
     return meetings
+
+
+def _merge_same_day(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting for the same people, mode and day: a meeting is named by its people, day
+    and mode, so two of them (one read as planned, one as held; one primary, one not) are the
+    same talks. Held wins (the text reports them as having taken place), primary wins."""
+    out: list[Meeting] = []
+    seen: dict[tuple, Meeting] = {}
+    for m in meetings:
+        if not (m.date and len(m.date) == 10):
+            out.append(m)
+            continue
+        ident = (frozenset(m.participants), m.date, m.mode)
+        first = seen.get(ident)
+        if first is None:
+            seen[ident] = m
+            out.append(m)
+            continue
+        if m.status == "held":
+            first.status = "held"
+        first.primary = first.primary or m.primary
+        first.location = first.location or m.location
+        first.evidence += [e for e in m.evidence if e not in first.evidence]
+        first.topics = list(dict.fromkeys(first.topics + m.topics))
+    return out
 
 
 def _statement(article: Article, d: StatementDraft, meetings: list[Meeting]) -> Statement:

@@ -1226,3 +1226,39 @@ def test_bilateral_talks_with_titled_partners_set_off_by_semicolons_are_one_meet
     assert sorted(sorted(m[0]) for m in meetings(facts)) == [
         ["Arthur Wells", "Faisal bin Ahmed Al-Rashid"], ["Arthur Wells", "John Miller"]
     ]
+
+
+# --- people added to a meeting after it is reported; one meeting per people, day and mode ----
+
+
+def test_a_participant_accompanied_by_officials_brings_them_to_the_meeting() -> None:
+    text = (
+        "Prime Minister Arthur Wells met Vice President Kenji Arakawa in Washington on Monday.\n\n"
+        "The Prime Minister was accompanied by the Minister of Finance, John Miller, and Chief of Defence Staff, "
+        "General Peter Hansen.\n\n"
+        "Newly appointed ambassador Michael Brandt was also present."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert meetings(facts) == [
+        (frozenset({"Arthur Wells", "Kenji Arakawa", "John Miller", "Peter Hansen", "Michael Brandt"}), "in-person", "held", "2025-03-10", "Washington")
+    ]
+
+
+def test_someone_elses_company_or_presence_elsewhere_is_not_added() -> None:
+    text = (
+        "Prime Minister Arthur Wells met Vice President Kenji Arakawa in Washington on Monday.\n\n"
+        "Later, Senator John Miller was accompanied by Senator Peter Hansen on a tour of the port.\n\n"
+        "Ambassador Michael Brandt was present at the opening of the new embassy."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert _people(facts) == [frozenset({"Arthur Wells", "Kenji Arakawa"})]
+
+
+def test_the_same_people_on_the_same_day_read_once_as_planned_and_once_as_held_are_one_meeting() -> None:
+    text = (
+        "Foreign Secretary Arthur Wells and his counterpart Kenji Arakawa agreed to strengthen trade at a meeting in Hanoi on Monday.\n\n"
+        "Wells had a fruitful exchange on trade during his meeting with Arakawa on Monday, the embassy said."
+    )
+    facts = extract(text, published="2025-03-10")
+    found = meetings(facts)
+    assert [(m[0], m[2], m[3]) for m in found] == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "held", "2025-03-10")]

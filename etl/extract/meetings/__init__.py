@@ -152,6 +152,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             for d in new:
                 d.headline, d.word, d.sides, d.day_of = in_headline, trig.lemma_.lower(), sides, day_of
             in_sentence.extend(new)
+        if not in_sentence and not in_headline:
+            _add_companions(sent, drafts, ctx)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
     drafts = settle(drafts, principal(ctx))
@@ -313,6 +315,30 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     if not who and verb.dep_ == "xcomp":
         who = [c for c in verb.head.children if c.dep_ == "dobj"]
     return [k for w in who for k in refers_to(w, ctx.index) if k in ctx.index.actors]
+
+
+def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """People a sentence after the report of a meeting adds to it: "The Prime Minister was
+    accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present"."""
+    meeting = _reported_before(drafts, "held")
+    if meeting is None or meeting.mode != "in-person":
+        return
+    added: list[str] = []
+    for tok in sent:
+        if ctx.in_quote(tok.idx):
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() == "accompany" and any(c.dep_ == "auxpass" for c in tok.children):
+            subject = [k for c in tok.children if c.dep_ == "nsubjpass" for k in refers_to(c, ctx.index)]
+            if not subject or not set(subject) <= set(meeting.participants):
+                continue  # someone else's company ("The minister was accompanied by his wife")
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                added += [m.key for m in ctx.index.mentions_in(agent.i + 1, agent.right_edge.i + 1) if m.kind == "Person"]
+        elif (tok.lower_ == "present" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"
+              and not any(c.dep_ in ("prep", "neg") for c in (*tok.children, *tok.head.children))):
+            # "D was also present": at the meeting just reported (not "present at the ceremony")
+            added += [k for c in tok.head.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)
+                      if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+    meeting.participants += [k for k in dict.fromkeys(added) if k not in meeting.participants]
 
 
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
