@@ -1262,3 +1262,28 @@ def test_the_same_people_on_the_same_day_read_once_as_planned_and_once_as_held_a
     facts = extract(text, published="2025-03-10")
     found = meetings(facts)
     assert [(m[0], m[2], m[3]) for m in found] == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "held", "2025-03-10")]
+
+
+def test_a_guest_introduced_as_his_excellency_after_the_title_is_named() -> None:
+    text = (
+        "President Arthur Wells warmly welcomed the new President of the Republic of Senegal, "
+        "His Excellency Bakary Diomande Tall, to Government House on Friday, May 16, 2025."
+    )
+    facts = extract(text, published="2025-05-16")
+    assert _people(facts) == [frozenset({"Arthur Wells", "Bakary Diomande Tall"})]
+
+
+def test_discussing_something_with_a_named_person_is_a_meeting() -> None:
+    text = (
+        "Prime Minister Arthur Wells made an official visit to Guatemala on Tuesday, where he discussed "
+        "the ties between the two countries with Guatemala's President Kenji Arakawa."
+    )
+    facts = extract(text, published="2025-03-14")
+    assert _people(facts) == [frozenset({"Arthur Wells", "Kenji Arakawa"})]
+
+
+def test_exchanging_views_with_a_minister_is_a_meeting_but_a_purpose_or_reporters_are_not() -> None:
+    assert _people(extract("Foreign Minister Arthur Wells exchanged views with Foreign Minister Kenji Arakawa in Oslo on Monday.",
+                           published="2025-03-14")) == [frozenset({"Arthur Wells", "Kenji Arakawa"})]
+    assert _people(extract("Foreign Minister Arthur Wells discussed the budget with reporters on Monday.", published="2025-03-14")) == []
+    assert _people(extract("Foreign Minister Arthur Wells wants to discuss trade with Foreign Minister Kenji Arakawa.", published="2025-03-14")) == []

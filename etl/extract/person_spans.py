@@ -85,6 +85,10 @@ def is_honorific(tok: Token) -> bool:
         # another honorific (never the pronoun of an all-capitals line, "HE SAID")
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return nxt is not None and nxt.lower_ in _honorific_words()
+    if tok.lower_ in ("his", "her", "their") and tok.i + 1 < len(tok.doc):
+        # the first word of "His Excellency", "Her Majesty", "His Royal Highness"
+        nxt = tok.doc[tok.i + 1]
+        return nxt.text[:1].isupper() and any(h.startswith(tok.lower_ + " " + nxt.lower_) for h in honorifics())
     return tok.lower_ in _honorific_words() or tok.lower_ in ("honorable", "honourable", "excellency")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
+from etl.vocab import load_vocabulary
 from etl.extract.meetings.triggers import is_trigger
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
@@ -37,6 +38,12 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
                         found.extend(refers_to(guest, index, holders=holders))
     if tok.lemma_.lower() == "visit":
         found.extend(_met_on_the_visit(tok, index, holders))
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in load_vocabulary().meeting_triggers.get("with_person_verb", ()):
+        # "X discussed trade with Y": the object is the topic; the other side hangs on "with",
+        # on the verb or on its object ("discussed the ties between the two countries with Y")
+        inner = [p for o in tok.children if o.dep_ == "dobj" for p in o.subtree if p.dep_ == "prep" and p.lower_ == "with"]
+        found.extend(k for p in inner for o in p.children if o.dep_ == "pobj" for k in refers_to(o, index, hosts, holders=holders))
+        return list(dict.fromkeys(subject_of(tok, index, holders) + found))
     if tok.pos_ == "VERB":
         for obj in tok.children:
             if obj.dep_ == "dobj":

@@ -57,6 +57,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return _receives_someone(tok, ctx) and not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
         return not _on_arrival(tok, ctx)
+    if tok.pos_ == "VERB" and lemma in triggers["with_person_verb"]:
+        return _with_a_person(tok, ctx)
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
         if tok.dep_ in ("acl", "relcl") and _infinitive(tok) and not _headline_future(tok, ctx):
             return False
@@ -151,7 +153,14 @@ def _hosts_someone_at(tok: Token, ctx: ArticleContext) -> bool:
     nor "welcomed X to Canberra", which tells the guest's trip)."""
     from etl.extract.references import refers_to
 
-    if not any(p.dep_ == "prep" and p.lower_ == "at" and any(o.dep_ == "pobj" and o.text[:1].isupper() for o in p.children) for p in tok.children):
+    venues = ctx.vocab.meeting_triggers["venue_word"]
+
+    def named_place(p: Token) -> bool:
+        # "at the Prime Minister's Office"; "to Government House", "to the Kremlin": a building, where
+        # the host receives (a city or a country after "to" is the guest's trip)
+        return any(o.dep_ == "pobj" and o.text[:1].isupper() and (p.lower_ == "at" or o.lemma_.lower() in venues) for o in p.children)
+
+    if not any(p.dep_ == "prep" and p.lower_ in ("at", "to") and named_place(p) for p in tok.children):
         return False
     return any(o.dep_ == "dobj" and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in tok.children)
 
@@ -171,6 +180,30 @@ def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
                 if any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)):
                     return True
     return False
+
+
+def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
+    """"X discussed trade with President Y", "exchanged views with Minister Y": a person's
+    talks with another person, told by what they did together. Not a purpose or a plan
+    ("visit Z to discuss trade with Y", where the visit is the meeting word), nor talks with
+    no one named ("discussed the matter with reporters")."""
+    from etl.extract.references import refers_to
+
+    if _infinitive(tok) or tok.dep_ in ("xcomp", "amod") or tok.tag_ == "VBG":
+        return False
+
+    def person(t: Token) -> bool:
+        return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
+
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "conj":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not any(person(c) or c.lower_ in ("he", "she") for c in subjects):
+        return False
+    # the "with" may hang on the object ("discussed the ties between the two countries with Y")
+    preps = [*tok.children, *(t for o in tok.children if o.dep_ == "dobj" for t in o.subtree)]
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and person(o) for o in p.children)
+               for p in preps)
 
 
 def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
