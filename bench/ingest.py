@@ -131,7 +131,8 @@ def ingest_run(articles: Path, store_dir: Path, jobs: int, progress_every: int =
         if done % progress_every == 0:
             rss_every.append((done, round(time.perf_counter() - started, 1), round(_current_rss_mb(), 1)))
             probe = {"articles": done, "s": rss_every[-1][1],
-                     **_memory_probe(store_dir, full=done % (10 * progress_every) == 0)}
+                     **_memory_probe(store_dir, full=done % (10 * progress_every) == 0),
+                     "identity_answers": dict(summary.identity_queries)}
             memory.append(probe)
             print(f"# {done} articles, {rss_every[-1][1]} s, RSS {rss_every[-1][2]} MB; {json.dumps(probe)}",
                   file=sys.stderr, flush=True)

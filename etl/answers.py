@@ -19,7 +19,7 @@ from typing import Any
 MAX_KEPT = 8_192
 # rows kept in all (an answer weighs one plus its rows): a date's answer holds every graph
 # reporting that date, so a count of answers alone let the kept answers grow with the store
-MAX_ROWS = 65_536
+MAX_ROWS = 16_384
 
 
 def _weight(value: Any) -> int:
@@ -43,6 +43,9 @@ class Answers:
         self.rows = 0
         self.asked = 0
         self.reused = 0
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
     def get(self, kind: str, key: str, ask: Callable[[], Any]) -> Any:
         """The kept answer, else ``ask()`` kept under ``key`` (a term's string: an IRI, a

@@ -211,6 +211,10 @@ def test_parallel_workers_give_the_same_store(tmp_path, extractor):
     assert summary.worker_shacl_engines == {"pyshacl": count}
     assert all(summary.stage_seconds[s] > 0 for s in ("nlp", "extract", "rdf", "shacl", "owl"))
     assert "worker derivations: " in summary.stages_line()
+    # identity asked the store and reused kept answers, the same in both runs
+    q = summary.identity_queries
+    assert q["asked"] > 0 and q["reused"] > 0 and 0 < q["kept"] <= q["rows"] and q == want_summary.identity_queries
+    assert f"identity queries: {q['asked']} asked of the store, {q['reused']} answered from" in summary.stages_line()
     got, want = dataset(parallel), dataset(serial)
     assert sorted(got) == sorted(want)
     for graph in want:  # blank nodes (the ontology's owl:AllDifferent lists) get store-local labels

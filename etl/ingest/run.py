@@ -98,6 +98,9 @@ class Summary:
     # graphs validated by each SHACL engine, in the client and in the workers (as they report)
     shacl_engines: dict[str, int] = field(default_factory=dict)
     worker_shacl_engines: dict[str, int] = field(default_factory=dict)
+    # identity's store queries: asked of the store, answered from those kept (etl.answers),
+    # and what is kept now (answers, rows)
+    identity_queries: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         """The one-line summary printed at the end."""
@@ -110,9 +113,11 @@ class Summary:
         stages = ", ".join(f"{k} {v:.2f}" for k, v in self.stage_seconds.items())
         engines = ", ".join(f"{n} by {e}" for e, n in sorted(self.shacl_engines.items())) or "none"
         workers = ", ".join(f"{n} by {e}" for e, n in sorted(self.worker_shacl_engines.items())) or "none"
+        q = self.identity_queries
         return (f"stage seconds: {stages}; worker derivations: {self.worker_used} used as derived, "
                 f"{self.worker_redone} derived again in the client; graphs validated: {engines} in the client, "
-                f"{workers} in the workers")
+                f"{workers} in the workers; identity queries: {q.get('asked', 0)} asked of the store, "
+                f"{q.get('reused', 0)} answered from {q.get('kept', 0)} kept ({q.get('rows', 0)} rows)")
 
 
 @dataclass(frozen=True)
@@ -354,6 +359,8 @@ class Ingestor:
             self.reject(origin, str(exc))
             return False
         self._keep(graph, facts)
+        a = self.answers
+        self.summary.identity_queries = {"asked": a.asked, "reused": a.reused, "kept": len(a), "rows": a.rows}
         self.summary.accepted += 1
         self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)
