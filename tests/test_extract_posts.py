@@ -376,3 +376,23 @@ def test_people_under_one_style_of_address_are_of_one_court() -> None:
         "and His Highness the Crown Prince Sheikh Bader Al-Hamad Al-Rashid to President Tom Hale."
     )
     assert ("Bader Al-Hamad Al-Rashid", "Crown Prince", "Kuwait") in roles(facts)
+
+
+def test_a_second_portfolio_joined_to_a_listed_title() -> None:
+    facts = extract(
+        "The delegation included the Vice President, Ola Benn; Minister of Foreign Affairs and "
+        "International Cooperation, Tavi Moren and Foreign Secretary, Kelo Darsan.\n\n"
+        "Minister of Foreign Affairs and Trade Lisa Orde met them."
+    )
+    assert ("Tavi Moren", "Minister of Foreign Affairs and International Cooperation", None) in roles(facts)
+    assert ("Lisa Orde", "Minister of Foreign Affairs and Trade", None) in roles(facts)
+
+
+def test_unit_posts_with_to_and_without_of_have_their_holders() -> None:
+    facts = extract(
+        "Officials said the visitor was received by the Secretary to the Government of the Federation, "
+        "Tamuno Odede, and Mr Bakra.\n\n"
+        "He was received at the forecourt by State Chief of Protocol, Ubah Kenoye, who led him in."
+    )
+    assert {("Tamuno Odede", "Secretary to the Government of the Federation", None),
+            ("Ubah Kenoye", "Chief of Protocol", None)} <= roles(facts)
