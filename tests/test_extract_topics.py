@@ -34,3 +34,13 @@ def test_accords_between_two_states_are_a_topic() -> None:
         "The ministers discussed the implementation of previous agreements between the two presidents."
     )
     assert topics and "bilateral-agreements" in topics[0]
+
+
+def test_issue_phrasings_of_security_food_regionalism_industry_and_anniversaries() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "They discussed nutrition security, the security pact, regionalism, industrial cooperation, the "
+        "security of the region and the 30th anniversary of their ties."
+    )
+    assert set(topics[0]) >= {"food-security", "defense-agreements", "regional-integration", "economy-and-trade",
+                              "regional-peace-and-stability", "anniversaries"}
