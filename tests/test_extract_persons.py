@@ -32,3 +32,11 @@ def test_a_stray_space_after_a_hyphen_inside_a_name_is_no_break() -> None:
     amir = next(a for a in facts.actors if "Rashid" in a.name)
     assert amir.name == "Jaber Al-Hamad Al-Rashid Al-Sabah"
     assert "Jaber Al-Hamad Al- Rashid Al-Sabah" in amir.aliases
+
+
+def test_a_country_name_printed_without_its_hyphen_is_no_person() -> None:
+    facts = extract(
+        "Foreign Minister Lin Bao of China held talks in Tonga on Monday.\n\n"
+        "Lin is in Fiji and will visit Samoa and Timor Leste.\n\nTimor Leste is next on the tour."
+    )
+    assert people(facts) == {"Lin Bao"}
