@@ -396,3 +396,11 @@ def test_unit_posts_with_to_and_without_of_have_their_holders() -> None:
     )
     assert {("Tamuno Odede", "Secretary to the Government of the Federation", None),
             ("Ubah Kenoye", "Chief of Protocol", None)} <= roles(facts)
+
+
+def test_an_envoy_of_one_country_to_another_before_the_name() -> None:
+    facts = extract(
+        "The meeting was attended by the Foreign Ministers of Kazakhstan Aidos Berik, Tajikistan Rustam "
+        "Sharif, as well as the Ambassador of Turkmenistan to Kyrgyzstan Merdan Atayev."
+    )
+    assert ("Merdan Atayev", "Ambassador", "Turkmenistan") in roles(facts)

@@ -301,6 +301,11 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 of = hit.ref
                 add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
                 after = hit.span.end
+                if entry.kind == "envoy" and after + 1 < len(doc) and doc[after].lower_ == "to":
+                    # "the Ambassador of X to Y Ann Lee": past the country the envoy is sent to
+                    sent_to = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
+                    if sent_to is not None and sent_to.kind in ("country", "org"):
+                        after = sent_to.span.end
         if of is None and entry.country_iso2:
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.
