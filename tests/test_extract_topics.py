@@ -36,11 +36,20 @@ def test_accords_between_two_states_are_a_topic() -> None:
     assert topics and "bilateral-agreements" in topics[0]
 
 
-def test_issue_phrasings_of_security_food_regionalism_industry_and_anniversaries() -> None:
+def test_a_named_cooperation_agreement_is_not_the_accords_issue() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "Okafor said the Defence Cooperation Agreement that their leaders signed is already making a difference, "
+        "and hoped to conclude a bilateral agreement on the export of vehicles."
+    )
+    assert topics and "bilateral-agreements" not in topics[0]
+
+
+def test_issue_phrasings_of_security_food_regionalism_industry_region_and_anniversaries() -> None:
     topics = _topics(
         "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
         "They discussed nutrition security, the security pact, regionalism, industrial cooperation, the "
-        "security of the region and the 30th anniversary of their ties."
+        "issues in the region and the 30th anniversary of their ties."
     )
     assert set(topics[0]) >= {"food-security", "defense-agreements", "regional-integration", "economy-and-trade",
                               "regional-peace-and-stability", "anniversaries"}
