@@ -349,3 +349,58 @@ def test_a_plural_title_of_a_list_of_country_and_name_pairs() -> None:
     assert {("Kwabena Otoo", "Foreign Minister", "Ghana"), ("Koffi Adjavon", "Foreign Minister", "Togo"),
             ("Aurelien Dossou", "Foreign Minister", "Benin")} <= got
     assert "Mamadou Faye" in {a.name for a in facts.actors}
+
+
+def test_a_title_listed_after_a_demonym_titled_person_shares_the_country() -> None:
+    # "Cypriot President A, Premier B": B's title has no country of its own
+    facts = extract(
+        "Greek Foreign Minister Alekos Varidis will meet Cypriot President Lefteris Moustakas, "
+        "Premier Andreas Kallides and other officials in Nicosia.\n\n"
+        "He also met Greek President Nikos Arvanitis, Foreign Minister Petros Lalis of Cyprus and others."
+    )
+    assert {r for r in roles(facts) if r[0] in ("Andreas Kallides", "Petros Lalis")} == {
+        ("Andreas Kallides", "Premier", "Cyprus"),
+        ("Petros Lalis", "Foreign Minister", "Cyprus"),
+    }
+
+
+def test_a_title_after_a_fronted_clause_shares_no_country() -> None:
+    facts = extract("After meeting Chinese President Lin Tao, Foreign Minister Anna Berg said the talks were good.")
+    assert ("Anna Berg", "Foreign Minister", None) in roles(facts)
+
+
+def test_people_under_one_style_of_address_are_of_one_court() -> None:
+    facts = extract(
+        "Foreign Minister Sheikh Fahad Al-Nasser met Secretary of State Ellen Marsh in Washington.\n\n"
+        "Sheikh Fahad conveyed greetings of His Highness the Amir of Kuwait Sheikh Jaber Al-Hamad Al-Rashid "
+        "and His Highness the Crown Prince Sheikh Bader Al-Hamad Al-Rashid to President Tom Hale."
+    )
+    assert ("Bader Al-Hamad Al-Rashid", "Crown Prince", "Kuwait") in roles(facts)
+
+
+def test_a_second_portfolio_joined_to_a_listed_title() -> None:
+    facts = extract(
+        "The delegation included the Vice President, Ola Benn; Minister of Foreign Affairs and "
+        "International Cooperation, Tavi Moren and Foreign Secretary, Kelo Darsan.\n\n"
+        "Minister of Foreign Affairs and Trade Lisa Orde met them."
+    )
+    assert ("Tavi Moren", "Minister of Foreign Affairs and International Cooperation", None) in roles(facts)
+    assert ("Lisa Orde", "Minister of Foreign Affairs and Trade", None) in roles(facts)
+
+
+def test_unit_posts_with_to_and_without_of_have_their_holders() -> None:
+    facts = extract(
+        "Officials said the visitor was received by the Secretary to the Government of the Federation, "
+        "Tamuno Odede, and Mr Bakra.\n\n"
+        "He was received at the forecourt by State Chief of Protocol, Ubah Kenoye, who led him in."
+    )
+    assert {("Tamuno Odede", "Secretary to the Government of the Federation", None),
+            ("Ubah Kenoye", "Chief of Protocol", None)} <= roles(facts)
+
+
+def test_an_envoy_of_one_country_to_another_before_the_name() -> None:
+    facts = extract(
+        "The meeting was attended by the Foreign Ministers of Kazakhstan Aidos Berik, Tajikistan Rustam "
+        "Sharif, as well as the Ambassador of Turkmenistan to Kyrgyzstan Merdan Atayev."
+    )
+    assert ("Merdan Atayev", "Ambassador", "Turkmenistan") in roles(facts)

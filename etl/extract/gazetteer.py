@@ -51,6 +51,7 @@ class Gazetteer:
 
         for c in vocab.countries:
             names = [c.name, f"the {c.name}"] + [a for a in c.aliases if a not in _WEAK_COUNTRY_ALIASES]
+            names += [_unhyphenated(n) for n in names if _unhyphenated(n) != n]  # "Timor Leste" as printed
             add(self._cased, "country", c.key, names)
             add(self._cased, "demonym", c.key, list(c.demonyms))
             add(self._cased, "capital", c.key, list(c.capitals))
@@ -140,6 +141,15 @@ class Gazetteer:
 
 
 @functools.lru_cache(maxsize=4)
+def _unhyphenated(name: str) -> str:
+    """A country name whose capitalized parts a hyphen joins ("Timor-Leste", "Guinea-Bissau")
+    with a space instead, as the hyphen is often left out in print; other names unchanged."""
+    parts = name.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return name
+    return " ".join(parts)
+
+
 def gazetteer_for(nlp: Language) -> Gazetteer:
     """The matchers for a pipeline (built once; the vocabulary is read once per process)."""
     return Gazetteer(nlp, load_vocabulary())

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
+from etl.extract.names import honorifics
 from etl.extract.roles import add_role
 from etl.model import Actor, RoleFact
 from etl.read import headline_span
@@ -387,3 +388,42 @@ def _give_country(index: ActorIndex, gaz: Gazetteer, actor: Actor, country: str)
     for t in index.titles:
         if t.person == actor.key and t.of is None:
             t.of = country
+
+
+def styled_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """"His Highness the Amir Sheikh A and His Highness the Crown Prince Sheikh B": people
+    listed one after another under the same style of address (etl/data/honorifics.txt) are of
+    one court; a post that names no country is of the country of the one before it."""
+    for t in list(index.titles):
+        actor = index.actors.get(t.person) if t.person else None
+        if actor is None or actor.kind != "Person" or actor.country or any(r.of for r in actor.roles) or t.unplaced:
+            continue
+        style, k = _style_before(doc, t.span.start)
+        if style is None or k < 2 or doc[k - 1].lower_ not in ("and", ","):
+            continue
+        before = index.mention_at(k - 2)
+        if before is None or before.kind != "Person" or before.span.end != k - 1 or before.key == actor.key:
+            continue
+        own = [u for u in index.titles if u.person == before.key and u.span.end == before.span.end]
+        if not own or _style_before(doc, own[-1].span.start)[0] != style:
+            continue
+        other = index.actors[before.key]
+        countries = {r.of for r in other.roles if r.of in index.actors and index.actors[r.of].kind == "Country"}
+        if other.country:
+            countries.add(other.country)
+        if len(countries) == 1:
+            _give_country(index, gaz, actor, countries.pop())
+
+
+def _style_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The style of address ("his highness") just before a title (past "the"), and its start."""
+    k = start
+    if k > 0 and doc[k - 1].lower_ == "the":
+        k -= 1
+    for h in sorted(honorifics(), key=lambda h: -len(h.split())):
+        n = len(h.split())
+        if n < 2 or k < n:
+            continue  # "Mr", "Dr": one word is no style of a court
+        if " ".join(w.lower_.rstrip(".") for w in doc[k - n:k]) == h:
+            return h, k - n
+    return None, start

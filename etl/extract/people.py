@@ -59,7 +59,16 @@ class _Person:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in strip_honorifics(text).split() if t not in ("-",)]
+    """A name's words; a part printed with a stray space after its hyphen ("Al- Jaber") is one."""
+    out: list[str] = []
+    for t in strip_honorifics(text).split():
+        if t == "-":
+            continue
+        if out and len(out[-1]) > 1 and out[-1].endswith("-"):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def _family_at(tokens: list[str], alone: set[str], officials: Officials) -> str | None:

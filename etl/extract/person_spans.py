@@ -18,7 +18,8 @@ or readout:
   not the model saw one;
 - a name in a Title Case line (a headline) is marked: it counts only where the body names
   the same person (the caller checks), since in "Koreas Agree to Talks" or "Opening Remarks
-  - Bilateral" every word is capitalised.
+  - Bilateral" every word is capitalised; a headline "name" with a word of meeting in it
+  ("Minister Holds Phone Call") is none.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from etl.vocab import load_vocabulary
 from etl.nlp import TITLE_ABBREVIATIONS  # "PM Modi's": the model's entity may begin with the title
 from etl.extract.names import DATA, PARTICLES, SUFFIXES, culture, honorifics, is_initial
 
@@ -43,6 +45,7 @@ NOT_NAME_WORDS = {
     "meeting", "meetings", "summit", "dialogue", "talks", "conference",
 }
 _DASHES = {"-", "–", "—", "--"}
+_INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’](?!s\b)[A-Za-z][a-z]+")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -138,6 +141,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
         headline = any(a <= span.start_char < b for a, b in heads)
         if len(span) > 1 and any(t.lower_ in _TITLE_CASE_PARTICLES and t.text[:1].isupper() and not _hyphen_follows(t) for t in span):
             return  # "U.S. State Secretary Agree On Importance ...": a Title Case headline's words, no name ("Lee In-young" is one)
+        if headline and any(_meeting_word(t) for t in span):
+            return  # "Foreign Minister Holds Phone Call with ...": the headline's predicate, no name
         covered.update(range(span.start, span.end))
         out.append(Candidate(span, headline=headline, introduced=_introduced(doc, span.start, title_ends, covered)))
 
@@ -184,6 +189,14 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
     for c in out:
         c.introduced = c.introduced or _introduced(doc, c.span.start, title_ends, names)
     return out
+
+
+def _meeting_word(tok: Token) -> bool:
+    """A word of meeting (etl/data/meeting_triggers.csv: "Meets", "Phone", "Talks"), as a
+    Title Case headline capitalizes it."""
+    triggers = set().union(*(load_vocabulary().meeting_triggers.get(r, frozenset()) for r in ("event_noun", "event_verb", "phone_cue")))
+    word = tok.lower_
+    return any(w in triggers for w in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word))
 
 
 def _names_after_their_countries(doc: Doc, blocked: set[int], title_tokens: set[int], limit: int) -> list[Span]:
@@ -351,6 +364,11 @@ def _extend_right(doc: Doc, start: int, end: int, blocked: set[int], title_token
             while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                    and _family_after_particle(doc[end + 1], blocked, title_tokens)):
                 end += 2
+    # "Fiame Naomi" + "Mata’afa": a capitalised word with an apostrophe inside (a glottal
+    # stop, "O'Neill") that the model left out of the name
+    if (end < len(doc) and doc[end - 1].whitespace_ and _INNER_APOSTROPHE.fullmatch(doc[end].text) and doc[end].ent_type_ in ("", "PERSON")
+            and end not in blocked and end not in title_tokens and doc[end].pos_ == "PROPN"):
+        end += 1
     # "Antony J." : the family name after a trailing initial.
     if end - start >= 1 and is_initial(doc[end - 1].text) and end < len(doc) and _name_token(doc[end], blocked, title_tokens):
         end += 1

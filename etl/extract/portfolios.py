@@ -1,6 +1,7 @@
 """Posts named by a title and its portfolio, which the titles table cannot list one by one:
 "Minister for Climate Change", "Secretary for Strategic Affairs", "Permanent Secretary for
-Foreign Affairs", "Minister for trade Manoa Kamikamica"; and an envoy's post with the country
+Foreign Affairs", "Minister for trade Manoa Kamikamica", "Minister of Foreign Affairs and International
+Cooperation", "Secretary to the Cabinet"; and an envoy's post with the country
 it is accredited to, "High Commissioner to New Zealand", "Ambassador to Argentina".
 
 ``portfolio_titles(doc, hits, gaz)`` widens such title hits over their portfolio (the table
@@ -36,7 +37,9 @@ def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
             out.append(h)
             continue
         entry = gaz.titles[h.ref]
-        wider = _accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits) or _portfolio_before(doc, h, entry, place_at, gaz)
+        wider = (_accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits)
+                 or _portfolio_before(doc, h, entry, place_at, gaz) or _portfolio_joined(doc, h, entry, place_at, gaz, hits)
+                 or _secretary_to(doc, h, entry, place_at, gaz, hits))
         if wider is None:
             out.append(h)
             continue
@@ -154,4 +157,65 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
         words = portfolio.lower()
         kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
         gaz.titles[phrase] = TitleEntry(phrase, kind, label, owner_iso2)
+    return Hit("title", phrase, span)
+
+
+def _portfolio_joined(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:
+    """"Minister of Foreign Affairs and International Cooperation, X": a title the table lists
+    with its portfolio ("minister of foreign affairs"), then "and" and the capitalized words of
+    a second portfolio of the same post; not a place, a name or the next title ("Minister of
+    Foreign Affairs and Prime Minister X" is two posts)."""
+    words = entry.phrase.split()
+    if not any(w in _PORTFOLIO_HEADS and n + 1 < len(words) and words[n + 1] in ("of", "for") for n, w in enumerate(words)):
+        return None
+    i = h.span.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "&") or "\n" in doc[i - 1].whitespace_:
+        return None
+    starts = {x.span.start for x in hits if x.kind == "title"}
+    j = i + 1
+    while j < len(doc) and j - i <= _MAX_WORDS:
+        tok = doc[j]
+        if j in place_at or j in starts or tok.ent_type_ == "PERSON" or "\n" in doc[j - 1].whitespace_:
+            break
+        if not (tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.pos_ in ("NOUN", "PROPN", "ADJ")):
+            break
+        j += 1
+    if j == i + 1 or j >= len(doc) or not (doc[j].text == "," or doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"):
+        return None  # a second portfolio ends at the holder's name or the comma before it
+    span = doc[h.span.start:j]
+    phrase = span.text.lower()
+    if phrase not in gaz.titles:
+        gaz.titles[phrase] = TitleEntry(phrase, entry.kind, span.text, entry.country_iso2)
+    return Hit("title", phrase, span)
+
+
+_TO_HEADS = {"secretary", "adviser", "advisor"}
+
+
+def _secretary_to(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:
+    """"the Secretary to the Government of the Federation, X", "Secretary to the Cabinet, X": a
+    secretary's or adviser's title and the body it serves, in capitalized words up to the
+    comma before the holder's name, one title; not a place or another title after "to"
+    ("adviser to Prime Minister X" is the adviser of that person's country)."""
+    i = h.span.end
+    if entry.phrase.split()[-1] not in _TO_HEADS or i + 2 >= len(doc) or doc[i].lower_ != "to" or doc[i + 1].lower_ != "the":
+        return None
+    starts = {x.span.start for x in hits if x.kind == "title"}
+    j = i + 2
+    capitalized = 0
+    while j < len(doc) and j - i <= _MAX_WORDS and doc[j].text != ",":
+        tok = doc[j]
+        if j in place_at or j in starts or tok.ent_type_ == "PERSON" or "\n" in doc[j - 1].whitespace_:
+            return None
+        if tok.is_alpha and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN"):
+            capitalized += 1
+        elif tok.lower_ not in ("of", "the", "and"):
+            return None
+        j += 1
+    if not capitalized or j + 1 >= len(doc) or doc[j].text != "," or not doc[j + 1].text[:1].isupper() or doc[j - 1].lower_ in _JOINS:
+        return None
+    span = doc[h.span.start:j]
+    phrase = span.text.lower()
+    if phrase not in gaz.titles:
+        gaz.titles[phrase] = TitleEntry(phrase, entry.kind, span.text, entry.country_iso2)
     return Hit("title", phrase, span)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
-from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, title_to_person
+from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, styled_posts, title_to_person
 from etl.extract.names import honorifics
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
@@ -26,6 +26,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     dateline_posts(doc, index, gaz)
     paired_posts(doc, index, gaz)
     company_posts(doc, index, gaz)
+    styled_posts(doc, index, gaz)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -300,6 +301,11 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 of = hit.ref
                 add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
                 after = hit.span.end
+                if entry.kind == "envoy" and after + 1 < len(doc) and doc[after].lower_ == "to":
+                    # "the Ambassador of X to Y Ann Lee": past the country the envoy is sent to
+                    sent_to = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
+                    if sent_to is not None and sent_to.kind in ("country", "org"):
+                        after = sent_to.span.end
         if of is None and entry.country_iso2:
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.
@@ -342,6 +348,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 of = _country_after_name(doc, m.span.end, gaz_at)
                 if of is not None:
                     add_gazetteer_actor(index, gaz, of, "Country")
+            if of is None and not entry.country_iso2:
+                of = _listed_country(doc, index, mod_start, m)
         else:
             phrase = doc[start:after]
             person = None if _indefinite_speaker(doc, start, after, gaz) else _apposed_person(doc, index, start, h)
@@ -476,6 +484,24 @@ def _named_after_its_unit(doc: Doc, index: ActorIndex, h: Hit) -> str | None:
         return None
     end = m.span.end
     return m.key if end >= len(doc) or doc[end].is_punct or doc[end].lower_ == "and" else None
+
+
+def _listed_country(doc: Doc, index: ActorIndex, mod_start: int, m: ActorMention) -> str | None:
+    """"Greek President A, Premier B and ...": a title with no country of its own, in a list
+    of titled people joined to the one before it (the parser's conjunct), shares the country
+    of that person's title."""
+    if mod_start < 2 or doc[mod_start - 1].text != ",":
+        return None
+    before = index.mention_at(mod_start - 2)
+    if before is None or before.kind != "Person" or before.span.end != mod_start - 1:
+        return None
+    name = m.span.root
+    if name.dep_ != "conj" or not before.span.start <= name.head.i < before.span.end:
+        return None
+    placed = [t for t in index.titles if t.person == before.key and t.of is not None and t.span.end == before.span.end]
+    if placed and index.actors.get(placed[-1].of) is not None and index.actors[placed[-1].of].kind == "Country":
+        return placed[-1].of
+    return None
 
 
 def _country_after_name(doc: Doc, end: int, gaz_at: dict[int, Hit]) -> str | None:

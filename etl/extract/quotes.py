@@ -4,8 +4,8 @@ paragraph; quotes nested in a quote belong to the outer one.
 A straight mark opens when it follows a space (or starts the paragraph) and closes when a
 space or punctuation follows it. A quotation that runs over several paragraphs follows the
 printers' convention: every paragraph opens with a mark and only the last one closes. A
-paragraph that opens with a mark it leaves open, followed by a paragraph that opens with a
-mark, is one quoted span up to its end (``open_ended``).
+paragraph that leaves a mark open (at its start or after a lead-in), followed by a paragraph
+that opens with a mark, is one quoted span from that mark to its end (``open_ended``).
 
 Single quotation marks (British style: 'We agree,' she said) count in a paragraph without
 double marks, where they cannot be the inner quote of a double-quoted one. An opening single
@@ -112,10 +112,14 @@ def _paragraph_quotes(chunk: str, offset: int, next_opens: bool) -> list[Quote]:
         (closed_inner if stack else outer).append(q)
     if not stack:
         return outer
-    lead = len(chunk) - len(chunk.lstrip())
-    if stack[0] == lead and next_opens:
+    if next_opens:
+        # the quotation runs on into the next paragraph: from its (first unclosed) mark,
+        # at the paragraph's start or after a lead-in ("He said he would focus on it, “to
+        # build ...\n\n“The ...”"), to the paragraph's end
+        a = stack[0]
         end = len(chunk.rstrip())
-        return [Quote(offset + lead + 1, offset + end, chunk[lead + 1:end], open_ended=True)]
+        before = [q for q in outer if q.end <= offset + a]
+        return before + [Quote(offset + a + 1, offset + end, chunk[a + 1:end], open_ended=True)]
     # Unbalanced: keep the complete pairs, outermost first.
     complete = sorted(outer + closed_inner, key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []

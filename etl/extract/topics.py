@@ -12,7 +12,8 @@
 - the headline's, which go to the first main (primary) meeting, else the first reported;
 - the sentences whose subject refers back to a meeting or to its people without naming them
   ("they", "both", "the two leaders", "the ministers", "the parties", "the meeting", "the
-  call", a bare plural "Talks focused on ...", "we" and
+  call", a bare plural "Talks focused on ...", "it" after a sentence whose subject is the
+  meeting ("The call dealt with ... It also dealt with ..."), "we" and
   "I" of a release written in its minister's voice, a post
   holder the report does not name: "The Prime Minister set out ..."): these go to the latest
   main (primary) meeting reported before the sentence (the first, when none is before), or
@@ -57,18 +58,33 @@ def link_topics(ctx: ArticleContext, meetings: list[Meeting]) -> None:
         reported = primary or sorted(meetings, key=lambda m: starts[id(m)])
         if topics and reported:
             _add(reported[0], topics)
+    meeting_before = False  # the sentence before had the meeting itself as subject ("The call ...")
     for sent in ctx.sentences():
         if ctx.in_caption(sent.start_char) or (head and sent.start_char < head[1]):
+            meeting_before = False
             continue
+        follows, meeting_before = meeting_before, _meeting_subject(sent, events, meeting_before)
         topics = ctx.issues_in(sent.start_char, sent.end_char)
         if not topics:
             continue
         actors, back = _subject_refs(sent, ctx, events)
+        back = back or follows and any(h.lower_ == "it" for h in _subjects(sent))
         target = _named(actors, meetings, sent, starts, ctx) if actors else None
         if target is None and back:
             target = _latest(primary, sent, starts) or _latest(meetings, sent, starts)
         if target is not None:
             _add(target, topics)
+
+
+def _meeting_subject(sent: Span, events: frozenset[str], before: bool) -> bool:
+    """The sentence's subject is a meeting named by its noun ("The call dealt with ..."), or
+    "it" right after such a sentence ("It also dealt with ...")."""
+    for h in _subjects(sent):
+        if h.lemma_.lower() in events and {c.lower_ for c in h.children} & {"the", "this", "that", "their"}:
+            return True
+        if h.lower_ == "it" and before:
+            return True
+    return False
 
 
 def _latest(meetings: list[Meeting], sent: Span, starts: dict[int, int]) -> Meeting | None:

@@ -6,7 +6,7 @@ sentence before, when it introduces the quote ("X said:", "X told reporters.") o
 sentence after, when it only attributes ("X said in a statement.", "X made the remarks at
 ..."); else the quote continues the statement just before it ("...," he said. "..."; the
 next paragraph of a multi-paragraph quotation; a readout's quoted passage with no verb of
-saying of its own).
+saying of its own, also after one paragraph that only tells of the last speaker).
 
 Names and terms in quotation marks are not statements: Title Case phrases ("Free and Open
 Indo-Pacific") and quotes after a naming word (etl/data/quote_term_markers.txt: "so-called",
@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
+from etl.extract.references import refers_to
 from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
@@ -306,9 +307,38 @@ def _continues(q: Quote, previous: tuple[StatementDraft, Quote], sent: Span, ctx
     gap = ctx.text[before.end:q.start]
     if before.open_ended and gap.strip() in ("", *OPENING_MARKS):
         return True
+    words = [t for t in sent if not ctx.in_quote(t.idx)]
+    unattributed = q.words >= _CONTINUES_WORDS and not _speech_verbs(words, ctx) and according_to(words, ctx) is None
     if len(gap) >= 200 or gap.count("\n\n") > 1 or gap.count("\n") > 2:
-        return False
+        return unattributed and _narrated_between(before.end, q.start, previous[0].speaker, ctx)
     if _opens_sentence(q, sent, ctx):
         return True
-    words = [t for t in sent if not ctx.in_quote(t.idx)]
-    return q.words >= _CONTINUES_WORDS and not _speech_verbs(words, ctx) and according_to(words, ctx) is None
+    return unattributed
+
+
+_NARRATED_CHARS = 400
+
+
+def _narrated_between(start: int, end: int, speaker: str, ctx: ArticleContext) -> bool:
+    """"“...,” he added.\n\nVale also referred to the talks on Tuesday.\n\nThe aim, “is to
+    ...”": a quotation with no attribution of its own goes on with the last speaker when the
+    one paragraph between them only tells of that speaker (its sentences have the speaker as
+    subject, without quotes or words of saying)."""
+    text = ctx.text
+    para_start = text.find("\n", start)
+    para_end = text.rfind("\n", 0, end)
+    if para_start < 0 or para_end <= para_start:
+        return False
+    middle = text[para_start:para_end]
+    if "\n" in middle.strip() or len(middle) > _NARRATED_CHARS:
+        return False
+    sents = [s for s in ctx.sentences() if para_start <= s.start_char and s.end_char <= para_end + 1 and s.text.strip()]
+    if not sents or any(q.start < para_end and q.end > para_start for q in ctx.quotes):
+        return False
+    for sent in sents:
+        if _speech_verbs(list(sent), ctx):
+            return False
+        subj = subjects(sent.root)
+        if not subj or refers_to(subj[0], ctx.index) != [speaker]:
+            return False
+    return True

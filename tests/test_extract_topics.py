@@ -1,0 +1,55 @@
+"""Meeting topics on hand-written readouts (fictional people): sentences that refer back to
+the meeting, and issue triggers for accords between two states."""
+
+from __future__ import annotations
+
+from tests.extract_support import extract
+
+
+def _topics(text: str) -> list[list[str]]:
+    return [sorted(m.topics) for m in extract(text, published="2025-03-17").meetings]
+
+
+def test_it_after_a_sentence_about_the_call_is_the_call() -> None:
+    topics = _topics(
+        "Foreign Minister Sheikh Hamad bin Nasser Al-Khalil of Qatar held a phone call with Secretary "
+        "of State Ellen Marsh.\n\nThe call dealt with the strong bilateral relations between the two "
+        "countries. It also dealt with the latest developments of the Ukrainian-Russian crisis."
+    )
+    assert topics == [["bilateral-relations", "ukraine-war"]]
+
+
+def test_it_after_another_subject_is_not_the_call() -> None:
+    topics = _topics(
+        "Foreign Minister Sheikh Hamad bin Nasser Al-Khalil of Qatar held a phone call with Secretary "
+        "of State Ellen Marsh.\n\nThe weather was fine. It also reflected the Ukrainian-Russian crisis."
+    )
+    assert topics == [[]]
+
+
+def test_accords_between_two_states_are_a_topic() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "Okafor and Varga will also sign a Memorandum of Understanding on Political Consultations.\n\n"
+        "The ministers discussed the implementation of previous agreements between the two presidents."
+    )
+    assert topics and "bilateral-agreements" in topics[0]
+
+
+def test_a_named_cooperation_agreement_is_not_the_accords_issue() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "Okafor said the Defence Cooperation Agreement that their leaders signed is already making a difference, "
+        "and hoped to conclude a bilateral agreement on the export of vehicles."
+    )
+    assert topics and "bilateral-agreements" not in topics[0]
+
+
+def test_issue_phrasings_of_security_food_regionalism_industry_region_and_anniversaries() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "They discussed nutrition security, the security pact, regionalism, industrial cooperation, the "
+        "issues in the region and the 30th anniversary of their ties."
+    )
+    assert set(topics[0]) >= {"food-security", "defense-agreements", "regional-integration", "economy-and-trade",
+                              "regional-peace-and-stability", "anniversaries"}
