@@ -1,6 +1,7 @@
 """The spaCy pipeline: the packaged English model, loaded once per process, with one rule
 component that starts a sentence at every paragraph break (captions stand alone) and never
-after a title abbreviation before a name ("PM Modi", "Amb. Lee", "H.E. Mr. Berg")."""
+after a title abbreviation before a name ("PM Modi", "Amb. Lee", "H.E. Mr. Berg") nor between
+two words with no stop between them."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
         elif tok.text in TITLE_ABBREVIATIONS and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha:
+            doc[tok.i + 1].is_sent_start = False
+        elif tok.is_alpha and doc[tok.i + 1].is_alpha and tok.whitespace_ == " ":
+            # two words on one line with no stop between ("... Home Affairs Khishgee Nyambaatar in
+            # Hanoi"): one sentence, though the parser may break before a long name
             doc[tok.i + 1].is_sent_start = False
     return doc
 

@@ -17,7 +17,8 @@ Resolution rules (``anchor`` is the article's date, see :func:`anchor_for`):
   "last December" is strictly before the anchor's month; "in August last year" is that month
   of the anchor's year − 1;
 - "last year", "this year", "last month", "last week", "yesterday", "today": relative to the
-  anchor; a week gives its month (or year) only when the whole week lies in one;
+  anchor; a week gives its month (or year) only when the whole week lies in one ("earlier
+  this week" only its days up to the anchor, "later this week" only those from it);
 - a season ("in the autumn", "next spring") gives its year: the one of the anchor, or the next
   (the last) when the season is already over (not yet begun); winter gives none;
 - "the day before" / "a day earlier" used on their own count back from the anchor; followed
@@ -331,6 +332,10 @@ def _relative_week(match: re.Match[str], anchor: date | None, future: bool) -> s
     shift = {"last": -7, "this": 0, "next": 7}[match.group("which").lower()]
     monday = anchor - timedelta(days=anchor.weekday() - shift)
     sunday = monday + timedelta(days=6)
+    if shift == 0 and match.group("d").lower().startswith("earlier"):
+        sunday = anchor  # "earlier this week": the days of the week up to the anchor
+    elif shift == 0 and match.group("d").lower().startswith("later"):
+        monday = anchor  # "later this week": the days from the anchor on
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return _ym(monday.year, monday.month)
     return f"{monday.year:04d}" if monday.year == sunday.year else None

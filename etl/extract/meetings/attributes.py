@@ -137,7 +137,7 @@ def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
     countries = {i for e in ents for i in range(e.start, e.end)}
     for tok in sent:
         # "at the Prime Minister's Office", "at the Ministry of Foreign Affairs": a named building
-        if tok.dep_ == "pobj" and tok.text[:1].isupper() and tok.lower_ in venues and tok.i not in taken and tok.head.lower_ in ("in", "at"):
+        if tok.dep_ == "pobj" and tok.text[:1].isupper() and tok.lower_ in venues and tok.i not in taken and tok.head.lower_ in ("in", "at", "to"):
             start = next((t.i for t in tok.subtree if t.dep_ != "det"), tok.i)
             end = tok.right_edge.i + 1 if all(t.text[:1].isupper() or t.dep_ in ("prep", "case", "cc") or t.is_punct for t in tok.doc[tok.i + 1:tok.right_edge.i + 1]) else tok.i + 1
             if not taken.intersection(range(start, end)):
@@ -155,6 +155,20 @@ def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN" and tok.i not in taken and _unknown_name(tok, ctx):
             ents.append(sent.doc[tok.i:tok.i + 1])
     return sorted(ents, key=lambda e: e.start)
+
+
+_WELCOMING = {"welcome", "receive", "host", "greet", "invite"}
+
+
+def _welcomed_to_building(prep: Token, ent: Span, trigger: Token, ctx: ArticleContext) -> bool:
+    """"welcomed X to Government House", "received Y to the Palace": a guest brought to a
+    named building of the host's is met there. A city or a country after "to" tells the
+    guest's trip, not the place (that is the visit's destination)."""
+    venues = ctx.vocab.meeting_triggers["venue_word"]
+    if ent[-1].lower_ not in venues or _gazetteer_place(ent, ctx):
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _WELCOMING and (verb.i == trigger.i or trigger.head.i == verb.i)
 
 
 def _unknown_name(tok: Token, ctx: ArticleContext) -> bool:
@@ -189,7 +203,9 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
                 prep = before(venue.start)
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
-        if prep is None or prep.lower_ not in ("in", "at"):
+        if prep is not None and prep.lower_ == "to" and not _welcomed_to_building(prep, ent, trigger, ctx):
+            continue
+        if prep is None or prep.lower_ not in ("in", "at", "to"):
             continue
         if ctx.in_quote(ent.start_char):
             continue

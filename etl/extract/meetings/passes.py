@@ -95,9 +95,11 @@ def date_from_wire_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None
         # "Since arriving in Suriname, the President has had talks with X": some day from the
         # lead's to the story's, the finest unit holding both
         anchor = ctx.anchor.isoformat()
-        target.date = day if day == anchor else day[:7] if day[:7] == anchor[:7] else day[:4] if day[:4] == anchor[:4] else None
-        return
-    target.date = day
+        day = day if day == anchor else day[:7] if day[:7] == anchor[:7] else day[:4] if day[:4] == anchor[:4] else None
+    # the separate talks one sentence reports ("had talks with X; and Y") are of one time
+    for d in firsts:
+        if d.sentence.start == target.sentence.start and d.date is None and d.primary and d.status == "held":
+            d.date = day
 
 
 def _since(sent: Span) -> bool:

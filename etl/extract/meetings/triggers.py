@@ -68,8 +68,29 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return False
         if lemma in triggers["call_verb"]:
             return _speaks_with_someone(tok, ctx)
+        if _meets_the_press(tok, ctx):
+            return False
         return True
     return False
+
+
+def _meets_the_press(tok: Token, ctx: ArticleContext) -> bool:
+    """"X met with members of the media", "met reporters on Wednesday": a press event, not
+    talks (every one met is the press)."""
+    press = ctx.vocab.meeting_triggers["press_word"]
+    met = [c for c in tok.children if c.dep_ == "dobj"]
+    met += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if not met:
+        return False
+
+    def is_press(o: Token) -> bool:
+        if o.lemma_.lower() in press or o.lower_ in press:
+            return True
+        # "members of the media", "representatives of the press"
+        return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and (g.lemma_.lower() in press or g.lower_ in press) for g in p.children)
+                   for p in o.children) and ctx.index.mention_at(o.i) is None
+
+    return all(is_press(o) for o in met) and not any(c.dep_ == "conj" for o in met for c in o.children)
 
 
 _PRACTICE = {"mutual", "reciprocal", "regular", "periodic", "frequent", "annual", "shuttle"}

@@ -51,6 +51,15 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
         if status is not None and place is not None and who and not tour(tok, ctx):
             out.append(Visit(who, place, status, None, sent, True))
     for tok in sent:
+        # "The Minister is presently in Sri Lanka for the summit": where the person is as the
+        # story is told (the present tense of "be", a place after "in")
+        if tok.lemma_.lower() == "be" and tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "conj") and not ctx.in_quote(tok.idx):
+            where = _present_in(tok, ctx)
+            subjects = [k for c in tok.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index) or _title_named_before(c, ctx)] if where is not None else []
+            who = [k for k in subjects if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+            if where is not None and who:
+                out.append(Visit(who, where, "held", None, sent, True))
+    for tok in sent:
         # "X is (became) the first foreign minister to visit China since 2015": X visits China now
         if first_to_visit_since(tok) and tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("attr", "oprd") and not ctx.in_quote(tok.idx):
             copula = tok.head.head
@@ -59,6 +68,28 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
             if place is not None and who and not any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in copula.children):
                 out.append(Visit(who, place, "held", None, sent, True))
     return out
+
+
+def _title_named_before(tok: Token, ctx: ArticleContext) -> list[str]:
+    """"the Minister" after "Foreign Affairs Minister X ...": the person last named before with
+    a title of that word."""
+    from etl.extract.references import title_words
+
+    if tok.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return []
+    before = [t for t in ctx.index.titles if t.person and t.span.end <= tok.i and tok.lower_ in title_words(t.title)]
+    return [max(before, key=lambda t: t.span.start).person] if before else []
+
+
+def _present_in(verb: Token, ctx: ArticleContext) -> Place | None:
+    """The place of "is in <place>" on a present "be" (not "is in talks", "is in charge")."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ == "in":
+            for obj in (o for o in p.children if o.dep_ == "pobj"):
+                ent = next((e for e in place_spans(verb.sent, ctx) if e.start <= obj.i < e.end and e.label_ in ("GPE", "LOC")), None)
+                if ent is not None:
+                    return ctx.place_for(ent)
+    return None
 
 
 def destination(trig: Token, ctx: ArticleContext) -> Place | None:
@@ -148,7 +179,7 @@ def visited_countries(trig: Token, ctx: ArticleContext) -> set[str]:
 def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext, lead_start: int | None) -> None:
     """A main meeting without a stated place is where its visitor's trip goes when the visit is
     told in the meeting's own sentence ("will visit Moscow next week and is expected to meet X",
-    which also dates it). A visit the headline or the lead tells ("... as foreign minister visits
+    which also dates it), before any other. A visit the headline or the lead tells ("... as foreign minister visits
     Kyiv") places the visitor's first main meeting only, the article's event; a visit told
     elsewhere places nothing ("She also met Y later in the day", "Park later paid a courtesy
     call on ...")."""
@@ -163,8 +194,10 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: Article
         trips = [v for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)]
         if d.status == "planned" and any(a.place is not None and a.place.key in {v.place.key for v in trips} for a in announced):
             d.primary = True  # another meeting of the announced trip
-        told = [v for v in trips if v.sentence.start == d.sentence.start
-                or _leading(v, ctx, lead_start) and any(firsts.get(p) is d for p in v.visitors)]
+        # the trip the meeting's own sentence tells ("X, who is on a visit to A, also met Y")
+        # before the one the headline or the lead tells
+        told = [v for v in trips if v.sentence.start == d.sentence.start] or [
+            v for v in trips if _leading(v, ctx, lead_start) and any(firsts.get(p) is d for p in v.visitors)]
         if len({v.place.key for v in told}) != 1:
             continue
         if d.place is None and not _placed_elsewhere(d, drafts):

@@ -1,0 +1,74 @@
+"""Where and when a meeting was held, from mechanisms any story uses: a guest welcomed to a
+named building, the trip told in the meeting's own sentence, where a person "is" now, separate
+talks sharing one date, "earlier this week", a press event, one line as one sentence
+(fictional people, real places)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract.dates import find_dates
+from tests.extract_support import extract, meetings
+
+
+def test_welcomed_to_a_named_building_is_met_there() -> None:
+    facts = extract(
+        "Wells welcomes new Peruvian President to Jubilee House\n\n"
+        "President Arthur Wells warmly welcomed the new President of the Republic of Peru, His Excellency Jorge Salinas, to Jubilee House on Friday, March 7, 2025.",
+        published="2025-03-07",
+    )
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Jorge Salinas"}), "in-person", "held", "2025-03-07", "Jubilee House")]
+
+
+def test_the_trip_of_the_meetings_own_sentence_places_it() -> None:
+    facts = extract(
+        "On visit to Lima, foreign secretary Arthur Wells reviews ties\n\n"
+        "Foreign secretary Arthur Wells, who is on a two-day visit to Peru at the invitation of his counterpart, "
+        "also met President Jorge Salinas on Monday.",
+        published="2025-03-04",
+    )
+    assert [(m[0], m[4]) for m in meetings(facts)] == [(frozenset({"Arthur Wells", "Jorge Salinas"}), "Peru")]
+
+
+def test_where_the_minister_is_now_places_the_meeting() -> None:
+    facts = extract(
+        "Foreign Affairs Minister Arthur Wells today held a meeting with his Peruvian counterpart Jorge Salinas "
+        "on the sidelines of the regional ministerial meeting. The Minister is presently in Chile in course of attending the meeting.",
+        published="2025-03-04",
+    )
+    assert [(m[0], m[3], m[4]) for m in meetings(facts)] == [(frozenset({"Arthur Wells", "Jorge Salinas"}), "2025-03-04", "Chile")]
+
+
+def test_separate_talks_of_one_sentence_share_the_leads_date() -> None:
+    facts = extract(
+        "PRESIDENT Arthur Wells arrived on Saturday in Lima, Peru, to join his regional counterparts for the opening of the regional assembly.\n\n"
+        "Since arriving in Peru, the President has reportedly had bilateral talks with Prime Minister of Chile, Jorge Salinas; "
+        "and Foreign Minister of Bolivia, Marta Quispe.",
+        published="2025-03-10",
+    )
+    dated = {m[0]: m[3] for m in meetings(facts)}
+    assert dated == {frozenset({"Arthur Wells", "Jorge Salinas"}): "2025-03", frozenset({"Arthur Wells", "Marta Quispe"}): "2025-03"}
+
+
+def test_earlier_this_week_is_the_weeks_days_before_the_anchor() -> None:
+    # Wednesday 2024-08-28: the week runs into September, its days up to Wednesday do not
+    [m] = find_dates("Earlier this week, it was announced", date(2024, 8, 28))
+    assert m.value == "2024-08"
+    [m] = find_dates("this week", date(2024, 8, 28))
+    assert m.value == "2024"
+
+
+def test_meeting_the_media_is_no_meeting() -> None:
+    facts = extract(
+        "Prime Minister Arthur Wells made an official visit to Peru, where he discussed trade with President Jorge Salinas.\n\n"
+        "After his return, Prime Minister Wells met with members of the media on Wednesday, March 5, and described the trip as a success.",
+        published="2025-03-05",
+    )
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Jorge Salinas"}), "in-person", "held", None, "Peru")]
+
+
+def test_two_words_on_one_line_are_one_sentence() -> None:
+    from tests.extract_support import extractor
+
+    doc = extractor().nlp("Prime Minister Arthur Wells received visiting Mongolian Minister of Justice and Home Affairs Khishgee Nyamdorj in Lima on March 4.")
+    assert len(list(doc.sents)) == 1
