@@ -1287,3 +1287,11 @@ def test_exchanging_views_with_a_minister_is_a_meeting_but_a_purpose_or_reporter
                            published="2025-03-14")) == [frozenset({"Arthur Wells", "Kenji Arakawa"})]
     assert _people(extract("Foreign Minister Arthur Wells discussed the budget with reporters on Monday.", published="2025-03-14")) == []
     assert _people(extract("Foreign Minister Arthur Wells wants to discuss trade with Foreign Minister Kenji Arakawa.", published="2025-03-14")) == []
+
+
+def test_spoke_via_video_link_with_a_titled_person_named_after_a_comma_is_a_video_call() -> None:
+    facts = extract(
+        "President Arthur Wells spoke via video link with the bank's special envoy for the Northern Isles, Kenji Arakawa.",
+        published="2025-03-04",
+    )
+    assert [(m[0], m[1]) for m in meetings(facts)] == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "video")]

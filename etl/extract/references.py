@@ -197,6 +197,20 @@ def _title_holder(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+def _closing_appositive(tok: Token, index: ActorIndex) -> str | None:
+    """The person named after a comma at the end of a descriptive noun phrase, where the parser
+    hangs the name on the phrase's last noun: "the bank's special envoy for the Northern
+    Isles, Ada Brenn" is Ada Brenn."""
+    edge = tok.right_edge.i
+    for m in index.mentions:
+        if m.kind != "Person" or m.span.end - 1 != edge or m.span.start <= tok.i:
+            continue
+        head = m.span.root
+        if head.dep_ == "appos" and tok.doc[m.span.start - 1].text == ",":
+            return m.key
+    return None
+
+
 _FIRST_PERSON = {"i", "my", "me", "myself"}
 _LABEL_WINDOW = 8  # tokens from a paragraph's start to the colon of its speaker label
 
@@ -303,7 +317,11 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
             continue
         # "his counterparts": whoever "his" is holds none of the posts the noun names
         owners = {k for c in t.children if c.dep_ == "poss" for k in _possessor(c, index)}
-        out.extend(resolve_role_noun(t, index, exclude | owners, holders))
+        resolved = resolve_role_noun(t, index, exclude | owners, holders)
+        if not resolved and t.pos_ == "NOUN":
+            named = _closing_appositive(t, index)
+            resolved = [named] if named is not None and named not in exclude else []
+        out.extend(resolved)
     out.extend(k for k in _after_semicolons(tok, out, index) if k not in exclude)
     return list(dict.fromkeys(out))
 

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.vocab import load_vocabulary
-from etl.extract.meetings.triggers import is_trigger
+from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
 from etl.extract.references import after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
@@ -27,7 +27,8 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     preps = EXPLICIT_PREPS + (("on",) if tok.lemma_.lower() == "call" else ())
     if tok.pos_ == "VERB":
         preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
-    for prep in tok.children:
+    means = mode_phrase_preps(tok) if tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk", "confer", "meet") else []
+    for prep in [*tok.children, *means]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":

@@ -227,16 +227,26 @@ def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
                for p in preps)
 
 
+MODE_PREPS = ("by", "over", "on", "via", "through")
+
+
+def mode_phrase_preps(tok: Token) -> list[Token]:
+    """The "with" a call's means carries: "spoke via video link with X", "talked by phone with
+    Y", where the parser hangs the other side on the means, not on the verb."""
+    return [w for p in tok.children if p.dep_ == "prep" and p.lower_ in MODE_PREPS
+            for o in p.children if o.dep_ == "pobj" for w in o.children if w.dep_ == "prep" and w.lower_ == "with"]
+
+
 def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
     """"spoke with X", "talked to X", "spoke by phone", "A and B talked on the phone": a
     conversation with a person or a country, not a speech ("spoke to reporters", "spoke at the
     conference")."""
     from etl.extract.references import refers_to
 
-    for prep in tok.children:
+    for prep in [*tok.children, *mode_phrase_preps(tok)]:
         if prep.dep_ != "prep":
             continue
-        if prep.lower_ in ("by", "over", "on") and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
+        if prep.lower_ in ("by", "over", "on") and prep.head.i == tok.i and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
             return True
         if prep.lower_ in ("with", "to"):
             for obj in prep.children:
