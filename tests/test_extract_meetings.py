@@ -1295,3 +1295,11 @@ def test_spoke_via_video_link_with_a_titled_person_named_after_a_comma_is_a_vide
         published="2025-03-04",
     )
     assert [(m[0], m[1]) for m in meetings(facts)] == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "video")]
+
+
+def test_his_meeting_was_with_a_named_person_is_a_meeting_of_the_two() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells arrived in Oslo on Monday. His first meeting in Oslo was with the Prime Minister of Nordland, Kenji Arakawa.",
+        published="2025-03-04",
+    )
+    assert frozenset({"Arthur Wells", "Kenji Arakawa"}) in _people(facts)

@@ -276,7 +276,7 @@ def object_pronoun_referent(tok: Token, index: ActorIndex) -> str | None:
     return before[-1].key if before else None
 
 
-def _possessor(tok: Token, index: ActorIndex) -> list[str]:
+def possessor(tok: Token, index: ActorIndex) -> list[str]:
     """Who a possessive names: "his"/"her" the person named last before it, else its noun phrase."""
     if tok.lower_ in ("his", "her"):
         key = index.last_person_before(tok.i)
@@ -316,7 +316,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
                 out.append(key)
             continue
         # "his counterparts": whoever "his" is holds none of the posts the noun names
-        owners = {k for c in t.children if c.dep_ == "poss" for k in _possessor(c, index)}
+        owners = {k for c in t.children if c.dep_ == "poss" for k in possessor(c, index)}
         resolved = resolve_role_noun(t, index, exclude | owners, holders)
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)

@@ -10,7 +10,7 @@ from etl.vocab import load_vocabulary
 from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
-from etl.extract.references import after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
+from etl.extract.references import possessor, after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
 
 EXPLICIT_PREPS = ("between", "with", "among")
 
@@ -54,11 +54,23 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
                 for guest in (c for c in obj.children if c.dep_ == "dobj"):
                     found.extend(refers_to(guest, index, holders=holders))
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
+    with_copula = _copular_with(tok)
+    for prep in with_copula:
+        found.extend(k for obj in prep.children if obj.dep_ == "pobj" for k in refers_to(obj, index, hosts, holders=holders))
     for owner in owners(tok):
-        found.extend(refers_to(owner, index, holders=holders))
+        # "His first meeting was with Y": whoever "his" is met Y
+        found.extend(possessor(owner, index) if with_copula else refers_to(owner, index, holders=holders))
     if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
         found = subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
+
+
+def _copular_with(tok: Token) -> list[Token]:
+    """The "with" of a meeting noun that is the subject of "be": "His first meeting in Oslo was
+    with the Prime Minister, Y", "The talks were with Y"."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "be":
+        return []
+    return [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ in ("with", "between") and p.i > tok.i]
 
 
 def _met_on_the_visit(visit: Token, index: ActorIndex, holders: bool) -> list[str]:
