@@ -1303,3 +1303,14 @@ def test_his_meeting_was_with_a_named_person_is_a_meeting_of_the_two() -> None:
         published="2025-03-04",
     )
     assert frozenset({"Arthur Wells", "Kenji Arakawa"}) in _people(facts)
+
+
+def test_welcoming_a_delegation_led_by_a_named_person_is_a_meeting_with_its_leader() -> None:
+    facts = extract(
+        "President Arthur Wells warmly welcomed a delegation from Nordland led by Vice President Kenji Arakawa. "
+        "The delegation also made a courtesy visit to Prime Minister Lina Osei. Prime Minister Osei warmly welcomed the delegation.",
+        published="2025-03-04",
+    )
+    people = _people(facts)
+    assert frozenset({"Arthur Wells", "Kenji Arakawa"}) in people
+    assert frozenset({"Kenji Arakawa", "Lina Osei"}) in people

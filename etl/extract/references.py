@@ -276,6 +276,30 @@ def object_pronoun_referent(tok: Token, index: ActorIndex) -> str | None:
     return before[-1].key if before else None
 
 
+def led_by(tok: Token, index: ActorIndex) -> list[str]:
+    """The people of a group noun ("a delegation from A led by Y, which included Z") its
+    leader and its named members: "led/headed by Y", "which included Z"."""
+    from etl.vocab import load_vocabulary
+
+    if tok.lemma_.lower() not in load_vocabulary().meeting_triggers.get("led_group", ()):
+        return []
+    leaders: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
+            leaders += [k for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj" for k in refers_to(o, index)]
+    members = [k for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "include"
+               for o in c.children if o.dep_ == "dobj" for k in refers_to(o, index)]
+    if not leaders:
+        # "The delegation, which included Z, also visited Y": the group led by someone named before
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return []
+        before = next((t for t in reversed(tok.doc[:tok.i]) if t.lemma_.lower() == tok.lemma_.lower() and t.pos_ == "NOUN"
+                       and any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head") for c in t.children)), None)
+        return led_by(before, index) if before is not None else []
+    people = [k for k in leaders + members if index.actors[k].kind == "Person"]
+    return list(dict.fromkeys(people))
+
+
 def possessor(tok: Token, index: ActorIndex) -> list[str]:
     """Who a possessive names: "his"/"her" the person named last before it, else its noun phrase."""
     if tok.lower_ in ("his", "her"):
@@ -305,6 +329,11 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
                 continue
             out.append(m.key)
             continue
+        if m is None and t.pos_ == "NOUN":
+            leaders = led_by(t, index)
+            if leaders:
+                out.extend(k for k in leaders if k not in exclude and k not in out)
+                continue
         if t.lower_ in PRONOUNS:
             key = index.last_person_before(t.i)
             if key:

@@ -57,6 +57,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return _receives_someone(tok, ctx) and not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
         return not _on_arrival(tok, ctx)
+    if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _receives_a_led_group(tok, ctx):
+        return not _on_arrival(tok, ctx)  # "welcomed a delegation led by X"
     if tok.pos_ == "VERB" and lemma in triggers["with_person_verb"]:
         return _with_a_person(tok, ctx)
     if tok.pos_ == "VERB" and lemma in triggers["event_verb"]:
@@ -120,6 +122,13 @@ def _visiting_person(tok: Token, ctx: ArticleContext) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     return nxt is not None and any(o.left_edge.i == nxt.i and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in objs)
+
+
+def _receives_a_led_group(tok: Token, ctx: ArticleContext) -> bool:
+    """"X welcomed a delegation from A led by Y": a group received, whose leader is named."""
+    from etl.extract.references import led_by
+
+    return any(c.dep_ == "dobj" and led_by(c, ctx.index) for c in tok.children)
 
 
 def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
