@@ -404,3 +404,11 @@ def test_an_envoy_of_one_country_to_another_before_the_name() -> None:
         "Sharif, as well as the Ambassador of Turkmenistan to Kyrgyzstan Merdan Atayev."
     )
     assert ("Merdan Atayev", "Ambassador", "Turkmenistan") in roles(facts)
+
+
+def test_a_source_naming_its_country_is_not_another_countrys_body_inside_it() -> None:
+    # "Foreign Office" alone is a British body; "Austrian Federal Foreign Office" is Austria's
+    facts = extractor().extract(Article(
+        "t", "Foreign Minister Karl Brandauer held talks with Foreign Minister Tomas Varga of Hungary in Vienna on Monday.",
+        published="2030-04-28", source="Austrian Federal Foreign Office"))
+    assert ("Karl Brandauer", "Foreign Minister", "Austria") in roles(facts)
