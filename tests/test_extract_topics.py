@@ -80,3 +80,14 @@ def test_readout_paraphrases_of_cooperation_commissions_corruption_and_kosovo() 
     )
     assert set(topics[0]) >= {"bilateral-relations", "joint-commissions", "corruption", "pandemic-response",
                               "eu-enlargement", "kosovo"}
+
+
+def test_a_body_someone_heads_is_a_post_not_a_topic() -> None:
+    facts = extract(
+        "Foreign Minister Lena Okafor of Ghana will meet Deputy Prime Minister Tomas Varga of Hungary, who "
+        "co-chairs the intergovernmental commission, in Accra on Monday.", published="2025-03-17")
+    assert "joint-commissions" not in facts.issues
+    facts = extract(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "They reviewed the work of the intergovernmental commission.", published="2025-03-17")
+    assert "joint-commissions" in facts.issues
