@@ -412,3 +412,17 @@ def test_a_source_naming_its_country_is_not_another_countrys_body_inside_it() ->
         "t", "Foreign Minister Karl Brandauer held talks with Foreign Minister Tomas Varga of Hungary in Vienna on Monday.",
         published="2030-04-28", source="Austrian Federal Foreign Office"))
     assert ("Karl Brandauer", "Foreign Minister", "Austria") in roles(facts)
+
+
+def test_a_headline_abbreviation_beside_another_title_is_the_bodys_holder() -> None:
+    # "PM" in capitals is Prime Minister (never "4 pm"); "Latvian PM, Danish Ambassador" is two titles
+    facts = extract(
+        "Latvian PM, Danish Ambassador Discuss Trade\n\nTrade between Latvia and Denmark was discussed at 4 pm on "
+        "Friday in a meeting between Prime Minister Ilze Kalnina and Jens Holm, the Danish Ambassador to the country.",
+        published="2030-03-01")
+    assert ("Ilze Kalnina", "Prime Minister", "Latvia") in roles(facts)
+
+
+def test_a_parliament_speaker_is_a_post() -> None:
+    facts = extract("President Lena Okafor of Ghana met Hungarian National Assembly Speaker Tomas Varga in Accra on Monday.")
+    assert ("Tomas Varga", "Speaker of the National Assembly", "Hungary") in roles(facts)
