@@ -426,3 +426,9 @@ def test_a_headline_abbreviation_beside_another_title_is_the_bodys_holder() -> N
 def test_a_parliament_speaker_is_a_post() -> None:
     facts = extract("President Lena Okafor of Ghana met Hungarian National Assembly Speaker Tomas Varga in Accra on Monday.")
     assert ("Tomas Varga", "Speaker of the National Assembly", "Hungary") in roles(facts)
+
+
+def test_a_titled_counterpart_after_a_comma_is_of_the_counterparts_country() -> None:
+    facts = extract("President Tomas Varga has arrived in Accra for a state visit at the invitation of his Ghanaian "
+                    "counterpart, President Lena Okafor.", published="2030-03-01")
+    assert ("Lena Okafor", "President", "Ghana") in roles(facts)
