@@ -61,6 +61,7 @@ class TitleEntry:
     kind: str
     label: str
     country_iso2: str | None = None
+    cased: bool = False  # an abbreviation ("PM") matched in capitals only, not "4 pm"
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def _officials() -> list[OfficialEntry]:
 def _titles() -> list[TitleEntry]:
     """Post titles from titles.csv, then the gazetteer's position labels and aliases."""
     titles = {
-        row["title"].lower(): TitleEntry(row["title"].lower(), row["kind"], row["label"], row.get("country") or None)
+        row["title"].lower(): TitleEntry(row["title"].lower(), row["kind"], row["label"], row.get("country") or None,
+                                         cased=row["title"].isupper())
         for row in _rows(DATA / "titles.csv")
     }
     for row in _rows(GAZETTEER / "positions.csv"):

@@ -404,3 +404,31 @@ def test_an_envoy_of_one_country_to_another_before_the_name() -> None:
         "Sharif, as well as the Ambassador of Turkmenistan to Kyrgyzstan Merdan Atayev."
     )
     assert ("Merdan Atayev", "Ambassador", "Turkmenistan") in roles(facts)
+
+
+def test_a_source_naming_its_country_is_not_another_countrys_body_inside_it() -> None:
+    # "Foreign Office" alone is a British body; "Austrian Federal Foreign Office" is Austria's
+    facts = extractor().extract(Article(
+        "t", "Foreign Minister Karl Brandauer held talks with Foreign Minister Tomas Varga of Hungary in Vienna on Monday.",
+        published="2030-04-28", source="Austrian Federal Foreign Office"))
+    assert ("Karl Brandauer", "Foreign Minister", "Austria") in roles(facts)
+
+
+def test_a_headline_abbreviation_beside_another_title_is_the_bodys_holder() -> None:
+    # "PM" in capitals is Prime Minister (never "4 pm"); "Latvian PM, Danish Ambassador" is two titles
+    facts = extract(
+        "Latvian PM, Danish Ambassador Discuss Trade\n\nTrade between Latvia and Denmark was discussed at 4 pm on "
+        "Friday in a meeting between Prime Minister Ilze Kalnina and Jens Holm, the Danish Ambassador to the country.",
+        published="2030-03-01")
+    assert ("Ilze Kalnina", "Prime Minister", "Latvia") in roles(facts)
+
+
+def test_a_parliament_speaker_is_a_post() -> None:
+    facts = extract("President Lena Okafor of Ghana met Hungarian National Assembly Speaker Tomas Varga in Accra on Monday.")
+    assert ("Tomas Varga", "Speaker of the National Assembly", "Hungary") in roles(facts)
+
+
+def test_a_titled_counterpart_after_a_comma_is_of_the_counterparts_country() -> None:
+    facts = extract("President Tomas Varga has arrived in Accra for a state visit at the invitation of his Ghanaian "
+                    "counterpart, President Lena Okafor.", published="2030-03-01")
+    assert ("Lena Okafor", "President", "Ghana") in roles(facts)

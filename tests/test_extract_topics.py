@@ -53,3 +53,41 @@ def test_issue_phrasings_of_security_food_regionalism_industry_region_and_annive
     )
     assert set(topics[0]) >= {"food-security", "defense-agreements", "regional-integration", "economy-and-trade",
                               "regional-peace-and-stability", "anniversaries"}
+
+
+def test_a_violence_noun_frames_a_country_as_its_conflict() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "They said they continue to oppose the military intervention in Syria."
+    )
+    assert topics and "syria" in topics[0]
+
+
+def test_attention_paid_to_an_issue_is_the_meetings_topic() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "Particular attention was paid to joint projects in the field of energy and transport."
+    )
+    assert topics and "energy" in topics[0]
+
+
+def test_readout_paraphrases_of_cooperation_commissions_corruption_and_kosovo() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "They discussed issues of mutual interest, the work of the intergovernmental commission, the fight "
+        "against corruption, good-neighbourliness, post-COVID recovery, membership in the European Union "
+        "and the situation in Kosovo and Metohija."
+    )
+    assert set(topics[0]) >= {"bilateral-relations", "joint-commissions", "corruption", "pandemic-response",
+                              "eu-enlargement", "kosovo"}
+
+
+def test_a_body_someone_heads_is_a_post_not_a_topic() -> None:
+    facts = extract(
+        "Foreign Minister Lena Okafor of Ghana will meet Deputy Prime Minister Tomas Varga of Hungary, who "
+        "co-chairs the intergovernmental commission, in Accra on Monday.", published="2025-03-17")
+    assert "joint-commissions" not in facts.issues
+    facts = extract(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
+        "They reviewed the work of the intergovernmental commission.", published="2025-03-17")
+    assert "joint-commissions" in facts.issues

@@ -155,6 +155,8 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
         if o.kind == "government_body" and o.country_iso2:
             for name in (o.name, *o.aliases):
                 bodies.setdefault(name, set()).add(o.country_iso2)
+    if found:  # "German Federal Foreign Office": the country named, not another's "Foreign Office" inside it
+        return found.pop() if len(found) == 1 else None
     for name, iso2 in bodies.items():
         if len(iso2) == 1 and len(name) > 3 and name in source and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", source):
             country = gazetteer.vocab.country_by_iso2.get(next(iter(iso2)))

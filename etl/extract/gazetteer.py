@@ -62,7 +62,10 @@ class Gazetteer:
             for alias in (o.name, *o.aliases):
                 self.org_aliases.setdefault(alias.lower().removeprefix("the "), []).append(o.key)
         for t in vocab.titles:
-            add(self._lower, "title", t.phrase, [t.phrase])
+            if t.cased:
+                add(self._cased, "title", t.phrase, [t.phrase.upper()])
+            else:
+                add(self._lower, "title", t.phrase, [t.phrase])
         self.issues = IssueMatcher(nlp, vocab.issues)
 
     @functools.cached_property

@@ -122,7 +122,10 @@ def _unrecognized_name_after(span, index: ActorIndex) -> bool:
     i = span.end
     while i < len(doc) and (doc[i].text == "," or doc[i].lower_.rstrip(".") in _HONORIFIC_WORDS):
         i += 1  # ", the Hon Daniel McKenna", ", His Excellency X"
-    return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None and doc[j].is_alpha for j in (i, i + 1))
+    known = {j for h in index.hits if h.kind in ("country", "demonym", "capital", "title", "org") for j in range(h.span.start, h.span.end)}
+    # not a country word or another title ("Latvian PM, Danish Ambassador Discuss ...")
+    return i + 1 < len(doc) and all(doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and index.mention_at(j) is None
+                                    and doc[j].is_alpha and j not in known for j in (i, i + 1))
 
 
 def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:

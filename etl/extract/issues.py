@@ -123,6 +123,7 @@ class IssueMatcher:
                 found.append((key, span))
         venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC" and _is_venue(e)]
         found = [(k, s) for k, s in found if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in venues)]
+        found = [(k, s) for k, s in found if not _headed_body(s)]
         return sorted(found, key=lambda h: (h[1].start, -len(h[1])))
 
     # -- words ----------------------------------------------------------------------------
@@ -285,6 +286,21 @@ class IssueMatcher:
             return head.head.lemma_.lower() in frames.get("situation", ())
         listed = word in ("including", "like") or (word == "as" and head.i > 0 and head.doc[head.i - 1].lower_ == "such")
         return listed and head.head.lemma_.lower() in frames.get("list", ())
+
+
+_HEADING_VERBS = {"chair", "co-chair", "cochair", "head", "preside"}
+
+
+def _headed_body(span: Span) -> bool:
+    """A body named as the post someone holds ("who co-chairs an intergovernmental commission",
+    "heads the joint committee", "presides over the council"): a post, not a topic."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "over":
+        verb = verb.head
+    elif root.dep_ != "dobj":
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _HEADING_VERBS  # "co-chairs": "co", "-", "chairs"
 
 
 def _is_venue(ent: Span) -> bool:

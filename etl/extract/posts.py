@@ -267,6 +267,14 @@ def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
             continue
         i = past_honorifics(doc, i)
         m = index.mention_at(i)
+        titled = next((t for t in index.titles if t.span.start == i and t.person and t.span.end > i + 1), None)
+        if titled is not None and (m is None or m.kind != "Person"):
+            # ", President B": the title's holder named in it
+            m = next((n for n in index.mentions_in(titled.span.start, titled.span.end) if n.key == titled.person and n.kind == "Person"), None)
+            if m is not None and m.span.end == titled.span.end:
+                names.append(m)
+                i = m.span.end
+                continue
         if m is None or m.kind != "Person" or m.span.start != i:
             break
         names.append(m)

@@ -8,7 +8,8 @@
   ..."), in the main clause or in the clause a verb of saying reports ("Miller said the three
   also reiterated ...");
 - the sentences in a readout's passive ("The situation in Syria was discussed", "the need for
-  ... was underscored"), which report what the meeting did;
+  ... was underscored", "Particular attention was paid to trade"), which report what the
+  meeting did;
 - the headline's, which go to the first main (primary) meeting, else the first reported;
 - the sentences whose subject refers back to a meeting or to its people without naming them
   ("they", "both", "the two leaders", "the ministers", "the parties", "the meeting", "the
@@ -130,7 +131,7 @@ def _subject_refs(sent: Span, ctx: ArticleContext, events: frozenset[str]) -> tu
     if not heads or all(h.tag_ == "VBG" for h in heads):
         heads = _before_the_verb(sent)
     for subj in heads:
-        if subj.dep_ == "nsubjpass" and _discussed(subj.head):
+        if subj.dep_ == "nsubjpass" and (_discussed(subj.head) or _attention_paid(subj)):
             back = True  # "The latest developments in Syria were discussed": the readout's meeting
             continue
         keys = refers_to(subj, ctx.index)
@@ -152,6 +153,18 @@ _DISCUSSED = {"discuss", "talk", "address", "review", "raise", "exchange", "touc
 def _discussed(verb: Token) -> bool:
     """A passive verb of discussing ("... were discussed", "... was raised by the President")."""
     return verb.lemma_.lower() in _DISCUSSED and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+# "Particular attention was paid to X", "Emphasis was placed on Y", "Priority was given to Z": a
+# readout's passive of what its meeting dwelt on, with the issue in the verb's object.
+_ATTENTION_NOUNS = {"attention", "emphasis", "priority", "focus", "consideration", "importance"}
+_ATTENTION_VERBS = {"pay", "give", "place", "put", "devote", "accord", "attach", "lay"}
+
+
+def _attention_paid(subj: Token) -> bool:
+    verb = subj.head
+    return (subj.lemma_.lower() in _ATTENTION_NOUNS and verb.lemma_.lower() in _ATTENTION_VERBS
+            and any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _before_the_verb(sent: Span) -> list[Token]:
