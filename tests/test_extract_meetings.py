@@ -1335,3 +1335,10 @@ def test_a_co_verb_is_one_token_with_its_subject() -> None:
     verbs = [t for t in doc if t.lower_.startswith("co-")]
     assert [t.text for t in verbs] == ["co-chaired", "co-host"]
     assert all(any(c.dep_ == "nsubj" for c in t.children) for t in verbs)
+
+
+def test_talks_on_two_days_of_a_month_are_dated_to_the_month() -> None:
+    facts = extract("On 28 and 29 April Foreign Minister Arthur Wells held talks with Prime Minister Kenji Arakawa in Oslo.", published="2025-05-02")
+    assert [m[3] for m in meetings(facts)] == ["2025-04"]
+    facts = extract("Foreign Minister Arthur Wells held talks with Prime Minister Kenji Arakawa in Oslo on April 28-29.", published="2025-05-02")
+    assert [m[3] for m in meetings(facts)] == ["2025-04"]
