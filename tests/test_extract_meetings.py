@@ -1314,3 +1314,31 @@ def test_welcoming_a_delegation_led_by_a_named_person_is_a_meeting_with_its_lead
     people = _people(facts)
     assert frozenset({"Arthur Wells", "Kenji Arakawa"}) in people
     assert frozenset({"Kenji Arakawa", "Lina Osei"}) in people
+
+
+# --- a format's session chaired by two people ------------------------------------------------
+
+
+def test_the_session_of_a_joint_commission_two_people_co_chaired_is_their_meeting() -> None:
+    facts = extract(
+        "Norwegian Foreign Minister Arthur Wells and Danish Foreign Minister Kenji Arakawa co-chaired the Ministerial "
+        "Meeting of the 5th Norway-Denmark Joint Commission for Bilateral Cooperation on 4 March 2025.",
+        published="2025-03-05",
+    )
+    assert meetings(facts) == [(frozenset({"Arthur Wells", "Kenji Arakawa"}), "in-person", "held", "2025-03-04", None)]
+
+
+def test_a_co_verb_is_one_token_with_its_subject() -> None:
+    from etl.nlp import load_nlp
+
+    doc = load_nlp()("Minister Arthur Wells and Minister Kenji Arakawa co-chaired the meeting. Oslo will co-host the summit.")
+    verbs = [t for t in doc if t.lower_.startswith("co-")]
+    assert [t.text for t in verbs] == ["co-chaired", "co-host"]
+    assert all(any(c.dep_ == "nsubj" for c in t.children) for t in verbs)
+
+
+def test_talks_on_two_days_of_a_month_are_dated_to_the_month() -> None:
+    facts = extract("On 28 and 29 April Foreign Minister Arthur Wells held talks with Prime Minister Kenji Arakawa in Oslo.", published="2025-05-02")
+    assert [m[3] for m in meetings(facts)] == ["2025-04"]
+    facts = extract("Foreign Minister Arthur Wells held talks with Prime Minister Kenji Arakawa in Oslo on April 28-29.", published="2025-05-02")
+    assert [m[3] for m in meetings(facts)] == ["2025-04"]

@@ -259,6 +259,23 @@ def _explicit(match: re.Match[str], anchor: date | None, future: bool) -> str | 
     return _ymd(year, month, day)
 
 
+def _day_range(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
+    """"28 and 29 April", "April 28-29", "10 to 12 May 2020": the month of the days, the year
+    given or, without one, the year of the first day resolved as a day and month."""
+    first, last = int(match.group("day")), int(match.group("day2"))
+    if match.group("year"):
+        year = int(match.group("year"))
+    else:
+        day = _month_day(match, anchor, future)
+        if day is None:
+            return None
+        year = int(day[:4])
+    month = _month_of(match)
+    if _ymd(year, month, first) and _ymd(year, month, last) and first < last:
+        return _ym(year, month)
+    return None
+
+
 def _iso(match: re.Match[str], anchor: date | None, future: bool) -> str | None:
     return _ymd(int(match.group("year")), int(match.group("mon")), int(match.group("day")))
 
@@ -431,6 +448,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"\b(?P<d>{_DAY}\s+{_M_SHORT},?\s+{_YEAR})", "explicit", _explicit),
     # "21.09.2022": day, month, year with periods, as European releases date themselves
     _rule(r"(?<![\w.])(?P<d>(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4}))(?![\w.]|\.\d)", "explicit", _iso),
+    # two days of one month ("on 28 and 29 April", "April 28-29"): the month
+    _rule(rf"\b(?P<d>{_DAY}\s*(?:[-–]|and|to)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}(?:,?\s+{_YEAR})?)", "explicit", _day_range),
+    _rule(rf"\b(?P<d>{_M}\s+{_DAY}\s*(?:[-–]|and|to)\s*(?P<day2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?)", "explicit", _day_range),
     _rule(rf"\b(?P<d>{_M}\s+{_DAY})", "explicit", _month_day),
     _rule(rf"\b(?P<d>{_DAY}\s+{_M})", "explicit", _month_day),
     _rule(rf"\b(?P<d>{_QUAL}?{_M},?\s+(?:of\s+)?{_YEAR})", "month", _month_year),

@@ -274,9 +274,22 @@ def _format_named(parts: list[str], sides: list[str], trig: Token, sent: Span, c
         here = [p for p in sentence_participants(sent, index, ctx, holders) if index.actors[p].kind == "Person"]
         if any(index.actors[p].country not in sides and not any(r.of in sides for r in index.actors[p].roles) for p in here):
             return parts
-        return format_participants(sides, format_kinds(trig, ctx), index, holders)
+        chairs = _chairs(trig, here, ctx)
+        if not chairs:
+            return format_participants(sides, format_kinds(trig, ctx), index, holders)
+        people, parts = chairs, chairs
     represented = {index.actors[p].country for p in people}
     return parts + [s for s in sides if s not in represented and s not in parts]
+
+
+def _chairs(trig: Token, here: list[str], ctx: ArticleContext) -> list[str]:
+    """The people who chaired, held or hosted the format's session the trigger names, as the
+    subject of the verb it is the object of ("A and B co-chaired the Ministerial Meeting of the
+    Nordland-Southland Joint Commission"): its participants, not the format's office-holders."""
+    if trig.dep_ != "dobj" or trig.head.pos_ != "VERB":
+        return []
+    subject = [p for p in subject_of(trig.head, ctx.index) if p in here]
+    return subject if len(subject) >= 2 else []
 
 
 _OWN_LEVEL = re.compile(r"(?<![\w-])(?<!vice )(?<!deputy )(?:ministerial|ministers|2\s*\+\s*2|two-plus-two|leaders|summit)\b")
