@@ -1342,3 +1342,53 @@ def test_talks_on_two_days_of_a_month_are_dated_to_the_month() -> None:
     assert [m[3] for m in meetings(facts)] == ["2025-04"]
     facts = extract("Foreign Minister Arthur Wells held talks with Prime Minister Kenji Arakawa in Oslo on April 28-29.", published="2025-05-02")
     assert [m[3] for m in meetings(facts)] == ["2025-04"]
+
+
+def test_a_dated_upper_case_dateline_without_a_comma_places_the_visit_in_the_host_capital() -> None:
+    text = (
+        "Philippines, Indonesia Hold Joint Commission\n\n"
+        "MANILA 14 March 2031 — Philippine Secretary for Foreign Affairs Ramon Dizon and Indonesian Minister for Foreign "
+        "Affairs Dewi Lestari co-chaired the meeting of the joint commission on 14 March 2031."
+    )
+    got = meetings(extract(text, published="2031-03-14"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Ramon Dizon", "Dewi Lestari"}), "2031-03-14", "Manila")]
+
+
+def test_a_dateline_with_the_country_and_the_day_before_a_full_stop_places_the_talks() -> None:
+    text = (
+        "Uzbek and Kazakh Foreign Ministers Meet\n\n"
+        "TASHKENT, Uzbekistan, March 9. Uzbek Foreign Minister Timur Rakhimov held talks with Kazakh Foreign "
+        "Minister Aidos Serikbayev on Thursday, the ministry said."
+    )
+    got = meetings(extract(text, published="2031-03-09"))
+    assert [(m[0], m[4]) for m in got] == [(frozenset({"Timur Rakhimov", "Aidos Serikbayev"}), "Tashkent")]
+
+
+def test_a_title_case_dateline_with_a_year_and_agency_before_a_colon_does_not_date_a_meeting_of_the_visit() -> None:
+    # the meeting "during the visit" has no day of its own: the dateline's date is not its date
+    text = (
+        "Kyrgyz Foreign Minister Meets Turkish Counterpart\n\n"
+        "Ankara, 18 August 2031 (WIRE): The Foreign Minister of Kyrgyzstan, Nurlan Abdyrov, is on an official visit to "
+        "Turkey, and during the visit he met Turkish Foreign Minister Kemal Aydin."
+    )
+    got = meetings(extract(text, published="2031-08-18"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Nurlan Abdyrov", "Kemal Aydin"}), None, "Turkey")]
+
+
+def test_a_dateline_city_does_not_place_a_phone_call() -> None:
+    text = (
+        "Serbian President Talks to Hungarian Prime Minister\n\n"
+        "BELGRADE, March 3 (Wire) - Serbian President Dusan Markovic spoke by phone on Monday with Hungarian Prime "
+        "Minister Laszlo Kertesz."
+    )
+    got = meetings(extract(text, published="2031-03-04"))
+    assert [(m[0], m[1], m[4]) for m in got] == [(frozenset({"Dusan Markovic", "Laszlo Kertesz"}), "phone", None)]
+
+
+def test_a_wire_datelines_full_date_anchors_today_in_a_story_without_a_published_date() -> None:
+    text = (
+        "Philippine and Indonesian Ministers Meet\n\n"
+        "MANILA 14 March 2031 — Philippine Secretary for Foreign Affairs Ramon Dizon met Indonesian Minister for "
+        "Foreign Affairs Dewi Lestari today."
+    )
+    assert [m[3] for m in meetings(extract(text))] == ["2031-03-14"]

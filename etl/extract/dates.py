@@ -198,8 +198,33 @@ def anchor_for(article: Article, text: str) -> date | None:
     ]
     if found:
         return max(found)
-    line = dateline(text)
+    line = dateline(text) or wire_dateline(text)
     return date.fromisoformat(line.value) if line is not None and line.value else None
+
+
+# a wire dateline's head: the city (upper or title case), maybe its country ("TASHKENT, Uzbekistan, ...")
+_WIRE_CITY = re.compile(r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?,?\s+")
+_NOT_CITY = {"on", "by", "since", "until", "from", "the", "in", "as", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WIRE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-|:|\.)(?=\s)")
+
+
+def wire_dateline(text: str) -> DateMention | None:
+    """The full date of a wire dateline opening the body's first line ("MANILA 09 January 2024 —",
+    "Ankara, 18 August 2022 (Agency): ..."): the day the story was filed."""
+    spans = [(s, e) for s, e in lines(text) if text[s:e].strip()]
+    for s, e in spans[1:3]:
+        line = text[s:e]
+        head = _WIRE_CITY.match(line)
+        if head is None or head.group().split()[0].strip(",").lower() in _NOT_CITY:
+            continue
+        found = find_dates(line[head.end():head.end() + 40], None)
+        first = found[0] if found else None
+        if first is None or first.start != 0 or first.kind != "explicit" or not first.value or len(first.value) != 10:
+            continue
+        if _WIRE_TAIL.match(line, head.end() + first.end) is None:
+            continue
+        return DateMention(s + head.end() + first.start, s + head.end() + first.end, first.text, first.value, "explicit")
+    return None
 
 
 _DATELINE_WORDS = re.compile(r"(?i)(?:published|updated|posted|released|issued|date)\s*:?\s*(?:on\s+)?")

@@ -254,9 +254,32 @@ _DATELINE_TITLE = re.compile(r"(?m)^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?:
 _DATELINE_AGENCY_FIRST = re.compile(r"(?m)^[A-Z]{2,10},\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*(?:--|—|–)")
 
 
+# a line opening with the city (upper or title case), maybe its country, then the day and month
+# in either order, maybe the year and the agency, then a separator ("MANILA 09 January 2024 —",
+# "TASHKENT, Uzbekistan, November 9.", "Ankara, 18 August 2022 (AGENCY):", "BELGRADE, March 3 (Agency) -")
+_DATELINE_DATED = re.compile(
+    r"(?m)^([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?,?\s+"
+    r"(?:\d{1,2}\s+(?P<m1>[A-Z][a-z]{2,8})\.?|(?P<m2>[A-Z][a-z]{2,8})\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-|:|\.)(?=\s)")
+
+
+def _dated_dateline(text: str) -> re.Match[str] | None:
+    """The first line of ``text`` opening with a dated dateline whose month word is a month."""
+    for m in _DATELINE_DATED.finditer(text):
+        if (m.group("m1") or m.group("m2")).lower() in _MONTHS and m.group(1).split()[0].lower() not in _WEEKDAYS:
+            return m
+    return None
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "by", "since", "until", "from", "the"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def dateline_match(text: str) -> re.Match[str] | None:
-    """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –", "IO, Jakarta –"."""
-    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text), _DATELINE_AGENCY_FIRST.search(text)) if m is not None]
+    """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –", "IO, Jakarta –",
+    "MANILA 09 January 2024 —", "TASHKENT, Uzbekistan, November 9."."""
+    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text), _DATELINE_AGENCY_FIRST.search(text), _dated_dateline(text)) if m is not None]
     return min(found, key=lambda m: m.start(1)) if found else None
 
 

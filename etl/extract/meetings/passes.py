@@ -109,6 +109,11 @@ def _since(sent: Span) -> bool:
 
 def _in_dateline(mention, lead: Span) -> bool:
     """A date in a wire dateline opening the lead ("SEOUL, May 12 (Yonhap) --")."""
+    from etl.extract.meetings.attributes import dateline_match
+
+    match = dateline_match(lead.text[:120])
+    if match is not None and not lead.text[: match.start()].strip() and mention.start - lead.start_char < match.end():
+        return True  # "Ankara, 18 August 2022 (Agency): ..."
     head = lead.text[: mention.start - lead.start_char]
     return "--" not in head and "—" not in head and ("--" in lead.text[:120] or "—" in lead.text[:120]) and mention.start - lead.start_char < 40
 
