@@ -143,7 +143,7 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if orgs:
         return orgs[0]
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
-        return _last_org_like(tok, ctx)
+        return _office_of_country(tok, ctx) or _last_org_like(tok, ctx)
     unknown = _unknown_org(tok, ctx)
     if unknown is not None:
         return unknown
@@ -188,15 +188,26 @@ def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
     table once), not the country."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _OFFICES):
-            hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and obj.left_edge.i <= h.span.start and h.span.end <= obj.i]
-            if len(hits) != 1 or hits[0].ref not in ctx.gazetteer.countries:
-                continue
-            country = ctx.gazetteer.countries[hits[0].ref]
-            words = ctx.doc[hits[0].span.end:obj.i + 1].text
-            org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
-            add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
-            return org.key
+            org = _office_of_country(obj, ctx)
+            if org is not None:
+                return org
     return None
+
+
+def _office_of_country(obj: Token, ctx: ArticleContext) -> str | None:
+    """An office noun with one country's demonym or name before it in its phrase ("the Indian
+    embassy", "the U.S. Embassy", "the German presidency"): that country's organization (added
+    to the table once)."""
+    if obj.lemma_.lower() not in _OFFICES and obj.lemma_.lower() not in _BODIES:
+        return None
+    hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and obj.left_edge.i <= h.span.start and h.span.end <= obj.i]
+    if len({h.ref for h in hits}) != 1 or hits[0].ref not in ctx.gazetteer.countries:
+        return None  # "U.S." is both a country's name and its demonym: one country
+    country = ctx.gazetteer.countries[hits[0].ref]
+    words = ctx.doc[hits[0].span.end:obj.i + 1].text
+    org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
+    return org.key
 
 
 def _subject_head(tok: Token) -> Token:
