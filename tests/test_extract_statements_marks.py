@@ -59,3 +59,16 @@ def test_country_embassy_and_it_after_it() -> None:
     speakers = {s[0] for s in got}
     assert len(speakers) == 1 and "Embassy" in speakers.pop()
     assert "Lars Holm" in names(facts).values()
+
+
+def test_he_continued_is_the_speaker_quoted_last() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway will meet Foreign Minister Lars Holm of Denmark on Monday.\n\n"
+        "\"The talks will open at the Foreign Ministry on May 4,\" said Foreign Ministry spokesman Olav Lindqvist.\n\n"
+        "The talks are the first this year. Holm is the co-chair of the fisheries forum.\n\n"
+        "\"Aside from that, fishing quotas will be discussed,\" he continued.\n"
+    )
+    assert statements(facts) == [
+        ("Olav Lindqvist", "direct", "The talks will open at the Foreign Ministry on May 4"),
+        ("Olav Lindqvist", "direct", "Aside from that, fishing quotas will be discussed"),
+    ]

@@ -59,6 +59,9 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             waiting = []
             continue
         found = _attributed(q, first, last, ctx)
+        if previous is not None and _continued_by_pronoun(q, last, ctx) and ctx.index.actors[previous[0].speaker].kind == "Person":
+            # "“...,” he continued.": the speaker who goes on is the one quoted last
+            found = previous[0].speaker, (first.start_char, last.end_char)
         if found is None and previous is not None and (_continues(q, previous, first, ctx) or _it_after_body(q, previous, first, last, ctx)):
             found = previous[0].speaker, (first.start_char, last.end_char)
         chained = bool(waiting) and ctx.text[waiting[-1][0].end:q.start].strip() in ("", *OPENING_MARKS)
@@ -202,6 +205,16 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
         if speaker:
             return speaker
     return according_to(before + after, ctx) or _in_words(before + after, ctx)
+
+
+def _continued_by_pronoun(q: Quote, last: Span, ctx: ArticleContext) -> bool:
+    """The quote's attribution is a pronoun and a verb that only says the words go on
+    (etl/data/attribution_verbs.txt: "“...,” he continued.")."""
+    after = [t for t in ctx.doc[last.start:last.end] if t.idx >= q.end + 1]
+    verbs = _speech_verbs(after, ctx)
+    if not verbs or not _attributes_only(verbs[0], ctx) or verbs[0].i - after[0].i > _NEAR_AFTER:
+        return False
+    return any(s.lower_ in ("he", "she") for s in subjects(verbs[0]))
 
 
 def _inverted_speaker(q: Quote, verb: Token, ctx: ArticleContext) -> str | None:
