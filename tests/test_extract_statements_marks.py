@@ -72,3 +72,20 @@ def test_he_continued_is_the_speaker_quoted_last() -> None:
         ("Olav Lindqvist", "direct", "The talks will open at the Foreign Ministry on May 4"),
         ("Olav Lindqvist", "direct", "Aside from that, fishing quotas will be discussed"),
     ]
+
+
+def test_one_quoted_word_modifying_a_noun_is_a_scare_quote() -> None:
+    facts = extract(
+        "Prime Minister Mira Tal of Latvia met the Estonian ambassador in Riga on Friday.\n\n"
+        "They discussed the two states' \u201cactive\u201d cooperation in regional energy projects, "
+        "the Latvian government said.\n"
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == []
+
+
+def test_quote_after_what_someone_called_is_a_name() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway met her Danish counterpart in Oslo, said to be a close "
+        "ally of the Danish Prime Minister, for what the Danes called \u201cstrategic consultations.\u201d\n"
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == []

@@ -55,7 +55,7 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             continue
         quote = clean_quote(q.text)
         first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
-        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)) or _subheading(q, ctx):
+        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)) or _subheading(q, ctx) or _scare_word(q, ctx):
             waiting = []
             continue
         found = _attributed(q, first, last, ctx)
@@ -96,6 +96,21 @@ def _subheading(q: Quote, ctx: ArticleContext) -> bool:
     return q.words <= _SUBHEADING_WORDS and q.text.rstrip()[-1:] not in ".!?,;:" and not _has_verb(q, ctx)
 
 
+def _scare_word(q: Quote, ctx: ArticleContext) -> bool:
+    """One quoted word that modifies a noun outside the marks ("the two states' “active”
+    cooperation"): the writer's scare quotes, not someone's words."""
+    if len(_WORD.findall(q.text)) != 1:
+        return False
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span[-1]  # (a mark printed without a space glues the word to the one before it)
+    after = next((t for t in ctx.doc[word.i + 1:word.i + 3] if not t.is_punct), None)
+    if after is None or after.pos_ != "NOUN":
+        return False
+    return word.head.i == after.i or word.pos_ == "ADJ"
+
+
 def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False) -> bool:
     """A name or term in quotation marks: Title Case words without a verb ("Free and Open
     Indo-Pacific", also with the stop American style puts inside the marks), a code with no
@@ -109,6 +124,8 @@ def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False
         return len(q.text.strip()) <= _MAX_CODE_CHARS
     if len(words) == 1 and any(w.rstrip(",") in _NAMING for w in before[-3:]):
         return True  # "a missile, which North Korea called a "satellite""
+    if before and before[-1] in _NAMING and "what" in before[-5:-1]:
+        return True  # "for what the hosts called "bilateral consultations""
     if len(words) > _MAX_TERM_WORDS or (has_verb and q.text.rstrip()[-1:] in ".!?"):
         return False
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
