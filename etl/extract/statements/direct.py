@@ -55,7 +55,7 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             continue
         quote = clean_quote(q.text)
         first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
-        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)) or _subheading(q, ctx) or _scare_word(q, ctx):
+        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)) or _subheading(q, ctx):
             waiting = []
             continue
         found = _attributed(q, first, last, ctx)
@@ -94,21 +94,6 @@ def _subheading(q: Quote, ctx: ArticleContext) -> bool:
     if text[start:q.start].strip() not in ("", *OPENING_MARKS) or text[q.end:end].strip() not in ("", *CLOSING_MARKS):
         return False
     return q.words <= _SUBHEADING_WORDS and q.text.rstrip()[-1:] not in ".!?,;:" and not _has_verb(q, ctx)
-
-
-def _scare_word(q: Quote, ctx: ArticleContext) -> bool:
-    """One quoted word that modifies a noun outside the marks ("the two states' “active”
-    cooperation"): the writer's scare quotes, not someone's words."""
-    if len(_WORD.findall(q.text)) != 1:
-        return False
-    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None:
-        return False
-    word = span[-1]  # (a mark printed without a space glues the word to the one before it)
-    after = next((t for t in ctx.doc[word.i + 1:word.i + 3] if not t.is_punct), None)
-    if after is None or after.pos_ != "NOUN":
-        return False
-    return word.head.i == after.i or word.pos_ == "ADJ"
 
 
 def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False) -> bool:
