@@ -74,25 +74,6 @@ def test_he_continued_is_the_speaker_quoted_last() -> None:
     ]
 
 
-def test_quote_after_what_someone_called_is_a_name() -> None:
-    facts = extract(
-        "Foreign Minister Anna Berg of Norway met her Danish counterpart in Oslo, said to be a close "
-        "ally of the Danish Prime Minister, for what the Danes called \u201cstrategic consultations.\u201d\n"
-    )
-    assert [s for s in statements(facts) if s[1] == "direct"] == []
-
-
-def test_reported_words_beside_a_direct_quote_of_the_same_speaker() -> None:
-    facts = extract(
-        "Foreign Minister Anna Berg of Norway met Foreign Minister Lars Holm of Denmark in Oslo on Monday.\n\n"
-        "Berg highlighted Denmark\u2019s support for the fisheries accord and said \u201cSince the accord, "
-        "our fleets have worked side by side\u201d.\n"
-    )
-    assert statements(facts) == [
-        ("Anna Berg", "direct", "Since the accord, our fleets have worked side by side"),
-    ]
-
-
 def test_one_quoted_word_of_the_speaker_in_a_reported_clause_is_a_quote() -> None:
     # guard: a single quoted adjective before a noun can be the speaker's own word
     facts = extract(

@@ -22,23 +22,16 @@ __all__ = ["StatementDraft", "find_statements"]
 
 def find_statements(ctx: ArticleContext) -> list[StatementDraft]:
     """Direct statements (quoted, then transcript turns), then indirect ones; words inside a
-    direct statement's quote are not a statement of their own, nor are the reported words of
-    a sentence that quotes the same speaker directly (CONVENTIONS 5.2)."""
+    direct statement's quote are not a statement of their own."""
     turns = find_turns(ctx)
     direct = [d for d in find_direct(ctx) if not _within(d, turns)]
     quoted = turns + direct
-    indirect = [d for d in find_indirect(ctx) if not _within(d, turns) and not _duplicates(d, quoted) and not _quoted_alongside(d, direct)]
+    indirect = [d for d in find_indirect(ctx) if not _within(d, turns) and not _duplicates(d, quoted)]
     return sorted(quoted, key=lambda d: d.quote_start) + indirect
 
 
 def _within(d: StatementDraft, spans: list[StatementDraft]) -> bool:
     return any(s.quote_start <= d.evidence.start and d.evidence.end <= s.quote_end for s in spans)
-
-
-def _quoted_alongside(d: StatementDraft, direct: list[StatementDraft]) -> bool:
-    """An indirect statement in a sentence that also quotes the same speaker directly ("X
-    highlighted the support and said “...”"): only the direct quote is recorded."""
-    return any(q.speaker == d.speaker and any(s.start_char <= q.quote_start < s.end_char for s in d.sentences) for q in direct)
 
 
 def _duplicates(d: StatementDraft, quoted: list[StatementDraft]) -> bool:

@@ -109,8 +109,6 @@ def is_term(q: Quote, text: str, markers: frozenset[str], has_verb: bool = False
         return len(q.text.strip()) <= _MAX_CODE_CHARS
     if len(words) == 1 and any(w.rstrip(",") in _NAMING for w in before[-3:]):
         return True  # "a missile, which North Korea called a "satellite""
-    if before and before[-1] in _NAMING and "what" in before[-5:-1]:
-        return True  # "for what the hosts called "bilateral consultations""
     if len(words) > _MAX_TERM_WORDS or (has_verb and q.text.rstrip()[-1:] in ".!?"):
         return False
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
