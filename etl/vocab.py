@@ -115,7 +115,9 @@ def _word_list(path: Path) -> frozenset[str]:
 
 def _countries() -> list[CountryEntry]:
     """The gazetteer's countries, with the demonyms of ``demonyms_extra.csv`` added."""
-    extra = {row["name"]: _split(row["demonyms"]) for row in _rows(DATA / "demonyms_extra.csv")}
+    extra: dict[str, tuple[str, ...]] = {}
+    for row in _rows(DATA / "demonyms_extra.csv"):  # a country's rows add up (Kyrgyz, Kyrgyzstani)
+        extra[row["name"]] = extra.get(row["name"], ()) + _split(row["demonyms"])
     out = []
     for row in _rows(GAZETTEER / "countries.csv"):
         out.append(

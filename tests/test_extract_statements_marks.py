@@ -81,3 +81,16 @@ def test_one_quoted_word_of_the_speaker_in_a_reported_clause_is_a_quote() -> Non
         "Speaking to reporters after the talks, Berg said she had a \u201cfruitful\u201d meeting with Holm.\n"
     )
     assert ("Anna Berg", "direct", "fruitful") in statements(facts)
+
+
+def test_press_service_and_its_message_speak_for_the_ministry() -> None:
+    facts = extract(
+        "BISHKEK, May 3. Deputy Foreign Minister Aibek Toktosunov met Deputy Minister Lars Holm of Denmark "
+        "in Bishkek. This was reported by the press service of the Kyrgyz Foreign Ministry.\n\n"
+        "\"The interlocutors exchanged views on regional security issues,\" the message reads.\n\n"
+        "According to the press service, \"prospects for the development of trade\" were also discussed.\n"
+    )
+    assert statements(facts) == [
+        ("Ministry of Foreign Affairs of Kyrgyzstan", "direct", "The interlocutors exchanged views on regional security issues"),
+        ("Ministry of Foreign Affairs of Kyrgyzstan", "direct", "prospects for the development of trade"),
+    ]

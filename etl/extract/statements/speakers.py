@@ -107,6 +107,11 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         named = _unknown_org(tok, ctx)  # "the South's Joint Chiefs of Staff": the body, not its country
         if named is not None:
             return named
+    if _press_office(tok) and index.mention_at(tok.i) is None:
+        # "the press service of the Foreign Ministry", "according to the press service": the
+        # organization it speaks for, named in the phrase or just before
+        orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
+        return orgs[0] if orgs else _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
         # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
         # country; "Diplomats said" names no one; "Spokesman for the Foreign Ministry X
@@ -175,7 +180,19 @@ def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
                 return actor
     if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
         return _last_org_like(tok, ctx, any_org=True)
+    if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):
+        # "This was reported by the ministry's press service. "...," the message reads."
+        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     return None
+
+
+_PRESS_OFFICES = {"service", "office", "secretariat", "department", "centre", "center"}
+_NEAR_SENTENCES = 3  # sentences back to the organization an unnamed press office or message is of
+
+
+def _press_office(tok: Token) -> bool:
+    """"the press service", "the press office": a body that speaks for an organization."""
+    return tok.lemma_.lower() in _PRESS_OFFICES and any(c.dep_ == "compound" and c.lower_ == "press" for c in tok.children)
 
 
 # Nouns of a country's office a spokesperson speaks for, which the organizations table lacks.
@@ -316,11 +333,17 @@ def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
     return organization_from_entity(ctx.index, ent)
 
 
-def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False) -> str | None:
-    """"the department" / "the ministry" / "it": the last organization (of that kind) named before."""
+def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False, within: int | None = None) -> str | None:
+    """"the department" / "the ministry" / "it": the last organization (of that kind) named
+    before (``within`` that many sentences back, if given)."""
     word = tok.lemma_.lower()
+    floor = -1
+    if within is not None:
+        sents = ctx.sentences()
+        here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        floor = sents[max(0, here - within)].start
     for m in reversed(ctx.index.mentions):
-        if m.span.start >= tok.i or m.kind != "Organization" or ctx.in_quote(m.span.start_char):
+        if m.span.start >= tok.i or m.span.start < floor or m.kind != "Organization" or ctx.in_quote(m.span.start_char):
             continue
         actor = ctx.index.actors[m.key]
         if any_org or word in actor.name.lower() or any(word in a.lower() for a in actor.aliases):
