@@ -2,7 +2,7 @@
 
 - ``etl/data/gazetteer/``: countries, organizations, officials (see its README's caveats);
 - ``etl/data/titles.csv``: post titles and their kind;
-- ``etl/data/speech_verbs.txt``, ``reporting_verbs.txt``, ``position_verbs.txt``,
+- ``etl/data/speech_verbs.txt``, ``attribution_verbs.txt``, ``reporting_verbs.txt``, ``position_verbs.txt``,
   ``quote_term_markers.txt`` (statements), ``meeting_triggers.csv``, ``planned_cues.txt``;
 - ``ontology/issues.ttl``: the issue scheme, whose labels are the issue triggers.
 """
@@ -86,6 +86,7 @@ class Vocabulary:
     position_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     quote_term_markers: frozenset[str] = frozenset()
+    attribution_verbs: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
@@ -115,7 +116,9 @@ def _word_list(path: Path) -> frozenset[str]:
 
 def _countries() -> list[CountryEntry]:
     """The gazetteer's countries, with the demonyms of ``demonyms_extra.csv`` added."""
-    extra = {row["name"]: _split(row["demonyms"]) for row in _rows(DATA / "demonyms_extra.csv")}
+    extra: dict[str, tuple[str, ...]] = {}
+    for row in _rows(DATA / "demonyms_extra.csv"):  # a country's rows add up (Kyrgyz, Kyrgyzstani)
+        extra[row["name"]] = extra.get(row["name"], ()) + _split(row["demonyms"])
     out = []
     for row in _rows(GAZETTEER / "countries.csv"):
         out.append(
@@ -218,5 +221,6 @@ def load_vocabulary() -> Vocabulary:
         position_verbs=_word_list(DATA / "position_verbs.txt"),
         reporting_verbs=_word_list(DATA / "reporting_verbs.txt"),
         quote_term_markers=_word_list(DATA / "quote_term_markers.txt"),
+        attribution_verbs=_word_list(DATA / "attribution_verbs.txt"),
         role_nouns={row["noun"].lower(): _split(row["kinds"]) for row in _rows(DATA / "role_nouns.csv")},
     )

@@ -1,5 +1,6 @@
-"""Quoted spans: double quotation marks, straight or curly (mixed marks too), paired within a
-paragraph; quotes nested in a quote belong to the outer one.
+"""Quoted spans: double quotation marks, straight or curly (mixed marks too), or guillemets
+(«...», as wire services of many countries print them), paired within a paragraph; quotes
+nested in a quote belong to the outer one.
 
 A straight mark opens when it follows a space (or starts the paragraph) and closes when a
 space or punctuation follows it. A quotation that runs over several paragraphs follows the
@@ -22,11 +23,11 @@ import re
 from dataclasses import dataclass
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_MARKS = re.compile(r"[\"\u201c\u201d]")
-_OPENING = ('"', "\u201c")
+_MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+_OPENING = ('"', "\u201c", "\u00ab")
 # Every mark that can open or close a quoted span, double or single (for the extractors).
-OPENING_MARKS = ('"', "\u201c", "'", "\u2018")
-CLOSING_MARKS = ('"', "\u201d", "'", "\u2019")
+OPENING_MARKS = ('"', "\u201c", "\u00ab", "'", "\u2018")
+CLOSING_MARKS = ('"', "\u201d", "\u00bb", "'", "\u2019")
 _SINGLE = re.compile(r"['\u2018\u2019]")
 _SINGLE_OPENING = ("'", "\u2018")
 _SINGLE_AFTER_CLOSING = ".,;:!?)]}\u2014\u2013-/"
@@ -63,6 +64,8 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
     [('One.', True), ('Two.', False)]
     >>> [q.text for q in find_quotes("''We now start,'' she said.")]
     ['We now start,']
+    >>> [q.text for q in find_quotes('\u00abWe agree,\u00bb the statement says.')]
+    ['We agree,']
     """
     body = text if limit is None else text[:limit]
     paragraphs = [(p.start(), p.group()) for p in _PARAGRAPH.finditer(body) if p.group().strip()]
@@ -85,7 +88,7 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
 def _is_opening(chunk: str, i: int, depth: int) -> bool:
     c = chunk[i]
     if c != '"':
-        return c == "\u201c"
+        return c in ("\u201c", "\u00ab")
     before = chunk[i - 1] if i > 0 else " "
     after = chunk[i + 1] if i + 1 < len(chunk) else " "
     if before.isspace() or before in _BEFORE_OPENING:

@@ -59,7 +59,10 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             waiting = []
             continue
         found = _attributed(q, first, last, ctx)
-        if found is None and previous is not None and _continues(q, previous, first, ctx):
+        if previous is not None and _continued_by_pronoun(q, last, ctx) and ctx.index.actors[previous[0].speaker].kind == "Person":
+            # "“...,” he continued.": the speaker who goes on is the one quoted last
+            found = previous[0].speaker, (first.start_char, last.end_char)
+        if found is None and previous is not None and (_continues(q, previous, first, ctx) or _it_after_body(q, previous, first, last, ctx)):
             found = previous[0].speaker, (first.start_char, last.end_char)
         chained = bool(waiting) and ctx.text[waiting[-1][0].end:q.start].strip() in ("", *OPENING_MARKS)
         if found is None:
@@ -122,7 +125,16 @@ def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
     "read" of a document ("his tweet read")."""
     verbs = ctx.vocab.speech_verbs
     return [t for t in tokens if t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx) and not hypothetical(t)
-            and (t.lemma_.lower() in verbs or _to_the_press(t) or _document_reads(t))]
+            and (t.lemma_.lower() in verbs or _to_the_press(t) or _document_reads(t) or _attributes_only(t, ctx))]
+
+
+def _attributes_only(verb: Token, ctx: ArticleContext) -> bool:
+    """"...," he continued: a verb that is one of saying only when it has no words of its own
+    (etl/data/attribution_verbs.txt), not "he continued to press for talks"."""
+    if verb.lemma_.lower() not in ctx.vocab.attribution_verbs:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "acomp", "attr") and not ctx.in_quote(c.idx)
+                   for c in verb.children)
 
 
 def _document_reads(verb: Token) -> bool:
@@ -172,7 +184,9 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
     before = [t for t in ctx.doc[first.start:first.end] if t.idx < q.start - 1]
     verbs_after = _speech_verbs(after, ctx)
     verbs_before = _speech_verbs(before, ctx)
-    near = speaker_of_verb(verbs_after[0], ctx) if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER else None
+    near = None
+    if verbs_after and (verbs_after[0].i - after[0].i) <= _NEAR_AFTER:
+        near = speaker_of_verb(verbs_after[0], ctx) or _inverted_speaker(q, verbs_after[0], ctx)
     said = {v.i for v in verbs_before + verbs_after}
     outermost = [v for v in verbs_before + verbs_after if not any(a.i in said for a in v.ancestors)]
     body = organization_attribution(before + after, outermost, ctx)
@@ -191,6 +205,28 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
         if speaker:
             return speaker
     return according_to(before + after, ctx) or _in_words(before + after, ctx)
+
+
+def _continued_by_pronoun(q: Quote, last: Span, ctx: ArticleContext) -> bool:
+    """The quote's attribution is a pronoun and a verb that only says the words go on
+    (etl/data/attribution_verbs.txt: "“...,” he continued.")."""
+    after = [t for t in ctx.doc[last.start:last.end] if t.idx >= q.end + 1]
+    verbs = _speech_verbs(after, ctx)
+    if not verbs or not _attributes_only(verbs[0], ctx) or verbs[0].i - after[0].i > _NEAR_AFTER:
+        return False
+    return any(s.lower_ in ("he", "she") for s in subjects(verbs[0]))
+
+
+def _inverted_speaker(q: Quote, verb: Token, ctx: ArticleContext) -> str | None:
+    """"“...,” mentioned the ministry's spokesman, X": a verb of saying right after the quote
+    (only punctuation between) with its speaker after it, which the parser took for its object
+    (the verb has no subject)."""
+    if subjects(verb) or any(not (t.is_punct or t.is_space) for t in verb.doc[:verb.i] if t.idx >= q.end):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.i > verb.i:
+            return actor_of_phrase(c, ctx)
+    return None
 
 
 def _innermost(q: Quote, verbs: list[Token], ctx: ArticleContext) -> str | None:
@@ -314,6 +350,17 @@ def _continues(q: Quote, previous: tuple[StatementDraft, Quote], sent: Span, ctx
     if _opens_sentence(q, sent, ctx):
         return True
     return unattributed
+
+
+def _it_after_body(q: Quote, previous: tuple[StatementDraft, Quote], first: Span, last: Span, ctx: ArticleContext) -> bool:
+    """"The embassy said in a tweet that ... “...”. It added, “...”": a verb of saying whose
+    subject is "it" (no organization named before it in the text) goes on with the last
+    quoted speaker when that is an organization, in the same or the next paragraph."""
+    d, before = previous
+    if ctx.index.actors[d.speaker].kind == "Person" or ctx.text[before.end:q.start].count("\n") > 2:
+        return False
+    words = [t for t in ctx.doc[first.start:last.end] if not ctx.in_quote(t.idx)]
+    return any(s.lower_ == "it" for v in _speech_verbs(words, ctx) for s in subjects(v))
 
 
 _NARRATED_CHARS = 400

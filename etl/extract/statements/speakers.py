@@ -107,6 +107,11 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         named = _unknown_org(tok, ctx)  # "the South's Joint Chiefs of Staff": the body, not its country
         if named is not None:
             return named
+    if _press_office(tok) and index.mention_at(tok.i) is None:
+        # "the press service of the Foreign Ministry", "according to the press service": the
+        # organization it speaks for, named in the phrase or just before
+        orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
+        return orgs[0] if orgs else _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
         # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
         # country; "Diplomats said" names no one; "Spokesman for the Foreign Ministry X
@@ -143,7 +148,7 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if orgs:
         return orgs[0]
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
-        return _last_org_like(tok, ctx)
+        return _office_of_country(tok, ctx) or _last_org_like(tok, ctx)
     unknown = _unknown_org(tok, ctx)
     if unknown is not None:
         return unknown
@@ -175,7 +180,19 @@ def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
                 return actor
     if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
         return _last_org_like(tok, ctx, any_org=True)
+    if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):
+        # "This was reported by the ministry's press service. "...," the message reads."
+        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     return None
+
+
+_PRESS_OFFICES = {"service", "office", "secretariat", "department", "centre", "center"}
+_NEAR_SENTENCES = 3  # sentences back to the organization an unnamed press office or message is of
+
+
+def _press_office(tok: Token) -> bool:
+    """"the press service", "the press office": a body that speaks for an organization."""
+    return tok.lemma_.lower() in _PRESS_OFFICES and any(c.dep_ == "compound" and c.lower_ == "press" for c in tok.children)
 
 
 # Nouns of a country's office a spokesperson speaks for, which the organizations table lacks.
@@ -188,15 +205,26 @@ def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
     table once), not the country."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _OFFICES):
-            hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and obj.left_edge.i <= h.span.start and h.span.end <= obj.i]
-            if len(hits) != 1 or hits[0].ref not in ctx.gazetteer.countries:
-                continue
-            country = ctx.gazetteer.countries[hits[0].ref]
-            words = ctx.doc[hits[0].span.end:obj.i + 1].text
-            org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
-            add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
-            return org.key
+            org = _office_of_country(obj, ctx)
+            if org is not None:
+                return org
     return None
+
+
+def _office_of_country(obj: Token, ctx: ArticleContext) -> str | None:
+    """An office noun with one country's demonym or name before it in its phrase ("the Indian
+    embassy", "the U.S. Embassy", "the German presidency"): that country's organization (added
+    to the table once)."""
+    if obj.lemma_.lower() not in _OFFICES and obj.lemma_.lower() not in _BODIES:
+        return None
+    hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and obj.left_edge.i <= h.span.start and h.span.end <= obj.i]
+    if len({h.ref for h in hits}) != 1 or hits[0].ref not in ctx.gazetteer.countries:
+        return None  # "U.S." is both a country's name and its demonym: one country
+    country = ctx.gazetteer.countries[hits[0].ref]
+    words = ctx.doc[hits[0].span.end:obj.i + 1].text
+    org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
+    return org.key
 
 
 def _subject_head(tok: Token) -> Token:
@@ -305,11 +333,17 @@ def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
     return organization_from_entity(ctx.index, ent)
 
 
-def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False) -> str | None:
-    """"the department" / "the ministry" / "it": the last organization (of that kind) named before."""
+def _last_org_like(tok: Token, ctx: ArticleContext, any_org: bool = False, within: int | None = None) -> str | None:
+    """"the department" / "the ministry" / "it": the last organization (of that kind) named
+    before (``within`` that many sentences back, if given)."""
     word = tok.lemma_.lower()
+    floor = -1
+    if within is not None:
+        sents = ctx.sentences()
+        here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        floor = sents[max(0, here - within)].start
     for m in reversed(ctx.index.mentions):
-        if m.span.start >= tok.i or m.kind != "Organization" or ctx.in_quote(m.span.start_char):
+        if m.span.start >= tok.i or m.span.start < floor or m.kind != "Organization" or ctx.in_quote(m.span.start_char):
             continue
         actor = ctx.index.actors[m.key]
         if any_org or word in actor.name.lower() or any(word in a.lower() for a in actor.aliases):

@@ -1,0 +1,96 @@
+"""Direct statements on hand-written paragraphs (fictional people): guillemets, attribution
+verbs after the quote, inverted speakers, and a country's office as the speaker."""
+
+from __future__ import annotations
+
+from tests.extract_support import extract, names, statements
+
+
+def test_guillemets_are_quotation_marks() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway met her Danish counterpart in Oslo on Monday.\n\n"
+        "\u00abWe have agreed to open a new chapter in our fisheries cooperation,\u00bb Berg told reporters.\n"
+    )
+    assert statements(facts) == [
+        ("Anna Berg", "direct", "We have agreed to open a new chapter in our fisheries cooperation"),
+    ]
+
+
+def test_continued_after_a_quote_attributes_it() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway met her Danish counterpart in Oslo on Monday.\n\n"
+        "\"Both sides will also discuss the fishing quotas for the coming season,\" Berg continued.\n"
+    )
+    assert statements(facts) == [
+        ("Anna Berg", "direct", "Both sides will also discuss the fishing quotas for the coming season"),
+    ]
+
+
+def test_continued_with_its_own_complement_is_no_verb_of_saying() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway met her Danish counterpart in Oslo on Monday.\n\n"
+        "Berg continued her tour of the region, where the \"spirit of the fjords\" is a common phrase.\n"
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == []
+
+
+def test_inverted_speaker_taken_for_the_object() -> None:
+    facts = extract(
+        "Norway will host talks with Denmark on fisheries next week.\n\n"
+        "\"There will be a bilateral meeting at the Foreign Ministry on May 4,\" mentioned the Foreign "
+        "Ministry spokesman, Olav Lindqvist, at a briefing in Oslo on Thursday.\n"
+    )
+    assert statements(facts) == [
+        ("Olav Lindqvist", "direct", "There will be a bilateral meeting at the Foreign Ministry on May 4"),
+    ]
+
+
+def test_country_embassy_and_it_after_it() -> None:
+    facts = extract(
+        "Deputy Foreign Minister Lars Holm of Denmark visited Oslo on Tuesday.\n\n"
+        "The Danish embassy in Oslo said in a post that the two sides \u201creviewed the wide-ranging "
+        "partnership\u201d. It added, \u201cBoth sides agreed to deepen their cooperation on energy.\u201d\n"
+    )
+    got = statements(facts)
+    assert [(s[1], s[2]) for s in got] == [
+        ("direct", "reviewed the wide-ranging partnership"),
+        ("direct", "Both sides agreed to deepen their cooperation on energy."),
+    ]
+    speakers = {s[0] for s in got}
+    assert len(speakers) == 1 and "Embassy" in speakers.pop()
+    assert "Lars Holm" in names(facts).values()
+
+
+def test_he_continued_is_the_speaker_quoted_last() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway will meet Foreign Minister Lars Holm of Denmark on Monday.\n\n"
+        "\"The talks will open at the Foreign Ministry on May 4,\" said Foreign Ministry spokesman Olav Lindqvist.\n\n"
+        "The talks are the first this year. Holm is the co-chair of the fisheries forum.\n\n"
+        "\"Aside from that, fishing quotas will be discussed,\" he continued.\n"
+    )
+    assert statements(facts) == [
+        ("Olav Lindqvist", "direct", "The talks will open at the Foreign Ministry on May 4"),
+        ("Olav Lindqvist", "direct", "Aside from that, fishing quotas will be discussed"),
+    ]
+
+
+def test_one_quoted_word_of_the_speaker_in_a_reported_clause_is_a_quote() -> None:
+    # guard: a single quoted adjective before a noun can be the speaker's own word
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway met Foreign Minister Lars Holm of Denmark in Oslo on Monday.\n\n"
+        "Speaking to reporters after the talks, Berg said she had a \u201cfruitful\u201d meeting with Holm.\n"
+    )
+    assert ("Anna Berg", "direct", "fruitful") in statements(facts)
+
+
+def test_press_service_and_its_message_speak_for_the_ministry() -> None:
+    facts = extract(
+        "BISHKEK, May 3. Deputy Foreign Minister Aibek Toktosunov met Deputy Minister Lars Holm of Denmark "
+        "in Bishkek. This was reported by the press service of the Kyrgyz Foreign Ministry.\n\n"
+        "\"The interlocutors exchanged views on regional security issues,\" the message reads.\n\n"
+        "According to the press service, \"prospects for the development of trade\" were also discussed.\n"
+    )
+    assert statements(facts) == [
+        ("Ministry of Foreign Affairs of Kyrgyzstan", "direct", "The interlocutors exchanged views on regional security issues"),
+        ("Ministry of Foreign Affairs of Kyrgyzstan", "direct", "prospects for the development of trade"),
+    ]
