@@ -6,6 +6,10 @@ For 1 and 2 processes: articles per second of bare ``nlp.pipe`` (the same pipeli
 extractor uses) and of ``Extractor.extract_many`` (``nlp.pipe`` plus our extraction), medians of
 ``--repeat`` runs, and their ratio (time ours / time spaCy alone). Texts: the seed articles and
 synthetic articles in the genre from :mod:`bench.synth` (deterministic).
+
+``python -m bench.etl --cpu [--texts DIR ...]`` instead measures CPU time in one process:
+``nlp.pipe`` over the articles, then the extraction of their facts from those parses (the
+ratio holds on a loaded machine, where wall-clock ratios are noise).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from bench.synth import articles as synthetic_articles
 from diplokg.resources import SEEDS_DIR
 from etl.model import Article
 from etl.pipeline import Extractor
-from etl.read import body_end, read_file
+from etl.read import body_end, read_file, read_paths
 
 log = logging.getLogger("bench.etl")
 
@@ -58,15 +62,48 @@ def measure(extractor: Extractor, docs: list[Article], processes: int, repeat: i
     }
 
 
+def cpu_measure(extractor: Extractor, docs: list[Article], repeat: int) -> dict[str, float]:
+    """CPU time (``time.process_time``, so other jobs on the machine matter little) of
+    parsing the articles with ``nlp.pipe`` and of extracting their facts from those parses,
+    one process, medians of ``repeat`` passes over all articles."""
+    texts = [a.text[: body_end(a.text)] for a in docs]
+    parse_runs, facts_runs = [], []
+    for _ in range(repeat):
+        start = time.process_time()
+        parsed = list(extractor.nlp.pipe(texts, batch_size=8))
+        parse_runs.append(time.process_time() - start)
+        start = time.process_time()
+        for article, doc in zip(docs, parsed):
+            extractor.facts(article, doc)
+        facts_runs.append(time.process_time() - start)
+    parse_ms = statistics.median(parse_runs) / len(docs) * 1000
+    facts_ms = statistics.median(facts_runs) / len(docs) * 1000
+    return {"articles": len(docs), "parse_ms_per_article": round(parse_ms, 2),
+            "extract_ms_per_article": round(facts_ms, 2), "ratio": round((parse_ms + facts_ms) / parse_ms, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", metavar="FILE")
+    parser.add_argument("--cpu", action="store_true",
+                        help="CPU time of parsing and of extraction from those parses, one process")
+    parser.add_argument("--texts", action="append", default=[], metavar="DIR",
+                        help="with --cpu: also these articles (a folder of .txt/.json, or JSON Lines)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     extractor = Extractor()
     docs = corpus(args.articles)
+    if args.cpu:
+        docs += list(read_paths(args.texts)) if args.texts else []
+        extractor.extract(docs[0])
+        result = cpu_measure(extractor, docs, args.repeat)
+        log.info("%d articles: parse %.2f ms, extraction %.2f ms CPU an article; ratio %.2f",
+                 result["articles"], result["parse_ms_per_article"], result["extract_ms_per_article"], result["ratio"])
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        return 0
     words = sum(len(a.text.split()) for a in docs)
     extractor.extract(docs[0])  # warm the vocabularies and matchers
     results = [measure(extractor, docs, n, args.repeat) for n in (1, 2)]
