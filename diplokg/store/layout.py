@@ -147,16 +147,23 @@ def _delete_unless_leased(snapshot: Path, lease: Path) -> bool:
 
 
 class Lease:
-    """A reader's hold on one snapshot: a shared flock on its lease file, until released."""
+    """A reader's hold on one snapshot: a shared flock on its lease file, until released
+    (or until the lease is garbage-collected: the descriptor closes with it)."""
 
-    def __init__(self, fh) -> None:  # type: ignore[no-untyped-def]
-        self._fh = fh
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
 
     def release(self) -> None:
         """Let the writer delete the snapshot (when superseded)."""
-        if self._fh is not None and not self._fh.closed:
-            self._fh.close()  # closing the last descriptor releases the flock
-        self._fh = None
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # closing the last descriptor releases the flock
+
+    def __del__(self) -> None:
+        try:
+            self.release()
+        except Exception:  # interpreter shutdown: the descriptor closes with the process
+            pass
 
 
 def take_lease(layout: Layout) -> tuple[Path | None, Lease | None]:
@@ -169,19 +176,20 @@ def take_lease(layout: Layout) -> tuple[Path | None, Lease | None]:
             return None, None
         lease = layout.lease_file(snapshot)
         try:
-            fh = open(lease, "rb")
+            fd = os.open(lease, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
             if snapshot.is_dir() and layout.current_snapshot() == snapshot:
                 return snapshot, None  # published before leases: kept for the grace period
             continue
-        fcntl.flock(fh.fileno(), fcntl.LOCK_SH)
+        held = Lease(fd)
+        fcntl.flock(fd, fcntl.LOCK_SH)
         try:
-            still = os.stat(lease).st_ino == os.fstat(fh.fileno()).st_ino
+            still = os.stat(lease).st_ino == os.fstat(fd).st_ino
         except FileNotFoundError:
             still = False
         if still and snapshot.is_dir():
-            return snapshot, Lease(fh)
-        fh.close()
+            return snapshot, held
+        held.release()
     raise StoreError(f"store {layout.root}: cannot hold a snapshot while it is being replaced; try again")
 
 
