@@ -242,7 +242,7 @@ def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
     forum_words = ctx.vocab.meeting_triggers["forum_word"]
     if any(e.label_ == "ORG" and e.start in name and any(t.lower_ in forum_words for t in e) for e in trig.sent.ents):
         return True
-    # the body named after the word ("the 43rd Regular Meeting of the Caribbean Community (CARICOM)
+    # the body named after the word ("the 12th Regular Meeting of the Northern Community (NORCOM)
     # Heads of Government", "a meeting of the Arab League"): its session, with no parties of its own
     of = [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     return trig.text[:1].isupper() and any(
