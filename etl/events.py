@@ -190,10 +190,21 @@ def participants_compatible(a: Report, b: Report) -> bool:
                     return False
     names = dict(a.names) | dict(b.names)
     _sides_by_family(a, b, known, names)
-    sa, sb = a.side_persons(known), b.side_persons(known)
+    sa, sb = _without_unplaced(a, b, known), _without_unplaced(b, a, known)
     if set(sa) != set(sb) or len(sa) < 2:
         return False
     return all(not sa[s] or not sb[s] or sa[s] & sb[s] or _families(sa[s], names) & _families(sb[s], names) for s in sa)
+
+
+def _without_unplaced(r: Report, other: Report, known: dict[str, str]) -> dict[str, set[str]]:
+    """The report's sides and their persons, leaving out the persons of no known country that
+    only this report names, where two sides or more remain: an attendee the article lists
+    without a post of a country ("the meeting was also attended by ... Lt Gen X") is no side
+    of its own. A report with one known side keeps them (who met whom is then unknown)."""
+    sides = r.side_persons(known)
+    loose = {s for s in sides if s in r.persons and s not in other.participants}
+    rest = {s: v for s, v in sides.items() if s not in loose}
+    return rest if len(rest) >= 2 else sides
 
 
 def _sides_by_family(a: Report, b: Report, known: dict[str, str], names: dict[str, str]) -> None:

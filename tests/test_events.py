@@ -84,6 +84,13 @@ def test_extra_person_of_a_side_both_name_is_allowed_but_a_different_person_is_n
     assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, OTHER_JP))
 
 
+def test_an_attendee_of_no_country_one_report_adds_is_no_side_of_its_own():
+    # "The meeting was also attended by ... Someone Else": two sides known besides
+    assert compatible(report("a", CARTER, TAKANO), report("b", CARTER, TAKANO, NOBODY))
+    # but with one known side left, the person of no country may be the other side
+    assert not compatible(report("a", CARTER, TAKANO), report("b", CARTER, NOBODY))
+
+
 def test_one_family_name_for_a_side_spelled_apart_is_one_person_but_not_a_shared_family_name():
     # "Marco Rubio" and "Mark Rubio": one day, one counterpart, one country's person of one family name
     assert compatible(report("a", CARTER, TAKANO), report("b", JIM_CARTER, EMI_TAKANO))

@@ -18,7 +18,7 @@ from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
+from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to, role_phrase
@@ -48,7 +48,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         in_sentence: list[MeetingDraft] = []
         for trig in triggers:
             status = status_of(trig, ctx)
-            if status is None:
+            if status is None or first_visit_since(trig):
                 continue
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
@@ -310,14 +310,20 @@ _JOINING = {"join", "attend"}
 
 def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     """Who joins a meeting already reported: "X joined the call", "invited X to join the talks",
-    "X also attended the meeting", "The meeting was attended by A, B and C"."""
+    "X also attended the meeting", "The meeting was attended by A, B and C", "During the
+    meeting attended by A and B, ...", "A and B were also present at the meeting"."""
     verb = trig.head
-    if verb.lemma_.lower() not in _JOINING:
+    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
+        # "A and B were also present in the meeting": the people named as the subject
+        who = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+        return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
+    attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
+    if verb.lemma_.lower() not in _JOINING and not attended:
         return []
-    if trig.dep_ == "nsubjpass":
-        # "The meeting was attended by A, B ...": the agents of the passive
+    if trig.dep_ == "nsubjpass" or attended:
+        # "The meeting was attended by A, B ...", "the meeting attended by A, B": the agents
         # ("by the Foreign Ministers of A X, B Y, as well as the Ambassador of C Z": the people named)
-        who = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        who = [o for v in (attended or [verb]) for c in v.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         named = [m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"]
         if named:
             return list(dict.fromkeys(named))

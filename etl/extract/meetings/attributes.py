@@ -28,6 +28,8 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
         if c.pos_ in ("VERB", "AUX") and c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and trigger not in c.subtree:
             if c.dep_ == "advcl" and _opening_participle(c, head, ctx):
                 continue
+            if same_talks_conjunct(c, ctx):
+                continue  # "met and held discussions at State House": the same talks
             tokens -= {t.i for t in c.subtree}
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
@@ -42,6 +44,20 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     edge = max((t.i for t in trigger.subtree if t.i not in removed), default=trigger.i)
     tokens |= {i for i in range(edge, min(edge + 7, trigger.sent.end)) if i not in removed}
     return {doc[i].idx for i in tokens}
+
+
+_HOLDING = {"hold", "have", "conduct"}
+
+
+def same_talks_conjunct(verb: Token, ctx: ArticleContext) -> bool:
+    """A verb coordinated with a meeting verb, without a subject of its own, that holds talks
+    ("met and held discussions at X", "met and had talks in Y"): the same meeting told again."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _HOLDING:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    words = ctx.vocab.meeting_triggers["event_noun"] | ctx.vocab.meeting_triggers["with_only"]
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in words or c.lower_ in words) for c in verb.children)
 
 
 def _opening_participle(clause: Token, head: Token, ctx: ArticleContext) -> bool:
@@ -151,10 +167,28 @@ def place_spans(sent: Span, ctx: ArticleContext) -> list[Span]:
                 if all(t.pos_ == "PROPN" for t in sent.doc[start:tok.i + 1]):
                     ents.append(sent.doc[start:tok.i + 1])
     for tok in sent:
-        # "in Ulaanbaatar": a proper name after "in" that neither the model nor the gazetteer knows
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN" and tok.i not in taken and _unknown_name(tok, ctx):
-            ents.append(sent.doc[tok.i:tok.i + 1])
+        # "in Ulaanbaatar", "at Sheetal Niwas", "at State House-Entebbe", "in the city of
+        # Cholpon-Ata": a proper name after "in"/"at" that the model missed or filed as an
+        # organization, and that names no actor the article knows
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.i not in taken and _after_place_preposition(tok):
+            name = _unknown_name(tok, sent, ctx)
+            if name is None:
+                continue
+            inside = [e for e in ents if name.start <= e.start and e.end <= name.end]
+            if taken.intersection(range(name.start, name.end)) - {i for e in inside for i in range(e.start, e.end)}:
+                continue
+            # "in Mar-a-Lago" with a part of it a place of the model: the whole name
+            ents = [e for e in ents if not any(e is i for i in inside)] + [name]
+            taken.update(range(name.start, name.end))
     return sorted(ents, key=lambda e: e.start)
+
+
+def _after_place_preposition(tok: Token) -> bool:
+    """The object of "in"/"at", or of "of" after a place noun there ("in the city of X")."""
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
+        return True
+    return prep.lower_ in ("in", "at")
 
 
 _WELCOMING = {"welcome", "receive", "host", "greet", "invite"}
@@ -171,12 +205,47 @@ def _welcomed_to_building(prep: Token, ent: Span, trigger: Token, ctx: ArticleCo
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _WELCOMING and (verb.i == trigger.i or trigger.head.i == verb.i)
 
 
-def _unknown_name(tok: Token, ctx: ArticleContext) -> bool:
-    return (
-        len(tok.text) >= 4 and tok.text[:1].isupper() and tok.text[1:].islower() and not tok.ent_type_
-        and ctx.index.mention_at(tok.i) is None and not any(c.dep_ in ("compound", "amod", "poss", "det") for c in tok.children)
-        and not any(h.span.start <= tok.i < h.span.end for h in ctx.index.hits)
-    )
+_NAME_LABELS = {"", "ORG", "FAC", "GPE", "LOC"}  # entity labels a place name may carry when the model misreads it
+
+
+def _name_start(tok: Token, sent: Span) -> int:
+    """Where the proper name ending at ``tok`` starts: its proper nouns compounded into it and
+    the parts a hyphen joins ("Mar-a-Lago", "State House-Entebbe", "Sheetal Niwas")."""
+    doc, start = tok.doc, tok.i
+    while start > sent.start:
+        prev = doc[start - 1]
+        if prev.tag_ == "HYPH" and not prev.whitespace_ and start - 2 >= sent.start:
+            part = doc[start - 2]
+            if part.is_alpha and not part.whitespace_:
+                start -= 2
+                continue
+            break
+        if prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat") and start <= prev.head.i <= tok.i:
+            start -= 1
+            continue
+        break
+    return start
+
+
+def _unknown_name(tok: Token, sent: Span, ctx: ArticleContext) -> Span | None:
+    """The proper name ending at ``tok`` when it is no actor, date or known place of the
+    article and the model gives it no other kind of entity (a person, a nationality): an
+    unknown place. Not a name under "the" (the model's own FAC and ORG buildings cover those)
+    nor an acronym."""
+    if any(c.dep_ in ("amod", "poss", "det") for c in tok.children):
+        return None
+    name = sent.doc[_name_start(tok, sent):tok.i + 1]
+    words = [t for t in name if t.tag_ != "HYPH"]
+    if len(name.text) < 4 or not name.text[:1].isupper() or any(t.text.isupper() and len(t.text) > 1 for t in words):
+        return None
+    if any(t.ent_type_ not in _NAME_LABELS for t in name) or any(e.start < name.start < e.end or e.start < name.end < e.end for e in sent.ents):
+        return None  # a person, a date, a nationality; or an entity running past the name
+    if any(ctx.index.mention_at(t.i) is not None for t in name) or any(h.span.start < name.end and name.start < h.span.end for h in ctx.index.hits):
+        return None
+    last = name[-1].lower_
+    if last in ctx.vocab.meeting_triggers["event_noun"] or last in _WEEKDAYS or last in _MONTHS:
+        return None
+    return name
 
 
 def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
@@ -184,6 +253,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
     Janeiro"); a city is preferred to a building."""
     best: tuple[int, Place] | None = None
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
+    allowed |= {c.i for a in (trigger, *trigger.ancestors) for c in a.children if same_talks_conjunct(c, ctx)}
     spans = place_spans(sent, ctx)
 
     def before(start: int) -> Token | None:

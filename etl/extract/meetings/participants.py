@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.vocab import load_vocabulary
-from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps
+from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps, visiting_guests
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
 from etl.extract.references import possessor, after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
@@ -49,10 +49,9 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         for obj in tok.children:
             if obj.dep_ == "dobj":
                 found.extend(refers_to(obj, index, hosts, holders=holders))
-            elif obj.dep_ == "xcomp" and obj.lower_ == "visiting":
-                # "received visiting Foreign Minister X", parsed with X the object of "visiting"
-                for guest in (c for c in obj.children if c.dep_ == "dobj"):
-                    found.extend(refers_to(guest, index, holders=holders))
+        for guest in visiting_guests(tok):
+            # "received visiting Foreign Minister X", parsed with X the object of "visiting"
+            found.extend(refers_to(guest, index, holders=holders))
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
     with_copula = _copular_with(tok)
     for prep in with_copula:

@@ -131,6 +131,17 @@ def _receives_a_led_group(tok: Token, ctx: ArticleContext) -> bool:
     return any(c.dep_ == "dobj" and led_by(c, ctx.index) for c in tok.children)
 
 
+def visiting_guests(verb: Token) -> list[Token]:
+    """The guest of "received [here] [today] visiting Foreign Minister X" parsed with X the
+    object of "visiting": "visiting" as the verb's complement, or, where the verb has no
+    object of its own, tacked onto a noun of its phrases ("received at the Palace visiting X")."""
+    heads = [c for c in verb.children if c.dep_ == "xcomp" and c.lower_ == "visiting"]
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        heads += [a for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                  for a in o.children if a.dep_ == "acl" and a.lower_ == "visiting" and a.tag_ == "VBG"]
+    return [g for h in heads for g in h.children if g.dep_ == "dobj"]
+
+
 def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
     """"Premier X received the visiting Foreign Minister Y", "received the credentials of
     Ambassador Y" (an audience): a person received, not a thing ("received a letter", "received
@@ -141,7 +152,7 @@ def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
         return any(ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
 
     objs = [c for c in tok.children if c.dep_ == "dobj"]
-    objs += [g for c in tok.children if c.dep_ == "xcomp" and c.lower_ == "visiting" for g in c.children if g.dep_ == "dobj"]
+    objs += visiting_guests(tok)
     for obj in objs:
         if person(obj):
             return True
@@ -318,6 +329,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         return None  # "to jump-start stalled talks with X": a negotiation process, no one meeting
     if tok.pos_ == "NOUN" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _RELATION_OF:
         return None  # "a high-level exchange of visits": the practice of a relationship, no one meeting
+    if _pending(tok, ctx):
+        return None  # "no consensus on a date to start talks with X", "an offer to host a summit"
     reported = _reported_future(chain, ctx)  # token index of that "would", or -1
     for t in chain[:4]:
         if any(c.dep_ == "neg" for c in t.children):
@@ -351,6 +364,17 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         if t.dep_ == "ROOT":
             break
     return "held"
+
+
+def _pending(tok: Token, ctx: ArticleContext) -> bool:
+    """The meeting is the infinitive of a noun that puts it off or only proposes it ("a date to
+    start talks", "the decision to hold a summit", "an offer to meet"): what is dated, decided
+    or offered is not a meeting held, and whether it is planned the noun's own clause says."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    if verb is None or verb.dep_ != "acl" or not _infinitive(verb):
+        return False
+    noun = verb.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ctx.vocab.meeting_triggers.get("pending_noun", frozenset())
 
 
 def _is_to(verb: Token, past: bool = False) -> bool:

@@ -139,6 +139,13 @@ def first_to_visit_since(trig: Token) -> bool:
     return trig.pos_ == "VERB" and trig.lemma_.lower() == "visit" and any(c.lower_ == "first" for c in trig.head.children)
 
 
+def first_visit_since(trig: Token) -> bool:
+    """"It is the first visit of X's prime minister since 2018": the visit told is the current
+    one, and "since" dates only an earlier visit, with no talks told."""
+    return (trig.pos_ == "NOUN" and trig.lemma_.lower() == "visit" and any(c.dep_ == "amod" and c.lower_ == "first" for c in trig.children)
+            and any(t.lower_ == "since" for t in trig.sent))
+
+
 def visitors(trig: Token, ctx: ArticleContext) -> list[str]:
     """Who travels: "her visit" (the owner), "a visit by X", "X visited", "X, who was on a visit"; a country
     for a bare title of the publishing government ("the Chancellor should visit Beijing")."""
