@@ -55,7 +55,8 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             continue
         quote = clean_quote(q.text)
         first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
-        if not quote or first is None or last is None or is_term(q, ctx.text, markers, _has_verb(q, ctx)) or _subheading(q, ctx):
+        term = is_term(q, ctx.text, markers, _has_verb(q, ctx)) and not _interrupted(q, ctx)
+        if not quote or first is None or last is None or term or _subheading(q, ctx):
             waiting = []
             continue
         found = _attributed(q, first, last, ctx)
@@ -82,6 +83,23 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
 
 
 _SUBHEADING_WORDS = 6
+_INTERRUPTION_CHARS = 80  # the most an attribution that splits a quotation takes ("," the ministry wrote, ")
+
+
+def _interrupted(q: Quote, ctx: ArticleContext) -> bool:
+    """The first part of a quotation an attribution splits: "“North Macedonia,” the ministry
+    wrote, “has shown ...”": it ends with a comma, and the next quotation opens after a short
+    phrase with a verb of saying, in the same sentence. Its words are said, not a name."""
+    if not q.text.rstrip().endswith(","):
+        return False
+    nxt = next((o for o in ctx.quotes if o.start > q.end), None)
+    if nxt is None or nxt.start - q.end > _INTERRUPTION_CHARS:
+        return False
+    gap = ctx.text[q.end:nxt.start]
+    if "\n" in gap or any(c in gap for c in ".!?;"):
+        return False
+    span = ctx.doc.char_span(q.end, nxt.start, alignment_mode="contract")
+    return span is not None and bool(_speech_verbs(list(span), ctx))
 
 
 def _subheading(q: Quote, ctx: ArticleContext) -> bool:

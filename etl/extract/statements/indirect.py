@@ -29,6 +29,9 @@ from etl.read import headline_span
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,30},?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*")
 _ABOUT_PREPOSITIONS = {"to", "for", "on", "about", "over", "regarding", "toward", "towards", "against", "with"}
 _REFUSALS = {"decline", "refuse", "fail", "avoid"}
+# verbs whose infinitive is only asked for, wanted or intended ("asked to convey the gratitude
+# of our people to X", "wants to express ..."): no words are reported as said
+_UNREALIZED = {"ask", "request", "want", "wish", "hope", "plan", "intend", "seek", "try", "expect"}
 _QUESTION_WORDS = {"whether", "if", "what", "when", "where", "who", "why", "how", "which"}
 _JOINT_WORDS = {"both", "two", "three", "they", "all", "together", "jointly"}
 
@@ -109,6 +112,8 @@ def _not_said(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in _REFUSALS or any(c.dep_ == "neg" for c in verb.head.children)):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _UNREALIZED and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "X asked to convey his thanks to Y": asked of someone, not said
     return False
 
 

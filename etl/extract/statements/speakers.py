@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from etl.extract.context import ArticleContext
 from etl.extract.mentions import add_gazetteer_actor, organization_from_entity
-from etl.extract.references import countries_of, refers_to
+from etl.extract.references import countries_of, possessor, refers_to
 
 # Nouns of unnamed people who speak for their organization or country.
 _SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
@@ -111,7 +111,17 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         # "the press service of the Foreign Ministry", "according to the press service": the
         # organization it speaks for, named in the phrase or just before
         orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
-        return orgs[0] if orgs else _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
+        if orgs:
+            return orgs[0]
+        # "Mr X's press unit", "his press team": the office speaks for the person it serves
+        owner = [k for c in tok.children if c.dep_ == "poss" for k in possessor(c, index) if index.actors[k].kind == "Person"]
+        if owner:
+            return owner[0]
+        if tok.pos_ == "PROPN":
+            named = _unknown_org(tok, ctx)  # "the Presidential Press Unit": a body of its own name
+            if named is not None:
+                return named
+        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     if tok.lemma_.lower() in _SPOKESPEOPLE and index.mention_at(tok.i) is None:
         # "a Japanese Foreign Ministry official", "U.S. officials": their organization or
         # country; "Diplomats said" names no one; "Spokesman for the Foreign Ministry X
@@ -148,7 +158,7 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if orgs:
         return orgs[0]
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
-        return _office_of_country(tok, ctx) or _last_org_like(tok, ctx)
+        return _office_of_country(tok, ctx) or _last_org_like(tok, ctx) or _publishers_ministry(tok, ctx)
     unknown = _unknown_org(tok, ctx)
     if unknown is not None:
         return unknown
@@ -173,7 +183,10 @@ def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
     for c in tok.children:
         if c.dep_ == "poss":
             return actor_of_phrase(c, ctx)
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")]
+    # "the communique released by the Presidential Press Unit": the agent of its issuing
+    preps += [a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    for prep in preps:
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             actor = actor_of_phrase(obj, ctx)
             if actor is not None:
@@ -186,7 +199,7 @@ def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
-_PRESS_OFFICES = {"service", "office", "secretariat", "department", "centre", "center"}
+_PRESS_OFFICES = {"service", "office", "secretariat", "department", "centre", "center", "unit", "team"}
 _NEAR_SENTENCES = 3  # sentences back to the organization an unnamed press office or message is of
 
 
@@ -223,6 +236,25 @@ def _office_of_country(obj: Token, ctx: ArticleContext) -> str | None:
     country = ctx.gazetteer.countries[hits[0].ref]
     words = ctx.doc[hits[0].span.end:obj.i + 1].text
     org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
+    return org.key
+
+
+def _publishers_ministry(tok: Token, ctx: ArticleContext) -> str | None:
+    """"the Ministry of Foreign Affairs wrote" with no country in the phrase nor a ministry
+    named before, in a story whose source names one country (a national news agency, a
+    government's site): that country's ministry, as the publisher's bare titles are its own
+    officials'."""
+    country_key = ctx.publisher_country
+    if country_key is None or country_key not in ctx.gazetteer.countries or tok.lemma_.lower() != "ministry" or not tok.text[:1].isupper():
+        return None
+    body = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if len(body) != 1 or not all(t.text[:1].isupper() or t.lower_ in ("and", "of", "for") for t in body[0].subtree):
+        return None
+    words = ctx.doc[body[0].left_edge.i:body[0].right_edge.i + 1]
+    if any(h.kind in ("country", "demonym", "capital") and words.start <= h.span.start < words.end for h in ctx.index.hits):
+        return None
+    org = ctx.gazetteer.national_body(words.text, ctx.gazetteer.countries[country_key])
     add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
     return org.key
 

@@ -1,0 +1,55 @@
+"""Who speaks through a document or an office, on invented paragraphs (fictional people, real
+countries): a quotation split by its attribution, a ministry a national agency names without
+its country, a communique issued by a named unit, a person's press office; and words only
+asked for, which nobody said."""
+
+from __future__ import annotations
+
+from etl.model import Article
+from tests.extract_support import extract, extractor, statements
+
+
+def test_a_quotation_split_by_its_attribution_is_said_not_a_name() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells met Commissioner Jorge Salinas in Nairobi on Monday.\n\n"
+        "\u201cKenya,\u201d Wells said, \u201chas shown great commitment to the reforms.\u201d\n",
+        published="2025-03-03",
+    )
+    assert ("Arthur Wells", "direct", "Kenya") in statements(facts)
+    assert ("Arthur Wells", "direct", "has shown great commitment to the reforms.") in statements(facts)
+
+
+def test_a_ministry_without_its_country_in_a_national_agencys_story_is_that_countrys() -> None:
+    text = ("Foreign Minister Arthur Wells met Commissioner Jorge Salinas in Nairobi on Monday.\n\n"
+            "\u201cThe country has shown great commitment to the reforms,\u201d the Ministry of Foreign Affairs wrote.\n")
+    facts = extractor().extract(Article("t", text, published="2025-03-03", source="KNA (Kenya)"))
+    assert statements(facts) == [("Ministry of Foreign Affairs of Kenya", "direct", "The country has shown great commitment to the reforms")]
+
+
+def test_a_communique_released_by_a_named_unit_is_the_units() -> None:
+    facts = extract(
+        "President Arthur Wells met his Peruvian counterpart Jorge Salinas in Nairobi today.\n\n"
+        "\u201cThe two heads of state exchanged views on the security situation in the region,\u201d "
+        "reads the communique released by the Presidential Press Unit (PPU) today.\n",
+        published="2025-03-03",
+    )
+    assert statements(facts) == [("Presidential Press Unit", "direct", "The two heads of state exchanged views on the security situation in the region")]
+
+
+def test_a_persons_press_team_speaks_for_the_person() -> None:
+    facts = extract(
+        "President Arthur Wells met the Peruvian Ambassador Jorge Salinas in Nairobi today.\n\n"
+        "\u201cThe discussions further delved into regional peace and stability,\u201d a statement from "
+        "his press team reads in part.\n",
+        published="2025-03-03",
+    )
+    assert statements(facts) == [("Arthur Wells", "direct", "The discussions further delved into regional peace and stability")]
+
+
+def test_words_only_asked_to_be_conveyed_are_no_statement() -> None:
+    facts = extract(
+        "President Arthur Wells received Peruvian Foreign Minister Jorge Salinas in Nairobi on Monday.\n\n"
+        "The President of Kenya asked to convey the gratitude of our people to the President of Peru.\n",
+        published="2025-03-03",
+    )
+    assert statements(facts) == []
