@@ -432,3 +432,42 @@ def test_a_titled_counterpart_after_a_comma_is_of_the_counterparts_country() -> 
     facts = extract("President Tomas Varga has arrived in Accra for a state visit at the invitation of his Ghanaian "
                     "counterpart, President Lena Okafor.", published="2030-03-01")
     assert ("Lena Okafor", "President", "Ghana") in roles(facts)
+
+
+# --- posts a home text leaves unqualified ------------------------------------------------------
+
+
+def test_a_national_outlets_own_officials_are_of_the_country_its_domain_names() -> None:
+    text = (
+        "Okello meets Kenyan envoy\n\n"
+        "President Peter Okello on Monday met Kenya's Ambassador to Uganda, Mary Wanjiru, at State House.\n\n"
+        "The meeting was attended by the Minister of Finance, Joseph Ssali, and Ambassador Ruth Nakato. "
+        "They discussed Uganda's trade with Kenya.")
+    home = extractor().extract(Article("t", text, published="2031-05-13", source="Daily Bugle",
+                                       url="https://www.bugle.co.ug/news/okello-meets-envoy"))
+    got = roles(home)
+    assert ("Peter Okello", "President", "Uganda") in got
+    assert ("Joseph Ssali", "Finance Minister", "Uganda") in got or ("Joseph Ssali", "Minister of Finance", "Uganda") in got
+    assert not any(p == "Ruth Nakato" and of == "Uganda" for p, _, of in got)  # an envoy may be anyone's
+    anywhere = extractor().extract(Article("t", text, published="2031-05-13", source="Daily Bugle",
+                                           url="https://www.bugle.com/news/okello-meets-envoy"))
+    assert ("Peter Okello", "President", None) in roles(anywhere)
+    radio = extractor().extract(Article("t", text, published="2031-05-13", source="Daily Bugle",
+                                        url="https://bugle.fm/news/okello-meets-envoy"))
+    assert ("Peter Okello", "President", None) in roles(radio)
+
+
+def test_a_home_text_gives_a_visiting_head_no_home_post() -> None:
+    text = ("Prime Minister Anna Lind met President Tomas Vale in Tallinn on Monday. "
+            "Finance Minister Karl Saar joined the talks on Estonian exports.")
+    got = roles(extractor().extract(Article("t", text, published="2031-05-13", source="Tallinn Times",
+                                            url="https://news.tallinntimes.ee/1234")))
+    assert ("Anna Lind", "Prime Minister", "Estonia") in got
+    assert ("Tomas Vale", "President", "Estonia") not in got
+    assert ("Karl Saar", "Finance Minister", "Estonia") in got
+
+
+def test_a_counterpart_without_his_is_the_counterpart_of_the_one_named_before() -> None:
+    facts = extract("Foreign Minister Anna Lind on Monday met with Slovenian counterpart Marko Zupan in Tallinn.",
+                    published="2031-05-13")
+    assert ("Marko Zupan", "Foreign Minister", "Slovenia") in roles(facts)

@@ -223,7 +223,34 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
         _give_country(index, gaz, actor, country)
+    _home_officials(index, gaz, country)
     company_posts(index.doc, index, gaz)
+
+
+_ABROAD_KINDS = {"envoy"}  # ambassadors and envoys a home text names are as often another country's
+
+
+def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str) -> None:
+    """An article written from a country it names ("Uganda's growth", "Estonian presidency")
+    gives its own officials by the bare title ("Prime Minister X", "the Minister of Finance,
+    Y"); another country's are named with their country ("US Vice President Z"). So each
+    further person whose posts name no country, in the order the text names them, is of that
+    country, unless someone already holds a post of that rank for it (a country has one head
+    of state or government, one foreign minister: "President A met President B" gives B
+    nothing once A is placed) or the post is an envoy's."""
+    if not any(h.ref == country and h.kind in ("country", "demonym", "capital") for h in index.hits):
+        return
+    order = list(dict.fromkeys(m.key for m in index.mentions if m.kind == "Person"))
+    for key in order:
+        actor = index.actors.get(key)
+        if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
+            continue
+        titles = [t for t in index.titles if t.person == key]
+        if not titles or any(t.unplaced for t in titles) or all(t.kind in _ABROAD_KINDS for t in titles):
+            continue
+        if _rank_taken(key, country, index):
+            continue
+        _give_country(index, gaz, actor, country)
 
 
 def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:
