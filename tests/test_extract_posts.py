@@ -471,3 +471,20 @@ def test_a_counterpart_without_his_is_the_counterpart_of_the_one_named_before() 
     facts = extract("Foreign Minister Anna Lind on Monday met with Slovenian counterpart Marko Zupan in Tallinn.",
                     published="2031-05-13")
     assert ("Marko Zupan", "Foreign Minister", "Slovenia") in roles(facts)
+
+
+def test_a_home_texts_counterpart_is_not_its_own_official() -> None:
+    text = ("Prime Minister meets President Chen Wei\n\n"
+            "The Prime Minister met President Chen Wei of China today in Rio de Janeiro. They agreed that the "
+            "Chancellor should visit Beijing next year to discuss British exports with her counterpart, Vice Premier Liu Ming.")
+    got = roles(extractor().extract(Article("t", text, published="2031-11-18", source="UK Government (GOV.UK)",
+                                            url="https://www.gov.uk/government/news/x")))
+    assert not any(p == "Liu Ming" and of == "United Kingdom" for p, _, of in got)
+
+
+def test_a_deputy_minister_of_foreign_affairs_and_a_president_elect_are_their_own_posts() -> None:
+    got = roles(extract(
+        "Deputy Minister of Foreign Affairs of Chile Tomas Vale met the President-elect of Kenya, Anna Wanjiru, on Monday.",
+        published="2031-05-13"))
+    assert ("Tomas Vale", "Deputy Foreign Minister", "Chile") in got
+    assert ("Anna Wanjiru", "President-elect", "Kenya") in got

@@ -237,7 +237,8 @@ def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str) -> None:
     further person whose posts name no country, in the order the text names them, is of that
     country, unless someone already holds a post of that rank for it (a country has one head
     of state or government, one foreign minister: "President A met President B" gives B
-    nothing once A is placed) or the post is an envoy's."""
+    nothing once A is placed), the person is introduced as someone's counterpart, or the post
+    is an envoy's."""
     if not any(h.ref == country and h.kind in ("country", "demonym", "capital") for h in index.hits):
         return
     order = list(dict.fromkeys(m.key for m in index.mentions if m.kind == "Person"))
@@ -248,9 +249,17 @@ def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str) -> None:
         titles = [t for t in index.titles if t.person == key]
         if not titles or any(t.unplaced for t in titles) or all(t.kind in _ABROAD_KINDS for t in titles):
             continue
-        if _rank_taken(key, country, index):
+        if _rank_taken(key, country, index) or _a_counterpart(index, key, titles):
             continue
         _give_country(index, gaz, actor, country)
+
+
+def _a_counterpart(index: ActorIndex, key: str, titles: list[TitleMention]) -> bool:
+    """Someone introduced as another's counterpart ("her counterpart, Vice Premier Y"): of
+    another country than the one whose official the counterpart is."""
+    doc = index.doc
+    starts = [t.span.start for t in titles] + [m.span.start for m in index.mentions if m.key == key]
+    return any(doc[j].lemma_.lower() == "counterpart" for i in starts for j in range(max(doc[i].sent.start, i - 3), i))
 
 
 def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:
