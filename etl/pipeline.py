@@ -99,7 +99,8 @@ class Extractor:
             captions=caption_spans(text[:end]),
         )
         head = ctx.headline()
-        publisher_posts(ctx.index, self.gazetteer, home_country(article.source, article.url, self.gazetteer), head[1] if head else 0)
+        publisher_posts(ctx.index, self.gazetteer, home_country(article.source, article.url, self.gazetteer), head[1] if head else 0,
+                        ctx.quotes)
         return ctx
 
     def facts(self, article: Article, doc: Doc) -> ArticleFacts:

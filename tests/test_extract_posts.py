@@ -488,3 +488,13 @@ def test_a_deputy_minister_of_foreign_affairs_and_a_president_elect_are_their_ow
         published="2031-05-13"))
     assert ("Tomas Vale", "Deputy Foreign Minister", "Chile") in got
     assert ("Anna Wanjiru", "President-elect", "Kenya") in got
+
+
+def test_a_home_texts_own_officials_are_not_those_a_visitor_names_in_a_quote() -> None:
+    text = ("Lind arrives in Kenya\n\n"
+            "Foreign Minister Anna Lind on Monday arrived in Nairobi. \"Thank Deputy Minister of Foreign Affairs "
+            "Joseph Otieno for the warm welcome,\" Lind said of the Estonian visit.")
+    got = roles(extractor().extract(Article("t", text, published="2031-05-13", source="Tallinn Times",
+                                            url="https://news.tallinntimes.ee/1234")))
+    assert ("Anna Lind", "Foreign Minister", "Estonia") in got
+    assert not any(p == "Joseph Otieno" and of == "Estonia" for p, _, of in got)

@@ -10,6 +10,7 @@ from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
 from etl.extract.names import honorifics
+from etl.extract.quotes import Quote, inside
 from etl.extract.roles import add_role
 from etl.model import Actor, RoleFact
 from etl.read import headline_span
@@ -208,7 +209,7 @@ def apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
                 t.of = actor.country
 
 
-def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0) -> None:
+def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0, quotes: list[Quote] = ()) -> None:
     """A government's release names its own official first ("Prime Minister Justin Trudeau met
     ..."): the posts the text gives that person without a country are of the publishing
     government's country (:func:`etl.extract.context.publisher_country`). The first person
@@ -223,22 +224,23 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
         _give_country(index, gaz, actor, country)
-    _home_officials(index, gaz, country)
+    _home_officials(index, gaz, country, quotes)
     company_posts(index.doc, index, gaz)
 
 
 _ABROAD_KINDS = {"envoy"}  # ambassadors and envoys a home text names are as often another country's
 
 
-def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str) -> None:
+def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str, quotes: list[Quote] = ()) -> None:
     """An article written from a country it names ("Uganda's growth", "Estonian presidency")
     gives its own officials by the bare title ("Prime Minister X", "the Minister of Finance,
     Y"); another country's are named with their country ("US Vice President Z"). So each
     further person whose posts name no country, in the order the text names them, is of that
     country, unless someone already holds a post of that rank for it (a country has one head
     of state or government, one foreign minister: "President A met President B" gives B
-    nothing once A is placed), the person is introduced as someone's counterpart, or the post
-    is an envoy's."""
+    nothing once A is placed), the person is introduced as someone's counterpart, the post is
+    an envoy's, or the person is named only inside a quotation (a speaker's words, not the
+    outlet's: a visiting minister "thanks Deputy Minister Y" of his hosts)."""
     if not any(h.ref == country and h.kind in ("country", "demonym", "capital") for h in index.hits):
         return
     order = list(dict.fromkeys(m.key for m in index.mentions if m.kind == "Person"))
@@ -248,6 +250,8 @@ def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str) -> None:
             continue
         titles = [t for t in index.titles if t.person == key]
         if not titles or any(t.unplaced for t in titles) or all(t.kind in _ABROAD_KINDS for t in titles):
+            continue
+        if all(inside(quotes, m.span.start_char) for m in index.mentions if m.key == key):
             continue
         if _rank_taken(key, country, index) or _a_counterpart(index, key, titles):
             continue
