@@ -4,6 +4,7 @@
 - ``etl/data/titles.csv``: post titles and their kind;
 - ``etl/data/speech_verbs.txt``, ``attribution_verbs.txt``, ``reporting_verbs.txt``, ``position_verbs.txt``,
   ``quote_term_markers.txt`` (statements), ``meeting_triggers.csv``, ``planned_cues.txt``;
+- ``etl/data/generic_cctlds.txt``: country-code domains that name no publisher's country;
 - ``ontology/issues.ttl``: the issue scheme, whose labels are the issue triggers.
 """
 
@@ -88,6 +89,7 @@ class Vocabulary:
     quote_term_markers: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    generic_cctlds: frozenset[str] = frozenset()
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
 
@@ -223,4 +225,5 @@ def load_vocabulary() -> Vocabulary:
         quote_term_markers=_word_list(DATA / "quote_term_markers.txt"),
         attribution_verbs=_word_list(DATA / "attribution_verbs.txt"),
         role_nouns={row["noun"].lower(): _split(row["kinds"]) for row in _rows(DATA / "role_nouns.csv")},
+        generic_cctlds=_word_list(DATA / "generic_cctlds.txt"),
     )

@@ -432,3 +432,69 @@ def test_a_titled_counterpart_after_a_comma_is_of_the_counterparts_country() -> 
     facts = extract("President Tomas Varga has arrived in Accra for a state visit at the invitation of his Ghanaian "
                     "counterpart, President Lena Okafor.", published="2030-03-01")
     assert ("Lena Okafor", "President", "Ghana") in roles(facts)
+
+
+# --- posts a home text leaves unqualified ------------------------------------------------------
+
+
+def test_a_national_outlets_own_officials_are_of_the_country_its_domain_names() -> None:
+    text = (
+        "Okello meets Kenyan envoy\n\n"
+        "President Peter Okello on Monday met Kenya's Ambassador to Uganda, Mary Wanjiru, at State House.\n\n"
+        "The meeting was attended by the Minister of Finance, Joseph Ssali, and Ambassador Ruth Nakato. "
+        "They discussed Uganda's trade with Kenya.")
+    home = extractor().extract(Article("t", text, published="2031-05-13", source="Daily Bugle",
+                                       url="https://www.bugle.co.ug/news/okello-meets-envoy"))
+    got = roles(home)
+    assert ("Peter Okello", "President", "Uganda") in got
+    assert ("Joseph Ssali", "Finance Minister", "Uganda") in got or ("Joseph Ssali", "Minister of Finance", "Uganda") in got
+    assert not any(p == "Ruth Nakato" and of == "Uganda" for p, _, of in got)  # an envoy may be anyone's
+    anywhere = extractor().extract(Article("t", text, published="2031-05-13", source="Daily Bugle",
+                                           url="https://www.bugle.com/news/okello-meets-envoy"))
+    assert ("Peter Okello", "President", None) in roles(anywhere)
+    radio = extractor().extract(Article("t", text, published="2031-05-13", source="Daily Bugle",
+                                        url="https://bugle.fm/news/okello-meets-envoy"))
+    assert ("Peter Okello", "President", None) in roles(radio)
+
+
+def test_a_home_text_gives_a_visiting_head_no_home_post() -> None:
+    text = ("Prime Minister Anna Lind met President Tomas Vale in Tallinn on Monday. "
+            "Finance Minister Karl Saar joined the talks on Estonian exports.")
+    got = roles(extractor().extract(Article("t", text, published="2031-05-13", source="Tallinn Times",
+                                            url="https://news.tallinntimes.ee/1234")))
+    assert ("Anna Lind", "Prime Minister", "Estonia") in got
+    assert ("Tomas Vale", "President", "Estonia") not in got
+    assert ("Karl Saar", "Finance Minister", "Estonia") in got
+
+
+def test_a_counterpart_without_his_is_the_counterpart_of_the_one_named_before() -> None:
+    facts = extract("Foreign Minister Anna Lind on Monday met with Slovenian counterpart Marko Zupan in Tallinn.",
+                    published="2031-05-13")
+    assert ("Marko Zupan", "Foreign Minister", "Slovenia") in roles(facts)
+
+
+def test_a_home_texts_counterpart_is_not_its_own_official() -> None:
+    text = ("Prime Minister meets President Chen Wei\n\n"
+            "The Prime Minister met President Chen Wei of China today in Rio de Janeiro. They agreed that the "
+            "Chancellor should visit Beijing next year to discuss British exports with her counterpart, Vice Premier Liu Ming.")
+    got = roles(extractor().extract(Article("t", text, published="2031-11-18", source="UK Government (GOV.UK)",
+                                            url="https://www.gov.uk/government/news/x")))
+    assert not any(p == "Liu Ming" and of == "United Kingdom" for p, _, of in got)
+
+
+def test_a_deputy_minister_of_foreign_affairs_and_a_president_elect_are_their_own_posts() -> None:
+    got = roles(extract(
+        "Deputy Minister of Foreign Affairs of Chile Tomas Vale met the President-elect of Kenya, Anna Wanjiru, on Monday.",
+        published="2031-05-13"))
+    assert ("Tomas Vale", "Deputy Foreign Minister", "Chile") in got
+    assert ("Anna Wanjiru", "President-elect", "Kenya") in got
+
+
+def test_a_home_texts_own_officials_are_not_those_a_visitor_names_in_a_quote() -> None:
+    text = ("Lind arrives in Kenya\n\n"
+            "Foreign Minister Anna Lind on Monday arrived in Nairobi. \"Thank Deputy Minister of Foreign Affairs "
+            "Joseph Otieno for the warm welcome,\" Lind said of the Estonian visit.")
+    got = roles(extractor().extract(Article("t", text, published="2031-05-13", source="Tallinn Times",
+                                            url="https://news.tallinntimes.ee/1234")))
+    assert ("Anna Lind", "Foreign Minister", "Estonia") in got
+    assert not any(p == "Joseph Otieno" and of == "Estonia" for p, _, of in got)

@@ -165,6 +165,27 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def home_country(source: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country the article is written from: its publisher's (:func:`publisher_country`),
+    else the one the address's country-code domain names ("www.monitor.co.ug" → Uganda,
+    "news.err.ee" → Estonia). National media name their own country's officials by the bare
+    title ("President Museveni"). Domains sites register for the letters ("io", "tv",
+    ``etl/data/generic_cctlds.txt``) and generic ones (".com") name none."""
+    return publisher_country(source, gazetteer) or url_country(url, gazetteer)
+
+
+def url_country(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country of a URL's country-code top-level domain ("uk" is GB's), or None."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0].rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha() or tld in gazetteer.vocab.generic_cctlds:
+        return None
+    country = gazetteer.vocab.country_by_iso2.get("GB" if tld == "uk" else tld.upper())
+    return country.key if country is not None else None
+
+
 @functools.lru_cache(maxsize=256)
 def publisher_organization(source: str | None, gazetteer: Gazetteer) -> str | None:
     """The one intergovernmental organization a source line names by its name or an alias of

@@ -10,6 +10,7 @@ from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, dateline_country
 from etl.extract.names import honorifics
+from etl.extract.quotes import Quote, inside
 from etl.extract.roles import add_role
 from etl.model import Actor, RoleFact
 from etl.read import headline_span
@@ -208,7 +209,7 @@ def apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
                 t.of = actor.country
 
 
-def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0) -> None:
+def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0, quotes: list[Quote] = ()) -> None:
     """A government's release names its own official first ("Prime Minister Justin Trudeau met
     ..."): the posts the text gives that person without a country are of the publishing
     government's country (:func:`etl.extract.context.publisher_country`). The first person
@@ -223,7 +224,46 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
         _give_country(index, gaz, actor, country)
+    _home_officials(index, gaz, country, quotes)
     company_posts(index.doc, index, gaz)
+
+
+_ABROAD_KINDS = {"envoy"}  # ambassadors and envoys a home text names are as often another country's
+
+
+def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str, quotes: list[Quote] = ()) -> None:
+    """An article written from a country it names ("Uganda's growth", "Estonian presidency")
+    gives its own officials by the bare title ("Prime Minister X", "the Minister of Finance,
+    Y"); another country's are named with their country ("US Vice President Z"). So each
+    further person whose posts name no country, in the order the text names them, is of that
+    country, unless someone already holds a post of that rank for it (a country has one head
+    of state or government, one foreign minister: "President A met President B" gives B
+    nothing once A is placed), the person is introduced as someone's counterpart, the post is
+    an envoy's, or the person is named only inside a quotation (a speaker's words, not the
+    outlet's: a visiting minister "thanks Deputy Minister Y" of his hosts)."""
+    if not any(h.ref == country and h.kind in ("country", "demonym", "capital") for h in index.hits):
+        return
+    order = list(dict.fromkeys(m.key for m in index.mentions if m.kind == "Person"))
+    for key in order:
+        actor = index.actors.get(key)
+        if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
+            continue
+        titles = [t for t in index.titles if t.person == key]
+        if not titles or any(t.unplaced for t in titles) or all(t.kind in _ABROAD_KINDS for t in titles):
+            continue
+        if all(inside(quotes, m.span.start_char) for m in index.mentions if m.key == key):
+            continue
+        if _rank_taken(key, country, index) or _a_counterpart(index, key, titles):
+            continue
+        _give_country(index, gaz, actor, country)
+
+
+def _a_counterpart(index: ActorIndex, key: str, titles: list[TitleMention]) -> bool:
+    """Someone introduced as another's counterpart ("her counterpart, Vice Premier Y"): of
+    another country than the one whose official the counterpart is."""
+    doc = index.doc
+    starts = [t.span.start for t in titles] + [m.span.start for m in index.mentions if m.key == key]
+    return any(doc[j].lemma_.lower() == "counterpart" for i in starts for j in range(max(doc[i].sent.start, i - 3), i))
 
 
 def _own_by_the_title(index: ActorIndex, country: str) -> list[str]:

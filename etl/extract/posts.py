@@ -129,9 +129,10 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None:
-            continue
-        m = index.mention_at(owner.i)
-        key = m.key if m is not None and m.kind == "Person" else (_pronoun_owner(index, tok, owner) if owner.lower_ in ("his", "her") else None)
+            key = _bare_owner(index, tok)
+        else:
+            m = index.mention_at(owner.i)
+            key = m.key if m is not None and m.kind == "Person" else (_pronoun_owner(index, tok, owner) if owner.lower_ in ("his", "her") else None)
         own = [t for t in index.titles if t.person == key]
         if not own or (own[0].kind not in _COUNTERPART_TITLE and own[0].kind not in _COUNTERPART_OWN):
             continue
@@ -149,6 +150,17 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             tm = TitleMention(span, _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _bare_owner(index: ActorIndex, counterpart) -> str | None:
+    """Whose counterpart, in a lede's "Minister X met with Ruritanian counterpart Y" (no "his",
+    no article): the person the sentence names last before it. Not "a counterpart", "the
+    counterparts of", nor a counterpart with no one named before it in its sentence."""
+    if any(c.dep_ == "det" for c in counterpart.children):
+        return None
+    sent = counterpart.sent
+    before = [m for m in index.mentions if m.kind == "Person" and sent.start <= m.span.start and m.span.end <= counterpart.left_edge.i]
+    return max(before, key=lambda m: m.span.start).key if before else None
 
 
 def _pronoun_owner(index: ActorIndex, counterpart, owner) -> str | None:
