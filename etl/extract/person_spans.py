@@ -92,7 +92,26 @@ def is_honorific(tok: Token) -> bool:
         # the first word of "His Excellency", "Her Majesty", "His Royal Highness"
         nxt = tok.doc[tok.i + 1]
         return nxt.text[:1].isupper() and any(h.startswith(tok.lower_ + " " + nxt.lower_) for h in honorifics())
-    return tok.lower_ in _honorific_words() or tok.lower_ in ("honorable", "honourable", "excellency")
+    return tok.lower_ in _honorific_words() or tok.lower_ in ("honorable", "honourable", "excellency") or _in_honorific_phrase(tok)
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[str, ...], ...]:
+    """The honorifics of several words, as word tuples ("lt gen", "samdech techo")."""
+    return tuple(tuple(h.split()) for h in honorifics() if " " in h)
+
+
+def _in_honorific_phrase(tok: Token) -> bool:
+    """A word of an honorific of several words printed in full, capitalized ("Maj Gen", "Lt.
+    Col.", "Tan Sri"): each word is an honorific there, though alone it may be none."""
+    doc = tok.doc
+    for words in _phrases():
+        n = len(words)
+        for first in range(max(0, tok.i - n + 1), tok.i + 1):
+            if first + n <= len(doc) and doc[first].text[:1].isupper() and all(
+                    doc[first + k].lower_.rstrip(".") == words[k] for k in range(n)):
+                return True
+    return False
 
 
 _FUNCTION_WORDS = frozenset({
@@ -157,6 +176,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
         add(_name_after(doc, start, blocked, title_tokens, limit, covered))
     for start in sorted(title_ends):
         add(_name_after_comma(doc, start, blocked, title_tokens, limit, covered))
+    for start in _honorific_ends(doc):
+        add(_name_after_honorific(doc, start, blocked, title_tokens, limit, covered))
     for start in sorted(title_starts):
         add(_name_before(doc, start, blocked, title_tokens, covered))
     out.sort(key=lambda c: c.span.start)
@@ -294,13 +315,17 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
     if any(ch.isdigit() for ch in out.text) or len(out.text) < 2:
         return None
     words = [t for t in out if not (t.is_punct and t.text not in ("-",)) and t.text != "-"]
-    if not words or any(t.lower_ in NOT_NAME_WORDS for t in words):
+    if not words or any(t.lower_ in NOT_NAME_WORDS and not (k > 0 and t.lower_ in _NAME_TOO) for k, t in enumerate(words)):
         return None
     if not all(t.text[:1].isupper() or t.lower_ in PARTICLES or _after_hyphen(t) for t in words):
         return None
     if all(t.lower_ in PARTICLES or t.lower_ in SUFFIXES or is_initial(t.text) for t in words):
         return None
     return out
+
+
+# Abbreviated titles that are also family names after a given name ("Hun Sen", "Amartya Sen").
+_NAME_TOO = {"sen", "gen", "rep"}
 
 
 def _particle_before_name(doc: Doc, i: int, end: int) -> bool:
@@ -497,6 +522,39 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
                 or (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha)):
             return None
     elif len(words) > 4:
+        return None
+    return clean_person_span(doc[i:j], title_tokens, blocked)
+
+
+def _honorific_ends(doc: Doc) -> list[int]:
+    """Token indices right after a style of address ("His Excellency", "H.E.", "Samdech Techo",
+    "Lt. Gen."), not after "the" ("the General Assembly")."""
+    out = []
+    for t in doc:
+        if not is_honorific(t) or (t.i + 1 < len(doc) and is_honorific(doc[t.i + 1])) or not t.text[:1].isupper():
+            continue
+        first = t.i
+        while first > 0 and is_honorific(doc[first - 1]):
+            first -= 1
+        if first > 0 and doc[first - 1].lower_ in ("the", "a", "an") and doc[first].lower_ not in ("honorable", "honourable", "rt", "right"):
+            continue
+        out.append(t.i + 1)
+    return out
+
+
+def _name_after_honorific(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], limit: int, covered: set[int]) -> Span | None:
+    """Two to four capitalized proper nouns after a style of address, that the model took for
+    no one or for a place or organization's part ("greeted His Excellency Ana Lima Sousa, the
+    president of ..."): a name, unless a word of it is a place, an organization or a title."""
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper() \
+            and j not in blocked and j not in title_tokens and doc[j].ent_type_ in ("", "PERSON") and doc[j].lower_ not in NOT_NAME_WORDS:
+        j += 1
+    if j - i < 2 or covered.intersection(range(i, j)) or doc[j - 1].idx >= limit:
+        return None
+    if j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper():
+        return None  # the proper noun goes on past four words, or into a place or a title: no name
+    if any(_title_word(t) for t in doc[i:j]):
         return None
     return clean_person_span(doc[i:j], title_tokens, blocked)
 
