@@ -153,7 +153,7 @@ def _rank_taken(person: str, country: str, index: ActorIndex) -> bool:
     """Someone else already holds a post of that rank for that country (heads count as one rank)."""
     def rank(kind: str) -> str:
         return "head" if kind in _HEADS else kind
-    own = {rank(t.kind) for t in index.titles if t.person == person}
+    own = {rank(t.kind) for t in index.titles if t.person == person and t.kind != "other"}  # a country has many "other" officials
     return any(t.person and t.person != person and t.of == country and rank(t.kind) in own for t in index.titles)
 
 
@@ -346,9 +346,33 @@ def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) ->
             continue
         sent = doc[m.span.start].sent
         for o in index.mentions_in(sent.start, sent.end):
-            if o.kind == "Person" and o.key != person and o.key in placed and own & ranks(o.key):
+            if o.kind == "Person" and o.key != person and o.key in placed and own & ranks(o.key) and not _coordinated(m, o):
                 out.add(placed[o.key])
     return out
+
+
+def _coordinated(a: ActorMention, b: ActorMention) -> bool:
+    """Two people in one list set off by commas ("also met President A, Prime Minister B and
+    ..."): the same side of a visit, not counterparts."""
+    head = _list_head(a.span.root)
+    if head != _list_head(b.span.root) or not (a.span.root.dep_ in _LISTED or b.span.root.dep_ in _LISTED):
+        return False
+    first, last = sorted((a, b), key=lambda m: m.span.start)
+    between = a.span.doc[first.span.end:last.span.start]
+    if "appos" not in (a.span.root.dep_, b.span.root.dep_) and not any(t.text == "," for t in between):
+        return False  # "between A and B", "A and B met": two names joined by "and" may be the two sides
+    # "Foreign Minister A and his Kenyan counterpart B": two sides, though joined by "and"
+    return not any(t.lemma_.lower() == "counterpart" for t in between)
+
+
+def _list_head(tok):
+    """The first item of the list (conjuncts, appositions) a token is in."""
+    while tok.dep_ in _LISTED and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+_LISTED = {"conj", "appos"}  # (the parser takes ", Prime Minister B" in a list of names for an apposition)
 
 
 _DELEGATION_VERBS = {"consist", "include", "comprise", "compose"}

@@ -111,7 +111,9 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
     after "for" or "of" (joined by "and", "&", "of", "the", a possessive); one or two lower-case
     words only right before a capitalized name ("Minister for trade Manoa Kamikamica")."""
     i = h.span.end
-    if entry.phrase.split()[-1] not in _PORTFOLIO_HEADS or i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of"):
+    of_state = entry.phrase.endswith("secretary of state")
+    links = ("for",) if of_state else ("for", "of")  # "Secretary of State for X"
+    if (entry.phrase.split()[-1] not in _PORTFOLIO_HEADS and not of_state) or i + 1 >= len(doc) or doc[i].lower_ not in links:
         return None
     first = doc[i + 1]
     owner_iso2 = None
@@ -156,7 +158,10 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
         label = f"{entry.label} {portfolio}"
         words = portfolio.lower()
         kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
-        gaz.titles[phrase] = TitleEntry(phrase, kind, label, owner_iso2)
+        # "Deputy Assistant Secretary of State for South Asian Affairs" stays the one country's
+        # post the table says; a bare "Secretary of State for X" is a British-style cabinet post
+        kept = entry.country_iso2 if of_state and entry.phrase != "secretary of state" else None
+        gaz.titles[phrase] = TitleEntry(phrase, kind, label, owner_iso2 or kept)
     return Hit("title", phrase, span)
 
 

@@ -23,10 +23,14 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     apply_gazetteer_people(index, gaz)
     title_to_person(doc, index)
     resolve_title_only(index, gaz)
-    dateline_posts(doc, index, gaz)
-    paired_posts(doc, index, gaz)
-    company_posts(doc, index, gaz)
-    styled_posts(doc, index, gaz)
+    # what the text says of a person before the dateline's place, which is only where the
+    # story was filed; then again with the people the dateline placed
+    for _ in range(2):
+        paired_posts(doc, index, gaz)
+        company_posts(doc, index, gaz)
+        styled_posts(doc, index, gaz)
+        if not _:
+            dateline_posts(doc, index, gaz)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -372,9 +376,11 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 of = _listed_country(doc, index, mod_start, m)
         else:
             phrase = doc[start:after]
-            person = None if _indefinite_speaker(doc, start, after, gaz) else _apposed_person(doc, index, start, h)
+            # "the Permanent Secretary-Ministry of Defence, Ms. X" (a list of posts and names):
+            # the holder named after the post's own body, before anyone the title follows
+            unit = _named_after_its_unit(doc, index, h) if of is None or _dash_joined(doc, h) else None
+            person = None if unit is not None or _indefinite_speaker(doc, start, after, gaz) else _apposed_person(doc, index, start, h)
             apposed = person is not None
-            unit = None if person is not None or of is not None else _named_after_its_unit(doc, index, h)
             if unit is not None:
                 person = unit
         body_end = _unit_end(doc, index, h) if entry.kind == "other" and (unit is not None or person is None) else None
@@ -426,7 +432,7 @@ def _unit_end(doc: Doc, index: ActorIndex, h: Hit) -> int | None:
     """The end of a unit title's "of"/"in" phrase ("Director of the Americas in the Ministry
     of Foreign Affairs"): capitalized words and "of", "in", "the", "and" up to a comma."""
     k = h.span.end
-    if k >= len(doc) or doc[k].lower_ not in ("of", "in"):
+    if k >= len(doc) or doc[k].lower_ not in ("of", "in") and not _dash_joined(doc, h):
         return None
     k += 1
     while k < len(doc) and k - h.span.end <= _BODY_SCAN and doc[k].text != ",":
@@ -490,7 +496,7 @@ def _named_after_its_unit(doc: Doc, index: ActorIndex, h: Hit) -> str | None:
     phrase names what it heads, then the holder in apposition after a comma (the name ends
     the phrase)."""
     k = h.span.end
-    if k >= len(doc) or doc[k].lower_ not in ("of", "in"):
+    if k >= len(doc) or doc[k].lower_ not in ("of", "in") and not _dash_joined(doc, h):
         return None
     k += 1
     while k < len(doc) and k - h.span.end <= _BODY_SCAN and doc[k].text != ",":
@@ -504,6 +510,13 @@ def _named_after_its_unit(doc: Doc, index: ActorIndex, h: Hit) -> str | None:
         return None
     end = m.span.end
     return m.key if end >= len(doc) or doc[end].is_punct or doc[end].lower_ == "and" else None
+
+
+def _dash_joined(doc: Doc, h: Hit) -> bool:
+    """A title joined by a dash to the capitalized body it serves in ("Permanent
+    Secretary-Ministry of Defence")."""
+    k = h.span.end
+    return k + 1 < len(doc) and doc[k].text in ("-", "\u2013") and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha
 
 
 def _listed_country(doc: Doc, index: ActorIndex, mod_start: int, m: ActorMention) -> str | None:
@@ -576,7 +589,9 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         return None  # the headline: "X, U.S. State Secretary Agree On ..." lists two subjects
     i = start - 1
     steps = 0
-    while i >= 0 and steps < 4 and (doc[i].lower_ in _APPOSITION_GAP or index.mention_at(i) is not None and index.mention_at(i).kind != "Person"):
+    # (past "the", "new", a country and a party: "X, a Republican U.S. House of Representatives member")
+    while i >= 0 and steps < 4 and (doc[i].lower_ in _APPOSITION_GAP or index.mention_at(i) is not None and index.mention_at(i).kind != "Person"
+                                    or doc[i].ent_type_ == "NORP" and doc[i].text[:1].isupper() and i not in index._by_token):
         m = index.mention_at(i)
         i = (m.span.start - 1) if m is not None and m.kind != "Person" else i - 1
         steps += 1

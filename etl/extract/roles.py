@@ -22,8 +22,13 @@ def add_role(index: ActorIndex, person: str, tm: TitleMention) -> None:
         if role.title == tm.title and (role.of == tm.of or role.of is None or tm.of is None):
             if role.of is None and tm.of is not None:
                 actor.roles[i] = RoleFact(tm.title, tm.of, evidence)
+                _place(index, actor, tm)  # the title met again with its country places the person too
             return
     actor.roles.append(RoleFact(tm.title, tm.of, evidence))
+    _place(index, actor, tm)
+
+
+def _place(index: ActorIndex, actor, tm: TitleMention) -> None:
     owner = index.actors.get(tm.of) if tm.of is not None else None
     if actor.country is None and owner is not None and owner.kind == "Country":
         actor.country = tm.of
