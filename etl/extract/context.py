@@ -155,6 +155,11 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
         if o.kind == "government_body" and o.country_iso2:
             for name in (o.name, *o.aliases):
                 bodies.setdefault(name, set()).add(o.country_iso2)
+    if not found:
+        # "Lusaka Times", "Kathmandu Post": a national outlet named after its country's capital
+        for c in gazetteer.vocab.countries:
+            if any(len(city) > 3 and city in source and re.search(rf"(?<![\w.]){re.escape(city)}(?![\w])", source) for city in c.capitals):
+                found.add(c.key)
     if found:  # "German Federal Foreign Office": the country named, not another's "Foreign Office" inside it
         return found.pop() if len(found) == 1 else None
     for name, iso2 in bodies.items():

@@ -125,17 +125,20 @@ def organization_from_entity(index: ActorIndex, ent: Span) -> str:
     return key
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?),?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)", re.MULTILINE)
+# "SEOUL, (Yonhap) --", "BEIJING (AP) —", "NEW DELHI:", "BISHKEK, April 22. /tass/."
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?)(?:,?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–)"
+                       r"|:\s|,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\.\s)", re.MULTILINE)
 
 
 def dateline_country(text: str, gaz: Gazetteer) -> str | None:
-    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —") at the start
-    of an article's ``text``."""
-    match = _DATELINE.search(text[:600])
-    if match is None:
-        return None
-    city = match.group(1).strip().title()
-    for c in gaz.vocab.countries:
-        if city in c.capitals or city == c.name:
-            return c.key
+    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —", "NEW DELHI:")
+    at the start of an article's ``text``."""
+    for match in _DATELINE.finditer(text[:600]):
+        city = match.group(1).strip().title()
+        for c in gaz.vocab.countries:
+            if city in c.capitals or city == c.name:
+                return c.key
+        if match.group(0).rstrip()[-1:] in ("-", "—", "–"):
+            return None  # the dash dateline's place, of no country known
+        # "BREAKING:", "NOTE:": a label line, not a place; a dateline may follow
     return None
