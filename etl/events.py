@@ -367,22 +367,26 @@ class EventView:
         return out
 
     def _sides(self, query: str, var: str, value: Literal) -> set[tuple[str, str]]:
-        """(stored graph, side a participant may stand for) of one query, for one date; cached
-        for the view's life (the store does not change during an ingest step: the pending
-        graphs are counted apart)."""
-        def ask() -> set[tuple[str, str]]:
-            out: set[tuple[str, str]] = set()
+        """(stored graph, side a participant may stand for) of one query, for one date. Every
+        row is of a graph holding the date (as a report's date or an article's publication):
+        the answer is kept graph by graph (``Answers.parts``), a written graph's part asked
+        again (the pending graphs are counted apart)."""
+        def sides(rows: Iterable[tuple]) -> set[str]:
+            return {str(t) for _, _, _, c, o in rows for t in (c, o) if isinstance(t, URIRef)}
+
+        def ask() -> dict[str, set[str]]:
             if query is _UNDATED_BY_PUBLISHED:
-                rows = [row for g, _ in self.store.query_bound(_PUBLISHED, {var: value}).rows()
-                        for row in self.store.query_bound(query, {var: value, "g": g}).rows()]
-            else:
-                rows = list(self.store.query_bound(query, {var: value}).rows())
-            for g, _, _, c, o in rows:
-                out.update((str(g), str(t)) for t in (c, o) if isinstance(t, URIRef))
-            return out
-        # every row is of a graph holding the date (as a report's date or an article's
-        # publication), so the answer stands until such a graph is written
-        return self.answers.get("undated" if query is _UNDATED_BY_PUBLISHED else "dated", str(value), ask)
+                graphs = [g for g, _ in self.store.query_bound(_PUBLISHED, {var: value}).rows()]
+                return {str(g): sides(self.store.query_bound(query, {var: value, "g": g}).rows()) for g in graphs}
+            rows: dict[str, list] = {}
+            for row in self.store.query_bound(query, {var: value}).rows():
+                rows.setdefault(str(row[0]), []).append(row)
+            return {g: sides(r) for g, r in rows.items()}
+
+        def ask_graph(g: str) -> set[str]:
+            return sides(self.store.query_bound(query, {var: value, "g": URIRef(g)}).rows())
+        parts = self.answers.parts("undated" if query is _UNDATED_BY_PUBLISHED else "dated", str(value), ask, ask_graph)
+        return {(g, side) for g, part in parts.items() for side in part}
 
     def near(self, report: Report) -> list[Report]:
         """The reports compatible with this one, now."""

@@ -59,8 +59,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 _HOW = {DKG + "ByName": "name", DKG + "ByGazetteer": "gazetteer", DKG + "ByOtherArticle": "store", DKG + "Unidentified": "none"}
-# Who carries a family name in the union: persons named in full, and family-name-only uses.
-_FAMILY = _P + "SELECT ?family ?x WHERE { ?x dkg:familyName ?family }"
+# Who carries a family name, graph by graph: persons named in full, and family-name-only uses.
+_FAMILY = _P + "SELECT ?g ?family ?x WHERE { GRAPH ?g { ?x dkg:familyName ?family } }"
 # What each article says of one person: its name use, posts, country and date.
 _USES_OF = _P + """
 SELECT ?person ?g ?use ?normal ?how ?family ?title ?of ?country ?issued WHERE {
@@ -73,7 +73,16 @@ SELECT ?person ?g ?use ?normal ?how ?family ?title ?of ?country ?issued WHERE {
     OPTIONAL { ?a dcterms:issued ?issued }
   }
 }"""
-_USE = _USES_OF.replace("SELECT ?person ?g ?use", "SELECT ?use ?g ?person")
+# What each article says of the name uses that carry one family name (family-name-only uses)
+_FAMILY_USES = _P + """
+SELECT ?use ?g ?person ?normal ?how ?family ?title ?of ?country ?issued WHERE {
+  GRAPH ?g {
+    ?use dkg:familyName ?family ; dkg:nameOf ?person ; dkg:normalForm ?normal ; dkg:identifiedBy ?how ; dkg:usedIn ?a .
+    OPTIONAL { ?person dkg:holds ?r . ?r dkg:title ?title ; dkg:reportedIn ?a . OPTIONAL { ?r dkg:roleOf ?of } }
+    OPTIONAL { ?person dkg:country ?country }
+    OPTIONAL { ?a dcterms:issued ?issued }
+  }
+}"""
 _IN_GRAPH = _USES_OF.replace("SELECT ?person ?g ?use", "SELECT ?g ?person ?use")
 _LABEL = _P + "SELECT ?person ?label WHERE { ?person rdfs:label ?label }"
 
@@ -195,38 +204,60 @@ class View:
         for recs in self.pending.values():
             yield from recs
 
+    def _by_graph(self, kind: str, key: str, query: str, bindings: dict, build) -> dict[str, object]:  # type: ignore[no-untyped-def]
+        """An answer that grows with the store, kept graph by graph (``Answers.parts``): the
+        query's rows (``?g`` projected, the pattern inside ``GRAPH ?g``) of each article graph,
+        ``build`` making one graph's part of its rows."""
+        prefix = self.iris.article_graph_prefix
+
+        def ask() -> dict[str, object]:
+            rows: dict[str, list] = {}
+            for row in self.store.query_bound(query, bindings).rows():
+                g = str(row[self._G[query]])
+                if g.startswith(prefix):  # a server may show its own union graph to GRAPH ?g
+                    rows.setdefault(g, []).append(row)
+            return {g: build(r) for g, r in rows.items()}
+
+        def ask_graph(g: str) -> object:
+            return build(list(self.store.query_bound(query, {**bindings, "g": URIRef(g)}).rows()))
+        return self.answers.parts(kind, key, ask, ask_graph)
+
+    _G = {_FAMILY: 0, _USES_OF: 1, _FAMILY_USES: 1}  # where ?g is in each query's rows
+
     def family(self, family: str) -> tuple[set[str], set[str]]:
         """(persons named in full, family-name-only uses) with this family name in the union."""
-        def ask() -> tuple[set[str], set[str]]:
-            persons, uses = set(), set()
-            actors = self.iris.instance("actor", "")
-            for _, x in self.store.query_bound(_FAMILY, {"family": Literal(family)}).rows():
-                (persons if str(x).startswith(actors) else uses).add(str(x))
-            return persons, uses
-        persons, uses = self._cached("family", family, ask)
-        return set(persons), set(uses)
+        parts = self._by_graph("family", family, _FAMILY, {"family": Literal(family)},
+                               lambda rows: {str(x) for _, _, x in rows})
+        actors = self.iris.instance("actor", "")
+        persons, uses = set(), set()
+        for part in parts.values():
+            for x in part:  # type: ignore[attr-defined]
+                (persons if x.startswith(actors) else uses).add(x)
+        return persons, uses
 
     def _uses_of(self, person: str) -> list[Record]:
         """Every stored article's record of one person (graphs being replaced included)."""
-        return self._cached("person", person, lambda: _records(
-            self.store.query_bound(_USES_OF, {"person": URIRef(person)}).rows(), _COLUMNS))
+        parts = self._by_graph("person", person, _USES_OF, {"person": URIRef(person)},
+                               lambda rows: _records(rows, _COLUMNS))
+        return [r for part in parts.values() for r in part]  # type: ignore[attr-defined]
 
-    def _use(self, use: str) -> list[Record]:
-        return self._cached("use", use, lambda: _records(
-            self.store.query_bound(_USE, {"use": URIRef(use)}).rows(), ("use", "g", "person") + _COLUMNS[3:]))
+    def _family_uses(self, family: str) -> list[Record]:
+        """Every stored article's record of its family-name-only uses of one family name."""
+        parts = self._by_graph("family uses", family, _FAMILY_USES, {"family": Literal(family)},
+                               lambda rows: _records(rows, ("use", "g", "person") + _COLUMNS[3:]))
+        return [r for part in parts.values() for r in part]  # type: ignore[attr-defined]
 
     def family_records(self, family: str) -> list[Record]:
         """Every article's record of every person with this family name: the people named
         in full (with the records of the articles resolved to them) and the family-name-only
         uses, stored (not being replaced) and pending."""
-        persons, uses = self.family(family)
+        persons, _ = self.family(family)
         out: dict[tuple[str, str], Record] = {}
         for person in sorted(persons):
             for r in self._uses_of(person):
                 out.setdefault((r.graph, r.person), r)
-        for use in sorted(uses):
-            for r in self._use(use):
-                out.setdefault((r.graph, r.person), r)
+        for r in self._family_uses(family):
+            out.setdefault((r.graph, r.person), r)
         found = [r for r in out.values() if r.graph not in self.replaced and token_key(r.family) == token_key(family)]
         return found + [r for r in self.pending_records() if token_key(r.family) == token_key(family)]
 

@@ -44,3 +44,51 @@ def test_rows_are_given_back_when_answers_are_dropped():
     assert answers.rows == (1 + 3) + (1 + 1)
     answers.written("https://example.org/graph/g", [("https://example.org/p1", "p", "Ana")])
     assert answers.rows == 4
+
+
+def test_an_answer_kept_by_graph_asks_again_only_the_written_graphs_part():
+    # the records of a person every article names: asked in full once, then graph by graph
+    answers, full, one = Answers(), [], []
+    key = "https://example.org/person/ana-varo"
+    store = {"g1": ["r1"], "g2": ["r2"]}
+
+    def ask():
+        full.append(1)
+        return dict(store)
+
+    def ask_graph(g):
+        one.append(g)
+        return list(store.get(g, []))
+    assert answers.parts("person", key, ask, ask_graph) == {"g1": ["r1"], "g2": ["r2"]}
+    store["g3"] = ["r3"]  # a new article names her
+    answers.written("g3", [(key, "p", "o")])
+    del store["g1"]  # an article rewritten without her: its content before the write names her
+    answers.written("g1", [("https://example.org/u", "nameOf", key)])
+    answers.written("g9", [("https://example.org/other", "p", "o")])  # nothing of hers
+    assert answers.parts("person", key, ask, ask_graph) == {"g2": ["r2"], "g3": ["r3"]}
+    assert full == [1] and one == ["g1", "g3"] and answers.refreshed == 2
+    assert answers.rows == 1 + 2
+    # nothing written since: no question at all
+    assert answers.parts("person", key, ask, ask_graph) == {"g2": ["r2"], "g3": ["r3"]}
+    assert full == [1] and one == ["g1", "g3"]
+
+
+def test_an_answer_kept_by_graph_is_dropped_when_evicted_or_keyed_by_the_written_graph():
+    answers = Answers(max_rows=5)
+    asked: list = []
+
+    def ask(name, n):
+        def run():
+            asked.append(name)
+            return {f"{name}-{i}": {"x"} for i in range(n)}
+        return run
+    answers.parts("dated", "2024-01-01", ask("a", 3), lambda g: {"x"})
+    answers.written("a-0", [("s", "p", "2024-01-01")])  # marked stale, then evicted
+    answers.parts("dated", "2024-01-02", ask("b", 3), lambda g: {"x"})
+    assert answers.rows <= 5 and len(answers) == 1
+    answers.parts("dated", "2024-01-01", ask("a", 1), lambda g: {"x"})
+    assert asked == ["a", "b", "a"] and answers.refreshed == 0
+    answers.parts("graph", "https://example.org/g", ask("g", 1), lambda g: {"x"})
+    answers.written("https://example.org/g", [])  # an answer about the graph itself goes
+    answers.parts("graph", "https://example.org/g", ask("g", 1), lambda g: {"x"})
+    assert asked == ["a", "b", "a", "g", "g"]

@@ -99,7 +99,8 @@ class Summary:
     shacl_engines: dict[str, int] = field(default_factory=dict)
     worker_shacl_engines: dict[str, int] = field(default_factory=dict)
     # identity's store queries: asked of the store, answered from those kept (etl.answers),
-    # and what is kept now (answers, rows)
+    # graphs' parts of kept answers asked again after a write, and what is kept now
+    # (answers, rows)
     identity_queries: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
@@ -117,7 +118,8 @@ class Summary:
         return (f"stage seconds: {stages}; worker derivations: {self.worker_used} used as derived, "
                 f"{self.worker_redone} derived again in the client; graphs validated: {engines} in the client, "
                 f"{workers} in the workers; identity queries: {q.get('asked', 0)} asked of the store, "
-                f"{q.get('reused', 0)} answered from {q.get('kept', 0)} kept ({q.get('rows', 0)} rows)")
+                f"{q.get('reused', 0)} answered from {q.get('kept', 0)} kept ({q.get('rows', 0)} rows), "
+                f"{q.get('refreshed', 0)} written graphs' parts asked again")
 
 
 @dataclass(frozen=True)
@@ -360,7 +362,8 @@ class Ingestor:
             return False
         self._keep(graph, facts)
         a = self.answers
-        self.summary.identity_queries = {"asked": a.asked, "reused": a.reused, "kept": len(a), "rows": a.rows}
+        self.summary.identity_queries = {"asked": a.asked, "reused": a.reused, "refreshed": a.refreshed,
+                                         "kept": len(a), "rows": a.rows}
         self.summary.accepted += 1
         self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)
