@@ -38,6 +38,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     forums: dict[str, int] = {}  # the words of the forum meetings named as a setting ("the G20 summit"), where last
     triggers_of = {sent.start: [t for t in sent if is_trigger(t, ctx)] for sent in ctx.sentences()}
     listed, headings = list_meetings(ctx, triggers_of)
+    offered: tuple[int, list[str]] | None = None  # the sentence and people of the last meeting only offered ("X was invited to meet Y")
     for sent in ctx.sentences():
         if sent.start in headings:
             continue
@@ -48,6 +49,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         in_sentence: list[MeetingDraft] = []
         for trig in triggers:
             status = status_of(trig, ctx)
+            if status is None and not in_headline and _invited(trig):
+                people = [p for p in own_participants(trig, ctx.index, True) if p in ctx.index.actors]
+                offered = (sent.end, people) if len(set(people)) >= 2 else offered
             if status is None or first_visit_since(trig):
                 continue
             dated = next((d for d in reversed(drafts) if d.date), None)
@@ -104,6 +108,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 if earlier is not None and _circumstance(trig) and not refers_back(extra, earlier, ctx.index):
                     extra = []  # "At the onset of the meeting, X conveyed greetings of A to B": the act's people
                 parts = list(dict.fromkeys(parts + extra))
+            if not parts and earlier is None and not in_headline and status == "held" and offered is not None and _took_place(trig) and _next_sentence(offered[0], sent, ctx):
+                # "X was invited to meet Y in Lima. The meeting took place on Monday": the meeting offered, held
+                parts = list(offered[1])
             if len(parts) < needed and earlier is None and not in_headline and (_their(trig) or group_reference(trig, ctx.index)):
                 # "In their telephone conversation, the two leaders ..." after a lead of what "A and B
                 # agreed": the people the story has just named together ("their talks with X": and X)
@@ -147,6 +154,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
                 continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
+            if date is None and status == "held":
+                date = _date_of_the_group_meeting(trig, parts, drafts)
             new = _drafts(trig, sent, parts, status, date, ctx, len(triggers) > 1, _met_on_a_visit(parts, status, visits, ctx))
             day_of = drafts[-1].root() if date is None and drafts and says_same_day(sent, trig, ctx) else None
             for d in new:
@@ -451,6 +460,45 @@ def _reported_before(drafts: list[MeetingDraft], status: str) -> MeetingDraft | 
     """The main meeting reported last in the body with this status (the meeting a back
     reference means)."""
     return next((d.root() for d in reversed(drafts) if d.primary and d.status == status and not _lone_headline(d)), None)
+
+
+def _invited(trig: Token) -> bool:
+    """The meeting is what someone was invited to do ("X was invited to meet with Y", "invited
+    X to visit Y"): offered, held or not unsaid."""
+    return any(t.lemma_.lower() == "invite" for t in list(trig.ancestors)[:2])
+
+
+def _took_place(trig: Token) -> bool:
+    """"The meeting took place on Monday", "The talks were held at the palace": a meeting word
+    with "the" that the sentence says was held (its own occurrence, not an act at it)."""
+    if trig.pos_ not in ("NOUN", "PROPN") or trig.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in trig.children):
+        return False
+    verb = trig.head
+    if verb.lemma_.lower() == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return trig.dep_ == "nsubjpass" and verb.lemma_.lower() == "hold"
+
+
+def _next_sentence(end: int, sent: Span, ctx: ArticleContext) -> bool:
+    """``sent`` is the sentence right after the one ending at token ``end``."""
+    return end <= sent.start and not ctx.doc[end:sent.start].text.strip()
+
+
+_OWN_MEETING = {"his", "her", "the"}
+
+
+def _date_of_the_group_meeting(trig: Token, parts: list[str], drafts: list[MeetingDraft]) -> str | None:
+    """"X also met A, B and C on Monday. During his meeting with A, X ...": "his meeting with A"
+    is X's part, with A, of the dated meeting already reported, so it is of that day. The
+    meeting word is definite ("his", "her", "the") and names its other side with "with"; the
+    earlier main held meetings that hold all its people (and more) give one date."""
+    if trig.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ in ("det", "poss") and c.lower_ in _OWN_MEETING for c in trig.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.children) or len(set(parts)) < 2:
+        return None
+    groups = {id(d.root()): d.root() for d in drafts}.values()
+    dates = {g.date for g in groups if g.primary and g.status == "held" and g.date and set(parts) < set(g.participants)}
+    return dates.pop() if len(dates) == 1 else None
 
 
 def _bilateral_with(drafts: list[MeetingDraft], status: str, parts: list[str], date: str | None, ctx: ArticleContext) -> MeetingDraft | None:

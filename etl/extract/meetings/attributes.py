@@ -115,6 +115,9 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     starts = clause_chars(trigger, ctx)
     mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
     mentions = [m for m in mentions if not _inside_earlier_meeting(m.start, trigger, ctx)]
+    # "Ankara, 18 August 2022 (Agency): X, on a visit to Y, met Z": the dateline's date is the
+    # day the story was filed, no date of the clause the parser hung it on
+    mentions = [m for m in mentions if not _in_lead_dateline(m, sent, ctx)]
     # "On September 22, at 3:10 p.m. (local time; 4:10 a.m. on September 23, Japan time)": the
     # date in parentheses is a conversion, not another date
     plain = [m for m in mentions if not _in_parentheses(m.start, sent, ctx)]
@@ -124,7 +127,17 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
     if same_day(best.text):
         return previous
-    return best.value
+    # "took place, earlier this week, on Monday, September 30": the finer of two dates that agree
+    finer = [m.value for m in mentions if best.value and m.value and m.value.startswith(best.value)]
+    return max(finer, key=len, default=best.value)
+
+
+def _in_lead_dateline(mention, sent: Span, ctx: ArticleContext) -> bool:
+    """A date in the wire dateline that opens the story's lead sentence."""
+    from etl.extract.meetings.passes import in_dateline, lead_sentence
+
+    lead = lead_sentence(ctx)
+    return lead is not None and lead.start == sent.start and in_dateline(mention, lead)
 
 
 def same_day(text: str) -> bool:

@@ -48,7 +48,7 @@ def date_from_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     people = {k for k in subject_of(verb, ctx.index) if ctx.index.actors[k].kind == "Person"}
     if len(people) < 2:
         return
-    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None and not _in_dateline(m, lead)]
+    mentions = [m for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value is not None and not in_dateline(m, lead)]
     if not mentions:
         return
     value = min(mentions, key=lambda m: abs(m.start - verb.idx)).value
@@ -77,7 +77,7 @@ def date_from_wire_lead(drafts: list[MeetingDraft], ctx: ArticleContext) -> None
     people = {k for v in verbs for k in subject_of(v, ctx.index) if ctx.index.actors[k].kind == "Person"}
     if not people:
         return
-    days = {m.value for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value and len(m.value) == 10 and not _in_dateline(m, lead)}
+    days = {m.value for m in ctx.dates_in(lead.start_char, lead.end_char) if m.value and len(m.value) == 10 and not in_dateline(m, lead)}
     if len(days) != 1:
         return
     day = days.pop()
@@ -107,7 +107,7 @@ def _since(sent: Span) -> bool:
     return any(t.lower_ == "since" and t.dep_ in ("prep", "mark") and t.head.dep_ == "ROOT" for t in sent)
 
 
-def _in_dateline(mention, lead: Span) -> bool:
+def in_dateline(mention, lead: Span) -> bool:
     """A date in a wire dateline opening the lead ("SEOUL, May 12 (Yonhap) --")."""
     from etl.extract.meetings.attributes import dateline_match
 
