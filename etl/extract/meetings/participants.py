@@ -43,6 +43,7 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         # "X discussed trade with Y": the object is the topic; the other side hangs on "with",
         # on the verb or on its object ("discussed the ties between the two countries with Y")
         inner = [p for o in tok.children if o.dep_ == "dobj" for p in o.subtree if p.dep_ == "prep" and p.lower_ == "with"]
+        inner += mode_phrase_preps(tok)  # "discussed over the phone regional issues with Y"
         found.extend(k for p in inner for o in p.children if o.dep_ == "pobj" for k in refers_to(o, index, hosts, holders=holders))
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
     if tok.pos_ == "VERB":
@@ -207,9 +208,12 @@ _POSITION_WORDS = {"left", "right", "center", "centre", "front", "back", "second
 
 
 def _name_just_before(verb: Token, index: ActorIndex) -> str | None:
-    """The person named right before a verb, past commas, parentheses and photo position words."""
+    """The person named right before a verb, past commas, parentheses, photo position words and
+    the verb's own adverbs ("During the trip to Oslo Minister X also met Y", where the parser
+    takes X for the object of the opening phrase)."""
     i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].lower_ in _POSITION_WORDS):
+    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].lower_ in _POSITION_WORDS
+                                    or verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i and verb.doc[i].pos_ == "ADV"):
         i -= 1
     m = index.mention_at(i) if i >= verb.sent.start else None
     return m.key if m is not None and m.kind == "Person" else None

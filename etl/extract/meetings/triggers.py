@@ -242,7 +242,8 @@ def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
     if not any(person(c) or c.lower_ in ("he", "she") for c in subjects):
         return False
     # the "with" may hang on the object ("discussed the ties between the two countries with Y")
-    preps = [*tok.children, *(t for o in tok.children if o.dep_ == "dobj" for t in o.subtree)]
+    # or on the means ("discussed over the phone regional issues with Y", parsed as one phrase)
+    preps = [*tok.children, *(t for o in tok.children if o.dep_ == "dobj" for t in o.subtree), *mode_phrase_preps(tok)]
     return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and person(o) for o in p.children)
                for p in preps)
 

@@ -1,0 +1,26 @@
+"""Meetings whose sentence the parser builds oddly (fictional people, real places): the other
+side hung on the call's means, the subject swallowed by an opening phrase without a comma.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from tests.extract_support import extract, meetings
+
+
+def test_discussed_over_the_phone_issues_with_a_person_is_a_call() -> None:
+    # the parser reads "the phone regional matters with Y" as one phrase under "over"
+    facts = extract(
+        "Foreign Minister Tomas Varga on Sunday discussed over the phone regional matters with Secretary of State Lena Ostrova.",
+        published="2027-03-14",
+    )
+    assert meetings(facts) == [(frozenset({"Tomas Varga", "Lena Ostrova"}), "phone", "held", "2027-03-14", None)]
+
+
+def test_subject_swallowed_by_an_opening_phrase_still_meets() -> None:
+    # no comma after "During the trip to Oslo": the parser makes the minister its object
+    text = ("Foreign Minister Arvid Kello of Estonia visited Norway this week.\n\n"
+            "During the trip to Oslo FM Kello also met Defence Minister Ingrid Saltnes and Speaker Ola Brekke on May 4.")
+    got = meetings(extract(text, published="2027-05-06"))
+    assert any(m[0] == frozenset({"Arvid Kello", "Ingrid Saltnes", "Ola Brekke"}) and m[3] == "2027-05-04" for m in got), got
