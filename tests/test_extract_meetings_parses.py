@@ -24,3 +24,15 @@ def test_subject_swallowed_by_an_opening_phrase_still_meets() -> None:
             "During the trip to Oslo FM Kello also met Defence Minister Ingrid Saltnes and Speaker Ola Brekke on May 4.")
     got = meetings(extract(text, published="2027-05-06"))
     assert any(m[0] == frozenset({"Arvid Kello", "Ingrid Saltnes", "Ola Brekke"}) and m[3] == "2027-05-04" for m in got), got
+
+
+def test_a_meeting_during_a_trip_to_a_city_is_in_that_city() -> None:
+    for text in ("During the trip to Tallinn Minister Arvid Kello met Speaker Ola Brekke on May 4.",
+                 "During his visit to Tallinn, Minister Arvid Kello met Speaker Ola Brekke on May 4."):
+        got = meetings(extract(text, published="2027-05-06"))
+        assert [m[4] for m in got] == ["Tallinn"], (text, got)
+
+
+def test_a_meeting_before_a_trip_is_not_at_its_destination() -> None:
+    got = meetings(extract("Ahead of his trip to Tallinn, Minister Arvid Kello met Speaker Ola Brekke on May 4.", published="2027-05-06"))
+    assert [m[4] for m in got] == [None], got

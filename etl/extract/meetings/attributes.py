@@ -218,6 +218,17 @@ def _welcomed_to_building(prep: Token, ent: Span, trigger: Token, ctx: ArticleCo
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _WELCOMING and (verb.i == trigger.i or trigger.head.i == verb.i)
 
 
+_TRIP_NOUNS = {"visit", "trip", "tour", "stay"}
+
+
+def _during_trip_to(prep: Token) -> bool:
+    """"During the trip to Tbilisi X met Y", "on his visit to Oslo": the "to" of a trip the
+    meeting's clause says it took place during names where it was."""
+    trip = prep.head
+    return (trip.pos_ == "NOUN" and trip.lemma_.lower() in _TRIP_NOUNS and trip.dep_ == "pobj"
+            and trip.head.lower_ in ("during", "on"))
+
+
 _NAME_LABELS = {"", "ORG", "FAC", "GPE", "LOC"}  # entity labels a place name may carry when the model misreads it
 
 
@@ -286,7 +297,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
                 prep = before(venue.start)
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
-        if prep is not None and prep.lower_ == "to" and not _welcomed_to_building(prep, ent, trigger, ctx):
+        if prep is not None and prep.lower_ == "to" and not _welcomed_to_building(prep, ent, trigger, ctx) and not _during_trip_to(prep):
             continue
         if prep is None or prep.lower_ not in ("in", "at", "to"):
             continue
