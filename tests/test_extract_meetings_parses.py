@@ -36,3 +36,18 @@ def test_a_meeting_during_a_trip_to_a_city_is_in_that_city() -> None:
 def test_a_meeting_before_a_trip_is_not_at_its_destination() -> None:
     got = meetings(extract("Ahead of his trip to Tallinn, Minister Arvid Kello met Speaker Ola Brekke on May 4.", published="2027-05-06"))
     assert [m[4] for m in got] == [None], got
+
+
+def test_the_name_after_a_post_in_a_ministry_is_a_person_and_the_ministry_no_venue() -> None:
+    # "Minister of State in the Ministry of Foreign Affairs, Sheikh X": the body the post is
+    # in, then the name set off by commas (which the model takes for an organization)
+    facts = extract(
+        "President Aldo Brenner held talks with the Minister of State in the Ministry of Foreign Affairs, "
+        "Sheikh Rashid Kamal Al Fahim, in Geneva on Monday.", published="2027-03-10")
+    assert meetings(facts) == [(frozenset({"Aldo Brenner", "Rashid Kamal Al Fahim"}), "in-person", "held", "2027-03-08", "Geneva")]
+
+
+def test_a_ministry_after_a_name_is_still_a_venue() -> None:
+    facts = extract("President Aldo Brenner held talks with Foreign Minister Rashid Kamal at the Ministry of Foreign Affairs on Monday.",
+                    published="2027-03-10")
+    assert [m[4] for m in meetings(facts)] == ["Ministry of Foreign Affairs"]

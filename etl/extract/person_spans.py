@@ -475,7 +475,8 @@ def _role_noun_ends(doc: Doc) -> set[int]:
 
 def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
     """Where a name may start after a title: past "of (the) <country>" when the country's
-    tokens are blocked (a mention), else ``i``."""
+    tokens are blocked (a mention), or past "in/at the <body>" ("Minister of State in the
+    Ministry of Foreign Affairs"), else ``i``."""
     if i + 1 < len(doc) and doc[i].lower_ == "of":
         k = i + 1 + (doc[i + 1].lower_ == "the")
         if k < len(doc) and k in blocked:
@@ -486,6 +487,16 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
                 while k < len(doc) and k in blocked:
                     k += 1
             return k
+    if i + 2 < len(doc) and doc[i].lower_ in ("in", "at") and doc[i + 1].lower_ == "the":
+        # "Minister of State in the Ministry of Foreign Affairs, X": past the body the post is in
+        k = i + 2
+        body = next((e for e in doc.ents if e.label_ == "ORG" and e.start in (i + 1, i + 2)), None)
+        if k in blocked:
+            while k < len(doc) and k in blocked:
+                k += 1
+            return k
+        if body is not None:
+            return body.end
     return i
 
 

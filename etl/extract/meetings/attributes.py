@@ -303,6 +303,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if ctx.in_quote(ent.start_char):
             continue
+        if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
+            continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue
         if ent.start_char not in clause_chars(trigger, ctx):
             continue
         if _inside_earlier_meeting(ent.start_char, trigger, ctx):
