@@ -51,3 +51,17 @@ def test_a_ministry_after_a_name_is_still_a_venue() -> None:
     facts = extract("President Aldo Brenner held talks with Foreign Minister Rashid Kamal at the Ministry of Foreign Affairs on Monday.",
                     published="2027-03-10")
     assert [m[4] for m in meetings(facts)] == ["Ministry of Foreign Affairs"]
+
+
+def test_a_family_name_opened_by_a_particle_alone_is_the_same_person() -> None:
+    # "Le Drian"-like surnames alone: the model files the two words as an organization
+    text = ("French Envoy Jean-Marc Le Goffic met Prime Minister Samir Haddad on Monday.\n\n"
+            "Later, Le Goffic met with President Karim Nassar at the palace.")
+    got = [m[0] for m in meetings(extract(text, published="2027-06-22"))]
+    assert frozenset({"Jean-Marc Le Goffic", "Karim Nassar"}) in got, got
+
+
+def test_a_patriarch_is_a_title_before_a_name() -> None:
+    text = "Envoy Paul Marchetti met with Maronite Patriarch Boutros Karam at the seat of the patriarchate on Friday."
+    got = [m[0] for m in meetings(extract(text, published="2027-06-22"))]
+    assert got == [frozenset({"Paul Marchetti", "Boutros Karam"})], got

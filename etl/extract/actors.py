@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.mentions import ActorIndex, ActorMention, add_gazetteer_actor, dateline_country
-from etl.extract.names import token_key
+from etl.extract.names import LEADING_PARTICLES, token_key
 from etl.extract.officials import official_people
 from etl.extract.people import group_people, identify_by_post
 from etl.extract.person_spans import NOT_NAME_WORDS, Candidate, in_credit, is_honorific, person_candidates
@@ -218,6 +218,9 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BYLINE.finditer(text)]
 
 
+_PATRONYMIC = {"bin", "binti", "bint"}  # "bin Zayed" is the father's name, shared by brothers
+
+
 def _full_names_repeated(doc: Doc, candidates: list[Candidate], blocked: set[int], titles: set[int], limit: int) -> list[Span]:
     """A full name the article gives a person (two words or more, after a title or labelled a
     person by the model), printed again where the model labelled it otherwise ("his Colombian
@@ -225,6 +228,10 @@ def _full_names_repeated(doc: Doc, candidates: list[Candidate], blocked: set[int
     person's mention."""
     names = {tuple(t.text for t in c.span) for c in candidates
              if c.words >= 2 and (c.introduced or not c.headline and all(t.ent_type_ == "PERSON" for t in c.span if not t.is_punct))}
+    # a family name opened by a particle, printed alone later ("Jean-Luc Le Drian" ... "Le
+    # Drian met"): its two words read as two names each inside the other, so look for it whole
+    names |= {n[k:] for n in list(names) for k in [next((k for k in range(1, len(n) - 1) if n[k].lower() in LEADING_PARTICLES), 0)]
+              if k and n[k].lower() not in _PATRONYMIC and n[-1][:1].isupper()}
     out: list[Span] = []
     if not names:
         return out
