@@ -65,3 +65,20 @@ def test_a_patriarch_is_a_title_before_a_name() -> None:
     text = "Envoy Paul Marchetti met with Maronite Patriarch Boutros Karam at the seat of the patriarchate on Friday."
     got = [m[0] for m in meetings(extract(text, published="2027-06-22"))]
     assert got == [frozenset({"Paul Marchetti", "Boutros Karam"})], got
+
+
+def test_discussions_between_a_minister_and_his_counterpart_named_before() -> None:
+    # "his Latvian counterpart": the Latvian foreign minister the story named; the host's
+    # joined portfolio ("Foreign and European Affairs") is a foreign minister's
+    text = ("Latvian Foreign Minister Aivars Kalnins visited Luxembourg on Tuesday at the invitation of the "
+            "Minister for Foreign and European Affairs, Marc Weber.\n\n"
+            "The discussions between Minister Weber and his Latvian counterpart highlighted the state of relations, "
+            "both in bilateral terms and in cooperation in the Benelux-Baltic format.")
+    got = meetings(extract(text, published="2027-06-24"))
+    assert (frozenset({"Aivars Kalnins", "Marc Weber"}), "in-person", "held", "2027-06-22", "Luxembourg") in got, got
+    assert all(m[4] != "Benelux" for m in got), got
+
+
+def test_discussions_between_two_countries_are_no_meeting() -> None:
+    got = meetings(extract("The discussions between Latvia and Luxembourg on a tax treaty have lasted two years.", published="2027-06-24"))
+    assert got == [], got

@@ -12,6 +12,8 @@ is not the country of the post (that is the one before it: "the U.S. Ambassador 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from etl.extract.gazetteer import Gazetteer, Hit
@@ -25,6 +27,17 @@ _APOSTROPHE_S = {"'s", "\u2019s"}
 _MAX_WORDS = 10
 _BODIES = {"department", "ministry", "bureau", "office", "agency", "commission", "council"}
 _LOWER_MAX = 2  # a lower-case portfolio ("Minister for trade X") is one or two words before a name
+
+
+_FOREIGN = re.compile(r"\bforeign\b(?: and [a-z]+)? affairs\b")
+
+
+def _portfolio_kind(words: str, kind: str) -> str:
+    """A portfolio of foreign affairs, alone or joined to another ("Foreign and European
+    Affairs", "Foreign Affairs and Trade"), is a foreign minister's; of defence, a defence one's."""
+    if _FOREIGN.search(words):
+        return "foreign"
+    return "defense" if ("defence" in words or "defense" in words) else kind
 
 
 def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
@@ -101,7 +114,7 @@ def _portfolio_before(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, H
     phrase = span.text.lower()
     if phrase not in gaz.titles:
         words = phrase
-        kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
+        kind = _portfolio_kind(words, entry.kind)
         gaz.titles[phrase] = TitleEntry(phrase, kind, span.text, None)
     return Hit("title", phrase, span)
 
@@ -157,7 +170,7 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
     if phrase not in gaz.titles:
         label = f"{entry.label} {portfolio}"
         words = portfolio.lower()
-        kind = "foreign" if "foreign affairs" in words else "defense" if ("defence" in words or "defense" in words) else entry.kind
+        kind = _portfolio_kind(words, entry.kind)
         # "Deputy Assistant Secretary of State for South Asian Affairs" stays the one country's
         # post the table says; a bare "Secretary of State for X" is a British-style cabinet post
         kept = entry.country_iso2 if of_state and entry.phrase != "secretary of state" else None

@@ -347,12 +347,28 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         # "his counterparts": whoever "his" is holds none of the posts the noun names
         owners = {k for c in t.children if c.dep_ == "poss" for k in possessor(c, index)}
         resolved = resolve_role_noun(t, index, exclude | owners, holders)
+        if not resolved and owners and holders:
+            resolved = _singular_counterpart(t, index, exclude | owners)
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)
             resolved = [named] if named is not None and named not in exclude else []
         out.extend(resolved)
     out.extend(k for k in _after_semicolons(tok, out, index) if k not in exclude)
     return list(dict.fromkeys(out))
+
+
+def _singular_counterpart(tok: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
+    """"Minister A and his Latvian counterpart": the one person the article gives the owner's
+    kind of post for that country (named earlier, not here); nothing when it names none or
+    several."""
+    if tok.lemma_.lower() != "counterpart" or tok.tag_ != "NN":
+        return []
+    countries = countries_of(tok, index)
+    if len(countries) != 1:
+        return []
+    kinds = _kinds_for("counterpart", tok, index)
+    found = {t.person for t in index.titles if t.person and t.kind in kinds and t.of == countries[0] and t.person not in exclude}
+    return list(found) if len(found) == 1 else []
 
 
 def _after_semicolons(tok: Token, found: list[str], index: ActorIndex) -> list[str]:

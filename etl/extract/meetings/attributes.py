@@ -272,6 +272,22 @@ def _unknown_name(tok: Token, sent: Span, ctx: ArticleContext) -> Span | None:
     return name
 
 
+_PLACE_NOUNS = {"area", "region", "city", "capital", "province", "district", "suburb", "outskirts", "border", "coast", "island", "port", "airport"}
+
+
+def _qualifies_a_thing(ent: Span, ctx: ArticleContext) -> bool:
+    """A place name compounded into a common noun that is no venue nor place word ("the
+    Benelux-Baltic format", "the Normandy format"), after "the"."""
+    head = ent.root
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head  # past the other names of the compound ("Benelux-Baltic")
+    if head.i < ent.end or head.pos_ != "NOUN" or not head.is_lower:
+        return False
+    if ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the":
+        return False
+    return head.lower_ not in ctx.vocab.meeting_triggers["venue_word"] and head.lemma_.lower() not in _PLACE_NOUNS
+
+
 def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
     """The place after "in"/"at" that the meeting's clause names ("in Tokyo", "in Rio de
     Janeiro"); a city is preferred to a building."""
@@ -279,6 +295,9 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
     allowed |= {c.i for a in (trigger, *trigger.ancestors) for c in a.children if same_talks_conjunct(c, ctx)}
     spans = place_spans(sent, ctx)
+    # "cooperation in the Benelux-Baltic format", "in the Normandy format": a place name that
+    # only qualifies a common noun names a grouping, not where anyone met
+    spans = [e for e in spans if not _qualifies_a_thing(e, ctx)]
 
     def before(start: int) -> Token | None:
         prep = sent.doc[start - 1] if start > 0 else None

@@ -38,7 +38,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             # "had separate discussions with his counterparts": held with someone; not
             # "discussions on trade", "after discussions"
             return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "hold", "conduct")
-                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)))
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children))
+                    or _between_people(tok, ctx))
         if lemma in _HELD_ONLY or tok.lower_ in _HELD_ONLY:
             # "hold a high-level dialogue", "hold the next round of their defense dialogue",
             # "held consultations with X"; not "the dialogue mechanism", "consultations on a deal"
@@ -219,6 +220,20 @@ def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
                 if obj.dep_ != "pobj" or any(c.dep_ in ("acl", "relcl") or c.lower_ == "to" for c in obj.subtree if c.i != obj.i):
                     continue
                 if any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)):
+                    return True
+    return False
+
+
+def _between_people(tok: Token, ctx: ArticleContext) -> bool:
+    """"The discussions between Minister A and his Latvian counterpart": talks of two people
+    or more, each side a person (not "discussions between the two countries on trade")."""
+    from etl.extract.references import refers_to
+
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                keys = refers_to(obj, ctx.index)
+                if len(keys) >= 2 and all(ctx.index.actors[k].kind == "Person" for k in keys if k in ctx.index.actors):
                     return True
     return False
 
