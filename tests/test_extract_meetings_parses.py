@@ -82,3 +82,10 @@ def test_discussions_between_a_minister_and_his_counterpart_named_before() -> No
 def test_discussions_between_two_countries_are_no_meeting() -> None:
     got = meetings(extract("The discussions between Latvia and Luxembourg on a tax treaty have lasted two years.", published="2027-06-24"))
     assert got == [], got
+
+
+def test_a_name_with_a_lowercase_particle_after_a_post_of_a_body() -> None:
+    text = ("Foreign Minister Aivars Kalnins met the President of the Chamber of Deputies, Mario di Santo, "
+            "as well as the members of the committee on Tuesday.")
+    got = meetings(extract(text, published="2027-06-24"))
+    assert [m[0] for m in got] == [frozenset({"Aivars Kalnins", "Mario di Santo"})], got

@@ -479,6 +479,9 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
     Ministry of Foreign Affairs"), else ``i``."""
     if i + 1 < len(doc) and doc[i].lower_ == "of":
         k = i + 1 + (doc[i + 1].lower_ == "the")
+        body = None if k >= len(doc) or k in blocked else next((e for e in doc.ents if e.label_ == "ORG" and e.start in (i + 1, k)), None)
+        if body is not None and body.end < len(doc) and doc[body.end].text == "," and not blocked.intersection(range(body.start, body.end)):
+            return body.end  # "the President of the Chamber of Deputies, X": past the body, to the apposition
         if k < len(doc) and k in blocked:
             while k < len(doc) and k in blocked:
                 k += 1
@@ -588,8 +591,10 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
     while k < len(doc) and is_honorific(doc[k]):
         k += 1
     j = k
-    while j < len(doc) and j - k < 4 and doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper() and j not in blocked and j not in title_tokens:
-        j += 1
+    while j < len(doc) and j - k < 4 and j not in blocked and j not in title_tokens and (
+            doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper()
+            or j > k and doc[j].lower_ in PARTICLES and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+        j += 1  # a lower-case particle inside the name ("Mario di Santo", "Anna van Dijk")
     if j - k < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
         return None
     if j < len(doc) and doc[j].text not in _APPOSITION_ENDS and not doc[j].is_space:
