@@ -89,3 +89,19 @@ def test_a_name_with_a_lowercase_particle_after_a_post_of_a_body() -> None:
             "as well as the members of the committee on Tuesday.")
     got = meetings(extract(text, published="2027-06-24"))
     assert [m[0] for m in got] == [frozenset({"Aivars Kalnins", "Mario di Santo"})], got
+
+
+def test_in_the_morning_is_the_day_the_sentence_before_names() -> None:
+    text = ("Fisheries were top of the agenda for both meetings.\n\n"
+            "Foreign Minister Aivars Kalnins was in Oslo on Tuesday for his first visit in years.\n\n"
+            "In the morning he met with Prime Minister Ingrid Saltnes at her residence.")
+    got = meetings(extract(text, published="2027-06-24"))
+    assert [(m[0], m[3]) for m in got] == [(frozenset({"Aivars Kalnins", "Ingrid Saltnes"}), "2027-06-22")], got
+
+
+def test_in_the_morning_after_a_sentence_of_two_days_is_undated() -> None:
+    text = ("Fisheries were top of the agenda for both meetings.\n\n"
+            "Foreign Minister Aivars Kalnins arrived in Oslo on Monday and left on Wednesday.\n\n"
+            "In the morning he met with Prime Minister Ingrid Saltnes at her residence.")
+    got = meetings(extract(text, published="2027-06-24"))
+    assert [m[3] for m in got] == [None], got

@@ -391,7 +391,9 @@ _DAY_SHIFT = {
     "the previous day": -1,
 }  # fmt: skip
 # Counted from an event of the narrative, not from the anchor: found, never given a value.
-_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day", "the same day", "later that day", "that same day")
+_NARRATIVE_DAYS = ("the day after", "a day after", "a day later", "the next day", "the following day", "the same day", "later that day", "that same day",
+                   # a part of the day the story last named ("was in Oslo on Tuesday. In the morning he met ...")
+                   "in the morning", "in the afternoon", "in the evening", "that morning", "that afternoon", "that evening")
 
 
 def _relative_day(match: re.Match[str], anchor: date | None, future: bool) -> str | None:

@@ -113,7 +113,8 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
         if told:
             return told[0].value
     starts = clause_chars(trigger, ctx)
-    mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future) if (m.value is not None or "day" in m.text) and m.start in starts]
+    mentions = [m for m in ctx.dates_in(sent.start_char, sent.end_char, future)
+                if (m.value is not None or "day" in m.text or m.text.lower().endswith(PARTS_OF_DAY)) and m.start in starts]
     mentions = [m for m in mentions if not _inside_earlier_meeting(m.start, trigger, ctx)]
     # "Ankara, 18 August 2022 (Agency): X, on a visit to Y, met Z": the dateline's date is the
     # day the story was filed, no date of the clause the parser hung it on
@@ -126,6 +127,8 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
     if same_day(best.text):
+        if previous is None and best.text.lower().endswith(PARTS_OF_DAY):
+            return _day_told_before(sent, ctx)
         return previous
     # "took place, earlier this week, on Monday, September 30": the finer of two dates that agree
     finer = [m.value for m in mentions if best.value and m.value and m.value.startswith(best.value)]
@@ -142,7 +145,20 @@ def _in_lead_dateline(mention, sent: Span, ctx: ArticleContext) -> bool:
 
 def same_day(text: str) -> bool:
     """"later in the day", "on the same day", "that day": the day of the meeting reported before."""
-    return text.endswith(("in the day", "same day", "that day"))
+    return text.lower().endswith(("in the day", "same day", "that day", *PARTS_OF_DAY))
+
+
+PARTS_OF_DAY = ("in the morning", "in the afternoon", "in the evening", "that morning", "that afternoon", "that evening")
+
+
+def _day_told_before(sent: Span, ctx: ArticleContext) -> str | None:
+    """The one day the sentence before names ("Lavrov was in Oslo on Tuesday."), for a part of
+    the day that opens the next ("In the morning he met ...")."""
+    before = [s for s in ctx.sentences() if s.end <= sent.start]
+    if not before:
+        return None
+    days = {m.value for m in ctx.dates_in(before[-1].start_char, before[-1].end_char) if m.value and len(m.value) == 10}
+    return next(iter(days)) if len(days) == 1 else None
 
 
 def says_same_day(sent: Span, trigger: Token, ctx: ArticleContext) -> bool:
