@@ -105,3 +105,18 @@ def test_in_the_morning_after_a_sentence_of_two_days_is_undated() -> None:
             "In the morning he met with Prime Minister Ingrid Saltnes at her residence.")
     got = meetings(extract(text, published="2027-06-24"))
     assert [m[3] for m in got] == [None], got
+
+
+def test_a_meeting_in_a_where_clause_is_of_the_day_of_its_host_clause() -> None:
+    text = ("Unrest was high on the agenda.\n\n"
+            "Envoy Paul Marchetti said on Thursday at the Grand Palace, where he met with Prime Minister Samir Haddad, "
+            "that his visit aims to assess the situation.")
+    got = meetings(extract(text, published="2027-06-26"))
+    assert [(m[0], m[3]) for m in got] == [(frozenset({"Paul Marchetti", "Samir Haddad"}), "2027-06-24")], got
+
+
+def test_a_where_clause_with_a_day_of_its_own_keeps_it() -> None:
+    text = ("Unrest was high on the agenda.\n\n"
+            "Envoy Paul Marchetti spoke on Thursday at the Grand Palace, where he had met Prime Minister Samir Haddad on Monday.")
+    got = meetings(extract(text, published="2027-06-26"))
+    assert [m[3] for m in got] == ["2027-06-21"], got

@@ -123,6 +123,8 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     # date in parentheses is a conversion, not another date
     plain = [m for m in mentions if not _in_parentheses(m.start, sent, ctx)]
     mentions = plain or mentions
+    if not mentions and not future:
+        return _where_clause_date(sent, clause, ctx)
     if not mentions:
         return None
     best = min(mentions, key=lambda m: abs(m.start - trigger.idx))
@@ -133,6 +135,20 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     # "took place, earlier this week, on Monday, September 30": the finer of two dates that agree
     finer = [m.value for m in mentions if best.value and m.value and m.value.startswith(best.value)]
     return max(finer, key=len, default=best.value)
+
+
+def _where_clause_date(sent: Span, clause: Token, ctx: ArticleContext) -> str | None:
+    """"X spoke on Thursday from the Palace, where he met Y": a "where" clause of a place of
+    a dated clause tells what happened there then; the day of that clause's verb."""
+    if clause.dep_ != "relcl" or clause.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return None
+    verb = next((a for a in clause.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    inner = {t.idx for t in clause.subtree}
+    own = clause_chars(verb, ctx)
+    told = [m for m in ctx.dates_in(sent.start_char, sent.end_char) if m.value and m.start in own and m.start not in inner]
+    return told[0].value if len({m.value for m in told}) == 1 else None
 
 
 def _in_lead_dateline(mention, sent: Span, ctx: ArticleContext) -> bool:
