@@ -120,3 +120,17 @@ def test_a_where_clause_with_a_day_of_its_own_keeps_it() -> None:
             "Envoy Paul Marchetti spoke on Thursday at the Grand Palace, where he had met Prime Minister Samir Haddad on Monday.")
     got = meetings(extract(text, published="2027-06-26"))
     assert [m[3] for m in got] == ["2027-06-21"], got
+
+
+def test_a_colon_dateline_places_the_visit_in_the_capital() -> None:
+    text = ("Rashid receives US Secretary of State Ostrova\n\n"
+            "Abu Dhabi: Sheikh Rashid Kamal Al Fahim, Minister of Foreign Affairs, on Monday received US Secretary of State Lena Ostrova.\n"
+            "Over a business dinner, they discussed bilateral relations.")
+    got = meetings(extract(text, published="2027-05-18"))
+    assert len(got) == 1 and {"Rashid Kamal Al Fahim", "Lena Ostrova"} <= got[0][0] and got[0][4] == "Abu Dhabi", got
+
+
+def test_a_headline_opening_with_a_country_and_colon_is_no_dateline() -> None:
+    text = "China: Envoy Paul Marchetti meets Minister Wen Lei\n\nEnvoy Paul Marchetti met Minister Wen Lei on Monday."
+    got = meetings(extract(text, published="2027-05-18"))
+    assert [m[4] for m in got] == [None], got

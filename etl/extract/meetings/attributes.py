@@ -423,10 +423,21 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
+# a line of the body opening with the city and a colon ("Abu Dhabi: Sheikh X received ...",
+# "KUWAIT: Foreign Minister ..."); only a capital the gazetteer knows makes it a place
+_DATELINE_COLON = re.compile(r"(?m)^([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}):[ \t]+(?=[A-Z])")
+
+
+def _colon_dateline(text: str) -> re.Match[str] | None:
+    """The first colon dateline below the first line (a headline "China: X meets Y" is none)."""
+    return next((m for m in _DATELINE_COLON.finditer(text) if "\n" in text[:m.start()]), None)
+
+
 def dateline_match(text: str) -> re.Match[str] | None:
     """A wire dateline in ``text``: "BEIJING, May 3 (Xinhua) --", "Jakarta, MINA –", "IO, Jakarta –",
-    "MANILA 09 January 2024 —", "TASHKENT, Uzbekistan, November 9."."""
-    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text), _DATELINE_AGENCY_FIRST.search(text), _dated_dateline(text)) if m is not None]
+    "MANILA 09 January 2024 —", "TASHKENT, Uzbekistan, November 9.", "Abu Dhabi: "."""
+    found = [m for m in (_DATELINE_CITY.search(text), _DATELINE_TITLE.search(text), _DATELINE_AGENCY_FIRST.search(text), _dated_dateline(text),
+                         _colon_dateline(text)) if m is not None]
     return min(found, key=lambda m: m.start(1)) if found else None
 
 
