@@ -347,7 +347,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         # "his counterparts": whoever "his" is holds none of the posts the noun names
         owners = {k for c in t.children if c.dep_ == "poss" for k in possessor(c, index)}
         resolved = resolve_role_noun(t, index, exclude | owners, holders)
-        if not resolved and owners and holders:
+        if not resolved and owners and holders and any(a.dep_ == "prep" and a.lower_ == "between" for a in t.ancestors):
             resolved = _singular_counterpart(t, index, exclude | owners)
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)
@@ -358,9 +358,10 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
 
 
 def _singular_counterpart(tok: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
-    """"Minister A and his Latvian counterpart": the one person the article gives the owner's
-    kind of post for that country (named earlier, not here); nothing when it names none or
-    several."""
+    """"talks between Minister A and his Latvian counterpart": the one person the article gives
+    the owner's kind of post for that country (named earlier, not here); nothing when it names
+    none or several. Only as a side of "between" (elsewhere, "held consultations with his
+    counterpart" mostly tells again a meeting already reported)."""
     if tok.lemma_.lower() != "counterpart" or tok.tag_ != "NN":
         return []
     countries = countries_of(tok, index)
