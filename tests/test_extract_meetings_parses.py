@@ -134,3 +134,19 @@ def test_a_headline_opening_with_a_country_and_colon_is_no_dateline() -> None:
     text = "China: Envoy Paul Marchetti meets Minister Wen Lei\n\nEnvoy Paul Marchetti met Minister Wen Lei on Monday."
     got = meetings(extract(text, published="2027-05-18"))
     assert [m[4] for m in got] == [None], got
+
+
+def test_a_meeting_during_a_visit_dated_before_is_of_that_day() -> None:
+    text = ("Fisheries were on the agenda.\n\n"
+            "On 18 October 2027, Foreign Minister Aivars Kalnins visited Oslo.\n\n"
+            "During his visit to Oslo, Minister Kalnins met the Speaker of Parliament, Ola Brekke.")
+    got = meetings(extract(text, published="2027-10-20"))
+    assert (frozenset({"Aivars Kalnins", "Ola Brekke"}), "in-person", "held", "2027-10-18", "Oslo") in got, got
+
+
+def test_a_meeting_during_a_visit_of_two_days_is_undated() -> None:
+    text = ("Fisheries were on the agenda.\n\n"
+            "On 18 October 2027, Foreign Minister Aivars Kalnins visited Oslo. He also visited Oslo on 19 October 2027.\n\n"
+            "During his visit to Oslo, Minister Kalnins met the Speaker of Parliament, Ola Brekke.")
+    got = [m for m in meetings(extract(text, published="2027-10-20")) if "Ola Brekke" in m[0]]
+    assert [m[3] for m in got] == [None], got

@@ -57,7 +57,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             dated = next((d for d in reversed(drafts) if d.date), None)
             date = date_of(sent, trig, ctx, future=status == "planned", previous=dated.date if dated else None)
             if date is None and status == "held":
-                date = _at_the_time(sent, ctx) or _happening_now(trig, ctx)
+                date = _at_the_time(sent, ctx) or _happening_now(trig, ctx) or _day_of_the_trip(trig, sent, visits)
             if status == "held" and _after_anchor(date, ctx):
                 date = None  # a meeting held is not dated after the story ("by Monday, when the leaders meet")
             if date is None and in_headline:
@@ -568,6 +568,23 @@ def _speaker_meeting(trig: Token, ctx: ArticleContext) -> list[str]:
         return []
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
     return [k for s in speakers for k in refers_to(s, ctx.index) if ctx.index.actors[k].kind == "Person"]
+
+
+def _day_of_the_trip(trig: Token, sent: Span, visits: list[Visit]) -> str | None:
+    """"During his visit to Oslo, X met Y": the one day the story gave that visit (a visit to
+    Oslo reported before, held and current, dated to a day)."""
+    from etl.extract.meetings.attributes import _during_trip_to
+
+    clause = {trig.i, *(a.i for a in trig.ancestors)}
+    for prep in sent:
+        if prep.lower_ != "to" or not _during_trip_to(prep) or prep.head.head.head.i not in clause:
+            continue
+        names = {" ".join(t.text for t in o.subtree).lower() for o in prep.children if o.dep_ == "pobj"}
+        days = {v.date for v in visits if v.current and v.status == "held" and v.date and len(v.date) == 10
+                and v.place.name.lower() in names and v.sentence.start < sent.start}
+        if len(days) == 1:
+            return next(iter(days))
+    return None
 
 
 def _separate_just_before(sent: Span, ctx: ArticleContext) -> bool:
