@@ -309,3 +309,20 @@ def test_a_trigger_inside_a_post_title_is_no_issue() -> None:
 
 def test_a_security_council_presidency_is_not_the_eu_presidency() -> None:
     assert "eu-council-presidency" not in issues_of("Ruritania holds the Security Council presidency this month.")
+
+
+def test_a_field_named_as_a_posts_portfolio_is_no_issue() -> None:
+    found = issues_of("Orvak is accompanied by Agriculture and Food Security Minister Tiva Malek "
+                      "and the Minister for Trade and Investment.")
+    assert not found & {"food-security", "trade", "investment"}
+    assert {"food-security", "trade"} <= issues_of("The ministers discussed food security and trade.")
+
+
+def test_what_a_minister_is_thanked_for_is_an_issue() -> None:
+    assert "humanitarian-assistance" in issues_of(
+        "Orvak thanked the Foreign Minister for Nordland's humanitarian assistance after the cyclone.")
+
+
+def test_countries_before_ministers_are_not_a_portfolio() -> None:
+    assert "trilateral-cooperation" in issues_of(
+        "They will coordinate ahead of the Korea-U.S.-Japan trilateral foreign ministers' meeting in Oslo.")
