@@ -91,3 +91,35 @@ def test_a_body_someone_heads_is_a_post_not_a_topic() -> None:
         "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday. "
         "They reviewed the work of the intergovernmental commission.", published="2025-03-17")
     assert "joint-commissions" in facts.issues
+
+
+def test_discussions_set_to_cover_an_issue_in_a_with_clause_are_the_meeting() -> None:
+    topics = _topics(
+        "Prime Minister Halvard Orvak of Norway met Prime Minister Tiva Malek of Fiji in Oslo on Monday.\n\n"
+        "A gun salute greeted the guests, with discussions also set to cover trade co-operation."
+    )
+    assert topics and "trade" in topics[0]
+
+
+def test_an_issue_named_the_focus_of_the_meeting_is_its_topic() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana will meet Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "The weather is expected to be fine. Terrorism will also be the focus of the bilateral meeting."
+    )
+    assert topics and "terrorism-and-crime" in topics[0]
+
+
+def test_these_talks_refer_back_to_the_meeting() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "The weather was fine. These discussions are very important for food security."
+    )
+    assert topics and "food-security" in topics[0]
+
+
+def test_talks_that_collapsed_in_a_background_clause_add_nothing() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "Relations soured after the talks collapsed in 2019 over food security."
+    )
+    assert topics and "food-security" not in topics[0]

@@ -280,3 +280,49 @@ def test_a_title_abbreviation_before_a_given_name_is_the_person_and_links_the_se
         published="2031-05-13")
     assert "food-security" in facts.meetings[0].topics
     assert [s[0] for s in statements(facts)] == ["Bilal Rana-Zardari"]
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # phrasings seen in several publishers' readouts (dev11-dev13 error classes), fictional sentences
+    ("They discussed issues relating to mutual interests and common concerns.", "bilateral-relations"),
+    ("The presidents discussed various areas of common interest.", "bilateral-relations"),
+    ("Mutual understanding and trust have deepened.", "bilateral-relations"),
+    ("He praised the thirty years of bilateral partnership.", "bilateral-relations"),
+    ("The two kings agreed that the national security of both states is one.", "alliances-and-defense"),
+    ("He backed Nordland against any attempt targeting its security and stability.", "regional-peace-and-stability"),
+    ("They pledged to advance stability within the region.", "regional-peace-and-stability"),
+    ("They discussed the political situation in the region and the world.", "regional-peace-and-stability"),
+    ("They explored avenues for socio-economic development.", "economy-and-trade"),
+    ("They will strengthen their cooperation in the international fora.", "international-fora"),
+    ("They discussed the future of the EU.", "european-affairs"),
+    ("They discussed the upcoming Ruritanian presidency of the Council of the EU.", "eu-council-presidency"),
+    ("Enlargement is a priority of the Ruritanian presidency of the EU.", "eu-council-presidency"),
+])
+def test_triggers_seen_in_several_publishers(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+def test_a_trigger_inside_a_post_title_is_no_issue() -> None:
+    assert "alliances-and-defense" not in issues_of("National Security Adviser Tomas Varga arrived in Accra.")
+    assert "alliances-and-defense" in issues_of("Tomas Varga spoke of the national security of Ruritania.")
+
+
+def test_a_security_council_presidency_is_not_the_eu_presidency() -> None:
+    assert "eu-council-presidency" not in issues_of("Ruritania holds the Security Council presidency this month.")
+
+
+def test_a_field_named_as_a_posts_portfolio_is_no_issue() -> None:
+    found = issues_of("Orvak is accompanied by Agriculture and Food Security Minister Tiva Malek "
+                      "and the Minister for Trade and Investment.")
+    assert not found & {"food-security", "trade", "investment"}
+    assert {"food-security", "trade"} <= issues_of("The ministers discussed food security and trade.")
+
+
+def test_what_a_minister_is_thanked_for_is_an_issue() -> None:
+    assert "humanitarian-assistance" in issues_of(
+        "Orvak thanked the Foreign Minister for Nordland's humanitarian assistance after the cyclone.")
+
+
+def test_countries_before_ministers_are_not_a_portfolio() -> None:
+    assert "trilateral-cooperation" in issues_of(
+        "They will coordinate ahead of the Korea-U.S.-Japan trilateral foreign ministers' meeting in Oslo.")

@@ -138,7 +138,10 @@ class Gazetteer:
                 out.append(Hit(kind, ref, doc[s:e]))
         places = {i for h in out if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
         actors = [(h.ref, h.span) for h in out if h.kind in ("country", "org")]
-        out.extend(Hit("issue", key, span) for key, span in self.issues.hits(doc, places, actors))
+        # a trigger inside a post's title ("National Security Adviser") names the post, not a topic
+        titles = [(h.span.start, h.span.end) for h in out if h.kind == "title"]
+        out.extend(Hit("issue", key, span) for key, span in self.issues.hits(doc, places, actors)
+                   if not any(a <= span.start and span.end <= b for a, b in titles))
         out.sort(key=lambda h: (h.span.start, -len(h.span)))
         return out
 

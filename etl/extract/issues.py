@@ -8,7 +8,8 @@ spellings made American (etl/data/spelling_variants.csv, and -isation = -ization
 one-word trigger matches nouns, proper nouns, adjectives and numbers only ("exchanges" the
 noun, not "exchanged views"). A mention inside a longer one keeps the longer; mentions that
 only cross both stay ("end the war in Ukraine"). Names of places are not issues: a trigger
-inside the name of a building or venue ("the Diaoyutai State Guesthouse") is no mention.
+inside the name of a building or venue ("the Diaoyutai State Guesthouse") is no mention, nor is
+a field named as a post's portfolio ("the Food Security Minister", "the Minister for Trade").
 
 Coordinated modifiers share their head: "food and energy security" names food security and
 energy security, "economic and people-to-people exchanges" economic exchanges; a noun with a
@@ -123,7 +124,7 @@ class IssueMatcher:
                 found.append((key, span))
         venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC" and _is_venue(e)]
         found = [(k, s) for k, s in found if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in venues)]
-        found = [(k, s) for k, s in found if not _headed_body(s)]
+        found = [(k, s) for k, s in found if not _headed_body(s) and not _portfolio(s, places)]
         return sorted(found, key=lambda h: (h[1].start, -len(h[1])))
 
     # -- words ----------------------------------------------------------------------------
@@ -301,6 +302,29 @@ def _headed_body(span: Span) -> bool:
     elif root.dep_ != "dobj":
         return False
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _HEADING_VERBS  # "co-chairs": "co", "-", "chairs"
+
+
+_POST_NOUNS = {"minister", "ministry", "secretary", "department", "commissioner", "adviser", "advisor", "portfolio"}
+
+
+def _portfolio(span: Span, places: set[int]) -> bool:
+    """A field named as a post's portfolio ("the Agriculture and Food Security Minister", "the
+    Minister for Trade and Investment", "the trade ministry"): a post, not a topic. A post is
+    one holder's: countries or a format before plural ministers name whose ministers they are
+    ("the Korea-U.S.-Japan foreign ministers' meeting")."""
+    if any(t.i in places for t in span):
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("compound", "nmod"):
+        return tok.head.lemma_.lower() in _POST_NOUNS and tok.head.tag_ not in ("NNS", "NNPS")
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for"):
+        # a portfolio after the title is capitalized ("Minister for Trade"); "thanked the Minister
+        # for India's humanitarian assistance" names what he is thanked for
+        words = [t for t in span if t.is_alpha and t.lower_ not in ("and", "of", "the")]
+        return tok.head.head.lemma_.lower() in _POST_NOUNS and all(t.text[:1].isupper() for t in words)
+    return False
 
 
 def _is_venue(ent: Span) -> bool:

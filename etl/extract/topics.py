@@ -10,6 +10,10 @@
 - the sentences in a readout's passive ("The situation in Syria was discussed", "the need for
   ... was underscored", "Particular attention was paid to trade"), which report what the
   meeting did;
+- the sentences in which the meeting's noun says what it covers in any clause ("..., with
+  discussions also set to cover trade") or is named as whose focus or agenda an issue is
+  ("Piracy will be the focus of the meeting", "high on the agenda of the talks"), which go
+  like the sentences that refer back (below);
 - the headline's, which go to the first main (primary) meeting, else the first reported;
 - the sentences whose subject refers back to a meeting or to its people without naming them
   ("they", "both", "the two leaders", "the ministers", "the parties", "the meeting", "the
@@ -40,6 +44,7 @@ _PLURAL = ("NNS", "NNPS")
 _GROUP_NOUNS = {"trio", "pair", "duo", "side", "delegation", "party", "participant"}
 _DISCUSSION_NOUNS = {"discussion", "talk", "negotiation", "consultation", "conversation"}  # "Talks focused on ..."
 _DETERMINERS = ("det", "poss")
+_MEETING_DETS = {"the", "this", "that", "their", "these", "those"}  # "the call", "these bilateral talks"
 
 
 def link_topics(ctx: ArticleContext, meetings: list[Meeting]) -> None:
@@ -69,7 +74,7 @@ def link_topics(ctx: ArticleContext, meetings: list[Meeting]) -> None:
         if not topics:
             continue
         actors, back = _subject_refs(sent, ctx, events)
-        back = back or follows and any(h.lower_ == "it" for h in _subjects(sent))
+        back = back or follows and any(h.lower_ == "it" for h in _subjects(sent)) or _meeting_holds_topics(sent, events)
         target = _named(actors, meetings, sent, starts, ctx) if actors else None
         if target is None and back:
             target = _latest(primary, sent, starts) or _latest(meetings, sent, starts)
@@ -81,11 +86,42 @@ def _meeting_subject(sent: Span, events: frozenset[str], before: bool) -> bool:
     """The sentence's subject is a meeting named by its noun ("The call dealt with ..."), or
     "it" right after such a sentence ("It also dealt with ...")."""
     for h in _subjects(sent):
-        if h.lemma_.lower() in events and {c.lower_ for c in h.children} & {"the", "this", "that", "their"}:
+        if h.lemma_.lower() in events and {c.lower_ for c in h.children} & _MEETING_DETS:
             return True
         if h.lower_ == "it" and before:
             return True
     return False
+
+
+# A meeting noun in any clause that says what it covers ("..., with discussions also set to
+# cover trade"), or named as whose agenda or focus an issue is ("Piracy will be the focus of the
+# meeting", "high on the agenda of the talks").
+_COVER_VERBS = {"cover", "discuss", "focus", "center", "centre", "address", "touch", "deal", "revolve",
+                "include", "concentrate", "tackle", "review", "examine", "explore", "feature"}
+_AGENDA_NOUNS = {"focus", "agenda", "topic", "theme", "subject", "centre", "center", "heart", "item", "priority"}
+
+
+def _meeting_holds_topics(sent: Span, events: frozenset[str]) -> bool:
+    for tok in sent:
+        if not _meeting_noun(tok, events):
+            continue
+        head = tok.head
+        if tok.dep_ in _SUBJECTS:
+            verbs = [head, *(c for c in head.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"))]
+            if any(v.lemma_.lower() in _COVER_VERBS for v in verbs):
+                return True
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in _AGENDA_NOUNS:
+            return True
+    return False
+
+
+def _meeting_noun(tok: Token, events: frozenset[str]) -> bool:
+    """"the meeting", "these talks", or a bare plural "discussions"."""
+    if tok.lemma_.lower() not in events or tok.pos_ != "NOUN":
+        return False
+    if {c.lower_ for c in tok.children} & _MEETING_DETS:
+        return True
+    return tok.lemma_.lower() in _DISCUSSION_NOUNS and tok.tag_ in _PLURAL and not any(c.dep_ in _DETERMINERS for c in tok.children)
 
 
 def _latest(meetings: list[Meeting], sent: Span, starts: dict[int, int]) -> Meeting | None:
@@ -192,7 +228,7 @@ def _refers_back(tok: Token, ctx: ArticleContext, events: frozenset[str]) -> boo
         return True  # "both Prime Ministers", "the two sides", "all three"
     if tok.lemma_.lower() in _GROUP_NOUNS and (tok.tag_ in _PLURAL or tok.lemma_.lower() in ("trio", "pair", "duo")):
         return True
-    if tok.lemma_.lower() in events and words & {"the", "this", "that", "their"}:
+    if tok.lemma_.lower() in events and words & _MEETING_DETS:
         return True
     if tok.lemma_.lower() in _DISCUSSION_NOUNS and tok.tag_ in _PLURAL and not any(c.dep_ in _DETERMINERS for c in tok.children):
         return True  # a bare plural: "Talks focused on ...", "Discussions covered ..."
