@@ -1,7 +1,7 @@
 """Direct statements on hand-written paragraphs (fictional people): a quotation that follows a
 person's report in its paragraph, a demonstrative object that points at the quoted words, the
-stop outside the closing mark, a surname the model tags as nothing, "underline" as a verb of
-saying."""
+stop outside the closing mark, a surname the model tags as nothing, "underline" as a verb that
+attributes quoted words, "was to underline" as no one's words."""
 
 from __future__ import annotations
 
@@ -37,12 +37,12 @@ def test_said_this_after_the_quote_attributes_it() -> None:
             "This visit shows that both sides want to deepen the cooperation on energy security.") in statements(facts)
 
 
-def test_underlined_is_a_verb_of_saying() -> None:
+def test_underlined_after_a_quote_attributes_it() -> None:
     facts = extract(
         "Foreign Minister Tomas Rebane of Estonia met his Finnish counterpart in Helsinki on Friday.\n\n"
-        "Rebane underlined that the two countries would build the new power cable together.\n"
+        "\u201cThe two countries will build the new power cable together,\u201d Rebane underlined.\n"
     )
-    assert ("Tomas Rebane", "indirect", "the two countries would build the new power cable together") in statements(facts)
+    assert ("Tomas Rebane", "direct", "The two countries will build the new power cable together") in statements(facts)
 
 
 def test_surname_the_model_tags_as_nothing_is_the_person_named_with_it() -> None:
