@@ -186,7 +186,8 @@ def _attributed(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> tuple
         return speaker, (first.start_char, last.end_char)
     before = _neighbour(first, -1, ctx)
     if before is not None and (_opens_sentence(q, first, ctx) or before.text.rstrip().endswith(":")):
-        speaker = _introducer(before, ctx, reported=_whole_paragraph(q, ctx))
+        reported = _whole_paragraph(q, ctx) or (_opens_sentence(q, first, ctx) and _closes_sentence(q, last, ctx) and _same_paragraph(before, first, ctx))
+        speaker = _introducer(before, ctx, reported=reported)
         if speaker is not None:
             return speaker, (before.start_char, last.end_char)
     after = _neighbour(last, 1, ctx)
@@ -282,7 +283,9 @@ def _opens_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
 
 
 def _closes_sentence(q: Quote, sent: Span, ctx: ArticleContext) -> bool:
-    return ctx.text[q.end:sent.end_char].strip() in ("", ".", *CLOSING_MARKS, *("." + m for m in CLOSING_MARKS))
+    """Nothing but marks and the stop follow the quote in its sentence ("...”." too: the stop
+    outside the marks, British style)."""
+    return ctx.text[q.end:sent.end_char].strip() in ("", ".", *CLOSING_MARKS, *("." + m for m in CLOSING_MARKS), *(m + "." for m in CLOSING_MARKS))
 
 
 def _whole_paragraph(q: Quote, ctx: ArticleContext) -> bool:
@@ -293,10 +296,15 @@ def _whole_paragraph(q: Quote, ctx: ArticleContext) -> bool:
     return ctx.text[start:q.start].strip() in ("", *OPENING_MARKS) and ctx.text[q.end:end].strip() in ("", ".", *CLOSING_MARKS, *("." + m for m in CLOSING_MARKS))
 
 
+def _same_paragraph(before: Span, sent: Span, ctx: ArticleContext) -> bool:
+    return "\n" not in ctx.text[before.end_char:sent.start_char].strip(" ") and "\n" not in before.text.strip()
+
+
 def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str | None:
     """The speaker of a sentence that introduces a quote: "X said:", "X told reporters."; with
-    ``reported`` (a quote that is a whole paragraph of its own) also a person's report just
-    before it ("Vale said the talks had been useful." then "“We agreed on ...”")."""
+    ``reported`` (a quote that is a whole paragraph of its own, or whole sentences right after
+    the report in its paragraph) also a person's report just before it ("Vale said the talks
+    had been useful." then "“We agreed on ...”")."""
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
     colon = sent.text.rstrip().endswith(":")
@@ -343,11 +351,12 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
 
 
 def _has_content(verb: Token) -> bool:
-    """Whether a verb of saying carries its own reported words (a clause or an object)."""
+    """Whether a verb of saying carries its own reported words (a clause or an object); a bare
+    demonstrative for its object ("X said this after the talks") points at the quoted words."""
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp", "parataxis"):
             return True
-        if c.dep_ == "dobj" and verb.lemma_.lower() != "tell":
+        if c.dep_ == "dobj" and verb.lemma_.lower() != "tell" and not (c.lower_ in _DEMONSTRATIVES and c.n_lefts + c.n_rights == 0):
             return True
     return False
 

@@ -52,6 +52,8 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
     for _ in range(3):
         if subjects(v):
             return _first_actor(subjects(v), ctx) or _only_person_before(verb, subjects(v), ctx)
+        if v.dep_ == "xcomp" and v.head.lemma_ == "be":
+            break  # "the setting was to underline that ...": a purpose or a plan, no one's words
         if v.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl") and v.head.i != v.i:
             v = v.head.head if v.dep_ == "acl" and v.head.pos_ == "NOUN" else v.head
             continue
@@ -77,6 +79,16 @@ def _only_person_before(verb: Token, heads: list[Token], ctx: ArticleContext) ->
         return None
     people = {m.key for m in mentions if m.kind == "Person"}
     return people.pop() if len(people) == 1 else None
+
+
+def _named_elsewhere(tok: Token, ctx: ArticleContext) -> str | None:
+    """A proper noun the model tagged as no entity here that the text names a person by
+    elsewhere ("Vale stressed ..." after "Minister Ana Vale said ..."): that person, when the
+    word ends the names of one person only."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or ctx.index.mention_at(tok.i) is not None:
+        return None
+    keys = {m.key for m in ctx.index.mentions if m.kind == "Person" and m.span[-1].text == tok.text}
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _first_actor(heads: list[Token], ctx: ArticleContext) -> str | None:
@@ -141,6 +153,9 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     keys = refers_to(tok, index)
     if keys:
         return keys[0]
+    same = _named_elsewhere(tok, ctx)
+    if same is not None:
+        return same
     if tok.lower_ == "it":
         if tok.dep_ == "nsubjpass" or any(c.dep_ in ("ccomp", "xcomp") for c in tok.head.children if c.i > tok.head.i) and tok.head.tag_ == "VBN":
             return None  # "It is noted that ...", "it was reported that ...": no one in particular

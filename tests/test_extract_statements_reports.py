@@ -1,0 +1,65 @@
+"""Direct statements on hand-written paragraphs (fictional people): a quotation that follows a
+person's report in its paragraph, a demonstrative object that points at the quoted words, the
+stop outside the closing mark, a surname the model tags as nothing, "underline" as a verb that
+attributes quoted words, "was to underline" as no one's words."""
+
+from __future__ import annotations
+
+from tests.extract_support import extract, statements
+
+
+def test_quoted_sentence_after_a_report_in_its_paragraph_is_the_reporters() -> None:
+    facts = extract(
+        "Foreign Minister Marta Kovalenko of Ukraine met her Polish counterpart in Warsaw on Monday.\n\n"
+        "Kovalenko said that the talks on the grain corridor had been useful. "
+        "\u201cWe will keep the corridor open and I hope we will agree on the tariffs next month.\u201d\n"
+    )
+    assert ("Marta Kovalenko", "direct",
+            "We will keep the corridor open and I hope we will agree on the tariffs next month.") in statements(facts)
+
+
+def test_stop_outside_the_closing_mark_still_closes_the_sentence() -> None:
+    facts = extract(
+        "Foreign Minister Marta Kovalenko of Ukraine met her Polish counterpart in Warsaw on Monday.\n\n"
+        "Kovalenko stressed that the border crossings must stay open. "
+        "\u201cOur farmers depend on these roads every single day\u201d.\n"
+    )
+    assert ("Marta Kovalenko", "direct", "Our farmers depend on these roads every single day") in statements(facts)
+
+
+def test_said_this_after_the_quote_attributes_it() -> None:
+    facts = extract(
+        "Foreign Minister Tomas Rebane of Estonia met his Finnish counterpart in Helsinki on Friday.\n\n"
+        "\u201cThis visit shows that both sides want to deepen the cooperation on energy security.\u201d "
+        "Foreign Minister Tomas Rebane said this after the meeting he had with his counterpart.\n"
+    )
+    assert ("Tomas Rebane", "direct",
+            "This visit shows that both sides want to deepen the cooperation on energy security.") in statements(facts)
+
+
+def test_underlined_after_a_quote_attributes_it() -> None:
+    facts = extract(
+        "Foreign Minister Tomas Rebane of Estonia met his Finnish counterpart in Helsinki on Friday.\n\n"
+        "\u201cThe two countries will build the new power cable together,\u201d Rebane underlined.\n"
+    )
+    assert ("Tomas Rebane", "direct", "The two countries will build the new power cable together") in statements(facts)
+
+
+def test_surname_the_model_tags_as_nothing_is_the_person_named_with_it() -> None:
+    facts = extract(
+        "During the meeting with Foreign Secretary Lind, Minister Rebane underlined Estonia's interest in "
+        "the talks. She expressed satisfaction with the trade. Both advocated a joint visit to the region. "
+        "Rebane stressed that Estonia is paying particular attention to Ukraine, where the situation is "
+        "steadily deteriorating, and thanked her counterpart.\n"
+    )
+    assert any(who == "Rebane" and kind == "indirect" and words.startswith("Estonia is paying particular attention")
+               for who, kind, words in statements(facts))
+
+
+def test_was_to_underline_is_a_purpose_not_words() -> None:
+    facts = extract(
+        "President Ana Morel of Chile met Foreign Minister Jonas Lind of Sweden in Santiago on Monday.\n\n"
+        "The \u201cfamily setting\u201d of the dinner with Minister Lind was to underline that the Chilean "
+        "President considers Sweden a close friend.\n"
+    )
+    assert statements(facts) == []
