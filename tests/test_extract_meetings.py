@@ -1392,3 +1392,15 @@ def test_a_wire_datelines_full_date_anchors_today_in_a_story_without_a_published
         "Foreign Affairs Dewi Lestari today."
     )
     assert [m[3] for m in meetings(extract(text))] == ["2031-03-14"]
+
+
+def test_the_people_of_a_later_the_meeting_are_the_countries_meeting_of_the_lead() -> None:
+    text = (
+        "Chile and Norway hold consultations in Santiago\n\n"
+        "Chile and Norway held yesterday a round of political consultations in the Chilean capital Santiago.\n\n"
+        "The meeting was chaired by Deputy Foreign Minister Tomas Arvelo and Norwegian State Secretary "
+        "Ingrid Haugland.\n\n"
+        "The two sides discussed trade and fisheries."
+    )
+    got = meetings(extract(text, published="2031-05-15"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Tomas Arvelo", "Ingrid Haugland"}), "2031-05-14", "Santiago")]

@@ -157,6 +157,7 @@ def same_event_by_sides(drafts: list[MeetingDraft], index: ActorIndex) -> None:
                 a.same_as = b
                 break
     _same_event_naming_a_side(drafts, index)
+    _people_of_the_countries_meeting(drafts, index)
 
 
 def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> None:
@@ -188,3 +189,32 @@ def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> 
                 b.primary = b.primary or a.primary
                 a.same_as = b
                 break
+
+
+def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorIndex) -> None:
+    """A meeting of countries ("A and B held a bilateral meeting in Lima yesterday") and a later
+    back reference to a meeting naming as many people ("The meeting was chaired by X and Y"),
+    none of whom holds a post of another country, with the same status and mode and dates that
+    agree, are one meeting: the people's draft takes the countries' date and place. A country
+    no one is known to stand for may be that of a person whose country the text does not give."""
+    roots = [d for d in drafts if d.same_as is None]
+    for a in roots:
+        if len(set(a.participants)) < 2 or any(p not in index.actors or index.actors[p].kind != "Country" for p in a.participants):
+            continue
+        countries = set(a.participants)
+        for b in roots:
+            if b is a or b.same_as is not None or b.root() is a or b.sentence.start <= a.sentence.start:
+                continue
+            if (b.status, b.mode) != (a.status, a.mode) or not dates_agree(a.date, b.date) or len(set(b.participants)) != len(countries):
+                continue
+            if any(p not in index.actors or index.actors[p].kind != "Person" for p in b.participants):
+                continue
+            if not any(t.lemma_.lower() == b.word and anaphoric(t) for t in b.sentence):
+                continue
+            sides = represented(b.participants, index)
+            if not sides <= countries or len(countries - sides) > unplaced_people(b.participants, index):
+                continue
+            b.date, b.place = b.date or a.date, b.place or a.place
+            b.primary = b.primary or a.primary
+            a.same_as = b
+            break
