@@ -1404,3 +1404,15 @@ def test_the_people_of_a_later_the_meeting_are_the_countries_meeting_of_the_lead
     )
     got = meetings(extract(text, published="2031-05-15"))
     assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Tomas Arvelo", "Ingrid Haugland"}), "2031-05-14", "Santiago")]
+
+
+def test_a_palace_named_after_someone_is_no_participant_of_the_talks_held_there() -> None:
+    text = (
+        "Namibian President Tuva Hamutenya in Malawi\n\n"
+        "President Tuva Hamutenya of Namibia is in Malawi for a one day working visit.\n\n"
+        "The Namibian leader proceeded to Sanjika Palace for bilateral talks between the two countries and a "
+        "private meeting with President Odon Kavuma.\n\n"
+    )
+    facts = extract(text, published="2031-06-02")
+    assert _people(facts) == [frozenset({"Tuva Hamutenya", "Odon Kavuma"})]
+    assert "Sanjika Palace" not in {a.name for a in facts.actors}
