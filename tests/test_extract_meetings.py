@@ -1416,3 +1416,23 @@ def test_a_palace_named_after_someone_is_no_participant_of_the_talks_held_there(
     facts = extract(text, published="2031-06-02")
     assert _people(facts) == [frozenset({"Tuva Hamutenya", "Odon Kavuma"})]
     assert "Sanjika Palace" not in {a.name for a in facts.actors}
+
+
+def test_visits_a_sentence_lists_with_their_own_visitors_take_no_one_else_of_the_sentence() -> None:
+    text = (
+        "Latvia, Chile foreign ministers discuss trade\n\n"
+        "Latvian Foreign Minister Ilze Kalnina met her Chilean counterpart Rodrigo Bastian on October 21 during a visit to Santiago.\n\n"
+        "The discussion touched on energy, with Bastian telling reporters afterwards that Chile was satisfied with the "
+        "dialogue in 2019, which included a visit by Chilean prime minister Pablo Ruiz to Riga and Latvian President "
+        "Juris Ozols's visit to the Valparaiso forum.\n"
+    )
+    assert _people(extract(text, published="2031-10-22")) == [frozenset({"Ilze Kalnina", "Rodrigo Bastian"})]
+
+
+def test_a_minister_speaking_of_his_own_presidents_visits_abroad_does_not_meet_him() -> None:
+    text = (
+        "Malawi: President Banda's Visits to Cement Bilateral Relations\n\n"
+        "Malawian Foreign Minister Tiyamike Phiri says Malawian President Chisomo Banda's visits to neighbouring "
+        "countries are aimed to strengthen the bilateral relationship.\n\n"
+    )
+    assert _people(extract(text, published="2031-09-23")) == []

@@ -101,7 +101,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
-            if len(parts) < needed and not sentence_used:
+            if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx):
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
@@ -185,7 +185,17 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         if d.mode != "in-person":
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
-    return drafts
+    return [d for d in drafts if not _compatriots(d.participants, ctx)]
+
+
+def _compatriots(parts: list[str], ctx: ArticleContext) -> bool:
+    """People who all hold posts of one and the same country, no one of another or of an
+    organization ("the President and his Foreign Minister"): a domestic affair, no diplomatic
+    meeting."""
+    if len(set(parts)) < 2 or any(ctx.index.actors[p].kind != "Person" for p in parts):
+        return False
+    sides = [represented([p], ctx.index) for p in parts]
+    return all(sides) and len(set().union(*sides)) == 1
 
 
 def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:
@@ -218,6 +228,23 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     if not tour(trig, ctx):
         visits.append(visit)  # a tour ("visits to A, B, C and D") places no meeting at its first stop
     return visit
+
+
+_HOSTING_VERBS = {"welcome", "host", "receive"}
+
+
+def _visit_of_its_own(trig: Token, ctx: ArticleContext) -> bool:
+    """"a visit by X to Sofia", "X's visits to neighbouring countries": a visit word that names
+    its visitor by a possessor or "by" takes no other people of its sentence (who tells of the
+    visit, who else travelled) as hosts, unless the visit is what someone welcomed or hosted
+    ("Y welcomed X's visit")."""
+    if not is_visit(trig) or trig.pos_ != "NOUN":
+        return False
+    owners = [c for c in trig.children if c.dep_ == "poss"]
+    owners += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    if not any(k in ctx.index.actors for o in owners for k in refers_to(o, ctx.index)):
+        return False
+    return not (trig.dep_ == "dobj" and trig.head.lemma_.lower() in _HOSTING_VERBS)
 
 
 def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
