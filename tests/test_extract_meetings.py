@@ -1436,3 +1436,12 @@ def test_a_minister_speaking_of_his_own_presidents_visits_abroad_does_not_meet_h
         "countries are aimed to strengthen the bilateral relationship.\n\n"
     )
     assert _people(extract(text, published="2031-09-23")) == []
+
+
+def test_a_minister_speaking_ahead_of_his_own_presidents_state_visit_does_not_meet_him() -> None:
+    text = (
+        "Banda to visit Zimbabwe\n\n"
+        "Malawian Foreign Minister Tiyamike Phiri was speaking on Tuesday in an interview in Harare ahead of a two-day "
+        "state visit of Malawian President Chisomo Banda on Wednesday and Thursday in Zimbabwe.\n\n"
+    )
+    assert frozenset({"Tiyamike Phiri", "Chisomo Banda"}) not in _people(extract(text, published="2031-09-29"))

@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
@@ -104,9 +104,11 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx):
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
-                extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
+                extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others and not compatriot(p, parts, ctx.index)]
                 if earlier is not None and _circumstance(trig) and not refers_back(extra, earlier, ctx.index):
                     extra = []  # "At the onset of the meeting, X conveyed greetings of A to B": the act's people
+                if extra and all(compatriot(p, [q for q in parts + extra if q != p], ctx.index) for p in parts + extra):
+                    extra = []  # the sentence's people all hold posts of one country: no counterparts
                 parts = list(dict.fromkeys(parts + extra))
             if not parts and earlier is None and not in_headline and status == "held" and offered is not None and _took_place(trig) and _next_sentence(offered[0], sent, ctx):
                 # "X was invited to meet Y in Lima. The meeting took place on Monday": the meeting offered, held
@@ -165,7 +167,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             _add_companions(sent, drafts, ctx)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
-    drafts = settle(drafts, principal(ctx))
+    drafts = settle(drafts, principal(ctx), ctx.index)
     drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
@@ -185,17 +187,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         if d.mode != "in-person":
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
-    return [d for d in drafts if not _compatriots(d.participants, ctx)]
-
-
-def _compatriots(parts: list[str], ctx: ArticleContext) -> bool:
-    """People who all hold posts of one and the same country, no one of another or of an
-    organization ("the President and his Foreign Minister"): a domestic affair, no diplomatic
-    meeting."""
-    if len(set(parts)) < 2 or any(ctx.index.actors[p].kind != "Person" for p in parts):
-        return False
-    sides = [represented([p], ctx.index) for p in parts]
-    return all(sides) and len(set().union(*sides)) == 1
+    return drafts
 
 
 def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import is_building
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import represented, unplaced_people
+from etl.extract.meetings.participants import compatriot, represented, unplaced_people
 from etl.extract.mentions import ActorIndex
 from etl.extract.references import role_phrase
 from etl.model import Span as TextSpan
@@ -111,7 +111,7 @@ def _related(head: MeetingDraft, body: MeetingDraft, index: ActorIndex) -> bool:
     return any(p in body.participants or p in sides for p in head.participants)
 
 
-def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[MeetingDraft]:
+def settle(drafts: list[MeetingDraft], principal: str | None = None, index: ActorIndex | None = None) -> list[MeetingDraft]:
     """Every draft takes its meeting's people and attributes; a headline meeting that no body
     meeting took in stands alone only with two participants or more. A headline naming one
     side ("Bilateral meeting with Prime Minister X") of a release that reports no other main
@@ -123,6 +123,8 @@ def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[Mee
             if d.headline and len(set(d.participants)) < 2:
                 if principal is None or principal in d.participants or body_meeting or d.status != "held":
                     continue
+                if index is not None and compatriot(principal, d.participants, index):
+                    continue  # the release's speaker is of the named side's own country
                 d.participants = [principal, *d.participants]
             out.append(d)
             continue
