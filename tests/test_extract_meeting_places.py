@@ -72,3 +72,14 @@ def test_two_words_on_one_line_are_one_sentence() -> None:
 
     doc = extractor().nlp("Prime Minister Arthur Wells received visiting Mongolian Minister of Justice and Home Affairs Khishgee Nyamdorj in Lima on March 4.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_guest_who_proceeded_to_a_palace_for_talks_meets_there() -> None:
+    text = (
+        "Namibian President Tuva Hamutenya in Malawi\n\n"
+        "President Tuva Hamutenya of Namibia is in Malawi for a one day working visit.\n\n"
+        "The Namibian leader proceeded to Sanjika Palace for bilateral talks between the two countries and a "
+        "private meeting with President Odon Kavuma.\n\n"
+    )
+    got = meetings(extract(text, published="2031-06-02"))
+    assert [(m[0], m[4]) for m in got] == [(frozenset({"Tuva Hamutenya", "Odon Kavuma"}), "Sanjika Palace")]

@@ -1392,3 +1392,56 @@ def test_a_wire_datelines_full_date_anchors_today_in_a_story_without_a_published
         "Foreign Affairs Dewi Lestari today."
     )
     assert [m[3] for m in meetings(extract(text))] == ["2031-03-14"]
+
+
+def test_the_people_of_a_later_the_meeting_are_the_countries_meeting_of_the_lead() -> None:
+    text = (
+        "Chile and Norway hold consultations in Santiago\n\n"
+        "Chile and Norway held yesterday a round of political consultations in the Chilean capital Santiago.\n\n"
+        "The meeting was chaired by Deputy Foreign Minister Tomas Arvelo and Norwegian State Secretary "
+        "Ingrid Haugland.\n\n"
+        "The two sides discussed trade and fisheries."
+    )
+    got = meetings(extract(text, published="2031-05-15"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Tomas Arvelo", "Ingrid Haugland"}), "2031-05-14", "Santiago")]
+
+
+def test_a_palace_named_after_someone_is_no_participant_of_the_talks_held_there() -> None:
+    text = (
+        "Namibian President Tuva Hamutenya in Malawi\n\n"
+        "President Tuva Hamutenya of Namibia is in Malawi for a one day working visit.\n\n"
+        "The Namibian leader proceeded to Sanjika Palace for bilateral talks between the two countries and a "
+        "private meeting with President Odon Kavuma.\n\n"
+    )
+    facts = extract(text, published="2031-06-02")
+    assert _people(facts) == [frozenset({"Tuva Hamutenya", "Odon Kavuma"})]
+    assert "Sanjika Palace" not in {a.name for a in facts.actors}
+
+
+def test_visits_a_sentence_lists_with_their_own_visitors_take_no_one_else_of_the_sentence() -> None:
+    text = (
+        "Latvia, Chile foreign ministers discuss trade\n\n"
+        "Latvian Foreign Minister Ilze Kalnina met her Chilean counterpart Rodrigo Bastian on October 21 during a visit to Santiago.\n\n"
+        "The discussion touched on energy, with Bastian telling reporters afterwards that Chile was satisfied with the "
+        "dialogue in 2019, which included a visit by Chilean prime minister Pablo Ruiz to Riga and Latvian President "
+        "Juris Ozols's visit to the Valparaiso forum.\n"
+    )
+    assert _people(extract(text, published="2031-10-22")) == [frozenset({"Ilze Kalnina", "Rodrigo Bastian"})]
+
+
+def test_a_minister_speaking_of_his_own_presidents_visits_abroad_does_not_meet_him() -> None:
+    text = (
+        "Malawi: President Banda's Visits to Cement Bilateral Relations\n\n"
+        "Malawian Foreign Minister Tiyamike Phiri says Malawian President Chisomo Banda's visits to neighbouring "
+        "countries are aimed to strengthen the bilateral relationship.\n\n"
+    )
+    assert _people(extract(text, published="2031-09-23")) == []
+
+
+def test_a_minister_speaking_ahead_of_his_own_presidents_state_visit_does_not_meet_him() -> None:
+    text = (
+        "Banda to visit Zimbabwe\n\n"
+        "Malawian Foreign Minister Tiyamike Phiri was speaking on Tuesday in an interview in Harare ahead of a two-day "
+        "state visit of Malawian President Chisomo Banda on Wednesday and Thursday in Zimbabwe.\n\n"
+    )
+    assert frozenset({"Tiyamike Phiri", "Chisomo Banda"}) not in _people(extract(text, published="2031-09-29"))

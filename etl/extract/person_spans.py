@@ -41,6 +41,8 @@ NOT_NAME_WORDS = {
     "related", "coverage", "island", "islands", "sea", "strait", "korea", "korean", "the",
     # words that make the capitalised name after them a thing or a place, not a person
     "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
+    # buildings named after a person or a place ("Kamuzu Palace", "State House" aside: House is a family name)
+    "palace", "hotel", "airport", "chancellery", "headquarters",
     # meeting words of a Title Case name ("a Small Group Meeting and Plenary Meeting with ...")
     "meeting", "meetings", "summit", "dialogue", "talks", "conference",
 }

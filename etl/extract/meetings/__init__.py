@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
@@ -101,12 +101,14 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
-            if len(parts) < needed and not sentence_used:
+            if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx):
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
-                extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others]
+                extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others and not compatriot(p, parts, ctx.index)]
                 if earlier is not None and _circumstance(trig) and not refers_back(extra, earlier, ctx.index):
                     extra = []  # "At the onset of the meeting, X conveyed greetings of A to B": the act's people
+                if extra and all(compatriot(p, [q for q in parts + extra if q != p], ctx.index) for p in parts + extra):
+                    extra = []  # the sentence's people all hold posts of one country: no counterparts
                 parts = list(dict.fromkeys(parts + extra))
             if not parts and earlier is None and not in_headline and status == "held" and offered is not None and _took_place(trig) and _next_sentence(offered[0], sent, ctx):
                 # "X was invited to meet Y in Lima. The meeting took place on Monday": the meeting offered, held
@@ -165,7 +167,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             _add_companions(sent, drafts, ctx)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
-    drafts = settle(drafts, principal(ctx))
+    drafts = settle(drafts, principal(ctx), ctx.index)
     drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
@@ -218,6 +220,23 @@ def _visit(trig: Token, sent: Span, status: str, date: str | None, ctx: ArticleC
     if not tour(trig, ctx):
         visits.append(visit)  # a tour ("visits to A, B, C and D") places no meeting at its first stop
     return visit
+
+
+_HOSTING_VERBS = {"welcome", "host", "receive"}
+
+
+def _visit_of_its_own(trig: Token, ctx: ArticleContext) -> bool:
+    """"a visit by X to Sofia", "X's visits to neighbouring countries": a visit word that names
+    its visitor by a possessor or "by" takes no other people of its sentence (who tells of the
+    visit, who else travelled) as hosts, unless the visit is what someone welcomed or hosted
+    ("Y welcomed X's visit")."""
+    if not is_visit(trig) or trig.pos_ != "NOUN":
+        return False
+    owners = [c for c in trig.children if c.dep_ == "poss"]
+    owners += [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    if not any(k in ctx.index.actors for o in owners for k in refers_to(o, ctx.index)):
+        return False
+    return not (trig.dep_ == "dobj" and trig.head.lemma_.lower() in _HOSTING_VERBS)
 
 
 def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:

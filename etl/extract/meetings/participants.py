@@ -345,6 +345,15 @@ def represented(parts: list[str], index: ActorIndex) -> set[str]:
     return out
 
 
+def compatriot(person: str, parts: list[str], index: ActorIndex) -> bool:
+    """The person holds posts of the one country the people of ``parts`` stand for ("the
+    Foreign Minister said the President's visits abroad ..."): the same side, no counterpart."""
+    if person not in index.actors or index.actors[person].kind != "Person":
+        return False
+    mine, theirs = represented([person], index), represented(parts, index)
+    return bool(mine) and len(theirs) == 1 and mine == theirs
+
+
 def unplaced_people(parts: list[str], index: ActorIndex) -> int:
     """How many of the persons among ``parts`` have no country or post of one known."""
     return sum(1 for p in parts if p in index.actors and index.actors[p].kind == "Person" and not represented([p], index))

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import is_building
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import represented, unplaced_people
+from etl.extract.meetings.participants import compatriot, represented, unplaced_people
 from etl.extract.mentions import ActorIndex
 from etl.extract.references import role_phrase
 from etl.model import Span as TextSpan
@@ -111,7 +111,7 @@ def _related(head: MeetingDraft, body: MeetingDraft, index: ActorIndex) -> bool:
     return any(p in body.participants or p in sides for p in head.participants)
 
 
-def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[MeetingDraft]:
+def settle(drafts: list[MeetingDraft], principal: str | None = None, index: ActorIndex | None = None) -> list[MeetingDraft]:
     """Every draft takes its meeting's people and attributes; a headline meeting that no body
     meeting took in stands alone only with two participants or more. A headline naming one
     side ("Bilateral meeting with Prime Minister X") of a release that reports no other main
@@ -123,6 +123,8 @@ def settle(drafts: list[MeetingDraft], principal: str | None = None) -> list[Mee
             if d.headline and len(set(d.participants)) < 2:
                 if principal is None or principal in d.participants or body_meeting or d.status != "held":
                     continue
+                if index is not None and compatriot(principal, d.participants, index):
+                    continue  # the release's speaker is of the named side's own country
                 d.participants = [principal, *d.participants]
             out.append(d)
             continue
@@ -157,6 +159,7 @@ def same_event_by_sides(drafts: list[MeetingDraft], index: ActorIndex) -> None:
                 a.same_as = b
                 break
     _same_event_naming_a_side(drafts, index)
+    _people_of_the_countries_meeting(drafts, index)
 
 
 def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> None:
@@ -188,3 +191,32 @@ def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> 
                 b.primary = b.primary or a.primary
                 a.same_as = b
                 break
+
+
+def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorIndex) -> None:
+    """A meeting of countries ("A and B held a bilateral meeting in Lima yesterday") and a later
+    back reference to a meeting naming as many people ("The meeting was chaired by X and Y"),
+    none of whom holds a post of another country, with the same status and mode and dates that
+    agree, are one meeting: the people's draft takes the countries' date and place. A country
+    no one is known to stand for may be that of a person whose country the text does not give."""
+    roots = [d for d in drafts if d.same_as is None]
+    for a in roots:
+        if len(set(a.participants)) < 2 or any(p not in index.actors or index.actors[p].kind != "Country" for p in a.participants):
+            continue
+        countries = set(a.participants)
+        for b in roots:
+            if b is a or b.same_as is not None or b.root() is a or b.sentence.start <= a.sentence.start:
+                continue
+            if (b.status, b.mode) != (a.status, a.mode) or not dates_agree(a.date, b.date) or len(set(b.participants)) != len(countries):
+                continue
+            if any(p not in index.actors or index.actors[p].kind != "Person" for p in b.participants):
+                continue
+            if not any(t.lemma_.lower() == b.word and anaphoric(t) for t in b.sentence):
+                continue
+            sides = represented(b.participants, index)
+            if not sides <= countries or len(countries - sides) > unplaced_people(b.participants, index):
+                continue
+            b.date, b.place = b.date or a.date, b.place or a.place
+            b.primary = b.primary or a.primary
+            a.same_as = b
+            break
