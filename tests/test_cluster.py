@@ -2,7 +2,8 @@
 the same store as serially.
 
 A 2-worker local cluster (``local:2``) into the embedded store and into an ``oxigraph
-serve`` store, and a scheduler with two workers started here, one of them killed mid-run.
+serve`` store, and a scheduler started here whose only worker is killed mid-run and
+another worker joins.
 The corpus holds gold pairs of articles that report one meeting (some naming a person by
 family name only), so the client both stores workers' triples as they are and derives
 articles again itself.
@@ -111,37 +112,59 @@ def test_a_local_cluster_ingest_into_an_oxigraph_server_is_the_serial_store(corp
         srv.stop()
 
 
+def _held_tasks(address: str, deadline: float) -> tuple[str, int]:
+    """The one worker of the scheduler at ``address`` and how many tasks it holds, as soon as it holds one."""
+    from distributed import Client
+
+    with Client(address, timeout=30) as client:
+        while time.monotonic() < deadline:
+            held = {worker: len(keys) for worker, keys in client.processing().items() if keys}
+            if held:
+                return next(iter(held.items()))
+            time.sleep(0.05)
+    raise AssertionError("no worker was given a task")
+
+
 def test_a_worker_killed_mid_run_loses_no_article(corpus, serial, tmp_path):
+    """The only worker is killed as soon as it holds tasks (before it can have built its
+    pipeline); a worker that joins afterwards is given them and the store is the serial one."""
     dask = shutil.which("dask", path=str(BIN))
     assert dask, "the dask command (distributed) is missing"
     port = triplestores.free_port()
     address = f"tcp://127.0.0.1:{port}"
     procs: list[subprocess.Popen] = []
+    ingest = None
     logs = open(tmp_path / "dask.log", "wb")
+
+    def worker() -> subprocess.Popen:
+        procs.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-nanny",
+                                       "--no-dashboard", "--host", "127.0.0.1"],
+                                      stdout=logs, stderr=subprocess.STDOUT))
+        return procs[-1]
+
     try:
         procs.append(subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
                                        "--no-dashboard"], stdout=logs, stderr=subprocess.STDOUT))
-        for _ in range(2):
-            procs.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-nanny",
-                                           "--no-dashboard", "--host", "127.0.0.1"],
-                                          stdout=logs, stderr=subprocess.STDOUT))
+        victim = worker()
         env = {"DIPLOKG_STORE": str(tmp_path / "store")}
         ingest = subprocess.Popen([str(BIN / "diplokg"), "ingest", *corpus, "--no-progress", "--cluster", address],
                                   env=_env(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(6)  # the tasks are handed out (4 per worker) and the workers are loading the model or extracting
-        assert ingest.poll() is None, "the ingest ended before a worker could be killed"
-        victim = procs[1]
+        _, held = _held_tasks(address, time.monotonic() + 300)
         victim.kill()
         victim.wait(30)
+        assert held >= 1 and ingest.poll() is None  # killed holding work, with the run still waiting on it
+        worker()
         out, err = ingest.communicate(timeout=600)
         assert ingest.returncode == 0, err
         assert f"{ARTICLES} articles read, {ARTICLES} accepted, 0 rejected" in out
         assert _same(_export(env, tmp_path / "export.nq"), serial[1]) == []
     finally:
-        for proc in reversed(procs):
+        for proc in [*([ingest] if ingest else []), *reversed(procs)]:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(30)
+        for pipe in (ingest.stdout, ingest.stderr) if ingest else ():
+            pipe.close()
         logs.close()
 
 
