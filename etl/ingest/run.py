@@ -50,6 +50,7 @@ from etl.licenses import publishes_text
 from etl.model import Article, ArticleFacts
 from etl.reason import Reasoner, ontology_closure, ontology_hash
 from etl.events import Canon, EventView, Report, canonical
+from etl.family_index import FamilyIndex
 from etl.resolve import View, dependents, records, resolve
 from etl.to_rdf import facts_of_graph, facts_to_graph, reports_of_graph, withhold_text
 
@@ -119,7 +120,8 @@ class Summary:
                 f"{self.worker_redone} derived again in the client; graphs validated: {engines} in the client, "
                 f"{workers} in the workers; identity queries: {q.get('asked', 0)} asked of the store, "
                 f"{q.get('reused', 0)} answered from {q.get('kept', 0)} kept ({q.get('rows', 0)} rows), "
-                f"{q.get('refreshed', 0)} written graphs' parts asked again")
+                f"{q.get('refreshed', 0)} written graphs' parts asked again, "
+                f"{q.get('families', 0)} family names' records asked once")
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,9 @@ class Ingestor:
         # the store's answers to identity's queries, kept across articles until a write
         # touches them (etl.answers); this ingest is the store's one writer
         self.answers = Answers()
+        # the stored records of each family name, asked once and kept by this run's writes
+        # (etl.family_index)
+        self.families = FamilyIndex()
 
     def timed(self, stage: str, start: float) -> float:
         """Add the time since ``start`` to a stage; returns now."""
@@ -293,7 +298,7 @@ class Ingestor:
         t = time.perf_counter()
         try:
             graph = self.iris.article_graph(facts.article.id)
-            view = View(self.store, self.iris, self.answers)
+            view = View(self.store, self.iris, self.answers, self.families)
             old = view.graph_records(graph)
             new = records(facts, self.iris)
             view.add(graph, new)
@@ -354,7 +359,10 @@ class Ingestor:
             self.store.replace_graphs(writes)
             for g, new in writes.items():
                 self.answers.written(g, itertools.chain(before.get(g, ()), new))
-            self.timed("store", t)
+            t = self.timed("store", t)
+            for g in writes:  # the written graphs' records as the store now gives them
+                self.families.written(g, View(self.store, self.iris, self.answers).graph_records(g))
+            self.timed("resolve", t)
         except StoreError:
             raise  # the store itself failed: stop, do not reject article after article
         except DiplokgError as exc:
@@ -363,7 +371,7 @@ class Ingestor:
         self._keep(graph, facts)
         a = self.answers
         self.summary.identity_queries = {"asked": a.asked, "reused": a.reused, "refreshed": a.refreshed,
-                                         "kept": len(a), "rows": a.rows}
+                                         "kept": len(a), "rows": a.rows, "families": self.families.loaded}
         self.summary.accepted += 1
         self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)

@@ -1,0 +1,73 @@
+"""The stored articles' identity records of each family name, kept by profile for one ingest.
+
+Identity resolution (``etl.resolve``) asks, article after article, for every stored record of
+a family name: each article that names a person gives one. Asked of the store again after
+each write that touches the name (the writes of a name every article carries), that answer
+made an article cost the number of articles before it. Here a family's records are asked of
+the store once per ingest (:meth:`FamilyIndex.records`, on the family's first use) and then
+kept up to date by the ingest's own writes (:meth:`FamilyIndex.written`, with the written
+graph's records as the store gives them after the write), the ingest being the store's one
+writer while it runs.
+
+Records that agree on everything identity decides on (the ``profile``: person, name, how
+identified, posts, country, date) are kept as one, with the set of graphs that give it, so a
+lookup costs the number of distinct profiles, not of articles; the graph sets stay exact, so
+"another article than this one gives it" is decided as with one record per article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+Record = Any  # etl.resolve.Record: graph, family, profile, graphs (duck-typed: no import cycle)
+
+
+class FamilyIndex:
+    """family name -> profile -> (the record, with ``graphs`` the live set of graphs giving it)."""
+
+    def __init__(self) -> None:
+        self._families: dict[str, dict[tuple, Record]] = {}
+        self._entries: dict[str, list[tuple[str, tuple]]] = {}  # graph -> its (family, profile)s kept
+        self.loaded = 0  # families asked of the store
+
+    def __contains__(self, family: str) -> bool:
+        return family in self._families
+
+    def names(self) -> list[str]:
+        """The family names asked of the store so far."""
+        return sorted(self._families)
+
+    def records(self, family: str, load: Callable[[], Iterable[Record]]) -> Iterable[Record]:
+        """The stored records of a family name, one per profile (``graphs`` set; do not
+        change them); ``load()`` gives one record per stored article the first time."""
+        kept = self._families.get(family)
+        if kept is None:
+            kept = self._families[family] = {}
+            self.loaded += 1
+            for r in load():
+                self._add(family, r)
+        return kept.values()
+
+    def _add(self, family: str, r: Record) -> None:
+        profiles = self._families[family]
+        key = r.profile
+        kept = profiles.get(key)
+        if kept is None:
+            kept = profiles[key] = replace(r, graphs=set())
+        kept.graphs.add(r.graph)
+        self._entries.setdefault(r.graph, []).append((family, key))
+
+    def written(self, graph: str, now: Iterable[Record]) -> None:
+        """A graph is written: its records are now ``now`` (one per person, as the store
+        gives them after the write; none when the graph is gone)."""
+        for family, key in self._entries.pop(graph, ()):
+            profiles = self._families[family]
+            kept = profiles[key]
+            kept.graphs.discard(graph)
+            if not kept.graphs:
+                del profiles[key]
+        for r in now:
+            if r.family in self._families:
+                self._add(r.family, r)

@@ -1,0 +1,89 @@
+"""The stored records of each family name an ingest keeps (etl.family_index), and identity
+decided on records kept once for several articles as on one record per article."""
+
+from __future__ import annotations
+
+from diplokg.config import load_config
+from diplokg.store import open_store
+from etl.family_index import FamilyIndex
+from etl.resolve import Record, View, resolve_family, resolve_short
+from tests.test_identity import (FORMAL, FULL, HALE_ONLY, IRIS, LONG_AGO, MINISTER_ONLY, OTHER_TOMONAGA, SHORT,
+                                 SURNAMES, build, extractor)  # noqa: F401 - the extractor fixture
+
+ACTOR = "https://example.org/actor/"
+POST = {("Foreign Minister", ACTOR + "ruritania")}
+
+
+def _rec(graph: str, person: str, normal: str, how: str = "name", date: str = "2031-05-13") -> Record:
+    return Record(f"https://example.org/graph/{graph}", ACTOR + person, "Varo", normal, how, set(POST), None, date)
+
+
+def test_records_alike_are_kept_once_with_their_graphs_and_a_write_replaces_a_graphs_records():
+    index, asked = FamilyIndex(), []
+
+    def load():
+        asked.append(1)
+        return [_rec("a", "ana-varo", "Ana Varo"), _rec("b", "ana-varo", "Ana Varo"),
+                _rec("c", "ana-varo", "Ana Varo", date="2020-01-01")]
+
+    kept = list(index.records("Varo", load))
+    assert sorted(len(r.graphs) for r in kept) == [1, 2]
+    assert list(index.records("Varo", load)) == kept and asked == [1]  # asked of the store once
+    # graph b now names her otherwise; graph d is new; a family not asked yet is not kept
+    index.written("https://example.org/graph/b", [_rec("b", "ana-varo", "Ana Varo", date="2020-01-01")])
+    index.written("https://example.org/graph/d", [Record("https://example.org/graph/d", ACTOR + "x", "Other", "X Other",
+                                                         "name")])
+    graphs = sorted(sorted(g.rsplit("/", 1)[1] for g in r.graphs) for r in index.records("Varo", load))
+    assert graphs == [["a"], ["b", "c"]] and index.names() == ["Varo"]
+    index.written("https://example.org/graph/a", [])  # the graph no longer names her
+    assert [sorted(r.graphs) for r in index.records("Varo", load)] == [["https://example.org/graph/b",
+                                                                        "https://example.org/graph/c"]]
+
+
+def _kept(records: list[Record]) -> list[Record]:
+    index = FamilyIndex()
+    return list(index.records("Varo", lambda: records))
+
+
+def test_a_record_kept_for_one_article_only_is_no_candidate_in_that_article():
+    weak = _rec("w", "varo-w", "Varo", how="none")
+    own_graph_only = _kept([_rec("w", "ana-varo", "Ana Varo")])
+    assert resolve_family(weak, own_graph_only, View(None, IRIS)) is None  # type: ignore[arg-type]
+    with_another = _kept([_rec("w", "ana-varo", "Ana Varo"), _rec("x", "ana-varo", "Ana Varo")])
+    assert resolve_family(weak, with_another, View(None, IRIS)) == ACTOR + "ana-varo"  # type: ignore[arg-type]
+
+
+def test_a_short_form_kept_for_several_articles_is_asked_article_by_article_where_it_matters():
+    # "Tom Varo" in articles s1 and s2; the formal "Thomas Varo" only in s1: in s1 the short
+    # form stands (no candidate elsewhere), in s2 it is Thomas; a family name alone in a third
+    # article then finds the short form unresolved somewhere, and so two people
+    short = [_rec("s1", "tom-varo", "Tom Varo"), _rec("s2", "tom-varo", "Tom Varo")]
+    formal = [_rec("s1", "thomas-varo", "Thomas Varo")]
+    recs = _kept(short + formal)
+    assert resolve_short(short[0], recs) is None and resolve_short(short[1], recs) == ACTOR + "thomas-varo"
+    weak = _rec("w", "varo-w", "Varo", how="none")
+    assert resolve_family(weak, recs, View(None, IRIS)) is None  # type: ignore[arg-type]
+    # with the formal name in a second article too, the short form is Thomas everywhere
+    recs = _kept(short + formal + [_rec("f2", "thomas-varo", "Thomas Varo")])
+    assert resolve_family(weak, recs, View(None, IRIS)) == ACTOR + "thomas-varo"  # type: ignore[arg-type]
+
+
+def test_the_records_a_run_keeps_are_what_the_store_gives_at_its_end(tmp_path, extractor, monkeypatch):
+    made: list[FamilyIndex] = []
+
+    class Kept(FamilyIndex):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self)
+
+    monkeypatch.setattr("etl.ingest.run.FamilyIndex", Kept)
+    # later articles rewrite earlier ones (a family name alone, a short form) and one comes twice
+    articles = [SURNAMES, MINISTER_ONLY, HALE_ONLY, SHORT, FULL, OTHER_TOMONAGA, FORMAL, LONG_AGO, SURNAMES]
+    config = build(tmp_path, extractor, articles)
+    [index] = made
+    assert {"Tomonaga", "Hale"} <= set(index.names())
+    with open_store(config, writable=False) as store:
+        fresh = View(store, IRIS)
+        for family in index.names():
+            kept = {(r.profile, frozenset(r.graphs)) for r in index.records(family, lambda: [])}
+            assert kept == {(r.profile, frozenset(r.where)) for r in fresh.family_records(family)}, family
