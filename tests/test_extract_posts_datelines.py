@@ -85,3 +85,23 @@ def test_a_capital_the_model_takes_for_a_person_is_none_and_no_speaker() -> None
     facts = ex.facts(Article("t", text), doc)
     assert "Abu Dhabi" not in people(facts)
     assert statements(facts) == []
+
+
+def test_portfolios_joined_before_a_one_word_portfolio_minister_are_one_post() -> None:
+    facts = extract(
+        "Lima, May 4 (AGENCY) \u2013 Peruvian Culture and Tourism Minister Rosa Quispe met the visiting "
+        "Chilean Interior Minister Andres Vidal on Monday.")
+    got = roles(facts)
+    assert ("Rosa Quispe", "Culture and Tourism Minister", "Peru") in got
+    assert ("Andres Vidal", "Interior Minister", "Chile") in got
+
+
+def test_a_person_met_where_another_country_is_named_is_not_the_datelines() -> None:
+    facts = extract(
+        "Minister visits the capital\n\n"
+        "Vilnius (AGENCY) - French Foreign Minister Claire Dumas met her Lithuanian counterpart Jonas "
+        "Petraitis on Tuesday.\n\n"
+        "Dumas will travel on to Poland, where she will meet President Marek Zielinski.")
+    got = roles(facts)
+    assert ("Marek Zielinski", "President", "Lithuania") not in got
+    assert ("Jonas Petraitis", "Foreign Minister", "Lithuania") in got

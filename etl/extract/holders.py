@@ -144,8 +144,27 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer, home: str | None
             continue
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
+        if _met_elsewhere(actor.key, country, index):
+            continue
         if actor.roles:
             _give_country(index, gaz, actor, country)
+
+
+def _met_elsewhere(person: str, country: str, index: ActorIndex) -> bool:
+    """Every mention of the person comes after another country or its capital in its sentence
+    ("will travel on to Moldova, where she will meet President X", "is due to travel to Tehran
+    for talks with President Y"): the text puts them there, the dateline only says where the
+    story was filed."""
+    doc = index.doc
+    places = [h for h in index.hits if h.kind in ("country", "capital") and h.ref != country]
+    own = [m for m in index.mentions if m.key == person]
+    if not own:
+        return False
+    for m in own:
+        sent = doc[m.span.start].sent
+        if not any(sent.start <= h.span.start and h.span.end <= m.span.start for h in places):
+            return False
+    return True
 
 
 _HEADS = {"head_of_state", "head_of_government"}
