@@ -94,7 +94,8 @@ class Extractor:
             anchor=anchor_for(article, text[:end]),
             gazetteer=self.gazetteer,
             index=find_actors(doc, self.gazetteer, end, article_id=article.id, published=article.published,
-                              publisher=publisher_country(article.source, self.gazetteer)),
+                              publisher=publisher_country(article.source, self.gazetteer),
+                              home=home_country(article.source, article.url, self.gazetteer)),
             quotes=find_quotes(text, end),
             captions=caption_spans(text[:end]),
         )

@@ -24,12 +24,14 @@ from etl.nlp import TITLE_ABBREVIATIONS
 
 
 def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
-                article_id: str = "", published: str | None = None, publisher: str | None = None) -> ActorIndex:
+                article_id: str = "", published: str | None = None, publisher: str | None = None,
+                home: str | None = None) -> ActorIndex:
     """Every actor of the article, its mentions and posts (see the module docstring).
 
     ``article_id`` keys the persons the article knows by a family name only; ``published``
     dates the posts that identify them in the officials table; ``publisher`` is the country
-    of the publishing government, if any (whose "Foreign Ministry" a bare one is)."""
+    of the publishing government, if any (whose "Foreign Ministry" a bare one is); ``home`` the
+    country the article is written from, if known (:func:`etl.extract.context.home_country`)."""
     index = ActorIndex(doc)
     limit = len(index.text) if body_end_char is None else body_end_char
     hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit and not in_credit(h.span)]
@@ -67,6 +69,10 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     title_ends = {h.span.end for h in title_hits}
     title_starts = {h.span.start for h in title_hits}
     candidates = person_candidates(doc, taken, title_tokens, title_ends, limit, _bylines(index.text), title_starts)
+    # a capital's name alone is the city, never a person ("Abu Dhabi: Sheikh A received B",
+    # a dateline the model took for a name); a name that only begins with one stays ("Victoria Lane")
+    capitals = {(h.span.start, h.span.end) for h in hits if h.kind == "capital"}
+    candidates = [c for c in candidates if (c.span.start, c.span.end) not in capitals]
     officials = official_people(gaz.vocab)
     known_parts = {token_key(t) for c in candidates if c.words >= 2 and not c.headline for t in c.text.split()}
     covered = {i for c in candidates for i in range(c.span.start, c.span.end)}
@@ -79,7 +85,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     bare = group_people(index, candidates, officials, article_id, extra)
     index.index()
 
-    find_posts(doc, index, title_hits, gaz, gaz_at)
+    find_posts(doc, index, title_hits, gaz, gaz_at, home)
     index.index()
     identify_by_post(index, officials, published, bare, lambda iso2: _add_country(index, gaz, iso2))
     _count_mentions(index)
@@ -118,7 +124,7 @@ def _disambiguate_orgs(index: ActorIndex, hits: list[Hit], gaz: Gazetteer, publi
     for h in hits:
         if h.kind in ("country", "demonym"):
             counts[h.ref] = counts.get(h.ref, 0) + 1
-    dateline = dateline_country(index.text, gaz)
+    dateline = dateline_country(index.text, gaz, cased=False)
     drop: set[int] = set()
     for (start, _end), group in by_span.items():
         if len(group) < 2:

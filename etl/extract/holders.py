@@ -129,11 +129,13 @@ def _unrecognized_name_after(span, index: ActorIndex) -> bool:
                                     and doc[j].is_alpha and j not in known for j in (i, i + 1))
 
 
-def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer, home: str | None = None) -> None:
     """A post named with no country, held by someone the article places nowhere else, is of
-    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae")."""
+    the dateline's country ("SEOUL (Yonhap) -- ... Foreign Minister Kim Min-jae"), unless the
+    article is written from another country (``home``): then the dateline is where its own
+    officials went ("Apia, Samoa – Prime Minister X" in a Nordland paper is Nordland's)."""
     country = dateline_country(index.text, gaz)
-    if country is None:
+    if country is None or (home is not None and home != country):
         return
     for actor in list(index.actors.values()):
         if actor.kind != "Person" or any(r.of for r in actor.roles) or actor.country:
@@ -142,19 +144,44 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
+        if _met_elsewhere(actor.key, country, index):
+            continue
         if actor.roles:
             _give_country(index, gaz, actor, country)
+
+
+def _met_elsewhere(person: str, country: str, index: ActorIndex) -> bool:
+    """Every mention of the person comes after another country or its capital in its sentence
+    ("will travel on to Moldova, where she will meet President X", "is due to travel to Tehran
+    for talks with President Y"): the text puts them there, the dateline only says where the
+    story was filed."""
+    doc = index.doc
+    places = [h for h in index.hits if h.kind in ("country", "capital") and h.ref != country]
+    own = [m for m in index.mentions if m.key == person]
+    if not own:
+        return False
+    for m in own:
+        sent = doc[m.span.start].sent
+        if not any(sent.start <= h.span.start and h.span.end <= m.span.start for h in places):
+            return False
+    return True
 
 
 _HEADS = {"head_of_state", "head_of_government"}
 
 
+_DEPUTY_WORDS = {"deputy", "vice", "vice-", "first", "second", "acting"}
+
+
 def _rank_taken(person: str, country: str, index: ActorIndex) -> bool:
-    """Someone else already holds a post of that rank for that country (heads count as one rank)."""
-    def rank(kind: str) -> str:
-        return "head" if kind in _HEADS else kind
-    own = {rank(t.kind) for t in index.titles if t.person == person and t.kind != "other"}  # a country has many "other" officials
-    return any(t.person and t.person != person and t.of == country and rank(t.kind) in own for t in index.titles)
+    """Someone else already holds a post of that rank for that country (heads count as one rank;
+    a deputy's post is a rank of its own: a country has a prime minister and a deputy)."""
+    def rank(t: TitleMention) -> str:
+        base = "head" if t.kind in _HEADS else t.kind
+        deputy = t.title.lower().split()[0] in _DEPUTY_WORDS or t.title.lower().startswith("vice-")
+        return "deputy " + base if deputy else base
+    own = {rank(t) for t in index.titles if t.person == person and t.kind != "other"}  # a country has many "other" officials
+    return any(t.person and t.person != person and t.of == country and rank(t) in own for t in index.titles)
 
 
 def title_to_person(doc: Doc, index: ActorIndex) -> None:

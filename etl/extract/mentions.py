@@ -130,15 +130,31 @@ _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,30}?)(?:,?\s*(?:[A-Z][a-z]{2,4}\.? \
                        r"|:\s|,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\.\s)", re.MULTILINE)
 
 
-def dateline_country(text: str, gaz: Gazetteer) -> str | None:
-    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —", "NEW DELHI:")
-    at the start of an article's ``text``."""
-    for match in _DATELINE.finditer(text[:600]):
+# the same in title case, maybe after the date or followed by its country, the day and month
+# in either order, the year, the agency in brackets or slashes: "Prague, Aug 26 (CTK) –",
+# "Chisinau, 28 November /MOLDPRES/ -", "October 02, Colombo (LNW):", "NASSAU, BAHAMAS —",
+# "Nairobi, May 4 (Agency) The President ..."; only a capital or country the gazetteer knows counts
+_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+_DATELINE_CASED = re.compile(
+    r"^(?:" + _DATE + r",?\s+)?([A-Z][A-Za-z.'\u2019-]+(?:[ -][A-Z][A-Za-z.'\u2019-]+){0,2})(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})??"
+    r"(?:,?\s+" + _DATE + r")?\s*(?:(?:\([^)\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?(?:(?:--|—|–|-|:)(?=\s)|(?<=\))\s+(?=[A-Z]))",
+    re.MULTILINE)
+
+
+def dateline_country(text: str, gaz: Gazetteer, cased: bool = True) -> str | None:
+    """The country of a dateline city ("SEOUL, (Yonhap) --", "BEIJING (AP) —", "NEW DELHI:",
+    "Prague, Aug 26 (CTK) –") at the start of an article's ``text``; with ``cased`` False only
+    a city in capitals counts."""
+    head = text[:600]
+    # a title-case line opening the text is its headline ("Botswana: President meets ..."), no dateline
+    cased = [m for m in _DATELINE_CASED.finditer(head) if "\n" in head[:m.start()]] if cased else []
+    matches = sorted([*_DATELINE.finditer(head), *cased], key=lambda m: m.start())
+    for match in matches:
         city = match.group(1).strip().title()
         for c in gaz.vocab.countries:
-            if city in c.capitals or city == c.name:
+            if city in (k.title() for k in c.capitals) or city == c.name.title():
                 return c.key
-        if match.group(0).rstrip()[-1:] in ("-", "—", "–"):
+        if match.re is _DATELINE and match.group(0).rstrip()[-1:] in ("-", "—", "–"):
             return None  # the dash dateline's place, of no country known
         # "BREAKING:", "NOTE:": a label line, not a place; a dateline may follow
     return None

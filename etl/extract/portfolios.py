@@ -87,14 +87,23 @@ def _portfolio_before(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, H
     """"Foreign Affairs and International Cooperation Minister, X", "Trade and Industry Minister
     X": the capitalized words of a portfolio set before a bare "Minister" (joined by "and",
     "&"), one title; not a country or demonym ("Kenyan Trade Minister" keeps its country), not a
-    name, not the headline line (its Title Case words are no portfolio)."""
+    name, not the headline line (its Title Case words are no portfolio). A title the table
+    lists with its one-word portfolio ("Industry Minister") widens the same way over the
+    portfolios joined before it ("Trade and Industry Minister"), not over another title
+    ("the President and Industry Minister")."""
+    words = entry.phrase.split()
+    own = 0  # the portfolio words of the table's own title
     if entry.phrase not in _BEFORE_HEADS:
-        return None
+        if len(words) != 2 or words[1] not in _BEFORE_HEADS or h.span.start < 2 or doc[h.span.start - 1].lower_ not in ("and", "&"):
+            return None
+        own = 1
     j = h.span.start
-    capitalized = 0
+    capitalized = own
     while j > 0:
         tok = doc[j - 1]
         if "\n" in tok.whitespace_ or tok.is_space or (j - 1) in place_at or tok.ent_type_ in ("PERSON", "DATE", "GPE", "NORP"):
+            break
+        if own and tok.lower_ in gaz.titles:
             break
         if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.pos_ in ("NOUN", "PROPN"):
             capitalized += 1

@@ -15,8 +15,10 @@ from etl.extract.roles import add_role
 from etl.read import headline_span
 
 
-def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
-    """Every post of the article's people, added to their ``Actor.roles`` and ``index.titles``."""
+def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit],
+               home: str | None = None) -> None:
+    """Every post of the article's people, added to their ``Actor.roles`` and ``index.titles``;
+    ``home``: the country the article is written from, if known."""
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
     _plural_titles(doc, index, gaz, gaz_at)
@@ -30,7 +32,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
         company_posts(doc, index, gaz)
         styled_posts(doc, index, gaz)
         if not _:
-            dateline_posts(doc, index, gaz)
+            dateline_posts(doc, index, gaz, home)
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -343,8 +345,10 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         if of is None and mod_start > 0 and doc[mod_start - 1].text == "/" and mod_start - 1 in by_hit_end:
             of = by_hit_end[mod_start - 1].of  # "High Representative/Vice-President": both of the Union
         if of is None and mod_start > 1 and doc[mod_start - 1].lower_ == "and" and not entry.country_iso2:
-            # "Australian Foreign Minister X and Defence Minister Y": the same country
-            before = index.mention_at(mod_start - 2)
+            # "Australian Foreign Minister X and Defence Minister Y", "the Ruritanian Minister
+            # of Trade, X, and Sports Minister Y": the same country
+            k = mod_start - 3 if doc[mod_start - 2].text == "," and mod_start > 2 else mod_start - 2
+            before = index.mention_at(k)
             placed = [t for t in index.titles if before is not None and t.person == before.key and t.of is not None and t.span.end == before.span.end]
             if placed and index.actors.get(placed[-1].of) is not None and index.actors[placed[-1].of].kind == "Country":
                 of = placed[-1].of
