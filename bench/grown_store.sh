@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Ingest cost on a store that has already grown: copy BASE_STORE (e.g. the store of a long
+# `python -m bench.ingest` run), ingest MORE (JSON Lines of articles it does not hold yet) into
+# the copy with each checkout's code, runs interleaved, and print each run's stage seconds.
+# usage (from the project root):
+#   bash bench/grown_store.sh BASE_STORE MORE.jsonl WORKDIR RUNS CHECKOUT [CHECKOUT ...]
+# e.g. bash bench/grown_store.sh /work/b100k/store-0 next400.jsonl /var/tmp/grown 3 /tmp/before "$PWD"
+# WORKDIR needs room for one copy of BASE_STORE; each run's log is kept there.
+set -eu
+BASE=$1; MORE=$2; WORK=$3; RUNS=$4; shift 4
+PY="${PYTHON:-$PWD/.venv/bin/python}"
+mkdir -p "$WORK"
+for run in $(seq 1 "$RUNS"); do
+  for code in "$@"; do
+    name="$(basename "$code")-$run"
+    rm -rf "$WORK/store"; cp -a "$BASE" "$WORK/store"
+    start=$(date +%s.%N)
+    (cd "$code" && PYTHONPATH="$code" "$PY" -m diplokg.cli -v --store "$WORK/store" ingest "$MORE" --jobs 1) > "$WORK/$name.log" 2>&1
+    end=$(date +%s.%N)
+    echo "$name: $(git -C "$code" rev-parse --short HEAD) wall $(echo "$end - $start" | bc) s"
+    grep -o 'stage seconds: [^;]*' "$WORK/$name.log"
+    grep -o 'identity queries: .*' "$WORK/$name.log"
+  done
+done
+rm -rf "$WORK/store"
