@@ -136,6 +136,7 @@ class Gazetteer:
                 spans.add((s, e))
                 taken.update(range(s, e))
                 out.append(Hit(kind, ref, doc[s:e]))
+        out = [h for h in out if not _a_region(doc, h)]
         places = {i for h in out if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
         actors = [(h.ref, h.span) for h in out if h.kind in ("country", "org")]
         # a trigger inside a post's title ("National Security Adviser") names the post, not a topic
@@ -144,6 +145,16 @@ class Gazetteer:
                    if not any(a <= span.start and span.end <= b for a, b in titles))
         out.sort(key=lambda h: (h.span.start, -len(h.span)))
         return out
+
+
+_COMPASS = {"Northern", "Southern", "Eastern", "Western"}
+
+
+def _a_region(doc: Doc, h: Hit) -> bool:
+    """"Northern Ireland", "Western Australia": a country's name after a capitalized compass
+    adjective the table does not list with it names a region (of it or of another country),
+    not the country."""
+    return h.kind in ("country", "demonym", "capital") and h.span.start > 0 and doc[h.span.start - 1].text in _COMPASS
 
 
 @functools.lru_cache(maxsize=4)

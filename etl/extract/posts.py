@@ -142,7 +142,9 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         own = [t for t in index.titles if t.person == key]
         if not own or (own[0].kind not in _COUNTERPART_TITLE and own[0].kind not in _COUNTERPART_OWN):
             continue
-        countries = [h.ref for h in index.hits if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i]
+        # one country per span: "U.S." is both a country's alias and its demonym ("his U.S. counterpart")
+        countries = list({h.span.start: h.ref for h in index.hits
+                          if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i}.values())
         names = _listed_people(doc, index, tok.i + 1)
         if not names or len(names) != len(countries):
             continue
@@ -300,6 +302,16 @@ def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
     return names
 
 
+def _a_regions_post(doc: Doc, start: int, gaz_at: dict[int, Hit]) -> bool:
+    """"Northern Ireland Secretary of State", "Ontario Premier": a title right after a place
+    the tagger finds and the table does not list as a country is that region's post, not the
+    post the table gives its one country for."""
+    if start == 0:
+        return False
+    tok = doc[start - 1]
+    return tok.ent_type_ in ("GPE", "LOC") and tok.text[:1].isupper() and (start - 1) not in gaz_at
+
+
 def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazetteer, gaz_at: dict[int, Hit]) -> None:
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
@@ -332,7 +344,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                     sent_to = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
                     if sent_to is not None and sent_to.kind in ("country", "org"):
                         after = sent_to.span.end
-        if of is None and entry.country_iso2:
+        if of is None and entry.country_iso2 and not _a_regions_post(doc, mod_start, gaz_at):
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.
             country = gaz.vocab.country_by_iso2.get(entry.country_iso2)

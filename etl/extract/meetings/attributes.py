@@ -254,11 +254,17 @@ _TRIP_NOUNS = {"visit", "trip", "tour", "stay"}
 
 
 def _during_trip_to(prep: Token) -> bool:
-    """"During the trip to Tbilisi X met Y", "on his visit to Oslo": the "to" of a trip the
-    meeting's clause says it took place during names where it was."""
+    """"During the trip to Tbilisi X met Y", "on his visit to Oslo", "X hosted Y for his visit
+    to Z": the "to" of a trip the meeting's clause says it took place during, or a host
+    received the guest for, names where it was."""
     trip = prep.head
-    return (trip.pos_ == "NOUN" and trip.lemma_.lower() in _TRIP_NOUNS and trip.dep_ == "pobj"
-            and trip.head.lower_ in ("during", "on"))
+    if trip.pos_ != "NOUN" or trip.lemma_.lower() not in _TRIP_NOUNS or trip.dep_ != "pobj":
+        return False
+    if trip.head.lower_ in ("during", "on"):
+        return True
+    # "X hosted Y for his first visit to the Pentagon": the host meets the guest where the guest comes
+    verb = trip.head.head
+    return trip.head.lower_ == "for" and verb.pos_ == "VERB" and verb.lemma_.lower() in _WELCOMING
 
 
 _NAME_LABELS = {"", "ORG", "FAC", "GPE", "LOC"}  # entity labels a place name may carry when the model misreads it
