@@ -60,3 +60,38 @@ def test_a_guest_hosted_for_a_visit_to_a_building_is_met_there() -> None:
     )
     got = meetings(_facts(text, "2021-09-22"))
     assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Anna Berg", "Tomas Vale"}), "2021-09-22", "Pentagon")]
+
+
+def test_a_portfolio_ends_before_a_family_name_the_text_gives_after_a_title() -> None:
+    text = (
+        "Foreign Minister visits Malaysia\n\n"
+        "Minister for Foreign Affairs Anna Berg is part of the delegation accompanying Deputy Prime Minister & "
+        "Coordinating Minister for National Security Lim Wei Ming on a working visit to Malaysia, and will join "
+        "Deputy Prime Minister Lim\u2019s meetings in Kuala Lumpur on 4 September 2018."
+    )
+    facts = _facts(text, "2018-09-03")
+    assert any(person == "Lim Wei Ming" for person, _, _ in roles(facts))
+    assert not any(person == "Lim" for person, _, _ in roles(facts))
+
+
+def test_a_call_after_another_meetings_video_call_keeps_its_own_mode() -> None:
+    text = (
+        "Anna Berg speaks to Vale after hour-long video call with Moss\n\n"
+        "Beijing:\n\n"
+        "Chinese President Anna Berg held a phone call with US President Tomas Vale on Wednesday, state media reported.\n\n"
+        "The call followed a video conversation between Berg and Russian President Lena Moss."
+    )
+    got = meetings(_facts(text, "2026-02-04"))
+    pair = [m for m in got if m[0] == frozenset({"Anna Berg", "Tomas Vale"})]
+    assert [(m[1], m[3]) for m in pair] == [("phone", "2026-02-04")]
+
+
+def test_a_transcripts_title_case_speaker_label_and_a_date_first_header_line() -> None:
+    text = (
+        "Beginning of the Meeting with Ruritanian President Tomas Vale\n\n"
+        "July 15, 2031, Strelna, St Petersburg\n\n"
+        "President Anna Berg: Dear Mr President!\n\n"
+        "Allow me to warmly welcome you to St Petersburg.\n"
+    )
+    got = meetings(_facts(text, "2031-07-15"))
+    assert any(m[0] == frozenset({"Anna Berg", "Tomas Vale"}) and m[2:] in (("held", "2031-07-15", "Strelna"), ("held", "2031-07-15", "St Petersburg")) for m in got)

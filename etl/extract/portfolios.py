@@ -43,6 +43,7 @@ def _portfolio_kind(words: str, kind: str) -> str:
 def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
     """The title hits widened over their portfolio or their "to <country>" (module docstring)."""
     place_at = {i: h for h in hits if h.kind in ("country", "demonym", "capital", "org") for i in range(h.span.start, h.span.end)}
+    surnames = _surnames_after_titles(doc, hits)
     out: list[Hit] = []
     changed = False
     for h in hits:
@@ -50,7 +51,7 @@ def portfolio_titles(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
             out.append(h)
             continue
         entry = gaz.titles[h.ref]
-        wider = (_accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits)
+        wider = (_accredited(doc, h, entry, place_at) or _portfolio(doc, h, entry, place_at, gaz, hits, surnames)
                  or _portfolio_before(doc, h, entry, place_at, gaz) or _portfolio_joined(doc, h, entry, place_at, gaz, hits)
                  or _secretary_to(doc, h, entry, place_at, gaz, hits))
         if wider is None:
@@ -128,10 +129,28 @@ def _portfolio_before(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, H
     return Hit("title", phrase, span)
 
 
-def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:
+def _surnames_after_titles(doc: Doc, hits: list[Hit]) -> set[str]:
+    """The words the text writes alone right after a title, as a person's family name
+    ("Deputy Prime Minister Lee's meetings", "Minister Vale said")."""
+    out = set()
+    for h in hits:
+        i = h.span.end
+        if h.kind != "title" or i >= len(doc):
+            continue
+        tok = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and (nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper())):
+            out.add(tok.text)
+    return out
+
+
+def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit],
+               surnames: frozenset[str] | set[str] = frozenset()) -> Hit | None:
     """"Minister for Climate Change": the title and the capitalized words of its portfolio
     after "for" or "of" (joined by "and", "&", "of", "the", a possessive); one or two lower-case
-    words only right before a capitalized name ("Minister for trade Manoa Kamikamica")."""
+    words only right before a capitalized name ("Minister for trade Manoa Kamikamica"). The
+    portfolio ends before a word the text writes alone after a title elsewhere, a family name
+    the model did not tag ("Minister for National Security Lee Wen Hao" with "Minister Lee")."""
     i = h.span.end
     of_state = entry.phrase.endswith("secretary of state")
     links = ("for",) if of_state else ("for", "of")  # "Secretary of State for X"
@@ -153,7 +172,7 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
     capitalized = 0
     while j < len(doc) and j - i <= _MAX_WORDS:
         tok = doc[j]
-        if "\n" in doc[j - 1].whitespace_ or tok.is_space or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
+        if "\n" in doc[j - 1].whitespace_ or tok.is_space or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B") or (j > i + 1 and tok.text in surnames):
             break  # (the holder's name right after the portfolio: "Secretary for Strategic Affairs Mara Koli")
         if tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "VERB":
             capitalized += 1

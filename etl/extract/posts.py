@@ -302,6 +302,12 @@ def _listed_people(doc: Doc, index: ActorIndex, i: int) -> list[ActorMention]:
     return names
 
 
+def _next_post_of_a_list(doc: Doc, i: int, by_hit_end: dict[int, TitleMention]) -> bool:
+    """"Deputy Prime Minister & Coordinating Minister for X": a word after "&" or "and" right
+    after another title opens the next post of the same person's list, not an unknown place."""
+    return i >= 1 and doc[i - 1].lower_ in ("&", "and") and (i - 1) in by_hit_end
+
+
 def _a_regions_post(doc: Doc, start: int, gaz_at: dict[int, Hit]) -> bool:
     """"Northern Ireland Secretary of State", "Ontario Premier": a title right after a place
     the tagger finds and the table does not list as a country is that region's post, not the
@@ -415,7 +421,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         label = entry.label if unit is None or body_end is None else _unit_label(doc, h, body_end)
         tm = TitleMention(phrase, label, entry.kind if unit is None else "other", of, person)
         before = doc[mod_start - 1] if mod_start > 0 else None
-        tm.unplaced = of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
+        tm.unplaced = (of is None and before is not None and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ") and before.i not in index._by_token
+                       and not _next_post_of_a_list(doc, before.i, by_hit_end))
         # the head of a body the text names, of no known country (not a unit of a ministry)
         tm.unplaced = tm.unplaced or unit is not None and not _in_government(doc, h.span.end, body_end)
         index.titles.append(tm)

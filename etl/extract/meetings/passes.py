@@ -143,10 +143,37 @@ def principal(ctx: ArticleContext) -> str | None:
     lead = lead_sentence(ctx)
     if lead is None:
         return None
-    speaker = turn_speaker(lead[-1], ctx.index)
+    speaker = turn_speaker(lead[-1], ctx.index) or _first_turn_label(lead, ctx)
     if speaker is not None:
         return speaker
     return next((m.key for m in ctx.index.mentions_in(lead.start, lead.end) if m.kind == "Person"), None)
+
+
+_LABEL_TOKENS = 6
+
+
+def _first_turn_label(lead: Span, ctx: ArticleContext) -> str | None:
+    """A transcript whose first turn, just above the lead, opens with its speaker's label in
+    title case ("President Anna Berg: Dear Mr President!"): that speaker. The label is a line's
+    head of proper nouns naming one person, then a colon; no verb."""
+    head = headline_span(ctx.text)
+    start = head[1] if head else 0
+    doc = ctx.doc
+    for sent in ctx.sentences()[:8]:
+        if sent.start_char < start or sent.start >= lead.start:
+            continue
+        if sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+            continue  # the label opens its line
+        colon = next((t.i for t in sent if t.text == ":"), None)
+        if colon is None or colon - sent.start > _LABEL_TOKENS or colon == sent.start:
+            continue
+        label = doc[sent.start:colon]
+        if any(t.pos_ in ("VERB", "AUX") or not t.text[:1].isupper() for t in label):
+            continue
+        people = [m for m in ctx.index.mentions_in(sent.start, colon) if m.kind == "Person"]
+        if len({m.key for m in people}) == 1:
+            return people[0].key
+    return None
 
 
 def date_from_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
@@ -170,7 +197,8 @@ _PLACE_LINE_CHARS = 60
 
 def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """A release whose header has a line that is only a place, maybe with its country and the
-    date ("New York, 24 September 2013", "Beijing, China" above "January 27, 2016") reports the
+    date, in either order ("New York, 24 September 2013", "Beijing, China" above "January 27,
+    2016", "July 15, 2031, Strelna, St Petersburg") reports the
     headline's meeting there, or the lead's meeting held that day, when nothing else places it.
     A wire dateline opening a sentence ("BEIJING — ...") is not such a line."""
     from etl.read import lines
@@ -188,8 +216,8 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         ents = [x for x in ctx.doc.ents if x.start_char >= s and x.end_char <= e and x.label_ in ("GPE", "LOC")]
         ents += [h.span for h in ctx.index.hits if h.kind in ("capital", "country") and h.span.start_char >= s and h.span.end_char <= e]
         ents = sorted({(x.start_char, x.end_char): x for x in ents}.values(), key=lambda x: (x.start_char, -x.end_char))
-        if not ents or ctx.text[s:ents[0].start_char].strip():
-            continue
+        if not ents or (ctx.text[s:ents[0].start_char].strip() and not _only_a_date(ctx.text[s:ents[0].start_char])):
+            continue  # (the date may come first: "July 15, 2031, Strelna, St Petersburg")
         rest = ctx.text[ents[0].end_char:e]
         for x in ents[1:]:
             rest = rest.replace(x.text, "")
@@ -207,6 +235,19 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         root = d.root()
         if root.place is None:
             root.place = place
+
+
+def _only_a_date(text: str) -> bool:
+    """Text that is one full date and a comma, maybe then the site within the place that
+    follows ("July 15, 2031, ", "July 15, 2031, Strelna, " before "St Petersburg")."""
+    from etl.extract.dates import find_dates
+
+    head = text.strip().rstrip(",").strip()
+    found = find_dates(head, None)
+    if not found or found[0].start != 0 or found[0].kind != "explicit":
+        return False
+    rest = head[found[0].end:].strip()
+    return not rest or bool(re.fullmatch(r",\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", rest))
 
 
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -318,6 +318,12 @@ def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = No
     readout style of a call) is a call unless a place or an in-person cue ("on the sidelines",
     "during his visit") says otherwise; else "in-person"."""
     cues = ctx.vocab.meeting_triggers
+    if trigger is not None:
+        # "X speaks to Y after hour-long video call with Z": the meeting noun under a preposition
+        # is another meeting, and its mode words are its own
+        nested = {u.i for t in tokens if t.i != trigger.i and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.head.i == trigger.i
+                  and is_trigger(t, ctx) for u in t.head.subtree}
+        tokens = [t for t in tokens if t.i not in nested]
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & cues["video_cue"]:
         return "video"
