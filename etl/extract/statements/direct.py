@@ -308,6 +308,11 @@ def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str 
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
     colon = sent.text.rstrip().endswith(":")
+    if colon:
+        for verb in (t for t in sent if _issues_document(t, ctx)):
+            speaker = speaker_of_verb(verb, ctx) or _joint_antecedent(subjects(verb), ctx)
+            if speaker is not None:
+                return speaker
     for verb in reversed(_speech_verbs(list(sent), ctx)):
         if any(c.dep_ in ("agent", "mark") for c in verb.children) and not subjects(verb):
             continue  # "As stated by Spokesperson X:" introduces the release itself
@@ -320,6 +325,40 @@ def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str 
             speaker = speaker_of_verb(verb, ctx)
             if speaker is not None:
                 return speaker
+    return None
+
+
+_ISSUING = {"issue", "release", "publish", "adopt", "sign"}
+_JOINT_PRONOUNS = ("they", "we")
+_JOINT_SENTENCES = 3  # sentences back to the actors "they" stands for
+
+
+def _issues_document(verb: Token, ctx: ArticleContext) -> bool:
+    """"X and Y released this joint statement:", "they issued the following communique:": a
+    verb of issuing whose object is a document (not in quotation marks) that the text after
+    the colon reproduces."""
+    return (verb.pos_ == "VERB" and verb.lemma_.lower() in _ISSUING and not ctx.in_quote(verb.idx)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in verb.children))
+
+
+def _joint_antecedent(heads: list[Token], ctx: ArticleContext) -> str | None:
+    """"they"/"we" as the subject of a joint act: the actors of the nearest subject before it
+    (in that sentence or up to two before) that names two or more, and of them the first-named,
+    who is the speaker of a joint statement (the others are its alternates, CONVENTIONS 5.3)."""
+    if not heads or heads[0].lower_ not in _JOINT_PRONOUNS:
+        return None
+    pron = heads[0]
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), None)
+    if here is None:
+        return None
+    for n in range(here, max(-1, here - _JOINT_SENTENCES), -1):
+        for tok in reversed([t for t in sents[n] if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i]):
+            if ctx.in_quote(tok.idx):
+                continue
+            keys = refers_to(tok, ctx.index)
+            if len(keys) >= 2:
+                return keys[0]
     return None
 
 
