@@ -49,3 +49,30 @@ def test_joint_statement_issued_by_named_ministers() -> None:
     assert statements(facts) == [
         ("Hanne Solvik", "direct", "We have agreed to lower the tariffs on fish and wine from next year."),
     ]
+
+
+def test_quoted_words_a_person_is_reported_dismissing_with_and_the_owners_term() -> None:
+    facts = extract(
+        "OSLAND, May 3 (Nordpress) -- Foreign Minister Ada Kjellberg and her Westrian counterpart, Emil Brandt, "
+        "held phone talks on Friday.\n\n"
+        "Kjellberg and Brandt discussed the matter hours after reports of Mira Sund, the spokeswoman of the "
+        "Eastland army, dismissing President Tor Lande's \"bold\" initiative as the \"height of folly.\"\n"
+    )
+    assert statements(facts) == [("Mira Sund", "direct", "height of folly.")]
+
+
+def test_short_quoted_word_the_two_leaders_praised_is_the_first_named_speakers() -> None:
+    facts = extract(
+        "President Anton Reyes of Westria held a video call with President Lina Okoro of Southland, during "
+        "which the two leaders praised their countries\u2019 \u201csteady\" partnership against a backdrop of "
+        "rising tension.\n"
+    )
+    assert statements(facts) == [("Anton Reyes", "direct", "steady")]
+
+
+def test_praised_a_named_initiative_is_no_statement() -> None:
+    facts = extract(
+        "President Anton Reyes of Westria met President Lina Okoro of Southland in Porto on Monday.\n\n"
+        "Reyes praised the \u201cClean Seas Compact\u201d and its first results.\n"
+    )
+    assert statements(facts) == []
