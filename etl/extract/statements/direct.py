@@ -8,9 +8,14 @@ sentence after, when it only attributes ("X said in a statement.", "X made the r
 next paragraph of a multi-paragraph quotation; a readout's quoted passage with no verb of
 saying of its own, also after one paragraph that only tells of the last speaker).
 
+A joint statement ("X and Y issued the following joint statement:", "they released this
+joint statement:", "the two leaders praised their "steady" ties") is the first-named
+speaker's: a statement has one speaker, the others are its alternates (CONVENTIONS 5.3).
+
 Names and terms in quotation marks are not statements: Title Case phrases ("Free and Open
-Indo-Pacific") and quotes after a naming word (etl/data/quote_term_markers.txt: "so-called",
-"known as", ...).
+Indo-Pacific"), quotes after a naming word (etl/data/quote_term_markers.txt: "so-called",
+"known as", ...) and quoted words that only modify a noun someone else owns ("Y's "bold"
+initiative").
 """
 
 from __future__ import annotations
