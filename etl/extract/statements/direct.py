@@ -8,9 +8,14 @@ sentence after, when it only attributes ("X said in a statement.", "X made the r
 next paragraph of a multi-paragraph quotation; a readout's quoted passage with no verb of
 saying of its own, also after one paragraph that only tells of the last speaker).
 
+A joint statement ("X and Y issued the following joint statement:", "they released this
+joint statement:", "the two leaders praised their "steady" ties") is the first-named
+speaker's: a statement has one speaker, the others are its alternates (CONVENTIONS 5.3).
+
 Names and terms in quotation marks are not statements: Title Case phrases ("Free and Open
-Indo-Pacific") and quotes after a naming word (etl/data/quote_term_markers.txt: "so-called",
-"known as", ...).
+Indo-Pacific"), quotes after a naming word (etl/data/quote_term_markers.txt: "so-called",
+"known as", ...) and quoted words that only modify a noun someone else owns ("Y's "bold"
+initiative").
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.references import refers_to
+from etl.extract.references import possessor, refers_to
 from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
@@ -70,6 +75,9 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             waiting = (waiting if chained else []) + [(q, quote, first, last)] if q.open_ended else []
             continue
         speaker, evidence = found
+        if _possessors_term(q, speaker, ctx):
+            waiting = []
+            continue
         if chained:
             # "“Met with X to affirm ...\n\n“Ukraine plans to ...,” he tweeted": the earlier
             # paragraphs of a multi-paragraph quotation are the speaker's of its last one
@@ -80,6 +88,23 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
         out.append(d)
         previous = d, q
     return out
+
+
+def _possessors_term(q: Quote, speaker: str, ctx: ArticleContext) -> bool:
+    """Quoted words that only modify a noun someone else owns ("dismissing President Y's
+    "audacious" initiative"): the owner's name for his own thing, not the speaker's words."""
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct]
+    if not words or any(t.dep_ not in ("amod", "compound", "nmod", "advmod") for t in words):
+        return False
+    heads = {t.head for t in words if t.head.i not in {w.i for w in words}}
+    if len(heads) != 1:
+        return False
+    head = heads.pop()
+    owners = [k for c in head.children if c.dep_ == "poss" for k in possessor(c, ctx.index)]
+    return bool(owners) and speaker not in owners
 
 
 _SUBHEADING_WORDS = 6
@@ -223,6 +248,12 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
         speaker = speaker_of_verb(verb, ctx)
         if speaker:
             return speaker
+    for verb in [*reversed(verbs_before), *verbs_after]:
+        # "the two leaders praised their "stabilising" partnership": a joint statement, of
+        # the first-named (the others are its alternates)
+        speaker = _joint_antecedent(subjects(verb), ctx)
+        if speaker:
+            return speaker
     return according_to(before + after, ctx) or _in_words(before + after, ctx)
 
 
@@ -308,6 +339,11 @@ def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str 
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
     colon = sent.text.rstrip().endswith(":")
+    if colon:
+        for verb in (t for t in sent if _issues_document(t, ctx)):
+            speaker = speaker_of_verb(verb, ctx) or _joint_antecedent(subjects(verb), ctx)
+            if speaker is not None:
+                return speaker
     for verb in reversed(_speech_verbs(list(sent), ctx)):
         if any(c.dep_ in ("agent", "mark") for c in verb.children) and not subjects(verb):
             continue  # "As stated by Spokesperson X:" introduces the release itself
@@ -320,6 +356,61 @@ def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str 
             speaker = speaker_of_verb(verb, ctx)
             if speaker is not None:
                 return speaker
+    return None
+
+
+_ISSUING = {"issue", "release", "publish", "adopt", "sign"}
+_JOINT_PRONOUNS = ("they", "we")
+_JOINT_SENTENCES = 3  # sentences back to the actors "they" stands for
+
+
+_JOINT_NOUNS = {"leader", "minister", "president", "premier", "diplomat", "counterpart", "official"}
+_COUNTS = {"two": 2, "both": 2, "three": 3}
+
+
+def _joint_count(head: Token) -> int:
+    """How many people a plural subject counts: "the two leaders" 2, "both ministers" 2."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in _JOINT_NOUNS:
+        return 0
+    return next((_COUNTS[c.lower_] for c in head.children if c.lower_ in _COUNTS and c.dep_ in ("nummod", "det", "predet")), 0)
+
+
+def _issues_document(verb: Token, ctx: ArticleContext) -> bool:
+    """"X and Y released this joint statement:", "they issued the following communique:": a
+    verb of issuing whose object is a document (not in quotation marks) that the text after
+    the colon reproduces."""
+    return (verb.pos_ == "VERB" and verb.lemma_.lower() in _ISSUING and not ctx.in_quote(verb.idx)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in verb.children))
+
+
+def _joint_antecedent(heads: list[Token], ctx: ArticleContext) -> str | None:
+    """"they"/"we" as the subject of a joint act: the actors of the nearest subject before it
+    (in that sentence or up to two before) that names two or more, and of them the first-named,
+    who is the speaker of a joint statement (the others are its alternates, CONVENTIONS 5.3)."""
+    if not heads:
+        return None
+    pron = heads[0]
+    count = _joint_count(pron)
+    if count:
+        # "Xi met Putin, and the two leaders praised ...": as many people named before it in
+        # its sentence as the noun counts
+        people = [m.key for m in ctx.index.mentions_in(pron.sent.start, pron.i)
+                  if m.kind == "Person" and not ctx.in_quote(m.span.start_char)]
+        people = list(dict.fromkeys(people))
+        return people[0] if len(people) == count else None
+    if pron.lower_ not in _JOINT_PRONOUNS:
+        return None
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), None)
+    if here is None:
+        return None
+    for n in range(here, max(-1, here - _JOINT_SENTENCES), -1):
+        for tok in reversed([t for t in sents[n] if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i]):
+            if ctx.in_quote(tok.idx):
+                continue
+            keys = refers_to(tok, ctx.index)
+            if len(keys) >= 2:
+                return keys[0]
     return None
 
 

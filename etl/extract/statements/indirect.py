@@ -165,6 +165,8 @@ def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
     if not subj and _participle_of(verb, ctx):
         subj = subjects(verb.head)
     if not subj:
+        subj = _inherited_subjects(verb)
+    if not subj:
         return False
     head = subj[0]
     if any(c.dep_ == "conj" for c in head.children):
@@ -172,6 +174,22 @@ def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
     if any(t.lower_ in _JOINT_WORDS for t in head.subtree) or head.tag_ in ("NNS", "NNPS") and head.lower_ not in ("officials",):
         return not _names_one_actor(head, ctx)
     return len(refers_to(head, ctx.index)) > 1
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """The subjects a participle with none of its own takes from the clause it hangs on ("The
+    two leaders discussed X, emphasizing that ...": the two leaders), the way its speaker is
+    found (speakers.speaker_of_verb)."""
+    if verb.tag_ != "VBG" or subjects(verb):
+        return []
+    v = verb
+    for _ in range(3):
+        if v.dep_ not in ("advcl", "xcomp", "conj") or v.head.i == v.i:
+            return []
+        v = v.head
+        if subjects(v):
+            return subjects(v)
+    return []
 
 
 def _names_one_actor(head: Token, ctx: ArticleContext) -> bool:

@@ -35,6 +35,9 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
                 if keys:
                     return keys[0]
     if verb.tag_ == "VBG" and not subjects(verb):
+        doer = _reported_doing(verb, ctx)
+        if doer is not None:
+            return doer
         asserted = [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and subjects(a) and not hypothetical(a)]
         for anc in asserted:
             if anc.lemma_.lower() in ctx.vocab.speech_verbs or anc.lemma_.lower() in ctx.vocab.reporting_verbs:
@@ -58,6 +61,24 @@ def speaker_of_verb(verb: Token, ctx: ArticleContext) -> str | None:
             v = v.head.head if v.dep_ == "acl" and v.head.pos_ == "NOUN" else v.head
             continue
         break
+    return None
+
+
+_REPORT_NOUNS = {"report", "news", "word", "footage", "video", "image"}
+
+
+def _reported_doing(verb: Token, ctx: ArticleContext) -> str | None:
+    """"... after reports of X, the sister of Y, dismissing the plan as "..."": a participle
+    right after a person the reports are of (the name and its apposition, then a comma) is
+    that person's act, whichever clause the parser hung it on."""
+    if verb.tag_ != "VBG" or subjects(verb) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    t = verb.doc[verb.i - 2]
+    while t.dep_ in ("pobj", "prep", "appos", "compound", "amod", "nmod", "poss") and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _REPORT_NOUNS:
+            m = ctx.index.mention_at(t.i)
+            return m.key if m is not None and m.kind == "Person" else None
+        t = t.head
     return None
 
 
