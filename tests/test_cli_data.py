@@ -177,6 +177,20 @@ def test_stats(seeded):
     assert int(classes["https://w3id.org/diplokg/ontology#Person"]) >= 8
 
 
+def test_stats_of_a_store_nothing_is_published_in_yet(tmp_path):
+    """A store whose writer has published nothing yet (a first ingest before its first
+    snapshot) counts nothing, without a traceback."""
+    from diplokg.config import load_config
+    from diplokg.store import open_store
+
+    with open_store(load_config({"store": str(tmp_path / "s")}, environ={}), writable=True):
+        pass
+    done = diplokg(tmp_path / "s", "stats")
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert lines[:4] == ["articles\t0", "triples\t0", "triples in article graphs\t0", "triples in the ontology graph\t0"]
+
+
 def test_validate_the_store(seeded):
     done = diplokg(seeded, "validate")
     assert (done.returncode, done.stdout) == (0, "store: 4 article graphs conform\n")

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     with open_store(config, writable=False) as store:
         stats = store.stats()
         rows = store.query_bound(_GRAPH_SIZE, {"g": URIRef(iris.ontology_graph)}).rows()
-        ontology = int(next(rows)[1])
+        ontology = next((int(row[1]) for row in rows), 0)  # none before the first publication
         names = name_resolution(store)
         reported = meeting_reports(store)
     print(f"articles\t{stats.articles}")
