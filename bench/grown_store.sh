@@ -16,16 +16,19 @@ set -eu
 BASE=$1; MORE=$2; WORK=$3; RUNS=$4; shift 4
 PY="${PYTHON:-$PWD/.venv/bin/python}"
 mkdir -p "$WORK"
+# the ingest's peak RSS, where GNU time is installed
+TIME=""; [ -x /usr/bin/time ] && TIME="/usr/bin/time -f peak_rss_kb=%M"
 for run in $(seq 1 "$RUNS"); do
   for code in "$@"; do
     name="$(basename "$code")-$run"
     rm -rf "$WORK/store"; cp -a "$BASE" "$WORK/store"
     start=$(date +%s%N)
-    (cd "$code" && PYTHONPATH="$code" "$PY" -m diplokg.cli -v --store "$WORK/store" ingest "$MORE" --jobs 1) > "$WORK/$name.log" 2>&1
+    (cd "$code" && PYTHONPATH="$code" $TIME "$PY" -m diplokg.cli -v --store "$WORK/store" ingest "$MORE" --jobs 1) > "$WORK/$name.log" 2>&1
     end=$(date +%s%N)
     echo "$name: $(git -C "$code" rev-parse --short HEAD) wall $(( (end - start) / 1000000 )) ms"
     grep -o 'stage seconds: [^;]*' "$WORK/$name.log"
     grep -o 'identity queries: .*' "$WORK/$name.log"
+    grep -o 'peak_rss_kb=.*' "$WORK/$name.log" || true
   done
 done
 rm -rf "$WORK/store"

@@ -24,10 +24,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-MAX_KEPT = 8_192
+MAX_KEPT = 32_768
 # rows kept in all (an answer weighs one plus its rows): a date's answer holds every graph
 # reporting that date, so a count of answers alone let the kept answers grow with the store
-MAX_ROWS = 65_536
+MAX_ROWS = 131_072
 
 
 def _weight(value: Any) -> int:

@@ -304,9 +304,14 @@ class View:
         return found + [r for r in self.pending_records() if token_key(r.family) == key and (formal or not r.formal)]
 
     def graph_records(self, graph: str) -> list[Record]:
-        """The persons of one stored graph, as records."""
-        return self._cached("graph", graph, lambda: _records(
-            self.store.query_bound(_IN_GRAPH, {"g": URIRef(graph)}).rows(), ("g", "person", "use") + _COLUMNS[3:]))
+        """The persons of one stored graph, as records (the answer kept)."""
+        return self._cached("graph", graph, lambda: self.stored_records(graph))
+
+    def stored_records(self, graph: str) -> list[Record]:
+        """The persons of one stored graph, as records, asked of the store now (not kept:
+        the ingest reads each graph it writes once, after the write)."""
+        return _records(self.store.query_bound(_IN_GRAPH, {"g": URIRef(graph)}).rows(),
+                        ("g", "person", "use") + _COLUMNS[3:])
 
     def label(self, person: str) -> set[str]:
         """The labels the union gives a person (one, unless articles disagree)."""

@@ -223,6 +223,27 @@ def test_an_export_of_the_paired_store_validates(paired_store, tmp_path):
     assert "conforms" in done.stdout
 
 
+def test_the_reports_read_from_their_own_triples_are_those_of_the_whole_graph(paired_store):
+    """Meeting identity reads a stored graph's reports from the triples REPORT_TRIPLES selects:
+    the same reports, with the same stored meetings, as from every triple of the graph."""
+    from rdflib import URIRef
+
+    from etl.to_rdf import REPORT_TRIPLES, reports_of_graph
+
+    with open_store(paired_store, writable=False) as store:
+        seen = 0
+        for g in sorted(store.graphs()):
+            if not g.startswith(IRIS.article_graph_prefix):
+                continue
+            whole = reports_of_graph(list(store.graph_triples(g)), IRIS)
+            rows = store.query_bound(REPORT_TRIPLES, {"g": URIRef(g)}).rows()
+            selected = reports_of_graph([(s, p, o) for _, s, p, o in rows], IRIS)
+            assert selected == whole, g
+            assert [r.canon for r in selected] == [r.canon for r in whole], g
+            seen += len(whole)
+    assert seen >= len(STEMS)  # every article reports a meeting
+
+
 READOUT = Article("readout-carter-takano",
                   "Secretary Carter's Call with Japanese Foreign Minister Takano\n\n"
                   "Secretary of State James Carter spoke today with Japanese Foreign Minister Emiko Takano. "

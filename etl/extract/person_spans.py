@@ -103,9 +103,17 @@ def _phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(h.split()) for h in honorifics() if " " in h)
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """Every word of an honorific of several words."""
+    return frozenset(w for words in _phrases() for w in words)
+
+
 def _in_honorific_phrase(tok: Token) -> bool:
     """A word of an honorific of several words printed in full, capitalized ("Maj Gen", "Lt.
     Col.", "Tan Sri"): each word is an honorific there, though alone it may be none."""
+    if tok.lower_.rstrip(".") not in _phrase_words():
+        return False  # (most words: no phrase to look for around them)
     doc = tok.doc
     for words in _phrases():
         n = len(words)

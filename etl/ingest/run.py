@@ -52,7 +52,7 @@ from etl.reason import Reasoner, ontology_closure, ontology_hash
 from etl.events import Canon, EventView, Report, canonical
 from etl.family_index import FamilyIndex
 from etl.resolve import View, dependents, records, resolve
-from etl.to_rdf import facts_of_graph, facts_to_graph, reports_of_graph, withhold_text
+from etl.to_rdf import REPORT_TRIPLES, facts_of_graph, facts_to_graph, reports_of_graph, withhold_text
 
 if TYPE_CHECKING:
     from etl.validate import Report as ShapesReport
@@ -361,7 +361,7 @@ class Ingestor:
                 self.answers.written(g, itertools.chain(before.get(g, ()), new))
             t = self.timed("store", t)
             for g in writes:  # the written graphs' records as the store now gives them
-                self.families.written(g, View(self.store, self.iris, self.answers).graph_records(g))
+                self.families.written(g, View(self.store, self.iris, self.answers).stored_records(g))
             self.timed("resolve", t)
         except StoreError:
             raise  # the store itself failed: stop, do not reject article after article
@@ -407,7 +407,9 @@ class Ingestor:
         return resolve(facts, view, self.iris, old)
 
     def _stored_reports(self, graph: str) -> list[Report]:
-        return reports_of_graph(list(self.store.graph_triples(graph)), self.iris)
+        """The stored reports of one graph, read from the triples they need only."""
+        rows = self.store.query_bound(REPORT_TRIPLES, {"g": URIRef(graph)}).rows()
+        return reports_of_graph([(s, p, o) for _, s, p, o in rows], self.iris)
 
     def _maybe_publish(self) -> None:
         publish = getattr(self.store, "publish", None)
