@@ -1,0 +1,39 @@
+"""Readouts and wire stories as further publishers write them (fictional people, real places):
+a republisher named after "via" in the source line, which is not the publisher.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.extract.context import original_source
+from etl.model import Article
+from etl.read import headline_title
+from tests.extract_support import extractor, meetings, roles
+
+
+def _facts(text: str, published: str, source: str | None = None):
+    return extractor().extract(Article("t", text, title=headline_title(text), published=published, source=source))
+
+
+def test_a_republisher_after_via_is_not_the_publisher() -> None:
+    text = (
+        "PM Arif receives courtesy call from India's Defence Minister\n\n"
+        "Prime Minister, Datuk Seri Arif Hamzah, today received a courtesy call from Indian Defence Minister "
+        "Ravi Kumar, who is on his first visit to Malaysia, to boost bilateral defence cooperation."
+    )
+    facts = _facts(text, "2031-07-10", source="Malay Wire (via Philippines News Gazette)")
+    assert ("Arif Hamzah", "Prime Minister", "Philippines") not in roles(facts)
+    assert original_source("BERNAMA (via Philippines News Gazette)") == "BERNAMA"
+    assert original_source("UK Government (GOV.UK, via republication)") == "UK Government (GOV.UK)"
+    assert original_source("Viasat News") == "Viasat News"
+
+
+def test_four_names_parsed_as_appositions_all_join_the_virtual_meeting() -> None:
+    text = (
+        "Foreign ministers of four countries hold teleconference meeting\n\n"
+        "The Turkish Foreign Ministry said in a written statement that Mert Aydin, Lukas Brandt, "
+        "Jean-Luc Le Moal and Oliver Pratt gathered for a virtual meeting to follow the results of a summit in March."
+    )
+    got = meetings(_facts(text, "2031-05-20"))
+    assert (frozenset({"Mert Aydin", "Lukas Brandt", "Jean-Luc Le Moal", "Oliver Pratt"}), "video", "held") in [m[:3] for m in got]
