@@ -37,3 +37,16 @@ def test_four_names_parsed_as_appositions_all_join_the_virtual_meeting() -> None
     )
     got = meetings(_facts(text, "2031-05-20"))
     assert (frozenset({"Mert Aydin", "Lukas Brandt", "Jean-Luc Le Moal", "Oliver Pratt"}), "video", "held") in [m[:3] for m in got]
+
+
+def test_a_call_to_an_honorific_name_with_a_purpose_is_a_dated_call() -> None:
+    text = (
+        "Readout of the Secretary-General\u2019s phone call with H.E. Mr. Karim Haddad, Prime Minister of Iraq\n\n"
+        "The Secretary-General called today H.E., Mr. Karim Haddad, Prime Minister of Iraq, to congratulate him on "
+        "the success of the Iraqi security forces."
+    )
+    facts = extractor().extract(Article("t", text, title=headline_title(text), published="2031-12-30",
+                                         source="United Nations, Office of the Secretary-General"))
+    got = meetings(facts)
+    assert [(m[1], m[2], m[3]) for m in got if "Karim Haddad" in m[0]] == [("phone", "held", "2031-12-30")]
+
