@@ -50,3 +50,14 @@ def test_a_call_to_an_honorific_name_with_a_purpose_is_a_dated_call() -> None:
     got = meetings(facts)
     assert [(m[1], m[2], m[3]) for m in got if "Karim Haddad" in m[0]] == [("phone", "held", "2031-12-30")]
 
+
+def test_the_talks_named_again_with_day_and_city_beside_another_clauses_person() -> None:
+    text = (
+        "Berg assures Vale on trade\n\n"
+        "Foreign Minister Anna Berg discussed Japan\u2019s policy on South Korea in a meeting with Secretary of State "
+        "Tomas Vale, a Japanese official said.\n\n"
+        "Berg\u2019s remarks during the bilateral talks Thursday in Tokyo come as South Korean President Lena Moss "
+        "reportedly criticized Japanese leaders this week."
+    )
+    got = meetings(_facts(text, "2031-10-04"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Anna Berg", "Tomas Vale"}), "2031-10-02", "Tokyo")]
