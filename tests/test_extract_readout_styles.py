@@ -61,3 +61,14 @@ def test_the_talks_named_again_with_day_and_city_beside_another_clauses_person()
     )
     got = meetings(_facts(text, "2031-10-04"))
     assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Anna Berg", "Tomas Vale"}), "2031-10-02", "Tokyo")]
+
+
+def test_a_family_name_the_model_files_alone_as_an_organization_ends_the_name() -> None:
+    text = (
+        "Foreign Minister receives telephone call from Australian Foreign Minister\n\n"
+        "Islamabad, August 24, 2031 (PPI-OT):Foreign Minister Shah Mahmood Khattak received a telephone call from "
+        "the Foreign Minister of Australia, Ms. Helen Frost, today."
+    )
+    facts = _facts(text, "2031-08-24")
+    assert any(m[0] == frozenset({"Shah Mahmood Khattak", "Helen Frost"}) for m in meetings(facts))
+
