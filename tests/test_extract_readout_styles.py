@@ -72,3 +72,11 @@ def test_a_family_name_the_model_files_alone_as_an_organization_ends_the_name() 
     facts = _facts(text, "2031-08-24")
     assert any(m[0] == frozenset({"Shah Mahmood Khattak", "Helen Frost"}) for m in meetings(facts))
 
+
+def test_a_list_of_demonyms_before_the_group_noun_gives_every_country() -> None:
+    text = (
+        "Foreign ministers of four countries hold teleconference meeting\n\n"
+        "Turkish, German, French, British diplomats agreed to meet again within the same framework, a joint statement said."
+    )
+    got = meetings(_facts(text, "2031-05-20"))
+    assert [(m[0], m[2]) for m in got] == [(frozenset({"Turkey", "Germany", "France", "United Kingdom"}), "planned")]
