@@ -142,7 +142,11 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
 
     Cached per source line: a corpus has few publishers, and each look-up tries every name of
     the gazetteer; a name's pattern is compiled only where the name occurs in the line (the
-    ``re`` module keeps far fewer compiled patterns than the gazetteer has names)."""
+    ``re`` module keeps far fewer compiled patterns than the gazetteer has names).
+
+    A site named after "via" ("BERNAMA (via Philippines News Gazette)") only carried the
+    original: its country is not the publisher's (:func:`original_source`)."""
+    source = original_source(source)
     if not source:
         return None
     found: set[str] = set()
@@ -170,6 +174,19 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_VIA = re.compile(r"[,;]?\s*\(?\bvia\b[^)]*\)?", re.IGNORECASE)
+
+
+def original_source(source: str | None) -> str | None:
+    """A source line without the republisher it names after "via": "BERNAMA (via Philippines
+    News Gazette)" → "BERNAMA", "UK Government (GOV.UK, via republication)" → "UK Government
+    (GOV.UK)". The original's author wrote the text; the site that carried it did not."""
+    if not source:
+        return source
+    cut = _VIA.sub(lambda m: ")" if m.group(0).endswith(")") and not m.group(0).lstrip(",; ").startswith("(") else "", source)
+    return cut.strip() or None
+
+
 def home_country(source: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
     """The country the article is written from: its publisher's (:func:`publisher_country`),
     else the one the address's country-code domain names ("www.monitor.co.ug" → Uganda,
@@ -194,7 +211,9 @@ def url_country(url: str | None, gazetteer: Gazetteer) -> str | None:
 @functools.lru_cache(maxsize=256)
 def publisher_organization(source: str | None, gazetteer: Gazetteer) -> str | None:
     """The one intergovernmental organization a source line names by its name or an alias of
-    more than three characters; None for none or several."""
+    more than three characters; None for none or several. A republisher after "via" is not
+    the publisher (:func:`original_source`)."""
+    source = original_source(source)
     if not source:
         return None
     found = {o.key for o in gazetteer.orgs.values() if o.kind == "intergovernmental"

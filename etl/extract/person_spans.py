@@ -421,6 +421,13 @@ def _extend_right(doc: Doc, start: int, end: int, blocked: set[int], title_token
                and doc[k].is_alpha and doc[k].text[:1].isupper() and k not in blocked and k not in title_tokens and not is_honorific(doc[k])):
             k += 1
         end = k
+    # "Shah Mahmood" + "Qureshi": the family name the model filed alone as an organization,
+    # the head the given names compound into
+    if (end - start >= 2 and end < len(doc) and doc[end - 1].whitespace_ and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ == "B"
+            and (end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I") and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+            and doc[end].text[:1].isupper() and doc[end].text[1:].islower() and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+            and end not in blocked and end not in title_tokens and doc[end].lower_ not in NOT_NAME_WORDS):
+        end += 1
     # a trailing suffix ("Marcos Jr.", "Marcos, Jr.")
     if end < len(doc) and doc[end].lower_ in SUFFIXES and doc[end].text[:1].isupper():
         end += 1

@@ -68,19 +68,25 @@ def countries_of(tok: Token, index: ActorIndex) -> list[str]:
     for hit in index.hits:
         if hit.kind == "demonym" and tok.left_edge.i <= hit.span.start and hit.span.end <= tok.i and hit.ref not in found:
             found.append(hit.ref)
-    # A list of countries just before the phrase ("Japan, India foreign ministers").
+    # A list of countries just before the phrase ("Japan, India foreign ministers"), or of
+    # demonyms the parser hung elsewhere ("Turkish, German, French, British diplomats")
     i = tok.left_edge.i - 1
     doc = tok.doc
+    demonym_ends = {h.span.end: h for h in index.hits if h.kind == "demonym"}
     while i >= 0:
         if doc[i].text in (",", "and"):
             i -= 1
             continue
         m = index.mention_at(i)
-        if m is None or m.kind != "Country":
+        if m is not None and m.kind == "Country":
+            key, start = m.key, m.span.start
+        elif i + 1 in demonym_ends and found and found[0] in {h.ref for h in demonym_ends.values()}:
+            key, start = demonym_ends[i + 1].ref, demonym_ends[i + 1].span.start
+        else:
             break
-        if m.key not in found:
-            found.insert(0, m.key)
-        i = m.span.start - 1
+        if key not in found:
+            found.insert(0, key)
+        i = start - 1
     return found
 
 

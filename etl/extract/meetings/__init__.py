@@ -191,9 +191,18 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
 
 
 def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:
-    """The people named in the trigger's clause ("Hayashi told Austin in their meeting")."""
+    """The people named in the trigger's clause ("Hayashi told Austin in their meeting"), not
+    in a clause of its own inside it ("X's remarks during the talks come as Y criticized ...")."""
     clause = clause_of(trig)
-    return [m.key for m in ctx.index.mentions_in(clause.left_edge.i, clause.right_edge.i + 1) if m.kind == "Person"]
+    return [m.key for m in ctx.index.mentions_in(clause.left_edge.i, clause.right_edge.i + 1)
+            if m.kind == "Person" and not _nested_clause(m.span.root, clause, trig)]
+
+
+def _nested_clause(tok: Token, clause: Token, trig: Token) -> bool:
+    """``tok`` sits in an adverbial or relative clause under ``clause`` that does not hold ``trig``."""
+    inner = clause_of(tok)
+    return (inner.i != clause.i and inner.dep_ in ("advcl", "relcl", "ccomp") and clause in inner.ancestors
+            and not inner.left_edge.i <= trig.i <= inner.right_edge.i)
 
 
 def _one_primary(drafts: list[MeetingDraft]) -> list[MeetingDraft]:

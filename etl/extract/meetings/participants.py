@@ -222,7 +222,8 @@ def _name_just_before(verb: Token, index: ActorIndex) -> str | None:
 def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) -> bool:
     """A person mentioned in the sentence who is not taking part: inside quotes, the source
     of an attribution ("according to X", "X said"), a possessor ("Kim's sister"), or inside
-    an apposition describing someone else ("adviser to Prime Minister Abe")."""
+    an apposition describing someone else ("adviser to Prime Minister Abe"; a name the parser
+    hangs on another as its apposition is the next of a list)."""
     tok = sent.doc[tok_i]
     if ctx.in_quote(tok.idx):
         return True
@@ -231,7 +232,10 @@ def _excluded(tok_i: int, sent: Span, index: ActorIndex, ctx: ArticleContext) ->
             return True
         if anc.dep_ == "appos":
             head = index.mention_at(anc.head.i)
-            if head is not None and head.kind == "Person":
+            own = index.mention_at(anc.i)
+            # "A, B, C and D gathered": a name parsed as the apposition of a name is a list, not
+            # a description of A (that is a title or a noun: "adviser to Prime Minister Abe")
+            if head is not None and head.kind == "Person" and not (own is not None and own.kind == "Person" and own.span.root.i == anc.i):
                 return True
         if anc.dep_ == "poss":
             return True

@@ -176,15 +176,34 @@ def _on_arrival(tok: Token, ctx: ArticleContext) -> bool:
     return False
 
 
+def _honorific(tok: Token) -> bool:
+    """A style of address the parser split from the name it opens ("called today H.E., Mr.
+    X", with "H.E." read as what X is called): no naming."""
+    from etl.extract.names import honorifics
+
+    return tok.dep_ == "oprd" and tok.text.lower().rstrip(".") in honorifics()
+
+
+def _purpose(tok: Token) -> bool:
+    """"called X to congratulate him", "called X to discuss the crisis": an infinitive with
+    its own object tells why the caller called, not what X was summoned to do ("called X to
+    resign")."""
+    return tok.dep_ == "xcomp" and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+        c.dep_ == "dobj" for c in tok.children)
+
+
 def _calls_someone(tok: Token, ctx: ArticleContext) -> bool:
     """"called X" with X a person or a title, and nothing making it a naming ("called him a
-    liar") or a summons ("called X to resign")."""
+    liar") or a summons ("called X to resign"); an honorific split from the name or a
+    purpose with its own object ("to congratulate him") is neither."""
     from etl.extract.references import refers_to
 
-    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and not _honorific(c) and not _purpose(c) for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return False
-    for obj in tok.children:
-        if obj.dep_ == "dobj" and (refers_to(obj, ctx.index) or any(t.span.start <= obj.i < t.span.end for t in ctx.index.titles)):
+    # the name after a split honorific may hang on it ("H.E., Mr. X" with X its conjunct)
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [n for c in tok.children if _honorific(c) for n in c.children if n.dep_ in ("conj", "appos")]
+    for obj in objects:
+        if (refers_to(obj, ctx.index) or any(t.span.start <= obj.i < t.span.end for t in ctx.index.titles)):
             return any(ctx.index.actors[k].kind == "Person" for k in refers_to(obj, ctx.index)) or obj.pos_ == "PROPN"
     return False
 
