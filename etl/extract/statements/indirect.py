@@ -4,7 +4,7 @@ quotation marks.
 - a verb of saying with a clause ("Miller said the three also reiterated ...", "She made clear
   that ..."; etl/data/reporting_verbs.txt), also the clause the parser hung on the document
   ("said in a statement that ..."), up to a clause of contrast ("..., while Y said ...");
-- a verb of saying with an object ("The Secretary underscored the ironclad commitment ...",
+- a verb of saying with an object ("The Secretary stressed the ironclad commitment ...",
   "expressed his candid views on ..."; etl/data/position_verbs.txt),
   also as a participle ("Reiterating the importance of ..., the Prime Minister said ...");
 - a sentence reported "according to" an actor.
