@@ -93,3 +93,11 @@ def test_a_name_tagged_as_a_plural_is_one_speaker() -> None:
     )
     assert ("Marco Gutierres", "indirect",
             "his keenness to continue coordination with Peru to get out of the current crisis") in statements(facts)
+
+
+def test_one_persons_two_posts_are_no_joint_subject() -> None:
+    facts = extract(
+        "Deputy Prime Minister and Minister of Foreign Affairs Ana Vale has announced that the Foreign "
+        "Minister of Chile, Tomas Irarrazaval, will visit Peru next week.\n"
+    )
+    assert ("Ana Vale", "indirect", "the Foreign Minister of Chile, Tomas Irarrazaval, will visit Peru next week") in statements(facts)

@@ -188,10 +188,22 @@ def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
         return False
     head = subj[0]
     if any(c.dep_ == "conj" for c in head.children):
-        return True  # "Carter and Menon pledged ..."
+        # "Carter and Menon pledged ...", not the posts of one person ("Deputy Prime Minister
+        # and Minister of Foreign Affairs X has announced ...")
+        return not _one_persons_posts(head, ctx)
     if any(t.lower_ in _JOINT_WORDS for t in head.subtree) or head.tag_ in ("NNS", "NNPS") and head.lower_ not in ("officials",):
         return not _names_one_actor(head, ctx)
     return len(refers_to(head, ctx.index)) > 1
+
+
+def _one_persons_posts(head: Token, ctx: ArticleContext) -> bool:
+    """A subject of conjoined words that names one person only, by name and titles: the
+    conjuncts are post titles, and the last one ends in that person's name."""
+    named = {m.key for m in (ctx.index.mention_at(t.i) for t in head.subtree) if m is not None}
+    if len(named) != 1 or ctx.index.actors[next(iter(named))].kind != "Person":
+        return False
+    titled = {t.i for m in ctx.index.titles for t in m.span}
+    return all(c.i in titled or ctx.index.mention_at(c.i) is not None for c in [head, *head.conjuncts])
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:
