@@ -94,3 +94,21 @@ def test_press_service_and_its_message_speak_for_the_ministry() -> None:
         ("Ministry of Foreign Affairs of Kyrgyzstan", "direct", "The interlocutors exchanged views on regional security issues"),
         ("Ministry of Foreign Affairs of Kyrgyzstan", "direct", "prospects for the development of trade"),
     ]
+
+
+def test_headline_quote_a_body_statement_says_is_its_speakers() -> None:
+    facts = extract(
+        "Vale speaks to Okafor after call with Irarrazaval to discuss 'unstable' regional situation\n\n"
+        "President Ana Vale of Peru held a phone call with President Lena Okafor of Ghana on Wednesday.\n\n"
+        "Vale told President Tomas Irarrazaval of Chile that the regional situation had grown increasingly "
+        "unstable since the beginning of the year.\n"
+    )
+    assert ("Ana Vale", "direct", "unstable") in statements(facts)
+
+
+def test_headline_quote_no_body_statement_holds_is_no_statement() -> None:
+    facts = extract(
+        "Peru slams Chile drills as \"rehearsal for invasion\"\n\n"
+        "President Ana Vale of Peru said the drills were an undisguised rehearsal for a war of invasion.\n"
+    )
+    assert not [s for s in statements(facts) if s[1] == "direct"]

@@ -63,3 +63,41 @@ def test_was_to_underline_is_a_purpose_not_words() -> None:
         "President considers Sweden a close friend.\n"
     )
     assert statements(facts) == []
+
+
+def test_said_in_a_statement_that_reports_the_clause() -> None:
+    # the parser hangs the clause on "statement" ("a statement that ..."), not on "said"
+    facts = extract(
+        "The Chilean Foreign Ministry said in a written statement that Tomas Irarrazaval and Ana Vale "
+        "gathered for a virtual meeting to follow the results of a summit in March.\n"
+    )
+    assert ("Ministry of Foreign Affairs of Chile", "indirect",
+            "Tomas Irarrazaval and Ana Vale gathered for a virtual meeting to follow the results of a summit in March") in statements(facts)
+
+
+def test_a_clause_of_contrast_is_not_part_of_the_reported_words() -> None:
+    facts = extract(
+        "Foreign Minister Ana Vale met Secretary Tomas Irarrazaval in Lima on Monday.\n\n"
+        "Vale told Irarrazaval that Peru has made every effort to resolve such issues in a sincere manner, "
+        "while Irarrazaval said he appreciated the explanation, the official said.\n"
+    )
+    assert ("Ana Vale", "indirect", "Peru has made every effort to resolve such issues in a sincere manner") in statements(facts)
+
+
+def test_a_name_tagged_as_a_plural_is_one_speaker() -> None:
+    # "Mr. Gutierres" ends in -s: the tagger takes it for a plural proper noun, not a joint subject
+    facts = extract(
+        "Secretary-General Marco Gutierres held a phone call with President Ana Vale of Peru on Monday.\n\n"
+        "Mr. Gutierres praised the Peruvian efforts to stop the bloodshed and stressed his keenness to "
+        "continue coordination with Peru to get out of the current crisis.\n"
+    )
+    assert ("Marco Gutierres", "indirect",
+            "his keenness to continue coordination with Peru to get out of the current crisis") in statements(facts)
+
+
+def test_one_persons_two_posts_are_no_joint_subject() -> None:
+    facts = extract(
+        "Deputy Prime Minister and Minister of Foreign Affairs Ana Vale has announced that the Foreign "
+        "Minister of Chile, Tomas Irarrazaval, will visit Peru next week.\n"
+    )
+    assert ("Ana Vale", "indirect", "the Foreign Minister of Chile, Tomas Irarrazaval, will visit Peru next week") in statements(facts)

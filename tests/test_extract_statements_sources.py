@@ -53,3 +53,39 @@ def test_words_only_asked_to_be_conveyed_are_no_statement() -> None:
         published="2025-03-03",
     )
     assert statements(facts) == []
+
+
+def test_the_spokesman_a_story_names_once_is_that_person() -> None:
+    # the lead gives the post, the next paragraph the name; "the spokesman" and "He" go on with him
+    facts = extract(
+        "Talks on the border stalled on Monday, the spokesman for Chile\u2019s foreign ministry said.\n\n"
+        "Speaking at a briefing on Tuesday, Tomas Irarrazaval said, \u201cThe talks have not ended.\u201d\n\n"
+        "Commenting on the border, the spokesman said, \u201cWe are still waiting for an answer from Lima.\u201d\n\n"
+        "He added, \u201cWe call on Peru to return to the table.\u201d\n"
+    )
+    direct = [s for s in statements(facts) if s[1] == "direct"]
+    assert direct == [
+        ("Tomas Irarrazaval", "direct", "The talks have not ended."),
+        ("Tomas Irarrazaval", "direct", "We are still waiting for an answer from Lima."),
+        ("Tomas Irarrazaval", "direct", "We call on Peru to return to the table."),
+    ]
+
+
+def test_the_spokesman_is_no_one_where_two_people_without_a_post_speak() -> None:
+    facts = extract(
+        "Talks on the border stalled on Monday, the spokesman for Chile\u2019s foreign ministry said.\n\n"
+        "Tomas Irarrazaval said the talks had not ended. Rodrigo Vial said they would resume.\n\n"
+        "Commenting on the border, the spokesman said, \u201cWe are still waiting for an answer from Lima.\u201d\n"
+    )
+    assert not [s for s in statements(facts) if s[0] in ("Tomas Irarrazaval", "Rodrigo Vial") and s[1] == "direct"]
+
+
+def test_an_embassy_spokesperson_speaks_for_the_embassy_named_before() -> None:
+    facts = extract(
+        "Ambassador Karl Brandt of Germany met Foreign Secretary Amina Rahman in Dhaka on Sunday.\n\n"
+        "In response to a query to the German Embassy in Dhaka, a spokesperson said the talks were routine.\n\n"
+        "\u201cThese talks help us understand Bangladesh better,\u201d the embassy spokesperson told reporters.\n"
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == [
+        ("German Embassy", "direct", "These talks help us understand Bangladesh better"),
+    ]

@@ -1,7 +1,8 @@
 """Statements: who said which words. ``find_statements(ctx) -> list[StatementDraft]``.
 
 - ``direct``: quoted words and their speakers (attribution in the sentence, before or after
-  it, continued quotes; names and terms in quotation marks are not statements);
+  it, continued quotes; a headline's quoted words that a body statement says; names and terms
+  in quotation marks are not statements);
 - ``transcripts``: speaker-labelled turns and the paragraph after "X said:" (direct, no marks);
 - ``indirect``: a named actor, a verb of saying and the reported words;
 - ``speakers``: who a verb of saying or a subject phrase stands for.
@@ -12,7 +13,7 @@ The verbs are data: etl/data/speech_verbs.txt, reporting_verbs.txt, position_ver
 from __future__ import annotations
 
 from etl.extract.context import ArticleContext
-from etl.extract.statements.direct import find_direct
+from etl.extract.statements.direct import find_direct, headline_echoes
 from etl.extract.statements.draft import StatementDraft
 from etl.extract.statements.indirect import find_indirect
 from etl.extract.statements.transcripts import find_turns
@@ -27,6 +28,7 @@ def find_statements(ctx: ArticleContext) -> list[StatementDraft]:
     direct = [d for d in find_direct(ctx) if not _within(d, turns)]
     quoted = turns + direct
     indirect = [d for d in find_indirect(ctx) if not _within(d, turns) and not _duplicates(d, quoted)]
+    quoted += headline_echoes(ctx, quoted + indirect)
     return sorted(quoted, key=lambda d: d.quote_start) + indirect
 
 

@@ -90,6 +90,31 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
     return out
 
 
+def headline_echoes(ctx: ArticleContext, said: list[StatementDraft]) -> list[StatementDraft]:
+    """Quoted words of the headline with no attribution there ("X speaks to Y to discuss
+    'unstable' global situation") that the body's statements give as one speaker's words
+    ("X told Z that the situation had grown increasingly unstable"): that speaker's, as a
+    headline quotes the story it tops. Not a name or term, nor words that no body statement
+    holds as they stand ("slams drills as "rehearsal for invasion"" over "an undisguised
+    rehearsal for a war of invasion") or that two speakers' statements hold."""
+    head = ctx.headline() or headline_span(ctx.text)
+    if head is None:
+        return []
+    markers = ctx.vocab.quote_term_markers
+    out = []
+    for q in ctx.quotes:
+        if not head[0] <= q.start < head[1] or any(d.quote_start == q.start for d in said):
+            continue
+        quote = clean_quote(q.text)
+        if not quote or is_term(q, ctx.text, markers, _has_verb(q, ctx)):
+            continue
+        words = re.compile(r"(?<!\w)" + re.escape(quote.rstrip(".").lower()) + r"(?!\w)")
+        speakers = {d.speaker for d in said if d.quote_start >= head[1] and words.search(d.quote.lower())}
+        if len(speakers) == 1:
+            out.append(draft(ctx, speakers.pop(), quote, "direct", (head[0], q.end), (q.start, q.end)))
+    return out
+
+
 def _possessors_term(q: Quote, speaker: str, ctx: ArticleContext) -> bool:
     """Quoted words that only modify a noun someone else owns ("dismissing President Y's
     "audacious" initiative"): the owner's name for his own thing, not the speaker's words."""

@@ -2,8 +2,9 @@
 quotation marks.
 
 - a verb of saying with a clause ("Miller said the three also reiterated ...", "She made clear
-  that ..."; etl/data/reporting_verbs.txt);
-- a verb of saying with an object ("The Secretary underscored the ironclad commitment ...",
+  that ..."; etl/data/reporting_verbs.txt), also the clause the parser hung on the document
+  ("said in a statement that ..."), up to a clause of contrast ("..., while Y said ...");
+- a verb of saying with an object ("The Secretary stressed the ironclad commitment ...",
   "expressed his candid views on ..."; etl/data/position_verbs.txt),
   also as a participle ("Reiterating the importance of ..., the Prime Minister said ...");
 - a sentence reported "according to" an actor.
@@ -23,7 +24,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.references import refers_to
 from etl.extract.statements.draft import StatementDraft, draft
-from etl.extract.statements.speakers import according_to, speaker_of_verb, subjects, unnamed
+from etl.extract.statements.speakers import DOCUMENTS, according_to, speaker_of_verb, subjects, unnamed
 from etl.read import headline_span
 
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]{2,30},?\s*(?:[A-Z][a-z]{2,4}\.? \d{1,2}\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*")
@@ -89,12 +90,28 @@ def _reported_words(verb: Token, ctx: ArticleContext) -> Span | None:
         return None
     words = None
     if reports_clause(verb, ctx):
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        if clauses and not any(_inner_statement(c, ctx) for c in clauses):
-            words = _content(clauses, ctx)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")] or _document_clause(verb)
+        contrast = {t.i for c in clauses for a in c.children if _contrast(a) for t in a.subtree}
+        if clauses and not any(_inner_statement(c, ctx, contrast) for c in clauses):
+            words = _content(clauses, ctx, contrast)
     if words is None and verb.lemma_.lower() in ctx.vocab.position_verbs:
         words = _object_words(verb, ctx)
     return words
+
+
+def _document_clause(verb: Token) -> list[Token]:
+    """"The ministry said in a written statement that X ...": the clause the parser hung on
+    the document ("a statement that ...") is what the verb reports."""
+    return [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENTS
+            for c in o.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > o.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def _contrast(tok: Token) -> bool:
+    """"..., while Kerry said he appreciated ...": a clause of contrast after the reported
+    words, someone else's act or words, not part of them."""
+    return tok.dep_ == "advcl" and tok.i > tok.head.i and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in tok.children)
 
 
 def _unnamed_speaker(verb: Token, ctx: ArticleContext) -> bool:
@@ -152,10 +169,11 @@ def _single_person_subject(verb: Token, ctx: ArticleContext) -> bool:
     return len(keys) == 1 and ctx.index.actors[keys[0]].kind == "Person"
 
 
-def _inner_statement(clause: Token, ctx: ArticleContext) -> bool:
-    """The reported clause is itself a single person's statement (see above)."""
+def _inner_statement(clause: Token, ctx: ArticleContext, skip: set[int] = frozenset()) -> bool:
+    """The reported clause is itself a single person's statement (see above); tokens in
+    ``skip`` (a clause of contrast) are not part of it."""
     lemmas = ctx.vocab.position_verbs | ctx.vocab.reporting_verbs
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas and _single_person_subject(t, ctx) for t in clause.subtree)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas and _single_person_subject(t, ctx) for t in clause.subtree if t.i not in skip)
 
 
 def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
@@ -170,10 +188,22 @@ def _joint_subject(verb: Token, ctx: ArticleContext) -> bool:
         return False
     head = subj[0]
     if any(c.dep_ == "conj" for c in head.children):
-        return True  # "Carter and Menon pledged ..."
+        # "Carter and Menon pledged ...", not the posts of one person ("Deputy Prime Minister
+        # and Minister of Foreign Affairs X has announced ...")
+        return not _one_persons_posts(head, ctx)
     if any(t.lower_ in _JOINT_WORDS for t in head.subtree) or head.tag_ in ("NNS", "NNPS") and head.lower_ not in ("officials",):
         return not _names_one_actor(head, ctx)
     return len(refers_to(head, ctx.index)) > 1
+
+
+def _one_persons_posts(head: Token, ctx: ArticleContext) -> bool:
+    """A subject of conjoined words that names one person only, by name and titles: the
+    conjuncts are post titles, and the last one ends in that person's name."""
+    named = {m.key for m in (ctx.index.mention_at(t.i) for t in head.subtree) if m is not None}
+    if len(named) != 1 or ctx.index.actors[next(iter(named))].kind != "Person":
+        return False
+    titled = {t.i for m in ctx.index.titles for t in m.span}
+    return all(c.i in titled or ctx.index.mention_at(c.i) is not None for c in [head, *head.conjuncts])
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:
@@ -198,14 +228,22 @@ def _names_one_actor(head: Token, ctx: ArticleContext) -> bool:
         return False
     if head.lemma_.lower() in ("official", "source", "diplomat", "chief"):
         return True
+    m = ctx.index.mention_at(head.i)
+    if head.pos_ == "PROPN" and m is not None and m.kind == "Person" and m.via != "title":
+        return True  # "Mr. Guterres" tagged as a plural: a name, one person
     keys = refers_to(head, ctx.index)
     return len(keys) == 1 and ctx.index.actors[keys[0]].kind != "Person"
 
 
-def _content(clauses: list[Token], ctx: ArticleContext) -> Span | None:
-    """The words of a reported clause (its parts, when the parser split it), without "that"."""
+def _content(clauses: list[Token], ctx: ArticleContext, skip: set[int] = frozenset()) -> Span | None:
+    """The words of a reported clause (its parts, when the parser split it), without "that",
+    and up to a clause of contrast (``skip``)."""
     left = min((c.left_edge for c in clauses), key=lambda t: t.i)
     right = max((c.right_edge for c in clauses), key=lambda t: t.i)
+    if skip and min(skip) > left.i:
+        right = ctx.doc[min(min(skip), right.i + 1) - 1]
+        while right.i > left.i and right.is_punct:
+            right = ctx.doc[right.i - 1]
     if left.lower_ in _QUESTION_WORDS:
         return None  # "said whether ...": a question, not a position
     if left.lower_ == "that":

@@ -257,6 +257,25 @@ def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
             org = _office_of_country(obj, ctx)
             if org is not None:
                 return org
+    for body in (c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _OFFICES and c.lower_ != c.text.upper()):
+        # "the embassy spokesperson told ...": the embassy, of its country if the phrase
+        # gives one, else the one named last before ("a query to the U.S. Embassy in X")
+        org = _office_of_country(body, ctx)
+        if org is None and not countries_of(tok, ctx.index):  # "the Indian embassy spokesperson": India's
+            org = _last_org_like(body, ctx) or _earlier_office(body, ctx)
+        if org is not None:
+            return org
+    return None
+
+
+def _earlier_office(body: Token, ctx: ArticleContext) -> str | None:
+    """The last office of the same noun named with its country before ``body`` ("the U.S.
+    Embassy in X" before "the embassy"), outside quotation marks."""
+    for t in reversed(body.doc[:body.i]):
+        if t.lemma_.lower() == body.lemma_.lower() and not ctx.in_quote(t.idx):
+            org = _office_of_country(t, ctx)
+            if org is not None:
+                return org
     return None
 
 
@@ -327,6 +346,9 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
             continue
         if any(h.lower_ in ("he", "she") for h in heads) or any(t.lower_ in ("he", "she") and t.dep_ in _SUBJECTS for t in sent):
             continue  # "GhanaWeb checks indicate that he has met with X": he, not X, goes back further
+        holder = next((k for h in heads if ctx.index.mention_at(h.i) is None and (k := _holder_of_title_at(h, ctx))), None)
+        if holder is not None:
+            return holder  # "... the spokesman said. He added ...": the post's holder
         if any(_unnamed_holder(h, ctx) for h in heads):
             return None
         if named:
@@ -338,7 +360,8 @@ def _unnamed_holder(tok: Token, ctx: ArticleContext) -> bool:
     """A subject that is a post title no named person of the article is given ("The Prime
     Minister" of a release that never names them)."""
     return ctx.index.mention_at(tok.i) is None and any(
-        t.person is None and t.span.start <= tok.i < t.span.end for t in ctx.index.titles)
+        t.person is None and t.span.start <= tok.i < t.span.end and _implied_spokesperson(t, ctx) is None
+        for t in ctx.index.titles)
 
 
 def organization_attribution(tokens: list[Token], verbs: list[Token], ctx: ArticleContext) -> str | None:
@@ -358,8 +381,35 @@ def organization_attribution(tokens: list[Token], verbs: list[Token], ctx: Artic
 
 def _holder_of_title_at(tok: Token, ctx: ArticleContext) -> str | None:
     """The named holder of the post title a token is part of ("Spokesman for the Foreign
-    Ministry Ahmed Hafez")."""
-    return next((t.person for t in ctx.index.titles if t.person and t.span.start <= tok.i < t.span.end), None)
+    Ministry Ahmed Hafez"), or the one a definite spokesperson's title implies (see
+    ``_implied_spokesperson``)."""
+    for t in ctx.index.titles:
+        if t.span.start <= tok.i < t.span.end:
+            if t.person:
+                return t.person
+            implied = _implied_spokesperson(t, ctx)
+            if implied is not None:
+                return implied
+    return None
+
+
+def _implied_spokesperson(title, ctx: ArticleContext) -> str | None:
+    """"the spokesman for the foreign ministry said ..." then "Speaking at a briefing, Ana
+    Vale said ...": a definite spokesperson's title the text links to no one is the one person
+    the article names who holds no post of their own and speaks (the subject of a verb of
+    saying), as a story names its spokesperson once and goes on with "the spokesman". Not an
+    indefinite one ("a ministry spokesman"), nor where two or more people without a post
+    could be meant."""
+    if title.person is not None or title.kind != "spokesperson" or title.span[0].lower_ != "the":
+        return None
+    posted = {t.person for t in ctx.index.titles if t.person}
+    people = [k for k, a in ctx.index.actors.items() if a.kind == "Person" and k not in posted and not a.roles]
+    if len(people) != 1:
+        return None
+    verbs = ctx.vocab.speech_verbs
+    speaks = any(m.key == people[0] and m.span.root.dep_ in _SUBJECTS and m.span.root.head.lemma_.lower() in verbs
+                 and not ctx.in_quote(m.span.start_char) for m in ctx.index.mentions)
+    return people[0] if speaks else None
 
 
 def unnamed(tok: Token, ctx: ArticleContext) -> bool:
