@@ -326,3 +326,37 @@ def test_what_a_minister_is_thanked_for_is_an_issue() -> None:
 def test_countries_before_ministers_are_not_a_portfolio() -> None:
     assert "trilateral-cooperation" in issues_of(
         "They will coordinate ahead of the Korea-U.S.-Japan trilateral foreign ministers' meeting in Oslo.")
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Berg and Lind discussed the conflict in the Nagorno-Karabakh region.", "nagorno-karabakh"),
+    ("The ministers exchanged views on the situation in Belarus.", "belarus"),
+    ("They raised the poisoning of the opposition leader Alexei Navalny.", "persecuted-dissidents"),
+    ("The presidents discussed the challenges facing the Nile River basin.", "water-resources"),
+    ("They agreed to expand cooperation in the agricultural and water sectors.", "agriculture"),
+    ("They agreed to expand cooperation in the agricultural and water sectors.", "water-resources"),
+    ("Sato thanked Pakistan for its support in the evacuation of Japanese nationals.", "evacuations"),
+    ("They discussed the desert locust invasion.", "food-security"),
+    ("They stressed the importance of the strategic relations between the two kingdoms.", "bilateral-relations"),
+    ("They discussed the loss of a peacekeeper.", "peacekeeping-and-crisis-management"),
+    ("Tokyo is ready to take part in a peace conference.", "peacekeeping-and-crisis-management"),
+    ("They talked about a research centre for nuclear technology.", "energy"),
+    ("Both leaders looked ahead to the 75th anniversary of diplomatic ties.", "anniversaries"),
+    ("They called for peaceful co-existence among communities along the border.", "regional-peace-and-stability"),
+    ("They urged African solutions to African problems.", "africa"),
+    ("The minister spoke of the situation in Rakhine State.", "myanmar-crisis"),
+    ("The talks covered the bail-out programme and austerity.", "economic-hardship"),
+    ("Nordland insists on direct negotiations between Ukraine and Russia.", "peace-in-ukraine"),
+    ("The ministers met on the sidelines of a regional summit on Afghanistan.", "afghanistan"),
+])
+def test_triggers_of_regional_conflicts_resources_and_consular_topics(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Lind arrived in Minsk for a summit of the region.", "belarus"),  # a city, no topic
+    ("The farmers' union leader met the minister.", "agriculture"),  # no trigger
+    ("The minister evacuated the building during the fire drill.", "evacuations"),  # the verb, not the noun
+])
+def test_new_triggers_do_not_fire_on_unrelated_words(text: str, issue: str) -> None:
+    assert issue not in issues_of(text)
