@@ -360,3 +360,12 @@ def test_triggers_of_regional_conflicts_resources_and_consular_topics(text: str,
 ])
 def test_new_triggers_do_not_fire_on_unrelated_words(text: str, issue: str) -> None:
     assert issue not in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Lind laid a wreath on the 20th anniversary of the 9/11 attacks.", "terrorism-and-crime"),
+    ("They discussed progress on the upcoming Quartet Report.", "middle-east"),
+    ("Relations should rest on mutual respect and high-level interactions.", "bilateral-relations"),
+])
+def test_triggers_of_standing_phrases_of_readouts(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
