@@ -369,3 +369,18 @@ def test_new_triggers_do_not_fire_on_unrelated_words(text: str, issue: str) -> N
 ])
 def test_triggers_of_standing_phrases_of_readouts(text: str, issue: str) -> None:
     assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("The ministers discussed the situation in Iraq.", "iraq"),
+    ("They stressed the importance of Gulf security and freedom of passage through the Strait of Hormuz.", "gulf-security"),
+    ("Both sides agreed to launch direct flights and expand the railway link.", "transport"),
+    ("They reviewed cooperation with the Central Asian countries.", "central-asia"),
+    ("Nordland pledged funds for demining and the clearance of unexploded ordnance.", "conventional-arms"),
+    ("They discussed piracy in the Gulf of Guinea.", "east-asian-maritime-security"),
+    ("They underlined the importance of the Arab Peace Initiative.", "israel-hamas-war"),
+    ("They discussed the situation in eastern DRC.", "africa"),
+    ("They discussed the fight against HIV/AIDS and tuberculosis.", "global-health"),
+])
+def test_triggers_of_regions_transport_and_arms(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
