@@ -87,3 +87,17 @@ def test_an_unlabelled_first_given_name_before_a_long_name_is_kept() -> None:
                     [("Khalifa Al Nouri", "PERSON")])
     span = next(e for e in doc.ents if e.label_ == "PERSON")
     assert clean_person_span(span, set()).text == "Rashad Khalifa Al Nouri"
+
+
+def test_counselor_before_a_name_is_a_courtesy_title() -> None:
+    facts = extract("The Spokesman for the Presidency, Counselor Karim Saber, said the call touched on the latest developments.")
+    assert people(facts) == {"Karim Saber"}
+
+
+def test_the_first_name_after_a_plural_title_is_a_person_whatever_its_label() -> None:
+    from etl.extract.person_spans import person_candidates
+
+    text = "The meeting was attended by Cabinet Secretaries Wanjiru Odhiambo and Amina Kariuki."
+    doc = _labelled(text, [("Cabinet Secretaries Wanjiru Odhiambo", "ORG"), ("Amina Kariuki", "PERSON")])
+    found = {c.text for c in person_candidates(doc, set(), set(), set(), len(text), [])}
+    assert found == {"Wanjiru Odhiambo", "Amina Kariuki"}

@@ -193,6 +193,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
             add(clean_person_span(part, title_tokens, blocked))
     for start in sorted(title_ends | _role_noun_ends(doc)):
         add(_name_after(doc, start, blocked, title_tokens, limit, covered))
+    for start in _plural_title_ends(doc):
+        add(_name_after(doc, start, blocked, title_tokens, limit, covered))
     for start in sorted(title_ends):
         add(_name_after_comma(doc, start, blocked, title_tokens, limit, covered))
     for start in _honorific_ends(doc):
@@ -658,7 +660,7 @@ _TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chan
 def _title_word(tok: Token) -> bool:
     """A role noun ("delegate") or a title word, also capitalised or plural ("Ministers")."""
     word = tok.lower_
-    stem = word[:-1] if word.endswith("s") else word
+    stem = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
     return (tok.is_lower and word in person_nouns()) or word in _TITLE_WORDS or stem in _TITLE_WORDS
 
 
@@ -667,7 +669,16 @@ def _plural_title_before(doc: Doc, start: int) -> bool:
     if start == 0 or not _title_word(doc[start - 1]):
         return False
     tok = doc[start - 1]
-    return tok.tag_ in ("NNS", "NNPS") or (tok.lower_.endswith("s") and tok.lower_[:-1] in _TITLE_WORDS | person_nouns())
+    word = tok.lower_
+    stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return tok.tag_ in ("NNS", "NNPS") or (word.endswith("s") and stem in _TITLE_WORDS | person_nouns())
+
+
+def _plural_title_ends(doc: Doc) -> list[int]:
+    """Token indices right after a capitalised title in the plural ("Cabinet Secretaries" A
+    and B): the first name of the list, which the model may take for part of an organization."""
+    return [t.i + 1 for t in doc if t.i + 1 < len(doc) and t.text[:1].isupper() and t.lower_.endswith("s")
+            and _title_word(t) and _plural_title_before(doc, t.i + 1)]
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}

@@ -186,8 +186,8 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
     A and B": one post a title in the plural names for each country listed before it, held by
     the person in the same position of the list of names after it."""
     for tok in doc:
-        if tok.tag_ not in ("NNS", "NNPS") or tok.i + 2 >= len(doc):
-            continue
+        if tok.i + 2 >= len(doc) or not (tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.lower_.endswith("s"))):
+            continue  # ("Ministers", "Cabinet Secretaries": capitalised plurals the tagger files as NNP)
         entry, start = None, tok.i
         for n in (3, 2, 1):  # the longest title ending in this word ("foreign ministers")
             first = tok.i - n + 1
@@ -195,7 +195,8 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
                 continue  # "US Presidents": the country is one of the list, not part of the title
             before = " ".join([w.lower_ for w in doc[first:tok.i]] + [""])
             # the singular: the lemma, or the word less its "s" (a proper noun's lemma is itself)
-            entry = next((gaz.titles[before + s] for s in (tok.lemma_.lower(), tok.lower_[:-1]) if before + s in gaz.titles), None)
+            singulars = (tok.lemma_.lower(), tok.lower_[:-1], tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else "")
+            entry = next((gaz.titles[before + s] for s in singulars if s and before + s in gaz.titles), None)
             if entry is not None:
                 start = first
                 break
@@ -215,7 +216,10 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
                 i -= 1
             else:
                 break
-        if len(countries) < 2 or len(set(countries)) != len(countries):
+        if len(countries) < 2:
+            _plural_title_of_one_side(doc, index, gaz, tok, i, entry, countries)
+            continue
+        if len(set(countries)) != len(countries):
             continue
         j = tok.i + 1
         if doc[j].text == ",":
@@ -231,6 +235,24 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
             tm = TitleMention(doc[i:person.span.end], entry.label, entry.kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, tok, start: int, entry, countries: list[str]) -> None:
+    """"Cabinet Secretaries A and B", "Kenyan Cabinet Secretaries A and B": a title in the
+    plural right before a list of two or more names is each one's post (of the one country
+    named before the title, if any)."""
+    names = _listed_people(doc, index, tok.i + 1)
+    if len(names) < 2 or not doc[tok.i].text[:1].isupper():
+        return
+    country = countries[0] if countries else None
+    for person in names:
+        if any(r.title == entry.label for r in index.actors[person.key].roles):
+            continue
+        if country is not None and country not in index.actors:
+            add_gazetteer_actor(index, gaz, country, "Country")
+        tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)
+        index.titles.append(tm)
+        add_role(index, person.key, tm)
 
 
 def past_honorifics(doc: Doc, i: int) -> int:
