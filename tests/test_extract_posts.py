@@ -498,3 +498,22 @@ def test_a_home_texts_own_officials_are_not_those_a_visitor_names_in_a_quote() -
                                             url="https://news.tallinntimes.ee/1234")))
     assert ("Anna Lind", "Foreign Minister", "Estonia") in got
     assert not any(p == "Joseph Otieno" and of == "Estonia" for p, _, of in got)
+
+
+def test_a_junior_foreign_affairs_post_is_not_the_foreign_minister() -> None:
+    got = roles(extract("The meeting also was attended by Arcadian state minister for foreign affairs Omar Haddad "
+                        "and Bahrain's assistant foreign minister, Tarek al-Nouri.\n\n"
+                        "State Minister for Foreign Affairs Rafiq Hasan said he had no comment."))
+    assert ("Tarek al-Nouri", "Assistant Foreign Minister", "Bahrain") in got
+    assert ("Rafiq Hasan", "State Minister for Foreign Affairs", None) in got
+    assert not any(title == "Foreign Minister" for _, title, _ in got)
+
+
+def test_a_countrys_post_named_again_beside_its_holder_is_not_given_to_another() -> None:
+    got = roles(extract(
+        "Prime Minister Tom Hale today received a courtesy call from Indian Defence Minister Ravi Kumar, who is on his "
+        "first visit to Norway.\n\nThe meeting was also attended by Defence Minister Ola Brekke.\n\n"
+        "Earlier, Ravi held a bilateral meeting with his counterpart Ola at the Ministry of Defence in Oslo.\n\n"
+        "Ravi was appointed as India's Defence Minister in May 2019."))
+    assert ("Ravi Kumar", "Defence Minister", "India") in got
+    assert ("Ola Brekke", "Defence Minister", "India") not in got
