@@ -517,3 +517,14 @@ def test_a_countrys_post_named_again_beside_its_holder_is_not_given_to_another()
         "Ravi was appointed as India's Defence Minister in May 2019."))
     assert ("Ravi Kumar", "Defence Minister", "India") in got
     assert ("Ola Brekke", "Defence Minister", "India") not in got
+
+
+def test_an_opposition_leader_is_of_the_country_before_the_title() -> None:
+    got = roles(extract("Jan Kowal said the talks focused on the poisoning of Russian opposition leader Oleg Sokolov."))
+    assert ("Oleg Sokolov", "Opposition Leader", "Russia") in got
+
+
+def test_a_name_closing_a_fronted_phrase_is_no_apposition_to_the_subject_title() -> None:
+    got = roles(extract("Following a working breakfast with the United Nations Special Coordinator for the Middle East, "
+                        "Ivan Petrov, the Secretary-General met with Chinese Foreign Minister Wang Lei."))
+    assert not any(name == "Ivan Petrov" and title == "Secretary-General" for name, title, _ in got)

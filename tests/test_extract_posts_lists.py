@@ -106,3 +106,10 @@ def test_a_plural_title_before_a_list_of_names_is_each_ones_post() -> None:
                         "Foreign Ministers Ola Brekke and Anna Berg met in Oslo."))
     assert {("Wanjiru Odhiambo", "Cabinet Secretary", "Kenya"), ("Amina Kariuki", "Cabinet Secretary", "Kenya"),
             ("Ola Brekke", "Foreign Minister", None), ("Anna Berg", "Foreign Minister", None)} <= got
+
+
+def test_a_plural_title_before_names_each_of_a_country_is_each_ones_post_of_it() -> None:
+    got = roles(extract("The foreign ministers met: Ministers Jan Kowal of Poland, Jean-Luc Berre of France and "
+                        "Hans Vogel of Germany, found common ground in Paris."))
+    assert {("Jan Kowal", "Minister", "Poland"), ("Jean-Luc Berre", "Minister", "France"),
+            ("Hans Vogel", "Minister", "Germany")} <= got

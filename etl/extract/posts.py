@@ -217,7 +217,7 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
             else:
                 break
         if len(countries) < 2:
-            _plural_title_of_one_side(doc, index, gaz, tok, i, entry, countries)
+            _plural_title_of_one_side(doc, index, gaz, gaz_at, tok, i, entry, countries)
             continue
         if len(set(countries)) != len(countries):
             continue
@@ -237,15 +237,16 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
             add_role(index, person.key, tm)
 
 
-def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, tok, start: int, entry, countries: list[str]) -> None:
-    """"Cabinet Secretaries A and B", "Kenyan Cabinet Secretaries A and B": a title in the
-    plural right before a list of two or more names is each one's post (of the one country
-    named before the title, if any)."""
-    names = _listed_people(doc, index, tok.i + 1)
+def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int, Hit], tok, start: int, entry,
+                              countries: list[str]) -> None:
+    """"Cabinet Secretaries A and B", "Kenyan Cabinet Secretaries A and B", "Ministers A of X
+    and B of Y": a title in the plural right before a list of two or more names is each one's
+    post (of the country after the name, else of the one country named before the title)."""
+    names, theirs = _listed_people_of(doc, index, gaz_at, tok.i + 1)
     if len(names) < 2 or not doc[tok.i].text[:1].isupper():
         return
-    country = countries[0] if countries else None
-    for person in names:
+    for person, own in zip(names, theirs):
+        country = own or (countries[0] if countries else None)
         if any(r.title == entry.label for r in index.actors[person.key].roles):
             continue
         if country is not None and country not in index.actors:
@@ -253,6 +254,29 @@ def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, tok, 
         tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)
         index.titles.append(tm)
         add_role(index, person.key, tm)
+
+
+def _listed_people_of(doc: Doc, index: ActorIndex, gaz_at: dict[int, Hit], i: int) -> tuple[list[ActorMention], list[str | None]]:
+    """People named in a list starting at token i, each with the country after the name if
+    any (" A of X, B of Y and C of Z")."""
+    names: list[ActorMention] = []
+    theirs: list[str | None] = []
+    while i < len(doc):
+        if doc[i].text in (",", "and"):
+            i += 1
+            continue
+        m = index.mention_at(past_honorifics(doc, i))
+        if m is None or m.kind != "Person" or m.span.start < i:
+            break
+        names.append(m)
+        i = m.span.end
+        own = _country_after_name(doc, i, gaz_at)
+        theirs.append(own)
+        if own is not None:
+            i += 1
+            while i < len(doc) and i in gaz_at and gaz_at[i].ref == own or (i < len(doc) and doc[i].lower_ == "the"):
+                i += 1
+    return names, theirs
 
 
 def past_honorifics(doc: Doc, i: int) -> int:
@@ -623,7 +647,9 @@ def _closes_a_fronted_clause(name, h: Hit) -> bool:
     for a in name.ancestors:
         if a.dep_ == "advcl" and a.i < h.span.start and title not in a.subtree:
             return True
-    return False
+    # "Following a breakfast with the Special Coordinator, X, the Secretary-General met ...":
+    # the name ends a fronted prepositional phrase; the title is the clause's own subject
+    return name.dep_ == "pobj" and title.dep_ in ("nsubj", "nsubjpass") and name.head.i < name.i < title.i
 
 
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
