@@ -528,3 +528,13 @@ def test_a_name_closing_a_fronted_phrase_is_no_apposition_to_the_subject_title()
     got = roles(extract("Following a working breakfast with the United Nations Special Coordinator for the Middle East, "
                         "Ivan Petrov, the Secretary-General met with Chinese Foreign Minister Wang Lei."))
     assert not any(name == "Ivan Petrov" and title == "Secretary-General" for name, title, _ in got)
+
+
+def test_a_first_lady_is_a_post_and_no_apposition_to_the_name_before_it() -> None:
+    got = roles(extract("President Tom Hale met President Ivan Petrov in Manila.\n\n"
+                        "The First Lady of the Philippines Louise Araneta-Reyes was also present."))
+    assert ("Louise Araneta-Reyes", "First Lady", "Philippines") in got
+    got = roles(extract("Hale hosts Petrov\n\nPresident Tom Hale, First Lady Margaret receive Ethiopian President Ivan Petrov "
+                        "at State House Nairobi during a previous visit in May 2019\n\n"
+                        "NAIROBI, Mar 12 - President Tom Hale on Thursday held talks with Ethiopian President Ivan Petrov."))
+    assert not any(name == "Tom Hale" and title == "First Lady" for name, title, _ in got)
