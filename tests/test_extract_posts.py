@@ -538,3 +538,9 @@ def test_a_first_lady_is_a_post_and_no_apposition_to_the_name_before_it() -> Non
                         "at State House Nairobi during a previous visit in May 2019\n\n"
                         "NAIROBI, Mar 12 - President Tom Hale on Thursday held talks with Ethiopian President Ivan Petrov."))
     assert not any(name == "Tom Hale" and title == "First Lady" for name, title, _ in got)
+
+
+def test_titles_joined_by_and_after_a_name_are_all_its_posts() -> None:
+    got = roles(extract("His Royal Highness Prince Khalid bin Faisal Al Nouri, Crown Prince and Prime Minister made a phone "
+                        "call today to President Tom Hale of Norway."))
+    assert {("Khalid bin Faisal Al Nouri", "Crown Prince", None), ("Khalid bin Faisal Al Nouri", "Prime Minister", None)} <= got

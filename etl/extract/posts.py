@@ -663,6 +663,16 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
             and not any(o.span.start <= nxt.i < o.span.end for o in index.hits) and index.mention_at(nxt.i) is None):
         return None  # "President X, First Lady Y receive ...": the title introduces a name of its own
     i = start - 1
+    # "X, Crown Prince and Prime Minister": past the titles joined to this one before it
+    joined = True
+    while joined and i > 0 and doc[i].lower_ in ("and", "&"):
+        joined = False
+        for o in index.hits:
+            if o.kind == "title" and o.span.end == i and o.span.start > 0:
+                i, joined = o.span.start - 1, True
+                break
+    if i < start - 1 and doc[i].text != ",":
+        i = start - 1  # only a list of titles set off by a comma after the name
     steps = 0
     # (past "the", "new", a country and a party: "X, a Republican U.S. House of Representatives member")
     while i >= 0 and steps < 4 and (doc[i].lower_ in _APPOSITION_GAP or index.mention_at(i) is not None and index.mention_at(i).kind != "Person"
