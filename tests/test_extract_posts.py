@@ -544,3 +544,10 @@ def test_titles_joined_by_and_after_a_name_are_all_its_posts() -> None:
     got = roles(extract("His Royal Highness Prince Khalid bin Faisal Al Nouri, Crown Prince and Prime Minister made a phone "
                         "call today to President Tom Hale of Norway."))
     assert {("Khalid bin Faisal Al Nouri", "Crown Prince", None), ("Khalid bin Faisal Al Nouri", "Prime Minister", None)} <= got
+
+
+def test_the_country_of_the_first_of_two_joined_posts_is_the_seconds() -> None:
+    got = roles(extract("Prime Minister Tom Hale held separate phone talks with Lao Party General Secretary and Prime Minister "
+                        "Khamla Vongsa, and Cambodia People's Party President and Prime Minister Samdech Techo Sok Chan."))
+    assert ("Khamla Vongsa", "Prime Minister", "Laos") in got
+    assert ("Sok Chan", "Prime Minister", "Cambodia People's Party") not in got  # a party's post is no country's

@@ -464,6 +464,13 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             # an apposition "X, director-general for political affairs at the Polish foreign
             # ministry", "X, Director-General of the ... Bureau, Ministry of Foreign Affairs of Japan"
             of = _body_after_title(doc, after, gaz_at, index)
+        if of is None and person is not None and mod_start > 0 and doc[mod_start - 1].lower_ in ("and", "&"):
+            # "Lao Party General Secretary and Prime Minister X": the country of the first of
+            # two posts joined before one name is the second's too (not a party or a body's)
+            first = by_hit_end.get(mod_start - 1)
+            if (first is not None and first.person == person and first.of is not None and first.of in index.actors
+                    and index.actors[first.of].kind == "Country"):
+                of = first.of
         label = entry.label if unit is None or body_end is None else _unit_label(doc, h, body_end)
         tm = TitleMention(phrase, label, entry.kind if unit is None else "other", of, person)
         before = doc[mod_start - 1] if mod_start > 0 else None
