@@ -60,6 +60,9 @@ def load_nlp() -> Language:
         raise DiplokgError(f"spaCy model package {MODEL_PACKAGE} is not installed: {exc}") from None
     for word in _DOTTED_TITLES + _CO_VERBS:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    # "(PPI-OT):Foreign Minister X": a wire credit glued by a colon to the story's first word
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9])\)(?=:[A-Za-z])", r"(?<=\)):(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("diplokg_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     log.debug("loaded spaCy pipeline %s: %s", MODEL_PACKAGE, nlp.pipe_names)

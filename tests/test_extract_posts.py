@@ -498,3 +498,56 @@ def test_a_home_texts_own_officials_are_not_those_a_visitor_names_in_a_quote() -
                                             url="https://news.tallinntimes.ee/1234")))
     assert ("Anna Lind", "Foreign Minister", "Estonia") in got
     assert not any(p == "Joseph Otieno" and of == "Estonia" for p, _, of in got)
+
+
+def test_a_junior_foreign_affairs_post_is_not_the_foreign_minister() -> None:
+    got = roles(extract("The meeting also was attended by Arcadian state minister for foreign affairs Omar Haddad "
+                        "and Bahrain's assistant foreign minister, Tarek al-Nouri.\n\n"
+                        "State Minister for Foreign Affairs Rafiq Hasan said he had no comment."))
+    assert ("Tarek al-Nouri", "Assistant Foreign Minister", "Bahrain") in got
+    assert ("Rafiq Hasan", "State Minister for Foreign Affairs", None) in got
+    assert not any(title == "Foreign Minister" for _, title, _ in got)
+
+
+def test_a_countrys_post_named_again_beside_its_holder_is_not_given_to_another() -> None:
+    got = roles(extract(
+        "Prime Minister Tom Hale today received a courtesy call from Indian Defence Minister Ravi Kumar, who is on his "
+        "first visit to Norway.\n\nThe meeting was also attended by Defence Minister Ola Brekke.\n\n"
+        "Earlier, Ravi held a bilateral meeting with his counterpart Ola at the Ministry of Defence in Oslo.\n\n"
+        "Ravi was appointed as India's Defence Minister in May 2019."))
+    assert ("Ravi Kumar", "Defence Minister", "India") in got
+    assert ("Ola Brekke", "Defence Minister", "India") not in got
+
+
+def test_an_opposition_leader_is_of_the_country_before_the_title() -> None:
+    got = roles(extract("Jan Kowal said the talks focused on the poisoning of Russian opposition leader Oleg Sokolov."))
+    assert ("Oleg Sokolov", "Opposition Leader", "Russia") in got
+
+
+def test_a_name_closing_a_fronted_phrase_is_no_apposition_to_the_subject_title() -> None:
+    got = roles(extract("Following a working breakfast with the United Nations Special Coordinator for the Middle East, "
+                        "Ivan Petrov, the Secretary-General met with Chinese Foreign Minister Wang Lei."))
+    assert not any(name == "Ivan Petrov" and title == "Secretary-General" for name, title, _ in got)
+
+
+def test_a_first_lady_is_a_post_and_no_apposition_to_the_name_before_it() -> None:
+    got = roles(extract("President Tom Hale met President Ivan Petrov in Manila.\n\n"
+                        "The First Lady of the Philippines Louise Araneta-Reyes was also present."))
+    assert ("Louise Araneta-Reyes", "First Lady", "Philippines") in got
+    got = roles(extract("Hale hosts Petrov\n\nPresident Tom Hale, First Lady Margaret receive Ethiopian President Ivan Petrov "
+                        "at State House Nairobi during a previous visit in May 2019\n\n"
+                        "NAIROBI, Mar 12 - President Tom Hale on Thursday held talks with Ethiopian President Ivan Petrov."))
+    assert not any(name == "Tom Hale" and title == "First Lady" for name, title, _ in got)
+
+
+def test_titles_joined_by_and_after_a_name_are_all_its_posts() -> None:
+    got = roles(extract("His Royal Highness Prince Khalid bin Faisal Al Nouri, Crown Prince and Prime Minister made a phone "
+                        "call today to President Tom Hale of Norway."))
+    assert {("Khalid bin Faisal Al Nouri", "Crown Prince", None), ("Khalid bin Faisal Al Nouri", "Prime Minister", None)} <= got
+
+
+def test_the_country_of_the_first_of_two_joined_posts_is_the_seconds() -> None:
+    got = roles(extract("Prime Minister Tom Hale held separate phone talks with Lao Party General Secretary and Prime Minister "
+                        "Khamla Vongsa, and Cambodia People's Party President and Prime Minister Samdech Techo Sok Chan."))
+    assert ("Khamla Vongsa", "Prime Minister", "Laos") in got
+    assert ("Sok Chan", "Prime Minister", "Cambodia People's Party") not in got  # a party's post is no country's

@@ -105,3 +105,13 @@ def test_a_person_met_where_another_country_is_named_is_not_the_datelines() -> N
     got = roles(facts)
     assert ("Marek Zielinski", "President", "Lithuania") not in got
     assert ("Jonas Petraitis", "Foreign Minister", "Lithuania") in got
+
+
+def test_a_wire_credit_glued_by_a_colon_leaves_the_first_title_whole() -> None:
+    facts = extract("Foreign Minister receives telephone call from Australian Foreign Minister Anna Berg\n\n"
+                    "Islamabad, August 24, 2021 (PPI-OT):Foreign Minister Tariq Mahmood Rana received a telephone call "
+                    "from the Foreign Minister of Australia, Ms. Anna Berg, today.\n\n"
+                    "The Foreign Minister added that it was essential for the world community to support the people.",
+                    published="2021-08-24")
+    assert any(name == "Tariq Mahmood Rana" and title == "Foreign Minister" for name, title, _ in roles(facts))
+    assert [s[0] for s in statements(facts)] == ["Tariq Mahmood Rana"]

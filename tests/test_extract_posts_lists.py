@@ -9,7 +9,7 @@ Each test runs the real pipeline on a short hand-written article.
 from __future__ import annotations
 
 from etl.model import Article
-from tests.extract_support import extractor, people, roles
+from tests.extract_support import extract, extractor, people, roles
 
 
 def _facts(text: str, source: str | None = None, url: str | None = None):
@@ -99,3 +99,17 @@ def test_a_court_style_places_before_the_dateline() -> None:
         "Highness the Crown Prince Sheikh Nasser Al-Sabah to US President Dan Cole, and praised Kuwait-US ties.")
     got = roles(facts)
     assert not any(p == "Nasser Al-Sabah" and of == "United States" for p, _, of in got)
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones_post() -> None:
+    got = roles(extract("Kenyan Cabinet Secretaries Wanjiru Odhiambo and Amina Kariuki met Tom Hale in Nairobi.\n\n"
+                        "Foreign Ministers Ola Brekke and Anna Berg met in Oslo."))
+    assert {("Wanjiru Odhiambo", "Cabinet Secretary", "Kenya"), ("Amina Kariuki", "Cabinet Secretary", "Kenya"),
+            ("Ola Brekke", "Foreign Minister", None), ("Anna Berg", "Foreign Minister", None)} <= got
+
+
+def test_a_plural_title_before_names_each_of_a_country_is_each_ones_post_of_it() -> None:
+    got = roles(extract("The foreign ministers met: Ministers Jan Kowal of Poland, Jean-Luc Berre of France and "
+                        "Hans Vogel of Germany, found common ground in Paris."))
+    assert {("Jan Kowal", "Minister", "Poland"), ("Jean-Luc Berre", "Minister", "France"),
+            ("Hans Vogel", "Minister", "Germany")} <= got

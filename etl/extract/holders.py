@@ -56,7 +56,17 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     wording of a post already recorded (then it adds no role). ``beside``: holders of the same
     title named in its sentence, whom a bare title does not mean."""
     here = {m.key for m in index.mentions_in(t.span.sent.start, t.span.sent.end) if m.kind == "Person"}
-    holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))]
+    if t.of is not None:
+        # "Rajan was appointed as India's Defence Minister in May": the one named in the sentence
+        # who already holds that very post of that country, not another holder of the title
+        own = {o.person for o in index.titles if o.person in here and o.title == t.title and o.of == t.of and o is not t}
+        if len(own) == 1:
+            return own.pop(), True
+    # a country's post has one holder: one who holds it of no country is not that country's
+    # when someone else is named holding it of that country
+    taken = {o.person for o in index.titles if o.person and t.of is not None and o.title == t.title and o.of == t.of}
+    holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))
+               and not (o.of is None and taken - {o.person})]
     if t.of is not None and t.kind != "other" and not any(o.of == t.of for o in holders):
         # "the US top diplomat" beside Foreign Minister X (no country) and Secretary of State Y
         # (of the United States): the post of that kind of that country, Y's, not X's

@@ -75,6 +75,15 @@ def person_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _title_vocabulary_words() -> frozenset[str]:
+    """Every word of the post titles in titles.csv ("speaker", "chairman", "deputy")."""
+    import csv
+
+    with (DATA / "titles.csv").open(encoding="utf-8") as f:
+        return frozenset(w for row in csv.DictReader(f) for w in row["title"].lower().replace("-", " ").split())
+
+
+@functools.lru_cache(maxsize=1)
 def _honorific_words() -> frozenset[str]:
     """Single-word honorifics with and without their period ("mr", "mr.", "h.e.")."""
     out = set()
@@ -183,6 +192,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
         for part in _split_at_breaks(ent):
             add(clean_person_span(part, title_tokens, blocked))
     for start in sorted(title_ends | _role_noun_ends(doc)):
+        add(_name_after(doc, start, blocked, title_tokens, limit, covered))
+    for start in _plural_title_ends(doc):
         add(_name_after(doc, start, blocked, title_tokens, limit, covered))
     for start in sorted(title_ends):
         add(_name_after_comma(doc, start, blocked, title_tokens, limit, covered))
@@ -363,6 +374,12 @@ def _extend_right(doc: Doc, start: int, end: int, blocked: set[int], title_token
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
            and doc[end + 1].is_alpha and (doc[end + 1].is_lower or doc[end - 1].is_upper)):
         end += 2
+    # "Sahle" + "-Work" + " Zewde": a capitalised second part of a hyphenated given name, the
+    # family name right after it (a bare "Biden-Xi summit" has none, and stays apart)
+    if (end - start == 1 and end + 2 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_ and _glued_name_part(doc[end + 1], blocked, title_tokens)
+            and doc[end + 1].whitespace_ and _name_token(doc[end + 2], blocked, title_tokens)):
+        end += 3
     # "Ursula von" / "von der": the family name after the particles.
     j = end
     while j > start and doc[j - 1].lower_ in PARTICLES and not doc[j - 1].text[:1].isupper():
@@ -441,8 +458,17 @@ def _extend_left(doc: Doc, start: int, end: int, blocked: set[int], title_tokens
     starts with an initial or a particle has its given name just before it."""
     # "Yves Le Goff" → "Jean-Yves Le Goff": the first part of a hyphenated given name
     while (start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
-           and _name_token(doc[start - 2], blocked, title_tokens) and doc[start].text[:1].isupper()):
+           and _glued_name_part(doc[start - 2], blocked, title_tokens) and doc[start].text[:1].isupper()):
         start -= 2
+    # "Khaldoon" + "Khalifa Al Mubarak": an unlabelled first given name the parse compounds
+    # into the name the model labelled (a sentence's first word stays out: "Meanwhile ...")
+    if (start > 1 and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B" and end - start >= 2
+            and doc[start - 1].whitespace_ and doc[start - 1].ent_type_ == "" and doc[start - 1].pos_ == "PROPN"
+            and not doc[start - 1].is_sent_start and _name_token(doc[start - 1], blocked, title_tokens)
+            and doc[start - 1].lower_ not in _title_vocabulary_words() and doc[start - 1].lower_ not in person_nouns()
+            and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end
+            and not doc[start - 2].text[:1].isupper()):
+        start -= 1
     # "Sheikh" + "Salem" + "Abdullah Al-Faris": the model may leave the given name after an
     # honorific out of the name; the words between the honorific and the name are the name's
     k = start
@@ -458,6 +484,13 @@ def _extend_left(doc: Doc, start: int, end: int, blocked: set[int], title_tokens
     if start > 0 and _name_token(doc[start - 1], blocked, title_tokens) and doc[start - 1].whitespace_:
         start -= 1
     return start
+
+
+def _glued_name_part(tok: Token, blocked: set[int], title_tokens: set[int]) -> bool:
+    """A capitalised part of a hyphenated given name, whatever label the model gave it
+    ("Jean" of "Jean-Marc Ayrault" filed as an organization)."""
+    return (tok.is_alpha and tok.text[:1].isupper() and tok.i not in blocked and tok.i not in title_tokens
+            and tok.lower_ not in NOT_NAME_WORDS and not is_honorific(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X"))
 
 
 def _hyphenated_part(tok: Token) -> bool:
@@ -627,7 +660,7 @@ _TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chan
 def _title_word(tok: Token) -> bool:
     """A role noun ("delegate") or a title word, also capitalised or plural ("Ministers")."""
     word = tok.lower_
-    stem = word[:-1] if word.endswith("s") else word
+    stem = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
     return (tok.is_lower and word in person_nouns()) or word in _TITLE_WORDS or stem in _TITLE_WORDS
 
 
@@ -636,7 +669,16 @@ def _plural_title_before(doc: Doc, start: int) -> bool:
     if start == 0 or not _title_word(doc[start - 1]):
         return False
     tok = doc[start - 1]
-    return tok.tag_ in ("NNS", "NNPS") or (tok.lower_.endswith("s") and tok.lower_[:-1] in _TITLE_WORDS | person_nouns())
+    word = tok.lower_
+    stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return tok.tag_ in ("NNS", "NNPS") or (word.endswith("s") and stem in _TITLE_WORDS | person_nouns())
+
+
+def _plural_title_ends(doc: Doc) -> list[int]:
+    """Token indices right after a capitalised title in the plural ("Cabinet Secretaries" A
+    and B): the first name of the list, which the model may take for part of an organization."""
+    return [t.i + 1 for t in doc if t.i + 1 < len(doc) and t.text[:1].isupper() and t.lower_.endswith("s")
+            and _title_word(t) and _plural_title_before(doc, t.i + 1)]
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}

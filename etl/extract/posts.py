@@ -186,8 +186,8 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
     A and B": one post a title in the plural names for each country listed before it, held by
     the person in the same position of the list of names after it."""
     for tok in doc:
-        if tok.tag_ not in ("NNS", "NNPS") or tok.i + 2 >= len(doc):
-            continue
+        if tok.i + 2 >= len(doc) or not (tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.lower_.endswith("s"))):
+            continue  # ("Ministers", "Cabinet Secretaries": capitalised plurals the tagger files as NNP)
         entry, start = None, tok.i
         for n in (3, 2, 1):  # the longest title ending in this word ("foreign ministers")
             first = tok.i - n + 1
@@ -195,7 +195,8 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
                 continue  # "US Presidents": the country is one of the list, not part of the title
             before = " ".join([w.lower_ for w in doc[first:tok.i]] + [""])
             # the singular: the lemma, or the word less its "s" (a proper noun's lemma is itself)
-            entry = next((gaz.titles[before + s] for s in (tok.lemma_.lower(), tok.lower_[:-1]) if before + s in gaz.titles), None)
+            singulars = (tok.lemma_.lower(), tok.lower_[:-1], tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else "")
+            entry = next((gaz.titles[before + s] for s in singulars if s and before + s in gaz.titles), None)
             if entry is not None:
                 start = first
                 break
@@ -215,7 +216,10 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
                 i -= 1
             else:
                 break
-        if len(countries) < 2 or len(set(countries)) != len(countries):
+        if len(countries) < 2:
+            _plural_title_of_one_side(doc, index, gaz, gaz_at, tok, i, entry, countries)
+            continue
+        if len(set(countries)) != len(countries):
             continue
         j = tok.i + 1
         if doc[j].text == ",":
@@ -231,6 +235,48 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
             tm = TitleMention(doc[i:person.span.end], entry.label, entry.kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int, Hit], tok, start: int, entry,
+                              countries: list[str]) -> None:
+    """"Cabinet Secretaries A and B", "Kenyan Cabinet Secretaries A and B", "Ministers A of X
+    and B of Y": a title in the plural right before a list of two or more names is each one's
+    post (of the country after the name, else of the one country named before the title)."""
+    names, theirs = _listed_people_of(doc, index, gaz_at, tok.i + 1)
+    if len(names) < 2 or not doc[tok.i].text[:1].isupper():
+        return
+    for person, own in zip(names, theirs):
+        country = own or (countries[0] if countries else None)
+        if any(r.title == entry.label for r in index.actors[person.key].roles):
+            continue
+        if country is not None and country not in index.actors:
+            add_gazetteer_actor(index, gaz, country, "Country")
+        tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)
+        index.titles.append(tm)
+        add_role(index, person.key, tm)
+
+
+def _listed_people_of(doc: Doc, index: ActorIndex, gaz_at: dict[int, Hit], i: int) -> tuple[list[ActorMention], list[str | None]]:
+    """People named in a list starting at token i, each with the country after the name if
+    any (" A of X, B of Y and C of Z")."""
+    names: list[ActorMention] = []
+    theirs: list[str | None] = []
+    while i < len(doc):
+        if doc[i].text in (",", "and"):
+            i += 1
+            continue
+        m = index.mention_at(past_honorifics(doc, i))
+        if m is None or m.kind != "Person" or m.span.start < i:
+            break
+        names.append(m)
+        i = m.span.end
+        own = _country_after_name(doc, i, gaz_at)
+        theirs.append(own)
+        if own is not None:
+            i += 1
+            while i < len(doc) and i in gaz_at and gaz_at[i].ref == own or (i < len(doc) and doc[i].lower_ == "the"):
+                i += 1
+    return names, theirs
 
 
 def past_honorifics(doc: Doc, i: int) -> int:
@@ -418,6 +464,13 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             # an apposition "X, director-general for political affairs at the Polish foreign
             # ministry", "X, Director-General of the ... Bureau, Ministry of Foreign Affairs of Japan"
             of = _body_after_title(doc, after, gaz_at, index)
+        if of is None and person is not None and mod_start > 0 and doc[mod_start - 1].lower_ in ("and", "&"):
+            # "Lao Party General Secretary and Prime Minister X": the country of the first of
+            # two posts joined before one name is the second's too (not a party or a body's)
+            first = by_hit_end.get(mod_start - 1)
+            if (first is not None and first.person == person and first.of is not None and first.of in index.actors
+                    and index.actors[first.of].kind == "Country"):
+                of = first.of
         label = entry.label if unit is None or body_end is None else _unit_label(doc, h, body_end)
         tm = TitleMention(phrase, label, entry.kind if unit is None else "other", of, person)
         before = doc[mod_start - 1] if mod_start > 0 else None
@@ -601,7 +654,9 @@ def _closes_a_fronted_clause(name, h: Hit) -> bool:
     for a in name.ancestors:
         if a.dep_ == "advcl" and a.i < h.span.start and title not in a.subtree:
             return True
-    return False
+    # "Following a breakfast with the Special Coordinator, X, the Secretary-General met ...":
+    # the name ends a fronted prepositional phrase; the title is the clause's own subject
+    return name.dep_ == "pobj" and title.dep_ in ("nsubj", "nsubjpass") and name.head.i < name.i < title.i
 
 
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
@@ -610,7 +665,21 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
     head = headline_span(index.text)
     if head is not None and doc[start].idx < head[1]:
         return None  # the headline: "X, U.S. State Secretary Agree On ..." lists two subjects
+    nxt = doc[h.span.end] if h.span.end < len(doc) else None
+    if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start
+            and not any(o.span.start <= nxt.i < o.span.end for o in index.hits) and index.mention_at(nxt.i) is None):
+        return None  # "President X, First Lady Y receive ...": the title introduces a name of its own
     i = start - 1
+    # "X, Crown Prince and Prime Minister": past the titles joined to this one before it
+    joined = True
+    while joined and i > 0 and doc[i].lower_ in ("and", "&"):
+        joined = False
+        for o in index.hits:
+            if o.kind == "title" and o.span.end == i and o.span.start > 0:
+                i, joined = o.span.start - 1, True
+                break
+    if i < start - 1 and doc[i].text != ",":
+        i = start - 1  # only a list of titles set off by a comma after the name
     steps = 0
     # (past "the", "new", a country and a party: "X, a Republican U.S. House of Representatives member")
     while i >= 0 and steps < 4 and (doc[i].lower_ in _APPOSITION_GAP or index.mention_at(i) is not None and index.mention_at(i).kind != "Person"
