@@ -37,6 +37,8 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
                     # "met with visiting Foreign Minister X", parsed with X the object of "visiting"
                     for guest in (c for c in obj.children if c.dep_ == "dobj"):
                         found.extend(refers_to(guest, index, holders=holders))
+    for stray in stray_conjuncts(tok):
+        found.extend(refers_to(stray, index, hosts, holders=holders))
     if tok.lemma_.lower() == "visit":
         found.extend(_met_on_the_visit(tok, index, holders))
     if tok.pos_ == "VERB" and tok.lemma_.lower() in load_vocabulary().meeting_triggers.get("with_person_verb", ()):
@@ -94,6 +96,19 @@ def _met_on_the_visit(visit: Token, index: ActorIndex, holders: bool) -> list[st
     return out
 
 
+def stray_conjuncts(tok: Token) -> list[Token]:
+    """Nouns the parser coordinated with the verb of a trigger's "with" list ("held separate
+    talks with A, and B on Monday", B parsed as a conjunct of "held"): a noun cannot be
+    coordinated with a verb, so it continues the list of whom the talks are with."""
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return []
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+
+
 def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
     out: list[str] = []
@@ -117,6 +132,7 @@ def with_objects(tok: Token, index: ActorIndex, hosts: set[str] | None = None) -
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     out.extend(refers_to(obj, index, hosts))
+    out.extend(k for c in stray_conjuncts(tok) for k in refers_to(c, index, hosts))
     if tok.pos_ == "VERB":
         out.extend(k for c in tok.children if c.dep_ == "dobj" for k in refers_to(c, index, hosts))
     return [k for k in dict.fromkeys(out) if k not in hosts]

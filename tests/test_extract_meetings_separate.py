@@ -1,0 +1,30 @@
+"""Separate talks reported in one sentence, in the styles of news-agency readouts (fictional
+people, real places): a second counterpart the parser coordinated with the verb, and a
+headline naming the counterparts' countries together.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.model import Article
+from etl.read import headline_title
+from tests.extract_support import extractor, meetings
+
+
+def _facts(text: str, published: str):
+    return extractor().extract(Article("t", text, title=headline_title(text), published=published))
+
+
+def test_separate_phone_talks_with_two_titled_leaders_make_two_calls() -> None:
+    text = (
+        "PM Lena Varga holds phone talks with Lao, Cambodian leaders\n\n"
+        "Hanoi (VNA) – Prime Minister Lena Varga held separate phone talks with Lao Party General Secretary "
+        "and Prime Minister Tomas Rendal, and Cambodia People’s Party President and Prime Minister Samdech "
+        "Ivo Brandtner on March 4.\n\n"
+        "During their talks, the sides expressed their joy at the fine cooperation outcomes over the past year."
+    )
+    got = [m for m in meetings(_facts(text, "2031-03-05")) if m[2] == "held"]
+    people = sorted(sorted(m[0]) for m in got)
+    assert people == [["Ivo Brandtner", "Lena Varga"], ["Lena Varga", "Tomas Rendal"]]
+    assert all(m[1] == "phone" and m[3] == "2031-03-04" for m in got)
