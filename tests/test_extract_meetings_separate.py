@@ -28,3 +28,15 @@ def test_separate_phone_talks_with_two_titled_leaders_make_two_calls() -> None:
     people = sorted(sorted(m[0]) for m in got)
     assert people == [["Ivo Brandtner", "Lena Varga"], ["Lena Varga", "Tomas Rendal"]]
     assert all(m[1] == "phone" and m[3] == "2031-03-04" for m in got)
+
+
+def test_preparations_for_talks_and_to_continue_talks_are_no_meeting() -> None:
+    text = (
+        "Varga spoke with the Prime Minister of Croatia\n\n"
+        "On May 23, the President of Ukraine, Lena Varga, held a phone conversation with the Prime Minister "
+        "of Croatia, Ivo Brandtner. The leaders discussed preparations for talks with Russia.\n\n"
+        "The President also informed the Prime Minister about diplomatic work and preparations to continue "
+        "talks with Russia."
+    )
+    got = meetings(_facts(text, "2031-05-23"))
+    assert [sorted(m[0]) for m in got] == [["Ivo Brandtner", "Lena Varga"]]

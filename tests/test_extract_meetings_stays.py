@@ -1,0 +1,31 @@
+"""An organization's activities release (fictional people, real places): the head named once
+with the title, then by "the Secretary-General" alone; a working breakfast; meetings between
+the arrival in a city and the departure from it.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.model import Article
+from etl.read import headline_title
+from tests.extract_support import extractor, meetings
+
+TEXT = (
+    "Activities of Secretary-General in Italy, 7 May\n\n"
+    "United Nations Secretary-General Amara Tovell arrived in Rome from New York, in the early morning of "
+    "Wednesday, 7 May, to take part in a ministerial conference on the Sahel.\n\n"
+    "Following a working breakfast with the United Nations Special Envoy for the Sahel, Piet Vandersloot, "
+    "the Secretary-General met with Chinese Foreign Minister Liu Meifang.  They discussed a wide range of issues.\n\n"
+    "The Secretary-General then attended the ministerial conference.\n\n"
+    "On the margins of the conference, the Secretary-General met with United States Secretary of State "
+    "Harold Brenner.  They discussed international peace and security issues.\n\n"
+    "The Secretary-General left Rome to return to New York late on Wednesday afternoon."
+)
+
+
+def test_meetings_between_arrival_and_departure_are_there_that_day() -> None:
+    facts = extractor().extract(Article("t", TEXT, title=headline_title(TEXT), published="2031-05-07"))
+    got = {m[0]: m[1:] for m in meetings(facts)}
+    for other in ("Piet Vandersloot", "Liu Meifang", "Harold Brenner"):
+        assert got.get(frozenset({"Amara Tovell", other})) == ("in-person", "held", "2031-05-07", "Rome"), (other, got)
