@@ -29,3 +29,17 @@ def test_meetings_between_arrival_and_departure_are_there_that_day() -> None:
     got = {m[0]: m[1:] for m in meetings(facts)}
     for other in ("Piet Vandersloot", "Liu Meifang", "Harold Brenner"):
         assert got.get(frozenset({"Amara Tovell", other})) == ("in-person", "held", "2031-05-07", "Rome"), (other, got)
+
+
+def test_a_caption_of_a_reception_during_a_previous_visit_is_dated_by_it() -> None:
+    text = (
+        "President Mwangi holds talks with Ethiopia’s Abebe Tesfaye\n\n"
+        "President Daniel Mwangi, First Lady Grace receive Ethiopian President Abebe Tesfaye at State House "
+        "Nairobi during a previous visit in May 2025\n\n"
+        "NAIROBI, Kenya, Mar 12 – President Daniel Mwangi Thursday held talks with Ethiopian President Abebe "
+        "Tesfaye who paid him a courtesy call at State House, Nairobi.\n\n"
+        "The two leaders discussed a wide range of bilateral and multilateral subjects."
+    )
+    got = meetings(extractor().extract(Article("t", text, title=headline_title(text), published="2026-03-12")))
+    assert all(m[0] == frozenset({"Daniel Mwangi", "Abebe Tesfaye"}) for m in got), got
+    assert sorted(m[3] for m in got) == ["2025-05", "2026-03-12"]

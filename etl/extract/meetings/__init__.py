@@ -154,6 +154,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue  # "the diplomat had first visited Kenya": a visit, no talks stated
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
+            if is_visit(trig) and any(set(parts) <= represented(d.participants, ctx.index) and dates_agree(d.date, date) for d in in_sentence):
+                continue  # "X received Y during a previous visit": the visit of those people's countries is that reception
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
                 continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
             if date is None and status == "held":

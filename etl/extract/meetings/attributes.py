@@ -76,8 +76,8 @@ def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> b
     for t in trigger.sent:
         if t.i == trigger.i or trigger in t.subtree or not t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text):
             continue  # (not the phrase the trigger itself is in: "after a summit meeting in Tokyo")
-        if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx):
-            return True
+        if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx) and not (t.dep_ == "pobj" and t.head.lower_ == "during"):
+            return True  # (not "received Y during a previous visit in May 2019": the visit's time is the meeting's)
         if _ordered_meeting(t, trigger, ctx):
             return True  # "held talks ahead of a regional summit on Friday": the summit's Friday
     return False
