@@ -40,3 +40,16 @@ def test_preparations_for_talks_and_to_continue_talks_are_no_meeting() -> None:
     )
     got = meetings(_facts(text, "2031-05-23"))
     assert [sorted(m[0]) for m in got] == [["Ivo Brandtner", "Lena Varga"]]
+
+
+def test_a_phone_call_made_to_someone_has_the_callee() -> None:
+    text = (
+        "Crown Prince Makes Phone Call To Chinese President\n\n"
+        "JEDDAH (Wire / News Service - 28th Mar, 2031 ) :His Royal Highness Prince Faisal bin Khalid bin Saad Al Rami, "
+        "Crown Prince and Prime Minister made a phone call today to President Li Weimin of the People's Republic of China.\n\n"
+        "During the phone call, they stressed the importance of the strategic relations between the Kingdom of "
+        "Saudi Arabia and the People's Republic of China."
+    )
+    got = meetings(extractor().extract(Article("t", text, title=headline_title(text), published="2031-03-28",
+                                               source="Saudi Press Agency (via Wire)")))
+    assert [(m[0], m[1], m[3]) for m in got] == [(frozenset({"Faisal bin Khalid bin Saad Al Rami", "Li Weimin"}), "phone", "2031-03-28")]

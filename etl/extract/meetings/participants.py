@@ -39,6 +39,11 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
                         found.extend(refers_to(guest, index, holders=holders))
     for stray in stray_conjuncts(tok):
         found.extend(refers_to(stray, index, hosts, holders=holders))
+    if tok.lemma_.lower() == "call" and tok.pos_ == "NOUN":
+        # "made a phone call today to President X": the callee, on the call or on its light verb
+        verbs = [tok, tok.head] if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("make", "place") else [tok]
+        found.extend(k for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "to"
+                     for o in p.children if o.dep_ == "pobj" for k in refers_to(o, index, hosts, holders=holders))
     if tok.lemma_.lower() == "visit":
         found.extend(_met_on_the_visit(tok, index, holders))
     if tok.pos_ == "VERB" and tok.lemma_.lower() in load_vocabulary().meeting_triggers.get("with_person_verb", ()):
