@@ -43,3 +43,17 @@ def test_a_caption_of_a_reception_during_a_previous_visit_is_dated_by_it() -> No
     got = meetings(extractor().extract(Article("t", text, title=headline_title(text), published="2026-03-12")))
     assert all(m[0] == frozenset({"Daniel Mwangi", "Abebe Tesfaye"}) for m in got), got
     assert sorted(m[3] for m in got) == ["2025-05", "2026-03-12"]
+
+
+def test_meetings_timed_by_the_clock_and_next_in_turn_are_of_the_day_told() -> None:
+    text = (
+        "Pres. Han Gets to Work at Yongsan Office\n\n"
+        "President Han Doyun has begun his official duties at the newly relocated presidential office in Yongsan.\n\n"
+        "Arriving at the presidential complex at around half past noon on Tuesday, Han went straight to work.\n\n"
+        "He expressed joy at having a space prepared for him in such a short time.\n\n"
+        "The president kicked off back-to-back meetings at 1:30 p.m. with the lead U.S. delegate, Martin Greaves.\n\n"
+        "Thereafter, Han met with Japanese foreign minister Kenji Moriyama."
+    )
+    got = meetings(extractor().extract(Article("t", text, title=headline_title(text), published="2031-05-13")))
+    assert {(m[0], m[3]) for m in got} == {(frozenset({"Han Doyun", "Martin Greaves"}), "2031-05-13"),
+                                           (frozenset({"Han Doyun", "Kenji Moriyama"}), "2031-05-13")}
