@@ -18,7 +18,7 @@ from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
-from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, tour, travels, visit_only, visited_countries, visitors
+from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
 from etl.extract.references import refers_to, role_phrase
@@ -154,6 +154,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue  # "the diplomat had first visited Kenya": a visit, no talks stated
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
+            if is_visit(trig) and any(set(parts) <= represented(d.participants, ctx.index) and dates_agree(d.date, date) for d in in_sentence):
+                continue  # "X received Y during a previous visit": the visit of those people's countries is that reception
             if not any(ctx.index.actors[p].kind == "Person" for p in parts) and names_unknown_people(trig, ctx):
                 continue  # "X spoke with Y" with both names unrecognized: not a meeting of their countries
             if date is None and status == "held":
@@ -178,6 +180,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     topics_from_context(drafts, ctx)
     lead = lead_sentence(ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
+    place_within_stay(drafts, visits, ctx)
     place_from_header(drafts, ctx)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)

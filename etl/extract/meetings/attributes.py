@@ -76,8 +76,8 @@ def _inside_earlier_meeting(char: int, trigger: Token, ctx: ArticleContext) -> b
     for t in trigger.sent:
         if t.i == trigger.i or trigger in t.subtree or not t.left_edge.idx <= char < t.right_edge.idx + len(t.right_edge.text):
             continue  # (not the phrase the trigger itself is in: "after a summit meeting in Tokyo")
-        if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx):
-            return True
+        if t in trigger.subtree and is_trigger(t, ctx) and past_marked(t, ctx) and not (t.dep_ == "pobj" and t.head.lower_ == "during"):
+            return True  # (not "received Y during a previous visit in May 2019": the visit's time is the meeting's)
         if _ordered_meeting(t, trigger, ctx):
             return True  # "held talks ahead of a regional summit on Friday": the summit's Friday
     return False
@@ -123,6 +123,8 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     # date in parentheses is a conversion, not another date
     plain = [m for m in mentions if not _in_parentheses(m.start, sent, ctx)]
     mentions = plain or mentions
+    if not mentions and not future and _clock_only(trigger, ctx):
+        return _day_told_before(sent, ctx, back=_CLOCK_BACK)  # "kicked off meetings at 1:30 p.m.": the day the story is telling
     if not mentions and not future:
         return _where_clause_date(sent, clause, ctx)
     if not mentions:
@@ -167,18 +169,40 @@ def same_day(text: str) -> bool:
 PARTS_OF_DAY = ("in the morning", "in the afternoon", "in the evening", "that morning", "that afternoon", "that evening")
 
 
-def _day_told_before(sent: Span, ctx: ArticleContext) -> str | None:
+def _day_told_before(sent: Span, ctx: ArticleContext, back: int = 1) -> str | None:
     """The one day the sentence before names ("Lavrov was in Oslo on Tuesday."), for a part of
-    the day that opens the next ("In the morning he met ...")."""
-    before = [s for s in ctx.sentences() if s.end <= sent.start]
-    if not before:
-        return None
-    days = {m.value for m in ctx.dates_in(before[-1].start_char, before[-1].end_char) if m.value and len(m.value) == 10}
-    return next(iter(days)) if len(days) == 1 else None
+    the day that opens the next ("In the morning he met ..."); with ``back``, the nearest of
+    that many sentences before that names any date, when it names one day."""
+    before = [s for s in ctx.sentences() if s.end <= sent.start][-back:]
+    for prev in reversed(before):
+        told = [m for m in ctx.dates_in(prev.start_char, prev.end_char) if m.value]
+        if not told:
+            continue
+        values = {m.value for m in told}
+        return values.pop() if len(values) == 1 and len(next(iter(values))) == 10 else None
+    return None
+
+
+_CLOCK = re.compile(r"\b(?:at\s+)?(?:around\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)", re.IGNORECASE)
+_CLOCK_BACK = 3  # sentences back where a meeting timed by the clock alone finds its day
+
+
+def _clock_only(trigger: Token, ctx: ArticleContext) -> bool:
+    """The trigger's clause times the meeting by the clock and names no day ("The president
+    kicked off back-to-back meetings at 1:30 p.m. with X")."""
+    clause = clause_of(trigger)
+    text = trigger.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    return bool(_CLOCK.search(text))
+
+
+_NEXT_IN_TURN = re.compile(r"^\W*(?:thereafter|afterwards|after that|subsequently)\b", re.IGNORECASE)
 
 
 def says_same_day(sent: Span, trigger: Token, ctx: ArticleContext) -> bool:
-    """The trigger's clause dates it "on the same day" (or "later in the day")."""
+    """The trigger's clause dates it "on the same day" (or "later in the day"), or the sentence
+    opens with the next in turn ("Thereafter, X met Y", after a meeting of that day)."""
+    if _NEXT_IN_TURN.search(sent.text) and not ctx.in_headline(sent.start_char):
+        return True
     starts = clause_chars(trigger, ctx)
     return any(same_day(m.text) for m in ctx.dates_in(sent.start_char, sent.end_char) if m.start in starts)
 

@@ -32,11 +32,18 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found.extend(refers_to(obj, index, hosts, holders=holders))
+                    found.extend(refers_to(obj, index, hosts, holders=holders) or _displaced_name(obj, index))
                 elif obj.dep_ == "pcomp" and obj.lower_ == "visiting":
                     # "met with visiting Foreign Minister X", parsed with X the object of "visiting"
                     for guest in (c for c in obj.children if c.dep_ == "dobj"):
                         found.extend(refers_to(guest, index, holders=holders))
+    for stray in stray_conjuncts(tok):
+        found.extend(refers_to(stray, index, hosts, holders=holders))
+    if tok.lemma_.lower() == "call" and tok.pos_ == "NOUN":
+        # "made a phone call today to President X": the callee, on the call or on its light verb
+        verbs = [tok, tok.head] if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("make", "place") else [tok]
+        found.extend(k for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "to"
+                     for o in p.children if o.dep_ == "pobj" for k in refers_to(o, index, hosts, holders=holders))
     if tok.lemma_.lower() == "visit":
         found.extend(_met_on_the_visit(tok, index, holders))
     if tok.pos_ == "VERB" and tok.lemma_.lower() in load_vocabulary().meeting_triggers.get("with_person_verb", ()):
@@ -94,6 +101,19 @@ def _met_on_the_visit(visit: Token, index: ActorIndex, holders: bool) -> list[st
     return out
 
 
+def stray_conjuncts(tok: Token) -> list[Token]:
+    """Nouns the parser coordinated with the verb of a trigger's "with" list ("held separate
+    talks with A, and B on Monday", B parsed as a conjunct of "held"): a noun cannot be
+    coordinated with a verb, so it continues the list of whom the talks are with."""
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return []
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+
+
 def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
     out: list[str] = []
@@ -117,6 +137,7 @@ def with_objects(tok: Token, index: ActorIndex, hosts: set[str] | None = None) -
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     out.extend(refers_to(obj, index, hosts))
+    out.extend(k for c in stray_conjuncts(tok) for k in refers_to(c, index, hosts))
     if tok.pos_ == "VERB":
         out.extend(k for c in tok.children if c.dep_ == "dobj" for k in refers_to(c, index, hosts))
     return [k for k in dict.fromkeys(out) if k not in hosts]
@@ -180,7 +201,7 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 # the parser sometimes gives a coordinated subject two nsubj heads
-                keys = [k for subj in subjects for k in refers_to(subj, index, holders=holders)]
+                keys = [k for subj in subjects for k in ([appositive_holder(subj, index)] if appositive_holder(subj, index) else refers_to(subj, index, holders=holders))]
                 return list(dict.fromkeys(keys))
             if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 keys = refers_to(verb.head, index, holders=holders)
@@ -193,6 +214,16 @@ def subject_of(tok: Token, index: ActorIndex, holders: bool = True) -> list[str]
         key = _name_just_before(tok, index)
         if key is not None:
             return [key]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" and tok.head.head.dep_ == "ROOT":
+        # "Following a working breakfast with Y, the Secretary-General met Z", the subject lost
+        # to the phrase before: the one the main verb's subject-less title names
+        root = tok.head.head
+        if root.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            i = root.i - 1
+            title = next((t for t in index.titles if t.span.end == i + 1 and _trailing_definite(t, index)), None)
+            holder = appositive_holder(root.doc[title.span.start - 2], index) if title is not None else None
+            if holder is not None:
+                return [holder]
     verb = tok.head
     for c in verb.children:
         if c.dep_ == "poss":
@@ -216,6 +247,11 @@ def _name_just_before(verb: Token, index: ActorIndex) -> str | None:
                                     or verb.doc[i].dep_ == "advmod" and verb.doc[i].head.i == verb.i and verb.doc[i].pos_ == "ADV"):
         i -= 1
     m = index.mention_at(i) if i >= verb.sent.start else None
+    if m is None and i >= verb.sent.start:
+        # "..., Y, the Secretary-General met Z" (Y parsed into the phrase before): the title's holder
+        title = next((t for t in index.titles if t.span.start <= i < t.span.end and t.span.end == i + 1 and _trailing_definite(t, index)), None)
+        holder = appositive_holder(verb.doc[title.span.start - 2], index) if title is not None else None
+        return holder
     return m.key if m is not None and m.kind == "Person" else None
 
 
@@ -397,6 +433,12 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
     for side in sides:
         for t in coordinated(side):
             title = _bare_title(t, index, other_side)
+            holder = _sole_holder(title, index) if title is not None and title.person is None else None
+            if holder is not None and _own_holder(holder, title, trig, ctx) and holder not in other_side:
+                # "United Nations Secretary-General X arrived ... the Secretary-General met Y": X
+                if holder not in out:
+                    out.append(holder)
+                continue
             country = (title.of or ctx.publisher_country) if title is not None else None
             if country is not None and country not in out:
                 add_gazetteer_actor(index, ctx.gazetteer, country, "Country")
@@ -414,6 +456,87 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
             if title is not None and title.person is None and title.of is not None and title.of not in out and not refers_to(t, index):
                 out.append(title.of)
     return out
+
+
+def _own_holder(holder: str, title: TitleMention, trig: Token, ctx: ArticleContext) -> bool:
+    """The earlier holder of a bare title is whom it names when the publisher's own official
+    would be no other ("the Secretary-General" in the United Nations' release, after "United
+    Nations Secretary-General X"), and not named in the meeting's sentence ("The Prime
+    Minister spoke to Canadian Prime Minister Y": another prime minister)."""
+    own = ctx.publisher_country or ctx.publisher_organization
+    held = {t.of for t in ctx.index.titles if t.person == holder and t.title == title.title}
+    if own is not None and own not in held:
+        return False
+    sent = trig.sent
+    return not any(m.key == holder for m in ctx.index.mentions_in(sent.start, sent.end))
+
+
+def _sole_holder(title: TitleMention, index: ActorIndex) -> str | None:
+    """The one person the text has given this bare title before, with that title's country or
+    organization where it names one ("the Secretary-General" after "United Nations
+    Secretary-General X"); None when several hold it ("President A met President B")."""
+    holders = {t.person for t in index.titles if t.person is not None and t.title == title.title
+               and t.span.start < title.span.start and (title.of is None or t.of == title.of)
+               and t.person in index.actors and index.actors[t.person].kind == "Person" and not _trailing_definite(t, index)}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def titled_subject(verb: Token, index: ActorIndex) -> list[str]:
+    """The people a verb's subject names by a bare title its one earlier holder has ("The
+    Secretary-General left Paris" after "Secretary-General X")."""
+    out: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for t in coordinated(subj):
+            title = _bare_title(t, index, set())
+            holder = _sole_holder(title, index) if title is not None and title.person is None else None
+            if holder is not None and holder not in out:
+                out.append(holder)
+    return out
+
+
+def _trailing_definite(title: TitleMention, index: ActorIndex) -> bool:
+    """A definite title right after a name and a comma ("..., X, the Secretary-General met Y"):
+    the parser's apposition, which after an introduced holder of that title is that holder."""
+    doc = title.span.doc
+    start = title.span.start
+    if doc[start].lower_ != "the" or start < 2 or doc[start - 1].text != ",":
+        return False
+    m = index.mention_at(start - 2)
+    return m is not None and m.key == title.person
+
+
+def _displaced_name(obj: Token, index: ActorIndex) -> list[str]:
+    """"Following a working breakfast with the Special Coordinator, Y, the Secretary-General
+    met Z": the name the parser made the subject (its trailing title being another's, see
+    :func:`appositive_holder`) closes the title phrase before it."""
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    # the name parsed inside the phrase ("..., Y" as a conjunct, its title hung on it)
+    closing = next((m for m in index.mentions if obj.i < m.span.start <= obj.right_edge.i and doc[m.span.start - 1].text == ","
+                    and m.kind == "Person" and appositive_holder(doc[m.span.end - 1], index) is not None), None)
+    if closing is not None:
+        m = closing
+    elif after + 1 < len(doc) and doc[after].text == ",":
+        m = index.mention_at(after + 1)
+        if m is None or m.span.start != after + 1:
+            return []
+    else:
+        return []
+    if m.kind != "Person":
+        return []
+    return [m.key] if appositive_holder(doc[m.span.end - 1], index) is not None else []
+
+
+def appositive_holder(tok: Token, index: ActorIndex) -> str | None:
+    """The person a subject's trailing definite title names when the text introduced someone
+    else with that title ("Following a breakfast with the envoy, Y, the Secretary-General met
+    Z" after "Secretary-General X"): X, not Y, does what the verb says."""
+    for t in index.titles:
+        if t.person is not None and t.span.start > tok.i and t.span.start - 2 == tok.i and _trailing_definite(t, index):
+            holder = _sole_holder(TitleMention(t.span, t.title, t.kind, t.of), index)
+            if holder is not None and holder != t.person:
+                return holder
+    return None
 
 
 def _bare_title(tok: Token, index: ActorIndex, other_side: set[str]) -> TitleMention | None:

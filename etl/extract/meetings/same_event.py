@@ -90,8 +90,12 @@ def link_headline(drafts: list[MeetingDraft], new: list[MeetingDraft], ctx: Arti
         target = next((d for d in new if not d.headline and d.same_as is None and (d.primary or d.status == "planned") and _related(head, d, index)), None)
         if target is None:
             continue
+        # of separate talks split from one report ("talks with A, and B"), the countries a
+        # headline names ("talks with Lao, Cambodian leaders") are not all this one's sides
+        split = any(d is not target and not d.headline and d.sentence.start == target.sentence.start for d in new)
         sides = represented(target.participants, index)
-        target.participants += [p for p in head.participants if p not in target.participants and p not in sides]
+        target.participants += [p for p in head.participants if p not in target.participants and p not in sides
+                                and not (split and index.actors[p].kind != "Person")]
         if target.mode == "in-person":
             target.mode = head.mode
         target.date = target.date or head.date

@@ -47,6 +47,9 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             verbs = ("hold", "convene", "launch", "resume", "host", "conduct") if lemma == "dialogue" else ("hold", "conduct", "host")
             return held.dep_ == "dobj" and held.head.lemma_.lower() in verbs
         return True
+    if (tok.pos_ == "NOUN" and lemma in triggers.get("working_meal", ()) and any(c.dep_ == "amod" and c.lower_ == "working" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
+        return True  # "a working breakfast with X": talks over a meal (not "a lunch hosted by X")
     if tok.pos_ == "VERB" and lemma == "call" and calls_on_someone(tok, ctx):
         return True  # "X called on Prime Minister Y at The Lodge": a courtesy call
     if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
@@ -383,6 +386,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return None
         if t.lemma_.lower() in _BACK_TO and (_infinitive(t) or t.dep_ == "conj" and _infinitive(t.head)):
             return None  # "to persuade X to stop the tests and return to disarmament talks": a demand
+        if t.lemma_.lower() == "continue" and t.i != tok.i and _infinitive(t) and t.head.lemma_.lower() not in ctx.vocab.planned_cues:
+            return None  # "preparations to continue talks with X": a process going on ("agreed to continue talks" plans one)
         if t.lemma_.lower() == "invite" and t.i != tok.i and not any(c.lemma_.lower() == "join" for c in chain[:chain.index(t)]):
             return None  # "thanked X for inviting Y to make a state visit": a visit only offered (not "invited Y to join the call")
     crossed = False  # left the trigger's own clause ("pledge to finish a deal as ministers meet")
@@ -411,11 +416,15 @@ def _pending(tok: Token, ctx: ArticleContext) -> bool:
     """The meeting is the infinitive of a noun that puts it off or only proposes it ("a date to
     start talks", "the decision to hold a summit", "an offer to meet"): what is dated, decided
     or offered is not a meeting held, and whether it is planned the noun's own clause says."""
+    pending = ctx.vocab.meeting_triggers.get("pending_noun", frozenset())
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in pending
+            and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children)):
+        return True  # "discussed preparations for talks with X", "a call for talks": no one meeting yet ("for the summit" is one)
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
     if verb is None or verb.dep_ != "acl" or not _infinitive(verb):
         return False
     noun = verb.head
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ctx.vocab.meeting_triggers.get("pending_noun", frozenset())
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in pending
 
 
 def _is_to(verb: Token, past: bool = False) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import place_spans
 from etl.extract.meetings.draft import MeetingDraft
-from etl.extract.meetings.participants import represented, subject_of, unnamed_sides
+from etl.extract.meetings.participants import represented, subject_of, titled_subject, unnamed_sides
 from etl.extract.meetings.triggers import status_of
 from etl.extract.references import bound_possessive, refers_to
 from etl.model import Place, RoleFact
@@ -259,3 +259,50 @@ def host_posts(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleCont
             if actor.kind == "Person" and actor.country is None and actor.roles and all(r.of is None for r in actor.roles):
                 actor.roles = [RoleFact(r.title, place.country, r.evidence) for r in actor.roles]
                 actor.country = place.country
+
+
+def place_within_stay(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleContext) -> None:
+    """A stay told from arrival to departure ("X arrived in Paris on Friday, 3 June ... X left
+    Paris late on Friday afternoon"): the visitor's main in-person meetings told between the
+    two sentences are held there, and, when the arrival gives one day and the departure no
+    other, on that day. Any other trip of the visitor told in between breaks the stay."""
+    for arrival in visits:
+        if not arrival.current or arrival.status != "held":
+            continue
+        leaving = _departure(arrival, ctx)
+        if leaving is None:
+            continue
+        begin, end = arrival.sentence.start, leaving.start
+        if any(v is not arrival and set(v.visitors) & set(arrival.visitors) and begin <= v.sentence.start < end
+               and v.place.key != arrival.place.key for v in visits):
+            continue
+        days = {m.value for m in ctx.dates_in(arrival.sentence.start_char, arrival.sentence.end_char) if m.value and len(m.value) == 10}
+        later = {m.value for m in ctx.dates_in(leaving.start_char, leaving.end_char) if m.value}
+        day = next(iter(days)) if len(days) == 1 and later <= days else None
+        for d in drafts:
+            if (d.same_as is not None or not d.primary or d.status != "held" or d.mode != "in-person"
+                    or not begin <= d.sentence.start < end or not set(arrival.visitors) & set(d.participants)):
+                continue
+            if d.place is None:
+                d.place = arrival.place
+            if d.date is None and day is not None:
+                d.date = day
+
+
+def _departure(arrival: Visit, ctx: ArticleContext) -> Span | None:
+    """The later sentence in which a visitor leaves the place of arrival ("X left Paris to
+    return to New York"): "leave" with that place as its object and the visitor as subject."""
+    for sent in ctx.sentences():
+        if sent.start <= arrival.sentence.start:
+            continue
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() != "leave" or ctx.in_quote(tok.idx):
+                continue
+            if not set(subject_of(tok, ctx.index) + titled_subject(tok, ctx.index)) & set(arrival.visitors):
+                continue
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                ent = next((e for e in place_spans(sent, ctx) if e.start <= obj.i < e.end), None)
+                place = ctx.place_for(ent) if ent is not None else None
+                if place is not None and place.key == arrival.place.key:
+                    return sent
+    return None
