@@ -247,8 +247,8 @@ def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_a
         return
     for person, own in zip(names, theirs):
         country = own or (countries[0] if countries else None)
-        if any(r.title == entry.label for r in index.actors[person.key].roles):
-            continue
+        if any(r.title == entry.label and (r.of is not None or country is None) for r in index.actors[person.key].roles):
+            continue  # (a title met before without its country, "Minister B", takes the one given here)
         if country is not None and country not in index.actors:
             add_gazetteer_actor(index, gaz, country, "Country")
         tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)
