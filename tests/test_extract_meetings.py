@@ -1466,3 +1466,16 @@ def test_a_format_named_like_a_person_is_no_person() -> None:
     # "the Danube Triangle", "the Normandy Format": a group of countries, not someone's name
     facts = extract(_GROUP_OF_MINISTERS, published="2023-03-16")
     assert not any("Triangle" in p for p in people(facts))
+
+
+def test_a_meeting_of_a_posts_holders_by_country_is_that_of_the_people_the_next_sentence_names() -> None:
+    # "Foreign ministers of A, B and C held a teleconference" then "X, Y and Z gathered for a
+    # virtual meeting": one meeting, of the three people, not of the countries as well
+    got = meetings(extract("Foreign ministers of three countries hold teleconference\n\n"
+                           "Foreign ministers of Norway, Chile and Kenya held a teleconference to discuss regional issues, "
+                           "an official statement said on Tuesday.\n\n"
+                           "The Norwegian Foreign Ministry said in a written statement that Ola Brekke, Ana Rojas and "
+                           "Amina Kariuki gathered for a virtual meeting to follow up on a summit in March.\n",
+                           published="2023-05-20"))
+    assert [m for m in got if m[0] == {"Ola Brekke", "Ana Rojas", "Amina Kariuki"} and m[1] == "video" and m[2] == "held"]
+    assert not any(m[0] == {"Norway", "Chile", "Kenya"} and m[2] == "held" for m in got)
