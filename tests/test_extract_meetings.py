@@ -1479,3 +1479,17 @@ def test_a_meeting_of_a_posts_holders_by_country_is_that_of_the_people_the_next_
                            published="2023-05-20"))
     assert [m for m in got if m[0] == {"Ola Brekke", "Ana Rojas", "Amina Kariuki"} and m[1] == "video" and m[2] == "held"]
     assert not any(m[0] == {"Norway", "Chile", "Kenya"} and m[2] == "held" for m in got)
+
+
+def test_sides_that_agreed_to_meet_again_are_the_people_of_their_meeting() -> None:
+    # "A, B and C diplomats agreed to meet again": the people who held the sides' meeting
+    got = meetings(extract("Foreign ministers of three countries hold teleconference\n\n"
+                           "Norwegian, Chilean and Kenyan diplomats agreed to meet again within the same framework, a joint statement said.\n\n"
+                           "Foreign ministers of Norway, Chile and Kenya held a teleconference to discuss regional issues, "
+                           "an official statement said on Tuesday.\n\n"
+                           "The Norwegian Foreign Ministry said in a written statement that Ola Brekke, Ana Rojas and "
+                           "Amina Kariuki gathered for a virtual meeting to follow up on a summit in March.\n",
+                           published="2023-05-20"))
+    trio = {"Ola Brekke", "Ana Rojas", "Amina Kariuki"}
+    assert [m for m in got if m[0] == trio and m[2] == "held"]
+    assert [m for m in got if m[0] == trio and m[2] == "planned"]

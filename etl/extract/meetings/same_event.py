@@ -226,6 +226,15 @@ def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorInd
             b.primary = b.primary or a.primary
             a.same_as = b
             break
+    for p in roots:
+        # "A, B, C and D diplomats agreed to meet again": the people of those sides' meeting
+        if p.status != "planned" or p.same_as is not None or not any(t.lower_ == "again" for t in p.sentence):
+            continue
+        if any(k not in index.actors or index.actors[k].kind != "Country" for k in p.participants):
+            continue
+        held = {id(c.root()): c.root() for c in drafts if c.same_as is not None and c.status == "held" and set(c.participants) == set(p.participants)}
+        if len(held) == 1:
+            p.participants = list(next(iter(held.values())).participants)
 
 
 def _named_next(a: MeetingDraft, b: MeetingDraft, index: ActorIndex) -> bool:
