@@ -7,7 +7,7 @@ Each test runs the real pipeline on a short hand-written article.
 
 from __future__ import annotations
 
-from tests.extract_support import extract, meetings, roles
+from tests.extract_support import extract, meetings, people, roles
 
 
 def _people(facts) -> list[frozenset[str]]:
@@ -1445,3 +1445,51 @@ def test_a_minister_speaking_ahead_of_his_own_presidents_state_visit_does_not_me
         "state visit of Malawian President Chisomo Banda on Wednesday and Thursday in Zimbabwe.\n\n"
     )
     assert frozenset({"Tiyamike Phiri", "Chisomo Banda"}) not in _people(extract(text, published="2031-09-29"))
+
+
+_GROUP_OF_MINISTERS = ("Danube Triangle ministers agree on energy\n\n"
+                       "The Danube Triangle foreign ministers: Ministers Jan Kowal of Poland, Jean-Luc Berre of France and "
+                       "Hans Vogel of Germany, found common ground in Vienna on Thursday while speaking about energy prices.\n\n"
+                       "Berre, who hosted the Vienna meeting, said it had been focused on energy security and the situation in Belarus.\n\n"
+                       "Minister Vogel spoke about the activity of the Danube Triangle. He said the Danube Triangle meeting "
+                       "was proof that the group is still alive.\n")
+
+
+def test_the_meeting_one_of_a_group_just_named_hosted_is_the_groups() -> None:
+    # "A, who hosted the meeting" after a sentence naming A with B and C together: their meeting
+    got = meetings(extract(_GROUP_OF_MINISTERS, published="2023-03-16"))
+    assert [m for m in got if m[0] == {"Jan Kowal", "Jean-Luc Berre", "Hans Vogel"} and m[2] == "held" and m[4] == "Vienna"]
+    assert not any("Danube Triangle" in m[0] for m in got)
+
+
+def test_a_format_named_like_a_person_is_no_person() -> None:
+    # "the Danube Triangle", "the Normandy Format": a group of countries, not someone's name
+    facts = extract(_GROUP_OF_MINISTERS, published="2023-03-16")
+    assert not any("Triangle" in p for p in people(facts))
+
+
+def test_a_meeting_of_a_posts_holders_by_country_is_that_of_the_people_the_next_sentence_names() -> None:
+    # "Foreign ministers of A, B and C held a teleconference" then "X, Y and Z gathered for a
+    # virtual meeting": one meeting, of the three people, not of the countries as well
+    got = meetings(extract("Foreign ministers of three countries hold teleconference\n\n"
+                           "Foreign ministers of Norway, Chile and Kenya held a teleconference to discuss regional issues, "
+                           "an official statement said on Tuesday.\n\n"
+                           "The Norwegian Foreign Ministry said in a written statement that Ola Brekke, Ana Rojas and "
+                           "Amina Kariuki gathered for a virtual meeting to follow up on a summit in March.\n",
+                           published="2023-05-20"))
+    assert [m for m in got if m[0] == {"Ola Brekke", "Ana Rojas", "Amina Kariuki"} and m[1] == "video" and m[2] == "held"]
+    assert not any(m[0] == {"Norway", "Chile", "Kenya"} and m[2] == "held" for m in got)
+
+
+def test_sides_that_agreed_to_meet_again_are_the_people_of_their_meeting() -> None:
+    # "A, B and C diplomats agreed to meet again": the people who held the sides' meeting
+    got = meetings(extract("Foreign ministers of three countries hold teleconference\n\n"
+                           "Norwegian, Chilean and Kenyan diplomats agreed to meet again within the same framework, a joint statement said.\n\n"
+                           "Foreign ministers of Norway, Chile and Kenya held a teleconference to discuss regional issues, "
+                           "an official statement said on Tuesday.\n\n"
+                           "The Norwegian Foreign Ministry said in a written statement that Ola Brekke, Ana Rojas and "
+                           "Amina Kariuki gathered for a virtual meeting to follow up on a summit in March.\n",
+                           published="2023-05-20"))
+    trio = {"Ola Brekke", "Ana Rojas", "Amina Kariuki"}
+    assert [m for m in got if m[0] == trio and m[2] == "held"]
+    assert [m for m in got if m[0] == trio and m[2] == "planned"]

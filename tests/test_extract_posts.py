@@ -551,3 +551,21 @@ def test_the_country_of_the_first_of_two_joined_posts_is_the_seconds() -> None:
                         "Khamla Vongsa, and Cambodia People's Party President and Prime Minister Samdech Techo Sok Chan."))
     assert ("Khamla Vongsa", "Prime Minister", "Laos") in got
     assert ("Sok Chan", "Prime Minister", "Cambodia People's Party") not in got  # a party's post is no country's
+
+
+def test_the_leader_of_a_countrys_delegation_holds_his_post_for_that_country() -> None:
+    got = roles(extract("President Lena Holm will greet the Peruvian delegation led by Vice President Tomas Varga "
+                        "and a delegation from Chile led by Vice President Ana Rojas.\n\n"
+                        "Peru and Chile sent their delegations to the inauguration on Tuesday."))
+    assert ("Tomas Varga", "Vice President", "Peru") in got
+    assert ("Ana Rojas", "Vice President", "Chile") in got
+
+
+def test_the_counterpart_of_a_minister_on_a_visit_to_a_country_is_of_that_country() -> None:
+    # "X, who started his visit to Malaysia yesterday, held a meeting with his counterpart Y"
+    got = roles(extract("Indian Defence Minister Arjun Mehta arrived in Kuala Lumpur on Sunday.\n\n"
+                        "At the ministry, Mehta met Defence Minister Datuk Seri Azman Rahim.\n\n"
+                        "Earlier, Mehta, who started his working visit to Malaysia yesterday, held a bilateral meeting "
+                        "with his counterpart Azman at the Ministry of Defence."))
+    assert ("Azman Rahim", "Defence Minister", "Malaysia") in got
+    assert not any(p == "Azman Rahim" and of == "India" for p, _, of in got)

@@ -113,3 +113,13 @@ def test_a_plural_title_before_names_each_of_a_country_is_each_ones_post_of_it()
                         "Hans Vogel of Germany, found common ground in Paris."))
     assert {("Jan Kowal", "Minister", "Poland"), ("Jean-Luc Berre", "Minister", "France"),
             ("Hans Vogel", "Minister", "Germany")} <= got
+
+
+def test_a_plural_title_before_names_each_of_a_country_fills_the_country_of_the_bare_title_later() -> None:
+    # "Minister Vogel" later in the text gives the title without a country first; the list's
+    # "of Germany" is his, not the country of the list's first name
+    got = roles(extract("The foreign ministers met: Ministers Jan Kowal of Poland, Jean-Luc Berre of France and "
+                        "Hans Vogel of Germany, found common ground in Paris.\n\n"
+                        "Minister Vogel spoke about the work of the group."))
+    assert ("Hans Vogel", "Minister", "Germany") in got
+    assert not any(p == "Hans Vogel" and of == "Poland" for p, _, of in got)

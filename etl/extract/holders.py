@@ -422,7 +422,8 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     of a country's delegation ("The U.S. delegation consisted of ..., political advisor X; and
     advisor Y"), a person accompanying or joining another in a meeting ("He was accompanied
     by X", "Minister X joined President Y in his meeting with Z") take that country, or the
-    other's."""
+    other's; so does the leader of a country's delegation ("the Chinese delegation led by
+    Vice President X")."""
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma in _DELEGATION_VERBS:
@@ -431,6 +432,17 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 if len({h.ref for h in places}) == 1:
                     members = _people_in(index, [t for t in tok.subtree if t.i > tok.i])
                     _place(index, gaz, members, places[0].ref)
+        elif lemma == "lead" and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.lemma_.lower() == "delegation":
+            # "the Chinese delegation led by Vice President X": the leader is of the delegation's country
+            group = tok.head
+            # ("a delegation from China led by X": the country after the noun, before "led")
+            of = [t.i for c in group.children if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i < tok.i for t in c.subtree]
+            places = {h.ref for h in index.hits if h.kind in ("country", "demonym")
+                      and (group.left_edge.i <= h.span.start and h.span.end <= group.i or h.span.start in of)}
+            # the leader named after "by" (not a further delegation coordinated with him)
+            leaders = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if len(places) == 1:
+                _place(index, gaz, _people_in(index, leaders), places.pop())
         elif lemma in _ACCOMPANY or (lemma == "join" and _joins_an_occasion(tok)):
             subj = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
             obj = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]

@@ -45,6 +45,9 @@ NOT_NAME_WORDS = {
     "palace", "hotel", "airport", "chancellery", "headquarters",
     # meeting words of a Title Case name ("a Small Group Meeting and Plenary Meeting with ...")
     "meeting", "meetings", "summit", "dialogue", "talks", "conference",
+    # groups of countries and the formats they meet in ("the Weimar Triangle", "the Normandy
+    # Format", "the Middle East Quartet", "the Berlin Process")
+    "triangle", "quartet", "format", "forum", "group", "process", "initiative",
 }
 _DASHES = {"-", "–", "—", "--"}
 _INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’](?!s\b)[A-Za-z][a-z]+")

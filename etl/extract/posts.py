@@ -146,6 +146,8 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         countries = list({h.span.start: h.ref for h in index.hits
                           if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i}.values())
         names = _listed_people(doc, index, tok.i + 1)
+        if not countries and len(names) == 1:
+            countries = _visited_by(doc, index, tok, key, own[0])
         if not names or len(names) != len(countries):
             continue
         if any(t.person == names[0].key and t.of is not None for t in index.titles) and len(names) == 1:
@@ -155,9 +157,32 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             span = doc[tok.left_edge.i:person.span.end]
             if country not in index.actors:
                 add_gazetteer_actor(index, gaz, country, "Country")
-            tm = TitleMention(span, _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
+            # the post the text gives the counterpart without a country ("Defence Minister Y" before) takes it
+            theirs = next((t.title for t in index.titles if t.person == person.key and t.kind == kind and t.of is None), None)
+            tm = TitleMention(span, theirs or _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _visited_by(doc: Doc, index: ActorIndex, counterpart, owner: str | None, post: TitleMention) -> list[str]:
+    """"X, who started his visit to Malaysia yesterday, held a meeting with his counterpart Y":
+    the counterpart of someone on a visit to a country, told in the same sentence, is that
+    country's (the owner's post of another country)."""
+    if owner is None or post.of is None or post.of not in index.actors or index.actors[post.of].kind != "Country":
+        return []
+    sent = counterpart.sent
+    found = set()
+    for t in sent:
+        if t.lemma_.lower() != "visit" or t.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in t.children):
+            continue
+        # ("started his visit to Malaysia": the parser may hang "to" on the verb)
+        heads = [t, t.head] if t.dep_ == "dobj" else [t]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                m = index.mention_at(obj.i)
+                if m is not None and m.kind == "Country" and m.key != post.of:
+                    found.add(m.key)
+    return list(found) if len(found) == 1 else []
 
 
 def _bare_owner(index: ActorIndex, counterpart) -> str | None:
@@ -247,8 +272,8 @@ def _plural_title_of_one_side(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_a
         return
     for person, own in zip(names, theirs):
         country = own or (countries[0] if countries else None)
-        if any(r.title == entry.label for r in index.actors[person.key].roles):
-            continue
+        if any(r.title == entry.label and (r.of is not None or country is None) for r in index.actors[person.key].roles):
+            continue  # (a title met before without its country, "Minister B", takes the one given here)
         if country is not None and country not in index.actors:
             add_gazetteer_actor(index, gaz, country, "Country")
         tm = TitleMention(doc[start:person.span.end], entry.label, entry.kind, country, person.key)

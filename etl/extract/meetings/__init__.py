@@ -119,6 +119,13 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 pair = _named_together_before(sent, ctx)
                 if len(pair) >= 2:
                     parts = pair + [p for p in parts if p not in pair]
+            elif len(parts) < needed and parts and earlier is None and not in_headline and anaphoric(trig) and not past_marked(trig, ctx):
+                # "The ministers A, B and C found common ground in Paris. A, who hosted the meeting,
+                # said ...": a definite meeting no sentence has reported yet is the gathering of the
+                # people the story has just named together, when those its own sentence names are of them
+                group = _named_together_before(sent, ctx, whole_subject=True)
+                if len(group) >= 2 and set(parts) <= set(group):
+                    parts = list(group)
             if earlier is not None and parts and not in_headline and not refers_back(parts, earlier, ctx.index):
                 # "The two heads of State also held talks ...": of the meetings just reported, the
                 # one whose people (or their countries) these are
@@ -421,17 +428,34 @@ def _their(trig: Token) -> bool:
 _TOGETHER_BACK = 3  # sentences back where "their" and "the two leaders" find the people named together
 
 
-def _named_together_before(sent: Span, ctx: ArticleContext) -> list[str]:
+def _named_together_before(sent: Span, ctx: ArticleContext, whole_subject: bool = False) -> list[str]:
     """The persons a recent sentence names together as its subject ("A and B agreed ..."),
-    the nearest such sentence first; [] if none."""
+    the nearest such sentence first; [] if none. ``whole_subject``: every person the subject's
+    phrase names outside a clause of its own ("Ministers A of X, B of Y and C of Z", where the
+    parser hangs C on Y)."""
     earlier = [s for s in ctx.sentences() if s.end <= sent.start][-_TOGETHER_BACK:]
     for prev in reversed(earlier):
         for tok in prev:
             if tok.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(tok.idx):
                 people = [k for k in refers_to(tok, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+                if whole_subject:
+                    people = list(dict.fromkeys(people + _people_of_phrase(tok, ctx)))
                 if len(people) >= 2:
                     return people
     return []
+
+
+def _people_of_phrase(head: Token, ctx: ArticleContext) -> list[str]:
+    """The persons named in a noun phrase, not in a clause inside it ("A, who met B, ...")."""
+    out: list[str] = []
+    for m in ctx.index.mentions_in(head.left_edge.i, head.right_edge.i + 1):
+        if m.kind != "Person" or ctx.index.actors.get(m.key) is None:
+            continue
+        between = [a for a in m.span.root.ancestors if head in a.ancestors]
+        if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") or a.pos_ in ("VERB", "AUX") for a in between):
+            continue
+        out.append(m.key)
+    return list(dict.fromkeys(out))
 
 
 _AT_THE_TIME = re.compile(r"\b(?:at the time|at that time|back then)\b", re.IGNORECASE)

@@ -202,7 +202,9 @@ def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorInd
     back reference to a meeting naming as many people ("The meeting was chaired by X and Y"),
     none of whom holds a post of another country, with the same status and mode and dates that
     agree, are one meeting: the people's draft takes the countries' date and place. A country
-    no one is known to stand for may be that of a person whose country the text does not give."""
+    no one is known to stand for may be that of a person whose country the text does not give.
+    The people's meeting need not refer back when the countries' was of their holders of a post,
+    unnamed, and the very next sentence names them (see :func:`_named_next`)."""
     roots = [d for d in drafts if d.same_as is None]
     for a in roots:
         if len(set(a.participants)) < 2 or any(p not in index.actors or index.actors[p].kind != "Country" for p in a.participants):
@@ -215,7 +217,7 @@ def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorInd
                 continue
             if any(p not in index.actors or index.actors[p].kind != "Person" for p in b.participants):
                 continue
-            if not any(t.lemma_.lower() == b.word and anaphoric(t) for t in b.sentence):
+            if not any(t.lemma_.lower() == b.word and anaphoric(t) for t in b.sentence) and not _named_next(a, b, index):
                 continue
             sides = represented(b.participants, index)
             if not sides <= countries or len(countries - sides) > unplaced_people(b.participants, index):
@@ -224,3 +226,30 @@ def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorInd
             b.primary = b.primary or a.primary
             a.same_as = b
             break
+    for p in roots:
+        # "A, B, C and D diplomats agreed to meet again": the people of those sides' meeting
+        if p.status != "planned" or p.same_as is not None or not any(t.lower_ == "again" for t in p.sentence):
+            continue
+        if any(k not in index.actors or index.actors[k].kind != "Country" for k in p.participants):
+            continue
+        held = {id(c.root()): c.root() for c in drafts if c.same_as is not None and c.status == "held" and set(c.participants) == set(p.participants)}
+        if len(held) == 1:
+            p.participants = list(next(iter(held.values())).participants)
+
+
+def _named_next(a: MeetingDraft, b: MeetingDraft, index: ActorIndex) -> bool:
+    """"Foreign ministers of A, B, C and D held a teleconference ... W, X, Y and Z gathered for a
+    virtual meeting": the countries' meeting names its people by a plural post ("foreign
+    ministers of", "the leaders of"), and the sentence right after it names as many people
+    meeting: the people of that post."""
+    doc = a.sentence.doc
+    if b.sentence.start != a.sentence.end and doc[a.sentence.end:b.sentence.start].text.strip():
+        return False
+    countries = set(a.participants)
+    for tok in a.sentence:
+        if tok.tag_ not in _PLURAL_TAGS or role_phrase(tok) is None:
+            continue
+        named = {m.key for m in index.mentions_in(tok.left_edge.i, tok.right_edge.i + 1)}
+        if countries <= named:
+            return True
+    return False
