@@ -384,3 +384,45 @@ def test_triggers_of_standing_phrases_of_readouts(text: str, issue: str) -> None
 ])
 def test_triggers_of_regions_transport_and_arms(text: str, issue: str) -> None:
     assert issue in issues_of(text)
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # issue 21: general topics of diplomatic news (fictional sentences in wire and readout styles)
+    ("Varga said Nordland's accession to NATO opens new opportunities.", "nato-enlargement"),
+    ("Nordland backs Southland's NATO bid.", "nato-enlargement"),
+    ("The leaders must be held accountable for the crime of aggression and war crimes.", "war-crimes-accountability"),
+    ("They discussed cooperating on reconstruction after the war.", "post-conflict-reconstruction"),
+    ("They discussed cooperating on reconstruction in Ukraine.", "ukraine-reconstruction"),
+    ("The accession strengthens cooperation in the Nordic-Baltic region and European security.", "european-security"),
+    ("The presidents discussed issues of the State Border and border demarcation.", "border-issues"),
+    ("The ministers signed an agreement on exemption from visa requirements for holders of diplomatic passports.", "visas"),
+    ("They stressed the need for solving disputes through dialogue and peaceful means.", "peaceful-settlement"),
+    ("They supported efforts aimed at reducing tensions.", "peaceful-settlement"),
+    ("The ministers discussed the implementation of the Minsk agreements and the Normandy format.", "donbas-conflict"),
+    ("The ministers recalled the Vienna Document in the light of recent troop movements.", "confidence-building"),
+    ("They discussed the progressive path of devolution and constitutional review.", "governance"),
+    ("Trade turnover has increased by 30 percent.", "trade"),
+    ("Trade-economic cooperation is growing.", "economy-and-trade"),
+    ("She thanked Nordland for opening the Consulate General in Port Vale.", "diplomatic-missions"),
+    ("The meeting was used to enhance relations between the two countries.", "bilateral-relations"),
+    ("They discussed a number of issues of common concern.", "bilateral-relations"),
+    ("Southland rejected the interference of the envoy.", "foreign-interference"),
+    ("The High-Level Cooperation Council will meet in May.", "joint-commissions"),
+    ("They exchanged views on regional and global developments.", "regional-peace-and-stability"),
+])
+def test_general_topics_of_diplomatic_news(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+def test_bare_plural_meetings_and_a_readouts_list_of_issues_give_the_meetings_topics() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg met Foreign Minister Tomas Vale of Southland in Vale City on Tuesday.\n\n"
+        "Meetings focused on the NATO summit and climate change.\n\n"
+        "Other issues included education and unemployment.\n\n"
+        "Major issues between the nations include migration.\n",
+        published="2031-05-14",
+    )
+    [meeting] = facts.meetings
+    topics = set(meeting.topics)
+    assert {"nato", "climate-change", "education", "economic-hardship"} <= topics
+    assert "migration" not in topics  # the present tense states the background, not what was discussed

@@ -17,7 +17,8 @@
 - the headline's, which go to the first main (primary) meeting, else the first reported;
 - the sentences whose subject refers back to a meeting or to its people without naming them
   ("they", "both", "the two leaders", "the ministers", "the parties", "the meeting", "the
-  call", a bare plural "Talks focused on ...", "it" after a sentence whose subject is the
+  call", a bare plural "Talks focused on ..." or "Meetings focused on ...", a readout's list of
+  topics "Other issues included ...", "it" after a sentence whose subject is the
   meeting ("The call dealt with ... It also dealt with ..."), "we" and
   "I" of a release written in its minister's voice, a post
   holder the report does not name: "The Prime Minister set out ..."): these go to the latest
@@ -42,7 +43,10 @@ _GROUP_WORDS = {"they", "both", "all", "we", "i"}  # "we"/"I": a release in its 
 _GROUP_MODIFIERS = {"both", "two", "three", "four", "all"}
 _PLURAL = ("NNS", "NNPS")
 _GROUP_NOUNS = {"trio", "pair", "duo", "side", "delegation", "party", "participant"}
-_DISCUSSION_NOUNS = {"discussion", "talk", "negotiation", "consultation", "conversation"}  # "Talks focused on ..."
+_DISCUSSION_NOUNS = {"discussion", "talk", "negotiation", "consultation", "conversation", "meeting"}  # "Talks focused on ...", "Meetings focused on ..."
+# "Other issues included ...", "Topics covered ...": a readout's list of what its meeting discussed
+_TOPIC_NOUNS = {"issue", "topic", "subject", "matter", "item"}
+_LISTING_VERBS = {"include", "cover", "range"}
 _DETERMINERS = ("det", "poss")
 _MEETING_DETS = {"the", "this", "that", "their", "these", "those"}  # "the call", "these bilateral talks"
 
@@ -232,6 +236,9 @@ def _refers_back(tok: Token, ctx: ArticleContext, events: frozenset[str]) -> boo
         return True
     if tok.lemma_.lower() in _DISCUSSION_NOUNS and tok.tag_ in _PLURAL and not any(c.dep_ in _DETERMINERS for c in tok.children):
         return True  # a bare plural: "Talks focused on ...", "Discussions covered ..."
+    if tok.lemma_.lower() in _TOPIC_NOUNS and tok.tag_ in _PLURAL and tok.head.lemma_.lower() in _LISTING_VERBS and tok.head.tag_ == "VBD":
+        return True  # "Other issues included the state of the economy, ..." (in the past: what was discussed,
+        # not "Major issues between the nations include ...")
     plural = tok.tag_ in _PLURAL or (tok.tag_ == "NNP" and tok.lower_.endswith("s"))
     if plural and ctx.index.mention_at(tok.i) is None and (tok.lemma_.lower() in ctx.vocab.role_nouns or tok.lower_[:-1] in ctx.vocab.role_nouns):
         return True  # "the leaders", "the ministers", "the foreign ministers"
