@@ -30,3 +30,33 @@ def test_both_paragraphs_of_a_quotation_without_the_second_mark_are_the_speakers
 def test_a_paragraph_that_closes_no_open_quotation_is_left_alone() -> None:
     text = "Vale arrived on Monday.\n\nThe risks are small,\" Vale said."
     assert find_quotes(text) == []
+
+
+def test_this_is_stated_in_a_ministrys_message_attributes_the_quote() -> None:
+    facts = extract(
+        "On May 3, the foreign ministers of Norway and Denmark, Anna Berg and Lars Holm, had a "
+        "telephone conversation which \"reviewed the fisheries agreement and the Arctic council.\" "
+        "This is stated in the message of the Norwegian Foreign Ministry.\n",
+        published="2031-05-04")
+    assert statements(facts) == [
+        ("Ministry of Foreign Affairs of Norway", "direct", "reviewed the fisheries agreement and the Arctic council."),
+    ]
+
+
+def test_which_says_after_a_published_message_is_its_authors() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway spoke with her Danish counterpart Lars Holm on May 3.\n\n"
+        "The Danish Foreign Ministry also published a short message about the conversation between "
+        "the ministers, which says that the ministers \"discussed the fishing quotas, as well as the "
+        "situation in the Arctic.\"\n",
+        published="2031-05-04")
+    assert statements(facts) == [
+        ("Ministry of Foreign Affairs of Denmark", "direct", "discussed the fishing quotas, as well as the situation in the Arctic."),
+    ]
+
+
+def test_which_of_a_person_is_no_document() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg of Norway met Lars Holm, which \"surprised many observers in the capital.\"\n",
+        published="2031-05-04")
+    assert [s for s in statements(facts) if s[1] == "direct"] == []

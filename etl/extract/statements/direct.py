@@ -441,7 +441,7 @@ def _joint_antecedent(heads: list[Token], ctx: ArticleContext) -> str | None:
 
 def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
     """The speaker of a sentence that only attributes: "X said in a statement.", "X told
-    reporters.", "X made the remarks at a news conference."."""
+    reporters.", "X made the remarks at a news conference.", "This is stated in X's message."."""
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
     if sent.text.lstrip()[:1] in _DASHES:
@@ -451,7 +451,7 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
         return person_named_by(ctx, start, line_end if line_end > 0 else sent.end_char)
     root = sent.root
     if root.lemma_.lower() in ctx.vocab.speech_verbs and not _has_content(root):
-        return speaker_of_verb(root, ctx)
+        return speaker_of_verb(root, ctx) or _passive_source(root, ctx)
     if root.lemma_.lower() == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in _REMARK_NOUNS for c in root.children):
         return speaker_of_verb(root, ctx)
     if root.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATIVES for c in root.children):
@@ -463,6 +463,24 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
                 speaker = actor_of_phrase(owner, ctx)
                 if speaker is not None:
                     return speaker
+    return None
+
+
+def _passive_source(verb: Token, ctx: ArticleContext) -> str | None:
+    """"This is stated in the message of the ministry.", "This was said by X.": a passive verb
+    of saying whose subject points back at the quoted words, and the actor after "by" or the
+    author of the document the words are "in"."""
+    subj = subjects(verb)
+    if not any(c.dep_ == "auxpass" for c in verb.children) or len(subj) != 1 or subj[0].lower_ not in _DEMONSTRATIVES | {"it"}:
+        return None
+    for c in verb.children:
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "in"):
+            for o in objs:
+                if c.dep_ == "agent" or o.lemma_.lower() in DOCUMENTS:
+                    actor = actor_of_phrase(o, ctx)
+                    if actor is not None:
+                        return actor
     return None
 
 
