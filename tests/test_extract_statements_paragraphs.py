@@ -60,3 +60,25 @@ def test_which_of_a_person_is_no_document() -> None:
         "Foreign Minister Anna Berg of Norway met Lars Holm, which \"surprised many observers in the capital.\"\n",
         published="2031-05-04")
     assert [s for s in statements(facts) if s[1] == "direct"] == []
+
+
+def test_a_headline_of_one_persons_remarks_gives_each_paragraph_of_the_speech_to_them() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg's opening remarks during talks with Danish Foreign Minister Lars Holm, Oslo, May 3, 2031\n\n"
+        "Mr Holm,\n\n"
+        "I am very pleased to see you.\n\n"
+        "Thank you for accepting our invitation. We value the work of the Arctic council.\n",
+        published="2031-05-03")
+    assert statements(facts) == [
+        ("Anna Berg", "direct", "I am very pleased to see you."),
+        ("Anna Berg", "direct", "Thank you for accepting our invitation. We value the work of the Arctic council."),
+    ]
+
+
+def test_a_story_about_someones_remarks_is_no_speech() -> None:
+    facts = extract(
+        "Foreign Minister Anna Berg's remarks on fisheries draw criticism\n\n"
+        "Berg told the parliament on Monday that quotas would be cut.\n\n"
+        "Our fishermen will suffer, opposition members wrote in a letter.\n",
+        published="2031-05-03")
+    assert not [s for s in statements(facts) if s[1] == "direct"]
