@@ -82,3 +82,24 @@ def test_a_story_about_someones_remarks_is_no_speech() -> None:
         "Our fishermen will suffer, opposition members wrote in a letter.\n",
         published="2031-05-03")
     assert not [s for s in statements(facts) if s[1] == "direct"]
+
+
+def test_a_quoted_paragraph_after_one_naming_a_ministrys_message_is_the_ministrys() -> None:
+    facts = extract(
+        "Deputy Foreign Minister Lars Holm of Denmark held talks in Oslo on May 3.\n\n"
+        "Their content can be judged by the message of the Danish Foreign Ministry regarding Lars Holm's stay in Oslo.\n\n"
+        "\"The special responsibility of the states of the region for security in the Arctic was emphasized.\"\n",
+        published="2031-05-04")
+    assert statements(facts) == [
+        ("Ministry of Foreign Affairs of Denmark", "direct",
+         "The special responsibility of the states of the region for security in the Arctic was emphasized."),
+    ]
+
+
+def test_a_quoted_paragraph_after_two_authors_documents_is_no_ones() -> None:
+    facts = extract(
+        "Deputy Foreign Minister Lars Holm of Denmark held talks in Oslo on May 3.\n\n"
+        "The message of the Danish Foreign Ministry differs from the statement of the Norwegian Foreign Ministry.\n\n"
+        "\"The special responsibility of the states of the region for security in the Arctic was emphasized.\"\n",
+        published="2031-05-04")
+    assert [s for s in statements(facts) if s[1] == "direct"] == []

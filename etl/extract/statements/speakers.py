@@ -204,7 +204,7 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if countries:
         return countries[0]
     if tok.lemma_.lower() in DOCUMENTS:
-        return _author_of_document(tok, ctx)
+        return author_of_document(tok, ctx)
     return None
 
 
@@ -221,7 +221,7 @@ def _document_before(clause: Token, ctx: ArticleContext) -> str | None:
     noun = clause.head
     for n in (noun, *noun.ancestors):
         if n.pos_ == "NOUN" and n.lemma_.lower() in DOCUMENTS:
-            return _author_of_document(n, ctx)
+            return author_of_document(n, ctx)
         if n.pos_ in ("VERB", "AUX"):
             break
     return None
@@ -230,7 +230,7 @@ def _document_before(clause: Token, ctx: ArticleContext) -> str | None:
 _ISSUING_VERBS = {"issue", "release", "publish", "post", "send", "circulate", "distribute"}
 
 
-def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
+def author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
     """The author of a document named as a speaker: its possessor ("his tweet read" → the
     person "his" stands for), the actor after "from"/"by"/"of" ("the release from X"), the
     subject of the verb that issued it ("the ministry published a message, which says"), else
