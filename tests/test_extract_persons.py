@@ -3,7 +3,7 @@ and names as printed."""
 
 from __future__ import annotations
 
-from tests.extract_support import extract, people
+from tests.extract_support import extract, people, statements
 
 
 def test_a_headline_predicate_after_a_title_is_no_person() -> None:
@@ -101,3 +101,13 @@ def test_the_first_name_after_a_plural_title_is_a_person_whatever_its_label() ->
     doc = _labelled(text, [("Cabinet Secretaries Wanjiru Odhiambo", "ORG"), ("Amina Kariuki", "PERSON")])
     found = {c.text for c in person_candidates(doc, set(), set(), set(), len(text), [])}
     assert found == {"Wanjiru Odhiambo", "Amina Kariuki"}
+
+
+def test_a_demonym_and_a_posts_rank_before_a_title_are_no_person() -> None:
+    facts = extract(
+        "A meeting of the foreign ministries of Georgia, Armenia and Azerbaijan opened in Tbilisi.\n\n"
+        "\u201cThe meeting will explore opportunities for trilateral cooperation. All of these topics "
+        "will be discussed today,\u201d said Georgian First Deputy Foreign Minister Nino Kavtaradze.\n"
+    )
+    assert people(facts) == {"Nino Kavtaradze"}
+    assert [s[0] for s in statements(facts)] == ["Nino Kavtaradze"]

@@ -73,6 +73,9 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     # a dateline the model took for a name); a name that only begins with one stays ("Victoria Lane")
     capitals = {(h.span.start, h.span.end) for h in hits if h.kind == "capital"}
     candidates = [c for c in candidates if (c.span.start, c.span.end) not in capitals]
+    # nor is a demonym alone ("said Georgian First Deputy Foreign Minister X", the model's "Georgian First")
+    demonyms = {(h.span.start, h.span.end) for h in hits if h.kind == "demonym"}
+    candidates = [c for c in candidates if (c.span.start, c.span.end) not in demonyms]
     officials = official_people(gaz.vocab)
     known_parts = {token_key(t) for c in candidates if c.words >= 2 and not c.headline for t in c.text.split()}
     covered = {i for c in candidates for i in range(c.span.start, c.span.end)}

@@ -6,7 +6,8 @@ printed (no title, honorific or possessive). The mends, each defensible for any 
 or readout:
 
 - honorifics, titles and other non-name words are trimmed off either end ("Mr. Abe’s" →
-  "Abe", "Secretary Blinken" → "Blinken"); a possessive ends the name ("Doe’s Meeting" →
+  "Abe", "Secretary Blinken" → "Blinken"), a post's rank word before its title too
+  ("Georgian First Deputy Foreign Minister" is no "Georgian First"); a possessive ends the name ("Doe’s Meeting" →
   "Doe"), and so does a dash or comma ("Naoto Kan - Premier" → "Naoto Kan");
 - a name is extended over what the model left out: the hyphenated part of a given name
   ("Choi Sung-woo"), the family name after particles ("Ursula von" → "Ursula von der
@@ -326,8 +327,9 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
                            or (doc[end - 1].is_punct and doc[end - 1].text not in (".", "'", "’"))
                            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES and not _hyphenated_part(doc[end - 1]))
                            or (end - 1) in blocked or (end - 1) in title_tokens
-                           or (end - start > 1 and doc[end - 1].text.isupper() and doc[end - 1].text in TITLE_ABBREVIATIONS)):
-        end -= 1  # ("Manoa Kamikamica DPM": the post's abbreviation after the name)
+                           or (end - start > 1 and doc[end - 1].text.isupper() and doc[end - 1].text in TITLE_ABBREVIATIONS)
+                           or (doc[end - 1].lower_ in _RANK_WORDS and end in title_tokens)):
+        end -= 1  # ("Manoa Kamikamica DPM": the post's abbreviation after the name; "... First Deputy Minister": the post's rank)
     if start >= end:
         return None
     end = _extend_right(doc, start, end, blocked, title_tokens)
@@ -347,6 +349,10 @@ def clean_person_span(span: Span, title_tokens: set[int], blocked: set[int] = fr
         return None
     return out
 
+
+# Words of a post's rank before its title ("First Deputy Foreign Minister", "Senior Vice
+# President"): the start of the post, not the end of a name before it.
+_RANK_WORDS = {"first", "second", "third", "senior", "acting", "deputy", "vice", "chief", "principal", "executive", "permanent", "former"}
 
 # Abbreviated titles that are also family names after a given name ("Hun Sen", "Amartya Sen").
 _NAME_TOO = {"sen", "gen", "rep"}

@@ -6,7 +6,9 @@ A straight mark opens when it follows a space (or starts the paragraph) and clos
 space or punctuation follows it. A quotation that runs over several paragraphs follows the
 printers' convention: every paragraph opens with a mark and only the last one closes. A
 paragraph that leaves a mark open (at its start or after a lead-in), followed by a paragraph
-that opens with a mark, is one quoted span from that mark to its end (``open_ended``).
+that opens with a mark, is one quoted span from that mark to its end (``open_ended``); so is
+one followed by a paragraph whose first mark closes (the printer dropped that paragraph's
+opening mark), and the quotation goes on from that paragraph's start to the closing mark.
 
 Single quotation marks (British style: 'We agree,' she said) count in a paragraph without
 double marks, where they cannot be the inner quote of a double-quoted one. An opening single
@@ -79,7 +81,12 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
                 a = q.start + (body[q.start:q.start + 1] == "'" and body[q.start - 1:q.start] == "'")
                 out.append(Quote(a, q.end, body[a:q.end], q.open_ended))
         elif _MARKS.search(chunk):
-            out.extend(_paragraph_quotes(chunk, start, following.lstrip().startswith(_OPENING)))
+            # a quotation left open at a paragraph's end that the next paragraph closes with
+            # no mark of its own at its start ("“So ...\n\nMoreover, ...,” she said."):
+            # the printer dropped the mark, the quotation runs on
+            carried = bool(out) and out[-1].open_ended and n > 0 and out[-1].start < start and _closes_first(chunk)
+            next_opens = following.lstrip().startswith(_OPENING) or _closes_first(following)
+            out.extend(_paragraph_quotes(chunk, start, next_opens, carried))
         else:
             out.extend(_single_quotes(chunk, start, following.lstrip().startswith(_SINGLE_OPENING)))
     return [q for q in out if q.text.strip()]
@@ -98,9 +105,21 @@ def _is_opening(chunk: str, i: int, depth: int) -> bool:
     return depth == 0
 
 
-def _paragraph_quotes(chunk: str, offset: int, next_opens: bool) -> list[Quote]:
-    """The outermost quoted spans of one paragraph."""
-    stack: list[int] = []
+def _closes_first(chunk: str) -> bool:
+    """A paragraph whose first double mark closes a quotation (none opens it before): the
+    last paragraph of a quotation whose opening mark stands paragraphs before."""
+    lead = len(chunk) - len(chunk.lstrip())
+    if "''" in chunk or chunk[lead:lead + 1] in _OPENING:
+        return False
+    m = _MARKS.search(chunk)
+    return m is not None and not _is_opening(chunk, m.start(), 0)
+
+
+def _paragraph_quotes(chunk: str, offset: int, next_opens: bool, carried: bool = False) -> list[Quote]:
+    """The outermost quoted spans of one paragraph; ``carried``: a quotation opened in the
+    paragraph before runs on from this one's start."""
+    lead = len(chunk) - len(chunk.lstrip())
+    stack: list[int] = [lead - 1] if carried else []
     outer: list[Quote] = []
     closed_inner: list[Quote] = []
     for m in _MARKS.finditer(chunk):

@@ -29,7 +29,7 @@ from etl.extract.references import possessor, refers_to
 from etl.extract.quotes import CLOSING_MARKS, OPENING_MARKS, Quote
 from etl.extract.statements.draft import StatementDraft, clean_quote, draft, sentence_of
 from etl.extract.statements.labels import person_named_by
-from etl.extract.statements.speakers import DOCUMENTS, according_to, actor_of_phrase, hypothetical, organization_attribution, speaker_of_verb, subjects
+from etl.extract.statements.speakers import DOCUMENTS, according_to, actor_of_phrase, author_of_document, hypothetical, organization_attribution, speaker_of_verb, subjects
 from etl.read import headline_span
 
 _NEAR_AFTER = 12
@@ -70,6 +70,8 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             found = previous[0].speaker, (first.start_char, last.end_char)
         if found is None and previous is not None and (_continues(q, previous, first, ctx) or _it_after_body(q, previous, first, last, ctx)):
             found = previous[0].speaker, (first.start_char, last.end_char)
+        if found is None:
+            found = _document_named_before(q, first, last, ctx)
         chained = bool(waiting) and ctx.text[waiting[-1][0].end:q.start].strip() in ("", *OPENING_MARKS)
         if found is None:
             waiting = (waiting if chained else []) + [(q, quote, first, last)] if q.open_ended else []
@@ -441,7 +443,7 @@ def _joint_antecedent(heads: list[Token], ctx: ArticleContext) -> str | None:
 
 def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
     """The speaker of a sentence that only attributes: "X said in a statement.", "X told
-    reporters.", "X made the remarks at a news conference."."""
+    reporters.", "X made the remarks at a news conference.", "This is stated in X's message."."""
     if any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
         return None
     if sent.text.lstrip()[:1] in _DASHES:
@@ -451,7 +453,7 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
         return person_named_by(ctx, start, line_end if line_end > 0 else sent.end_char)
     root = sent.root
     if root.lemma_.lower() in ctx.vocab.speech_verbs and not _has_content(root):
-        return speaker_of_verb(root, ctx)
+        return speaker_of_verb(root, ctx) or _passive_source(root, ctx)
     if root.lemma_.lower() == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in _REMARK_NOUNS for c in root.children):
         return speaker_of_verb(root, ctx)
     if root.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATIVES for c in root.children):
@@ -464,6 +466,50 @@ def _bare_attribution(sent: Span, ctx: ArticleContext) -> str | None:
                 if speaker is not None:
                     return speaker
     return None
+
+
+def _passive_source(verb: Token, ctx: ArticleContext) -> str | None:
+    """"This is stated in the message of the ministry.", "This was said by X.": a passive verb
+    of saying whose subject points back at the quoted words, and the actor after "by" or the
+    author of the document the words are "in"."""
+    subj = subjects(verb)
+    if not any(c.dep_ == "auxpass" for c in verb.children) or len(subj) != 1 or subj[0].lower_ not in _DEMONSTRATIVES | {"it"}:
+        return None
+    for c in verb.children:
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "in"):
+            for o in objs:
+                if c.dep_ == "agent" or o.lemma_.lower() in DOCUMENTS:
+                    actor = actor_of_phrase(o, ctx)
+                    if actor is not None:
+                        return actor
+    return None
+
+
+def _document_named_before(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> tuple[str, tuple[int, int]] | None:
+    """"... can be judged by the message of the ministry regarding the visit.\n\n“The leading
+    role ... was emphasized.”": a quotation that is its whole paragraph, with no speaker of
+    its own nor one it goes on with, right after a paragraph of one sentence, without quotes,
+    that names one document and its author (etl.extract.statements.speakers.DOCUMENTS): the
+    document's words."""
+    if not _whole_paragraph(q, ctx):
+        return None
+    before = _neighbour(first, -1, ctx)
+    if before is None or not _whole_paragraph_sentence(before, ctx) or any(o.start < before.end_char and o.end > before.start_char for o in ctx.quotes):
+        return None
+    authors = {a for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS and t.tag_ == "NN"
+               and any(c.dep_ in ("poss", "prep") for c in t.children)
+               for a in [author_of_document(t, ctx)] if a is not None}
+    if len(authors) != 1:
+        return None
+    return authors.pop(), (before.start_char, last.end_char)
+
+
+def _whole_paragraph_sentence(sent: Span, ctx: ArticleContext) -> bool:
+    start = ctx.text.rfind("\n", 0, sent.start_char) + 1
+    end = ctx.text.find("\n", sent.start_char)
+    end = len(ctx.text) if end < 0 else end
+    return ctx.text[start:sent.start_char].strip() == "" and ctx.text[sent.end_char:end].strip() == ""
 
 
 def _has_content(verb: Token) -> bool:

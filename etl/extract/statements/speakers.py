@@ -171,6 +171,8 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
             if body is not None:
                 return body
         return (people or orgs or countries or [None])[0]
+    if tok.lower_ == "which" and tok.dep_ in _SUBJECTS and tok.head.dep_ == "relcl":
+        return _document_before(tok.head, ctx)
     keys = refers_to(tok, index)
     if keys:
         return keys[0]
@@ -202,7 +204,7 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if countries:
         return countries[0]
     if tok.lemma_.lower() in DOCUMENTS:
-        return _author_of_document(tok, ctx)
+        return author_of_document(tok, ctx)
     return None
 
 
@@ -211,9 +213,27 @@ DOCUMENTS = {"statement", "release", "tweet", "post", "readout", "communique", "
 _ISSUED = {"statement", "release", "readout", "communique", "communiqué"}
 
 
-def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
+def _document_before(clause: Token, ctx: ArticleContext) -> str | None:
+    """"The ministry published a message about the talks, which says that ...": "which" as the
+    subject of a verb of saying stands for a document, the nearest one among the nouns the
+    relative clause hangs on (the parser may hang it on the last noun before it); the
+    document's author speaks. Not a person: people are "who"."""
+    noun = clause.head
+    for n in (noun, *noun.ancestors):
+        if n.pos_ == "NOUN" and n.lemma_.lower() in DOCUMENTS:
+            return author_of_document(n, ctx)
+        if n.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+_ISSUING_VERBS = {"issue", "release", "publish", "post", "send", "circulate", "distribute"}
+
+
+def author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
     """The author of a document named as a speaker: its possessor ("his tweet read" → the
-    person "his" stands for), the actor after "from"/"by"/"of" ("the release from X"), else
+    person "his" stands for), the actor after "from"/"by"/"of" ("the release from X"), the
+    subject of the verb that issued it ("the ministry published a message, which says"), else
     for a release or statement the organization named last before it, which issued it ("a
     press release from the Foreign Office ... the press release said")."""
     for c in tok.children:
@@ -227,6 +247,10 @@ def _author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
             actor = actor_of_phrase(obj, ctx)
             if actor is not None:
                 return actor
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING_VERBS and not hypothetical(tok.head):
+        actor = _first_actor(subjects(tok.head), ctx)
+        if actor is not None:
+            return actor
     if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
         return _last_org_like(tok, ctx, any_org=True)
     if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):

@@ -1,6 +1,7 @@
 """Direct statements without quotation marks: the turns of a speaker-labelled transcript
 ("PRIME MINISTER ANTHONY ALBANESE: Well, thank you ...", "Secretary Blinken: ..."), one per
-paragraph of the turn, and the paragraph after "X said:".
+paragraph of the turn, and the paragraph after "X said:"; with no labels, the paragraphs of a
+speech that the headline gives as one person's ("Foreign Minister X's opening remarks at ...").
 
 A label is a paragraph's opening words before a colon: capitals ("FOREIGN MINISTER KIM:",
 "REBECCA THORNTON, MINISTER FOR FOREIGN AFFAIRS:"), or capitalised words. It must name a
@@ -62,7 +63,62 @@ def find_turns(ctx: ArticleContext) -> list[StatementDraft]:
         introduced = _introduced_paragraph(paragraphs, n, ctx)
         if introduced is not None:
             out.append(introduced)
+    return out or _headlined_remarks(ctx, paragraphs)
+
+
+_REMARK_NOUNS = {"remark", "speech", "address", "statement", "toast"}
+_FIRST_PERSON = {"i", "we", "my", "our", "us", "me"}
+
+
+def _headlined_remarks(ctx: ArticleContext, paragraphs: list[tuple[int, int]]) -> list[StatementDraft]:
+    """A transcript with no speaker labels under a headline that gives one person's remarks
+    ("Foreign Minister X's opening remarks during talks with Y", "Remarks by X at ..."): each
+    paragraph of prose is that person's words, as a government site prints a speech. Only
+    when the body is the speech: no quotation marks, no labels, the person never named in it
+    (a story about the remarks names its speaker) and the body speaks in the first person."""
+    head = ctx.headline()
+    if head is None:
+        return []
+    speaker = _remarks_speaker(ctx, head)
+    if speaker is None:
+        return []
+    body = [(s, e) for s, e in paragraphs if s >= head[1] and not ctx.in_caption(s)]
+    if not body or any(q.start >= head[1] for q in ctx.quotes):
+        return []
+    if any(m.key == speaker and m.span.start_char >= head[1] for m in ctx.index.mentions):
+        return []
+    tokens = [t for t in ctx.doc if t.idx >= head[1]]
+    if not any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in tokens):
+        return []
+    out = []
+    for start, end in body:
+        lead = start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+        if _LABEL.match(ctx.text, lead, end) or _QUESTION.match(ctx.text, lead, end):
+            return []
+        text = ctx.text[lead:end].rstrip()
+        span = ctx.doc.char_span(lead, lead + len(text), alignment_mode="expand")
+        if not _prose(text) or text[-1:] not in ".!?" or span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue  # a vocative ("Mr Minister,"), a dateline, a place and date
+        out.append(_turn(ctx, speaker, None, lead, end))
     return out
+
+
+def _remarks_speaker(ctx: ArticleContext, head: tuple[int, int]) -> str | None:
+    """The one person whose remarks a headline gives: the possessor of a remarks noun ("X's
+    opening remarks") or the person after "by" ("Remarks by X")."""
+    span = ctx.doc.char_span(head[0], head[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.lemma_.lower() not in _REMARK_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+        for owner in owners:
+            people = {m.key for m in ctx.index.mentions_in(owner.left_edge.i, owner.right_edge.i + 1) if m.kind == "Person"}
+            if len(people) == 1:
+                return people.pop()
+    return None
 
 
 def _turn(ctx: ArticleContext, speaker: str, label: tuple[int, int] | None, start: int, end: int) -> StatementDraft:
