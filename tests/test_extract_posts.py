@@ -628,3 +628,11 @@ def test_the_pope_and_the_eu_foreign_policy_chief() -> None:
     got = roles(facts)
     assert ("Marco Vell", "Foreign Policy Chief", "European Union") in got
     assert ("Aurelius", "Pope", "Vatican City") in got
+
+
+def test_visitors_who_arrive_in_the_home_capital_are_not_home_officials() -> None:
+    facts = extractor().extract(Article(
+        "t", "Ministers meet in Minsk\n\nAs the agency reported, Foreign Ministers Ivan Petrov, Olek Dovhan and Hans Richter "
+        "arrived in Minsk to take part in the talks on Belarus.", published="2016-11-29",
+        source="BelTA (Belarusian Telegraph Agency)"))
+    assert not any(of == "Belarus" for _, _, of in roles(facts))

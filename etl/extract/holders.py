@@ -154,7 +154,7 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer, home: str | None
             continue
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
-        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index):
+        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index, country):
             continue
         if actor.roles:
             _give_country(index, gaz, actor, country)
@@ -180,17 +180,26 @@ def _met_elsewhere(person: str, country: str, index: ActorIndex) -> bool:
 _ARRIVAL_VERBS = {"arrive", "travel", "fly", "come", "visit"}
 
 
-def _arrives(person: str, index: ActorIndex) -> bool:
-    """The person is (one of) the subject of an arrival or a visit ("Foreign Ministers A, B and
-    C arrived in Minsk", "X visited Seoul"): a visitor, not an official of the place the story
-    was filed from."""
+def _arrives(person: str, index: ActorIndex, country: str, stated: bool = False) -> bool:
+    """The person is (one of) the subject of an arrival or a visit to ``country`` ("Foreign
+    Ministers A, B and C arrived in Minsk", "X visited Seoul"; with ``stated`` False, also one
+    that names no place, "arrived here"): a visitor, not an official of that country."""
     for m in index.mentions:
         if m.key != person or m.kind != "Person":
             continue
         tok = m.span.root
         for a in (tok, *tok.ancestors):
             if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _ARRIVAL_VERBS and a.head.pos_ == "VERB":
-                return True
+                verb = a.head
+                subj = {t.i for t in a.subtree}
+                doc = verb.doc
+                # where to: "arrived in Minsk", "travel to Iran", "visited Seoul" (not "the South Africa-Iran Commission")
+                places = {h.ref for h in index.hits if h.kind in ("country", "capital") and verb.i < h.span.start
+                          and h.span.end <= verb.right_edge.i + 1 and h.span.start not in subj
+                          and (doc[h.span.start - 1].lower_ in ("in", "to", "at") or h.span.start == verb.i + 1)}
+                if country in places or (not places and not stated):
+                    return True
+                break
             if a.pos_ in ("VERB", "AUX"):
                 break
     return False
@@ -279,6 +288,8 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
+        if _arrives(key, index, country, stated=True):
+            continue  # "Foreign Ministers A, B and C arrived in Minsk": visitors to the publisher's country
         _give_country(index, gaz, actor, country)
     _home_officials(index, gaz, country, quotes)
     company_posts(index.doc, index, gaz)
@@ -309,7 +320,8 @@ def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str, quotes: lis
             continue
         if all(inside(quotes, m.span.start_char) for m in index.mentions if m.key == key):
             continue
-        if _rank_taken(key, country, index) or _a_counterpart(index, key, titles) or _met_abroad(index, key, country):
+        if (_rank_taken(key, country, index) or _a_counterpart(index, key, titles) or _met_abroad(index, key, country)
+                or _arrives(key, index, country, stated=True)):
             continue
         _give_country(index, gaz, actor, country)
 
