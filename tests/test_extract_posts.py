@@ -569,3 +569,70 @@ def test_the_counterpart_of_a_minister_on_a_visit_to_a_country_is_of_that_countr
                         "with his counterpart Azman at the Ministry of Defence."))
     assert ("Azman Rahim", "Defence Minister", "Malaysia") in got
     assert not any(p == "Azman Rahim" and of == "India" for p, _, of in got)
+
+
+def test_a_first_deputy_post_keeps_its_country_and_its_rank() -> None:
+    facts = extract("“The talks will go on,” said Georgian First Deputy Foreign Minister Ivo Kastel.")
+    assert roles(facts) == {("Ivo Kastel", "First Deputy Foreign Minister", "Georgia")}
+    assert "Georgian First" not in {a.name for a in facts.actors}
+
+
+def test_its_title_is_of_the_body_named_before_not_of_the_dateline() -> None:
+    facts = extractor().extract(Article(
+        "t", "ASTANA – Foreign Minister Arman Tulenov met with partners in New York. Prospects for cooperation with the "
+        "International Labor Organization were discussed with its Director-General Jean Okoro.",
+        published="2024-09-26", source="The Astana Times"))
+    got = roles(facts)
+    assert ("Jean Okoro", "Director General", "International Labour Organization") in got
+    assert ("Arman Tulenov", "Foreign Minister", "Kazakhstan") in got
+
+
+def test_visitors_who_arrive_in_the_dateline_city_are_not_its_officials() -> None:
+    facts = extract("MINSK -- Foreign Ministers Ivan Petrov, Olek Dovhan and Hans Richter arrived in Minsk to take part in "
+                    "the talks. Foreign Minister Ales Kuzmich opened the talks.")
+    got = roles(facts)
+    assert ("Ales Kuzmich", "Foreign Minister", "Belarus") in got
+    assert not any(of == "Belarus" for who, _, of in got if who != "Ales Kuzmich")
+
+
+def test_the_host_met_abroad_is_not_the_home_countrys_official() -> None:
+    facts = extractor().extract(Article(
+        "t", "Estonian FM visits Finland\n\nNew Minister of Foreign Affairs Mart Kivi made his first official visit on "
+        "Tuesday to Finland.\n\nKivi met with his counterpart Olli Salo and incoming Prime Minister Jussi Rantala in the "
+        "Finnish capital. Estonia backs the bid.", published="2023-04-18", source="ERR News", url="https://news.err.ee/1/x"))
+    got = roles(facts)
+    assert ("Mart Kivi", "Foreign Minister", "Estonia") in got
+    assert ("Jussi Rantala", "Prime Minister", "Estonia") not in got
+
+
+def test_a_title_before_the_main_verb_is_not_the_fronted_names_apposition() -> None:
+    facts = extractor().extract(Article(
+        "t", "United Nations Secretary-General Kim Ovar arrived in Paris on Friday.\n\nFollowing a working breakfast with "
+        "the United Nations Special Coordinator for the Middle East, Petar Ivanov, the Secretary-General met with Chinese "
+        "Foreign Minister Li Wen.", published="2016-06-03", source="United Nations, Meetings Coverage and Press Releases"))
+    assert not any(who == "Petar Ivanov" and title == "Secretary-General" for who, title, _ in roles(facts))
+
+
+def test_senator_is_a_post_with_its_country_and_a_style_without() -> None:
+    facts = extract("Nairobi - President Joseph Mbeki has hosted United States senator Tom Brack at State House. Senator "
+                    "Brack said ties were strong. Australian Foreign Minister Senator Ruth Hale also attended.")
+    got = roles(facts)
+    assert ("Tom Brack", "Senator", "United States") in got
+    assert ("Ruth Hale", "Foreign Minister", "Australia") in got
+    assert not any(who == "Ruth Hale" and title == "Senator" for who, title, _ in got)
+
+
+def test_the_pope_and_the_eu_foreign_policy_chief() -> None:
+    facts = extract("Earlier today, Minister Lena Dorn held talks with EU foreign policy chief Marco Vell. She will meet "
+                    "Pope Aurelius in Rome on Friday.")
+    got = roles(facts)
+    assert ("Marco Vell", "Foreign Policy Chief", "European Union") in got
+    assert ("Aurelius", "Pope", "Vatican City") in got
+
+
+def test_visitors_who_arrive_in_the_home_capital_are_not_home_officials() -> None:
+    facts = extractor().extract(Article(
+        "t", "Ministers meet in Minsk\n\nAs the agency reported, Foreign Ministers Ivan Petrov, Olek Dovhan and Hans Richter "
+        "arrived in Minsk to take part in the talks on Belarus.", published="2016-11-29",
+        source="BelTA (Belarusian Telegraph Agency)"))
+    assert not any(of == "Belarus" for _, _, of in roles(facts))

@@ -154,7 +154,7 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer, home: str | None
             continue
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
-        if _met_elsewhere(actor.key, country, index):
+        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index, country):
             continue
         if actor.roles:
             _give_country(index, gaz, actor, country)
@@ -175,6 +175,34 @@ def _met_elsewhere(person: str, country: str, index: ActorIndex) -> bool:
         if not any(sent.start <= h.span.start and h.span.end <= m.span.start for h in places):
             return False
     return True
+
+
+_ARRIVAL_VERBS = {"arrive", "travel", "fly", "come", "visit"}
+
+
+def _arrives(person: str, index: ActorIndex, country: str, stated: bool = False) -> bool:
+    """The person is (one of) the subject of an arrival or a visit to ``country`` ("Foreign
+    Ministers A, B and C arrived in Minsk", "X visited Seoul"; with ``stated`` False, also one
+    that names no place, "arrived here"): a visitor, not an official of that country."""
+    for m in index.mentions:
+        if m.key != person or m.kind != "Person":
+            continue
+        tok = m.span.root
+        for a in (tok, *tok.ancestors):
+            if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _ARRIVAL_VERBS and a.head.pos_ == "VERB":
+                verb = a.head
+                subj = {t.i for t in a.subtree}
+                doc = verb.doc
+                # where to: "arrived in Minsk", "travel to Iran", "visited Seoul" (not "the South Africa-Iran Commission")
+                places = {h.ref for h in index.hits if h.kind in ("country", "capital") and verb.i < h.span.start
+                          and h.span.end <= verb.right_edge.i + 1 and h.span.start not in subj
+                          and (doc[h.span.start - 1].lower_ in ("in", "to", "at") or h.span.start == verb.i + 1)}
+                if country in places or (not places and not stated):
+                    return True
+                break
+            if a.pos_ in ("VERB", "AUX"):
+                break
+    return False
 
 
 _HEADS = {"head_of_state", "head_of_government"}
@@ -260,6 +288,8 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
+        if _arrives(key, index, country, stated=True):
+            continue  # "Foreign Ministers A, B and C arrived in Minsk": visitors to the publisher's country
         _give_country(index, gaz, actor, country)
     _home_officials(index, gaz, country, quotes)
     company_posts(index.doc, index, gaz)
@@ -290,9 +320,48 @@ def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str, quotes: lis
             continue
         if all(inside(quotes, m.span.start_char) for m in index.mentions if m.key == key):
             continue
-        if _rank_taken(key, country, index) or _a_counterpart(index, key, titles):
+        if (_rank_taken(key, country, index) or _a_counterpart(index, key, titles) or _met_abroad(index, key, country)
+                or _arrives(key, index, country, stated=True)):
             continue
         _give_country(index, gaz, actor, country)
+
+
+def _met_abroad(index: ActorIndex, key: str, country: str) -> bool:
+    """Every mention of the person is in a sentence that puts its event in another country
+    ("in Helsinki", "in the Finnish capital"), after someone else it names first ("X met with
+    Prime Minister Y in the Finnish capital"): the host abroad, not the home country's official."""
+    doc = index.doc
+    own = [m for m in index.mentions if m.key == key and m.kind == "Person"]
+    if not own:
+        return False
+    for m in own:
+        sent = doc[m.span.start].sent
+        first = min((o.span.start for o in index.mentions_in(sent.start, sent.end) if o.kind == "Person"), default=m.span.start)
+        if first >= m.span.start or not _met_by_the_subject(m.span.root) or not any(_placed_in(doc, h) for h in index.hits if h.ref != country and sent.start <= h.span.start < sent.end):
+            return False
+    return True
+
+
+_MEET_VERBS = {"meet", "receive", "host", "hold", "visit", "call", "greet", "welcome"}
+
+
+def _met_by_the_subject(tok) -> bool:
+    """The name is what a meeting verb's subject met ("X met with his counterpart Y and Prime
+    Minister Z", "X received Y"): up through lists and prepositions to that verb."""
+    while tok.dep_ in ("conj", "appos", "pobj", "prep", "dobj", "compound") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower() in _MEET_VERBS
+    return False
+
+
+def _placed_in(doc: Doc, h) -> bool:
+    """"in Finland", "in Helsinki", "in the Finnish capital": a place an event is told in."""
+    s = h.span.start
+    if h.kind in ("country", "capital"):
+        return s > 0 and doc[s - 1].lower_ in ("in", "at")
+    return (h.kind == "demonym" and s > 1 and h.span.end < len(doc) and doc[h.span.end].lower_ == "capital"
+            and doc[s - 1].lower_ == "the" and doc[s - 2].lower_ in ("in", "at"))
 
 
 def _a_counterpart(index: ActorIndex, key: str, titles: list[TitleMention]) -> bool:

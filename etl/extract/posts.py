@@ -41,6 +41,11 @@ _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incomin
 _TITLE_ADJECTIVES = {"new", "former", "acting", "incoming", "outgoing", "current", "then", "newly", "appointed", "interim"}
 
 
+# Titles that are also a style of address before a name: a post only with the country they
+# are held in ("U.S. Senator X", "an Australian senator"), a style otherwise ("Senator the Hon X").
+_STYLES_UNLESS_QUALIFIED = {"senator"}
+
+
 _BECOME = {"become", "remain", "name", "appoint", "elect", "serve", "succeed"}
 
 
@@ -69,6 +74,13 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     if placed is not None:
         return placed
     prev = doc[i - 1]
+    if prev.lower_ == "its" and prev.tag_ == "PRP$":
+        # "cooperation with the International Labour Organization ... with its Director-General
+        # X": the body or country the sentence named last before "its"
+        sent = prev.sent
+        before = [m for m in index.mentions if m.kind in ("Organization", "Country") and sent.start <= m.span.start and m.span.end <= i - 1]
+        if before:
+            return max(before, key=lambda m: m.span.end).key, i - 1
     if prev.lower_ in ("ministry", "department", "office") and (i < 2 or not doc[i - 2].text[:1].isupper()):
         # "ministry spokeswoman X": the ministry named last.
         for m in reversed(index.mentions):
@@ -404,6 +416,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
         if of is None and inner is not None:
             of = inner.ref  # a title that begins with its country ("Chinese Premier", as positions.csv lists it)
+        if of is None and entry.phrase in _STYLES_UNLESS_QUALIFIED:
+            continue  # "Senator the Hon X", "Foreign Minister Senator X": a style; "US Senator X": a post
         if of is not None and of not in index.actors:
             kind = "Organization" if of in gaz.orgs else "Country"
             add_gazetteer_actor(index, gaz, of, kind)
@@ -684,6 +698,18 @@ def _closes_a_fronted_clause(name, h: Hit) -> bool:
     return name.dep_ == "pobj" and title.dep_ in ("nsubj", "nsubjpass") and name.head.i < name.i < title.i
 
 
+def _ends_a_fronted_phrase(doc: Doc, m: ActorMention, h: Hit) -> bool:
+    """"Following a breakfast with the Special Coordinator, X, the Secretary-General met ...":
+    a name set off by commas on both sides, then a title its clause's finite verb follows with
+    no comma: the title is the main clause's subject, not the name's apposition (whatever the
+    parser made of it)."""
+    start, end = m.span.start, h.span.end
+    if start < 2 or doc[start - 1].text != "," or end >= len(doc):
+        return False
+    verb = doc[end]
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") and not doc[start].is_sent_start
+
+
 def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | None:
     """The person a title is in apposition to or predicated of: "X, Japan's new prime
     minister", "X, national security adviser to ...", "X became Japan's prime minister"."""
@@ -714,7 +740,7 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         steps += 1
     if i >= 0 and doc[i].text == ",":
         m = index.mention_at(i - 1)
-        if m is not None and m.kind == "Person" and not _closes_a_fronted_clause(doc[i - 1], h):
+        if m is not None and m.kind == "Person" and not _closes_a_fronted_clause(doc[i - 1], h) and not _ends_a_fronted_phrase(doc, m, h):
             return m.key
     k = start - 1
     while k >= 0 and doc[k].is_space:
