@@ -17,7 +17,7 @@ from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
-from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
+from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
@@ -139,6 +139,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                         continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
                     earlier = again_of
                 target = earlier
+            elif earlier is not None and not in_headline and _retold(trig, parts, date, earlier, drafts, ctx):
+                target = earlier  # "X held talks with Y ... X has hosted Y at State House": the one meeting told again
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
                 target.participants += [p for p in joining if p not in target.participants]
@@ -171,6 +173,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         drafts.extend(in_sentence)
     drafts = settle(drafts, principal(ctx), ctx.index)
     drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
+    told_in_next_sentence(drafts, ctx)
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
     date_from_dateline(drafts, ctx)
@@ -353,9 +356,15 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     "X also attended the meeting", "The meeting was attended by A, B and C", "During the
     meeting attended by A and B, ...", "A and B were also present at the meeting"."""
     verb = trig.head
-    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
-        # "A and B were also present in the meeting": the people named as the subject
-        who = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+    present = verb.head
+    if (trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and present.lower_ == "present"
+            and (present.dep_ == "acomp" or present.dep_ == "nsubj" and present.head.lemma_.lower() == "be")):
+        # "A and B were also present in the meeting": the people named as the subject (or, put
+        # first, "Present at the meeting were A, B and C": after the verb)
+        copula = present.head
+        who = [c for c in copula.children if c.dep_ == "nsubj" and c.i != present.i]
+        if not who and present.i < copula.i:
+            who = [c for c in copula.children if c.dep_ == "attr" and c.i > copula.i]
         return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
     attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
     if verb.lemma_.lower() not in _JOINING and not attended:
@@ -411,6 +420,26 @@ def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, c
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+_ANOTHER_TIME = {"also", "again", "earlier", "later", "separately", "separate", "then", "first", "another", "next", "previously", "before", "after"}
+
+
+def _retold(trig: Token, parts: list[str], date: str | None, earlier: MeetingDraft, drafts: list[MeetingDraft], ctx: ArticleContext) -> bool:
+    """The article's one main held meeting so far told again in other words: two people or
+    more, all among its people, of the same status, no other date, and nothing in the sentence
+    that tells another time or another meeting ("also", "later", "separately")."""
+    people = [p for p in parts if ctx.index.actors[p].kind == "Person"]
+    if len(set(people)) < 2 or len(people) != len(parts) or not set(parts) <= set(earlier.participants):
+        return False
+    if earlier.status != "held" or status_of(trig, ctx) != "held" or not dates_agree(date, earlier.date) or past_marked(trig, ctx):
+        return False
+    if earlier.headline:
+        return False  # (the headline's meeting is the body's to take in: link_headline)
+    roots = {id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held" and not d.root().headline}
+    if len(roots) != 1 or next(iter(roots.values())) is not earlier:
+        return False
+    return not any(t.lower_ in _ANOTHER_TIME for t in trig.sent)
 
 
 def _their(trig: Token) -> bool:

@@ -376,6 +376,21 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             country = ctx.index.mention_at(ent.start)
             if venue is not None and ent.label_ == "GPE" and not (country is not None and country.kind == "Country"):
                 prep = before(venue.start)
+            elif venue is None and _city(ent, ctx):
+                # "at his office at Cantonments, Accra": the city after the phrase of a site
+                prep = _site_phrase_before(prep) or prep
+        elif prep is not None and _city(ent, ctx):
+            # "at State House Nairobi": a building's name, then its city with no comma
+            venues = ctx.vocab.meeting_triggers["venue_word"]
+            venue = next((e for e in spans if e.end == ent.start and e is not ent and e[-1].lower_ in venues), None)
+            if venue is not None:
+                prep = before(venue.start)
+            elif prep.lower_ in venues and prep.text[:1].isupper():
+                # (the model's one organization "State House Nairobi"): the words of the name before
+                start = prep.i
+                while start > sent.start and sent.doc[start - 1].text[:1].isupper() and sent.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                prep = before(start)
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
         if prep is not None and prep.lower_ == "to" and not _welcomed_to_building(prep, ent, trigger, ctx) and not _during_trip_to(prep):
@@ -491,6 +506,29 @@ def dateline_place(ctx: ArticleContext) -> Place | None:
     if key not in ctx.places:
         ctx.places[key] = Place(key=key, name=city, country=country.key)
     return ctx.places[key]
+
+
+def _city(ent: Span, ctx: ArticleContext) -> bool:
+    """A city the model or the gazetteer knows (not a country)."""
+    known = ctx.index.mention_at(ent.start)
+    if known is not None and known.kind == "Country" or any(h.kind == "country" and h.span.start == ent.start for h in ctx.index.hits):
+        return False
+    return ent.label_ == "GPE" or any(h.kind == "capital" and h.span.start == ent.start and h.span.end == ent.end for h in ctx.index.hits)
+
+
+def _site_phrase_before(comma: Token) -> Token | None:
+    """The "at"/"in" whose object's phrase ends right before ``comma`` ("at his office at
+    Cantonments, "): the outermost one, nearest the verb."""
+    if comma.i == 0:
+        return None
+    last = comma.doc[comma.i - 1]
+    found = None
+    for t in (last, *last.ancestors):
+        if t.dep_ == "pobj" and t.head.lower_ in ("at", "in") and t.right_edge.i == last.i and t.pos_ in ("NOUN", "PROPN"):
+            found = t.head
+        elif t.dep_ not in ("pobj", "prep", "compound", "appos"):
+            break
+    return found
 
 
 def is_building(place: Place, ctx: ArticleContext) -> bool:

@@ -287,3 +287,36 @@ def place_from_wire_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) ->
     if any(place.country in s for s in sides) and any(place.country not in s for s in sides):
         root.place = place
 
+
+
+_THIS = {"this", "it", "that"}
+
+
+def told_in_next_sentence(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """The sentence right after a meeting's tells when and where it was, with a pronoun for
+    the meeting as the subject of "be" ("X has paid a courtesy call on Y. This was on Tuesday
+    at his office in Accra ..."): the day and place of that meeting, where its own sentence
+    gave none. The sentence names no meeting of its own and is no quote."""
+    from etl.extract.meetings.attributes import date_of, place_of
+    from etl.extract.meetings.triggers import is_trigger
+
+    sents = ctx.sentences()
+    for prev, sent in zip(sents, sents[1:]):
+        root = sent.root
+        if root.lemma_.lower() != "be" or root.tag_ not in ("VBD", "VBZ") or ctx.in_quote(root.idx) or ctx.in_headline(sent.start_char):
+            continue
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].lower_ not in _THIS or subjects[0].dep_ != "nsubj":
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "in") for c in root.children) or any(is_trigger(t, ctx) for t in sent):
+            continue
+        told = [d.root() for d in drafts if d.sentence.start == prev.start]
+        roots = list({id(d): d for d in told}.values())
+        if len(roots) != 1 or roots[0].status != "held" or not roots[0].primary:
+            continue
+        meeting = roots[0]
+        date = date_of(sent, root, ctx, future=False, previous=None)
+        if meeting.date is None and date is not None and not (ctx.anchor is not None and date > ctx.anchor.isoformat()[:len(date)]):
+            meeting.date = date
+        if meeting.place is None and meeting.mode == "in-person":
+            meeting.place = place_of(sent, root, ctx)
