@@ -34,3 +34,49 @@ def test_a_host_with_the_guest_at_a_named_building_of_a_city() -> None:
     )
     assert [(m[0], m[4]) for m in meetings(facts)] == [(frozenset({"Daniel Korir", "Paul Whitby"}), "Nairobi")]
 
+
+
+def test_received_by_a_host_at_a_building_in_a_city() -> None:
+    facts = extract(
+        "Foreign Minister Omar Kaya and NATO Secretary-General Lars Brandt met on Tuesday in Antalya.\n\n"
+        "Before meeting with Kaya, Brandt was received by President Selim Aydin at the Presidential Complex in Ankara.",
+        published="2025-05-14",
+    )
+    assert (frozenset({"Lars Brandt", "Selim Aydin"}), "Ankara") in [(m[0], m[4]) for m in meetings(facts)]
+
+
+def test_a_quoted_readout_in_the_third_person_places_the_meeting() -> None:
+    facts = extract(
+        "Foreign Minister Omar Kaya and NATO Secretary-General Lars Brandt met on Tuesday ahead of an informal meeting of NATO foreign ministers.\n\n"
+        "\"Minister of Foreign Affairs Omar Kaya met with Lars Brandt, NATO Secretary General, at a working dinner prior to the "
+        "Informal Meeting of NATO Ministers of Foreign Affairs, in Antalya,\" said the Foreign Ministry.",
+        published="2025-05-14",
+    )
+    assert [(m[0], m[3], m[4]) for m in meetings(facts)] == [(frozenset({"Omar Kaya", "Lars Brandt"}), "2025-05-13", "Antalya")]
+
+
+def test_the_speakers_own_account_in_a_quote_places_nothing() -> None:
+    facts = extract(
+        "Foreign Minister Omar Kaya and NATO Secretary-General Lars Brandt met on Tuesday.\n\n"
+        "\"We met in Antalya last year and I met Lars Brandt in Oslo before,\" Kaya said.",
+        published="2025-05-14",
+    )
+    assert [m[4] for m in meetings(facts) if m[3] == "2025-05-13"] == [None]
+
+
+def test_a_participants_quote_of_todays_meeting_dates_it() -> None:
+    facts = extract(
+        "Foreign Minister Omar Kaya met with his Jordanian counterpart Sami Haddad in Riyadh to discuss regional developments.\n\n"
+        "\u201cIn today\u2019s meeting, we discussed a number of issues of common interest,\u201d Kaya said.",
+        published="2021-01-16",
+    )
+    assert [(m[0], m[3]) for m in meetings(facts)] == [(frozenset({"Omar Kaya", "Sami Haddad"}), "2021-01-16")]
+
+
+def test_todays_meeting_in_the_quote_of_someone_else_dates_nothing() -> None:
+    facts = extract(
+        "Foreign Minister Omar Kaya met with his Jordanian counterpart Sami Haddad in Riyadh to discuss regional developments.\n\n"
+        "\u201cIn today\u2019s meeting, the cabinet discussed the budget,\u201d spokesman Ali Nasser said.",
+        published="2021-01-16",
+    )
+    assert [m[3] for m in meetings(facts)] == [None]

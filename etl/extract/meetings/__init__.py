@@ -17,7 +17,7 @@ from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
-from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
+from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_quoted_readout, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
@@ -177,6 +177,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
     date_from_dateline(drafts, ctx)
+    date_from_quoted_day(drafts, ctx)
     for d in drafts:
         if d.day_of is not None and d.date is None and d.same_as is None:
             d.date = d.day_of.root().date  # "on the same day", once the meeting before has its date
@@ -184,6 +185,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     lead = lead_sentence(ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     place_within_stay(drafts, visits, ctx)
+    place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)

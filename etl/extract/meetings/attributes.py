@@ -350,9 +350,10 @@ def _qualifies_a_thing(ent: Span, ctx: ArticleContext) -> bool:
     return head.lower_ not in ctx.vocab.meeting_triggers["venue_word"] and head.lemma_.lower() not in _PLACE_NOUNS
 
 
-def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
+def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = False) -> Place | None:
     """The place after "in"/"at" that the meeting's clause names ("in Tokyo", "in Rio de
-    Janeiro"); a city is preferred to a building."""
+    Janeiro"); a city is preferred to a building. ``quoted``: the trigger is in a quote that
+    reports the meeting (a readout quoted), whose places count."""
     best: tuple[int, Place] | None = None
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
     allowed |= {c.i for a in (trigger, *trigger.ancestors) for c in a.children if same_talks_conjunct(c, ctx)}
@@ -397,7 +398,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             continue
         if prep is None or prep.lower_ not in ("in", "at", "to"):
             continue
-        if ctx.in_quote(ent.start_char):
+        if ctx.in_quote(ent.start_char) and not quoted:
             continue
         if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
             continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue

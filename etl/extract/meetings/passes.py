@@ -320,3 +320,54 @@ def told_in_next_sentence(drafts: list[MeetingDraft], ctx: ArticleContext) -> No
             meeting.date = date
         if meeting.place is None and meeting.mode == "in-person":
             meeting.place = place_of(sent, root, ctx)
+
+
+_READOUT_VERBS = {"meet"}
+
+
+def place_from_quoted_readout(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A readout quoted word for word ("\"Minister X met with Y, NATO Secretary General, at a
+    working dinner ..., in Antalya,\" said the ministry"): a quote that names a main meeting's
+    people in the third person, as subject and partner of "meet", tells where they met; the
+    meeting takes that place where nothing else placed it."""
+    from etl.extract.meetings.attributes import place_of
+    from etl.extract.meetings.participants import own_participants
+
+    roots = list({id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held" and d.root().mode == "in-person"}.values())
+    for sent in ctx.sentences():
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _READOUT_VERBS or not ctx.in_quote(tok.idx):
+                continue
+            if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
+                continue  # (not "we met", "I met": the speaker's own account)
+            people = {k for k in own_participants(tok, ctx.index, True) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"}
+            if len(people) < 2:
+                continue
+            for d in roots:
+                mine = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+                if d.place is None and people == mine:
+                    d.place = place_of(sent, tok, ctx, quoted=True)
+
+
+_SPOKEN_DAYS = {"today", "yesterday"}
+
+
+def date_from_quoted_day(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A participant's quote that names the meeting by its day ("\"In today's meeting, we
+    discussed ...,\" X said"; "yesterday's talks"): the one main held meeting of the speaker
+    left undated is of that day, counted from the story's anchor. The speaker is a participant
+    the sentence names outside the quote."""
+    words = ctx.vocab.meeting_triggers["event_noun"]
+    roots = list({id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held"}.values())
+    for sent in ctx.sentences():
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words or not ctx.in_quote(tok.idx):
+                continue
+            day = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _SPOKEN_DAYS), None)
+            if day is None:
+                continue
+            value = next((m.value for m in ctx.dates_in(day.idx, day.idx + len(day.text)) if m.value and len(m.value) == 10), None)
+            speakers = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+            mine = [d for d in roots if speakers & set(d.participants)]
+            if value is not None and len(mine) == 1 and mine[0].date is None:
+                mine[0].date = value

@@ -157,6 +157,10 @@ def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
 
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     objs += visiting_guests(tok)
+    hosts = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if any(person(h) for h in hosts):
+        # "X was received by President Y": the guest is the passive's subject
+        objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
     for obj in objs:
         if person(obj):
             return True
