@@ -80,3 +80,14 @@ def test_todays_meeting_in_the_quote_of_someone_else_dates_nothing() -> None:
         published="2021-01-16",
     )
     assert [m[3] for m in meetings(facts)] == [None]
+
+
+def test_a_transcripts_headline_of_place_and_date_places_and_dates_its_talks() -> None:
+    facts = extract(
+        "Foreign Minister Ivan Petrenko\u2019s opening remarks during talks with Moldovan Foreign Minister Andrei Ciobanu, Sochi, July 1, 2016\n\n"
+        "Mr Ciobanu,\n\n"
+        "I\u2019m very pleased to see you. Thank you for accepting our invitation.",
+        published="2016-07-01",
+    )
+    assert meetings(facts) == [(frozenset({"Ivan Petrenko", "Andrei Ciobanu"}), "in-person", "held", "2016-07-01", "Sochi")]
+    assert "Sochi" not in {a.name for a in facts.actors}

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from etl.extract.dates import headline_place
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.mentions import ActorIndex, ActorMention, add_gazetteer_actor, dateline_country
 from etl.extract.names import LEADING_PARTICLES, token_key
@@ -73,6 +74,10 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     # a dateline the model took for a name); a name that only begins with one stays ("Victoria Lane")
     capitals = {(h.span.start, h.span.end) for h in hits if h.kind == "capital"}
     candidates = [c for c in candidates if (c.span.start, c.span.end) not in capitals]
+    # nor the place of a headline's tail of place and date ("... talks with X, Sochi, July 1, 2016")
+    tail = headline_place(doc.text[:limit])
+    if tail is not None:
+        candidates = [c for c in candidates if not (c.span.start_char >= tail[0] and c.span.end_char <= tail[1])]
     officials = official_people(gaz.vocab)
     known_parts = {token_key(t) for c in candidates if c.words >= 2 and not c.headline for t in c.text.split()}
     covered = {i for c in candidates for i in range(c.span.start, c.span.end)}

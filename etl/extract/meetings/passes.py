@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.dates import dateline
+from etl.extract.dates import dateline, headline_place
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.participants import subject_of
 from etl.extract.references import turn_speaker
@@ -143,10 +143,28 @@ def principal(ctx: ArticleContext) -> str | None:
     lead = lead_sentence(ctx)
     if lead is None:
         return None
-    speaker = turn_speaker(lead[-1], ctx.index) or _first_turn_label(lead, ctx)
+    speaker = turn_speaker(lead[-1], ctx.index) or _first_turn_label(lead, ctx) or _headline_speaker(ctx)
     if speaker is not None:
         return speaker
     return next((m.key for m in ctx.index.mentions_in(lead.start, lead.end) if m.kind == "Person"), None)
+
+
+_SPEECH_NOUNS = {"remark", "remarks", "statement", "speech", "address", "comment", "comments", "answer", "answers"}
+
+
+def _headline_speaker(ctx: ArticleContext) -> str | None:
+    """The person whose words a transcript's headline announces ("Foreign Minister X's opening
+    remarks during talks with Y", "X's statement at the talks"): the possessor of the speech noun."""
+    head = ctx.headline()
+    if head is None:
+        return None
+    for tok in ctx.doc.char_span(*head, alignment_mode="expand") or []:
+        if tok.pos_ == "NOUN" and tok.lower_ in _SPEECH_NOUNS:
+            for owner in (c for c in tok.children if c.dep_ == "poss"):
+                people = [m.key for m in ctx.index.mentions_in(owner.left_edge.i, owner.i + 1) if m.kind == "Person"]
+                if len(set(people)) == 1:
+                    return people[0]
+    return None
 
 
 _LABEL_TOKENS = 6
@@ -228,6 +246,11 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         place = ctx.place_for(ents[0])
         if place is not None:
             break
+    tail = headline_place(ctx.text[:ctx.body_end]) if place is None else None
+    if tail is not None:
+        # "... talks with X, Sochi, July 1, 2016": the headline's own place and day
+        span = ctx.doc.char_span(*tail, alignment_mode="expand")
+        place = ctx.place_for(span) if span is not None else None
     if place is None:
         return
     firsts = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person"]
