@@ -91,3 +91,20 @@ def test_a_transcripts_headline_of_place_and_date_places_and_dates_its_talks() -
     )
     assert meetings(facts) == [(frozenset({"Ivan Petrenko", "Andrei Ciobanu"}), "in-person", "held", "2016-07-01", "Sochi")]
     assert "Sochi" not in {a.name for a in facts.actors}
+
+
+def test_talks_as_part_of_an_event_in_a_city_are_held_there() -> None:
+    facts = extract(
+        "ASTANA \u2013 Foreign Minister Aidar Sultanov held talks with Peruvian Foreign Minister Jorge Salinas to deepen bilateral cooperation "
+        "as part of the High-Level week of the 79th session of the UN General Assembly in New York.",
+        published="2024-09-26",
+    )
+    assert [m[4] for m in meetings(facts)] == ["New York"]
+
+
+def test_talks_to_discuss_a_place_are_not_held_there() -> None:
+    facts = extract(
+        "Foreign Minister Aidar Sultanov held talks with Peruvian Foreign Minister Jorge Salinas on Monday to discuss the situation in Gaza.",
+        published="2024-09-26",
+    )
+    assert [m[4] for m in meetings(facts)] == [None]

@@ -402,13 +402,14 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
             continue
         if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
             continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue
-        if ent.start_char not in clause_chars(trigger, ctx):
+        part_of = _as_part_of(prep, allowed | {c.i for c in trigger.children if _purpose(c)})
+        if ent.start_char not in clause_chars(trigger, ctx) and not part_of:
             continue
         if _inside_earlier_meeting(ent.start_char, trigger, ctx):
             continue  # "happy to meet again after the meeting in Nagoya": that meeting's place
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
-        near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
+        near = part_of or _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
         if not near and not ctx.in_caption(sent.start_char):
             continue
         # a city (or country) before a building: "at the Defense Ministry in Tokyo" is in Tokyo
@@ -544,7 +545,11 @@ def _gazetteer_place(span: Span, ctx: ArticleContext) -> bool:
 
 def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
     """The place's preposition hangs (within a few steps) under the trigger or its verbs; "on
-    the sidelines of the summit in Rio" counts the sidelines phrase as one step."""
+    the sidelines of the summit in Rio" counts the sidelines phrase as one step, and so does "as
+    part of" the event it names ("as part of the High-Level week of the 79th session of the UN
+    General Assembly in New York")."""
+    if _as_part_of(tok, allowed):
+        return True
     t, steps = tok, 4
     while steps > 0:
         if t.head.i in allowed:
@@ -554,6 +559,21 @@ def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
         t = t.head
         if t.lemma_.lower() not in ctx.vocab.meeting_triggers["in_person_cue"]:
             steps -= 1
+    return False
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose on the meeting word ("talks to deepen cooperation as part of ...")."""
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _as_part_of(tok: Token, allowed: set[int]) -> bool:
+    """The preposition ends a chain of "of" phrases under "as part of" on the trigger's clause."""
+    t = tok.head
+    while t.dep_ == "pobj" and t.head.lower_ == "of":
+        t = t.head.head
+        if t.lower_ == "part" and t.dep_ == "pobj" and t.head.lower_ == "as":
+            return t.head.head.i in allowed
     return False
 
 
