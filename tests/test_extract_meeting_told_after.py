@@ -108,3 +108,14 @@ def test_talks_to_discuss_a_place_are_not_held_there() -> None:
         published="2024-09-26",
     )
     assert [m[4] for m in meetings(facts)] == [None]
+
+
+def test_a_visit_told_beside_the_talks_leaves_them_their_people_day_and_city() -> None:
+    facts = extract(
+        "Prime Minister Aziz Rahman today received a courtesy call from Indian Defence Minister Vikram Rao, who is on his first visit to Malaysia.\n\n"
+        "Earlier, Rao, who started his working visit to Malaysia yesterday, held a bilateral meeting with his counterpart Hamid "
+        "at the Ministry of Defence in Kuala Lumpur.",
+        published="2023-07-10",
+    )
+    found = {m[0]: (m[3], m[4]) for m in meetings(facts)}
+    assert found[frozenset({"Vikram Rao", "Hamid"})] == (None, "Kuala Lumpur")

@@ -101,7 +101,10 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
-            if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx):
+            # (a visit beside another meeting word leaves the sentence's people to that one: "X, who
+            # started his visit to A yesterday, held a bilateral meeting with his counterpart Y")
+            other_meeting = is_visit(trig) and any(not is_visit(t) and t.i != trig.i and status_of(t, ctx) is not None for t in triggers)
+            if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx) and not other_meeting:
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others and not compatriot(p, parts, ctx.index)]

@@ -550,6 +550,8 @@ def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
     General Assembly in New York")."""
     if _as_part_of(tok, allowed):
         return True
+    if tok.lower_ == "in" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "at" and tok.head.head.i != tok.i:
+        tok = tok.head.head  # "at the Ministry of Defence in Kuala Lumpur": the city of the building, one step
     t, steps = tok, 4
     while steps > 0:
         if t.head.i in allowed:
