@@ -4,7 +4,7 @@ were A, B and C", "X has hosted Y at State House Nairobi" (fictional people, rea
 
 from __future__ import annotations
 
-from tests.extract_support import extract, meetings
+from tests.extract_support import extract, meetings, roles
 
 
 def test_this_was_on_a_day_at_a_place_dates_and_places_the_meeting_before() -> None:
@@ -119,3 +119,15 @@ def test_a_visit_told_beside_the_talks_leaves_them_their_people_day_and_city() -
     )
     found = {m[0]: (m[3], m[4]) for m in meetings(facts)}
     assert found[frozenset({"Vikram Rao", "Hamid"})] == (None, "Kuala Lumpur")
+
+
+def test_in_the_meeting_at_a_site_here_attended_by_a_third() -> None:
+    facts = extract(
+        "Prime Minister Aziz Rahman today received a courtesy call from Indian Defence Minister Vikram Rao, who is on his first visit to Malaysia.\n\n"
+        "In the meeting, at Seri Perdana here, which was also attended by Defence Minister Datuk Seri Hamid Yusof, Aziz and Rao also "
+        "exchanged views on regional and international issues of mutual interest.",
+        published="2023-07-10",
+    )
+    assert meetings(facts) == [(frozenset({"Aziz Rahman", "Vikram Rao", "Hamid Yusof"}), "in-person", "held", "2023-07-10", "Seri Perdana")]
+    # the host met at a site of the visit holds the post of the country visited
+    assert ("Aziz Rahman", "Prime Minister", "Malaysia") in roles(facts)

@@ -134,7 +134,11 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 target = antecedent  # "the Summit" with no people of its own: the summit just named
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
                 back = anaphoric(trig) or group_reference(trig, ctx.index)  # "the talks", "talks between the two sides"
-                if len(parts) < needed and not (back and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
+                named = _named_in_clause(trig, ctx)
+                # "In the meeting, ..., A and B also exchanged views": the clause names all the
+                # people of the meeting just reported (and maybe one who attended it)
+                all_named = back and _definite(trig) and len(set(earlier.participants)) >= 2 and set(earlier.participants) <= set(named)
+                if len(parts) < needed and not all_named and not (back and refers_back(parts + named, earlier, ctx.index) and dates_agree(date, earlier.date)):
                     # "President X held separate talks with the leaders of A and B ... X first had a
                     # bilateral meeting with Y at the Hotel" (X unrecognized here): the talks with Y
                     again_of = None if past_marked(trig, ctx) or older_than_anchor(date, ctx) else _bilateral_with(drafts, status, parts, date, ctx)
@@ -372,6 +376,14 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
             who = [c for c in copula.children if c.dep_ == "attr" and c.i > copula.i]
         return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
     attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
+    # "the meeting, which was also attended by A": a passive relative clause on the meeting (also
+    # where the parser hung it on the phrase the meeting opens, or on the site beside it: "In the
+    # meeting, at X here, which was also attended by A, ...")
+    clause = trig.head.head if trig.dep_ == "pobj" else None
+    sites = [o for p in (clause.children if clause is not None else ()) if p.dep_ == "prep" and p.lower_ in ("at", "in") for o in p.children if o.dep_ == "pobj"]
+    relative = [c for h in (trig, *sites) for c in h.children if c.dep_ == "relcl"] + ([clause] if clause is not None else [])
+    attended += [v for v in relative
+                 if v.lemma_.lower() in _JOINING and v.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in v.children)]
     if verb.lemma_.lower() not in _JOINING and not attended:
         return []
     if trig.dep_ == "nsubjpass" or attended:
@@ -445,6 +457,11 @@ def _retold(trig: Token, parts: list[str], date: str | None, earlier: MeetingDra
     if len(roots) != 1 or next(iter(roots.values())) is not earlier:
         return False
     return not any(t.lower_ in _ANOTHER_TIME for t in trig.sent)
+
+
+def _definite(trig: Token) -> bool:
+    """A meeting word with "the" ("the meeting", "the talks")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in trig.children)
 
 
 def _their(trig: Token) -> bool:
