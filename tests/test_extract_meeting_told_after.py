@@ -131,3 +131,12 @@ def test_in_the_meeting_at_a_site_here_attended_by_a_third() -> None:
     assert meetings(facts) == [(frozenset({"Aziz Rahman", "Vikram Rao", "Hamid Yusof"}), "in-person", "held", "2023-07-10", "Seri Perdana")]
     # the host met at a site of the visit holds the post of the country visited
     assert ("Aziz Rahman", "Prime Minister", "Malaysia") in roles(facts)
+
+
+def test_a_cleft_of_another_event_dates_nothing() -> None:
+    facts = extract(
+        "The new Ambassador of Peru, Jorge Salinas, has paid a courtesy call on former President Kwame Osei.\n\n"
+        "It was in 2015 that the two countries signed their trade agreement.",
+        published="2022-01-28",
+    )
+    assert [m[3] for m in meetings(facts)] == [None]

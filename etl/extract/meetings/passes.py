@@ -320,7 +320,7 @@ def told_in_next_sentence(drafts: list[MeetingDraft], ctx: ArticleContext) -> No
     the meeting as the subject of "be" ("X has paid a courtesy call on Y. This was on Tuesday
     at his office in Accra ..."): the day and place of that meeting, where its own sentence
     gave none. The sentence names no meeting of its own and is no quote."""
-    from etl.extract.meetings.attributes import date_of, place_of
+    from etl.extract.meetings.attributes import older_than_anchor, place_of
     from etl.extract.meetings.triggers import is_trigger
 
     sents = ctx.sentences()
@@ -333,13 +333,18 @@ def told_in_next_sentence(drafts: list[MeetingDraft], ctx: ArticleContext) -> No
             continue
         if not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "in") for c in root.children) or any(is_trigger(t, ctx) for t in sent):
             continue
+        if any(c.dep_ in ("ccomp", "advcl", "csubj", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in root.children):
+            continue  # (not "It was in 2015 that they signed ...": another event's time)
         told = [d.root() for d in drafts if d.sentence.start == prev.start]
         roots = list({id(d): d for d in told}.values())
         if len(roots) != 1 or roots[0].status != "held" or not roots[0].primary:
             continue
         meeting = roots[0]
-        date = date_of(sent, root, ctx, future=False, previous=None)
-        if meeting.date is None and date is not None and not (ctx.anchor is not None and date > ctx.anchor.isoformat()[:len(date)]):
+        # the day of the copula's own phrases ("on Tuesday", "this morning")
+        own = {t.idx for c in root.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+        values = {m.value for m in ctx.dates_in(sent.start_char, sent.end_char) if m.value and m.start in own}
+        date = values.pop() if len(values) == 1 else None
+        if meeting.date is None and date is not None and not (ctx.anchor is not None and date > ctx.anchor.isoformat()[:len(date)]) and not older_than_anchor(date, ctx):
             meeting.date = date
         if meeting.place is None and meeting.mode == "in-person":
             meeting.place = place_of(sent, root, ctx)
