@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from etl.extract.dates import headline_place
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.mentions import ActorIndex, ActorMention, add_gazetteer_actor, dateline_country
 from etl.extract.names import LEADING_PARTICLES, token_key
@@ -69,6 +70,10 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     title_ends = {h.span.end for h in title_hits}
     title_starts = {h.span.start for h in title_hits}
     candidates = person_candidates(doc, taken, title_tokens, title_ends, limit, _bylines(index.text), title_starts)
+    # the place of a headline's tail of place and date is no person ("... talks with X, Sochi, July 1, 2016")
+    tail = headline_place(doc.text[:limit])
+    if tail is not None:
+        candidates = [c for c in candidates if not (c.span.start_char >= tail[0] and c.span.end_char <= tail[1])]
     # a capital's name alone is the city, never a person ("Abu Dhabi: Sheikh A received B",
     # a dateline the model took for a name); a name that only begins with one stays ("Victoria Lane")
     capitals = {(h.span.start, h.span.end) for h in hits if h.kind == "capital"}

@@ -254,6 +254,32 @@ def dateline(text: str) -> DateMention | None:
     return None
 
 
+# a headline's tail of place and full date ("... talks with X, Sochi, July 1, 2016")
+_HEADLINE_TAIL = re.compile(r",\s*([A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}),\s*(?=\S[^,]*(?:,\s*\d{4})?\s*$)")
+
+
+def headline_place(text: str) -> tuple[int, int] | None:
+    """(start, end) of the place in a headline that ends with a place and a full date, as
+    ministries head their transcripts ("Foreign Minister X's remarks during talks with Y,
+    Sochi, July 1, 2016"): where the event of the headline was held on that day. Not a month
+    word or a weekday as the place."""
+    from etl.read import headline_span
+
+    head = headline_span(text)
+    if head is None:
+        return None
+    line = text[head[0]:head[1]]
+    for m in _HEADLINE_TAIL.finditer(line):
+        found = find_dates(line[m.end():], None)
+        if len(found) != 1 or found[0].start != 0 or found[0].end != len(line) - m.end() or found[0].kind != "explicit" or not found[0].value or len(found[0].value) != 10:
+            continue
+        name = m.group(1)
+        if name.split()[0].lower().rstrip(".") + "." in MONTHS or name.split()[0].lower() in MONTHS or name.split()[0] in WEEKDAYS:
+            continue
+        return head[0] + m.start(1), head[0] + m.end(1)
+    return None
+
+
 # --- resolvers ----------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
-from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
+from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_quoted_readout, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
@@ -101,7 +101,10 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             if not parts and earlier is not None and past_marked(trig, ctx):
                 # "the first formal talks since April 2012": the same sides met then
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
-            if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx):
+            # (a visit beside another meeting word leaves the sentence's people to that one: "X, who
+            # started his visit to A yesterday, held a bilateral meeting with his counterpart Y")
+            other_meeting = is_visit(trig) and any(not is_visit(t) and t.i != trig.i and status_of(t, ctx) is not None for t in triggers)
+            if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx) and not other_meeting:
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
                 extra = [p for p in sentence_participants(sent, ctx.index, ctx, holders) if p not in others and not compatriot(p, parts, ctx.index)]
@@ -138,7 +141,11 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 target = antecedent  # "the Summit" with no people of its own: the summit just named
             elif earlier is not None and not in_headline and (len(parts) < needed or _back_reference(trig, parts, date, earlier, ctx)):
                 back = anaphoric(trig) or group_reference(trig, ctx.index)  # "the talks", "talks between the two sides"
-                if len(parts) < needed and not (back and refers_back(parts + _named_in_clause(trig, ctx), earlier, ctx.index) and dates_agree(date, earlier.date)):
+                named = _named_in_clause(trig, ctx)
+                # "In the meeting, ..., A and B also exchanged views": the clause names all the
+                # people of the meeting just reported (and maybe one who attended it)
+                all_named = back and _definite(trig) and len(set(earlier.participants)) >= 2 and set(earlier.participants) <= set(named)
+                if len(parts) < needed and not all_named and not (back and refers_back(parts + named, earlier, ctx.index) and dates_agree(date, earlier.date)):
                     # "President X held separate talks with the leaders of A and B ... X first had a
                     # bilateral meeting with Y at the Hotel" (X unrecognized here): the talks with Y
                     again_of = None if past_marked(trig, ctx) or older_than_anchor(date, ctx) else _bilateral_with(drafts, status, parts, date, ctx)
@@ -146,6 +153,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                         continue  # (dated apart, "the Warsaw Summit in July" is another meeting than Thursday's)
                     earlier = again_of
                 target = earlier
+            elif earlier is not None and not in_headline and _retold(trig, parts, date, earlier, drafts, ctx):
+                target = earlier  # "X held talks with Y ... X has hosted Y at State House": the one meeting told again
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
                 target.participants += [p for p in joining if p not in target.participants]
@@ -178,9 +187,11 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
         drafts.extend(in_sentence)
     drafts = settle(drafts, principal(ctx), ctx.index)
     drafts += [d for d in listed if not any(o.sentence.start == d.sentence.start for o in drafts)]
+    told_in_next_sentence(drafts, ctx)
     date_from_lead(drafts, ctx)
     date_from_wire_lead(drafts, ctx)
     date_from_dateline(drafts, ctx)
+    date_from_quoted_day(drafts, ctx)
     for d in drafts:
         if d.day_of is not None and d.date is None and d.same_as is None:
             d.date = d.day_of.root().date  # "on the same day", once the meeting before has its date
@@ -188,6 +199,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     lead = lead_sentence(ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     place_within_stay(drafts, visits, ctx)
+    place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
@@ -360,11 +372,25 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     "X also attended the meeting", "The meeting was attended by A, B and C", "During the
     meeting attended by A and B, ...", "A and B were also present at the meeting"."""
     verb = trig.head
-    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
-        # "A and B were also present in the meeting": the people named as the subject
-        who = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+    present = verb.head
+    if (trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and present.lower_ == "present"
+            and (present.dep_ == "acomp" or present.dep_ == "nsubj" and present.head.lemma_.lower() == "be")):
+        # "A and B were also present in the meeting": the people named as the subject (or, put
+        # first, "Present at the meeting were A, B and C": after the verb)
+        copula = present.head
+        who = [c for c in copula.children if c.dep_ == "nsubj" and c.i != present.i]
+        if not who and present.i < copula.i:
+            who = [c for c in copula.children if c.dep_ == "attr" and c.i > copula.i]
         return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
     attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
+    # "the meeting, which was also attended by A": a passive relative clause on the meeting (also
+    # where the parser hung it on the phrase the meeting opens, or on the site beside it: "In the
+    # meeting, at X here, which was also attended by A, ...")
+    clause = trig.head.head if trig.dep_ == "pobj" else None
+    sites = [o for p in (clause.children if clause is not None else ()) if p.dep_ == "prep" and p.lower_ in ("at", "in") for o in p.children if o.dep_ == "pobj"]
+    relative = [c for h in (trig, *sites) for c in h.children if c.dep_ == "relcl"] + ([clause] if clause is not None else [])
+    attended += [v for v in relative
+                 if v.lemma_.lower() in _JOINING and v.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in v.children)]
     if verb.lemma_.lower() not in _JOINING and not attended:
         return []
     if trig.dep_ == "nsubjpass" or attended:
@@ -418,6 +444,31 @@ def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, c
         meeting.place = place_of(sent, trig, ctx)
     if meeting.mode == "in-person":
         meeting.mode = mode_of(list(trig.subtree), ctx)
+
+
+_ANOTHER_TIME = {"also", "again", "earlier", "later", "separately", "separate", "then", "first", "another", "next", "previously", "before", "after"}
+
+
+def _retold(trig: Token, parts: list[str], date: str | None, earlier: MeetingDraft, drafts: list[MeetingDraft], ctx: ArticleContext) -> bool:
+    """The article's one main held meeting so far told again in other words: two people or
+    more, all among its people, of the same status, no other date, and nothing in the sentence
+    that tells another time or another meeting ("also", "later", "separately")."""
+    people = [p for p in parts if ctx.index.actors[p].kind == "Person"]
+    if len(set(people)) < 2 or len(people) != len(parts) or not set(parts) <= set(earlier.participants):
+        return False
+    if earlier.status != "held" or status_of(trig, ctx) != "held" or not dates_agree(date, earlier.date) or past_marked(trig, ctx):
+        return False
+    if earlier.headline:
+        return False  # (the headline's meeting is the body's to take in: link_headline)
+    roots = {id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held" and not d.root().headline}
+    if len(roots) != 1 or next(iter(roots.values())) is not earlier:
+        return False
+    return not any(t.lower_ in _ANOTHER_TIME for t in trig.sent)
+
+
+def _definite(trig: Token) -> bool:
+    """A meeting word with "the" ("the meeting", "the talks")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in trig.children)
 
 
 def _their(trig: Token) -> bool:

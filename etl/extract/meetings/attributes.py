@@ -350,9 +350,10 @@ def _qualifies_a_thing(ent: Span, ctx: ArticleContext) -> bool:
     return head.lower_ not in ctx.vocab.meeting_triggers["venue_word"] and head.lemma_.lower() not in _PLACE_NOUNS
 
 
-def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
+def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = False) -> Place | None:
     """The place after "in"/"at" that the meeting's clause names ("in Tokyo", "in Rio de
-    Janeiro"); a city is preferred to a building."""
+    Janeiro"); a city is preferred to a building. ``quoted``: the trigger is in a quote that
+    reports the meeting (a readout quoted), whose places count."""
     best: tuple[int, Place] | None = None
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
     allowed |= {c.i for a in (trigger, *trigger.ancestors) for c in a.children if same_talks_conjunct(c, ctx)}
@@ -376,23 +377,39 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext) -> Place | None:
             country = ctx.index.mention_at(ent.start)
             if venue is not None and ent.label_ == "GPE" and not (country is not None and country.kind == "Country"):
                 prep = before(venue.start)
+            elif venue is None and _city(ent, ctx):
+                # "at his office at Cantonments, Accra": the city after the phrase of a site
+                prep = _site_phrase_before(prep) or prep
+        elif prep is not None and _city(ent, ctx):
+            # "at State House Nairobi": a building's name, then its city with no comma
+            venues = ctx.vocab.meeting_triggers["venue_word"]
+            venue = next((e for e in spans if e.end == ent.start and e is not ent and e[-1].lower_ in venues), None)
+            if venue is not None:
+                prep = before(venue.start)
+            elif prep.lower_ in venues and prep.text[:1].isupper():
+                # (the model's one organization "State House Nairobi"): the words of the name before
+                start = prep.i
+                while start > sent.start and sent.doc[start - 1].text[:1].isupper() and sent.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                prep = before(start)
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
         if prep is not None and prep.lower_ == "to" and not _welcomed_to_building(prep, ent, trigger, ctx) and not _during_trip_to(prep):
             continue
         if prep is None or prep.lower_ not in ("in", "at", "to"):
             continue
-        if ctx.in_quote(ent.start_char):
+        if ctx.in_quote(ent.start_char) and not quoted:
             continue
         if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
             continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue
-        if ent.start_char not in clause_chars(trigger, ctx):
+        part_of = _as_part_of(prep, allowed | {c.i for c in trigger.children if _purpose(c)})
+        if ent.start_char not in clause_chars(trigger, ctx) and not part_of:
             continue
         if _inside_earlier_meeting(ent.start_char, trigger, ctx):
             continue  # "happy to meet again after the meeting in Nagoya": that meeting's place
         if prep.lower_ == "at" and ent.label_ == "GPE" and ctx.index.mention_at(ent.start) is not None:
             continue
-        near = _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
+        near = part_of or _reaches(prep, allowed, ctx) or trigger.left_edge.i <= prep.i <= trigger.right_edge.i
         if not near and not ctx.in_caption(sent.start_char):
             continue
         # a city (or country) before a building: "at the Defense Ministry in Tokyo" is in Tokyo
@@ -493,6 +510,29 @@ def dateline_place(ctx: ArticleContext) -> Place | None:
     return ctx.places[key]
 
 
+def _city(ent: Span, ctx: ArticleContext) -> bool:
+    """A city the model or the gazetteer knows (not a country)."""
+    known = ctx.index.mention_at(ent.start)
+    if known is not None and known.kind == "Country" or any(h.kind == "country" and h.span.start == ent.start for h in ctx.index.hits):
+        return False
+    return ent.label_ == "GPE" or any(h.kind == "capital" and h.span.start == ent.start and h.span.end == ent.end for h in ctx.index.hits)
+
+
+def _site_phrase_before(comma: Token) -> Token | None:
+    """The "at"/"in" whose object's phrase ends right before ``comma`` ("at his office at
+    Cantonments, "): the outermost one, nearest the verb."""
+    if comma.i == 0:
+        return None
+    last = comma.doc[comma.i - 1]
+    found = None
+    for t in (last, *last.ancestors):
+        if t.dep_ == "pobj" and t.head.lower_ in ("at", "in") and t.right_edge.i == last.i and t.pos_ in ("NOUN", "PROPN"):
+            found = t.head
+        elif t.dep_ not in ("pobj", "prep", "compound", "appos"):
+            break
+    return found
+
+
 def is_building(place: Place, ctx: ArticleContext) -> bool:
     """A site rather than a city or country ("Chancellery", "Prime Minister's Office")."""
     words = place.name.lower().replace("’", "'").split()
@@ -505,7 +545,13 @@ def _gazetteer_place(span: Span, ctx: ArticleContext) -> bool:
 
 def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
     """The place's preposition hangs (within a few steps) under the trigger or its verbs; "on
-    the sidelines of the summit in Rio" counts the sidelines phrase as one step."""
+    the sidelines of the summit in Rio" counts the sidelines phrase as one step, and so does "as
+    part of" the event it names ("as part of the High-Level week of the 79th session of the UN
+    General Assembly in New York")."""
+    if _as_part_of(tok, allowed):
+        return True
+    if tok.lower_ == "in" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "at" and tok.head.head.i != tok.i:
+        tok = tok.head.head  # "at the Ministry of Defence in Kuala Lumpur": the city of the building, one step
     t, steps = tok, 4
     while steps > 0:
         if t.head.i in allowed:
@@ -515,6 +561,21 @@ def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
         t = t.head
         if t.lemma_.lower() not in ctx.vocab.meeting_triggers["in_person_cue"]:
             steps -= 1
+    return False
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose on the meeting word ("talks to deepen cooperation as part of ...")."""
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _as_part_of(tok: Token, allowed: set[int]) -> bool:
+    """The preposition ends a chain of "of" phrases under "as part of" on the trigger's clause."""
+    t = tok.head
+    while t.dep_ == "pobj" and t.head.lower_ == "of":
+        t = t.head.head
+        if t.lower_ == "part" and t.dep_ == "pobj" and t.head.lower_ == "as":
+            return t.head.head.i in allowed
     return False
 
 

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.dates import dateline
+from etl.extract.dates import dateline, headline_place
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.participants import subject_of
 from etl.extract.references import turn_speaker
@@ -143,10 +143,28 @@ def principal(ctx: ArticleContext) -> str | None:
     lead = lead_sentence(ctx)
     if lead is None:
         return None
-    speaker = turn_speaker(lead[-1], ctx.index) or _first_turn_label(lead, ctx)
+    speaker = turn_speaker(lead[-1], ctx.index) or _first_turn_label(lead, ctx) or _headline_speaker(ctx)
     if speaker is not None:
         return speaker
     return next((m.key for m in ctx.index.mentions_in(lead.start, lead.end) if m.kind == "Person"), None)
+
+
+_SPEECH_NOUNS = {"remark", "remarks", "statement", "speech", "address", "comment", "comments", "answer", "answers"}
+
+
+def _headline_speaker(ctx: ArticleContext) -> str | None:
+    """The person whose words a transcript's headline announces ("Foreign Minister X's opening
+    remarks during talks with Y", "X's statement at the talks"): the possessor of the speech noun."""
+    head = ctx.headline()
+    if head is None:
+        return None
+    for tok in ctx.doc.char_span(*head, alignment_mode="expand") or []:
+        if tok.pos_ == "NOUN" and tok.lower_ in _SPEECH_NOUNS:
+            for owner in (c for c in tok.children if c.dep_ == "poss"):
+                people = [m.key for m in ctx.index.mentions_in(owner.left_edge.i, owner.i + 1) if m.kind == "Person"]
+                if len(set(people)) == 1:
+                    return people[0]
+    return None
 
 
 _LABEL_TOKENS = 6
@@ -228,6 +246,11 @@ def place_from_header(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
         place = ctx.place_for(ents[0])
         if place is not None:
             break
+    tail = headline_place(ctx.text[:ctx.body_end]) if place is None else None
+    if tail is not None:
+        # "... talks with X, Sochi, July 1, 2016": the headline's own place and day
+        span = ctx.doc.char_span(*tail, alignment_mode="expand")
+        place = ctx.place_for(span) if span is not None else None
     if place is None:
         return
     firsts = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person"]
@@ -287,3 +310,92 @@ def place_from_wire_dateline(drafts: list[MeetingDraft], ctx: ArticleContext) ->
     if any(place.country in s for s in sides) and any(place.country not in s for s in sides):
         root.place = place
 
+
+
+_THIS = {"this", "it", "that"}
+
+
+def told_in_next_sentence(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """The sentence right after a meeting's tells when and where it was, with a pronoun for
+    the meeting as the subject of "be" ("X has paid a courtesy call on Y. This was on Tuesday
+    at his office in Accra ..."): the day and place of that meeting, where its own sentence
+    gave none. The sentence names no meeting of its own and is no quote."""
+    from etl.extract.meetings.attributes import older_than_anchor, place_of
+    from etl.extract.meetings.triggers import is_trigger
+
+    sents = ctx.sentences()
+    for prev, sent in zip(sents, sents[1:]):
+        root = sent.root
+        if root.lemma_.lower() != "be" or root.tag_ not in ("VBD", "VBZ") or ctx.in_quote(root.idx) or ctx.in_headline(sent.start_char):
+            continue
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].lower_ not in _THIS or subjects[0].dep_ != "nsubj":
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "in") for c in root.children) or any(is_trigger(t, ctx) for t in sent):
+            continue
+        if any(c.dep_ in ("ccomp", "advcl", "csubj", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in root.children):
+            continue  # (not "It was in 2015 that they signed ...": another event's time)
+        told = [d.root() for d in drafts if d.sentence.start == prev.start]
+        roots = list({id(d): d for d in told}.values())
+        if len(roots) != 1 or roots[0].status != "held" or not roots[0].primary:
+            continue
+        meeting = roots[0]
+        # the day of the copula's own phrases ("on Tuesday", "this morning")
+        own = {t.idx for c in root.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+        values = {m.value for m in ctx.dates_in(sent.start_char, sent.end_char) if m.value and m.start in own}
+        date = values.pop() if len(values) == 1 else None
+        if meeting.date is None and date is not None and not (ctx.anchor is not None and date > ctx.anchor.isoformat()[:len(date)]) and not older_than_anchor(date, ctx):
+            meeting.date = date
+        if meeting.place is None and meeting.mode == "in-person":
+            meeting.place = place_of(sent, root, ctx)
+
+
+_READOUT_VERBS = {"meet"}
+
+
+def place_from_quoted_readout(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A readout quoted word for word ("\"Minister X met with Y, NATO Secretary General, at a
+    working dinner ..., in Antalya,\" said the ministry"): a quote that names a main meeting's
+    people in the third person, as subject and partner of "meet", tells where they met; the
+    meeting takes that place where nothing else placed it."""
+    from etl.extract.meetings.attributes import place_of
+    from etl.extract.meetings.participants import own_participants
+
+    roots = list({id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held" and d.root().mode == "in-person"}.values())
+    for sent in ctx.sentences():
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _READOUT_VERBS or not ctx.in_quote(tok.idx):
+                continue
+            if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
+                continue  # (not "we met", "I met": the speaker's own account)
+            people = {k for k in own_participants(tok, ctx.index, True) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"}
+            if len(people) < 2:
+                continue
+            for d in roots:
+                mine = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
+                if d.place is None and people == mine:
+                    d.place = place_of(sent, tok, ctx, quoted=True)
+
+
+_SPOKEN_DAYS = {"today", "yesterday"}
+
+
+def date_from_quoted_day(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """A participant's quote that names the meeting by its day ("\"In today's meeting, we
+    discussed ...,\" X said"; "yesterday's talks"): the one main held meeting of the speaker
+    left undated is of that day, counted from the story's anchor. The speaker is a participant
+    the sentence names outside the quote."""
+    words = ctx.vocab.meeting_triggers["event_noun"]
+    roots = list({id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held"}.values())
+    for sent in ctx.sentences():
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words or not ctx.in_quote(tok.idx):
+                continue
+            day = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _SPOKEN_DAYS), None)
+            if day is None:
+                continue
+            value = next((m.value for m in ctx.dates_in(day.idx, day.idx + len(day.text)) if m.value and len(m.value) == 10), None)
+            speakers = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+            mine = [d for d in roots if speakers & set(d.participants)]
+            if value is not None and len(mine) == 1 and mine[0].date is None:
+                mine[0].date = value

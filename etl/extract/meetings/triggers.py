@@ -157,6 +157,10 @@ def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
 
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     objs += visiting_guests(tok)
+    hosts = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if any(person(h) for h in hosts):
+        # "X was received by President Y": the guest is the passive's subject
+        objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
     for obj in objs:
         if person(obj):
             return True
@@ -224,7 +228,9 @@ def _hosts_someone_at(tok: Token, ctx: ArticleContext) -> bool:
         # the host receives (a city or a country after "to" is the guest's trip)
         return any(o.dep_ == "pobj" and o.text[:1].isupper() and (p.lower_ == "at" or o.lemma_.lower() in venues) for o in p.children)
 
-    if not any(p.dep_ == "prep" and p.lower_ in ("at", "to") and named_place(p) for p in tok.children):
+    # the place's phrase on the verb, or on its object ("hosted senator X at State House Nairobi")
+    preps = [*tok.children, *(p for o in tok.children if o.dep_ == "dobj" for p in o.children if p.lower_ == "at")]
+    if not any(p.dep_ == "prep" and p.lower_ in ("at", "to") and named_place(p) for p in preps):
         return False
     return any(o.dep_ == "dobj" and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in tok.children)
 

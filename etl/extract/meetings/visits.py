@@ -249,6 +249,11 @@ def host_posts(drafts: list[MeetingDraft], visits: list[Visit], ctx: ArticleCont
     destinations = {v.place.key for v in visits}
     for d in drafts:
         place = d.place
+        if place is None or place.key not in destinations:
+            # a site of the visit ("at Perdana Putra here" on a visit to Malaysia): the one place
+            # the visitors' current trips go
+            trips = {v.place.key: v.place for v in visits if v.current and v.status == d.status and set(v.visitors) & set(d.participants)}
+            place = next(iter(trips.values())) if len(trips) == 1 and place is not None else place
         if place is None or place.country is None or place.key not in destinations or place.country not in index.actors:
             continue
         known = represented(d.participants, index) | {p for p in d.participants if index.actors[p].kind != "Person"}
