@@ -242,12 +242,12 @@ def _meeting_word(tok: Token) -> bool:
 
 
 def _names_after_their_countries(doc: Doc, blocked: set[int], title_tokens: set[int], limit: int) -> list[Span]:
-    """"the Foreign Ministers of Kazakhstan A B, Tajikistan C D and Uzbekistan E F": after a
-    title in the plural and "of", each country (a blocked mention) is followed by its holder's
+    """"the Foreign Ministers of Kazakhstan A B, Tajikistan C D and Uzbekistan E F" (or "the
+    foreign ministers of ..."): after a title in the plural and "of", each country (a blocked mention) is followed by its holder's
     name, two to four capitalized proper nouns."""
     out: list[Span] = []
     for tok in doc:
-        if tok.idx >= limit or tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper() or tok.i not in title_tokens and not _title_word(tok):
+        if tok.idx >= limit or tok.tag_ not in ("NNS", "NNPS") or tok.i not in title_tokens and not _title_word(tok):
             continue
         i = tok.i + 1
         if i + 1 >= len(doc) or doc[i].lower_ != "of" or (i + 1) not in blocked:

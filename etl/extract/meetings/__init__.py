@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, listed_people, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
@@ -707,10 +707,13 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
     topics = ctx.issues_in(sent.start_char, sent.end_char)
     primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
     separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig) or listed_counterparts(trig, ctx.index)
+                                    or listed_people(trig, ctx.index)
                                     or _separate_just_before(sent, ctx) or _received_one_by_one(trig, parts, ctx))
     subjects = set(subject_of(trig, ctx.index)) & set(parts)
     partners = [p for p in with_objects(trig, ctx.index, subjects) if p in parts] if separate else []
     hosts = [p for p in parts if p not in partners]
     if separate and partners and hosts:
         return [MeetingDraft([*hosts, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in partners]
+    if separate and partners and not hosts and ctx.in_headline(sent.start_char) and listed_people(trig, ctx.index):
+        return []  # "FM Meets Counterparts at UN": separate meetings whose host the headline does not name; the body tells them
     return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]

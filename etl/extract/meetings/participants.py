@@ -155,6 +155,43 @@ def listed_counterparts(tok: Token, index: ActorIndex) -> bool:
     return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) in _LEADERS and len(_listed_countries(o, index)) >= 2 for o in objects)
 
 
+def listed_people(tok: Token, index: ActorIndex) -> bool:
+    """The trigger meets a list of people named one by one: three or more ("met with A, B and
+    C", "held meetings with the foreign ministers of Spain A, Latvia B and Poland C"), or two
+    each with a "with" of their own ("talks with A, and with B"): one meeting with each. Not
+    when the sentence or the headline says they met together ("trilateral", "jointly"), when
+    the list holds a compatriot of the subject (the host's own minister sits in: one meeting),
+    or when a single meeting noun has the list ("a meeting with A, B and C")."""
+    if any(t.lower_ in _TOGETHER for t in tok.sent) or _all_counted(tok.sent):
+        return False
+    withs = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
+    withs += [c for p in withs for c in p.children if c.dep_ == "conj" and c.lower_ == "with"]
+    if not (tok.pos_ == "VERB" or tok.tag_ in ("NNS", "NNPS") or len(withs) >= 2):
+        return False
+    objects = [o for p in withs for o in p.children if o.dep_ == "pobj"] + stray_conjuncts(tok)
+    objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    named = list(dict.fromkeys(m.key for o in objects for t in o.subtree for m in [index.mention_at(t.i)] if m is not None and m.kind == "Person"))
+    if not named:
+        # "held talks with his foreign counterparts": the article's holders of that post, each
+        # of a country of their own
+        for o in objects:
+            if o.lower_ == "counterparts" and index.mention_at(o.i) is None:
+                people = [k for k in refers_to(o, index) if k in index.actors and index.actors[k].kind == "Person"]
+                sides = [represented([k], index) for k in people]
+                if all(len(c) == 1 for c in sides) and len({next(iter(c)) for c in sides}) == len(people):
+                    named = people
+    hosts = subject_of(tok, index)
+    named = [p for p in named if p not in hosts]
+    if len(named) < (2 if len(withs) >= 2 else 3):
+        return False
+    return not any(compatriot(p, hosts, index) for p in named)
+
+
+def _all_counted(sent: Span) -> bool:
+    """"issues of concern to all three countries", "all four ministers": the sides as one group."""
+    return any(t.lower_ == "all" and t.i + 1 < sent.end and sent.doc[t.i + 1].like_num for t in sent)
+
+
 # posts one holds alone for a country, met one by one on a summit's sidelines (foreign
 # ministers of two countries are as often met together, as a trilateral)
 _LEADERS = {"leader", "counterpart", "president", "prime minister", "head of state", "head of government"}

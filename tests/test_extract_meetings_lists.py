@@ -1,0 +1,65 @@
+"""Several meetings with different people in one story (fictional people, real places): a list
+of people met gives one meeting per person; a delegation meeting several people in turn; a
+working lunch with named attendees on both sides.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.model import Article
+from etl.read import headline_title
+from tests.extract_support import extractor, meetings
+
+
+def _facts(text: str, published: str):
+    return extractor().extract(Article("t", text, title=headline_title(text), published=published))
+
+
+def _people(got) -> list[list[str]]:
+    return sorted(sorted(m[0]) for m in got)
+
+
+_SIDELINES = (
+    "Tarvian FM Meets Counterparts at UN\n\n"
+    "ASTANA – Kazakh Foreign Minister Aidos Berikbay held talks with his foreign counterparts to deepen bilateral "
+    "cooperation as part of the High-Level week of the 81st session of the UN General Assembly in New York.\n\n"
+    "The ministry's press service reported that Berikbay met with the foreign ministers of Spain Lucas Montero, "
+    "Latvia Inga Kalnina, and Poland Tomasz Wielicki on Sept. 24.\n\n"
+    "Berikbay also met with Moldova’s Foreign Minister Ion Rusnac, Ukraine’s Foreign Minister Taras Hlibko and "
+    "Singapore’s Foreign Minister Daniel Teo.\n"
+)
+
+
+def test_foreign_ministers_named_after_their_countries_are_met_one_by_one() -> None:
+    got = meetings(_facts(_SIDELINES, "2031-09-25"))
+    dated = [m for m in got if m[3] == "2031-09-24"]
+    assert _people(dated) == [["Aidos Berikbay", "Inga Kalnina"], ["Aidos Berikbay", "Lucas Montero"], ["Aidos Berikbay", "Tomasz Wielicki"]]
+
+
+def test_also_met_with_three_people_gives_three_meetings_at_the_events_place() -> None:
+    got = meetings(_facts(_SIDELINES, "2031-09-25"))
+    assert ["Aidos Berikbay", "Ion Rusnac"] in _people(got)
+    assert ["Aidos Berikbay", "Taras Hlibko"] in _people(got)
+    assert ["Aidos Berikbay", "Daniel Teo"] in _people(got)
+    assert len(got) == 6
+    assert all(m[4] == "New York" for m in got)
+
+
+def test_two_counterparts_met_at_once_stay_one_meeting() -> None:
+    text = (
+        "Secretary Marlow meets Japanese, Korean counterparts\n\n"
+        "U.S. Secretary of State Ellen Marlow met with Japanese Foreign Minister Aiko Tanabe and South Korean Foreign "
+        "Minister Seo Min-jae in Lima on Thursday. Marlow, Tanabe and Seo discussed North Korea."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-14")) if m[2] == "held"]
+    assert _people(got) == [["Aiko Tanabe", "Ellen Marlow", "Seo Min-jae"]]
+
+
+def test_a_list_with_the_hosts_own_minister_is_one_meeting() -> None:
+    text = (
+        "Prior to the talks, South Korean President Han Jae-sook met with Japanese Foreign Minister Kenta Ozawa, "
+        "Chinese Foreign Minister Liu Wenbo and South Korean Foreign Minister Baek Sung-ho to discuss regional issues."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-01")) if m[2] == "held"]
+    assert _people(got) == [["Baek Sung-ho", "Han Jae-sook", "Kenta Ozawa", "Liu Wenbo"]]
