@@ -63,3 +63,31 @@ def test_a_list_with_the_hosts_own_minister_is_one_meeting() -> None:
     )
     got = [m for m in meetings(_facts(text, "2031-11-01")) if m[2] == "held"]
     assert _people(got) == [["Baek Sung-ho", "Han Jae-sook", "Kenta Ozawa", "Liu Wenbo"]]
+
+
+def test_a_delegation_meeting_several_people_in_turn_has_its_members_in_each_meeting() -> None:
+    text = (
+        "President-elect Ruan meets U.S. delegation\n\n"
+        "President-elect Ruan Wei-lin met with a U.S. delegation on Monday (Jan. 13), outlining his commitment to peace.\n\n"
+        "The U.S. delegation, including former national security adviser Mark Delaney and former deputy secretary of "
+        "state Paul Whitcomb, was accompanied by AIT Chair Susan Marsh.\n\n"
+        "Additionally, the delegation met with Lin Chia-hao, the mayor of Taichung, Tsai Ming-te, chairman of the "
+        "New Power Party, and opposition leader Chen Yu-ting."
+    )
+    got = [m for m in meetings(_facts(text, "2031-01-14")) if m[2] == "held"]
+    delegation = ["Mark Delaney", "Paul Whitcomb", "Susan Marsh"]
+    assert _people(got) == sorted(sorted(delegation + [other]) for other in ["Ruan Wei-lin", "Lin Chia-hao", "Tsai Ming-te", "Chen Yu-ting"])
+
+
+def test_a_working_lunch_has_every_named_attendee() -> None:
+    text = (
+        "Working lunch with United States delegation\n\n"
+        "Foreign Minister Pablo Ferreyra joined President Hugo Castellanos in his meeting with the U.S. Assistant "
+        "Secretary of State, Mark Delaney, where they agreed to create a consultation system.\n\n"
+        "Also in attendance were the Secretary for Strategic Affairs, Ana Quiroga, and Tomás Ibarra. The U.S. "
+        "delegation consisted of the U.S. Ambassador to Argentina, Robert Lane; political advisor Jim Forde; and "
+        "advisor Carla Vance, who were also present at the meeting."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-05")) if m[2] == "held"]
+    assert _people(got) == [sorted(["Pablo Ferreyra", "Hugo Castellanos", "Mark Delaney", "Ana Quiroga", "Tomás Ibarra",
+                                     "Robert Lane", "Jim Forde", "Carla Vance"])]

@@ -21,7 +21,7 @@ from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
-from etl.extract.references import refers_to, role_phrase
+from etl.extract.references import group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
 
@@ -65,7 +65,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
-            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + parts))
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
@@ -355,7 +355,18 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     verb = trig.head
     if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
         # "A and B were also present in the meeting": the people named as the subject
-        who = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+        be = verb.head.head
+        who = [c for c in be.children if c.dep_ == "nsubj"]
+        if any(w.lower_ == "who" for w in who) and be.dep_ == "relcl":
+            # "The delegation consisted of A; B; and C, who were also present at the meeting": the
+            # members listed, when the one the clause hangs from is one of them
+            antecedent = be.head
+            group = next((t for t in trig.sent if t.dep_ == "nsubj" and t.pos_ == "NOUN" and antecedent.i > t.i), None)
+            members = group_members(group, ctx.index) if group is not None else []
+            named = ctx.index.mention_at(antecedent.i)
+            if named is not None and named.key in members:
+                return members
+            return [named.key] if named is not None and named.kind == "Person" else []
         return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
     attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
     if verb.lemma_.lower() not in _JOINING and not attended:
@@ -378,7 +389,8 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
 
 def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """People a sentence after the report of a meeting adds to it: "The Prime Minister was
-    accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present"."""
+    accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present",
+    "Also in attendance were A and B"."""
     meeting = _reported_before(drafts, "held")
     if meeting is None or meeting.mode != "in-person":
         return
@@ -392,6 +404,11 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
                 continue  # someone else's company ("The minister was accompanied by his wife")
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 added += [m.key for m in ctx.index.mentions_in(agent.i + 1, agent.right_edge.i + 1) if m.kind == "Person"]
+        elif tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be":
+            # "Also in attendance were A and B", "A and B were also in attendance": at the meeting just reported
+            be = tok.head.head
+            added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr")
+                      for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1) if m.kind == "Person"]
         elif (tok.lower_ == "present" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"
               and not any(c.dep_ in ("prep", "neg") for c in (*tok.children, *tok.head.children))):
             # "D was also present": at the meeting just reported (not "present at the ceremony")
@@ -585,6 +602,16 @@ def _circumstance(trig: Token) -> bool:
         tok = tok.head.head  # "at the onset of the meeting": the phrase the meeting is part of
     prep = tok.head
     return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _joined_in(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"X joined President Y in his meeting with Z": Y, whose meeting it is, and X, who joined it."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() != "join" or prep.head.pos_ != "VERB":
+        return []
+    join = prep.head
+    args = [c for c in join.children if c.dep_ == "dobj"] + [c for c in join.children if c.dep_ == "nsubj"]
+    return [k for a in args for k in refers_to(a, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
 
 
 def _speaker_meeting(trig: Token, ctx: ArticleContext) -> list[str]:
