@@ -91,3 +91,17 @@ def test_a_working_lunch_has_every_named_attendee() -> None:
     got = [m for m in meetings(_facts(text, "2031-11-05")) if m[2] == "held"]
     assert _people(got) == [sorted(["Pablo Ferreyra", "Hugo Castellanos", "Mark Delaney", "Ana Quiroga", "Tomás Ibarra",
                                      "Robert Lane", "Jim Forde", "Carla Vance"])]
+
+
+def test_calls_with_ministers_named_by_their_countries_are_one_call_per_country() -> None:
+    text = (
+        "What did Petrenko discuss with his counterparts?\n\n"
+        "On December 20, Russian Foreign Minister Ivan Petrenko and Azerbaijani Foreign Minister Rauf Aliyev had a "
+        "telephone conversation on bilateral relations.\n\n"
+        "The situation in the region was also discussed on December 20 during telephone conversations between the "
+        "Russian Foreign Minister and the Foreign Ministers of Turkey and Iran."
+    )
+    got = [m for m in meetings(_facts(text, "2031-12-21")) if m[2] == "held"]
+    assert ["Iran", "Ivan Petrenko"] in _people(got)
+    assert ["Ivan Petrenko", "Turkey"] in _people(got)
+    assert all(m[1] == "phone" and m[3] == "2031-12-20" for m in got)

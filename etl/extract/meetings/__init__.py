@@ -16,7 +16,7 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, listed_people, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, listed_people, names_unknown_people, unnamed_holders, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
@@ -28,6 +28,7 @@ from etl.model import Span as TextSpan
 __all__ = ["MeetingDraft", "find_meetings", "is_trigger"]
 
 _SEPARATE = {"separate", "separately"}
+_TOGETHER = {"together", "jointly", "joint", "trilateral", "trilaterally", "quadrilateral", "multilateral", "collectively"}
 _BILATERAL = {"bilateral", "one-on-one", "bilaterally"}
 
 
@@ -741,6 +742,11 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
     hosts = [p for p in parts if p not in partners]
     if separate and partners and hosts:
         return [MeetingDraft([*hosts, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in partners]
+    unnamed = unnamed_holders(trig, ctx.index) if trig.tag_ in ("NNS", "NNPS") else []
+    if not separate and len(unnamed) >= 2 and set(unnamed) <= set(parts) and len(parts) > len(unnamed) and not any(t.lower_ in _TOGETHER for t in sent):
+        # "telephone conversations between X and the Foreign Ministers of Turkey and Iran": one with each country
+        rest = [p for p in parts if p not in unnamed]
+        return [MeetingDraft([*rest, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in unnamed]
     if separate and partners and not hosts and ctx.in_headline(sent.start_char) and listed_people(trig, ctx.index):
         return []  # "FM Meets Counterparts at UN": separate meetings whose host the headline does not name; the body tells them
     return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]

@@ -486,12 +486,33 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
                 if body not in out:
                     add_gazetteer_actor(index, ctx.gazetteer, body, "Organization")
                     out.append(body)
+    out += [c for c in unnamed_holders(trig, index) if c not in out]
     for obj in objects:
         # "met New Zealand's Minister of Foreign Affairs, the Hon X" with X unrecognized: the title's country
         for t in coordinated(obj):
             title = _bare_title(t, index, set())
             if title is not None and title.person is None and title.of is not None and title.of not in out and not refers_to(t, index):
                 out.append(title.of)
+    return out
+
+
+def unnamed_holders(trig: Token, index: ActorIndex) -> list[str]:
+    """The countries of "conversations between X and the Foreign Ministers of Turkey and
+    Iran", "talks with the foreign ministers of A and B": a plural title the trigger meets,
+    whose "of" list names two countries or more and which the text ties to no one named; each
+    country is a side (its minister unnamed)."""
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in EXPLICIT_PREPS for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    out: list[str] = []
+    for obj in objects:
+        for t in coordinated(obj):
+            if not t.lower_.endswith("s") or index.mention_at(t.i) is not None or role_phrase(t) is None:
+                continue
+            if any(index.actors[k].kind == "Person" for k in refers_to(t, index) if k in index.actors):
+                continue
+            countries = _listed_countries(t, index)
+            if len(countries) >= 2:
+                out += [c for c in countries if c not in out]
     return out
 
 
