@@ -105,3 +105,19 @@ def test_calls_with_ministers_named_by_their_countries_are_one_call_per_country(
     assert ["Iran", "Ivan Petrenko"] in _people(got)
     assert ["Ivan Petrenko", "Turkey"] in _people(got)
     assert all(m[1] == "phone" and m[3] == "2031-12-20" for m in got)
+
+
+def test_ministers_arriving_to_participate_in_the_talks_and_those_attending_are_the_talks_people() -> None:
+    text = (
+        "Varga, Holm holding bilateral meeting\n\n"
+        "VIENNA, 29 November (Wire) - Hungarian Foreign Minister Lena Varga and Danish Foreign Minister Erik Holm are "
+        "holding a bilateral meeting in Vienna after the Danube Four talks.\n\n"
+        "As the agency reported, Foreign Ministers Lena Varga, Erik Holm, Tomas Brandt and Jean-Luc Moreau arrived in "
+        "Vienna to participate in the talks. Attending were also OSCE special representative Anna Kovacs.\n\n"
+        "The agreement to hold the meeting of the Danube Four foreign ministers in November was reached in October."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-29")) if m[2] == "held"]
+    assert (frozenset({"Lena Varga", "Erik Holm"}), "in-person", "held", "2031-11-29", "Vienna") in got
+    talks = [m for m in got if "Jean-Luc Moreau" in m[0]]
+    assert len(talks) == 1 and {"Lena Varga", "Erik Holm", "Tomas Brandt", "Anna Kovacs"} <= talks[0][0]
+    assert talks[0][3] == "2031-11" and talks[0][4] == "Vienna"

@@ -210,10 +210,14 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
         i = c.span.end
         while i + 1 < len(doc) and doc[i].text in (",", "and") and doc[i].idx < limit:
             j = i + 1 if doc[i].text == "and" or doc[i + 1].text != "and" else i + 2
-            k = j
-            while (k < len(doc) and k - j < 3 and k not in blocked and k not in title_tokens and doc[k].is_alpha
+            k, hyphens = j, 0
+            while (k < len(doc) and k - j - 2 * hyphens < 3 and k not in blocked and k not in title_tokens and doc[k].is_alpha
                    and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"):
                 k += 1
+                if (k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                        and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha):
+                    k += 2  # "Jean-Marc Ayrault": a hyphenated given name, one part of the name
+                    hyphens += 1
             if k == j:
                 break
             if not covered.intersection(range(j, k)):

@@ -391,7 +391,7 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
 def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """People a sentence after the report of a meeting adds to it: "The Prime Minister was
     accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present",
-    "Also in attendance were A and B"."""
+    "Also in attendance were A and B", "Attending were also A and B"."""
     meeting = _reported_before(drafts, "held")
     if meeting is None or meeting.mode != "in-person":
         return
@@ -405,9 +405,11 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
                 continue  # someone else's company ("The minister was accompanied by his wife")
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 added += [m.key for m in ctx.index.mentions_in(agent.i + 1, agent.right_edge.i + 1) if m.kind == "Person"]
-        elif tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be":
-            # "Also in attendance were A and B", "A and B were also in attendance": at the meeting just reported
-            be = tok.head.head
+        elif (tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
+              or tok.lower_ == "attending" and tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be" and not list(tok.children)):
+            # "Also in attendance were A and B", "A and B were also in attendance", "Attending were
+            # also A and B": at the meeting just reported
+            be = tok.head.head if tok.lower_ == "attendance" else tok.head
             added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr")
                       for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1) if m.kind == "Person"]
         elif (tok.lower_ == "present" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"

@@ -67,9 +67,39 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     for owner in owners(tok):
         # "His first meeting was with Y": whoever "his" is met Y
         found.extend(possessor(owner, index) if with_copula else refers_to(owner, index, holders=holders))
-    if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+    members = _of_the_people(tok, index, holders)
+    if members:
+        # "to hold the meeting of the Normandy Four foreign ministers": theirs, not the agreeing subject's
+        found = members + found
+    elif found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+        found = subject_of(tok, index, holders) + found
+    elif _taken_part_in(tok):
+        # "A, B, C and D arrived in Minsk to participate in the talks": those taking part
         found = subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
+
+
+def _of_the_people(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """"the meeting of the foreign ministers", "a meeting of the Normandy Four foreign
+    ministers": the persons a plural role noun after "of" stands for (two or more)."""
+    if tok.pos_ != "NOUN":
+        return []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and index.mention_at(o.i) is None and role_phrase(o) is not None):
+            people = [k for k in refers_to(obj, index, holders=holders) if k in index.actors and index.actors[k].kind == "Person"]
+            if len(people) >= 2:
+                return people
+    return []
+
+
+def _taken_part_in(tok: Token) -> bool:
+    """"participate in the talks", "took part in the meeting": the meeting noun is what its subject takes part in."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ != "VERB":
+        return False
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    return lemma == "participate" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _copular_with(tok: Token) -> list[Token]:
