@@ -121,3 +121,16 @@ def test_ministers_arriving_to_participate_in_the_talks_and_those_attending_are_
     talks = [m for m in got if "Jean-Luc Moreau" in m[0]]
     assert len(talks) == 1 and {"Lena Varga", "Erik Holm", "Tomas Brandt", "Anna Kovacs"} <= talks[0][0]
     assert talks[0][3] == "2031-11" and talks[0][4] == "Vienna"
+
+
+def test_present_at_the_meeting_were_joins_the_courtesy_call_this_was_on_dates_it() -> None:
+    text = (
+        "New Head of EU Delegation Meets Osei\n\n"
+        "The Head of the European Union (EU) Delegation to Ghana, Ambassador Pieter Claes, has paid a courtesy call "
+        "on former President Kwame Osei.\n\n"
+        "This was on Tuesday at his office in Accra to introduce himself as the new head of the EU Mission.\n\n"
+        "Present at the meeting were the party's National Chairman, Kofi Mensah, and General Secretary, Ama Owusu."
+    )
+    got = [m for m in meetings(_facts(text, "2031-01-30")) if m[2] == "held"]
+    assert _people(got) == [["Ama Owusu", "Kofi Mensah", "Kwame Osei", "Pieter Claes"]]
+    assert got[0][3] == "2031-01-28"

@@ -168,6 +168,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             in_sentence.extend(new)
         if not in_sentence and not in_headline:
             _add_companions(sent, drafts, ctx)
+            _this_was(sent, drafts, ctx)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
     drafts = settle(drafts, principal(ctx), ctx.index)
@@ -354,6 +355,11 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     "X also attended the meeting", "The meeting was attended by A, B and C", "During the
     meeting attended by A and B, ...", "A and B were also present at the meeting"."""
     verb = trig.head
+    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "nsubj" and verb.head.head.lemma_.lower() == "be":
+        # "Present at the meeting were A, B and C": the people named after the verb
+        be = verb.head.head
+        return list(dict.fromkeys(m.key for c in be.children if c.dep_ in ("attr", "dobj") for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1)
+                                  if m.kind == "Person"))
     if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
         # "A and B were also present in the meeting": the people named as the subject
         be = verb.head.head
@@ -418,6 +424,26 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
             added += [k for c in tok.head.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)
                       if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
     meeting.participants += [k for k in dict.fromkeys(added) if k not in meeting.participants]
+
+
+def _this_was(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"X paid a courtesy call on Y. This was on Tuesday at his office at Cantonments, Accra":
+    a sentence right after the report of a meeting, with "this" (or "it") for the subject of
+    "was" and a day after "on", dates and places that meeting."""
+    root = sent.root
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("this", "it") for c in root.children):
+        return
+    if not any(c.dep_ == "prep" and c.lower_ == "on" for c in root.children):
+        return
+    meeting = _reported_before(drafts, "held")
+    if meeting is None or meeting.mode != "in-person" or not _next_sentence(meeting.sentence.end, sent, ctx):
+        return
+    ons = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+    days = [m for m in ctx.dates_in(sent.start_char, sent.end_char) if m.value and any(o.idx <= m.start < o.idx + len(o.text) + 1 for o in ons)]
+    if len(days) != 1 or _after_anchor(days[0].value, ctx):
+        return
+    meeting.date = meeting.date or days[0].value
+    meeting.place = meeting.place or place_of(sent, root, ctx)
 
 
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
