@@ -134,3 +134,19 @@ def test_present_at_the_meeting_were_joins_the_courtesy_call_this_was_on_dates_i
     got = [m for m in meetings(_facts(text, "2031-01-30")) if m[2] == "held"]
     assert _people(got) == [["Ama Owusu", "Kofi Mensah", "Kwame Osei", "Pieter Claes"]]
     assert got[0][3] == "2031-01-28"
+
+
+def test_the_ministers_meeting_agreed_at_a_leaders_meeting_keeps_the_ministers_out_of_it() -> None:
+    text = (
+        "As the agency reported, Foreign Ministers Lena Varga, Erik Holm and Tomas Brandt arrived in Vienna to "
+        "participate in the talks. Attending were also OSCE special representative Anna Kovacs, OSCE envoy Paul Ries, "
+        "and OSCE Ambassador Mark Eder.\n\n"
+        "The agreement to hold the meeting of the Danube Four foreign ministers in November was reached by Hungarian "
+        "President Otto Szabo, Danish Prime Minister Karen Lund and Austrian Chancellor Franz Egger during a meeting "
+        "in Berlin on 19 October."
+    )
+    got = meetings(_facts(text, "2031-11-29"))
+    berlin = [m for m in got if m[4] == "Berlin"]
+    assert [sorted(m[0]) for m in berlin] == [["Franz Egger", "Karen Lund", "Otto Szabo"]]
+    talks = [m for m in got if "Lena Varga" in m[0]]
+    assert len(talks) == 1 and {"Anna Kovacs", "Mark Eder", "Tomas Brandt"} <= talks[0][0]

@@ -416,7 +416,8 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
             # "Also in attendance were A and B", "A and B were also in attendance", "Attending were
             # also A and B": at the meeting just reported
             be = tok.head.head if tok.lower_ == "attendance" else tok.head
-            added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr")
+            # (the last names of a long list the parser may coordinate with the verb)
+            added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr") or c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i
                       for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1) if m.kind == "Person"]
         elif (tok.lower_ == "present" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"
               and not any(c.dep_ in ("prep", "neg") for c in (*tok.children, *tok.head.children))):

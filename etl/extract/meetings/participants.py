@@ -145,8 +145,9 @@ def stray_conjuncts(tok: Token) -> list[Token]:
 
 
 def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
-    """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
-    out: list[str] = []
+    """The actors a trigger names as its own objects ("telephoned X", "talks with X", "the
+    meeting of the foreign ministers")."""
+    out: list[str] = list(_of_the_people(tok, index, holders))
     for c in tok.children:
         if c.dep_ == "dobj":
             out.extend(refers_to(c, index, holders=holders))
