@@ -195,6 +195,8 @@ def listed_people(tok: Token, index: ActorIndex) -> bool:
     or when a single meeting noun has the list ("a meeting with A, B and C")."""
     if any(t.lower_ in _TOGETHER for t in tok.sent) or _all_counted(tok.sent):
         return False
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in _HOSTING:
+        return False  # "X received A, B and C", "hosted A, B and C": a reception or a dinner of its own rules
     withs = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
     withs += [c for p in withs for c in p.children if c.dep_ == "conj" and c.lower_ == "with"]
     if not (tok.pos_ == "VERB" or tok.tag_ in ("NNS", "NNPS") or len(withs) >= 2):
@@ -216,6 +218,9 @@ def listed_people(tok: Token, index: ActorIndex) -> bool:
     if len(named) < (2 if len(withs) >= 2 else 3):
         return False
     return not any(compatriot(p, hosts, index) for p in named)
+
+
+_HOSTING = {"receive", "welcome", "host", "invite", "gather", "bring", "greet"}
 
 
 def _all_counted(sent: Span) -> bool:
