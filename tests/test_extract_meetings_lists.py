@@ -27,7 +27,9 @@ _SIDELINES = (
     "The ministry's press service reported that Berikbay met with the foreign ministers of Spain Lucas Montero, "
     "Latvia Inga Kalnina, and Poland Tomasz Wielicki on Sept. 24.\n\n"
     "Berikbay also met with Moldova’s Foreign Minister Ion Rusnac, Ukraine’s Foreign Minister Taras Hlibko and "
-    "Singapore’s Foreign Minister Daniel Teo.\n"
+    "Singapore’s Foreign Minister Daniel Teo.\n\n"
+    "Prospects for fostering cooperation with the International Labour Organization were discussed with its "
+    "Director-General Samuel Okoro.\n"
 )
 
 
@@ -42,7 +44,8 @@ def test_also_met_with_three_people_gives_three_meetings_at_the_events_place() -
     assert ["Aidos Berikbay", "Ion Rusnac"] in _people(got)
     assert ["Aidos Berikbay", "Taras Hlibko"] in _people(got)
     assert ["Aidos Berikbay", "Daniel Teo"] in _people(got)
-    assert len(got) == 6
+    assert ["Aidos Berikbay", "Samuel Okoro"] in _people(got)  # "were discussed with": the principal's talks
+    assert len(got) == 7
     assert all(m[4] == "New York" for m in got)
 
 

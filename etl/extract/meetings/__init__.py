@@ -20,7 +20,7 @@ from etl.extract.meetings.participants import compatriot, represented, as_countr
 from etl.extract.meetings.passes import date_from_dateline, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_wire_dateline, principal, subject_is_they, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
-from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
+from etl.extract.meetings.triggers import agentless_passive, is_trigger, mode_of, status_of
 from etl.extract.references import group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
@@ -66,7 +66,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
-            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + parts))
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
@@ -184,6 +184,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     place_within_stay(drafts, visits, ctx)
     place_from_header(drafts, ctx)
+    _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
@@ -193,6 +194,23 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
+    """"X held talks with his foreign counterparts ... in New York", split into one meeting per
+    counterpart: the story's other main in-person meetings of X that state no place of their
+    own are of the same occasion, at that place."""
+    if lead is None:
+        return
+    here = [d for d in drafts if d.same_as is None and d.sentence.start == lead.start and d.primary and d.status == "held" and d.mode == "in-person"]
+    places = {d.place.key for d in here if d.place is not None}
+    hosts = set.intersection(*(set(d.participants) for d in here)) if len(here) >= 2 else set()
+    if len(here) < 2 or len(places) != 1 or any(d.place is None for d in here) or not hosts:
+        return
+    for d in drafts:
+        if (d.same_as is None and d.place is None and d.primary and d.status == "held" and d.mode == "in-person"
+                and d.sentence.start > lead.start and hosts & set(d.participants)):
+            d.place = here[0].place
 
 
 def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:
@@ -632,6 +650,17 @@ def _circumstance(trig: Token) -> bool:
         tok = tok.head.head  # "at the onset of the meeting": the phrase the meeting is part of
     prep = tok.head
     return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _principal_discussed(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
+    """"Prospects for cooperation were discussed with its Director-General Y", in a readout of
+    the principal's meetings: the principal (the lead's first person) discussed them with Y."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in ctx.vocab.meeting_triggers["with_person_verb"] or not agentless_passive(trig):
+        return []
+    who = principal(ctx)
+    if who is None or who in parts or ctx.in_quote(trig.idx):
+        return []
+    return [who]
 
 
 def _joined_in(trig: Token, ctx: ArticleContext) -> list[str]:

@@ -204,16 +204,17 @@ def listed_people(tok: Token, index: ActorIndex) -> bool:
     objects = [o for p in withs for o in p.children if o.dep_ == "pobj"] + stray_conjuncts(tok)
     objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
     named = list(dict.fromkeys(m.key for o in objects for t in o.subtree for m in [index.mention_at(t.i)] if m is not None and m.kind == "Person"))
+    hosts = subject_of(tok, index)
     if not named:
-        # "held talks with his foreign counterparts": the article's holders of that post, each
-        # of a country of their own
+        # "held talks with his foreign counterparts": the article's holders of that post, of
+        # two countries or more other than the host's
+        home = represented(hosts, index)
         for o in objects:
             if o.lower_ == "counterparts" and index.mention_at(o.i) is None:
-                people = [k for k in refers_to(o, index) if k in index.actors and index.actors[k].kind == "Person"]
-                sides = [represented([k], index) for k in people]
-                if all(len(c) == 1 for c in sides) and len({next(iter(c)) for c in sides}) == len(people):
-                    named = people
-    hosts = subject_of(tok, index)
+                people = [k for k in refers_to(o, index) if k in index.actors and index.actors[k].kind == "Person" and k not in hosts]
+                foreign = {c for k in people for c in represented([k], index) if c not in home}
+                if len(people) >= 2 and len(foreign) >= 2:
+                    return True
     named = [p for p in named if p not in hosts]
     if len(named) < (2 if len(withs) >= 2 else 3):
         return False
