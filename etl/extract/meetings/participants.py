@@ -213,8 +213,8 @@ def listed_people(tok: Token, index: ActorIndex) -> bool:
             if o.lower_ == "counterparts" and index.mention_at(o.i) is None:
                 people = [k for k in refers_to(o, index) if k in index.actors and index.actors[k].kind == "Person" and k not in hosts]
                 foreign = {c for k in people for c in represented([k], index) if c not in home}
-                if len(people) >= 2 and len(foreign) >= 2:
-                    return True
+                if len(people) >= 3 and len(foreign) >= 2:
+                    return True  # (two counterparts are as often met together, as a trilateral)
     named = [p for p in named if p not in hosts]
     if len(named) < (2 if len(withs) >= 2 else 3):
         return False
