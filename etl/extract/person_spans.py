@@ -214,10 +214,14 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
         i = c.span.end
         while i + 1 < len(doc) and doc[i].text in (",", "and") and doc[i].idx < limit:
             j = i + 1 if doc[i].text == "and" or doc[i + 1].text != "and" else i + 2
-            k = j
-            while (k < len(doc) and k - j < 3 and k not in blocked and k not in title_tokens and doc[k].is_alpha
+            k, hyphens = j, 0
+            while (k < len(doc) and k - j - 2 * hyphens < 3 and k not in blocked and k not in title_tokens and doc[k].is_alpha
                    and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN"):
                 k += 1
+                if (k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                        and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha):
+                    k += 2  # "Jean-Marc Ayrault": a hyphenated given name, one part of the name
+                    hyphens += 1
             if k == j:
                 break
             if not covered.intersection(range(j, k)):
@@ -246,12 +250,12 @@ def _meeting_word(tok: Token) -> bool:
 
 
 def _names_after_their_countries(doc: Doc, blocked: set[int], title_tokens: set[int], limit: int) -> list[Span]:
-    """"the Foreign Ministers of Kazakhstan A B, Tajikistan C D and Uzbekistan E F": after a
-    title in the plural and "of", each country (a blocked mention) is followed by its holder's
+    """"the Foreign Ministers of Kazakhstan A B, Tajikistan C D and Uzbekistan E F" (or "the
+    foreign ministers of ..."): after a title in the plural and "of", each country (a blocked mention) is followed by its holder's
     name, two to four capitalized proper nouns."""
     out: list[Span] = []
     for tok in doc:
-        if tok.idx >= limit or tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper() or tok.i not in title_tokens and not _title_word(tok):
+        if tok.idx >= limit or tok.tag_ not in ("NNS", "NNPS") or tok.i not in title_tokens and not _title_word(tok):
             continue
         i = tok.i + 1
         if i + 1 >= len(doc) or doc[i].lower_ != "of" or (i + 1) not in blocked:

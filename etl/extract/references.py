@@ -282,13 +282,19 @@ def object_pronoun_referent(tok: Token, index: ActorIndex) -> str | None:
     return before[-1].key if before else None
 
 
-def led_by(tok: Token, index: ActorIndex) -> list[str]:
+def led_by(tok: Token, index: ActorIndex, elsewhere: bool = False) -> list[str]:
     """The people of a group noun ("a delegation from A led by Y, which included Z") its
-    leader and its named members: "led/headed by Y", "which included Z"."""
+    leader and its named members: "led/headed by Y", "which included Z". ``elsewhere``: a
+    group noun with no people of its own takes those the article gives the group elsewhere
+    ("met with a U.S. delegation ... The U.S. delegation, including A and B, was accompanied
+    by C"; see :func:`group_members`)."""
     from etl.vocab import load_vocabulary
 
     if tok.lemma_.lower() not in load_vocabulary().meeting_triggers.get("led_group", ()):
         return []
+    if elsewhere:
+        own = led_by(tok, index)
+        return own or group_members(tok, index)
     leaders: list[str] = []
     for c in tok.children:
         if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
@@ -304,6 +310,54 @@ def led_by(tok: Token, index: ActorIndex) -> list[str]:
         return led_by(before, index) if before is not None else []
     people = [k for k in leaders + members if index.actors[k].kind == "Person"]
     return list(dict.fromkeys(people))
+
+
+_MEMBERSHIP_VERBS = {"include", "comprise", "consist"}
+
+
+def _members_here(tok: Token, index: ActorIndex) -> list[str]:
+    """The persons one mention of a group noun names as its members: "the delegation,
+    including A and B", "a delegation comprising A", "The delegation consisted of A; B; and
+    C", "The delegation included A", "The delegation was accompanied by C", "led by Y"."""
+    objs: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("including", "comprising"):
+            objs += [o for o in c.children if o.dep_ == "pobj"]
+        elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _MEMBERSHIP_VERBS | {"lead", "head"}:
+            objs += [o for o in c.children if o.dep_ == "dobj"]
+            objs += [o for a in c.children if a.dep_ in ("agent", "prep") and a.lower_ in ("by", "of") for o in a.children if o.dep_ == "pobj"]
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() in _MEMBERSHIP_VERBS:
+        objs += [o for o in verb.children if o.dep_ == "dobj"]
+        # "consisted of A; B; and C": the parser coordinates the names after a semicolon with the verb
+        objs += [o for o in verb.children if o.dep_ in ("conj", "npadvmod", "appos") and o.pos_ == "PROPN" and o.i > verb.i]
+        objs += [o for a in verb.children if a.dep_ == "prep" and a.lower_ == "of" for o in a.children if o.dep_ == "pobj"]
+    if tok.dep_ == "nsubjpass" and verb.lemma_.lower() == "accompany":
+        objs += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    people = [m.key for o in objs for t in o.subtree if (m := index.mention_at(t.i)) is not None and m.kind == "Person"]
+    return list(dict.fromkeys(people))
+
+
+def _group_qualifier(tok: Token) -> str:
+    """The words that tell one group from another ("U.S." of "the U.S. delegation")."""
+    return " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper())
+
+
+def group_members(tok: Token, index: ActorIndex) -> list[str]:
+    """The persons the article names as members of the group a noun names ("a U.S.
+    delegation"), at any mention of a group of that noun (and of the same qualifier, when
+    both have one); [] when the article gives none or the mentions give different
+    qualifiers."""
+    word, mark = tok.lemma_.lower(), _group_qualifier(tok)
+    out: list[str] = []
+    for t in tok.doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() != word or t.tag_ != tok.tag_:
+            continue
+        other = _group_qualifier(t)
+        if mark and other and other != mark:
+            continue
+        out += _members_here(t, index)
+    return list(dict.fromkeys(out))
 
 
 def possessor(tok: Token, index: ActorIndex) -> list[str]:
@@ -336,7 +390,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
             out.append(m.key)
             continue
         if m is None and t.pos_ == "NOUN":
-            leaders = led_by(t, index)
+            leaders = led_by(t, index, elsewhere=True)
             if leaders:
                 out.extend(k for k in leaders if k not in exclude and k not in out)
                 continue

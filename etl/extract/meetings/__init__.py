@@ -16,18 +16,19 @@ from etl.extract.meetings.attributes import date_of, older_than_anchor, past_mar
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
-from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries
+from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries, listed_people, unnamed_holders
 from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_quoted_readout, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
-from etl.extract.meetings.triggers import is_trigger, mode_of, status_of
-from etl.extract.references import refers_to, role_phrase
+from etl.extract.meetings.triggers import agentless_passive, is_trigger, mode_of, status_of
+from etl.extract.references import group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
 
 __all__ = ["MeetingDraft", "find_meetings", "is_trigger"]
 
 _SEPARATE = {"separate", "separately"}
+_TOGETHER = {"together", "jointly", "joint", "trilateral", "trilaterally", "quadrilateral", "multilateral", "collectively"}
 _BILATERAL = {"bilateral", "one-on-one", "bilaterally"}
 
 
@@ -65,7 +66,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
-            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + parts))
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
@@ -183,6 +184,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             in_sentence.extend(new)
         if not in_sentence and not in_headline:
             _add_companions(sent, drafts, ctx)
+            _this_was(sent, drafts, ctx)
         link_headline(drafts, in_sentence, ctx)
         drafts.extend(in_sentence)
     drafts = settle(drafts, principal(ctx), ctx.index)
@@ -201,6 +203,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_within_stay(drafts, visits, ctx)
     place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
+    _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
@@ -210,6 +213,23 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
+    """"X held talks with his foreign counterparts ... in New York", split into one meeting per
+    counterpart: the story's other main in-person meetings of X that state no place of their
+    own are of the same occasion, at that place."""
+    if lead is None:
+        return
+    here = [d for d in drafts if d.same_as is None and d.sentence.start == lead.start and d.primary and d.status == "held" and d.mode == "in-person"]
+    places = {d.place.key for d in here if d.place is not None}
+    hosts = set.intersection(*(set(d.participants) for d in here)) if len(here) >= 2 else set()
+    if len(here) < 2 or len(places) != 1 or any(d.place is None for d in here) or not hosts:
+        return
+    for d in drafts:
+        if (d.same_as is None and d.place is None and d.primary and d.status == "held" and d.mode == "in-person"
+                and d.sentence.start > lead.start and hosts & set(d.participants)):
+            d.place = here[0].place
 
 
 def _named_in_clause(trig: Token, ctx: ArticleContext) -> list[str]:
@@ -372,15 +392,25 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     "X also attended the meeting", "The meeting was attended by A, B and C", "During the
     meeting attended by A and B, ...", "A and B were also present at the meeting"."""
     verb = trig.head
-    present = verb.head
-    if (trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and present.lower_ == "present"
-            and (present.dep_ == "acomp" or present.dep_ == "nsubj" and present.head.lemma_.lower() == "be")):
-        # "A and B were also present in the meeting": the people named as the subject (or, put
-        # first, "Present at the meeting were A, B and C": after the verb)
-        copula = present.head
-        who = [c for c in copula.children if c.dep_ == "nsubj" and c.i != present.i]
-        if not who and present.i < copula.i:
-            who = [c for c in copula.children if c.dep_ == "attr" and c.i > copula.i]
+    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "nsubj" and verb.head.head.lemma_.lower() == "be":
+        # "Present at the meeting were A, B and C": the people named after the verb
+        be = verb.head.head
+        return list(dict.fromkeys(m.key for c in be.children if c.dep_ in ("attr", "dobj") for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1)
+                                  if m.kind == "Person"))
+    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
+        # "A and B were also present in the meeting": the people named as the subject
+        be = verb.head.head
+        who = [c for c in be.children if c.dep_ == "nsubj"]
+        if any(w.lower_ == "who" for w in who) and be.dep_ == "relcl":
+            # "The delegation consisted of A; B; and C, who were also present at the meeting": the
+            # members listed, when the one the clause hangs from is one of them
+            antecedent = be.head
+            group = next((t for t in trig.sent if t.dep_ == "nsubj" and t.pos_ == "NOUN" and antecedent.i > t.i), None)
+            members = group_members(group, ctx.index) if group is not None else []
+            named = ctx.index.mention_at(antecedent.i)
+            if named is not None and named.key in members:
+                return members
+            return [named.key] if named is not None and named.kind == "Person" else []
         return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
     attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
     # "the meeting, which was also attended by A": a passive relative clause on the meeting (also
@@ -411,7 +441,8 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
 
 def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """People a sentence after the report of a meeting adds to it: "The Prime Minister was
-    accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present"."""
+    accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present",
+    "Also in attendance were A and B", "Attending were also A and B"."""
     meeting = _reported_before(drafts, "held")
     if meeting is None or meeting.mode != "in-person":
         return
@@ -425,12 +456,40 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
                 continue  # someone else's company ("The minister was accompanied by his wife")
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 added += [m.key for m in ctx.index.mentions_in(agent.i + 1, agent.right_edge.i + 1) if m.kind == "Person"]
+        elif (tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
+              or tok.lower_ == "attending" and tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be" and not list(tok.children)):
+            # "Also in attendance were A and B", "A and B were also in attendance", "Attending were
+            # also A and B": at the meeting just reported
+            be = tok.head.head if tok.lower_ == "attendance" else tok.head
+            # (the last names of a long list the parser may coordinate with the verb)
+            added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr") or c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i
+                      for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1) if m.kind == "Person"]
         elif (tok.lower_ == "present" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be"
               and not any(c.dep_ in ("prep", "neg") for c in (*tok.children, *tok.head.children))):
             # "D was also present": at the meeting just reported (not "present at the ceremony")
             added += [k for c in tok.head.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)
                       if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
     meeting.participants += [k for k in dict.fromkeys(added) if k not in meeting.participants]
+
+
+def _this_was(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"X paid a courtesy call on Y. This was on Tuesday at his office at Cantonments, Accra":
+    a sentence right after the report of a meeting, with "this" (or "it") for the subject of
+    "was" and a day after "on", dates and places that meeting."""
+    root = sent.root
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("this", "it") for c in root.children):
+        return
+    if not any(c.dep_ == "prep" and c.lower_ == "on" for c in root.children):
+        return
+    meeting = _reported_before(drafts, "held")
+    if meeting is None or meeting.mode != "in-person" or not _next_sentence(meeting.sentence.end, sent, ctx):
+        return
+    ons = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+    days = [m for m in ctx.dates_in(sent.start_char, sent.end_char) if m.value and any(o.idx <= m.start < o.idx + len(o.text) + 1 for o in ons)]
+    if len(days) != 1 or _after_anchor(days[0].value, ctx):
+        return
+    meeting.date = meeting.date or days[0].value
+    meeting.place = meeting.place or place_of(sent, root, ctx)
 
 
 def _fill_in(meeting: MeetingDraft, trig: Token, sent: Span, date: str | None, ctx: ArticleContext) -> None:
@@ -662,6 +721,27 @@ def _circumstance(trig: Token) -> bool:
     return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
 
 
+def _principal_discussed(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
+    """"Prospects for cooperation were discussed with its Director-General Y", in a readout of
+    the principal's meetings: the principal (the lead's first person) discussed them with Y."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in ctx.vocab.meeting_triggers["with_person_verb"] or not agentless_passive(trig):
+        return []
+    who = principal(ctx)
+    if who is None or who in parts or ctx.in_quote(trig.idx):
+        return []
+    return [who]
+
+
+def _joined_in(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"X joined President Y in his meeting with Z": Y, whose meeting it is, and X, who joined it."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() != "join" or prep.head.pos_ != "VERB":
+        return []
+    join = prep.head
+    args = [c for c in join.children if c.dep_ == "dobj"] + [c for c in join.children if c.dep_ == "nsubj"]
+    return [k for a in args for k in refers_to(a, ctx.index) if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+
+
 def _speaker_meeting(trig: Token, ctx: ArticleContext) -> list[str]:
     """"X said it was a great pleasure meeting Y" / "... an honour to meet Y": the speaker is
     the one meeting, where the meeting's own clause has only "it" for a subject."""
@@ -782,10 +862,18 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
     topics = ctx.issues_in(sent.start_char, sent.end_char)
     primary = status == "held" and not past_marked(trig, ctx) and not older_than_anchor(date, ctx)
     separate = len(parts) >= 3 and (any(t.lower_ in _SEPARATE for t in sent) or _bilaterals(trig) or listed_counterparts(trig, ctx.index)
+                                    or listed_people(trig, ctx.index)
                                     or _separate_just_before(sent, ctx) or _received_one_by_one(trig, parts, ctx))
     subjects = set(subject_of(trig, ctx.index)) & set(parts)
     partners = [p for p in with_objects(trig, ctx.index, subjects) if p in parts] if separate else []
     hosts = [p for p in parts if p not in partners]
     if separate and partners and hosts:
         return [MeetingDraft([*hosts, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in partners]
+    unnamed = unnamed_holders(trig, ctx.index) if trig.tag_ in ("NNS", "NNPS") else []
+    if not separate and len(unnamed) >= 2 and set(unnamed) <= set(parts) and len(parts) > len(unnamed) and not any(t.lower_ in _TOGETHER for t in sent):
+        # "telephone conversations between X and the Foreign Ministers of Turkey and Iran": one with each country
+        rest = [p for p in parts if p not in unnamed]
+        return [MeetingDraft([*rest, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in unnamed]
+    if separate and partners and not hosts and ctx.in_headline(sent.start_char) and listed_people(trig, ctx.index):
+        return []  # "FM Meets Counterparts at UN": separate meetings whose host the headline does not name; the body tells them
     return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]

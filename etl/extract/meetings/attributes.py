@@ -35,7 +35,7 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
         # preposition ("on her first visit since taking office in January")
         if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger) and t.lower_ != "visiting":
-            tokens -= {u.i for u in t.subtree}
+            tokens -= {u.i for u in t.subtree} - _setting_phrase(t)
         # a clause nested deeper ("the first summit since Kim took office in January")
         elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
             tokens -= {u.i for u in t.subtree}
@@ -44,6 +44,19 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     edge = max((t.i for t in trigger.subtree if t.i not in removed), default=trigger.i)
     tokens |= {i for i in range(edge, min(edge + 7, trigger.sent.end)) if i not in removed}
     return {doc[i].idx for i in tokens}
+
+
+_SETTING_NOUNS = {"part", "sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _setting_phrase(verb: Token) -> set[int]:
+    """The setting a purpose clause after the meeting word carries for the meeting, as the
+    parser hangs it there ("held talks to deepen cooperation as part of the week of the
+    Assembly in New York", "on the sidelines of the summit in Rio"): those tokens stay."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return set()
+    return {u.i for p in verb.children if p.dep_ == "prep" and p.lower_ in ("as", "on", "at")
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _SETTING_NOUNS for u in p.subtree}
 
 
 _HOLDING = {"hold", "have", "conduct"}
@@ -545,9 +558,10 @@ def _gazetteer_place(span: Span, ctx: ArticleContext) -> bool:
 
 def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
     """The place's preposition hangs (within a few steps) under the trigger or its verbs; "on
-    the sidelines of the summit in Rio" counts the sidelines phrase as one step, and so does "as
-    part of" the event it names ("as part of the High-Level week of the 79th session of the UN
-    General Assembly in New York")."""
+    the sidelines of the summit in Rio" counts the sidelines phrase as one step, a chain of "of"
+    phrases naming one setting ("the week of the session of the Assembly in New York") as none,
+    and so does "as part of" the event it names ("as part of the High-Level week of the 79th
+    session of the UN General Assembly in New York")."""
     if _as_part_of(tok, allowed):
         return True
     if tok.lower_ == "in" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "at" and tok.head.head.i != tok.i:
@@ -559,6 +573,8 @@ def _reaches(tok: Token, allowed: set[int], ctx: ArticleContext) -> bool:
         if t.head.i == t.i:
             return False
         t = t.head
+        if t.lower_ == "of" or t.dep_ == "pobj" and t.head.lower_ == "of":
+            continue
         if t.lemma_.lower() not in ctx.vocab.meeting_triggers["in_person_cue"]:
             steps -= 1
     return False

@@ -67,9 +67,39 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     for owner in owners(tok):
         # "His first meeting was with Y": whoever "his" is met Y
         found.extend(possessor(owner, index) if with_copula else refers_to(owner, index, holders=holders))
-    if found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+    members = _of_the_people(tok, index, holders)
+    if members:
+        # "to hold the meeting of the Normandy Four foreign ministers": theirs, not the agreeing subject's
+        found = members + found
+    elif found and any(p.lower_ in ("with", "on") for p in tok.children) or tok.head.lemma_.lower() in _LIGHT_VERBS and tok.dep_ == "dobj":
+        found = subject_of(tok, index, holders) + found
+    elif _taken_part_in(tok):
+        # "A, B, C and D arrived in Minsk to participate in the talks": those taking part
         found = subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
+
+
+def _of_the_people(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
+    """"the meeting of the foreign ministers", "a meeting of the Normandy Four foreign
+    ministers": the persons a plural role noun after "of" stands for (two or more)."""
+    if tok.pos_ != "NOUN":
+        return []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and index.mention_at(o.i) is None and role_phrase(o) is not None):
+            people = [k for k in refers_to(obj, index, holders=holders) if k in index.actors and index.actors[k].kind == "Person"]
+            if len(people) >= 2:
+                return people
+    return []
+
+
+def _taken_part_in(tok: Token) -> bool:
+    """"participate in the talks", "took part in the meeting": the meeting noun is what its subject takes part in."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ != "VERB":
+        return False
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    return lemma == "participate" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _copular_with(tok: Token) -> list[Token]:
@@ -115,8 +145,9 @@ def stray_conjuncts(tok: Token) -> list[Token]:
 
 
 def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
-    """The actors a trigger names as its own objects ("telephoned X", "talks with X")."""
-    out: list[str] = []
+    """The actors a trigger names as its own objects ("telephoned X", "talks with X", "the
+    meeting of the foreign ministers")."""
+    out: list[str] = list(_of_the_people(tok, index, holders))
     for c in tok.children:
         if c.dep_ == "dobj":
             out.extend(refers_to(c, index, holders=holders))
@@ -153,6 +184,49 @@ def listed_counterparts(tok: Token, index: ActorIndex) -> bool:
     objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
     return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) in _LEADERS and len(_listed_countries(o, index)) >= 2 for o in objects)
+
+
+def listed_people(tok: Token, index: ActorIndex) -> bool:
+    """The trigger meets a list of people named one by one: three or more ("met with A, B and
+    C", "held meetings with the foreign ministers of Spain A, Latvia B and Poland C"), or two
+    each with a "with" of their own ("talks with A, and with B"): one meeting with each. Not
+    when the sentence or the headline says they met together ("trilateral", "jointly"), when
+    the list holds a compatriot of the subject (the host's own minister sits in: one meeting),
+    or when a single meeting noun has the list ("a meeting with A, B and C")."""
+    if any(t.lower_ in _TOGETHER for t in tok.sent) or _all_counted(tok.sent):
+        return False
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in _HOSTING:
+        return False  # "X received A, B and C", "hosted A, B and C": a reception or a dinner of its own rules
+    withs = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
+    withs += [c for p in withs for c in p.children if c.dep_ == "conj" and c.lower_ == "with"]
+    if not (tok.pos_ == "VERB" or tok.tag_ in ("NNS", "NNPS") or len(withs) >= 2):
+        return False
+    objects = [o for p in withs for o in p.children if o.dep_ == "pobj"] + stray_conjuncts(tok)
+    objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    named = list(dict.fromkeys(m.key for o in objects for t in o.subtree for m in [index.mention_at(t.i)] if m is not None and m.kind == "Person"))
+    hosts = subject_of(tok, index)
+    if not named:
+        # "held talks with his foreign counterparts": the article's holders of that post, of
+        # two countries or more other than the host's
+        home = represented(hosts, index)
+        for o in objects:
+            if o.lower_ == "counterparts" and index.mention_at(o.i) is None:
+                people = [k for k in refers_to(o, index) if k in index.actors and index.actors[k].kind == "Person" and k not in hosts]
+                foreign = {c for k in people for c in represented([k], index) if c not in home}
+                if len(people) >= 3 and len(foreign) >= 2:
+                    return True  # (two counterparts are as often met together, as a trilateral)
+    named = [p for p in named if p not in hosts]
+    if len(named) < (2 if len(withs) >= 2 else 3):
+        return False
+    return not any(compatriot(p, hosts, index) for p in named)
+
+
+_HOSTING = {"receive", "welcome", "host", "invite", "gather", "bring", "greet"}
+
+
+def _all_counted(sent: Span) -> bool:
+    """"issues of concern to all three countries", "all four ministers": the sides as one group."""
+    return any(t.lower_ == "all" and t.i + 1 < sent.end and sent.doc[t.i + 1].like_num for t in sent)
 
 
 # posts one holds alone for a country, met one by one on a summit's sidelines (foreign
@@ -449,12 +523,33 @@ def unnamed_sides(trig: Token, ctx: ArticleContext) -> list[str]:
                 if body not in out:
                     add_gazetteer_actor(index, ctx.gazetteer, body, "Organization")
                     out.append(body)
+    out += [c for c in unnamed_holders(trig, index) if c not in out]
     for obj in objects:
         # "met New Zealand's Minister of Foreign Affairs, the Hon X" with X unrecognized: the title's country
         for t in coordinated(obj):
             title = _bare_title(t, index, set())
             if title is not None and title.person is None and title.of is not None and title.of not in out and not refers_to(t, index):
                 out.append(title.of)
+    return out
+
+
+def unnamed_holders(trig: Token, index: ActorIndex) -> list[str]:
+    """The countries of "conversations between X and the Foreign Ministers of Turkey and
+    Iran", "talks with the foreign ministers of A and B": a plural title the trigger meets,
+    whose "of" list names two countries or more and which the text ties to no one named; each
+    country is a side (its minister unnamed)."""
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in EXPLICIT_PREPS for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    out: list[str] = []
+    for obj in objects:
+        for t in coordinated(obj):
+            if not t.lower_.endswith("s") or index.mention_at(t.i) is not None or role_phrase(t) is None:
+                continue
+            if any(index.actors[k].kind == "Person" for k in refers_to(t, index) if k in index.actors):
+                continue
+            countries = _listed_countries(t, index)
+            if len(countries) >= 2:
+                out += [c for c in countries if c not in out]
     return out
 
 

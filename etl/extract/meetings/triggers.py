@@ -282,13 +282,20 @@ def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if not subjects and tok.dep_ == "conj":
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    if not any(person(c) or c.lower_ in ("he", "she") for c in subjects):
+    if not any(person(c) or c.lower_ in ("he", "she") for c in subjects) and not agentless_passive(tok):
         return False
     # the "with" may hang on the object ("discussed the ties between the two countries with Y")
     # or on the means ("discussed over the phone regional issues with Y", parsed as one phrase)
     preps = [*tok.children, *(t for o in tok.children if o.dep_ == "dobj" for t in o.subtree), *mode_phrase_preps(tok)]
     return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and person(o) for o in p.children)
                for p in preps)
+
+
+def agentless_passive(tok: Token) -> bool:
+    """"Prospects for cooperation were discussed with Director-General Y": a passive with no
+    "by", whose doer the story leaves to its principal."""
+    return (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children))
 
 
 MODE_PREPS = ("by", "over", "on", "via", "through")

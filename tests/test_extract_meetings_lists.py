@@ -1,0 +1,155 @@
+"""Several meetings with different people in one story (fictional people, real places): a list
+of people met gives one meeting per person; a delegation meeting several people in turn; a
+working lunch with named attendees on both sides.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.model import Article
+from etl.read import headline_title
+from tests.extract_support import extractor, meetings
+
+
+def _facts(text: str, published: str):
+    return extractor().extract(Article("t", text, title=headline_title(text), published=published))
+
+
+def _people(got) -> list[list[str]]:
+    return sorted(sorted(m[0]) for m in got)
+
+
+_SIDELINES = (
+    "Tarvian FM Meets Counterparts at UN\n\n"
+    "ASTANA – Kazakh Foreign Minister Aidos Berikbay held talks with his foreign counterparts to deepen bilateral "
+    "cooperation as part of the High-Level week of the 81st session of the UN General Assembly in New York.\n\n"
+    "The ministry's press service reported that Berikbay met with the foreign ministers of Spain Lucas Montero, "
+    "Latvia Inga Kalnina, and Poland Tomasz Wielicki on Sept. 24.\n\n"
+    "Berikbay also met with Moldova’s Foreign Minister Ion Rusnac, Ukraine’s Foreign Minister Taras Hlibko and "
+    "Singapore’s Foreign Minister Daniel Teo.\n\n"
+    "Prospects for fostering cooperation with the International Labour Organization were discussed with its "
+    "Director-General Samuel Okoro.\n"
+)
+
+
+def test_foreign_ministers_named_after_their_countries_are_met_one_by_one() -> None:
+    got = meetings(_facts(_SIDELINES, "2031-09-25"))
+    dated = [m for m in got if m[3] == "2031-09-24"]
+    assert _people(dated) == [["Aidos Berikbay", "Inga Kalnina"], ["Aidos Berikbay", "Lucas Montero"], ["Aidos Berikbay", "Tomasz Wielicki"]]
+
+
+def test_also_met_with_three_people_gives_three_meetings_at_the_events_place() -> None:
+    got = meetings(_facts(_SIDELINES, "2031-09-25"))
+    assert ["Aidos Berikbay", "Ion Rusnac"] in _people(got)
+    assert ["Aidos Berikbay", "Taras Hlibko"] in _people(got)
+    assert ["Aidos Berikbay", "Daniel Teo"] in _people(got)
+    assert ["Aidos Berikbay", "Samuel Okoro"] in _people(got)  # "were discussed with": the principal's talks
+    assert len(got) == 7
+    assert all(m[4] == "New York" for m in got)
+
+
+def test_two_counterparts_met_at_once_stay_one_meeting() -> None:
+    text = (
+        "Secretary Marlow meets Japanese, Korean counterparts\n\n"
+        "U.S. Secretary of State Ellen Marlow met with Japanese Foreign Minister Aiko Tanabe and South Korean Foreign "
+        "Minister Seo Min-jae in Lima on Thursday. Marlow, Tanabe and Seo discussed North Korea."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-14")) if m[2] == "held"]
+    assert _people(got) == [["Aiko Tanabe", "Ellen Marlow", "Seo Min-jae"]]
+
+
+def test_a_list_with_the_hosts_own_minister_is_one_meeting() -> None:
+    text = (
+        "Prior to the talks, South Korean President Han Jae-sook met with Japanese Foreign Minister Kenta Ozawa, "
+        "Chinese Foreign Minister Liu Wenbo and South Korean Foreign Minister Baek Sung-ho to discuss regional issues."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-01")) if m[2] == "held"]
+    assert _people(got) == [["Baek Sung-ho", "Han Jae-sook", "Kenta Ozawa", "Liu Wenbo"]]
+
+
+def test_a_delegation_meeting_several_people_in_turn_has_its_members_in_each_meeting() -> None:
+    text = (
+        "President-elect Ruan meets U.S. delegation\n\n"
+        "President-elect Ruan Wei-lin met with a U.S. delegation on Monday (Jan. 13), outlining his commitment to peace.\n\n"
+        "The U.S. delegation, including former national security adviser Mark Delaney and former deputy secretary of "
+        "state Paul Whitcomb, was accompanied by AIT Chair Susan Marsh.\n\n"
+        "Additionally, the delegation met with Lin Chia-hao, the mayor of Taichung, Tsai Ming-te, chairman of the "
+        "New Power Party, and opposition leader Chen Yu-ting."
+    )
+    got = [m for m in meetings(_facts(text, "2031-01-14")) if m[2] == "held"]
+    delegation = ["Mark Delaney", "Paul Whitcomb", "Susan Marsh"]
+    assert _people(got) == sorted(sorted(delegation + [other]) for other in ["Ruan Wei-lin", "Lin Chia-hao", "Tsai Ming-te", "Chen Yu-ting"])
+
+
+def test_a_working_lunch_has_every_named_attendee() -> None:
+    text = (
+        "Working lunch with United States delegation\n\n"
+        "Foreign Minister Pablo Ferreyra joined President Hugo Castellanos in his meeting with the U.S. Assistant "
+        "Secretary of State, Mark Delaney, where they agreed to create a consultation system.\n\n"
+        "Also in attendance were the Secretary for Strategic Affairs, Ana Quiroga, and Tomás Ibarra. The U.S. "
+        "delegation consisted of the U.S. Ambassador to Argentina, Robert Lane; political advisor Jim Forde; and "
+        "advisor Carla Vance, who were also present at the meeting."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-05")) if m[2] == "held"]
+    assert _people(got) == [sorted(["Pablo Ferreyra", "Hugo Castellanos", "Mark Delaney", "Ana Quiroga", "Tomás Ibarra",
+                                     "Robert Lane", "Jim Forde", "Carla Vance"])]
+
+
+def test_calls_with_ministers_named_by_their_countries_are_one_call_per_country() -> None:
+    text = (
+        "What did Petrenko discuss with his counterparts?\n\n"
+        "On December 20, Russian Foreign Minister Ivan Petrenko and Azerbaijani Foreign Minister Rauf Aliyev had a "
+        "telephone conversation on bilateral relations.\n\n"
+        "The situation in the region was also discussed on December 20 during telephone conversations between the "
+        "Russian Foreign Minister and the Foreign Ministers of Turkey and Iran."
+    )
+    got = [m for m in meetings(_facts(text, "2031-12-21")) if m[2] == "held"]
+    assert ["Iran", "Ivan Petrenko"] in _people(got)
+    assert ["Ivan Petrenko", "Turkey"] in _people(got)
+    assert all(m[1] == "phone" and m[3] == "2031-12-20" for m in got)
+
+
+def test_ministers_arriving_to_participate_in_the_talks_and_those_attending_are_the_talks_people() -> None:
+    text = (
+        "Varga, Holm holding bilateral meeting\n\n"
+        "VIENNA, 29 November (Wire) - Hungarian Foreign Minister Lena Varga and Danish Foreign Minister Erik Holm are "
+        "holding a bilateral meeting in Vienna after the Danube Four talks.\n\n"
+        "As the agency reported, Foreign Ministers Lena Varga, Erik Holm, Tomas Brandt and Jean-Luc Moreau arrived in "
+        "Vienna to participate in the talks. Attending were also OSCE special representative Anna Kovacs.\n\n"
+        "The agreement to hold the meeting of the Danube Four foreign ministers in November was reached in October."
+    )
+    got = [m for m in meetings(_facts(text, "2031-11-29")) if m[2] == "held"]
+    assert (frozenset({"Lena Varga", "Erik Holm"}), "in-person", "held", "2031-11-29", "Vienna") in got
+    talks = [m for m in got if "Jean-Luc Moreau" in m[0]]
+    assert len(talks) == 1 and {"Lena Varga", "Erik Holm", "Tomas Brandt", "Anna Kovacs"} <= talks[0][0]
+    assert talks[0][3] == "2031-11" and talks[0][4] == "Vienna"
+
+
+def test_present_at_the_meeting_were_joins_the_courtesy_call_this_was_on_dates_it() -> None:
+    text = (
+        "New Head of EU Delegation Meets Osei\n\n"
+        "The Head of the European Union (EU) Delegation to Ghana, Ambassador Pieter Claes, has paid a courtesy call "
+        "on former President Kwame Osei.\n\n"
+        "This was on Tuesday at his office in Accra to introduce himself as the new head of the EU Mission.\n\n"
+        "Present at the meeting were the party's National Chairman, Kofi Mensah, and General Secretary, Ama Owusu."
+    )
+    got = [m for m in meetings(_facts(text, "2031-01-30")) if m[2] == "held"]
+    assert _people(got) == [["Ama Owusu", "Kofi Mensah", "Kwame Osei", "Pieter Claes"]]
+    assert got[0][3] == "2031-01-28"
+
+
+def test_the_ministers_meeting_agreed_at_a_leaders_meeting_keeps_the_ministers_out_of_it() -> None:
+    text = (
+        "As the agency reported, Foreign Ministers Lena Varga, Erik Holm and Tomas Brandt arrived in Vienna to "
+        "participate in the talks. Attending were also OSCE special representative Anna Kovacs, OSCE envoy Paul Ries, "
+        "and OSCE Ambassador Mark Eder.\n\n"
+        "The agreement to hold the meeting of the Danube Four foreign ministers in November was reached by Hungarian "
+        "President Otto Szabo, Danish Prime Minister Karen Lund and Austrian Chancellor Franz Egger during a meeting "
+        "in Berlin on 19 October."
+    )
+    got = meetings(_facts(text, "2031-11-29"))
+    berlin = [m for m in got if m[4] == "Berlin"]
+    assert [sorted(m[0]) for m in berlin] == [["Franz Egger", "Karen Lund", "Otto Szabo"]]
+    talks = [m for m in got if "Lena Varga" in m[0]]
+    assert len(talks) == 1 and {"Anna Kovacs", "Mark Eder", "Tomas Brandt"} <= talks[0][0]
