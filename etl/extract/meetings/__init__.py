@@ -392,25 +392,25 @@ def _joiners(trig: Token, ctx: ArticleContext) -> list[str]:
     "X also attended the meeting", "The meeting was attended by A, B and C", "During the
     meeting attended by A and B, ...", "A and B were also present at the meeting"."""
     verb = trig.head
-    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "nsubj" and verb.head.head.lemma_.lower() == "be":
-        # "Present at the meeting were A, B and C": the people named after the verb
-        be = verb.head.head
-        return list(dict.fromkeys(m.key for c in be.children if c.dep_ in ("attr", "dobj") for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1)
-                                  if m.kind == "Person"))
-    if trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and verb.head.lower_ == "present" and verb.head.dep_ == "acomp":
-        # "A and B were also present in the meeting": the people named as the subject
-        be = verb.head.head
-        who = [c for c in be.children if c.dep_ == "nsubj"]
-        if any(w.lower_ == "who" for w in who) and be.dep_ == "relcl":
+    present = verb.head
+    if (trig.dep_ == "pobj" and verb.lower_ in ("in", "at") and present.lower_ == "present"
+            and (present.dep_ == "acomp" or present.dep_ == "nsubj" and present.head.lemma_.lower() == "be")):
+        # "A and B were also present in the meeting": the people named as the subject (or, put
+        # first, "Present at the meeting were A, B and C": after the verb)
+        copula = present.head
+        who = [c for c in copula.children if c.dep_ == "nsubj" and c.i != present.i]
+        if any(w.lower_ == "who" for w in who) and copula.dep_ == "relcl":
             # "The delegation consisted of A; B; and C, who were also present at the meeting": the
             # members listed, when the one the clause hangs from is one of them
-            antecedent = be.head
+            antecedent = copula.head
             group = next((t for t in trig.sent if t.dep_ == "nsubj" and t.pos_ == "NOUN" and antecedent.i > t.i), None)
             members = group_members(group, ctx.index) if group is not None else []
             named = ctx.index.mention_at(antecedent.i)
             if named is not None and named.key in members:
                 return members
             return [named.key] if named is not None and named.kind == "Person" else []
+        if not who and present.i < copula.i:
+            who = [c for c in copula.children if c.dep_ in ("attr", "dobj") and c.i > copula.i]
         return list(dict.fromkeys(m.key for w in who for m in ctx.index.mentions_in(w.left_edge.i, w.right_edge.i + 1) if m.kind == "Person"))
     attended = [c for c in trig.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _JOINING]
     # "the meeting, which was also attended by A": a passive relative clause on the meeting (also
