@@ -5,7 +5,7 @@ set -eu
 T="${1:-$(mktemp -d)}"; shift || true
 DKG="${DIPLOKG_CMD:-.venv/bin/diplokg}"
 PY="${PYTHON:-.venv/bin/python}"
-DEV=../shared/devset
+DEV="${DEV:-../shared/devset}"  # the dev set: texts/, gold/ and score.py
 rm -rf "$T/store" "$T/gold" "$T/texts"; mkdir -p "$T/gold" "$T/texts"
 ln -s "$PWD"/tests/gold/*.gold.json "$PWD"/$DEV/gold/*.json "$T/gold/"
 ln -s "$PWD"/tests/gold/articles/*.txt "$PWD"/$DEV/texts/*.txt "$T/texts/"

@@ -1,10 +1,15 @@
 """The shared scorer's categories computed on extracted facts (etl/shared_scoring.py), on a
-hand-built article, and its matching rules checked against ../shared/devset/score.py itself."""
+hand-built article, and its matching rules checked against the shared scorer itself.
+
+The scorer is the team's ``../shared/devset/score.py``, outside this repository; the tests use a
+byte-identical copy, ``tests/data/shared_score.py`` (like ``tests/data/CONTRACT.md``), so a clone
+tests the same wherever it sits. Refresh the copy when the shared scorer changes: the last test
+here says so where the shared folder is beside the clone."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -149,8 +154,12 @@ def test_issues_come_from_meeting_topics_and_statement_subjects():
     assert shared(f)["issues"]["recall"] == 0.5
 
 
+SCORER_COPY = ROOT / "tests" / "data" / "shared_score.py"
+SCORER_SHA256 = "4efc5c58b4818cd19bb2ede7da14bb68861127eed906f77f384eeee165ee7219"  # of ../shared/devset/score.py when it was copied (2026-12-07)
+
+
 def _score_py():
-    path = ROOT.parent / "shared" / "devset" / "score.py"
+    path = SCORER_COPY
     spec = importlib.util.spec_from_file_location("shared_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -175,5 +184,9 @@ def test_quotes_match_as_the_shared_scorer_does(a, b):
     assert (quote_match(a, b), norm(a)) == (score_py.quote_match(a, b), score_py.norm(a))
 
 
-def test_the_shared_scorer_is_where_the_comparison_expects_it():
-    assert (Path(ROOT.parent) / "shared" / "devset" / "score.py").is_file()
+def test_the_copy_is_the_shared_scorer_as_copied():
+    copy = SCORER_COPY.read_bytes()
+    assert hashlib.sha256(copy).hexdigest() == SCORER_SHA256, "tests/data/shared_score.py was edited: it must stay a copy"
+    shared = ROOT.parent / "shared" / "devset" / "score.py"
+    if shared.is_file():  # a checkout beside the team's shared folder: the copy must not have fallen behind
+        assert shared.read_bytes() == copy, "../shared/devset/score.py changed: copy it to tests/data/shared_score.py"
