@@ -32,6 +32,8 @@ class FamilyIndex:
         self._families: dict[str, dict[tuple, Record]] = {}
         self._entries: dict[str, list[tuple[str, tuple]]] = {}  # graph -> its (family, profile)s kept
         self.loaded = 0  # families asked of the store
+        self.profiles = 0  # records kept (one per family and profile)
+        self.memberships = 0  # (record, graph) pairs kept: what grows with the articles
 
     def __contains__(self, family: str) -> bool:
         return family in self._families
@@ -59,7 +61,10 @@ class FamilyIndex:
             kept = _compact(r)
             key = kept.profile
             profiles[key] = kept
-        kept.graphs.add(r.graph)
+            self.profiles += 1
+        if r.graph not in kept.graphs:
+            kept.graphs.add(r.graph)
+            self.memberships += 1
         self._entries.setdefault(r.graph, []).append((family, key))
 
     def written(self, graph: str, now: Iterable[Record]) -> None:
@@ -68,9 +73,12 @@ class FamilyIndex:
         for family, key in self._entries.pop(graph, ()):
             profiles = self._families[family]
             kept = profiles[key]
-            kept.graphs.discard(graph)
+            if graph in kept.graphs:
+                kept.graphs.discard(graph)
+                self.memberships -= 1
             if not kept.graphs:
                 del profiles[key]
+                self.profiles -= 1
         for r in now:
             if r.family in self._families:
                 self._add(r.family, r)

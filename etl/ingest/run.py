@@ -371,7 +371,9 @@ class Ingestor:
         self._keep(graph, facts)
         a = self.answers
         self.summary.identity_queries = {"asked": a.asked, "reused": a.reused, "refreshed": a.refreshed,
-                                         "kept": len(a), "rows": a.rows, "families": self.families.loaded}
+                                         "kept": len(a), "rows": a.rows, "families": self.families.loaded,
+                                         "profiles": self.families.profiles,
+                                         "memberships": self.families.memberships}
         self.summary.accepted += 1
         self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)
