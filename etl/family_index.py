@@ -10,7 +10,7 @@ graph's records as the store gives them after the write), the ingest being the s
 writer while it runs.
 
 Records that agree on everything identity decides on (the ``profile``: person, name, how
-identified, posts, country, date) are kept as one, with the set of graphs that give it, so a
+identified, posts, country, the date's year) are kept as one, with the set of graphs that give it, so a
 lookup costs the number of distinct profiles, not of articles; the graph sets stay exact, so
 "another article than this one gives it" is decided as with one record per article.
 """
@@ -93,5 +93,5 @@ def _compact(r: Record) -> Record:
     the same person, name, post, country or date (most of what an index of 100k articles holds
     is the same few thousand strings)."""
     return replace(r, person=sys.intern(r.person), family=sys.intern(r.family), normal=sys.intern(r.normal),
-                   how=sys.intern(r.how), country=_intern(r.country), date=_intern(r.date),
+                   how=sys.intern(r.how), country=_intern(r.country), date=_intern(r.year),
                    posts={(sys.intern(t), _intern(o)) for t, o in r.posts}, graphs=set())

@@ -132,8 +132,15 @@ class Record:
 
     @property
     def profile(self) -> tuple:
-        """Everything identity decides on, the article aside."""
-        return (self.person, self.family, self.normal, self.how, frozenset(self.posts), self.country, self.date)
+        """Everything identity decides on, the article aside: of the date, its year only
+        (:func:`compatible` compares years), so one person's records of one post and year,
+        article after article, are one profile."""
+        return (self.person, self.family, self.normal, self.how, frozenset(self.posts), self.country, self.year)
+
+    @property
+    def year(self) -> str | None:
+        """The year of the article's date, as :func:`compatible` reads it."""
+        return self.date[:4] if self.date and self.date[:4].isdigit() else None
 
     @property
     def strong(self) -> bool:

@@ -40,6 +40,24 @@ def test_records_alike_are_kept_once_with_their_graphs_and_a_write_replaces_a_gr
                                                                         "https://example.org/graph/c"]]
 
 
+def test_one_persons_records_of_one_post_in_one_year_are_one_profile_and_decide_as_the_dated_ones():
+    # article after article names her with the same post: the days differ, the year decides
+    # (identity compares years), so the index keeps one record with every graph, not one a day
+    index = FamilyIndex()
+    days = ["2031-01-04", "2031-05-13", "2031-12-30"]
+    recs = [_rec(f"d{n}", "ana-varo", "Ana Varo", date=day) for n, day in enumerate(days)]
+    recs.append(_rec("late", "ana-varo", "Ana Varo", date="2038-02-01"))  # more than five years on
+    kept = list(index.records("Varo", lambda: recs))
+    assert sorted(len(r.graphs) for r in kept) == [1, 3]
+    assert index.profiles == 2 and index.memberships == 4
+    weak = _rec("w", "varo-w", "Varo", how="none", date="2031-06-01")
+    assert resolve_family(weak, kept, View(None, IRIS)) == resolve_family(weak, recs, View(None, IRIS)) == ACTOR + "ana-varo"  # type: ignore[arg-type]
+    far = _rec("w", "varo-w", "Varo", how="none", date="2045-06-01")  # no record within five years
+    assert resolve_family(far, kept, View(None, IRIS)) is None  # type: ignore[arg-type]
+    index.written("https://example.org/graph/d1", [])
+    assert index.profiles == 2 and index.memberships == 3
+
+
 def _kept(records: list[Record]) -> list[Record]:
     index = FamilyIndex()
     return list(index.records("Varo", lambda: records))
