@@ -59,6 +59,7 @@ class Answers:
         self.asked = 0
         self.reused = 0
         self.refreshed = 0  # graphs' parts asked again after their graph was written
+        self.asked_by_kind: dict[str, int] = {}  # whole answers asked of the store, by kind
         self._stale: dict[tuple[str, str], set[str]] = {}
 
     def __len__(self) -> int:
@@ -72,10 +73,14 @@ class Answers:
             self._kept.move_to_end(entry)
             self.reused += 1
             return self._kept[entry][0]
-        self.asked += 1
+        self._asked(kind)
         value = ask()
         self._keep(entry, value)
         return value
+
+    def _asked(self, kind: str) -> None:
+        self.asked += 1
+        self.asked_by_kind[kind] = self.asked_by_kind.get(kind, 0) + 1
 
     def parts(self, kind: str, key: str, ask: Callable[[], dict[str, Any]],
               ask_graph: Callable[[str], Any]) -> dict[str, Any]:
@@ -86,7 +91,7 @@ class Answers:
         entry = (kind, key)
         kept = self._kept.get(entry)
         if kept is None:
-            self.asked += 1
+            self._asked(kind)
             value = _Parts((g, part) for g, part in ask().items() if part)
             self._keep(entry, value)
             return value

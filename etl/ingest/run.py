@@ -373,7 +373,8 @@ class Ingestor:
         self.summary.identity_queries = {"asked": a.asked, "reused": a.reused, "refreshed": a.refreshed,
                                          "kept": len(a), "rows": a.rows, "families": self.families.loaded,
                                          "profiles": self.families.profiles,
-                                         "memberships": self.families.memberships}
+                                         "memberships": self.families.memberships,
+                                         **{f"asked_{k}": n for k, n in sorted(a.asked_by_kind.items())}}
         self.summary.accepted += 1
         self.summary.rederived += len(writes) - 1
         self.summary.triples += len(triples)
