@@ -76,7 +76,7 @@ def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -
     if place is None and org is not None and doc[j].text[:1].isupper():
         # "Ambassador to CARICOM": an organization the gazetteer does not list
         return Hit("title", h.ref, doc[h.span.start:org.end])
-    if place is None or place.kind not in ("country", "capital", "org") or place.span.start != j:
+    if place is None or place.kind not in ("country", "capital", "org") or place.span.start not in (i + 1, j):  # ("the United States" is one hit)
         return None
     return Hit("title", h.ref, doc[h.span.start:place.span.end])
 

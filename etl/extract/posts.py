@@ -10,6 +10,7 @@ from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, styled_posts, title_to_person
 from etl.extract.names import honorifics
+from etl.extract.person_spans import body_entity, past_acronym
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
 from etl.read import headline_span
@@ -24,7 +25,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     _plural_titles(doc, index, gaz, gaz_at)
     apply_gazetteer_people(index, gaz)
     title_to_person(doc, index)
-    resolve_title_only(index, gaz)
+    resolve_title_only(index, gaz, home)
     # what the text says of a person before the dateline's place, which is only where the
     # story was filed; then again with the people the dateline placed
     for _ in range(2):
@@ -157,7 +158,10 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         # one country per span: "U.S." is both a country's alias and its demonym ("his U.S. counterpart")
         countries = list({h.span.start: h.ref for h in index.hits
                           if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i}.values())
-        names = _listed_people(doc, index, tok.i + 1)
+        first = tok.i + 1
+        if not countries:
+            countries, first = _counterpart_from(doc, index, tok)  # "his counterpart from Colombia, Y"
+        names = _listed_people(doc, index, first)
         if not countries and len(names) == 1:
             countries = _visited_by(doc, index, tok, key, own[0])
         if not names or len(names) != len(countries):
@@ -174,6 +178,17 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             tm = TitleMention(span, theirs or _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _counterpart_from(doc: Doc, index: ActorIndex, counterpart) -> tuple[list[str], int]:
+    """The one country right after "counterpart from" ("his counterpart from Colombia, Y"), and
+    the token after it (where the names start); else no country and the token after "counterpart"."""
+    i = counterpart.i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "from":
+        return [], counterpart.i + 1
+    i += 1 + (doc[i + 1].lower_ == "the")
+    hit = next((h for h in index.hits if h.kind == "country" and h.span.start == i), None)
+    return ([hit.ref], hit.span.end) if hit is not None else ([], counterpart.i + 1)
 
 
 def _visited_by(doc: Doc, index: ActorIndex, counterpart, owner: str | None, post: TitleMention) -> list[str]:
@@ -435,6 +450,18 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                     sent_to = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
                     if sent_to is not None and sent_to.kind in ("country", "org"):
                         after = sent_to.span.end
+        if of is None and after + 1 < len(doc) and doc[after].lower_ == "of":
+            # "the Executive Director of the International Energy Agency X", "the director general
+            # of the Food and Agriculture Organization of the United Nations (FAO), X": a body the
+            # gazetteer lacks, the model's ORG entity ending in a body's head word, then the holder
+            # (an apposition's body may be a unit of one named later: _body_after_title)
+            body = body_entity(doc, after + 1)
+            if body is not None:
+                k = past_acronym(doc, body.end)
+                named = index.mention_at(past_honorifics(doc, k + (k < len(doc) and doc[k].text == ",")))
+                if named is not None and named.kind == "Person":
+                    of = organization_from_entity(index, body)
+                    after = k
         if of is None and entry.country_iso2 and not _a_regions_post(doc, mod_start, gaz_at):
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.

@@ -1,0 +1,105 @@
+"""Posts (fictional people): titles the table lacked, a post of a body the gazetteer does not
+list, a counterpart "from" a country, hyphenated names after a comma, a name ending in a place
+name, an envoy accredited to "the United States", and whose country a newspaper's bare titles
+are when its story is filed from abroad, or when a government's release names another
+country's post without a name.
+
+Each test runs the real pipeline on a short hand-written article.
+"""
+
+from __future__ import annotations
+
+from etl.model import Article
+from tests.extract_support import extract, extractor, people, roles
+
+
+def test_an_attorney_general_and_a_congressman_are_posts() -> None:
+    facts = extract(
+        "Prime Minister Ana Pereira held meetings with Chair of the House Rules Committee, Congressman Tomas Vale, "
+        "as well as US Attorney General Mara Quint.", published="2024-03-14")
+    got = roles(facts)
+    assert ("Mara Quint", "Attorney General", "United States") in got
+    assert ("Tomas Vale", "Congressman", None) in got
+    assert "Tomas Vale" in people(facts)  # not "Congressman Tomas Vale"
+    assert "House Rules Committee" not in people(facts)  # a body's name before a title is no person
+
+
+def test_a_foreign_minister_and_deputy_premier_holds_both_posts() -> None:
+    facts = extract("Italy's foreign minister and deputy premier Marco Bellini held talks in Vienna on Monday.",
+                    published="2024-03-14")
+    got = roles(facts)
+    assert ("Marco Bellini", "Foreign Minister", "Italy") in got
+    assert ("Marco Bellini", "Deputy Premier", "Italy") in got
+
+
+def test_a_post_of_a_body_the_gazetteer_lacks_is_of_that_body() -> None:
+    facts = extract(
+        "The program included a working meeting with the Executive Director of the Northern Energy Agency Lars "
+        "Holm, and talks with the director general of the Arctic Fisheries Organization of the Nordic States "
+        "(AFONS), Petra Lund.", published="2024-03-14")
+    got = roles(facts)
+    assert ("Lars Holm", "Executive Director", "Northern Energy Agency") in got
+    assert ("Petra Lund", "Director General", "Arctic Fisheries Organization of the Nordic States") in got
+
+
+def test_a_counterpart_from_a_country_holds_the_owners_post_of_it() -> None:
+    facts = extract(
+        "President Ana Lima Sousa receives this Wednesday his counterpart from Colombia, Jorge Ivan Ruiz, at the "
+        "palace.", published="2024-03-14")
+    assert ("Jorge Ivan Ruiz", "President", "Colombia") in roles(facts)
+
+
+def test_a_hyphenated_name_after_a_comma_is_the_titles_holder() -> None:
+    facts = extract("Afterwards, the minister met with the president of Cuba, Miguel Ruiz-Vega and discussed trade.",
+                    published="2024-03-14")
+    assert ("Miguel Ruiz-Vega", "President", "Cuba") in roles(facts)
+
+
+def test_a_name_ending_in_a_place_name_is_the_whole_name() -> None:
+    facts = extract("Prime Minister Ana Lima met the Foreign Minister of Chile, Jorge Soto, on Monday.",
+                    published="2024-03-14")
+    assert "Ana Lima" in people(facts)
+    assert "Ana" not in people(facts)
+
+
+def test_an_envoy_to_the_united_states_is_of_the_country_before_the_title() -> None:
+    facts = extract("He met Jamaica's Ambassador to the United States Carla Brown and the Kenyan Ambassador to the "
+                    "United States, Peter Otieno, on Monday.", published="2024-03-14")
+    got = roles(facts)
+    assert ("Carla Brown", "Ambassador", "Jamaica") in got
+    assert ("Peter Otieno", "Ambassador", "Kenya") in got
+
+
+def test_a_government_release_gives_another_countrys_bare_title_to_no_own_official() -> None:
+    facts = extractor().extract(Article(
+        "t", "Meeting in Oslo on the crisis\n\n"
+        "Today, Foreign Minister Anna Dahl hosted a high-level meeting. It was organised in response to a request "
+        "from the Saudi Minister of Foreign Affairs, who heads a committee.",
+        published="2024-03-14", source="Government of Norway, Ministry of Foreign Affairs"))
+    got = roles(facts)
+    assert ("Anna Dahl", "Foreign Minister", "Saudi Arabia") not in got
+    assert ("Anna Dahl", "Foreign Minister", "Norway") in got
+
+
+def test_a_newspapers_story_filed_abroad_does_not_give_the_host_the_papers_country() -> None:
+    facts = extractor().extract(Article(
+        "t", "Envoy delivers message\n\n"
+        "Kigali, Rwanda \u2014 President Jean Habimana on Sunday held a meeting with Ambassador Peter Okello, who "
+        "travelled to Kigali with a message.", published="2024-03-14", source="The Independent (Kampala)"))
+    got = roles(facts)
+    assert ("Jean Habimana", "President", "Uganda") not in got
+
+
+def test_a_newspapers_own_official_on_a_visit_abroad_is_of_its_country_and_so_is_his_company() -> None:
+    facts = extractor().extract(Article(
+        "t", "Prime Minister on working visit\n\n"
+        "WASHINGTON, DC:\n\n"
+        "Prime Minister Andre Campbell, who is on a working visit to Washington, on Tuesday held talks with US "
+        "National Security Advisor Tom Reed.\n\n"
+        "The prime minister also met with the Secretary of the Navy Carl Dunn at the Pentagon on Tuesday.\n\n"
+        "He was accompanied by Foreign Minister Marcia Grant.",
+        published="2024-03-14", source="The Jamaica Gleaner"))
+    got = roles(facts)
+    assert ("Andre Campbell", "Prime Minister", "Jamaica") in got
+    assert ("Marcia Grant", "Foreign Minister", "Jamaica") in got
+    assert ("Carl Dunn", "Secretary of the Navy", "Jamaica") not in got
