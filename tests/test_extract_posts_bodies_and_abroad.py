@@ -103,3 +103,34 @@ def test_a_newspapers_own_official_on_a_visit_abroad_is_of_its_country_and_so_is
     assert ("Andre Campbell", "Prime Minister", "Jamaica") in got
     assert ("Marcia Grant", "Foreign Minister", "Jamaica") in got
     assert ("Carl Dunn", "Secretary of the Navy", "Jamaica") not in got
+
+
+def test_a_portfolio_listed_with_commas_is_one_title() -> None:
+    facts = extract("The team included Cabinet Secretary for Investment, Trade, and Industry, Rose Wanjiru to a meeting "
+                    "with the envoy.", published="2024-03-14")
+    assert ("Rose Wanjiru", "Cabinet Secretary for Investment, Trade, and Industry", None) in roles(facts)
+
+
+def test_a_country_or_body_set_off_by_commas_between_title_and_name_is_the_posts() -> None:
+    facts = extract(
+        "Those in attendance were the Minister of Information, Ghana, Hon. Kwame Asante, and others.\n\n"
+        "The Spokesperson, Ministry of Foreign Affairs, Musa Bello, in a statement issued in Abuja, said the talks went well.",
+        published="2024-03-14")
+    got = roles(facts)
+    assert ("Kwame Asante", "Minister of Information", "Ghana") in got
+    assert ("Musa Bello", "Spokesperson", "Ministry of Foreign Affairs") in got
+
+
+def test_a_post_predicated_with_is_is_the_subjects() -> None:
+    facts = extract("Ambassador Peter Okello met the minister. Okello is the Permanent Representative of Uganda to the "
+                    "United Nations. Anna Berg is the Foreign Minister's adviser. Tom Vale is not the President of Chile.",
+                    published="2024-03-14")
+    got = roles(facts)
+    assert ("Peter Okello", "Permanent Representative", "Uganda") in got
+    assert not [r for r in got if r[0] in ("Anna Berg", "Tom Vale")]
+
+
+def test_the_countrys_post_is_of_the_country_named_just_before() -> None:
+    facts = extract("President Ana Sousa is on a trip to Argentina. Yesterday, she had a meeting with the country's "
+                    "president, Carlos Ferro, to resume relations.", published="2024-03-14")
+    assert ("Carlos Ferro", "President", "Argentina") in roles(facts)

@@ -71,6 +71,10 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
         owner = _owner_country(index, i)
         if owner is not None:
             return owner
+        if i >= 2 and doc[i - 1].lower_ == "country" and doc[i - 2].lower_ == "the":
+            told = _the_country(doc, index, i - 2)
+            if told is not None:
+                return told, i - 2
     placed = _past_capitalized_modifiers(doc, i, gaz_at, index)
     if placed is not None:
         return placed
@@ -100,6 +104,24 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
 
 
 _MODIFIER_POS = {"PROPN", "ADJ", "NOUN"}
+
+
+def _the_country(doc: Doc, index: ActorIndex, start: int) -> str | None:
+    """The country "the country's" refers to ("Lula is on a trip to Argentina. Yesterday he met
+    the country's president, X"): the one country named by its name in that sentence before
+    it, else in the sentence before; none when two are named there."""
+    sent = doc[start].sent
+    windows = [(sent.start, start)]
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        windows.append((before.start, before.end))
+    for a, b in windows:
+        named = {h.ref for h in index.hits if h.kind == "country" and a <= h.span.start and h.span.end <= b}
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return None
+    return None
 
 
 def _owner_country(index: ActorIndex, end: int) -> tuple[str, int] | None:
@@ -462,6 +484,23 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                 if named is not None and named.kind == "Person":
                     of = organization_from_entity(index, body)
                     after = k
+        if of is None and after + 2 < len(doc) and doc[after].text == ",":
+            # "the Minister of Information, Ghana, Hon. X", "The Spokesperson, Ministry of Foreign
+            # Affairs, X": the country or body set off by commas between the title and its holder
+            k = after + 1 + (doc[after + 1].lower_ == "the")
+            hit = gaz_at.get(k)
+            if hit is None or hit.kind not in ("country", "org") or hit.span.start not in (after + 1, k):
+                body = body_entity(doc, after + 1)
+                hit = None if body is None or any(i in gaz_at for i in range(body.start, body.end)) else Hit("org", "", body)
+            if hit is not None and hit.span.end + 1 < len(doc) and doc[hit.span.end].text == ",":
+                named = index.mention_at(past_honorifics(doc, hit.span.end + 1))
+                if named is not None and named.kind == "Person" and named.span.start == past_honorifics(doc, hit.span.end + 1):
+                    if hit.ref:
+                        of = hit.ref
+                        add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
+                    else:
+                        of = organization_from_entity(index, hit.span)
+                    after = hit.span.end
         if of is None and entry.country_iso2 and not _a_regions_post(doc, mod_start, gaz_at):
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.
@@ -776,6 +815,15 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         # a byline: the name ends one line, the post fills the next ("Senator the Hon X" / "Minister for ...")
         m = index.mention_at(k)
         if m is not None and m.kind == "Person" and m.span.end == k + 1:
+            return m.key
+    if i >= 1 and doc[i].lemma_ == "be" and doc[i].tag_ == "VBZ" and h.span.root.dep_ == "attr" and h.span.root.head.i == i:
+        # "X is the Permanent Representative of Uganda to the United Nations": a present post
+        # predicated of the subject named right before the verb (not "X is the President's aide")
+        m = index.mention_at(i - 1)
+        nxt = doc[h.span.end] if h.span.end < len(doc) else None
+        subj = next((c for c in doc[i].children if c.dep_ == "nsubj"), None)
+        if (m is not None and m.kind == "Person" and m.span.end == i and subj is not None and m.span.start <= subj.i < m.span.end
+                and (nxt is None or nxt.text not in ("'s", "’s")) and not any(c.dep_ == "neg" for c in doc[i].children)):
             return m.key
     if i >= 0 and doc[i].lemma_ in _BECOME:
         k = i - 1
