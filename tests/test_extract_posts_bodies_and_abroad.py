@@ -134,3 +134,20 @@ def test_the_countrys_post_is_of_the_country_named_just_before() -> None:
     facts = extract("President Ana Sousa is on a trip to Argentina. Yesterday, she had a meeting with the country's "
                     "president, Carlos Ferro, to resume relations.", published="2024-03-14")
     assert ("Carlos Ferro", "President", "Argentina") in roles(facts)
+
+
+def test_the_official_a_country_sends_or_is_represented_by_is_that_countrys() -> None:
+    facts = extract("Peru sent the Prime Minister, Jorge Salas, because the president could not travel. Chile was "
+                    "represented by Foreign Minister Ana Soto. The Prime Minister sent Minister Tom Vale to Lima.",
+                    published="2024-03-14")
+    got = roles(facts)
+    assert ("Jorge Salas", "Prime Minister", "Peru") in got
+    assert ("Ana Soto", "Foreign Minister", "Chile") in got
+    assert ("Tom Vale", "Minister", None) in got
+
+
+def test_the_president_of_the_republic_is_a_title_and_the_given_name_after_it_the_names() -> None:
+    facts = extract("This Tuesday, the President of the Republic Marcelo Ribeiro de Castro swore in the Prime Minister, "
+                    "Luis Pinto, in Lisbon.", published="2024-03-14")
+    got = roles(facts)
+    assert ("Marcelo Ribeiro de Castro", "President of the Republic", None) in got

@@ -532,6 +532,7 @@ _LISTED = {"conj", "appos"}  # (the parser takes ", Prime Minister B" in a list 
 
 
 _DELEGATION_VERBS = {"consist", "include", "comprise", "compose"}
+_SEND_VERBS = {"send", "dispatch", "represent"}
 _ACCOMPANY = {"accompany"}
 _JOIN_OCCASIONS = {"meeting", "talk", "call", "visit", "conversation", "videoconference", "discussion", "lunch", "dinner"}
 
@@ -545,7 +546,18 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     Vice President X")."""
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in _DELEGATION_VERBS:
+        if lemma in _SEND_VERBS and tok.pos_ == "VERB":
+            # "Peru sent the Prime Minister, X": the official a country sends (or is represented
+            # by) is that country's
+            subj = next((c for c in tok.children if c.dep_ in (("nsubjpass",) if lemma == "represent" else ("nsubj",))), None)
+            m = index.mention_at(subj.i) if subj is not None else None
+            if m is not None and m.kind == "Country" and subj.left_edge.i == m.span.start and subj.right_edge.i < m.span.end:
+                if lemma == "represent":
+                    sent = [t for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in o.subtree]
+                else:
+                    sent = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+                _place(index, gaz, _people_in(index, sent), m.key)
+        elif lemma in _DELEGATION_VERBS:
             for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"):
                 places = [h for h in index.hits if h.kind in ("country", "demonym") and subj.left_edge.i <= h.span.start and h.span.end <= subj.i]
                 if len({h.ref for h in places}) == 1:

@@ -483,8 +483,8 @@ def _extend_left(doc: Doc, start: int, end: int, blocked: set[int], title_tokens
             and not doc[start - 1].is_sent_start and _name_token(doc[start - 1], blocked, title_tokens)
             and doc[start - 1].lower_ not in _title_vocabulary_words() and doc[start - 1].lower_ not in person_nouns()
             and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end
-            and not doc[start - 2].text[:1].isupper()):
-        start -= 1
+            and (not doc[start - 2].text[:1].isupper() or (start - 2) in title_tokens)):
+        start -= 1  # (after a title: "the President of the Republic Marcelo" + "Rebelo de Sousa")
     # "Sheikh" + "Salem" + "Abdullah Al-Faris": the model may leave the given name after an
     # honorific out of the name; the words between the honorific and the name are the name's
     k = start
