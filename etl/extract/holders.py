@@ -533,6 +533,7 @@ _LISTED = {"conj", "appos"}  # (the parser takes ", Prime Minister B" in a list 
 
 _DELEGATION_VERBS = {"consist", "include", "comprise", "compose"}
 _SEND_VERBS = {"send", "dispatch", "represent"}
+_GROUP_NOUNS = {"delegation", "team", "official", "officials", "group"}
 _ACCOMPANY = {"accompany"}
 _JOIN_OCCASIONS = {"meeting", "talk", "call", "visit", "conversation", "videoconference", "discussion", "lunch", "dinner"}
 
@@ -558,7 +559,12 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                     sent = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
                 _place(index, gaz, _people_in(index, sent), m.key)
         elif lemma in _DELEGATION_VERBS:
-            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"):
+            groups = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"]
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _GROUP_NOUNS and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in tok.children):
+                # "a team of Kenya government officials that included Cabinet Secretary X"
+                groups.append(tok.head)
+            for subj in groups:
                 places = [h for h in index.hits if h.kind in ("country", "demonym") and subj.left_edge.i <= h.span.start and h.span.end <= subj.i]
                 if len({h.ref for h in places}) == 1:
                     members = _people_in(index, [t for t in tok.subtree if t.i > tok.i])

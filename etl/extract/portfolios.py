@@ -21,7 +21,7 @@ from etl.read import headline_span
 from etl.vocab import TitleEntry
 
 # Title words a portfolio follows ("Minister for ...", "Secretary of ..."), by their last word.
-_PORTFOLIO_HEADS = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"}
+_PORTFOLIO_HEADS = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "counsellor"}
 _JOINS = {"and", "&", "of", "the"}
 _APOSTROPHE_S = {"'s", "\u2019s"}
 _MAX_WORDS = 10

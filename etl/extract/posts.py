@@ -104,6 +104,7 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
 
 
 _MODIFIER_POS = {"PROPN", "ADJ", "NOUN"}
+_MISSIONS = {"embassy", "consulate", "mission", "delegation"}
 
 
 def _the_country(doc: Doc, index: ActorIndex, start: int) -> str | None:
@@ -501,6 +502,19 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                     else:
                         of = organization_from_entity(index, hit.span)
                     after = hit.span.end
+        if of is None and after + 3 < len(doc) and doc[after].lower_ == "at" and doc[after + 1].lower_ == "the":
+            # "the Minister Counsellor for Trade at the Embassy of Jamaica, X": a post at a
+            # country's mission abroad, then its holder, is that country's
+            k = after + 2
+            if doc[k].lower_ in _MISSIONS and doc[k].text[:1].isupper() and doc[k + 1].lower_ == "of":
+                hit = gaz_at.get(k + 2) or (gaz_at.get(k + 3) if doc[k + 2].lower_ == "the" else None)
+                if hit is not None and hit.kind == "country" and hit.span.end + 1 < len(doc) and doc[hit.span.end].text == ",":
+                    start_name = past_honorifics(doc, hit.span.end + 1)
+                    named = index.mention_at(start_name)
+                    if named is not None and named.kind == "Person" and named.span.start == start_name:
+                        of = hit.ref
+                        add_gazetteer_actor(index, gaz, of, "Country")
+                        after = hit.span.end
         if of is None and entry.country_iso2 and not _a_regions_post(doc, mod_start, gaz_at):
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.
