@@ -163,3 +163,14 @@ def test_a_post_at_a_countrys_embassy_named_before_its_holder_is_that_countrys()
     facts = extract("He was accompanied by the Minister Counsellor for Trade at the Embassy of Jamaica, Carla Brown.",
                     published="2024-03-14")
     assert ("Carla Brown", "Minister Counsellor for Trade", "Jamaica") in roles(facts)
+
+
+def test_former_holders_named_by_a_home_text_are_its_own_beside_the_sitting_one() -> None:
+    facts = extractor().extract(Article(
+        "t", "Remarks in Tokyo\n\n"
+        "PRIME MINISTER JOHN CARTER: It is important that Barbados shows its respect. I have brought with me as "
+        "well, former Prime Ministers Wells, Hartley and Brook.", published="2024-03-14",
+        source="Barbados Government Information Service"))
+    got = roles(facts)
+    assert ("Wells", "Prime Minister", "Barbados") in got
+    assert ("Brook", "Prime Minister", "Barbados") in got

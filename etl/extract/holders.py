@@ -217,9 +217,18 @@ _DEPUTY_WORDS = {"deputy", "vice", "vice-", "first", "second", "acting"}
 
 def _rank_taken(person: str, country: str, index: ActorIndex) -> bool:
     """Someone else already holds a post of that rank for that country (heads count as one rank;
-    a deputy's post is a rank of its own: a country has a prime minister and a deputy)."""
-    own = {_rank(t) for t in index.titles if t.person == person and t.kind != "other"}  # a country has many "other" officials
-    return any(t.person and t.person != person and t.of == country and _rank(t) in own for t in index.titles)
+    a deputy's post is a rank of its own: a country has a prime minister and a deputy). A former
+    holder's post is no rank taken, by them or from them ("the sitting Prime Minister" and
+    "former Prime Ministers A and B")."""
+    own = {_rank(t) for t in index.titles if t.person == person and t.kind != "other" and not _former_title(t)}  # a country has many "other" officials
+    return any(t.person and t.person != person and t.of == country and _rank(t) in own and not _former_title(t) for t in index.titles)
+
+
+def _former_title(t: TitleMention) -> bool:
+    """The title is a past one: "former Prime Ministers A, B", "the late President X"."""
+    doc = t.span.doc
+    before = [w.lower_ for w in doc[max(0, t.span.start - 2):t.span.start]] + [w.lower_ for w in t.span[:2]]
+    return any(w in ("former", "late", "ex", "then") for w in before)
 
 
 def _rank(t: TitleMention) -> str:

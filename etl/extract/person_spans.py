@@ -44,6 +44,8 @@ NOT_NAME_WORDS = {
     "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
     # buildings named after a person or a place ("Kamuzu Palace", "State House" aside: House is a family name)
     "palace", "hotel", "airport", "chancellery", "headquarters",
+    # bodies and places named after a person ("the Archbishop Makarios III Foundation")
+    "foundation", "institute", "university", "museum", "stadium", "hospital", "avenue", "boulevard",
     # meeting words of a Title Case name ("a Small Group Meeting and Plenary Meeting with ...")
     "meeting", "meetings", "summit", "dialogue", "talks", "conference",
     # groups of countries and the formats they meet in ("the Weimar Triangle", "the Normandy
