@@ -174,3 +174,18 @@ def test_former_holders_named_by_a_home_text_are_its_own_beside_the_sitting_one(
     got = roles(facts)
     assert ("Wells", "Prime Minister", "Barbados") in got
     assert ("Brook", "Prime Minister", "Barbados") in got
+
+
+def test_two_posts_joined_by_and_before_one_holder_after_a_comma_are_both_held() -> None:
+    facts = extract(
+        "The minister received in Madrid the High Representative for Foreign and Security Policy of the EU and Vice "
+        "President of the Commission, Jonas Berg, to coordinate policy.", published="2024-03-14")
+    got = roles(facts)
+    assert ("Jonas Berg", "High Representative", "European Union") in got
+    assert any(r[0] == "Jonas Berg" and r[1].startswith("Vice President") and r[2] == "European Union" for r in got)
+
+
+def test_two_posts_joined_by_and_before_two_listed_names_are_not_one_persons() -> None:
+    facts = extract("The President of Chile and the Prime Minister of Peru, Ana Soto and Luis Vega, met on Monday.",
+                    published="2024-03-14")
+    assert ("Ana Soto", "President", "Chile") not in roles(facts)

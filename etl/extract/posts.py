@@ -13,6 +13,7 @@ from etl.extract.names import honorifics
 from etl.extract.person_spans import body_entity, past_acronym
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
+from etl.model import RoleFact
 from etl.read import headline_span
 
 
@@ -444,6 +445,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
     by_hit_end: dict[int, TitleMention] = {}
     pending: list[tuple] = []
+    pending_the: list[tuple] = []
     for h in title_hits:
         entry = gaz.titles[h.ref]
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
@@ -577,6 +579,12 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             # holder of the next title, found once that title is read
             pending.append((doc[start:body_end or after], of, _joined_ahead(doc, body_end or after)))
             continue
+        if person is None and not bare:
+            k = _and_title_ahead(doc, after, title_hits)
+            if k is not None:
+                # "the High Representative for Foreign and Security Policy of the EU and Vice
+                # President of the Commission, X": two posts of one holder named after a comma
+                pending_the.append((h, entry, of, start, k))
         if entry.phrase in _UNIT_HEADS and person is None:
             continue  # "the head of the department said": no post without its holder
         if of is None and apposed:
@@ -601,6 +609,24 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         by_hit_end[h.span.end] = tm
         if person is not None:
             add_role(index, person, tm)
+    for h, entry, of, start, k in pending_the:
+        nxt = next((t for t in index.titles if t.person and t.span.start == k), None)
+        if nxt is None or index.actors[nxt.person].kind != "Person" or any(t.person for t in index.titles if t.span.start == start and t is not nxt):
+            continue
+        sent = doc[k].sent
+        named = next((m for m in index.mentions_in(k, sent.end) if m.key == nxt.person and m.kind == "Person"), None)
+        # the holder set off by a comma after the second post, and no other name joined to it
+        if (named is None or named.span.start < 1 or doc[named.span.start - 1].text != ","
+                or (named.span.end < len(doc) and doc[named.span.end].lower_ == "and")):
+            continue
+        tm = TitleMention(doc[start:named.span.end], entry.label, entry.kind, of, nxt.person)
+        index.titles.append(tm)
+        add_role(index, nxt.person, tm)
+        if of is not None and nxt.of is None:
+            # one person's two posts, of one country or body
+            nxt.of = of
+            actor = index.actors[nxt.person]
+            actor.roles = [RoleFact(r.title, of, r.evidence) if r.of is None and r.title == nxt.title else r for r in actor.roles]
     for phrase, of, k in pending:
         nxt = next((t for t in index.titles if t.person and t.span.start in (k, k + 1)), None)
         if nxt is None or index.actors[nxt.person].kind != "Person":
@@ -642,6 +668,21 @@ def _unit_end(doc: Doc, index: ActorIndex, h: Hit) -> int | None:
 
 def _unit_label(doc: Doc, h: Hit, end: int) -> str:
     return doc[h.span.start:end].text
+
+
+def _and_title_ahead(doc: Doc, end: int, title_hits: list[Hit]) -> int | None:
+    """"... of the EU and Vice President ...": past the capitalized words of a title's own
+    portfolio and body, the token a further title starts at after "and"."""
+    starts = {x.span.start for x in title_hits}
+    k = end
+    while k + 1 < len(doc) and k - end <= _BODY_SCAN:
+        tok = doc[k]
+        if tok.lower_ in ("and", "&") and k + 1 in starts:
+            return k + 1
+        if not (tok.is_alpha and tok.text[:1].isupper() or tok.lower_ in ("of", "the", "for", "and", "&")):
+            return None
+        k += 1
+    return None
 
 
 def _joined_ahead(doc: Doc, end: int) -> int | None:
