@@ -189,3 +189,11 @@ def test_two_posts_joined_by_and_before_two_listed_names_are_not_one_persons() -
     facts = extract("The President of Chile and the Prime Minister of Peru, Ana Soto and Luis Vega, met on Monday.",
                     published="2024-03-14")
     assert ("Ana Soto", "President", "Chile") not in roles(facts)
+
+
+def test_whose_post_is_of_the_country_the_relative_clause_hangs_on() -> None:
+    facts = extract("Nor has the embassy in Georgia, with whose Foreign Minister, Nika Beridze, the minister also met "
+                    "on Wednesday, been upgraded. Ana Lopez, whose Foreign Minister spoke, left.", published="2024-03-14")
+    got = roles(facts)
+    assert ("Nika Beridze", "Foreign Minister", "Georgia") in got
+    assert not [r for r in got if r[0] == "Ana Lopez"]

@@ -80,6 +80,15 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     if placed is not None:
         return placed
     prev = doc[i - 1]
+    if prev.lower_ == "whose":
+        # "Spain's embassy in Georgia, with whose Foreign Minister, X, ...": the country the
+        # relative clause hangs on, named right before it
+        k = i - 2
+        while k >= 0 and i - 2 - k < 2 and (doc[k].lower_ in ("with", "to", "for", "of", "by") or doc[k].text == ","):
+            k -= 1
+        hit = gaz_at.get(k)
+        if k < i - 2 and hit is not None and hit.kind == "country" and hit.span.end == k + 1:
+            return hit.ref, i - 1
     if prev.lower_ == "its" and prev.tag_ == "PRP$":
         # "cooperation with the International Labour Organization ... with its Director-General
         # X": the body or country the sentence named last before "its"
