@@ -128,6 +128,9 @@ def test_a_post_predicated_with_is_is_the_subjects() -> None:
     got = roles(facts)
     assert ("Peter Okello", "Permanent Representative", "Uganda") in got
     assert not [r for r in got if r[0] in ("Anna Berg", "Tom Vale")]
+    facts = extract("Deputy Prime Minister Musa Otieno, who is also the Foreign Minister of Kenya, arrived in Washington.",
+                    published="2024-03-14")
+    assert ("Musa Otieno", "Foreign Minister", "Kenya") in roles(facts)
 
 
 def test_the_countrys_post_is_of_the_country_named_just_before() -> None:

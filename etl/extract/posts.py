@@ -880,14 +880,18 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         m = index.mention_at(k)
         if m is not None and m.kind == "Person" and m.span.end == k + 1:
             return m.key
-    if i >= 1 and doc[i].lemma_ == "be" and doc[i].tag_ == "VBZ" and h.span.root.dep_ == "attr" and h.span.root.head.i == i:
-        # "X is the Permanent Representative of Uganda to the United Nations": a present post
-        # predicated of the subject named right before the verb (not "X is the President's aide")
-        m = index.mention_at(i - 1)
+    v = i - 1 if i >= 1 and doc[i].lower_ in ("also", "now", "currently") else i
+    if v >= 1 and doc[v].lemma_ == "be" and doc[v].tag_ == "VBZ" and h.span.root.dep_ == "attr" and h.span.root.head.i == v:
+        # "X is the Permanent Representative of Uganda to the United Nations", "X, who is also
+        # the Foreign Minister, ...": a present post predicated of the subject named right
+        # before the verb (not "X is the President's aide")
+        end = v - 2 if v >= 3 and doc[v - 1].lower_ == "who" and doc[v - 2].text == "," else v
+        m = index.mention_at(end - 1)
         nxt = doc[h.span.end] if h.span.end < len(doc) else None
-        subj = next((c for c in doc[i].children if c.dep_ == "nsubj"), None)
-        if (m is not None and m.kind == "Person" and m.span.end == i and subj is not None and m.span.start <= subj.i < m.span.end
-                and (nxt is None or nxt.text not in ("'s", "’s")) and not any(c.dep_ == "neg" for c in doc[i].children)):
+        subj = next((c for c in doc[v].children if c.dep_ == "nsubj"), None)
+        if (m is not None and m.kind == "Person" and m.span.end == end and subj is not None
+                and (m.span.start <= subj.i < m.span.end or subj.i == v - 1 and subj.lower_ == "who")
+                and (nxt is None or nxt.text not in ("'s", "’s")) and not any(c.dep_ == "neg" for c in doc[v].children)):
             return m.key
     if i >= 0 and doc[i].lemma_ in _BECOME:
         k = i - 1
