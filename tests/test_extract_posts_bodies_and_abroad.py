@@ -200,3 +200,13 @@ def test_whose_post_is_of_the_country_the_relative_clause_hangs_on() -> None:
     got = roles(facts)
     assert ("Nika Beridze", "Foreign Minister", "Georgia") in got
     assert not [r for r in got if r[0] == "Ana Lopez"]
+
+
+def test_a_home_texts_president_of_the_republic_is_its_own_beside_its_prime_minister() -> None:
+    facts = extractor().extract(Article(
+        "t", "Prime Minister Luis Pinto, who spoke with the Ukrainian President on Monday, guaranteed support.\n\n"
+        "This Tuesday, the President of the Republic Marcelo Ribeiro de Castro swore in the Prime Minister, Luis Pinto, "
+        "in a ceremony in Lisbon. Portugal will continue its support.", published="2024-03-14", source="Portugal Pulse"))
+    got = roles(facts)
+    assert ("Marcelo Ribeiro de Castro", "President of the Republic", "Portugal") in got
+    assert ("Luis Pinto", "Prime Minister", "Portugal") in got

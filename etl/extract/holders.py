@@ -232,7 +232,11 @@ def _former_title(t: TitleMention) -> bool:
 
 
 def _rank(t: TitleMention) -> str:
-    """A post's rank: heads of state and government are one, a deputy's post is its own."""
+    """A post's rank: heads of state and government are one, a deputy's post is its own; the
+    "President of the Republic" names the state's own head, apart from its head of government
+    ("the President of the Republic X swore in the Prime Minister, Y")."""
+    if t.title.lower() == "president of the republic":
+        return "head of the republic"
     base = "head" if t.kind in _HEADS else t.kind
     deputy = t.title.lower().split()[0] in _DEPUTY_WORDS or t.title.lower().startswith("vice-")
     return "deputy " + base if deputy else base
