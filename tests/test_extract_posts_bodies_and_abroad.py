@@ -147,6 +147,8 @@ def test_the_official_a_country_sends_or_is_represented_by_is_that_countrys() ->
     assert ("Jorge Salas", "Prime Minister", "Peru") in got
     assert ("Ana Soto", "Foreign Minister", "Chile") in got
     assert ("Tom Vale", "Minister", None) in got
+    facts = extract("Kenya sent a message to Foreign Minister Ana Lopez on Monday.", published="2024-03-14")
+    assert ("Ana Lopez", "Foreign Minister", "Kenya") not in roles(facts)
 
 
 def test_the_president_of_the_republic_is_a_title_and_the_given_name_after_it_the_names() -> None:

@@ -567,10 +567,11 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             m = index.mention_at(subj.i) if subj is not None else None
             if m is not None and m.kind == "Country" and subj.left_edge.i == m.span.start and subj.right_edge.i < m.span.end:
                 if lemma == "represent":
-                    sent = [t for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in o.subtree]
+                    heads = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
                 else:
-                    sent = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
-                _place(index, gaz, _people_in(index, sent), m.key)
+                    heads = [c for c in tok.children if c.dep_ == "dobj"]
+                # the object and its apposition, not what hangs on it ("sent condolences to X")
+                _place(index, gaz, _people_in(index, [t for o in heads for t in _core(o)]), m.key)
         elif lemma in _DELEGATION_VERBS:
             groups = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"]
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _GROUP_NOUNS and any(
@@ -606,6 +607,16 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 countries = {index.actors[p].country for p in other if index.actors[p].country}
                 if other and len(countries) == 1:
                     _place(index, gaz, own, countries.pop())
+
+
+def _core(tok) -> list:
+    """A noun phrase's own words and its appositions and conjuncts ("the Prime Minister, X"),
+    without its prepositional phrases or clauses."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "det", "amod", "punct", "conj", "cc", "flat", "nmod", "poss"):
+            out.extend(_core(c))
+    return out
 
 
 def _previous_subject(sent) -> list:
