@@ -160,8 +160,9 @@ def test_the_president_of_the_republic_is_a_title_and_the_given_name_after_it_th
 
 def test_a_countrys_team_that_included_an_official_places_the_official() -> None:
     facts = extract("On Monday, the minister led a team of Kenya government officials that included Cabinet Secretary "
-                    "for Trade, Rose Wanjiru to a meeting with the envoy.", published="2024-03-14")
+                    "for Trade, Rose Wanjiru to a meeting with Ambassador Meg Lane.", published="2024-03-14")
     assert ("Rose Wanjiru", "Cabinet Secretary for Trade", "Kenya") in roles(facts)
+    assert ("Meg Lane", "Ambassador", "Kenya") not in roles(facts)  # met by the team, not in it
 
 
 def test_a_post_at_a_countrys_embassy_named_before_its_holder_is_that_countrys() -> None:

@@ -582,6 +582,8 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 places = [h for h in index.hits if h.kind in ("country", "demonym") and subj.left_edge.i <= h.span.start and h.span.end <= subj.i]
                 if len({h.ref for h in places}) == 1:
                     members = _people_in(index, [t for t in tok.subtree if t.i > tok.i])
+                    if subj.i == tok.head.i and tok.dep_ == "relcl":  # (the relative clause's objects, not the meeting it goes on to)
+                        members = _people_in(index, [t for c in tok.children if c.dep_ == "dobj" for t in _core(c)])
                     _place(index, gaz, members, places[0].ref)
         elif lemma == "lead" and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.lemma_.lower() == "delegation":
             # "the Chinese delegation led by Vice President X": the leader is of the delegation's country
