@@ -213,3 +213,14 @@ def test_a_home_texts_president_of_the_republic_is_its_own_beside_its_prime_mini
     got = roles(facts)
     assert ("Marcelo Ribeiro de Castro", "President of the Republic", "Portugal") in got
     assert ("Luis Pinto", "Prime Minister", "Portugal") in got
+
+
+def test_a_bare_title_of_a_country_is_the_one_holder_of_that_very_post() -> None:
+    facts = extract(
+        "Silva receives President of Colombia at the palace\n\n"
+        "The president Ana Lima Silva receives this Wednesday his counterpart from Colombia, Jorge Ivan Ruiz, at the "
+        "palace. Peru sent the Prime Minister, Jorge Salas, because President Rosa Mendes could not travel.",
+        published="2024-03-14")
+    got = roles(facts)
+    assert ("Jorge Ivan Ruiz", "President", "Colombia") in got
+    assert ("Rosa Mendes", "President", "Colombia") not in got

@@ -71,6 +71,11 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))
                and not (o.of is None and taken - {o.person})
                and not (o.of is None and t.of is not None and home is not None and t.of != home)]
+    exact = {o.person for o in holders if t.of is not None and o.of == t.of}
+    if len(exact) == 1:
+        # "Lula receives President of Colombia": the one holder of that very post the text names
+        person = exact.pop()
+        return person, any(r.title == t.title and r.of == t.of for r in index.actors[person].roles)
     if t.of is not None and t.kind != "other" and not any(o.of == t.of for o in holders):
         # "the US top diplomat" beside Foreign Minister X (no country) and Secretary of State Y
         # (of the United States): the post of that kind of that country, Y's, not X's
