@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from diplokg.iris import digest
 from etl.extract.actors import find_actors
-from etl.extract.context import ArticleContext, home_country, publisher_country
+from etl.extract.context import ArticleContext, government_source, home_country, publisher_country
 from etl.extract.dates import anchor_for
 from etl.extract.gazetteer import Gazetteer, gazetteer_for
 from etl.extract.meetings import MeetingDraft, find_meetings
@@ -101,7 +101,7 @@ class Extractor:
         )
         head = ctx.headline()
         publisher_posts(ctx.index, self.gazetteer, home_country(article.source, article.url, self.gazetteer), head[1] if head else 0,
-                        ctx.quotes)
+                        ctx.quotes, government=government_source(article.source, article.url))
         return ctx
 
     def facts(self, article: Article, doc: Doc) -> ArticleFacts:

@@ -111,3 +111,11 @@ def test_a_demonym_and_a_posts_rank_before_a_title_are_no_person() -> None:
     )
     assert people(facts) == {"Nino Kavtaradze"}
     assert [s[0] for s in statements(facts)] == ["Nino Kavtaradze"]
+
+
+def test_a_body_named_after_a_person_is_no_part_of_the_persons_name() -> None:
+    from tests.extract_support import extract, people
+    facts = extract("The president attended a memorial event for Archbishop Petros II at the Archbishop Petros II "
+                    "Foundation on Friday.", published="2024-03-14")
+    assert "Petros II" in people(facts)
+    assert not [p for p in people(facts) if "Foundation" in p]

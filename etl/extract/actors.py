@@ -36,6 +36,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     index = ActorIndex(doc)
     limit = len(index.text) if body_end_char is None else body_end_char
     hits = [h for h in gaz.hits(doc) if h.span.end_char <= limit and not in_credit(h.span)]
+    hits = [h for h in hits if not _ends_a_name(doc, h)]
     hits = _disambiguate_orgs(index, hits, gaz, publisher)
     hits = _national_bodies(doc, hits, gaz)
     hits = portfolio_titles(doc, hits, gaz)
@@ -301,3 +302,16 @@ def _add_the_north_south(doc: Doc, index: ActorIndex, gaz: Gazetteer, taken: set
             if key in index.actors:
                 index.mentions.append(ActorMention(doc[tok.i:tok.i + 1], key, "Country", "alias"))
                 taken.add(tok.i)
+
+
+def _ends_a_name(doc: Doc, h) -> bool:
+    """A country or capital that is a person's family name ("Prime Minister Luís Montenegro",
+    "Ana Lima said"): the model's PERSON entity runs from capitalized given names, on the
+    same line, up to the place's last word."""
+    if h.kind not in ("country", "capital"):
+        return False
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start < h.span.start and e.end == h.span.end), None)
+    if ent is None:
+        return False
+    given = doc[ent.start:h.span.start]
+    return all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN" and "\n" not in t.whitespace_ for t in given)

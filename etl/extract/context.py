@@ -187,6 +187,23 @@ def original_source(source: str | None) -> str | None:
     return cut.strip() or None
 
 
+_GOVERNMENT_WORDS = re.compile(r"\b(?:government|ministry|minister|department|office|presidency|president|embassy|"
+                               r"information service|state house|white house|mofa|mfa|cabinet|chancellery|secretariat)\b", re.IGNORECASE)
+
+
+def government_source(source: str | None, url: str | None = None) -> bool:
+    """The article is a government's own release: its source line names a government body
+    ("Barbados Government Information Service", "MOFA Japan", "Prime Minister of Canada") or its
+    address is on a government domain ("jis.gov.jm", "www.gov.uk"); not a newspaper or agency."""
+    source = original_source(source)
+    if source and _GOVERNMENT_WORDS.search(source):
+        return True
+    if not url:
+        return False
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0]
+    return "gov" in host.split(".")
+
+
 def home_country(source: str | None, url: str | None, gazetteer: Gazetteer) -> str | None:
     """The country the article is written from: its publisher's (:func:`publisher_country`),
     else the one the address's country-code domain names ("www.monitor.co.ug" → Uganda,

@@ -137,6 +137,7 @@ class Gazetteer:
                 taken.update(range(s, e))
                 out.append(Hit(kind, ref, doc[s:e]))
         out = [h for h in out if not _a_region(doc, h)]
+        out = _titles_before_countries(doc, out, by_kind.get("title", []))
         places = {i for h in out if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
         actors = [(h.ref, h.span) for h in out if h.kind in ("country", "org")]
         # a trigger inside a post's title ("National Security Adviser") names the post, not a topic
@@ -145,6 +146,23 @@ class Gazetteer:
                    if not any(a <= span.start and span.end <= b for a, b in titles))
         out.sort(key=lambda h: (h.span.start, -len(h.span)))
         return out
+
+
+def _titles_before_countries(doc: Doc, out: list[Hit], titles: list[tuple[str, int, int]]) -> list[Hit]:
+    """A title that runs into a country's name ("President of the Republic" of "the Republic of
+    Korea") is the longest title ending before the country."""
+    countries = [h for h in out if h.kind == "country"]
+    kept = []
+    for h in out:
+        cut = next((c for c in countries if h.kind == "title" and h.span.start < c.span.start < h.span.end < c.span.end), None)
+        if cut is None:
+            kept.append(h)
+            continue
+        shorter = [(ref, s, e) for ref, s, e in titles if s == h.span.start and e <= cut.span.start]
+        if shorter:
+            ref, s, e = max(shorter, key=lambda x: x[2])
+            kept.append(Hit("title", ref, doc[s:e]))
+    return kept
 
 
 _COMPASS = {"Northern", "Southern", "Eastern", "Western"}

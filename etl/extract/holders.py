@@ -16,14 +16,17 @@ from etl.model import Actor, RoleFact
 from etl.read import headline_span
 
 
-def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
+def resolve_title_only(index: ActorIndex, gaz: Gazetteer, home: str | None = None) -> None:
     """A title with no name ("the U.S. special representative for North Korea", "the
     secretary") refers to the person of the article holding that post: named with it in the
     article, else listed with it in the officials table, else the first person whose title
     contains it. Never someone named in the same sentence ("President X held a call with the
     President of Y"). A bare title beside a named holder of the same title in one sentence
     ("The Prime Minister spoke to Canadian Prime Minister X") is someone the article does not
-    name when no one else can be meant, and that title stays unresolved in the whole article."""
+    name when no one else can be meant, and that title stays unresolved in the whole article.
+    In an article written from a country (``home``), a title of another country ("the Saudi
+    Minister of Foreign Affairs") is not someone the text names by the bare title ("Foreign
+    Minister X"): those are the home country's own."""
     open_titles = [t for t in index.titles if t.person is None]
     beside = {id(t): _named_beside(index, t) for t in open_titles}
     unnamed: set[str] = set()
@@ -34,7 +37,7 @@ def resolve_title_only(index: ActorIndex, gaz: Gazetteer) -> None:
             continue  # "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig": a name the model missed
         if _indefinite(t.span):
             continue  # "a State Department spokesman said": someone the article does not identify
-        person, variant = _holder(index, gaz, t, beside[id(t)])
+        person, variant = _holder(index, gaz, t, beside[id(t)], home)
         if person is None:
             if beside[id(t)]:
                 unnamed.add(t.title)
@@ -51,7 +54,7 @@ def _indefinite(span) -> bool:
     return span[0].lower_ in ("a", "an") or (span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"))
 
 
-def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]) -> tuple[str | None, bool]:
+def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str], home: str | None = None) -> tuple[str | None, bool]:
     """The holder of a title named without a person, and whether the title is only another
     wording of a post already recorded (then it adds no role). ``beside``: holders of the same
     title named in its sentence, whom a bare title does not mean."""
@@ -66,7 +69,13 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     # when someone else is named holding it of that country
     taken = {o.person for o in index.titles if o.person and t.of is not None and o.title == t.title and o.of == t.of}
     holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))
-               and not (o.of is None and taken - {o.person})]
+               and not (o.of is None and taken - {o.person})
+               and not (o.of is None and t.of is not None and home is not None and t.of != home)]
+    exact = {o.person for o in holders if t.of is not None and o.of == t.of}
+    if len(exact) == 1:
+        # "Lula receives President of Colombia": the one holder of that very post the text names
+        person = exact.pop()
+        return person, any(r.title == t.title and r.of == t.of for r in index.actors[person].roles)
     if t.of is not None and t.kind != "other" and not any(o.of == t.of for o in holders):
         # "the US top diplomat" beside Foreign Minister X (no country) and Secretary of State Y
         # (of the United States): the post of that kind of that country, Y's, not X's
@@ -213,13 +222,29 @@ _DEPUTY_WORDS = {"deputy", "vice", "vice-", "first", "second", "acting"}
 
 def _rank_taken(person: str, country: str, index: ActorIndex) -> bool:
     """Someone else already holds a post of that rank for that country (heads count as one rank;
-    a deputy's post is a rank of its own: a country has a prime minister and a deputy)."""
-    def rank(t: TitleMention) -> str:
-        base = "head" if t.kind in _HEADS else t.kind
-        deputy = t.title.lower().split()[0] in _DEPUTY_WORDS or t.title.lower().startswith("vice-")
-        return "deputy " + base if deputy else base
-    own = {rank(t) for t in index.titles if t.person == person and t.kind != "other"}  # a country has many "other" officials
-    return any(t.person and t.person != person and t.of == country and rank(t) in own for t in index.titles)
+    a deputy's post is a rank of its own: a country has a prime minister and a deputy). A former
+    holder's post is no rank taken, by them or from them ("the sitting Prime Minister" and
+    "former Prime Ministers A and B")."""
+    own = {_rank(t) for t in index.titles if t.person == person and t.kind != "other" and not _former_title(t)}  # a country has many "other" officials
+    return any(t.person and t.person != person and t.of == country and _rank(t) in own and not _former_title(t) for t in index.titles)
+
+
+def _former_title(t: TitleMention) -> bool:
+    """The title is a past one: "former Prime Ministers A, B", "the late President X"."""
+    doc = t.span.doc
+    before = [w.lower_ for w in doc[max(0, t.span.start - 2):t.span.start]] + [w.lower_ for w in t.span[:2]]
+    return any(w in ("former", "late", "ex", "then") for w in before)
+
+
+def _rank(t: TitleMention) -> str:
+    """A post's rank: heads of state and government are one, a deputy's post is its own; the
+    "President of the Republic" names the state's own head, apart from its head of government
+    ("the President of the Republic X swore in the Prime Minister, Y")."""
+    if t.title.lower() == "president of the republic":
+        return "head of the republic"
+    base = "head" if t.kind in _HEADS else t.kind
+    deputy = t.title.lower().split()[0] in _DEPUTY_WORDS or t.title.lower().startswith("vice-")
+    return "deputy " + base if deputy else base
 
 
 def title_to_person(doc: Doc, index: ActorIndex) -> None:
@@ -274,25 +299,67 @@ def apply_gazetteer_people(index: ActorIndex, gaz: Gazetteer) -> None:
                 t.of = actor.country
 
 
-def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0, quotes: list[Quote] = ()) -> None:
+def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body_start: int = 0, quotes: list[Quote] = (),
+                    government: bool = True) -> None:
     """A government's release names its own official first ("Prime Minister Justin Trudeau met
     ..."): the posts the text gives that person without a country are of the publishing
     government's country (:func:`etl.extract.context.publisher_country`). The first person
     named in the body counts, not the headline's (which may name the visitor); so does a
-    spokesperson whose department the text does not name."""
+    spokesperson whose department the text does not name.
+
+    A newspaper's story filed from another country (``government`` False, a dateline abroad:
+    "Kigali, Rwanda — President X held ..." in a Kampala paper) names the hosts as barely as its
+    own officials: there the first person is the home country's only when the text has them
+    travel there ("Prime Minister X, who is on a working visit to Washington"), and no one else
+    is placed by the home country alone."""
     if country is None:
         return
+    dateline = dateline_country(index.text, gaz)
+    abroad = not government and dateline is not None and dateline != country
     principal = next((m.key for m in index.mentions if m.kind == "Person" and m.span.start_char >= body_start), None)
+    if abroad and principal is not None and not (_arrives(principal, index, dateline) or _on_a_visit(principal, index, dateline)):
+        principal = None
     speakers = {t.person for t in index.titles if t.person and t.kind == "spokesperson"}
-    for key in dict.fromkeys([principal, *sorted(speakers), *_own_by_the_title(index, country)]):
+    for key in dict.fromkeys([principal, *sorted(speakers), *([] if abroad else _own_by_the_title(index, country))]):
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
         if _arrives(key, index, country, stated=True):
             continue  # "Foreign Ministers A, B and C arrived in Minsk": visitors to the publisher's country
         _give_country(index, gaz, actor, country)
-    _home_officials(index, gaz, country, quotes)
+    if not abroad:
+        _home_officials(index, gaz, country, quotes)
     company_posts(index.doc, index, gaz)
+
+
+_TRIP_NOUNS = {"visit", "trip", "tour"}
+
+
+def _on_a_visit(person: str, index: ActorIndex, country: str) -> bool:
+    """The person is said to be on a visit to ``country`` or its capital, or on one that names no
+    place: "X, who is on a working visit to Washington", "X, on a state visit to Kenya, ..."."""
+    doc = index.doc
+    spans = [m.span for m in index.mentions if m.key == person and m.kind == "Person"]
+    for tok in doc:
+        if tok.lemma_.lower() not in _TRIP_NOUNS or tok.pos_ != "NOUN":
+            continue
+        # the trip's traveller: the subject of the clause it is in, or the person a relative
+        # clause ("who is on a visit") or a phrase set off after the name hangs on
+        holder = None
+        for a in tok.ancestors:
+            if a.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ in ("who", "he", "she") and a.dep_ == "relcl":
+                    holder = a.head
+                else:
+                    holder = subj
+                break
+        if holder is None or not any(s.start <= holder.i < s.end for s in spans):
+            continue
+        places = {h.ref for h in index.hits if h.kind in ("country", "capital") and tok.i < h.span.start and h.span.end <= tok.right_edge.i + 1}
+        if not places or country in places:
+            return True
+    return False
 
 
 _ABROAD_KINDS = {"envoy"}  # ambassadors and envoys a home text names are as often another country's
@@ -443,7 +510,8 @@ def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) ->
     """The countries of the other people named in a sentence with the person who hold a post
     of the same rank (heads of state and government count as one rank)."""
     def ranks(key: str) -> set[str]:
-        return {"head" if t.kind in _HEADS else t.kind for t in index.titles if t.person == key and t.kind != "other"}
+        # a deputy's post is a rank of its own ("premier A" beside "deputy premier B")
+        return {_rank(t) for t in index.titles if t.person == key and t.kind != "other"}
     own = ranks(person)
     doc = index.doc
     out: set[str] = set()
@@ -482,6 +550,8 @@ _LISTED = {"conj", "appos"}  # (the parser takes ", Prime Minister B" in a list 
 
 
 _DELEGATION_VERBS = {"consist", "include", "comprise", "compose"}
+_SEND_VERBS = {"send", "dispatch", "represent"}
+_GROUP_NOUNS = {"delegation", "team", "official", "officials", "group"}
 _ACCOMPANY = {"accompany"}
 _JOIN_OCCASIONS = {"meeting", "talk", "call", "visit", "conversation", "videoconference", "discussion", "lunch", "dinner"}
 
@@ -495,11 +565,30 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     Vice President X")."""
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in _DELEGATION_VERBS:
-            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"):
+        if lemma in _SEND_VERBS and tok.pos_ == "VERB":
+            # "Peru sent the Prime Minister, X": the official a country sends (or is represented
+            # by) is that country's
+            subj = next((c for c in tok.children if c.dep_ in (("nsubjpass",) if lemma == "represent" else ("nsubj",))), None)
+            m = index.mention_at(subj.i) if subj is not None else None
+            if m is not None and m.kind == "Country" and subj.left_edge.i == m.span.start and subj.right_edge.i < m.span.end:
+                if lemma == "represent":
+                    heads = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                else:
+                    heads = [c for c in tok.children if c.dep_ == "dobj"]
+                # the object and its apposition, not what hangs on it ("sent condolences to X")
+                _place(index, gaz, _people_in(index, [t for o in heads for t in _core(o)]), m.key)
+        elif lemma in _DELEGATION_VERBS:
+            groups = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "delegation"]
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _GROUP_NOUNS and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in tok.children):
+                # "a team of Kenya government officials that included Cabinet Secretary X"
+                groups.append(tok.head)
+            for subj in groups:
                 places = [h for h in index.hits if h.kind in ("country", "demonym") and subj.left_edge.i <= h.span.start and h.span.end <= subj.i]
                 if len({h.ref for h in places}) == 1:
                     members = _people_in(index, [t for t in tok.subtree if t.i > tok.i])
+                    if subj.i == tok.head.i and tok.dep_ == "relcl":  # (the relative clause's objects, not the meeting it goes on to)
+                        members = _people_in(index, [t for c in tok.children if c.dep_ == "dobj" for t in _core(c)])
                     _place(index, gaz, members, places[0].ref)
         elif lemma == "lead" and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.lemma_.lower() == "delegation":
             # "the Chinese delegation led by Vice President X": the leader is of the delegation's country
@@ -514,6 +603,8 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 _place(index, gaz, _people_in(index, leaders), places.pop())
         elif lemma in _ACCOMPANY or (lemma == "join" and _joins_an_occasion(tok)):
             subj = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            if len(subj) == 1 and subj[0].lower_ in ("he", "she") and subj[0].i == tok.sent.start:
+                subj = _previous_subject(tok.sent)  # "The prime minister met X. He was accompanied by Y"
             obj = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
             obj += [t for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in o.subtree]
             if not obj and any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -523,6 +614,27 @@ def company_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 countries = {index.actors[p].country for p in other if index.actors[p].country}
                 if other and len(countries) == 1:
                     _place(index, gaz, own, countries.pop())
+
+
+def _core(tok) -> list:
+    """A noun phrase's own words and its appositions and conjuncts ("the Prime Minister, X"),
+    without its prepositional phrases or clauses."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "det", "amod", "punct", "conj", "cc", "flat", "nmod", "poss"):
+            out.extend(_core(c))
+    return out
+
+
+def _previous_subject(sent) -> list:
+    """The subject of the sentence before (its root's), which a "He" or "She" opening this
+    sentence continues; its tokens, or none."""
+    doc = sent.doc
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return list(subj.subtree) if subj is not None else []
 
 
 def _after_by(verb) -> list:

@@ -44,11 +44,16 @@ NOT_NAME_WORDS = {
     "cyclone", "typhoon", "hurricane", "storm", "operation", "mount", "lake", "cape", "fort", "camp", "port",
     # buildings named after a person or a place ("Kamuzu Palace", "State House" aside: House is a family name)
     "palace", "hotel", "airport", "chancellery", "headquarters",
+    # bodies and places named after a person ("the Archbishop Makarios III Foundation")
+    "foundation", "institute", "university", "museum", "stadium", "hospital", "avenue", "boulevard",
     # meeting words of a Title Case name ("a Small Group Meeting and Plenary Meeting with ...")
     "meeting", "meetings", "summit", "dialogue", "talks", "conference",
     # groups of countries and the formats they meet in ("the Weimar Triangle", "the Normandy
     # Format", "the Middle East Quartet", "the Berlin Process")
     "triangle", "quartet", "format", "forum", "group", "process", "initiative",
+    # the head word of a body's name ("Chair of the House Financial Services Committee, Congressman X")
+    "committee", "commission", "council", "ministry", "department", "agency", "organization", "organisation",
+    "embassy", "bureau", "secretariat", "parliament", "assembly", "senate", "congress",
 }
 _DASHES = {"-", "–", "—", "--"}
 _INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’](?!s\b)[A-Za-z][a-z]+")
@@ -480,8 +485,8 @@ def _extend_left(doc: Doc, start: int, end: int, blocked: set[int], title_tokens
             and not doc[start - 1].is_sent_start and _name_token(doc[start - 1], blocked, title_tokens)
             and doc[start - 1].lower_ not in _title_vocabulary_words() and doc[start - 1].lower_ not in person_nouns()
             and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end
-            and not doc[start - 2].text[:1].isupper()):
-        start -= 1
+            and (not doc[start - 2].text[:1].isupper() or (start - 2) in title_tokens)):
+        start -= 1  # (after a title: "the President of the Republic Marcelo" + "Rebelo de Sousa")
     # "Sheikh" + "Salem" + "Abdullah Al-Faris": the model may leave the given name after an
     # honorific out of the name; the words between the honorific and the name are the name's
     k = start
@@ -530,6 +535,44 @@ def in_credit(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
+# The last word of a body's name: "the International Energy Agency", "the Ways and Means Committee".
+BODY_HEADS = {"agency", "organization", "organisation", "committee", "commission", "council", "ministry", "department",
+              "bank", "fund", "programme", "program", "union", "office", "bureau", "secretariat", "authority",
+              "institute", "forum", "court", "assembly", "parliament", "community", "association", "federation"}
+
+
+def body_entity(doc: Doc, i: int):
+    """The model's ORG entity starting at token ``i`` (or after "the" there) whose last word is
+    a body's head word ("the International Energy Agency"), else None."""
+    starts = (i, i + 1) if i < len(doc) and doc[i].lower_ == "the" else (i,)
+    ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start in starts), None)
+    if ent is None or sum(1 for t in ent if t.is_alpha and t.text[:1].isupper()) < 2:
+        return None  # "the Commission" alone: a body the text named in full before, or no one knows which
+    end = ent.end
+    if end - ent.start > 2 and doc[end - 2].text == "(":
+        end -= 2  # "the ... Organization (FAO": the model's span took in half the acronym's brackets
+    last = doc[end - 1]
+    if last.lower_ in BODY_HEADS and last.text[:1].isupper():
+        return doc[ent.start:end]
+    heads = [k for k in range(ent.start, end - 1) if doc[k].lower_ in BODY_HEADS and doc[k].text[:1].isupper()]
+    if not heads:
+        return None
+    k = heads[-1]
+    rest = doc[k + 1:end]
+    if 2 <= len(rest) <= 4 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in BODY_HEADS for t in rest):
+        return doc[ent.start:k + 1]  # "the Northern Energy Agency Lars Holm": the holder's name glued on after the head
+    # "the Food and Agriculture Organization of the United Nations": the name goes on past its
+    # head word with "of"
+    return doc[ent.start:end] if any(doc[h + 1].lower_ == "of" for h in heads) else None
+
+
+def past_acronym(doc: Doc, i: int) -> int:
+    """Past a body's acronym in brackets right after its name ("(FAO)")."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
+        return i + 3
+    return i
+
+
 def _role_noun_ends(doc: Doc) -> set[int]:
     """Token indices right after a lower-case role noun ("chief delegate" Kim Ki-woong)."""
     nouns = person_nouns()
@@ -540,11 +583,17 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
     """Where a name may start after a title: past "of (the) <country>" when the country's
     tokens are blocked (a mention), or past "in/at the <body>" ("Minister of State in the
     Ministry of Foreign Affairs"), else ``i``."""
-    if i + 1 < len(doc) and doc[i].lower_ == "of":
+    if i + 1 < len(doc) and (doc[i].lower_ == "of" or doc[i].lower_ == "from" and i > 0 and doc[i - 1].lemma_.lower() == "counterpart"):
+        # ("his counterpart from Colombia, X")
         k = i + 1 + (doc[i + 1].lower_ == "the")
         body = None if k >= len(doc) or k in blocked else next((e for e in doc.ents if e.label_ == "ORG" and e.start in (i + 1, k)), None)
+        named = body_entity(doc, i + 1) if k < len(doc) and k not in blocked else None
+        if named is not None and named.end < (body.end if body is not None else len(doc)):
+            return past_acronym(doc, named.end)  # "the Executive Director of the Northern Energy Agency Lars Holm" as one ORG
         if body is not None and body.end < len(doc) and doc[body.end].text == "," and not blocked.intersection(range(body.start, body.end)):
             return body.end  # "the President of the Chamber of Deputies, X": past the body, to the apposition
+        if named is not None and not blocked.intersection(range(named.start, named.end)):
+            return past_acronym(doc, named.end)  # "the Executive Director of the International Energy Agency X", "... (FAO), X"
         if k < len(doc) and k in blocked:
             while k < len(doc) and k in blocked:
                 k += 1
@@ -654,11 +703,16 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
     while k < len(doc) and is_honorific(doc[k]):
         k += 1
     j = k
-    while j < len(doc) and j - k < 4 and j not in blocked and j not in title_tokens and (
+    hyphens = 0
+    while j < len(doc) and j - k - 2 * hyphens < 4 and j not in blocked and j not in title_tokens and (
             doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper()
             or j > k and doc[j].lower_ in PARTICLES and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
         j += 1  # a lower-case particle inside the name ("Mario di Santo", "Anna van Dijk")
-    if j - k < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
+        if (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                and doc[j + 1].is_alpha and doc[j + 1].text[:1].isupper() and (j + 1) not in blocked):
+            j += 1  # a hyphenated part of the name ("Ana Ruiz-Vega"): the part after the hyphen goes on
+            hyphens += 1
+    if j - k - 2 * hyphens < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
         return None
     if j < len(doc) and doc[j].text not in _APPOSITION_ENDS and not doc[j].is_space:
         return None

@@ -21,7 +21,7 @@ from etl.read import headline_span
 from etl.vocab import TitleEntry
 
 # Title words a portfolio follows ("Minister for ...", "Secretary of ..."), by their last word.
-_PORTFOLIO_HEADS = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"}
+_PORTFOLIO_HEADS = {"minister", "secretary", "commissioner", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "counsellor"}
 _JOINS = {"and", "&", "of", "the"}
 _APOSTROPHE_S = {"'s", "\u2019s"}
 _MAX_WORDS = 10
@@ -76,7 +76,7 @@ def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -
     if place is None and org is not None and doc[j].text[:1].isupper():
         # "Ambassador to CARICOM": an organization the gazetteer does not list
         return Hit("title", h.ref, doc[h.span.start:org.end])
-    if place is None or place.kind not in ("country", "capital", "org") or place.span.start != j:
+    if place is None or place.kind not in ("country", "capital", "org") or place.span.start not in (i + 1, j):  # ("the United States" is one hit)
         return None
     return Hit("title", h.ref, doc[h.span.start:place.span.end])
 
@@ -178,6 +178,8 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
             capitalized += 1
         elif tok.lower_ in _JOINS or tok.text in _APOSTROPHE_S or (tok.text.endswith(".") and tok.text[:1].isupper() and len(tok.text) <= 5):
             pass  # "Bureau of ...", "Department of State's", "U.S."
+        elif tok.text == "," and capitalized and _serial_list_goes_on(doc, j):
+            pass  # "Cabinet Secretary for Investment, Trade, and Industry"
         else:
             break
         j += 1
@@ -204,6 +206,21 @@ def _portfolio(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], ga
         kept = entry.country_iso2 if of_state and entry.phrase != "secretary of state" else None
         gaz.titles[phrase] = TitleEntry(phrase, kind, label, owner_iso2 or kept)
     return Hit("title", phrase, span)
+
+
+def _serial_list_goes_on(doc: Doc, comma: int) -> bool:
+    """A comma inside a list of portfolios: single capitalized words and commas after it, up to
+    "and" or "&" and one more capitalized word ("Investment, Trade, and Industry")."""
+    k = comma + 1
+    while k < len(doc) and k - comma <= 8:
+        tok = doc[k]
+        if tok.lower_ in ("and", "&"):
+            return doc[k - 1].text in (",",) or doc[k - 1].is_alpha and k + 1 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper()
+        if not (tok.text == "," and doc[k - 1].is_alpha or tok.is_alpha and tok.text[:1].isupper() and doc[k - 1].text == ","
+                and tok.ent_type_ != "PERSON"):
+            return False
+        k += 1
+    return False
 
 
 def _portfolio_joined(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:

@@ -10,8 +10,10 @@ from diplokg.iris import slug
 from etl.extract.gazetteer import Gazetteer, Hit
 from etl.extract.holders import apply_gazetteer_people, company_posts, dateline_posts, paired_posts, resolve_title_only, styled_posts, title_to_person
 from etl.extract.names import honorifics
+from etl.extract.person_spans import body_entity, past_acronym
 from etl.extract.mentions import ActorIndex, ActorMention, TitleMention, add_gazetteer_actor, organization_from_entity
 from etl.extract.roles import add_role
+from etl.model import RoleFact
 from etl.read import headline_span
 
 
@@ -24,7 +26,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     _plural_titles(doc, index, gaz, gaz_at)
     apply_gazetteer_people(index, gaz)
     title_to_person(doc, index)
-    resolve_title_only(index, gaz)
+    resolve_title_only(index, gaz, home)
     # what the text says of a person before the dateline's place, which is only where the
     # story was filed; then again with the people the dateline placed
     for _ in range(2):
@@ -70,10 +72,23 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
         owner = _owner_country(index, i)
         if owner is not None:
             return owner
+        if i >= 2 and doc[i - 1].lower_ == "country" and doc[i - 2].lower_ == "the":
+            told = _the_country(doc, index, i - 2)
+            if told is not None:
+                return told, i - 2
     placed = _past_capitalized_modifiers(doc, i, gaz_at, index)
     if placed is not None:
         return placed
     prev = doc[i - 1]
+    if prev.lower_ == "whose":
+        # "Spain's embassy in Georgia, with whose Foreign Minister, X, ...": the country the
+        # relative clause hangs on, named right before it
+        k = i - 2
+        while k >= 0 and i - 2 - k < 2 and (doc[k].lower_ in ("with", "to", "for", "of", "by") or doc[k].text == ","):
+            k -= 1
+        hit = gaz_at.get(k)
+        if k < i - 2 and hit is not None and hit.kind == "country" and hit.span.end == k + 1:
+            return hit.ref, i - 1
     if prev.lower_ == "its" and prev.tag_ == "PRP$":
         # "cooperation with the International Labour Organization ... with its Director-General
         # X": the body or country the sentence named last before "its"
@@ -99,6 +114,25 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
 
 
 _MODIFIER_POS = {"PROPN", "ADJ", "NOUN"}
+_MISSIONS = {"embassy", "consulate", "mission", "delegation"}
+
+
+def _the_country(doc: Doc, index: ActorIndex, start: int) -> str | None:
+    """The country "the country's" refers to ("Lula is on a trip to Argentina. Yesterday he met
+    the country's president, X"): the one country named by its name in that sentence before
+    it, else in the sentence before; none when two are named there."""
+    sent = doc[start].sent
+    windows = [(sent.start, start)]
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        windows.append((before.start, before.end))
+    for a, b in windows:
+        named = {h.ref for h in index.hits if h.kind == "country" and a <= h.span.start and h.span.end <= b}
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return None
+    return None
 
 
 def _owner_country(index: ActorIndex, end: int) -> tuple[str, int] | None:
@@ -157,7 +191,10 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         # one country per span: "U.S." is both a country's alias and its demonym ("his U.S. counterpart")
         countries = list({h.span.start: h.ref for h in index.hits
                           if h.kind in ("demonym", "country") and tok.left_edge.i <= h.span.start and h.span.end <= tok.i}.values())
-        names = _listed_people(doc, index, tok.i + 1)
+        first = tok.i + 1
+        if not countries:
+            countries, first = _counterpart_from(doc, index, tok)  # "his counterpart from Colombia, Y"
+        names = _listed_people(doc, index, first)
         if not countries and len(names) == 1:
             countries = _visited_by(doc, index, tok, key, own[0])
         if not names or len(names) != len(countries):
@@ -174,6 +211,17 @@ def _counterpart_roles(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             tm = TitleMention(span, theirs or _COUNTERPART_TITLE.get(kind, own[0].title), kind, country, person.key)
             index.titles.append(tm)
             add_role(index, person.key, tm)
+
+
+def _counterpart_from(doc: Doc, index: ActorIndex, counterpart) -> tuple[list[str], int]:
+    """The one country right after "counterpart from" ("his counterpart from Colombia, Y"), and
+    the token after it (where the names start); else no country and the token after "counterpart"."""
+    i = counterpart.i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "from":
+        return [], counterpart.i + 1
+    i += 1 + (doc[i + 1].lower_ == "the")
+    hit = next((h for h in index.hits if h.kind == "country" and h.span.start == i), None)
+    return ([hit.ref], hit.span.end) if hit is not None else ([], counterpart.i + 1)
 
 
 def _visited_by(doc: Doc, index: ActorIndex, counterpart, owner: str | None, post: TitleMention) -> list[str]:
@@ -406,6 +454,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
     by_hit_end: dict[int, TitleMention] = {}
     pending: list[tuple] = []
+    pending_the: list[tuple] = []
     for h in title_hits:
         entry = gaz.titles[h.ref]
         if entry.phrase == "minister" and h.span.start + 1 < len(doc) and not doc[h.span.start + 1].text[:1].isupper():
@@ -435,6 +484,48 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                     sent_to = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
                     if sent_to is not None and sent_to.kind in ("country", "org"):
                         after = sent_to.span.end
+        if of is None and after + 1 < len(doc) and doc[after].lower_ == "of":
+            # "the Executive Director of the International Energy Agency X", "the director general
+            # of the Food and Agriculture Organization of the United Nations (FAO), X": a body the
+            # gazetteer lacks, the model's ORG entity ending in a body's head word, then the holder
+            # (an apposition's body may be a unit of one named later: _body_after_title)
+            body = body_entity(doc, after + 1)
+            if body is not None:
+                k = past_acronym(doc, body.end)
+                named = index.mention_at(past_honorifics(doc, k + (k < len(doc) and doc[k].text == ",")))
+                if named is not None and named.kind == "Person":
+                    of = organization_from_entity(index, body)
+                    after = k
+        if of is None and after + 2 < len(doc) and doc[after].text == ",":
+            # "the Minister of Information, Ghana, Hon. X", "The Spokesperson, Ministry of Foreign
+            # Affairs, X": the country or body set off by commas between the title and its holder
+            k = after + 1 + (doc[after + 1].lower_ == "the")
+            hit = gaz_at.get(k)
+            if hit is None or hit.kind not in ("country", "org") or hit.span.start not in (after + 1, k):
+                body = body_entity(doc, after + 1)
+                hit = None if body is None or any(i in gaz_at for i in range(body.start, body.end)) else Hit("org", "", body)
+            if hit is not None and hit.span.end + 1 < len(doc) and doc[hit.span.end].text == ",":
+                named = index.mention_at(past_honorifics(doc, hit.span.end + 1))
+                if named is not None and named.kind == "Person" and named.span.start == past_honorifics(doc, hit.span.end + 1):
+                    if hit.ref:
+                        of = hit.ref
+                        add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
+                    else:
+                        of = organization_from_entity(index, hit.span)
+                    after = hit.span.end
+        if of is None and after + 3 < len(doc) and doc[after].lower_ == "at" and doc[after + 1].lower_ == "the":
+            # "the Minister Counsellor for Trade at the Embassy of Jamaica, X": a post at a
+            # country's mission abroad, then its holder, is that country's
+            k = after + 2
+            if doc[k].lower_ in _MISSIONS and doc[k].text[:1].isupper() and doc[k + 1].lower_ == "of":
+                hit = gaz_at.get(k + 2) or (gaz_at.get(k + 3) if doc[k + 2].lower_ == "the" else None)
+                if hit is not None and hit.kind == "country" and hit.span.end + 1 < len(doc) and doc[hit.span.end].text == ",":
+                    start_name = past_honorifics(doc, hit.span.end + 1)
+                    named = index.mention_at(start_name)
+                    if named is not None and named.kind == "Person" and named.span.start == start_name:
+                        of = hit.ref
+                        add_gazetteer_actor(index, gaz, of, "Country")
+                        after = hit.span.end
         if of is None and entry.country_iso2 and not _a_regions_post(doc, mod_start, gaz_at):
             # A title only one country (or organization) uses ("Secretary of State", "Commission
             # President"), as titles.csv says.
@@ -497,6 +588,12 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             # holder of the next title, found once that title is read
             pending.append((doc[start:body_end or after], of, _joined_ahead(doc, body_end or after)))
             continue
+        if person is None and not bare:
+            k = _and_title_ahead(doc, after, title_hits)
+            if k is not None:
+                # "the High Representative for Foreign and Security Policy of the EU and Vice
+                # President of the Commission, X": two posts of one holder named after a comma
+                pending_the.append((h, entry, of, start, k))
         if entry.phrase in _UNIT_HEADS and person is None:
             continue  # "the head of the department said": no post without its holder
         if of is None and apposed:
@@ -521,6 +618,24 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         by_hit_end[h.span.end] = tm
         if person is not None:
             add_role(index, person, tm)
+    for h, entry, of, start, k in pending_the:
+        nxt = next((t for t in index.titles if t.person and t.span.start == k), None)
+        if nxt is None or index.actors[nxt.person].kind != "Person" or any(t.person for t in index.titles if t.span.start == start and t is not nxt):
+            continue
+        sent = doc[k].sent
+        named = next((m for m in index.mentions_in(k, sent.end) if m.key == nxt.person and m.kind == "Person"), None)
+        # the holder set off by a comma after the second post, and no other name joined to it
+        if (named is None or named.span.start < 1 or doc[named.span.start - 1].text != ","
+                or (named.span.end < len(doc) and doc[named.span.end].lower_ == "and")):
+            continue
+        tm = TitleMention(doc[start:named.span.end], entry.label, entry.kind, of, nxt.person)
+        index.titles.append(tm)
+        add_role(index, nxt.person, tm)
+        if of is not None and nxt.of is None:
+            # one person's two posts, of one country or body
+            nxt.of = of
+            actor = index.actors[nxt.person]
+            actor.roles = [RoleFact(r.title, of, r.evidence) if r.of is None and r.title == nxt.title else r for r in actor.roles]
     for phrase, of, k in pending:
         nxt = next((t for t in index.titles if t.person and t.span.start in (k, k + 1)), None)
         if nxt is None or index.actors[nxt.person].kind != "Person":
@@ -562,6 +677,21 @@ def _unit_end(doc: Doc, index: ActorIndex, h: Hit) -> int | None:
 
 def _unit_label(doc: Doc, h: Hit, end: int) -> str:
     return doc[h.span.start:end].text
+
+
+def _and_title_ahead(doc: Doc, end: int, title_hits: list[Hit]) -> int | None:
+    """"... of the EU and Vice President ...": past the capitalized words of a title's own
+    portfolio and body, the token a further title starts at after "and"."""
+    starts = {x.span.start for x in title_hits}
+    k = end
+    while k + 1 < len(doc) and k - end <= _BODY_SCAN:
+        tok = doc[k]
+        if tok.lower_ in ("and", "&") and k + 1 in starts:
+            return k + 1
+        if not (tok.is_alpha and tok.text[:1].isupper() or tok.lower_ in ("of", "the", "for", "and", "&")):
+            return None
+        k += 1
+    return None
 
 
 def _joined_ahead(doc: Doc, end: int) -> int | None:
@@ -749,6 +879,19 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
         # a byline: the name ends one line, the post fills the next ("Senator the Hon X" / "Minister for ...")
         m = index.mention_at(k)
         if m is not None and m.kind == "Person" and m.span.end == k + 1:
+            return m.key
+    v = i - 1 if i >= 1 and doc[i].lower_ in ("also", "now", "currently") else i
+    if v >= 1 and doc[v].lemma_ == "be" and doc[v].tag_ == "VBZ" and h.span.root.dep_ == "attr" and h.span.root.head.i == v:
+        # "X is the Permanent Representative of Uganda to the United Nations", "X, who is also
+        # the Foreign Minister, ...": a present post predicated of the subject named right
+        # before the verb (not "X is the President's aide")
+        end = v - 2 if v >= 3 and doc[v - 1].lower_ == "who" and doc[v - 2].text == "," else v
+        m = index.mention_at(end - 1)
+        nxt = doc[h.span.end] if h.span.end < len(doc) else None
+        subj = next((c for c in doc[v].children if c.dep_ == "nsubj"), None)
+        if (m is not None and m.kind == "Person" and m.span.end == end and subj is not None
+                and (m.span.start <= subj.i < m.span.end or subj.i == v - 1 and subj.lower_ == "who")
+                and (nxt is None or nxt.text not in ("'s", "’s")) and not any(c.dep_ == "neg" for c in doc[v].children)):
             return m.key
     if i >= 0 and doc[i].lemma_ in _BECOME:
         k = i - 1
