@@ -153,3 +153,61 @@ def test_the_ministers_meeting_agreed_at_a_leaders_meeting_keeps_the_ministers_o
     assert [sorted(m[0]) for m in berlin] == [["Franz Egger", "Karen Lund", "Otto Szabo"]]
     talks = [m for m in got if "Lena Varga" in m[0]]
     assert len(talks) == 1 and {"Anna Kovacs", "Mark Eder", "Tomas Brandt"} <= talks[0][0]
+
+
+_SUMMIT_ROUND = (
+    "PM Dalmo Confers with African Leaders\n\n"
+    "Prime Minister Teshome Dalmo has conferred with leaders of various African countries at the sidelines of the "
+    "African Union summit in Addis Ababa today.\n\n"
+    "Accordingly, Prime Minister Dalmo has held talks with leaders of Kenya, Senegal and Ghana on a wide range of issues.\n\n"
+    "Premier Dalmo and Kenyan President, Otieno Wekesa have exchanged views on the implementation of the peace agreement.\n\n"
+    "Likewise, Dalmo discussed on bilateral issues with Senegalese President, Mamadou Faye, Ghanaian President Kofi Asante "
+    "and Nigerian President Emeka Obi.\n"
+)
+
+
+def test_leaders_of_various_countries_are_met_one_by_one_at_the_leads_place() -> None:
+    got = meetings(_facts(_SUMMIT_ROUND, "2031-02-10"))
+    assert _people(got) == [["Emeka Obi", "Teshome Dalmo"], ["Kofi Asante", "Teshome Dalmo"],
+                            ["Mamadou Faye", "Teshome Dalmo"], ["Otieno Wekesa", "Teshome Dalmo"]]
+    assert all(m[3] == "2031-02-10" and m[4] == "Addis Ababa" for m in got)
+
+
+def test_two_leaders_who_exchanged_views_met() -> None:
+    text = ("Leaders meet in Accra\n\n"
+            "President Kofi Asante and Senegalese President Mamadou Faye exchanged views on trade in Accra on Monday.\n")
+    got = meetings(_facts(text, "2031-03-05"))
+    assert _people(got) == [["Kofi Asante", "Mamadou Faye"]]
+    assert got[0][3] == "2031-03-03"
+
+
+def test_exchanged_accusations_is_no_meeting() -> None:
+    text = ("Tensions rise\n\n"
+            "Ghanaian President Kofi Asante and Senegalese President Mamadou Faye exchanged accusations on Monday.\n")
+    assert meetings(_facts(text, "2031-03-05")) == []
+
+
+def test_a_list_of_titled_people_set_off_by_semicolons_gives_one_meeting_each() -> None:
+    text = (
+        "Prime Minister on working visit\n\n"
+        "Jamaican Prime Minister Delroy Hinds met with US Secretary of Energy Carla Moss at the Pentagon on Tuesday.\n\n"
+        "Hinds held meetings with Chair of the House Rules Committee Congressman Peter Vance; Chair of the House "
+        "Budget Committee, Congressman Luke Harlow; Chair House Armed Services Committee, Congressman Ned Borek, as well as "
+        "US Attorney General Ruth Calloway.\n"
+    )
+    got = [m for m in meetings(_facts(text, "2031-12-08")) if "Carla Moss" not in m[0]]
+    assert len(got) == 4
+    assert all(len(m[0]) == 2 and "Delroy Hinds" in m[0] for m in got)
+    assert any(any("Vance" in p for p in m[0]) for m in got)
+    assert any(any("Calloway" in p for p in m[0]) for m in got)
+
+
+def test_people_of_a_call_who_also_discussed_tell_the_call_again() -> None:
+    text = (
+        "Minister Varo's call with Foreign Minister Ilsen\n\n"
+        "Foreign Minister Dana Varo of Chile spoke today by phone with Norwegian Foreign Minister Per Ilsen.\n\n"
+        "Minister Varo and Minister Ilsen also discussed preparations for the ministerial dialogue in Oslo next month, "
+        "and exchanged views on the situation in Myanmar.\n"
+    )
+    got = meetings(_facts(text, "2031-04-02"))
+    assert got == [(frozenset({"Dana Varo", "Per Ilsen"}), "phone", "held", "2031-04-02", None)]

@@ -203,6 +203,21 @@ def _title_holder(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+def _title_phrase_name(tok: Token, index: ActorIndex) -> str | None:
+    """The person named at the end of a capitalized title phrase with no comma in it, where the
+    parser hangs the name inside the phrase's "of": "Chair of the House Ways and Means
+    Committee Congressman Ada Brenn" is Ada Brenn."""
+    edge = tok.right_edge.i
+    for m in index.mentions:
+        if m.kind != "Person" or m.span.end - 1 != edge or m.span.start <= tok.i + 1:
+            continue
+        between = tok.doc[tok.i + 1:m.span.start]
+        if (any(t.lower_ == "of" for t in between) and tok.text[:1].isupper()
+                and all(t.pos_ in ("PROPN", "DET", "ADP", "CCONJ") and (t.pos_ != "PROPN" or t.text[:1].isupper()) for t in between)):
+            return m.key
+    return None
+
+
 def _closing_appositive(tok: Token, index: ActorIndex) -> str | None:
     """The person named after a comma at the end of a descriptive noun phrase, where the parser
     hangs the name on the phrase's last noun: "the bank's special envoy for the Northern
@@ -378,7 +393,7 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         m = index.mention_at(t.i)
         if m is None and t.pos_ == "PROPN":
             # the head of a title phrase naming its holder ("the President of Korea, Moon Jae-in")
-            named = _title_holder(t, index)
+            named = _title_holder(t, index) or _title_phrase_name(t, index)
             if named is not None and named not in out:
                 out.append(named)
                 continue

@@ -20,7 +20,7 @@ from etl.extract.meetings.participants import compatriot, represented, as_countr
 from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_quoted_readout, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
-from etl.extract.meetings.triggers import agentless_passive, is_trigger, mode_of, status_of
+from etl.extract.meetings.triggers import agentless_passive, is_trigger, joint_talk, mode_of, status_of
 from etl.extract.references import group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
@@ -104,7 +104,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
             # (a visit beside another meeting word leaves the sentence's people to that one: "X, who
             # started his visit to A yesterday, held a bilateral meeting with his counterpart Y")
-            other_meeting = is_visit(trig) and any(not is_visit(t) and t.i != trig.i and status_of(t, ctx) is not None for t in triggers)
+            other_meeting = is_visit(trig) and any(not is_visit(t) and t.i != trig.i and status_of(t, ctx) is not None and not joint_talk(t, ctx) for t in triggers)
             if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx) and not other_meeting:
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
@@ -156,6 +156,17 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 target = earlier
             elif earlier is not None and not in_headline and _retold(trig, parts, date, earlier, drafts, ctx):
                 target = earlier  # "X held talks with Y ... X has hosted Y at State House": the one meeting told again
+            if target is None and not in_headline and parts and joint_talk(trig, ctx):
+                # "The Secretary and the Foreign Minister also discussed ...": people of a meeting
+                # already reported, talking together, tell that meeting again
+                target = next((d.root() for d in reversed(drafts) if set(parts) <= set(d.root().participants)), None)
+            if target is not None and joint_talk(trig, ctx):
+                # (their topic's places are no venue: "exchanged views on the situation in Myanmar")
+                place, target.place = target.place, ctx  # a stand-in: _fill_in leaves a set place
+                _fill_in(target, trig, sent, date, ctx)
+                target.place = place
+                in_sentence.append(again(target, sent, ctx))
+                continue
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
                 target.participants += [p for p in joining if p not in target.participants]

@@ -284,11 +284,47 @@ def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not any(person(c) or c.lower_ in ("he", "she") for c in subjects) and not agentless_passive(tok):
         return False
+    if _joint_subject(tok, subjects, ctx):
+        return True
     # the "with" may hang on the object ("discussed the ties between the two countries with Y")
     # or on the means ("discussed over the phone regional issues with Y", parsed as one phrase)
     preps = [*tok.children, *(t for o in tok.children if o.dep_ == "dobj" for t in o.subtree), *mode_phrase_preps(tok)]
     return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and person(o) for o in p.children)
                for p in preps)
+
+
+_VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas", "notes"}
+
+
+def joint_talk(tok: Token, ctx: ArticleContext) -> bool:
+    """The trigger is a talking verb whose subject names the people who talked together ("A
+    and B exchanged views"), with no "with" of its own."""
+    if tok.pos_ != "VERB":
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "conj":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return _joint_subject(tok, subjects, ctx)
+
+
+def _joint_subject(tok: Token, subjects: list[Token], ctx: ArticleContext) -> bool:
+    """"A and B discussed trade", "President A and President B exchanged views on ...": the
+    subject names two people or more of two countries or more, who did it together (a meeting
+    of them). "Exchange" only of views ("exchanged accusations" is no talks)."""
+    from etl.extract.meetings.participants import represented
+    from etl.extract.references import refers_to
+
+    lemma = tok.lemma_.lower()
+    if lemma == "exchange" and not any(c.dep_ == "dobj" and c.lower_ in _VIEWS for c in tok.children):
+        return False
+    if lemma not in ("discuss", "exchange") or tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    if any(t.lower_ == "with" for t in tok.subtree if t.i > tok.i):
+        return False  # "discussed preparations for talks with Y": the with-rule's, not two people together
+    people = list(dict.fromkeys(k for c in subjects for k in refers_to(c, ctx.index)
+                                if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"))
+    sides = [represented([k], ctx.index) for k in people]
+    return len(people) >= 2 and all(sides) and len(set().union(*sides)) >= 2 and not any(a == b for i, a in enumerate(sides) for b in sides[i + 1:])
 
 
 def agentless_passive(tok: Token) -> bool:
