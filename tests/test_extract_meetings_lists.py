@@ -211,3 +211,22 @@ def test_people_of_a_call_who_also_discussed_tell_the_call_again() -> None:
     )
     got = meetings(_facts(text, "2031-04-02"))
     assert got == [(frozenset({"Dana Varo", "Per Ilsen"}), "phone", "held", "2031-04-02", None)]
+
+
+_SERIES = (
+    "In Argentina, Varela meets with heads of government\n\n"
+    "President Joaquim Varela held a series of bilateral meetings with heads of government, this Tuesday afternoon "
+    "(21st), in Buenos Aires, capital of Argentina. The meetings took place on the margins of the regional summit.\n\n"
+    "Varela is on a trip to Argentina. Yesterday (20), he had a meeting with the country's president, Mateo Ruiz.\n\n"
+    "The first bilateral meeting of the day was with the Prime Minister of Barbados, Alicia Browne.\n\n"
+    "Another bilateral meeting of the day took place with the President of the European Council, Lars Vinter.\n"
+)
+
+
+def test_a_series_of_meetings_in_the_lead_dates_and_places_each_one_told() -> None:
+    got = sorted(meetings(_facts(_SERIES, "2031-01-22")), key=lambda m: sorted(m[0]))
+    assert [(sorted(m[0]), m[3], m[4]) for m in got] == [
+        (["Alicia Browne", "Joaquim Varela"], "2031-01-21", "Buenos Aires"),
+        (["Joaquim Varela", "Lars Vinter"], "2031-01-21", "Buenos Aires"),
+        (["Joaquim Varela", "Mateo Ruiz"], "2031-01-20", None),  # its own day (the number in brackets), not the series'
+    ]

@@ -66,7 +66,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
-            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx) + parts))
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx)
+                                       + _principal_met(trig, parts, ctx) + parts))
             parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
@@ -210,6 +211,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.date = d.day_of.root().date  # "on the same day", once the meeting before has its date
     topics_from_context(drafts, ctx)
     lead = lead_sentence(ctx)
+    _series_of_the_lead(drafts, lead, ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     place_within_stay(drafts, visits, ctx)
     place_from_quoted_readout(drafts, ctx)
@@ -224,6 +226,29 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _series_of_the_lead(drafts: list[MeetingDraft], lead: Span | None, ctx: ArticleContext) -> None:
+    """"X held a series of bilateral meetings ... this Tuesday, in Buenos Aires", then each
+    told ("The first bilateral meeting of the day was with Y", "X also met Z"): the principal's
+    later main in-person meetings with no date or place of their own have the series' date
+    and place."""
+    if lead is None:
+        return
+    who = principal(ctx)
+    series = next((t for t in lead if t.tag_ == "NNS" and t.lemma_.lower() in ("meeting", "talk", "talks") and t.head.lower_ == "of"
+                   and t.head.head.lemma_.lower() in ctx.vocab.meeting_triggers["generic_quantity"]), None)
+    if series is None or who is None or who not in subject_of(series.head.head.head if series.head.head.dep_ in ("dobj", "pobj") else series, ctx.index):
+        return
+    date = date_of(lead, series, ctx, future=False, previous=None)
+    place = place_of(lead, series, ctx)
+    if date is not None and (_after_anchor(date, ctx) or older_than_anchor(date, ctx)):
+        date = None
+    for d in drafts:
+        if (d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person" and who in d.participants
+                and d.sentence.start > lead.start and (d.date is None or d.date == date)):
+            d.date = d.date or date
+            d.place = d.place or place
 
 
 def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
@@ -743,6 +768,25 @@ def _principal_discussed(trig: Token, parts: list[str], ctx: ArticleContext) -> 
     return [who]
 
 
+def _principal_met(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
+    """"The first bilateral meeting of the day was with Y", "Another meeting took place with
+    Y": a meeting noun with no owner whose verb gives only its other side, in a story of the
+    principal's meetings: the principal met Y (and Y, when the parse hangs "with" on the verb)."""
+    if trig.pos_ != "NOUN" or trig.dep_ != "nsubj" or any(c.dep_ == "poss" for c in trig.children) or ctx.in_quote(trig.idx):
+        return []
+    verb = trig.head
+    lemma = verb.lemma_.lower()
+    if not (lemma == "be" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+        return []
+    withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > trig.i]
+    met = [k for p in withs for o in p.children if o.dep_ == "pobj" for k in refers_to(o, ctx.index)
+           if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+    who = principal(ctx)
+    if who is None or not met or who in met or who in parts or any(p not in met for p in parts):
+        return []
+    return [who, *met]
+
+
 def _joined_in(trig: Token, ctx: ArticleContext) -> list[str]:
     """"X joined President Y in his meeting with Z": Y, whose meeting it is, and X, who joined it."""
     prep = trig.head
@@ -808,6 +852,16 @@ def _received_one_by_one(trig: Token, parts: list[str], ctx: ArticleContext) -> 
     if any(_group_noun(o, index) for o in trig.children if o.dep_ == "dobj"):
         return False  # "X received the foreign ministers of A, B and C": the group together, one reception
     return not any(t.lower_ in ("together", "jointly", "delegation", "delegations", "group") for t in trig.sent)
+
+
+def _meets_a_group(trig: Token, ctx: ArticleContext) -> bool:
+    """A meeting verb whose only partner is a bare plural role noun ("meets with heads of
+    government", "meets counterparts"), no name and no number or "two": a group of meetings."""
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    return (len(objects) == 1 and _group_noun(objects[0], ctx.index)
+            and not any(c.dep_ in ("nummod", "det", "poss", "amod") or c.lower_ == "both" for c in objects[0].children)
+            and not any(c.dep_ == "conj" for c in objects[0].children))
 
 
 def _group_noun(tok: Token, index) -> bool:
@@ -887,4 +941,6 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
         return [MeetingDraft([*rest, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in unnamed]
     if separate and partners and not hosts and ctx.in_headline(sent.start_char) and listed_people(trig, ctx.index):
         return []  # "FM Meets Counterparts at UN": separate meetings whose host the headline does not name; the body tells them
+    if ctx.in_headline(sent.start_char) and _meets_a_group(trig, ctx):
+        return []  # "Lula meets with heads of government": several meetings, which the body tells one by one
     return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]
