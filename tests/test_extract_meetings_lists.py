@@ -230,3 +230,26 @@ def test_a_series_of_meetings_in_the_lead_dates_and_places_each_one_told() -> No
         (["Joaquim Varela", "Lars Vinter"], "2031-01-21", "Buenos Aires"),
         (["Joaquim Varela", "Mateo Ruiz"], "2031-01-20", None),  # its own day (the number in brackets), not the series'
     ]
+
+
+_TWO_OTHER = (
+    "Varela receives President of Chile at the Palace\n\n"
+    "President Joaquim Varela received Chilean President Rosa Ibarra at the Planalto Palace this Wednesday. "
+    "On Tuesday, the 2 heads of state participated in the meeting with the presidents of 9 other countries in South America. "
+    "Also on Tuesday, Varela held two other bilateral meetings: with the presidents of Argentina, Mateo Ruiz, "
+    "and with the president of Guyana, Dev Persaud.\n"
+)
+
+
+def test_two_bilateral_meetings_with_a_and_with_b_are_two_and_the_gathering_of_many_none() -> None:
+    got = meetings(_facts(_TWO_OTHER, "2031-05-28"))
+    assert _people(got) == [["Dev Persaud", "Joaquim Varela"], ["Joaquim Varela", "Mateo Ruiz"], ["Joaquim Varela", "Rosa Ibarra"]]
+
+
+def test_a_hyphenated_name_after_the_posts_country_is_a_person() -> None:
+    text = ("Varela meets Cuban leader\n\n"
+            "Afterwards, Joaquim Varela met with the president of Cuba, Luis Pena-Roque and discussed trade. "
+            "Varela also received his counterpart from Colombia, Ana Restrepo Duque, at the Palace.\n")
+    facts = _facts(text, "2031-01-25")
+    assert {"Luis Pena-Roque", "Ana Restrepo Duque"} <= {a.name for a in facts.actors if a.kind == "Person"}
+    assert ["Joaquim Varela", "Luis Pena-Roque"] in _people(meetings(facts))

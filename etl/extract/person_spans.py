@@ -540,7 +540,8 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
     """Where a name may start after a title: past "of (the) <country>" when the country's
     tokens are blocked (a mention), or past "in/at the <body>" ("Minister of State in the
     Ministry of Foreign Affairs"), else ``i``."""
-    if i + 1 < len(doc) and doc[i].lower_ == "of":
+    if i + 1 < len(doc) and (doc[i].lower_ == "of" or doc[i].lower_ == "from" and (i + 1) in blocked):
+        # (also "his counterpart from Colombia, X")
         k = i + 1 + (doc[i + 1].lower_ == "the")
         body = None if k >= len(doc) or k in blocked else next((e for e in doc.ents if e.label_ == "ORG" and e.start in (i + 1, k)), None)
         if body is not None and body.end < len(doc) and doc[body.end].text == "," and not blocked.intersection(range(body.start, body.end)):
@@ -654,11 +655,16 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
     while k < len(doc) and is_honorific(doc[k]):
         k += 1
     j = k
-    while j < len(doc) and j - k < 4 and j not in blocked and j not in title_tokens and (
+    hyphens = 0
+    while j < len(doc) and j - k - 2 * hyphens < 4 and j not in blocked and j not in title_tokens and (
             doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper()
             or j > k and doc[j].lower_ in PARTICLES and doc[j].is_lower and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
         j += 1  # a lower-case particle inside the name ("Mario di Santo", "Anna van Dijk")
-    if j - k < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
+        if (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                and doc[j + 1].is_alpha and doc[j + 1].text[:1].isupper() and (j + 1) not in blocked):
+            j += 2  # a hyphenated family name ("Ana Ruiz-Vega")
+            hyphens += 1
+    if j - k - 2 * hyphens < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
         return None
     if j < len(doc) and doc[j].text not in _APPOSITION_ENDS and not doc[j].is_space:
         return None

@@ -218,6 +218,21 @@ def _title_phrase_name(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+def _named_after_the_posts_country(tok: Token, index: ActorIndex) -> str | None:
+    """"the president of Guyana, Ada Brenn": the one person named right after the comma that
+    follows the country of a role noun's "of"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for country in (o for o in prep.children if o.dep_ == "pobj"):
+            m = index.mention_at(country.i)
+            if m is None or m.kind != "Country" or m.span.end >= len(tok.doc) or tok.doc[m.span.end].text != ",":
+                continue
+            person = index.mention_at(m.span.end + 1)
+            if (person is not None and person.kind == "Person" and person.span.start == m.span.end + 1
+                    and person.span.root.dep_ in ("appos", "conj") and person.span.root.head.i == country.i):
+                return person.key
+    return None
+
+
 def _closing_appositive(tok: Token, index: ActorIndex) -> str | None:
     """The person named after a comma at the end of a descriptive noun phrase, where the parser
     hangs the name on the phrase's last noun: "the bank's special envoy for the Northern
@@ -427,6 +442,11 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)
             resolved = [named] if named is not None and named not in exclude else []
+        elif resolved and t.pos_ == "NOUN" and all(k in index.actors and index.actors[k].kind == "Country" for k in resolved):
+            # "the presidents of Argentina, Alberto Fernández" (the name parsed as a conjunct of
+            # the country): the person named after the post's country, not the country
+            named = _named_after_the_posts_country(t, index)
+            resolved = [named] if named is not None and named not in exclude else resolved
         out.extend(resolved)
     out.extend(k for k in _after_semicolons(tok, out, index) if k not in exclude)
     return list(dict.fromkeys(out))

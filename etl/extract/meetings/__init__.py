@@ -81,7 +81,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                                    for place in listed_places)
                 continue
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
-            if not sides and _forum_meeting(trig, ctx):
+            if not sides and (_forum_meeting(trig, ctx) or _gathering_of_many(trig)):
                 forums[trig.lemma_.lower()] = trig.i
                 continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
             last = max((d.sentence.start for d in drafts + in_sentence), default=-1)
@@ -339,6 +339,31 @@ def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
     # gazetteer does not open with a place it knows; its countries are the places visited
     visited = visited_countries(trig, ctx)
     return bool(visited) and all(p in persons or p in visited for p in parts)
+
+
+_ATTEND = {"participate", "attend", "join"}
+
+
+def _gathering_of_many(trig: Token) -> bool:
+    """"participated in the meeting with the presidents of 9 other countries", "attended the
+    summit with leaders of 30 nations": a meeting someone takes part in together with the
+    holders of a post in a counted number (three or more) of countries, a multilateral
+    gathering, the setting of the story's meetings."""
+    if trig.pos_ != "NOUN":
+        return False
+    head = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "in" else trig.head if trig.dep_ == "dobj" else None
+    takes_part = head is not None and (head.lemma_.lower() in _ATTEND or head.lemma_.lower() == "take"
+                                       and any(c.dep_ == "dobj" and c.lower_ == "part" for c in head.children))
+    if not takes_part:
+        return False
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for role in (o for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and role_phrase(o) is not None):
+            for of in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                for place in (o for o in of.children if o.dep_ == "pobj" and o.lemma_.lower() in ("country", "nation", "state")):
+                    counts = [c for c in place.children if c.dep_ == "nummod" and c.like_num]
+                    if any(c.text.isdigit() and int(c.text) >= 3 or c.lower_ in ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve") for c in counts):
+                        return True
+    return False
 
 
 def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:

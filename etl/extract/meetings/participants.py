@@ -168,8 +168,13 @@ def with_objects(tok: Token, index: ActorIndex, hosts: set[str] | None = None) -
     ("met separately with A and B", "met the leaders of A and B"), never its ``hosts``."""
     hosts = hosts or set()
     out: list[str] = []
-    for prep in [*tok.children, *topic_withs(tok)]:
-        if prep.dep_ == "prep" and prep.lower_ == "with":
+    withs = [p for p in [*tok.children, *topic_withs(tok)] if p.dep_ == "prep" and p.lower_ == "with"]
+    if not withs and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        # "held two bilateral meetings: with A, and with B": the list hangs on the light verb
+        withs = [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > tok.i]
+    withs += [c for p in withs for c in p.children if c.dep_ == "conj" and c.lower_ == "with"]
+    for prep in withs:
+        if prep.dep_ in ("prep", "conj") and prep.lower_ == "with":
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     out.extend(refers_to(obj, index, hosts))
