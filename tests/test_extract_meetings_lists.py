@@ -253,3 +253,47 @@ def test_a_hyphenated_name_after_the_posts_country_is_a_person() -> None:
     facts = _facts(text, "2031-01-25")
     assert {"Luis Pena-Roque", "Ana Restrepo Duque"} <= {a.name for a in facts.actors if a.kind == "Person"}
     assert ["Joaquim Varela", "Luis Pena-Roque"] in _people(meetings(facts))
+
+
+def test_a_meeting_held_as_a_quote_describes_it_is_a_meeting() -> None:
+    text = ("Mbeki receives envoy\n\n"
+            "President Thabo Ndlovu on Sunday held what the Office of the President described as \"a positive meeting\" "
+            "with Ambassador Grace Akello, the Ugandan President's Special Envoy.\n")
+    got = meetings(_facts(text, "2031-12-30"))
+    assert [(sorted(m[0]), m[3]) for m in got] == [(["Grace Akello", "Thabo Ndlovu"], "2031-12-28")]
+
+
+def test_a_quoted_meeting_word_otherwise_is_no_meeting() -> None:
+    text = ("Talks doubted\n\n"
+            "President Thabo Ndlovu said on Sunday he wanted \"a positive meeting\" with Ambassador Grace Akello.\n")
+    assert [m for m in meetings(_facts(text, "2031-12-30")) if m[2] == "held"] == []
+
+
+def test_engaged_a_counterpart_then_discussed_over_the_phone_is_a_call() -> None:
+    text = (
+        "Minister, counterpart discuss issues\n\n"
+        "The Minister of Foreign Affairs of Ghana, Kwame Boateng, yesterday, engaged his Canadian counterpart, Ellen Marsh, "
+        "on bilateral and multilateral issues.\n\n"
+        "Boateng further said that the issues were discussed over the phone and the deliberations were fruitful.\n"
+    )
+    got = meetings(_facts(text, "2031-09-03"))
+    assert got == [(frozenset({"Kwame Boateng", "Ellen Marsh"}), "phone", "held", "2031-09-02", None)]
+
+
+def test_lined_up_for_a_meeting_is_planned() -> None:
+    text = ("Minister arrives in Washington\n\n"
+            "Among the leaders lined up for a meeting with Foreign Minister Kwame Boateng of Ghana is U.S. Secretary of "
+            "State Ellen Marsh.\n")
+    got = meetings(_facts(text, "2031-01-30"))
+    assert got and all(m[2] == "planned" for m in got)
+
+
+def test_a_country_by_its_official_name_and_those_in_attendance() -> None:
+    text = (
+        "Ghana, Togo hold talks\n\n"
+        "In a related development, Senegal and the Republic of Togo met yesterday in Dakar.\n\n"
+        "Those in attendance were Togolese Minister of Trade, Hon. Koffi Agbeko, who led the delegation, and the "
+        "Togolese Deputy Minister of Foreign Affairs, Hon. Yawa Mensah.\n"
+    )
+    got = [m for m in meetings(_facts(text, "2031-09-03")) if m[2] == "held"]
+    assert [(sorted(m[0]), m[3], m[4]) for m in got] == [(["Koffi Agbeko", "Senegal", "Togo", "Yawa Mensah"], "2031-09-02", "Dakar")]

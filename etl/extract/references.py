@@ -203,6 +203,9 @@ def _title_holder(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+_STATE_FORMS = {"republic", "kingdom", "emirate", "emirates", "federation", "commonwealth", "principality", "sultanate", "state"}
+
+
 def _title_phrase_name(tok: Token, index: ActorIndex) -> str | None:
     """The person named at the end of a capitalized title phrase with no comma in it, where the
     parser hangs the name inside the phrase's "of": "Chair of the House Ways and Means
@@ -406,6 +409,14 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         return refers_to(tok.head.head, index, exclude, holders)
     for t in coordinated(tok):
         m = index.mention_at(t.i)
+        if m is None and t.lower_ in _STATE_FORMS:
+            # "the Republic of Ghana", "the Kingdom of Saudi Arabia": the country by its official name
+            country = next((k.key for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" for k in [index.mention_at(o.i)] if k is not None and k.kind == "Country"), None)
+            if country is not None:
+                if country not in out:
+                    out.append(country)
+                continue
         if m is None and t.pos_ == "PROPN":
             # the head of a title phrase naming its holder ("the President of Korea, Moon Jae-in")
             named = _title_holder(t, index) or _title_phrase_name(t, index)

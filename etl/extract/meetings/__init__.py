@@ -221,11 +221,34 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
     drafts = _one_primary(settle(drafts))
+    _mode_told_after(drafts, ctx)
     for d in drafts:
         if d.mode != "in-person":
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _mode_told_after(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"X engaged his counterpart Y ... X further said that the issues were discussed over the
+    phone": a passive of talking with no one named, whose means is a phone or a video, tells
+    how the one main meeting reported before it (unplaced, not yet called a call) was held."""
+    cues = ctx.vocab.meeting_triggers
+    for sent in ctx.sentences():
+        for tok in sent:
+            if not (tok.pos_ == "VERB" and tok.lemma_.lower() in cues["with_person_verb"] and agentless_passive(tok)) or ctx.in_quote(tok.idx):
+                continue
+            if any(t.lower_ == "with" for t in tok.subtree):
+                continue
+            mode = mode_of(list(tok.subtree), ctx)
+            if mode == "in-person":
+                continue
+            before = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.sentence.start < sent.start]
+            people = {frozenset(d.participants) for d in before}
+            if len(people) == 1 and all(d.mode == "in-person" and d.place is None for d in before):
+                for d in drafts:
+                    if d.root() in before or d.same_as is None and frozenset(d.participants) in people and d.status == "held" and d.place is None:
+                        d.mode = mode
 
 
 def _series_of_the_lead(drafts: list[MeetingDraft], lead: Span | None, ctx: ArticleContext) -> None:
@@ -518,10 +541,12 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 added += [m.key for m in ctx.index.mentions_in(agent.i + 1, agent.right_edge.i + 1) if m.kind == "Person"]
         elif (tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
+              or tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ == "those"
+              and tok.head.head.dep_ == "nsubj" and tok.head.head.head.lemma_.lower() == "be"
               or tok.lower_ == "attending" and tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be" and not list(tok.children)):
             # "Also in attendance were A and B", "A and B were also in attendance", "Attending were
-            # also A and B": at the meeting just reported
-            be = tok.head.head if tok.lower_ == "attendance" else tok.head
+            # also A and B", "Those in attendance were A, B and C": at the meeting just reported
+            be = (tok.head.head.head if tok.head.head.lower_ == "those" else tok.head.head) if tok.lower_ == "attendance" else tok.head
             # (the last names of a long list the parser may coordinate with the verb)
             added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr") or c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i
                       for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1) if m.kind == "Person"]

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.vocab import load_vocabulary
-from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps, visiting_guests
+from etl.extract.meetings.triggers import held_as_described, is_trigger, mode_phrase_preps, visiting_guests
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
 from etl.extract.references import possessor, after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
@@ -420,6 +420,8 @@ def _sender_or_addressee(tok: Token, ctx: ArticleContext) -> bool:
 
 
 def clause_of(tok: Token) -> Token:
+    if held_as_described(tok):
+        return tok.head.head.head  # "held what X described as "a meeting"": the holding verb's clause
     for t in [tok, *tok.ancestors]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t

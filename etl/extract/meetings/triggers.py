@@ -23,7 +23,7 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
     """A word that reports a meeting: "met", "talks", "summit", "phone call", "visit"."""
     triggers = ctx.vocab.meeting_triggers
     lemma = tok.lemma_.lower()
-    if ctx.in_quote(tok.idx):
+    if ctx.in_quote(tok.idx) and not held_as_described(tok):
         return False
     if tok.pos_ in ("NOUN", "PROPN") and (lemma in triggers["event_noun"] or tok.lower_ in triggers["event_noun"]):
         if tok.tag_ in ("NNS", "NNPS") and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in triggers["generic_quantity"]:
@@ -57,6 +57,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return _speaks_with_someone(tok, ctx) or _calls_someone(tok, ctx)
     if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and lemma == "engage" and _engages_someone(tok, ctx):
+        return True  # "X engaged his counterpart Y on bilateral issues"
     if tok.pos_ == "VERB" and lemma == "receive":
         return _receives_someone(tok, ctx) and not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
@@ -78,6 +80,37 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return False
         return True
     return False
+
+
+_DESCRIBE = {"describe", "call", "term", "characterize", "characterise", "label"}
+
+
+def held_as_described(tok: Token) -> bool:
+    """"X held what the ministry described as "a positive meeting" with Y": the quoted words
+    name the meeting the story's own verb says was held (the quote only describes it)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as" or tok.pos_ != "NOUN":
+        return False
+    verb = tok.head.head
+    if verb.lemma_.lower() not in _DESCRIBE or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return False
+    return verb.dep_ in ("ccomp", "dobj") and verb.head.lemma_.lower() in ("hold", "have")
+
+
+def _engages_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"X engaged his counterpart, Y, on bilateral issues": a person engages a person (as its
+    direct object, with what they took up after "on"), in a past or present report, not
+    "engaging senior officials in discussions" as a plan."""
+    from etl.extract.references import refers_to
+
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ in ("xcomp", "amod", "acl", "relcl") or _infinitive(tok):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children):
+        return False
+
+    def person(t: Token) -> bool:
+        return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
+
+    return any(c.dep_ == "nsubj" and person(c) for c in tok.children) and any(c.dep_ == "dobj" and person(c) for c in tok.children)
 
 
 def _meets_the_press(tok: Token, ctx: ArticleContext) -> bool:
@@ -450,6 +483,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return "planned"  # "agreed to hold a summit", "PM sets virtual summit with X"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
+        if k == 2 and tok.dep_ == "pobj" and tok.head.lower_ == "for" and _lined_up(t):
+            return "planned"  # "the leaders lined up for a meeting with X", "slated for talks"
         if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
             return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
         if not crossed and _is_to(t):
@@ -459,6 +494,13 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
         if t.dep_ == "ROOT":
             break
     return "held"
+
+
+def _lined_up(verb: Token) -> bool:
+    """"lined up", "slated", "pencilled in": put on a schedule."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "line" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+            or verb.lower_ in ("slated", "penciled", "pencilled"))
 
 
 def _pending(tok: Token, ctx: ArticleContext) -> bool:
