@@ -297,3 +297,14 @@ def test_a_country_by_its_official_name_and_those_in_attendance() -> None:
     )
     got = [m for m in meetings(_facts(text, "2031-09-03")) if m[2] == "held"]
     assert [(sorted(m[0]), m[3], m[4]) for m in got] == [(["Koffi Agbeko", "Senegal", "Togo", "Yawa Mensah"], "2031-09-02", "Dakar")]
+
+
+def test_a_national_papers_federal_government_is_its_country() -> None:
+    text = ("Officials hold talks\n\n"
+            "In a related development, the Federal Government and the Republic of Togo met yesterday in Abuja where both "
+            "countries engaged on bilateral issues.\n\nNigeria has long sought closer trade ties with Togo.\n")
+    facts = extractor().extract(Article("t", text, title=headline_title(text), published="2031-09-03", source="The Morning Post (Nigeria)"))
+    got = [m for m in meetings(facts) if m[2] == "held"]
+    assert [(sorted(m[0]), m[3], m[4]) for m in got] == [(["Nigeria", "Togo"], "2031-09-02", "Abuja")]
+    bare = [m for m in meetings(_facts(text, "2031-09-03")) if m[2] == "held"]
+    assert all("Nigeria" not in m[0] for m in bare)  # no publisher: whose government is unsaid

@@ -68,7 +68,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx)
                                        + _principal_met(trig, parts, ctx) + parts))
-            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
+            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + _home_government(trig, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
                 before = _reported_before(drafts, status)
@@ -227,6 +227,23 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _home_government(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"the Federal Government and the Republic of Ghana met yesterday", in a paper of Nigeria:
+    a national paper's own "the Federal Government", with no country of its own, is its
+    country's (a subject of the meeting verb, beside others)."""
+    home = ctx.publisher_country
+    if home is None or home not in ctx.index.actors or trig.pos_ != "VERB":
+        return []
+    for subj in (c for c in trig.children if c.dep_ == "nsubj"):
+        for t in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
+            if (t.lower_ == "government" and t.text[0].isupper() and ctx.index.mention_at(t.i) is None
+                    and any(c.dep_ == "compound" and c.lower_ == "federal" for c in t.children)
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                    and not any(c.dep_ in ("prep", "poss") for c in t.children)):
+                return [home]
+    return []
 
 
 def _mode_told_after(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
