@@ -308,3 +308,12 @@ def test_a_national_papers_federal_government_is_its_country() -> None:
     assert [(sorted(m[0]), m[3], m[4]) for m in got] == [(["Nigeria", "Togo"], "2031-09-02", "Abuja")]
     bare = [m for m in meetings(_facts(text, "2031-09-03")) if m[2] == "held"]
     assert all("Nigeria" not in m[0] for m in bare)  # no publisher: whose government is unsaid
+
+
+def test_the_guests_thanks_for_receiving_me_at_a_place_places_the_meeting() -> None:
+    text = ("Ndlovu receives envoy\n\n"
+            "President Thabo Ndlovu on Sunday met Ambassador Grace Akello, the Ugandan President's Special Envoy.\n\n"
+            "Ambassador Akello said, \"thank you President Thabo Ndlovu for warmly receiving me at Mahlamba Ndlopfu this "
+            "evening where I delivered a message.\"\n")
+    got = meetings(_facts(text, "2031-12-30"))
+    assert len(got) == 1 and got[0][4] is not None and "Mahlamba" in got[0][4]
