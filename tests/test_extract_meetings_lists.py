@@ -317,3 +317,11 @@ def test_the_guests_thanks_for_receiving_me_at_a_place_places_the_meeting() -> N
             "evening where I delivered a message.\"\n")
     got = meetings(_facts(text, "2031-12-30"))
     assert len(got) == 1 and got[0][4] is not None and "Mahlamba" in got[0][4]
+
+
+def test_talks_with_the_leaders_of_three_countries_away_from_a_summit_stay_one() -> None:
+    text = ("President holds talks on Iran\n\n"
+            "French President Luc Moreau, German Chancellor Anna Vogt and British Prime Minister Tom Hale flew in on Sunday.\n\n"
+            "President Ellen Marsh held talks with the leaders of France, Germany and Britain on Monday.\n")
+    got = [m for m in meetings(_facts(text, "2031-03-05")) if m[2] == "held"]
+    assert len(got) == 1 and {"Ellen Marsh", "Luc Moreau", "Anna Vogt", "Tom Hale"} <= got[0][0]

@@ -409,8 +409,8 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         return refers_to(tok.head.head, index, exclude, holders)
     for t in coordinated(tok):
         m = index.mention_at(t.i)
-        if m is None and t.lower_ in _STATE_FORMS:
-            # "the Republic of Ghana", "the Kingdom of Saudi Arabia": the country by its official name
+        if m is None and t.lower_ in _STATE_FORMS and t.text[:1].isupper() and t.head.lower_ != "of" and t.dep_ != "compound":
+            # "the Republic of Togo", "the Kingdom of Saudi Arabia": the country by its official name
             country = next((k.key for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj" for k in [index.mention_at(o.i)] if k is not None and k.kind == "Country"), None)
             if country is not None:

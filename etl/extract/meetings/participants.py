@@ -205,10 +205,24 @@ def listed_counterparts(tok: Token, index: ActorIndex) -> bool:
         return False  # "a summit with the leaders of A and B" is one meeting
     objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
-    # "held talks with the leaders of A, B and C" (three or more; two are as often met together)
+    # "held talks with the leaders of A, B and C" on a summit's sidelines (three or more; two
+    # are as often met together, and talks with several leaders away from a summit as often one)
     least = 3 if tok.pos_ != "VERB" and tok.lemma_.lower() != "meeting" else 2
+    if tok.pos_ != "VERB" and tok.lemma_.lower() != "meeting" and not _at_a_summits_sidelines(tok):
+        return False
     return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) in _LEADERS and (len(_listed_countries(o, index)) >= least or _of_various_countries(o, tok, index))
                for o in objects)
+
+
+_SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _at_a_summits_sidelines(tok: Token) -> bool:
+    """The sentence, or the story's lead (its first two sentences), sets the talks on the
+    sidelines of a gathering."""
+    doc = tok.doc
+    lead = list(doc.sents)[:3]  # (the headline, then the lead)
+    return any(t.lower_ in _SIDELINES for s in [tok.sent, *lead] for t in s)
 
 
 _VARIOUS = {"various", "several", "many", "other", "numerous", "different", "a number of"}
