@@ -325,3 +325,10 @@ def test_talks_with_the_leaders_of_three_countries_away_from_a_summit_stay_one()
             "President Ellen Marsh held talks with the leaders of France, Germany and Britain on Monday.\n")
     got = [m for m in meetings(_facts(text, "2031-03-05")) if m[2] == "held"]
     assert len(got) == 1 and {"Ellen Marsh", "Luc Moreau", "Anna Vogt", "Tom Hale"} <= got[0][0]
+
+
+def test_two_leaders_who_discussed_it_several_times_give_no_meeting() -> None:
+    text = ("Border dispute drags on\n\n"
+            "Ghanaian President Kofi Asante and Senegalese President Mamadou Faye have discussed the border several times.\n\n"
+            "Asante and Faye have repeatedly discussed the dispute.\n")
+    assert meetings(_facts(text, "2031-03-05")) == []

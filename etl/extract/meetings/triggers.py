@@ -326,6 +326,7 @@ def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
                for p in preps)
 
 
+_OFTEN = {"often", "repeatedly", "regularly", "frequently", "routinely", "sometimes", "occasionally"}
 _VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas", "notes"}
 
 
@@ -354,6 +355,8 @@ def _joint_subject(tok: Token, subjects: list[Token], ctx: ArticleContext) -> bo
         return False
     if any(t.lower_ == "with" for t in tok.subtree if t.i > tok.i):
         return False  # "discussed preparations for talks with Y": the with-rule's, not two people together
+    if any(t.lower_ in _OFTEN or t.lower_ == "times" and t.head.i == tok.i for t in tok.subtree):
+        return False  # "A and B have discussed it several times": earlier talks, no one meeting
     people = list(dict.fromkeys(k for c in subjects for k in refers_to(c, ctx.index)
                                 if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"))
     sides = [represented([k], ctx.index) for k in people]
