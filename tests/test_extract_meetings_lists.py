@@ -332,3 +332,12 @@ def test_two_leaders_who_discussed_it_several_times_give_no_meeting() -> None:
             "Ghanaian President Kofi Asante and Senegalese President Mamadou Faye have discussed the border several times.\n\n"
             "Asante and Faye have repeatedly discussed the dispute.\n")
     assert meetings(_facts(text, "2031-03-05")) == []
+
+
+def test_meetings_with_a_semicolon_list_the_parser_makes_objects_of_the_verb() -> None:
+    text = ("Minister holds meetings\n\n"
+            "Foreign Minister Dana Varo of Chile held meetings with Norwegian Foreign Minister Erik Ilsen; Danish Foreign "
+            "Minister Lars Holm; and Finnish Foreign Minister Aino Virta in Oslo on Monday.\n")
+    got = meetings(_facts(text, "2031-04-02"))
+    assert _people(got) == [["Aino Virta", "Dana Varo"], ["Dana Varo", "Erik Ilsen"], ["Dana Varo", "Lars Holm"]]
+    assert all(m[3] == "2031-03-31" and m[4] == "Oslo" for m in got)

@@ -145,6 +145,9 @@ def stray_conjuncts(tok: Token) -> list[Token]:
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
     if verb is None:
         return listed
+    # (or as further objects of the light verb: "held meetings with A; B; and C")
+    listed += [c for c in verb.children if verb is not tok and c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > withs[0].i
+               and any(t.text == ";" for t in tok.doc[max(c.left_edge.i - 2, 0):c.left_edge.i])]
     return listed + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i
                      and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
 
