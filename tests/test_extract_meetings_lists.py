@@ -341,3 +341,18 @@ def test_meetings_with_a_semicolon_list_the_parser_makes_objects_of_the_verb() -
     got = meetings(_facts(text, "2031-04-02"))
     assert _people(got) == [["Aino Virta", "Dana Varo"], ["Dana Varo", "Erik Ilsen"], ["Dana Varo", "Lars Holm"]]
     assert all(m[3] == "2031-03-31" and m[4] == "Oslo" for m in got)
+
+
+def test_foreign_ministers_from_countries_who_took_part_in_the_event_are_its_sides() -> None:
+    text = (
+        "Secretary meets regional ministers\n\n"
+        "Secretary of State Ellen Marsh on Wednesday met virtually with foreign ministers from the Pacific Islands Forum "
+        "member states.\n"
+        "Foreign ministers from Fiji, Samoa, Tonga and Vanuatu participated in the event, along with Palau's Minister of "
+        "State.\n"
+        "Fiji's Minister of Foreign Affairs, Ratu Seru Vunivalu, said the meeting was useful.\n"
+    )
+    got = [m for m in meetings(_facts(text, "2031-04-23")) if m[2] == "held"]
+    assert len(got) == 1
+    assert {"Ellen Marsh", "Samoa", "Tonga", "Vanuatu", "Palau"} <= got[0][0]
+    assert got[0][1] == "video" and got[0][3] == "2031-04-23"

@@ -545,7 +545,10 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
     accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present",
     "Also in attendance were A and B", "Attending were also A and B"."""
     meeting = _reported_before(drafts, "held")
-    if meeting is None or meeting.mode != "in-person":
+    if meeting is None:
+        return
+    _took_part(sent, meeting, ctx)
+    if meeting.mode != "in-person":
         return
     added: list[str] = []
     for tok in sent:
@@ -573,6 +576,36 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
             added += [k for c in tok.head.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)
                       if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
     meeting.participants += [k for k in dict.fromkeys(added) if k not in meeting.participants]
+
+
+_THE_EVENT = {"event", "meeting", "talks", "call", "conference", "session", "discussion", "discussions", "videoconference"}
+
+
+def _took_part(sent: Span, meeting: MeetingDraft, ctx: ArticleContext) -> None:
+    """"Foreign ministers from A, B, C and D participated in the event": right after a meeting
+    with "foreign ministers from ..." as a group, the countries whose ministers took part in it
+    ("the event", "the meeting") are its sides: each by the one person the meeting already has
+    for it, else the country (the text names no one)."""
+    index = ctx.index
+    for tok in sent:
+        if tok.pos_ != "VERB" or ctx.in_quote(tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        if not (lemma == "participate" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)):
+            continue
+        events = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                  if o.dep_ == "pobj" and o.lower_ in _THE_EVENT and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in o.children)]
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and role_phrase(c) is not None
+                    and index.mention_at(c.i) is None and any(p.dep_ == "prep" and p.lower_ in ("from", "of") for p in c.children)]
+        if not events or not subjects:
+            continue
+        heads = [s for s in subjects] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "along"
+                                         for w in p.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
+        countries = list(dict.fromkeys(m.key for h in heads for m in index.mentions_in(h.left_edge.i, h.right_edge.i + 1) if m.kind == "Country"))
+        if len(countries) < 2:
+            continue
+        have = {c: [p for p in meeting.participants if represented([p], index) == {c}] for c in countries}
+        meeting.participants += [c for c in countries if not have[c] and c not in meeting.participants]
 
 
 def _this_was(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
