@@ -356,3 +356,13 @@ def test_foreign_ministers_from_countries_who_took_part_in_the_event_are_its_sid
     assert len(got) == 1
     assert {"Ellen Marsh", "Samoa", "Tonga", "Vanuatu", "Palau"} <= got[0][0]
     assert got[0][1] == "video" and got[0][3] == "2031-04-23"
+
+
+def test_a_meeting_told_apart_from_a_scheduled_one_is_planned_too() -> None:
+    text = ("PM at the summit\n\n"
+            "Prime Minister Ravi Menon is scheduled to hold talks with Prime Minister Tom Hale, apart from holding a "
+            "meeting with the host country's president Ana Lopes on Wednesday.\n")
+    got = meetings(_facts(text, "2031-11-15"))
+    assert got and all(m[2] == "planned" for m in got)
+    lopes = [m for m in got if "Ana Lopes" in m[0]]
+    assert lopes and lopes[0][3] in (None, "2031-11-19")

@@ -496,7 +496,32 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return None  # "X was to meet Y on Friday (but ...)": a plan of the past, held or not unsaid
         if t.dep_ == "ROOT":
             break
+    alongside = _alongside_of(tok)
+    if alongside is not None and alongside.i != tok.i and (alongside.lemma_.lower() in ctx.vocab.planned_cues or status_of(alongside, ctx) == "planned"):
+        # "is scheduled to hold talks with A, apart from holding a meeting with B on Wednesday":
+        # a meeting told beside a planned act is planned too
+        return "planned"
     return "held"
+
+
+_BESIDE = {("apart", "from"), ("aside", "from"), ("in", "addition"), ("besides", None)}
+
+
+def _alongside_of(tok: Token) -> Token | None:
+    """The verb a meeting (or the gerund holding it) is told beside: "apart from", "aside from",
+    "besides", "in addition to" + a gerund, hung on that verb."""
+    gerund = tok.head if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" else tok if tok.tag_ == "VBG" else None
+    if gerund is None or gerund.dep_ != "pcomp":
+        return None
+    prep = gerund.head
+    outer = prep.head
+    pair = (outer.lower_, prep.lower_) if outer.dep_ in ("advmod", "prep") else (prep.lower_, None)
+    if pair not in _BESIDE and not (prep.lower_ == "to" and outer.lower_ == "addition"):
+        return None
+    verb = outer.head if outer.dep_ in ("advmod", "prep", "pobj") else prep.head
+    if outer.lower_ == "addition":
+        verb = outer.head.head  # "in addition to": addition ← in ← verb
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _lined_up(verb: Token) -> bool:
