@@ -233,3 +233,13 @@ def test_a_weekday_written_with_its_date_is_that_date_and_so_is_the_weekday_agai
     # a date that is not that weekday ties nothing
     got = [(m.text, m.value) for m in find_dates("on Tuesday May 22. They met on Tuesday.", date(2023, 5, 20))]
     assert got == [("Tuesday", "2023-05-16"), ("May 22", "2022-05-22"), ("Tuesday", "2023-05-16")]
+
+
+def test_a_day_number_in_brackets_after_a_relative_day_wins() -> None:
+    from datetime import date as _date
+
+    from etl.extract.dates import find_dates as _find
+
+    assert _find("Yesterday (23), she met him.", _date(2031, 1, 25))[0].value == "2031-01-23"
+    assert _find("today (24th), in Lima", _date(2031, 1, 25))[0].value == "2031-01-24"
+    assert _find("On Tuesday (24th), in Lima", _date(2031, 1, 25))[0].value == "2031-01-21"  # a weekday keeps its reckoning

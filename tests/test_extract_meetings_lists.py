@@ -153,3 +153,216 @@ def test_the_ministers_meeting_agreed_at_a_leaders_meeting_keeps_the_ministers_o
     assert [sorted(m[0]) for m in berlin] == [["Franz Egger", "Karen Lund", "Otto Szabo"]]
     talks = [m for m in got if "Lena Varga" in m[0]]
     assert len(talks) == 1 and {"Anna Kovacs", "Mark Eder", "Tomas Brandt"} <= talks[0][0]
+
+
+_SUMMIT_ROUND = (
+    "PM Dalmo Confers with African Leaders\n\n"
+    "Prime Minister Teshome Dalmo has conferred with leaders of various African countries at the sidelines of the "
+    "African Union summit in Addis Ababa today.\n\n"
+    "Accordingly, Prime Minister Dalmo has held talks with leaders of Kenya, Senegal and Ghana on a wide range of issues.\n\n"
+    "Premier Dalmo and Kenyan President, Otieno Wekesa have exchanged views on the implementation of the peace agreement.\n\n"
+    "Likewise, Dalmo discussed on bilateral issues with Senegalese President, Mamadou Faye, Ghanaian President Kofi Asante "
+    "and Nigerian President Emeka Obi.\n"
+)
+
+
+def test_leaders_of_various_countries_are_met_one_by_one_at_the_leads_place() -> None:
+    got = meetings(_facts(_SUMMIT_ROUND, "2031-02-10"))
+    assert _people(got) == [["Emeka Obi", "Teshome Dalmo"], ["Kofi Asante", "Teshome Dalmo"],
+                            ["Mamadou Faye", "Teshome Dalmo"], ["Otieno Wekesa", "Teshome Dalmo"]]
+    assert all(m[3] == "2031-02-10" and m[4] == "Addis Ababa" for m in got)
+
+
+def test_two_leaders_who_exchanged_views_met() -> None:
+    text = ("Leaders meet in Accra\n\n"
+            "President Kofi Asante and Senegalese President Mamadou Faye exchanged views on trade in Accra on Monday.\n")
+    got = meetings(_facts(text, "2031-03-05"))
+    assert _people(got) == [["Kofi Asante", "Mamadou Faye"]]
+    assert got[0][3] == "2031-03-03"
+
+
+def test_exchanged_accusations_is_no_meeting() -> None:
+    text = ("Tensions rise\n\n"
+            "Ghanaian President Kofi Asante and Senegalese President Mamadou Faye exchanged accusations on Monday.\n")
+    assert meetings(_facts(text, "2031-03-05")) == []
+
+
+def test_a_list_of_titled_people_set_off_by_semicolons_gives_one_meeting_each() -> None:
+    text = (
+        "Prime Minister on working visit\n\n"
+        "Jamaican Prime Minister Delroy Hinds met with US Secretary of Energy Carla Moss at the Pentagon on Tuesday.\n\n"
+        "Hinds held meetings with Chair of the House Rules Committee Congressman Peter Vance; Chair of the House "
+        "Budget Committee, Congressman Luke Harlow; Chair House Armed Services Committee, Congressman Ned Borek, as well as "
+        "US Attorney General Ruth Calloway.\n"
+    )
+    got = [m for m in meetings(_facts(text, "2031-12-08")) if "Carla Moss" not in m[0]]
+    assert len(got) == 4
+    assert all(len(m[0]) == 2 and "Delroy Hinds" in m[0] for m in got)
+    assert any(any("Vance" in p for p in m[0]) for m in got)
+    assert any(any("Calloway" in p for p in m[0]) for m in got)
+
+
+def test_people_of_a_call_who_also_discussed_tell_the_call_again() -> None:
+    text = (
+        "Minister Varo's call with Foreign Minister Ilsen\n\n"
+        "Foreign Minister Dana Varo of Chile spoke today by phone with Norwegian Foreign Minister Per Ilsen.\n\n"
+        "Minister Varo and Minister Ilsen also discussed preparations for the ministerial dialogue in Oslo next month, "
+        "and exchanged views on the situation in Myanmar.\n"
+    )
+    got = meetings(_facts(text, "2031-04-02"))
+    assert got == [(frozenset({"Dana Varo", "Per Ilsen"}), "phone", "held", "2031-04-02", None)]
+
+
+_SERIES = (
+    "In Argentina, Varela meets with heads of government\n\n"
+    "President Joaquim Varela held a series of bilateral meetings with heads of government, this Tuesday afternoon "
+    "(21st), in Buenos Aires, capital of Argentina. The meetings took place on the margins of the regional summit.\n\n"
+    "Varela is on a trip to Argentina. Yesterday (20), he had a meeting with the country's president, Mateo Ruiz.\n\n"
+    "The first bilateral meeting of the day was with the Prime Minister of Barbados, Alicia Browne.\n\n"
+    "Another bilateral meeting of the day took place with the President of the European Council, Lars Vinter.\n"
+)
+
+
+def test_a_series_of_meetings_in_the_lead_dates_and_places_each_one_told() -> None:
+    got = sorted(meetings(_facts(_SERIES, "2031-01-22")), key=lambda m: sorted(m[0]))
+    assert [(sorted(m[0]), m[3], m[4]) for m in got] == [
+        (["Alicia Browne", "Joaquim Varela"], "2031-01-21", "Buenos Aires"),
+        (["Joaquim Varela", "Lars Vinter"], "2031-01-21", "Buenos Aires"),
+        (["Joaquim Varela", "Mateo Ruiz"], "2031-01-20", None),  # its own day (the number in brackets), not the series'
+    ]
+
+
+_TWO_OTHER = (
+    "Varela receives President of Chile at the Palace\n\n"
+    "President Joaquim Varela received Chilean President Rosa Ibarra at the Planalto Palace this Wednesday. "
+    "On Tuesday, the 2 heads of state participated in the meeting with the presidents of 9 other countries in South America. "
+    "Also on Tuesday, Varela held two other bilateral meetings: with the presidents of Argentina, Mateo Ruiz, "
+    "and with the president of Guyana, Dev Persaud.\n"
+)
+
+
+def test_two_bilateral_meetings_with_a_and_with_b_are_two_and_the_gathering_of_many_none() -> None:
+    got = meetings(_facts(_TWO_OTHER, "2031-05-28"))
+    assert _people(got) == [["Dev Persaud", "Joaquim Varela"], ["Joaquim Varela", "Mateo Ruiz"], ["Joaquim Varela", "Rosa Ibarra"]]
+
+
+def test_a_hyphenated_name_after_the_posts_country_is_a_person() -> None:
+    text = ("Varela meets Cuban leader\n\n"
+            "Afterwards, Joaquim Varela met with the president of Cuba, Luis Pena-Roque and discussed trade. "
+            "Varela also received his counterpart from Colombia, Ana Restrepo Duque, at the Palace.\n")
+    facts = _facts(text, "2031-01-25")
+    assert {"Luis Pena-Roque", "Ana Restrepo Duque"} <= {a.name for a in facts.actors if a.kind == "Person"}
+    assert ["Joaquim Varela", "Luis Pena-Roque"] in _people(meetings(facts))
+
+
+def test_a_meeting_held_as_a_quote_describes_it_is_a_meeting() -> None:
+    text = ("Mbeki receives envoy\n\n"
+            "President Thabo Ndlovu on Sunday held what the Office of the President described as \"a positive meeting\" "
+            "with Ambassador Grace Akello, the Ugandan President's Special Envoy.\n")
+    got = meetings(_facts(text, "2031-12-30"))
+    assert [(sorted(m[0]), m[3]) for m in got] == [(["Grace Akello", "Thabo Ndlovu"], "2031-12-28")]
+
+
+def test_a_quoted_meeting_word_otherwise_is_no_meeting() -> None:
+    text = ("Talks doubted\n\n"
+            "President Thabo Ndlovu said on Sunday he wanted \"a positive meeting\" with Ambassador Grace Akello.\n")
+    assert [m for m in meetings(_facts(text, "2031-12-30")) if m[2] == "held"] == []
+
+
+def test_engaged_a_counterpart_then_discussed_over_the_phone_is_a_call() -> None:
+    text = (
+        "Minister, counterpart discuss issues\n\n"
+        "The Minister of Foreign Affairs of Ghana, Kwame Boateng, yesterday, engaged his Canadian counterpart, Ellen Marsh, "
+        "on bilateral and multilateral issues.\n\n"
+        "Boateng further said that the issues were discussed over the phone and the deliberations were fruitful.\n"
+    )
+    got = meetings(_facts(text, "2031-09-03"))
+    assert got == [(frozenset({"Kwame Boateng", "Ellen Marsh"}), "phone", "held", "2031-09-02", None)]
+
+
+def test_lined_up_for_a_meeting_is_planned() -> None:
+    text = ("Minister arrives in Washington\n\n"
+            "Among the leaders lined up for a meeting with Foreign Minister Kwame Boateng of Ghana is U.S. Secretary of "
+            "State Ellen Marsh.\n")
+    got = meetings(_facts(text, "2031-01-30"))
+    assert got and all(m[2] == "planned" for m in got)
+
+
+def test_a_country_by_its_official_name_and_those_in_attendance() -> None:
+    text = (
+        "Ghana, Togo hold talks\n\n"
+        "In a related development, Senegal and the Republic of Togo met yesterday in Dakar.\n\n"
+        "Those in attendance were Togolese Minister of Trade, Hon. Koffi Agbeko, who led the delegation, and the "
+        "Togolese Deputy Minister of Foreign Affairs, Hon. Yawa Mensah.\n"
+    )
+    got = [m for m in meetings(_facts(text, "2031-09-03")) if m[2] == "held"]
+    assert [(sorted(m[0]), m[3], m[4]) for m in got] == [(["Koffi Agbeko", "Senegal", "Togo", "Yawa Mensah"], "2031-09-02", "Dakar")]
+
+
+def test_a_national_papers_federal_government_is_its_country() -> None:
+    text = ("Officials hold talks\n\n"
+            "In a related development, the Federal Government and the Republic of Togo met yesterday in Abuja where both "
+            "countries engaged on bilateral issues.\n\nNigeria has long sought closer trade ties with Togo.\n")
+    facts = extractor().extract(Article("t", text, title=headline_title(text), published="2031-09-03", source="The Morning Post (Nigeria)"))
+    got = [m for m in meetings(facts) if m[2] == "held"]
+    assert [(sorted(m[0]), m[3], m[4]) for m in got] == [(["Nigeria", "Togo"], "2031-09-02", "Abuja")]
+    bare = [m for m in meetings(_facts(text, "2031-09-03")) if m[2] == "held"]
+    assert all("Nigeria" not in m[0] for m in bare)  # no publisher: whose government is unsaid
+
+
+def test_the_guests_thanks_for_receiving_me_at_a_place_places_the_meeting() -> None:
+    text = ("Ndlovu receives envoy\n\n"
+            "President Thabo Ndlovu on Sunday met Ambassador Grace Akello, the Ugandan President's Special Envoy.\n\n"
+            "Ambassador Akello said, \"thank you President Thabo Ndlovu for warmly receiving me at Mahlamba Ndlopfu this "
+            "evening where I delivered a message.\"\n")
+    got = meetings(_facts(text, "2031-12-30"))
+    assert len(got) == 1 and got[0][4] is not None and "Mahlamba" in got[0][4]
+
+
+def test_talks_with_the_leaders_of_three_countries_away_from_a_summit_stay_one() -> None:
+    text = ("President holds talks on Iran\n\n"
+            "French President Luc Moreau, German Chancellor Anna Vogt and British Prime Minister Tom Hale flew in on Sunday.\n\n"
+            "President Ellen Marsh held talks with the leaders of France, Germany and Britain on Monday.\n")
+    got = [m for m in meetings(_facts(text, "2031-03-05")) if m[2] == "held"]
+    assert len(got) == 1 and {"Ellen Marsh", "Luc Moreau", "Anna Vogt", "Tom Hale"} <= got[0][0]
+
+
+def test_two_leaders_who_discussed_it_several_times_give_no_meeting() -> None:
+    text = ("Border dispute drags on\n\n"
+            "Ghanaian President Kofi Asante and Senegalese President Mamadou Faye have discussed the border several times.\n\n"
+            "Asante and Faye have repeatedly discussed the dispute.\n")
+    assert meetings(_facts(text, "2031-03-05")) == []
+
+
+def test_meetings_with_a_semicolon_list_the_parser_makes_objects_of_the_verb() -> None:
+    text = ("Minister holds meetings\n\n"
+            "Foreign Minister Dana Varo of Chile held meetings with Norwegian Foreign Minister Erik Ilsen; Danish Foreign "
+            "Minister Lars Holm; and Finnish Foreign Minister Aino Virta in Oslo on Monday.\n")
+    got = meetings(_facts(text, "2031-04-02"))
+    assert _people(got) == [["Aino Virta", "Dana Varo"], ["Dana Varo", "Erik Ilsen"], ["Dana Varo", "Lars Holm"]]
+    assert all(m[3] == "2031-03-31" and m[4] == "Oslo" for m in got)
+
+
+def test_foreign_ministers_from_countries_who_took_part_in_the_event_are_its_sides() -> None:
+    text = (
+        "Secretary meets regional ministers\n\n"
+        "Secretary of State Ellen Marsh on Wednesday met virtually with foreign ministers from the Pacific Islands Forum "
+        "member states.\n"
+        "Foreign ministers from Fiji, Samoa, Tonga and Vanuatu participated in the event, along with Palau's Minister of "
+        "State.\n"
+        "Fiji's Minister of Foreign Affairs, Ratu Seru Vunivalu, said the meeting was useful.\n"
+    )
+    got = [m for m in meetings(_facts(text, "2031-04-23")) if m[2] == "held"]
+    assert len(got) == 1
+    assert {"Ellen Marsh", "Samoa", "Tonga", "Vanuatu", "Palau"} <= got[0][0]
+    assert got[0][1] == "video" and got[0][3] == "2031-04-23"
+
+
+def test_a_meeting_told_apart_from_a_scheduled_one_is_planned_too() -> None:
+    text = ("PM at the summit\n\n"
+            "Prime Minister Ravi Menon is scheduled to hold talks with Prime Minister Tom Hale, apart from holding a "
+            "meeting with the host country's president Ana Lopes on Wednesday.\n")
+    got = meetings(_facts(text, "2031-11-15"))
+    assert got and all(m[2] == "planned" for m in got)
+    lopes = [m for m in got if "Ana Lopes" in m[0]]
+    assert lopes and lopes[0][3] in (None, "2031-11-19")

@@ -123,10 +123,36 @@ def find_dates(text: str, anchor: date | None, future: bool = False,
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
     chosen.sort()
-    return _tied_weekdays(text, [DateMention(s, e, text[s:e], value, kind) for s, e, _, value, kind in chosen], anchor)
+    mentions = [DateMention(s, e, text[s:e], value, kind) for s, e, _, value, kind in chosen]
+    return _tied_weekdays(text, [_with_day_in_brackets(text, m) for m in mentions], anchor)
 
 
-_TIE = re.compile(r",?\s*(?:the\s+)?$")
+# "Yesterday (23)", "this Tuesday afternoon (24th)": the day of the month in brackets
+_BRACKET_DAY = re.compile(r"(?:\s+(?i:morning|afternoon|evening|night))?\s*\((?P<day>\d{1,2})(?:st|nd|rd|th)?\)")
+
+
+def _with_day_in_brackets(text: str, mention: DateMention) -> DateMention:
+    """A relative day followed by its day of the month in brackets (a style of
+    the Brazilian press: "Yesterday (23), she met ...") is the day so numbered nearest to the
+    value the words give, within a week of it; the number wins over a reckoning from the
+    anchor (a story written the day before it is dated). A weekday keeps its reckoning.
+
+    >>> find_dates("Yesterday (23), she met him", date(2023, 1, 25))[0].value
+    '2023-01-23'
+    """
+    if mention.kind != "relative" or mention.value is None or len(mention.value) != 10:
+        return mention
+    match = _BRACKET_DAY.match(text, mention.end)
+    if match is None:
+        return mention
+    told, day = date.fromisoformat(mention.value), int(match.group("day"))
+    near = [told + timedelta(days=k) for k in range(-7, 8) if (told + timedelta(days=k)).day == day]
+    if not near:
+        return mention
+    return DateMention(mention.start, mention.end, mention.text, near[0].isoformat(), mention.kind)
+
+
+_TIE = re.compile(r",?\s*\(?(?:the\s+)?$")
 
 
 def _tied_weekdays(text: str, mentions: list[DateMention], anchor: date | None) -> list[DateMention]:

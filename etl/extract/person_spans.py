@@ -583,7 +583,8 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
     """Where a name may start after a title: past "of (the) <country>" when the country's
     tokens are blocked (a mention), or past "in/at the <body>" ("Minister of State in the
     Ministry of Foreign Affairs"), else ``i``."""
-    if i + 1 < len(doc) and (doc[i].lower_ == "of" or doc[i].lower_ == "from" and i > 0 and doc[i - 1].lemma_.lower() == "counterpart"):
+    if i + 1 < len(doc) and (doc[i].lower_ == "of" or doc[i].lower_ == "from" and (
+            (i + 1) in blocked or i > 0 and doc[i - 1].lemma_.lower() == "counterpart")):
         # ("his counterpart from Colombia, X")
         k = i + 1 + (doc[i + 1].lower_ == "the")
         body = None if k >= len(doc) or k in blocked else next((e for e in doc.ents if e.label_ == "ORG" and e.start in (i + 1, k)), None)
@@ -710,7 +711,7 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
         j += 1  # a lower-case particle inside the name ("Mario di Santo", "Anna van Dijk")
         if (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
                 and doc[j + 1].is_alpha and doc[j + 1].text[:1].isupper() and (j + 1) not in blocked):
-            j += 1  # a hyphenated part of the name ("Ana Ruiz-Vega"): the part after the hyphen goes on
+            j += 2  # a hyphenated family name ("Ana Ruiz-Vega"): the hyphen and the part after it
             hyphens += 1
     if j - k - 2 * hyphens < 2 or covered.intersection(range(k, j)) or doc[j - 1].idx >= limit:
         return None

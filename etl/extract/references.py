@@ -203,6 +203,39 @@ def _title_holder(tok: Token, index: ActorIndex) -> str | None:
     return None
 
 
+_STATE_FORMS = {"republic", "kingdom", "emirate", "emirates", "federation", "commonwealth", "principality", "sultanate", "state"}
+
+
+def _title_phrase_name(tok: Token, index: ActorIndex) -> str | None:
+    """The person named at the end of a capitalized title phrase with no comma in it, where the
+    parser hangs the name inside the phrase's "of": "Chair of the House Ways and Means
+    Committee Congressman Ada Brenn" is Ada Brenn."""
+    edge = tok.right_edge.i
+    for m in index.mentions:
+        if m.kind != "Person" or m.span.end - 1 != edge or m.span.start <= tok.i + 1:
+            continue
+        between = tok.doc[tok.i + 1:m.span.start]
+        if (any(t.lower_ == "of" for t in between) and tok.text[:1].isupper()
+                and all(t.pos_ in ("PROPN", "DET", "ADP", "CCONJ") and (t.pos_ != "PROPN" or t.text[:1].isupper()) for t in between)):
+            return m.key
+    return None
+
+
+def _named_after_the_posts_country(tok: Token, index: ActorIndex) -> str | None:
+    """"the president of Guyana, Ada Brenn": the one person named right after the comma that
+    follows the country of a role noun's "of"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for country in (o for o in prep.children if o.dep_ == "pobj"):
+            m = index.mention_at(country.i)
+            if m is None or m.kind != "Country" or m.span.end >= len(tok.doc) or tok.doc[m.span.end].text != ",":
+                continue
+            person = index.mention_at(m.span.end + 1)
+            if (person is not None and person.kind == "Person" and person.span.start == m.span.end + 1
+                    and person.span.root.dep_ in ("appos", "conj") and person.span.root.head.i == country.i):
+                return person.key
+    return None
+
+
 def _closing_appositive(tok: Token, index: ActorIndex) -> str | None:
     """The person named after a comma at the end of a descriptive noun phrase, where the parser
     hangs the name on the phrase's last noun: "the bank's special envoy for the Northern
@@ -376,9 +409,17 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         return refers_to(tok.head.head, index, exclude, holders)
     for t in coordinated(tok):
         m = index.mention_at(t.i)
+        if m is None and t.lower_ in _STATE_FORMS and t.text[:1].isupper() and t.head.lower_ != "of" and t.dep_ != "compound":
+            # "the Republic of Togo", "the Kingdom of Saudi Arabia": the country by its official name
+            country = next((k.key for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" for k in [index.mention_at(o.i)] if k is not None and k.kind == "Country"), None)
+            if country is not None:
+                if country not in out:
+                    out.append(country)
+                continue
         if m is None and t.pos_ == "PROPN":
             # the head of a title phrase naming its holder ("the President of Korea, Moon Jae-in")
-            named = _title_holder(t, index)
+            named = _title_holder(t, index) or _title_phrase_name(t, index)
             if named is not None and named not in out:
                 out.append(named)
                 continue
@@ -412,6 +453,11 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)
             resolved = [named] if named is not None and named not in exclude else []
+        elif resolved and t.pos_ == "NOUN" and all(k in index.actors and index.actors[k].kind == "Country" for k in resolved):
+            # "the presidents of Argentina, Alberto Fernández" (the name parsed as a conjunct of
+            # the country): the person named after the post's country, not the country
+            named = _named_after_the_posts_country(t, index)
+            resolved = [named] if named is not None and named not in exclude else resolved
         out.extend(resolved)
     out.extend(k for k in _after_semicolons(tok, out, index) if k not in exclude)
     return list(dict.fromkeys(out))

@@ -20,7 +20,7 @@ from etl.extract.meetings.participants import compatriot, represented, as_countr
 from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day, date_from_lead, date_from_wire_lead, lead_sentence, place_from_header, place_from_quoted_readout, place_from_wire_dateline, principal, subject_is_they, told_in_next_sentence, topics_from_context
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
-from etl.extract.meetings.triggers import agentless_passive, is_trigger, mode_of, status_of
+from etl.extract.meetings.triggers import agentless_passive, is_trigger, joint_talk, mode_of, status_of
 from etl.extract.references import group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
@@ -66,8 +66,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             holders = not older_than_anchor(date, ctx)
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
-            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx) + parts))
-            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
+            parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx)
+                                       + _principal_met(trig, parts, ctx) + parts))
+            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + _home_government(trig, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
                 before = _reported_before(drafts, status)
@@ -80,7 +81,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                                    for place in listed_places)
                 continue
             sides = format_sides(trig, ctx) or _next_of_format(drafts, trig)
-            if not sides and _forum_meeting(trig, ctx):
+            if not sides and (_forum_meeting(trig, ctx) or _gathering_of_many(trig)):
                 forums[trig.lemma_.lower()] = trig.i
                 continue  # "the Pacific Islands Forum Foreign Ministers' Meeting", "the G20 summit": a setting
             last = max((d.sentence.start for d in drafts + in_sentence), default=-1)
@@ -104,7 +105,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 parts = list(earlier.participants) if holders else as_countries(earlier.participants, ctx.index)
             # (a visit beside another meeting word leaves the sentence's people to that one: "X, who
             # started his visit to A yesterday, held a bilateral meeting with his counterpart Y")
-            other_meeting = is_visit(trig) and any(not is_visit(t) and t.i != trig.i and status_of(t, ctx) is not None for t in triggers)
+            other_meeting = is_visit(trig) and any(not is_visit(t) and t.i != trig.i and status_of(t, ctx) is not None and not joint_talk(t, ctx) for t in triggers)
             if len(parts) < needed and not sentence_used and not _visit_of_its_own(trig, ctx) and not other_meeting:
                 sentence_used = True
                 others = {p for t in triggers if t.i != trig.i for p in objects_of(t, ctx.index, holders)}
@@ -156,6 +157,17 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 target = earlier
             elif earlier is not None and not in_headline and _retold(trig, parts, date, earlier, drafts, ctx):
                 target = earlier  # "X held talks with Y ... X has hosted Y at State House": the one meeting told again
+            if target is None and not in_headline and parts and joint_talk(trig, ctx):
+                # "The Secretary and the Foreign Minister also discussed ...": people of a meeting
+                # already reported, talking together, tell that meeting again
+                target = next((d.root() for d in reversed(drafts) if set(parts) <= set(d.root().participants)), None)
+            if target is not None and joint_talk(trig, ctx):
+                # (their topic's places are no venue: "exchanged views on the situation in Myanmar")
+                place, target.place = target.place, ctx  # a stand-in: _fill_in leaves a set place
+                _fill_in(target, trig, sent, date, ctx)
+                target.place = place
+                in_sentence.append(again(target, sent, ctx))
+                continue
             if target is not None:
                 _fill_in(target, trig, sent, date, ctx)
                 target.participants += [p for p in joining if p not in target.participants]
@@ -199,6 +211,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.date = d.day_of.root().date  # "on the same day", once the meeting before has its date
     topics_from_context(drafts, ctx)
     lead = lead_sentence(ctx)
+    _series_of_the_lead(drafts, lead, ctx)
     place_meetings(drafts, visits, ctx, lead.start_char if lead is not None else None)
     place_within_stay(drafts, visits, ctx)
     place_from_quoted_readout(drafts, ctx)
@@ -208,11 +221,74 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
     drafts = _one_primary(settle(drafts))
+    _mode_told_after(drafts, ctx)
     for d in drafts:
         if d.mode != "in-person":
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _home_government(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"the Federal Government and the Republic of Ghana met yesterday", in a paper of Nigeria:
+    a national paper's own "the Federal Government", with no country of its own, is its
+    country's (a subject of the meeting verb, beside others)."""
+    home = ctx.publisher_country
+    if home is None or home not in ctx.index.actors or trig.pos_ != "VERB":
+        return []
+    for subj in (c for c in trig.children if c.dep_ == "nsubj"):
+        for t in [subj, *(c for c in subj.children if c.dep_ == "conj")]:
+            if (t.lower_ == "government" and t.text[0].isupper() and ctx.index.mention_at(t.i) is None
+                    and any(c.dep_ == "compound" and c.lower_ == "federal" for c in t.children)
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                    and not any(c.dep_ in ("prep", "poss") for c in t.children)):
+                return [home]
+    return []
+
+
+def _mode_told_after(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"X engaged his counterpart Y ... X further said that the issues were discussed over the
+    phone": a passive of talking with no one named, whose means is a phone or a video, tells
+    how the one main meeting reported before it (unplaced, not yet called a call) was held."""
+    cues = ctx.vocab.meeting_triggers
+    for sent in ctx.sentences():
+        for tok in sent:
+            if not (tok.pos_ == "VERB" and tok.lemma_.lower() in cues["with_person_verb"] and agentless_passive(tok)) or ctx.in_quote(tok.idx):
+                continue
+            if any(t.lower_ == "with" for t in tok.subtree):
+                continue
+            mode = mode_of(list(tok.subtree), ctx)
+            if mode == "in-person":
+                continue
+            before = [d for d in drafts if d.same_as is None and d.primary and d.status == "held" and d.sentence.start < sent.start]
+            people = {frozenset(d.participants) for d in before}
+            if len(people) == 1 and all(d.mode == "in-person" and d.place is None for d in before):
+                for d in drafts:
+                    if d.root() in before or d.same_as is None and frozenset(d.participants) in people and d.status == "held" and d.place is None:
+                        d.mode = mode
+
+
+def _series_of_the_lead(drafts: list[MeetingDraft], lead: Span | None, ctx: ArticleContext) -> None:
+    """"X held a series of bilateral meetings ... this Tuesday, in Buenos Aires", then each
+    told ("The first bilateral meeting of the day was with Y", "X also met Z"): the principal's
+    later main in-person meetings with no date or place of their own have the series' date
+    and place."""
+    if lead is None:
+        return
+    who = principal(ctx)
+    series = next((t for t in lead if t.tag_ == "NNS" and t.lemma_.lower() in ("meeting", "talk", "talks") and t.head.lower_ == "of"
+                   and t.head.head.lemma_.lower() in ctx.vocab.meeting_triggers["generic_quantity"]), None)
+    if series is None or who is None or who not in subject_of(series.head.head.head if series.head.head.dep_ in ("dobj", "pobj") else series, ctx.index):
+        return
+    date = date_of(lead, series, ctx, future=False, previous=None)
+    place = place_of(lead, series, ctx)
+    if date is not None and (_after_anchor(date, ctx) or older_than_anchor(date, ctx)):
+        date = None
+    for d in drafts:
+        if (d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person" and who in d.participants
+                and d.sentence.start > lead.start and (d.date is None or d.date == date)):
+            d.date = d.date or date
+            d.place = d.place or place
 
 
 def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
@@ -303,6 +379,31 @@ def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
     # gazetteer does not open with a place it knows; its countries are the places visited
     visited = visited_countries(trig, ctx)
     return bool(visited) and all(p in persons or p in visited for p in parts)
+
+
+_ATTEND = {"participate", "attend", "join"}
+
+
+def _gathering_of_many(trig: Token) -> bool:
+    """"participated in the meeting with the presidents of 9 other countries", "attended the
+    summit with leaders of 30 nations": a meeting someone takes part in together with the
+    holders of a post in a counted number (three or more) of countries, a multilateral
+    gathering, the setting of the story's meetings."""
+    if trig.pos_ != "NOUN":
+        return False
+    head = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "in" else trig.head if trig.dep_ == "dobj" else None
+    takes_part = head is not None and (head.lemma_.lower() in _ATTEND or head.lemma_.lower() == "take"
+                                       and any(c.dep_ == "dobj" and c.lower_ == "part" for c in head.children))
+    if not takes_part:
+        return False
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for role in (o for o in prep.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and role_phrase(o) is not None):
+            for of in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                for place in (o for o in of.children if o.dep_ == "pobj" and o.lemma_.lower() in ("country", "nation", "state")):
+                    counts = [c for c in place.children if c.dep_ == "nummod" and c.like_num]
+                    if any(c.text.isdigit() and int(c.text) >= 3 or c.lower_ in ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve") for c in counts):
+                        return True
+    return False
 
 
 def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
@@ -444,7 +545,10 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
     accompanied by A, B and C" (a participant's delegation), "Ambassador D was also present",
     "Also in attendance were A and B", "Attending were also A and B"."""
     meeting = _reported_before(drafts, "held")
-    if meeting is None or meeting.mode != "in-person":
+    if meeting is None:
+        return
+    _took_part(sent, meeting, ctx)
+    if meeting.mode != "in-person":
         return
     added: list[str] = []
     for tok in sent:
@@ -457,10 +561,12 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 added += [m.key for m in ctx.index.mentions_in(agent.i + 1, agent.right_edge.i + 1) if m.kind == "Person"]
         elif (tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be"
+              or tok.lower_ == "attendance" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ == "those"
+              and tok.head.head.dep_ == "nsubj" and tok.head.head.head.lemma_.lower() == "be"
               or tok.lower_ == "attending" and tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() == "be" and not list(tok.children)):
             # "Also in attendance were A and B", "A and B were also in attendance", "Attending were
-            # also A and B": at the meeting just reported
-            be = tok.head.head if tok.lower_ == "attendance" else tok.head
+            # also A and B", "Those in attendance were A, B and C": at the meeting just reported
+            be = (tok.head.head.head if tok.head.head.lower_ == "those" else tok.head.head) if tok.lower_ == "attendance" else tok.head
             # (the last names of a long list the parser may coordinate with the verb)
             added += [m.key for c in be.children if c.dep_ in ("nsubj", "attr") or c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i
                       for m in ctx.index.mentions_in(c.left_edge.i, c.right_edge.i + 1) if m.kind == "Person"]
@@ -470,6 +576,36 @@ def _add_companions(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext)
             added += [k for c in tok.head.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)
                       if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
     meeting.participants += [k for k in dict.fromkeys(added) if k not in meeting.participants]
+
+
+_THE_EVENT = {"event", "meeting", "talks", "call", "conference", "session", "discussion", "discussions", "videoconference"}
+
+
+def _took_part(sent: Span, meeting: MeetingDraft, ctx: ArticleContext) -> None:
+    """"Foreign ministers from A, B, C and D participated in the event": right after a meeting
+    with "foreign ministers from ..." as a group, the countries whose ministers took part in it
+    ("the event", "the meeting") are its sides: each by the one person the meeting already has
+    for it, else the country (the text names no one)."""
+    index = ctx.index
+    for tok in sent:
+        if tok.pos_ != "VERB" or ctx.in_quote(tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        if not (lemma == "participate" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)):
+            continue
+        events = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                  if o.dep_ == "pobj" and o.lower_ in _THE_EVENT and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in o.children)]
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and role_phrase(c) is not None
+                    and index.mention_at(c.i) is None and any(p.dep_ == "prep" and p.lower_ in ("from", "of") for p in c.children)]
+        if not events or not subjects:
+            continue
+        heads = [s for s in subjects] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "along"
+                                         for w in p.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
+        countries = list(dict.fromkeys(m.key for h in heads for m in index.mentions_in(h.left_edge.i, h.right_edge.i + 1) if m.kind == "Country"))
+        if len(countries) < 2:
+            continue
+        have = {c: [p for p in meeting.participants if represented([p], index) == {c}] for c in countries}
+        meeting.participants += [c for c in countries if not have[c] and c not in meeting.participants]
 
 
 def _this_was(sent: Span, drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
@@ -732,6 +868,25 @@ def _principal_discussed(trig: Token, parts: list[str], ctx: ArticleContext) -> 
     return [who]
 
 
+def _principal_met(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
+    """"The first bilateral meeting of the day was with Y", "Another meeting took place with
+    Y": a meeting noun with no owner whose verb gives only its other side, in a story of the
+    principal's meetings: the principal met Y (and Y, when the parse hangs "with" on the verb)."""
+    if trig.pos_ != "NOUN" or trig.dep_ != "nsubj" or any(c.dep_ == "poss" for c in trig.children) or ctx.in_quote(trig.idx):
+        return []
+    verb = trig.head
+    lemma = verb.lemma_.lower()
+    if not (lemma == "be" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+        return []
+    withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > trig.i]
+    met = [k for p in withs for o in p.children if o.dep_ == "pobj" for k in refers_to(o, ctx.index)
+           if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+    who = principal(ctx)
+    if who is None or not met or who in met or who in parts or any(p not in met for p in parts):
+        return []
+    return [who, *met]
+
+
 def _joined_in(trig: Token, ctx: ArticleContext) -> list[str]:
     """"X joined President Y in his meeting with Z": Y, whose meeting it is, and X, who joined it."""
     prep = trig.head
@@ -797,6 +952,16 @@ def _received_one_by_one(trig: Token, parts: list[str], ctx: ArticleContext) -> 
     if any(_group_noun(o, index) for o in trig.children if o.dep_ == "dobj"):
         return False  # "X received the foreign ministers of A, B and C": the group together, one reception
     return not any(t.lower_ in ("together", "jointly", "delegation", "delegations", "group") for t in trig.sent)
+
+
+def _meets_a_group(trig: Token, ctx: ArticleContext) -> bool:
+    """A meeting verb whose only partner is a bare plural role noun ("meets with heads of
+    government", "meets counterparts"), no name and no number or "two": a group of meetings."""
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else []
+    return (len(objects) == 1 and _group_noun(objects[0], ctx.index)
+            and not any(c.dep_ in ("nummod", "det", "poss", "amod") or c.lower_ == "both" for c in objects[0].children)
+            and not any(c.dep_ == "conj" for c in objects[0].children))
 
 
 def _group_noun(tok: Token, index) -> bool:
@@ -876,4 +1041,6 @@ def _drafts(trig: Token, sent: Span, parts: list[str], status: str, date: str | 
         return [MeetingDraft([*rest, other], mode, status, date, place, evidence, sent, list(topics), primary) for other in unnamed]
     if separate and partners and not hosts and ctx.in_headline(sent.start_char) and listed_people(trig, ctx.index):
         return []  # "FM Meets Counterparts at UN": separate meetings whose host the headline does not name; the body tells them
+    if ctx.in_headline(sent.start_char) and _meets_a_group(trig, ctx):
+        return []  # "Lula meets with heads of government": several meetings, which the body tells one by one
     return [MeetingDraft(parts, mode, status, date, place, evidence, sent, list(topics), primary)]

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.vocab import load_vocabulary
-from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps, visiting_guests
+from etl.extract.meetings.triggers import held_as_described, is_trigger, mode_phrase_preps, visiting_guests
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
 from etl.extract.references import possessor, after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
@@ -135,13 +135,21 @@ def stray_conjuncts(tok: Token) -> list[Token]:
     """Nouns the parser coordinated with the verb of a trigger's "with" list ("held separate
     talks with A, and B on Monday", B parsed as a conjunct of "held"): a noun cannot be
     coordinated with a verb, so it continues the list of whom the talks are with."""
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not withs:
         return []
+    # "held meetings with A; B; C": the parser hangs the items after a semicolon on the meeting
+    # noun as appositions; a proper name in apposition after its "with" list continues it
+    listed = [c for c in tok.children if tok.pos_ == "NOUN" and c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > withs[0].i
+              and tok.doc[c.left_edge.i - 1].text == ";"]
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
     if verb is None:
-        return []
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i
-            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+        return listed
+    # (or as further objects of the light verb: "held meetings with A; B; and C")
+    listed += [c for c in verb.children if verb is not tok and c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > withs[0].i
+               and any(t.text == ";" for t in tok.doc[max(c.left_edge.i - 2, 0):c.left_edge.i])]
+    return listed + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i
+                     and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
 
 
 def objects_of(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
@@ -163,8 +171,13 @@ def with_objects(tok: Token, index: ActorIndex, hosts: set[str] | None = None) -
     ("met separately with A and B", "met the leaders of A and B"), never its ``hosts``."""
     hosts = hosts or set()
     out: list[str] = []
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with":
+    withs = [p for p in [*tok.children, *topic_withs(tok)] if p.dep_ == "prep" and p.lower_ == "with"]
+    if not withs and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        # "held two bilateral meetings: with A, and with B": the list hangs on the light verb
+        withs = [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > tok.i]
+    withs += [c for p in withs for c in p.children if c.dep_ == "conj" and c.lower_ == "with"]
+    for prep in withs:
+        if prep.dep_ in ("prep", "conj") and prep.lower_ == "with":
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     out.extend(refers_to(obj, index, hosts))
@@ -174,16 +187,61 @@ def with_objects(tok: Token, index: ActorIndex, hosts: set[str] | None = None) -
     return [k for k in dict.fromkeys(out) if k not in hosts]
 
 
+def topic_withs(tok: Token) -> list[Token]:
+    """The "with" of a talking verb that the parser hangs on its topic ("discussed on bilateral
+    issues with A, B and C", "discussed trade with A"), when the verb has none of its own."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in load_vocabulary().meeting_triggers.get("with_person_verb", ()):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return []
+    topics = [c for c in tok.children if c.dep_ == "dobj"]
+    topics += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "about") for o in c.children if o.dep_ == "pobj"]
+    return [p for o in topics for p in o.children if p.dep_ == "prep" and p.lower_ == "with"]
+
+
 def listed_counterparts(tok: Token, index: ActorIndex) -> bool:
     """The trigger meets holders of one post in several countries, named by the countries
     ("met the leaders of A and B", "talks with the heads of government of A, B and C",
     "meetings with counterparts, including those of A, B and C"): each holder is a side of
     their own, unless the sentence says they met together."""
-    if not (tok.pos_ == "VERB" or tok.tag_ == "NNS" and tok.lemma_.lower() == "meeting") or any(t.lower_ in _TOGETHER for t in tok.sent):
+    if not (tok.pos_ == "VERB" or tok.tag_ == "NNS" and tok.lemma_.lower() in ("meeting", "talk", "talks")) or any(t.lower_ in _TOGETHER for t in tok.sent):
         return False  # "a summit with the leaders of A and B" is one meeting
     objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     objects += [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
-    return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) in _LEADERS and len(_listed_countries(o, index)) >= 2 for o in objects)
+    # "held talks with the leaders of A, B and C" on a summit's sidelines (three or more; two
+    # are as often met together, and talks with several leaders away from a summit as often one)
+    least = 3 if tok.pos_ != "VERB" and tok.lemma_.lower() != "meeting" else 2
+    if tok.pos_ != "VERB" and tok.lemma_.lower() != "meeting" and not _at_a_summits_sidelines(tok):
+        return False
+    return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) in _LEADERS and (len(_listed_countries(o, index)) >= least or _of_various_countries(o, tok, index))
+               for o in objects)
+
+
+_SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _at_a_summits_sidelines(tok: Token) -> bool:
+    """The sentence, or the story's lead (its first two sentences), sets the talks on the
+    sidelines of a gathering."""
+    doc = tok.doc
+    lead = list(doc.sents)[:3]  # (the headline, then the lead)
+    return any(t.lower_ in _SIDELINES for s in [tok.sent, *lead] for t in s)
+
+
+_VARIOUS = {"various", "several", "many", "other", "numerous", "different", "a number of"}
+
+
+def _of_various_countries(role: Token, tok: Token, index: ActorIndex) -> bool:
+    """"conferred with leaders of various African countries": the role noun stands for the
+    article's holders of that post in three countries or more, none of the subject's own."""
+    of = [o for p in role.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj"]
+    if not any(o.lemma_.lower() == "country" and o.tag_ == "NNS" and any(c.lower_ in _VARIOUS for c in o.children) for o in of):
+        return False
+    hosts = subject_of(tok, index)
+    people = [k for k in refers_to(role, index, set(hosts)) if k in index.actors and index.actors[k].kind == "Person"]
+    sides = [represented([k], index) for k in people]
+    home = represented(hosts, index)
+    return len(people) >= 3 and all(len(s) == 1 and not s & home for s in sides) and len(set().union(*sides)) == len(people)
 
 
 def listed_people(tok: Token, index: ActorIndex) -> bool:
@@ -197,7 +255,7 @@ def listed_people(tok: Token, index: ActorIndex) -> bool:
         return False
     if tok.pos_ == "VERB" and tok.lemma_.lower() in _HOSTING:
         return False  # "X received A, B and C", "hosted A, B and C": a reception or a dinner of its own rules
-    withs = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
+    withs = topic_withs(tok) or [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
     withs += [c for p in withs for c in p.children if c.dep_ == "conj" and c.lower_ == "with"]
     if not (tok.pos_ == "VERB" or tok.tag_ in ("NNS", "NNPS") or len(withs) >= 2):
         return False
@@ -379,6 +437,8 @@ def _sender_or_addressee(tok: Token, ctx: ArticleContext) -> bool:
 
 
 def clause_of(tok: Token) -> Token:
+    if held_as_described(tok):
+        return tok.head.head.head  # "held what X described as "a meeting"": the holding verb's clause
     for t in [tok, *tok.ancestors]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t

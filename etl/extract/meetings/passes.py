@@ -364,6 +364,9 @@ def place_from_quoted_readout(drafts: list[MeetingDraft], ctx: ArticleContext) -
     roots = list({id(d.root()): d.root() for d in drafts if d.root().primary and d.root().status == "held" and d.root().mode == "in-person"}.values())
     for sent in ctx.sentences():
         for tok in sent:
+            if tok.pos_ == "VERB" and ctx.in_quote(tok.idx) and _received_me(tok):
+                _place_by_the_guest(tok, sent, roots, ctx)
+                continue
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in _READOUT_VERBS or not ctx.in_quote(tok.idx):
                 continue
             if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children):
@@ -375,6 +378,26 @@ def place_from_quoted_readout(drafts: list[MeetingDraft], ctx: ArticleContext) -
                 mine = {p for p in d.participants if ctx.index.actors[p].kind == "Person"}
                 if d.place is None and people == mine:
                     d.place = place_of(sent, tok, ctx, quoted=True)
+
+
+def _received_me(tok: Token) -> bool:
+    """"for warmly receiving me at Urugwiro village": a guest's own words of the host's reception."""
+    return tok.lemma_.lower() in ("receive", "host", "welcome", "meet") and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in tok.children)
+
+
+def _place_by_the_guest(tok: Token, sent: Span, roots: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"thank you President X for warmly receiving me at Y this evening," Ambassador Z said: the
+    speaker (named outside the quote) and the host the quote names met at Y, when they are the
+    people of one main in-person meeting that nothing else placed."""
+    from etl.extract.meetings.attributes import place_of
+
+    speakers = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+    quote = ctx.index.mentions_in(sent.start, sent.end)
+    named = {m.key for m in quote if m.kind == "Person" and ctx.in_quote(m.span.start_char)}
+    mine = [d for d in roots if {p for p in d.participants if ctx.index.actors[p].kind == "Person"} <= speakers | named
+            and speakers & set(d.participants) and named & set(d.participants)]
+    if len(mine) == 1 and mine[0].place is None:
+        mine[0].place = place_of(sent, tok, ctx, quoted=True)
 
 
 _SPOKEN_DAYS = {"today", "yesterday"}

@@ -23,7 +23,7 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
     """A word that reports a meeting: "met", "talks", "summit", "phone call", "visit"."""
     triggers = ctx.vocab.meeting_triggers
     lemma = tok.lemma_.lower()
-    if ctx.in_quote(tok.idx):
+    if ctx.in_quote(tok.idx) and not held_as_described(tok):
         return False
     if tok.pos_ in ("NOUN", "PROPN") and (lemma in triggers["event_noun"] or tok.lower_ in triggers["event_noun"]):
         if tok.tag_ in ("NNS", "NNPS") and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in triggers["generic_quantity"]:
@@ -57,6 +57,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return _speaks_with_someone(tok, ctx) or _calls_someone(tok, ctx)
     if tok.pos_ == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and lemma == "engage" and _engages_someone(tok, ctx):
+        return True  # "X engaged his counterpart Y on bilateral issues"
     if tok.pos_ == "VERB" and lemma == "receive":
         return _receives_someone(tok, ctx) and not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
@@ -78,6 +80,37 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
             return False
         return True
     return False
+
+
+_DESCRIBE = {"describe", "call", "term", "characterize", "characterise", "label"}
+
+
+def held_as_described(tok: Token) -> bool:
+    """"X held what the ministry described as "a positive meeting" with Y": the quoted words
+    name the meeting the story's own verb says was held (the quote only describes it)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as" or tok.pos_ != "NOUN":
+        return False
+    verb = tok.head.head
+    if verb.lemma_.lower() not in _DESCRIBE or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return False
+    return verb.dep_ in ("ccomp", "dobj") and verb.head.lemma_.lower() in ("hold", "have")
+
+
+def _engages_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"X engaged his counterpart, Y, on bilateral issues": a person engages a person (as its
+    direct object, with what they took up after "on"), in a past or present report, not
+    "engaging senior officials in discussions" as a plan."""
+    from etl.extract.references import refers_to
+
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.dep_ in ("xcomp", "amod", "acl", "relcl") or _infinitive(tok):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children):
+        return False
+
+    def person(t: Token) -> bool:
+        return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
+
+    return any(c.dep_ == "nsubj" and person(c) for c in tok.children) and any(c.dep_ == "dobj" and person(c) for c in tok.children)
 
 
 def _meets_the_press(tok: Token, ctx: ArticleContext) -> bool:
@@ -284,11 +317,50 @@ def _with_a_person(tok: Token, ctx: ArticleContext) -> bool:
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not any(person(c) or c.lower_ in ("he", "she") for c in subjects) and not agentless_passive(tok):
         return False
+    if _joint_subject(tok, subjects, ctx):
+        return True
     # the "with" may hang on the object ("discussed the ties between the two countries with Y")
     # or on the means ("discussed over the phone regional issues with Y", parsed as one phrase)
     preps = [*tok.children, *(t for o in tok.children if o.dep_ == "dobj" for t in o.subtree), *mode_phrase_preps(tok)]
     return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and person(o) for o in p.children)
                for p in preps)
+
+
+_OFTEN = {"often", "repeatedly", "regularly", "frequently", "routinely", "sometimes", "occasionally"}
+_VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas", "notes"}
+
+
+def joint_talk(tok: Token, ctx: ArticleContext) -> bool:
+    """The trigger is a talking verb whose subject names the people who talked together ("A
+    and B exchanged views"), with no "with" of its own."""
+    if tok.pos_ != "VERB":
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "conj":
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return _joint_subject(tok, subjects, ctx)
+
+
+def _joint_subject(tok: Token, subjects: list[Token], ctx: ArticleContext) -> bool:
+    """"A and B discussed trade", "President A and President B exchanged views on ...": the
+    subject names two people or more of two countries or more, who did it together (a meeting
+    of them). "Exchange" only of views ("exchanged accusations" is no talks)."""
+    from etl.extract.meetings.participants import represented
+    from etl.extract.references import refers_to
+
+    lemma = tok.lemma_.lower()
+    if lemma == "exchange" and not any(c.dep_ == "dobj" and c.lower_ in _VIEWS for c in tok.children):
+        return False
+    if lemma not in ("discuss", "exchange") or tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    if any(t.lower_ == "with" for t in tok.subtree if t.i > tok.i):
+        return False  # "discussed preparations for talks with Y": the with-rule's, not two people together
+    if any(t.lower_ in _OFTEN or t.lower_ == "times" and t.head.i == tok.i for t in tok.subtree):
+        return False  # "A and B have discussed it several times": earlier talks, no one meeting
+    people = list(dict.fromkeys(k for c in subjects for k in refers_to(c, ctx.index)
+                                if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"))
+    sides = [represented([k], ctx.index) for k in people]
+    return len(people) >= 2 and all(sides) and len(set().union(*sides)) >= 2 and not any(a == b for i, a in enumerate(sides) for b in sides[i + 1:])
 
 
 def agentless_passive(tok: Token) -> bool:
@@ -414,6 +486,8 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return "planned"  # "agreed to hold a summit", "PM sets virtual summit with X"
         if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in t.children if c.dep_ in ("amod", "advmod")):
             return "planned"
+        if k == 2 and tok.dep_ == "pobj" and tok.head.lower_ == "for" and _lined_up(t):
+            return "planned"  # "the leaders lined up for a meeting with X", "slated for talks"
         if t.i == tok.i and any(c.dep_ in ("acl", "relcl") and _infinitive(c) and _scheduled(c) for c in t.children):
             return "planned"  # "the trilateral meeting to be held in Tokyo later this month"
         if not crossed and _is_to(t):
@@ -422,7 +496,39 @@ def status_of(tok: Token, ctx: ArticleContext) -> str | None:
             return None  # "X was to meet Y on Friday (but ...)": a plan of the past, held or not unsaid
         if t.dep_ == "ROOT":
             break
+    alongside = _alongside_of(tok)
+    if alongside is not None and alongside.i != tok.i and (alongside.lemma_.lower() in ctx.vocab.planned_cues or status_of(alongside, ctx) == "planned"):
+        # "is scheduled to hold talks with A, apart from holding a meeting with B on Wednesday":
+        # a meeting told beside a planned act is planned too
+        return "planned"
     return "held"
+
+
+_BESIDE = {("apart", "from"), ("aside", "from"), ("in", "addition"), ("besides", None)}
+
+
+def _alongside_of(tok: Token) -> Token | None:
+    """The verb a meeting (or the gerund holding it) is told beside: "apart from", "aside from",
+    "besides", "in addition to" + a gerund, hung on that verb."""
+    gerund = tok.head if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" else tok if tok.tag_ == "VBG" else None
+    if gerund is None or gerund.dep_ != "pcomp":
+        return None
+    prep = gerund.head
+    outer = prep.head
+    pair = (outer.lower_, prep.lower_) if outer.dep_ in ("advmod", "prep") else (prep.lower_, None)
+    if pair not in _BESIDE and not (prep.lower_ == "to" and outer.lower_ == "addition"):
+        return None
+    verb = outer.head if outer.dep_ in ("advmod", "prep", "pobj") else prep.head
+    if outer.lower_ == "addition":
+        verb = outer.head.head  # "in addition to": addition ← in ← verb
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _lined_up(verb: Token) -> bool:
+    """"lined up", "slated", "pencilled in": put on a schedule."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "line" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+            or verb.lower_ in ("slated", "penciled", "pencilled"))
 
 
 def _pending(tok: Token, ctx: ArticleContext) -> bool:
