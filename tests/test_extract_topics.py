@@ -123,3 +123,27 @@ def test_talks_that_collapsed_in_a_background_clause_add_nothing() -> None:
         "Relations soured after the talks collapsed in 2019 over food security."
     )
     assert topics and "food-security" not in topics[0]
+
+
+def test_common_phrasings_of_scheme_issues_are_topics() -> None:
+    # the scheme's wording gaps: crime, hunger, transport by mode, solar energy, agro-processing,
+    # climate resilience, peace agreements, transitional governments, repatriation flights, Cyprus talks
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "The discussions focused on combating transnational criminal organizations and the trafficking of illicit drugs.\n\n"
+        "The ministers also discussed the fight against hunger, air transport, solar energy and agro-processing.\n\n"
+        "They discussed climate resilience and disaster preparedness, the stalled peace agreement and the transitional government.\n\n"
+        "The ministers agreed on extraordinary flights for the repatriation of nationals and on the resumption of the Cyprus talks."
+    )
+    assert topics
+    for key in ("terrorism-and-crime", "food-security", "transport", "energy-transition", "agriculture", "climate-change",
+                "disaster-relief", "peacekeeping-and-crisis-management", "governance", "evacuations", "eastern-mediterranean"):
+        assert key in topics[0], key
+
+
+def test_a_border_named_only_as_a_place_is_no_topic() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "The ministers discussed the office on its side of the border and the embassies in both capitals."
+    )
+    assert topics and "border-issues" not in topics[0] and "diplomatic-missions" not in topics[0]
