@@ -147,3 +147,10 @@ def test_a_border_named_only_as_a_place_is_no_topic() -> None:
         "The ministers discussed the office on its side of the border and the embassies in both capitals."
     )
     assert topics and "border-issues" not in topics[0] and "diplomatic-missions" not in topics[0]
+
+
+def test_ties_between_two_named_states_are_bilateral_relations() -> None:
+    lead = "Foreign Minister Lena Okafor of Ghana held a phone call with Foreign Minister Tomas Varga of Hungary on Monday.\n\n"
+    assert _topics(lead + "The talks centred on the importance of strong ties between Ghana and Hungary.") == [["bilateral-relations"]]
+    assert _topics(lead + "The ministers discussed relations between the two countries.") == [["bilateral-relations"]]
+    assert _topics(lead + "The ministers discussed the rift between Ghana and the opposition.") == [[]]

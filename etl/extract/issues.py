@@ -250,6 +250,10 @@ class IssueMatcher:
             if any(t.i in places for t in left) or any(t.lower_ == "bilateral" for t in left):
                 start = min((t.i for t in left if t.i in places or t.lower_ == "bilateral"), default=head.i)
                 out.append((_RELATIONS_KEY, doc[start:head.i + 1]))
+                continue
+            end = _between_two_states(head, places)
+            if end is not None:
+                out.append((_RELATIONS_KEY, doc[head.i:end + 1]))
         return out
 
 
@@ -290,6 +294,24 @@ class IssueMatcher:
 
 
 _HEADING_VERBS = {"chair", "co-chair", "cochair", "head", "preside"}
+
+
+_STATE_NOUNS = {"country", "nation", "state", "neighbour", "neighbor", "government"}
+_PAIR_WORDS = {"two", "both"}
+
+
+def _between_two_states(head: Token, places: set[int]) -> int | None:
+    """"ties between the US and Kenya", "relations between the two countries": a relationship
+    noun whose "between" names two countries (or "the two countries", "both nations") is the
+    two states' bilateral relations; the index of the phrase's last token, else None."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "between" and c.i == head.i + 1):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            sides = [obj, *obj.conjuncts]
+            if len(sides) >= 2 and all(any(t.i in places for t in s.subtree if t.dep_ != "conj" or t is s) for s in sides):
+                return max(s.i for s in sides)
+            if obj.lemma_.lower() in _STATE_NOUNS and obj.tag_ in ("NNS", "NNPS") and any(c.lower_ in _PAIR_WORDS for c in obj.children):
+                return obj.i
+    return None
 
 
 def _headed_body(span: Span) -> bool:
