@@ -101,3 +101,15 @@ def test_one_persons_two_posts_are_no_joint_subject() -> None:
         "Minister of Chile, Tomas Irarrazaval, will visit Peru next week.\n"
     )
     assert ("Ana Vale", "indirect", "the Foreign Minister of Chile, Tomas Irarrazaval, will visit Peru next week") in statements(facts)
+
+
+def test_a_trailing_attribution_is_not_the_reported_words() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells met Foreign Minister Jorge Salinas of Peru in Nairobi on Monday.\n\n"
+        "Minister Wells emphasized the strategic interest of the region in stability and the need for dialogue, "
+        "the quoted source mentioned.\n",
+        published="2025-03-03",
+    )
+    quotes = [s[2] for s in statements(facts)]
+    assert not any("quoted source" in q for q in quotes)
+    assert ("Arthur Wells", "indirect", "the strategic interest of the region in stability and the need for dialogue") in statements(facts)

@@ -89,3 +89,15 @@ def test_an_embassy_spokesperson_speaks_for_the_embassy_named_before() -> None:
     assert [s for s in statements(facts) if s[1] == "direct"] == [
         ("German Embassy", "direct", "These talks help us understand Bangladesh better"),
     ]
+
+
+def test_the_statement_named_again_is_its_issuers_not_the_body_named_last() -> None:
+    facts = extract(
+        "President Arthur Wells had a phone call with President Jorge Salinas of Peru on Thursday.\n\n"
+        "A statement issued by the Ministry of Foreign Affairs of Kenya said the talks centred on trade.\n\n"
+        "Wells also stressed cooperation at the United Nations Security Council.\n\n"
+        "\u201cThe President applauded Peru\u2019s leadership in the region,\u201d the statement reads.\n",
+        published="2025-03-03",
+    )
+    direct = [s for s in statements(facts) if s[1] == "direct"]
+    assert direct == [("Ministry of Foreign Affairs of Kenya", "direct", "The President applauded Peru\u2019s leadership in the region")]

@@ -90,13 +90,25 @@ def _reported_words(verb: Token, ctx: ArticleContext) -> Span | None:
         return None
     words = None
     if reports_clause(verb, ctx):
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")] or _document_clause(verb)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not _attribution_clause(c, ctx)] or _document_clause(verb)
         contrast = {t.i for c in clauses for a in c.children if _contrast(a) for t in a.subtree}
         if clauses and not any(_inner_statement(c, ctx, contrast) for c in clauses):
             words = _content(clauses, ctx, contrast)
     if words is None and verb.lemma_.lower() in ctx.vocab.position_verbs:
         words = _object_words(verb, ctx)
     return words
+
+
+def _attribution_clause(clause: Token, ctx: ArticleContext) -> bool:
+    """"Aurescu emphasized the interest of the EU ..., the quoted source mentioned": a clause
+    after a comma that is only a verb of saying and its subject, which the parser hung on the
+    verb as its complement, attributes the sentence; it is not the reported words."""
+    if clause.lemma_.lower() not in ctx.vocab.speech_verbs or clause.i < clause.head.i:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in clause.children):
+        return False
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return clause.left_edge.is_punct or (before is not None and before.text == ",")
 
 
 def _document_clause(verb: Token) -> list[Token]:

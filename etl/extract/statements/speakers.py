@@ -236,6 +236,44 @@ def author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
     subject of the verb that issued it ("the ministry published a message, which says"), else
     for a release or statement the organization named last before it, which issued it ("a
     press release from the Foreign Office ... the press release said")."""
+    named = _named_author(tok, ctx)
+    if named is not None:
+        return named
+    if tok.lemma_.lower() in _ISSUED | {"message"} and any(c.lower_ == "the" for c in tok.children):
+        # "A statement issued by the White House indicated ... “...,” the statement reads":
+        # the same document named with its author before
+        earlier = _earlier_document(tok, ctx)
+        if earlier is not None:
+            return earlier
+    if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
+        return _last_org_like(tok, ctx, any_org=True)
+    if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):
+        # "This was reported by the ministry's press service. "...," the message reads."
+        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
+    return None
+
+
+_EARLIER_DOCUMENT_SENTENCES = 6  # sentences back to the document "the statement" names again
+
+
+def _earlier_document(tok: Token, ctx: ArticleContext) -> str | None:
+    """The author of the last document of the same noun named before ``tok`` with its author
+    ("a statement issued by X", "X's statement"), outside quotation marks and a few sentences
+    back at most."""
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    floor = sents[max(0, here - _EARLIER_DOCUMENT_SENTENCES)].start
+    for t in reversed(tok.doc[floor:tok.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() == tok.lemma_.lower() and not ctx.in_quote(t.idx):
+            author = _named_author(t, ctx)
+            if author is not None:
+                return author
+    return None
+
+
+def _named_author(tok: Token, ctx: ArticleContext) -> str | None:
+    """A document's author as its own phrase names it: possessor, "from"/"by"/"of", the agent
+    of its issuing, the subject of the verb that issued it."""
     for c in tok.children:
         if c.dep_ == "poss":
             return actor_of_phrase(c, ctx)
@@ -251,11 +289,6 @@ def author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
         actor = _first_actor(subjects(tok.head), ctx)
         if actor is not None:
             return actor
-    if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
-        return _last_org_like(tok, ctx, any_org=True)
-    if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):
-        # "This was reported by the ministry's press service. "...," the message reads."
-        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     return None
 
 
