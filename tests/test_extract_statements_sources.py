@@ -101,3 +101,12 @@ def test_the_statement_named_again_is_its_issuers_not_the_body_named_last() -> N
     )
     direct = [s for s in statements(facts) if s[1] == "direct"]
     assert direct == [("Ministry of Foreign Affairs of Kenya", "direct", "The President applauded Peru\u2019s leadership in the region")]
+
+
+def test_the_office_of_a_countrys_president_speaks_as_that_office() -> None:
+    facts = extract(
+        "Nairobi, Kenya \u2014 President Arthur Wells on Sunday held what the Office of the Kenya President described as "
+        "\"a positive meeting\" with Ambassador Jorge Salinas, President Tomas Vale's Special Envoy.\n",
+        published="2025-03-03",
+    )
+    assert ("Office of the President of Kenya", "direct", "a positive meeting") in statements(facts)

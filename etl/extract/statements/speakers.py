@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplokg.iris import slug
 from etl.extract.context import ArticleContext
 from etl.extract.mentions import add_gazetteer_actor, organization_from_entity
 from etl.extract.references import countries_of, possessor, refers_to
+from etl.vocab import OrgEntry
 
 # Nouns of unnamed people who speak for their organization or country.
 _SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
@@ -196,7 +198,8 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if orgs:
         return orgs[0]
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
-        return _office_of_country(tok, ctx) or _last_org_like(tok, ctx) or _publishers_ministry(tok, ctx)
+        return (_office_of_country(tok, ctx) or _office_of_head(tok, ctx) or _last_org_like(tok, ctx)
+                or _publishers_ministry(tok, ctx))
     unknown = _unknown_org(tok, ctx)
     if unknown is not None:
         return unknown
@@ -350,6 +353,34 @@ def _office_of_country(obj: Token, ctx: ArticleContext) -> str | None:
     org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
     add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
     return org.key
+
+
+_HEADS_OF_GOVERNMENT = {"president", "minister", "chancellor", "premier"}
+
+
+def _office_of_head(tok: Token, ctx: ArticleContext) -> str | None:
+    """"the Office of the Rwanda President", "the Office of the President of Kenya", "the
+    Office of the Prime Minister of X": the head of state's or government's office of the one
+    country named in the phrase, as CONVENTIONS.md names national bodies ("Office of the
+    President of South Korea"; added to the table once)."""
+    if tok.lemma_.lower() != "office" or not tok.text[:1].isupper():
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for head in (o for o in prep.children if o.dep_ == "pobj" and o.lower_ in _HEADS_OF_GOVERNMENT and o.text[:1].isupper()):
+            words = head.doc[head.left_edge.i:head.right_edge.i + 1]
+            hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and words.start <= h.span.start and h.span.end <= words.end]
+            if len({h.ref for h in hits}) != 1 or hits[0].ref not in ctx.gazetteer.countries:
+                return None
+            country = ctx.gazetteer.countries[hits[0].ref]
+            title = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.i not in {i for h in hits for i in range(h.span.start, h.span.end)})
+            title = f"{title} {head.text}".strip()
+            name = f"Office of the {title} of {country.name}"
+            key = slug(name)
+            if key not in ctx.gazetteer.orgs:
+                ctx.gazetteer.orgs[key] = OrgEntry(key, name, country.iso2, None, (), "government_body")
+            add_gazetteer_actor(ctx.index, ctx.gazetteer, key, "Organization")
+            return key
+    return None
 
 
 def _publishers_ministry(tok: Token, ctx: ArticleContext) -> str | None:
