@@ -165,6 +165,9 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         if holder is not None:
             return holder
         countries = countries_of(tok, index)
+        named = _the_official_named_before(tok, countries, ctx)
+        if named is not None:
+            return named
         orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
         named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]  # "her spokesperson, X"
         people = [m.key for m in (index.mention_at(t.i) for t in named) if m is not None and m.kind == "Person"]
@@ -306,6 +309,27 @@ def _press_office(tok: Token) -> bool:
 
 # Nouns of a country's office a spokesperson speaks for, which the organizations table lacks.
 _OFFICES = {"presidency", "government", "ministry", "embassy", "cabinet", "chancellery", "palace", "office", "department"}
+
+
+def _the_official_named_before(tok: Token, countries: list[str], ctx: ArticleContext) -> str | None:
+    """"Lula met X ... “...“, said the Brazilian official": a definite singular "the <demonym>
+    official" (nothing else in its phrase) goes back, as "he" would, to the person last named
+    as a subject, unless the text gives that person another country than the one the demonym
+    names; "a Japanese official", "officials" and "the official" stay their country's or no
+    one's."""
+    if tok.lemma_.lower() != "official" or tok.tag_ != "NN" or len(countries) != 1:
+        return None
+    words = [t for t in tok.subtree if t.i != tok.i]
+    if not any(t.lower_ == "the" and t.dep_ == "det" for t in words) or len(words) != 2:
+        return None
+    person = _pronoun_speaker(tok, ctx)
+    if person is None or ctx.index.actors[person].kind != "Person":
+        return None
+    actor = ctx.index.actors[person]
+    theirs = {actor.country, *(r.of for r in actor.roles)} - {None}
+    if theirs and countries[0] not in theirs:
+        return None  # a person of another country: the official is someone else
+    return person
 
 
 def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
