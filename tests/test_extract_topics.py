@@ -154,3 +154,10 @@ def test_ties_between_two_named_states_are_bilateral_relations() -> None:
     assert _topics(lead + "The talks centred on the importance of strong ties between Ghana and Hungary.") == [["bilateral-relations"]]
     assert _topics(lead + "The ministers discussed relations between the two countries.") == [["bilateral-relations"]]
     assert _topics(lead + "The ministers discussed the rift between Ghana and the opposition.") == [[]]
+
+
+def test_the_two_countries_relationship_and_the_mediterranean_are_topics() -> None:
+    lead = "Foreign Minister Lena Okafor of Ghana held a phone call with Foreign Minister Tomas Varga of Hungary on Monday.\n\n"
+    assert _topics(lead + "The ministers discussed the two countries' relationship.") == [["bilateral-relations"]]
+    topics = _topics(lead + "The ministers discussed irregular immigration in the Mediterranean Sea and cooperation with Latin America.")
+    assert topics and {"mediterranean", "latin-america"} <= set(topics[0])

@@ -239,7 +239,8 @@ class IssueMatcher:
         return list(dict.fromkeys(out))
 
     def _relationships(self, doc: Doc, toks: list[Token], places: set[int]) -> list[tuple[str, Span]]:
-        """"Japan-China relations", "U.S.-Philippine ties", "bilateral partnership"."""
+        """"Japan-China relations", "U.S.-Philippine ties", "bilateral partnership", "ties
+    between the US and Kenya", "the two countries' relationship"."""
         if not self.has_relations:
             return []
         out = []
@@ -254,6 +255,10 @@ class IssueMatcher:
             end = _between_two_states(head, places)
             if end is not None:
                 out.append((_RELATIONS_KEY, doc[head.i:end + 1]))
+                continue
+            pair = next((t for t in left if _two_states(t)), None)
+            if pair is not None:  # "the two countries' relationship", "both nations' ties"
+                out.append((_RELATIONS_KEY, doc[pair.left_edge.i:head.i + 1]))
         return out
 
 
@@ -309,9 +314,14 @@ def _between_two_states(head: Token, places: set[int]) -> int | None:
             sides = [obj, *obj.conjuncts]
             if len(sides) >= 2 and all(any(t.i in places for t in s.subtree if t.dep_ != "conj" or t is s) for s in sides):
                 return max(s.i for s in sides)
-            if obj.lemma_.lower() in _STATE_NOUNS and obj.tag_ in ("NNS", "NNPS") and any(c.lower_ in _PAIR_WORDS for c in obj.children):
+            if _two_states(obj):
                 return obj.i
     return None
+
+
+def _two_states(tok: Token) -> bool:
+    """"the two countries", "both nations"."""
+    return tok.lemma_.lower() in _STATE_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in _PAIR_WORDS for c in tok.children)
 
 
 def _headed_body(span: Span) -> bool:
