@@ -110,3 +110,23 @@ def test_the_office_of_a_countrys_president_speaks_as_that_office() -> None:
         published="2025-03-03",
     )
     assert ("Office of the President of Kenya", "direct", "a positive meeting") in statements(facts)
+
+
+def test_as_reported_by_the_ministry_of_the_stories_foreign_minister_is_that_ministrys() -> None:
+    facts = extract(
+        "The Minister of Foreign Affairs of Kenya, Arthur Wells, received Commissioner Jorge Salinas in Nairobi on Monday.\n\n"
+        "As reported by the Ministry in a press release, both Wells and Salinas agreed on the need to strengthen ties "
+        "with these \u201ctwo strategic regions for Kenyan foreign policy\u201d.\n",
+        published="2025-03-03",
+    )
+    assert ("Ministry of Foreign Affairs of Kenya", "direct", "two strategic regions for Kenyan foreign policy") in statements(facts)
+
+
+def test_the_ministry_of_a_story_with_foreign_ministers_of_two_countries_is_no_one_guessed() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells of Kenya met Foreign Minister Jorge Salinas of Peru in Nairobi on Monday.\n\n"
+        "As reported by the Ministry in a press release, both ministers agreed on the need to strengthen ties "
+        "with these \u201ctwo strategic regions for their foreign policy\u201d.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0].startswith("Ministry")]

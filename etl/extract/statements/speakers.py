@@ -202,7 +202,7 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         return orgs[0]
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
         return (_office_of_country(tok, ctx) or _office_of_head(tok, ctx) or _last_org_like(tok, ctx)
-                or _publishers_ministry(tok, ctx))
+                or _publishers_ministry(tok, ctx) or _foreign_ministers_ministry(tok, ctx))
     unknown = _unknown_org(tok, ctx)
     if unknown is not None:
         return unknown
@@ -407,6 +407,29 @@ def _office_of_head(tok: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+_FOREIGN_MINISTER_TITLES = ("foreign minister", "minister of foreign affairs", "minister for foreign affairs", "foreign affairs minister")
+
+
+def _foreign_ministers_ministry(tok: Token, ctx: ArticleContext) -> str | None:
+    """A bare "the Ministry" (capitalized, no "of" phrase, no ministry named before) in a
+    story whose foreign ministers are of one country only: that country's Ministry of Foreign
+    Affairs, the ministry of the minister the story is about."""
+    if tok.lemma_.lower() != "ministry" or not tok.text[:1].isupper() or any(c.dep_ == "prep" for c in tok.children):
+        return None
+    if not any(c.lower_ == "the" for c in tok.children):
+        return None
+    countries = {r.of for a in ctx.index.actors.values() if a.kind == "Person" for r in a.roles
+                 if r.of and any(t in r.title.lower() for t in _FOREIGN_MINISTER_TITLES)}
+    if len(countries) != 1:
+        return None
+    key = countries.pop()
+    if key not in ctx.gazetteer.countries:
+        return None
+    org = ctx.gazetteer.national_body("Foreign Affairs", ctx.gazetteer.countries[key])
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
+    return org.key
+
+
 def _publishers_ministry(tok: Token, ctx: ArticleContext) -> str | None:
     """"the Ministry of Foreign Affairs wrote" with no country in the phrase nor a ministry
     named before, in a story whose source names one country (a national news agency, a
@@ -538,15 +561,23 @@ def unnamed(tok: Token, ctx: ArticleContext) -> bool:
 
 
 def according_to(tokens: list[Token], ctx: ArticleContext, named_only: bool = False) -> str | None:
-    """The actor of an "according to X" phrase among the tokens (outside quotes); with
-    ``named_only``, not an unnamed official's organization or country."""
+    """The actor of an "according to X" or "as reported by X" phrase among the tokens
+    (outside quotes); with ``named_only``, not an unnamed official's organization or country."""
     for t in tokens:
         if t.lower_ == "according" and not ctx.in_quote(t.idx):
             for prep in t.children:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return None if named_only and unnamed(obj, ctx) else actor_of_phrase(obj, ctx)
+        if t.lower_ in _AS_REPORTED and t.tag_ == "VBN" and not ctx.in_quote(t.idx) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            # "As reported by the Ministry in a press release, ...": the same as "according to"
+            for agent in (c for c in t.children if c.dep_ == "agent"):
+                for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                    return None if named_only and unnamed(obj, ctx) else actor_of_phrase(obj, ctx)
     return None
+
+
+_AS_REPORTED = {"reported", "stated", "announced", "noted"}
 
 
 def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
