@@ -161,3 +161,11 @@ def test_the_two_countries_relationship_and_the_mediterranean_are_topics() -> No
     assert _topics(lead + "The ministers discussed the two countries' relationship.") == [["bilateral-relations"]]
     topics = _topics(lead + "The ministers discussed irregular immigration in the Mediterranean Sea and cooperation with Latin America.")
     assert topics and {"mediterranean", "latin-america"} <= set(topics[0])
+
+
+def test_an_invitation_renewed_is_a_topic_the_invitation_a_visit_is_made_at_is_not() -> None:
+    lead = "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+    topics = _topics(lead + "The ministers discussed the invitation for Minister Varga to conduct a visit to Ghana.")
+    assert topics and "visits" in topics[0]
+    topics = _topics(lead + "The ministers discussed trade on the invitation of President Kofi Mensah.")
+    assert topics and "visits" not in topics[0]

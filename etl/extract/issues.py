@@ -124,7 +124,7 @@ class IssueMatcher:
                 found.append((key, span))
         venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC" and _is_venue(e)]
         found = [(k, s) for k, s in found if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in venues)]
-        found = [(k, s) for k, s in found if not _headed_body(s) and not _portfolio(s, places)]
+        found = [(k, s) for k, s in found if not _headed_body(s) and not _portfolio(s, places) and not _occasion_of_visit(s)]
         return sorted(found, key=lambda h: (h[1].start, -len(h[1])))
 
     # -- words ----------------------------------------------------------------------------
@@ -322,6 +322,17 @@ def _between_two_states(head: Token, places: set[int]) -> int | None:
 def _two_states(tok: Token) -> bool:
     """"the two countries", "both nations"."""
     return tok.lemma_.lower() in _STATE_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in _PAIR_WORDS for c in tok.children)
+
+
+_OCCASION_PREPOSITIONS = {"at", "upon", "on", "by", "following"}
+
+
+def _occasion_of_visit(span: Span) -> bool:
+    """"visiting at the invitation of X", "on the invitation of Y": the occasion of the visit
+    the story reports, not an invitation the talks were about ("renewed the invitation to
+    visit", "accepted the invitation")."""
+    root = span.root
+    return len(span) == 1 and root.lemma_.lower() == "invitation" and root.head.lower_ in _OCCASION_PREPOSITIONS and root.dep_ == "pobj"
 
 
 def _headed_body(span: Span) -> bool:
