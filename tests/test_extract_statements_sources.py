@@ -130,3 +130,18 @@ def test_the_ministry_of_a_story_with_foreign_ministers_of_two_countries_is_no_o
         published="2025-03-03",
     )
     assert not [s for s in statements(facts) if s[0].startswith("Ministry")]
+
+
+def test_a_hyphenated_surname_the_model_tags_as_no_person_still_speaks() -> None:
+    facts = extract(
+        "Director General Ana Ferreira met Foreign Minister Hossein Tavakoli-Rad of Iran in Vienna on Monday. "
+        "Ferreira spoke to reporters first. \"This is a step in the right direction,\" she said.\n\n"
+        "Tavakoli-Rad was more guarded. He said Tehran's cooperation depended on the removal of the resolutions.\n\n"
+        "\"We have shown our good faith,\" Tavakoli-Rad told state television after the meeting.\n",
+        published="2025-03-03",
+    )
+    said = statements(facts)
+    assert ("Ana Ferreira", "direct", "This is a step in the right direction") in said
+    assert not [s for s in said if s[0] == "Ana Ferreira" and "Tehran" in s[2]]
+    assert ("Hossein Tavakoli-Rad", "direct", "We have shown our good faith") in said
+    assert ("Hossein Tavakoli-Rad", "indirect", "Tehran's cooperation depended on the removal of the resolutions") in said

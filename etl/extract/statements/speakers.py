@@ -108,9 +108,24 @@ def _named_elsewhere(tok: Token, ctx: ArticleContext) -> str | None:
     """A proper noun the model tagged as no entity here that the text names a person by
     elsewhere ("Vale stressed ..." after "Minister Ana Vale said ..."): that person, when the
     word ends the names of one person only."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ or ctx.index.mention_at(tok.i) is not None:
+    if tok.pos_ != "PROPN" or ctx.index.mention_at(tok.i) is not None:
         return None
+    if tok.ent_type_:
+        return _hyphenated_surname(tok, ctx)
     keys = {m.key for m in ctx.index.mentions if m.kind == "Person" and m.span[-1].text == tok.text}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _hyphenated_surname(tok: Token, ctx: ArticleContext) -> str | None:
+    """"Karimi-Nejad told state television" with the surname tagged as some other entity
+    (an organization, a work): the one person whose name ends in that hyphenated surname."""
+    words = tok.doc[tok.left_edge.i:tok.i + 1]
+    if tok.ent_type_ == "PERSON" or len(words) < 3 or not any(t.text in ("-", "\u2010", "\u2011") for t in words):
+        return None
+    if any(t.dep_ not in ("compound", "punct") for t in words[:-1]):
+        return None
+    surname = words.text.replace(" ", "")
+    keys = {m.key for m in ctx.index.mentions if m.kind == "Person" and m.span.text.endswith(" " + surname)}
     return next(iter(keys)) if len(keys) == 1 else None
 
 
@@ -479,6 +494,9 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
             return (main or subj)[-1].key
         if n == here:
             continue
+        elsewhere = next((k for h in heads if (k := _named_elsewhere(h, ctx)) is not None), None)
+        if elsewhere is not None:
+            return elsewhere  # "Karimi-Nejad was more guarded. He said ...": a surname the index missed
         if any(h.lower_ in ("he", "she") for h in heads) or any(t.lower_ in ("he", "she") and t.dep_ in _SUBJECTS for t in sent):
             continue  # "GhanaWeb checks indicate that he has met with X": he, not X, goes back further
         holder = next((k for h in heads if ctx.index.mention_at(h.i) is None and (k := _holder_of_title_at(h, ctx))), None)
