@@ -146,3 +146,14 @@ def test_a_headline_quote_with_its_speaker_after_a_dash_is_the_speakers() -> Non
     )
     assert ("Arthur Wells", "direct", "We will continue to work with the new Government of Peru") in statements(facts)
 
+
+
+def test_reported_words_may_hold_a_term_in_marks() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells held a telephone talk with Foreign Minister Jorge Salinas of Peru on Monday.\n\n"
+        "Minister Wells stated that Kenya will continue to work closely with Peru, its Pacific partner, toward the "
+        "realization of a \u201cFree and Open Pacific Partnership\u201d.\n",
+        published="2025-03-03",
+    )
+    said = [s for s in statements(facts) if s[0] == "Arthur Wells"]
+    assert said and said[0][1] == "indirect" and said[0][2].startswith("Kenya will continue to work closely with Peru")

@@ -224,6 +224,9 @@ def _has_verb(q: Quote, ctx: ArticleContext) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+has_verb = _has_verb
+
+
 def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
     """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included, and
     "read" of a document ("his tweet read")."""
