@@ -145,3 +145,13 @@ def test_a_hyphenated_surname_the_model_tags_as_no_person_still_speaks() -> None
     assert not [s for s in said if s[0] == "Ana Ferreira" and "Tehran" in s[2]]
     assert ("Hossein Tavakoli-Rad", "direct", "We have shown our good faith") in said
     assert ("Hossein Tavakoli-Rad", "indirect", "Tehran's cooperation depended on the removal of the resolutions") in said
+
+
+def test_the_ministry_of_a_story_with_another_countrys_minister_is_no_one_guessed() -> None:
+    facts = extract(
+        "Defence Minister Arthur Wells of Kenya met Foreign Minister Jorge Salinas of Peru in Nairobi on Monday.\n\n"
+        "As reported by the Ministry in a press release, both ministers agreed on the need to strengthen ties "
+        "with these \u201ctwo strategic regions for their foreign policy\u201d.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0].startswith("Ministry")]

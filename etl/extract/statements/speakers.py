@@ -427,16 +427,17 @@ _FOREIGN_MINISTER_TITLES = ("foreign minister", "minister of foreign affairs", "
 
 def _foreign_ministers_ministry(tok: Token, ctx: ArticleContext) -> str | None:
     """A bare "the Ministry" (capitalized, no "of" phrase, no ministry named before) in a
-    story whose foreign ministers are of one country only: that country's Ministry of Foreign
-    Affairs, the ministry of the minister the story is about."""
+    story whose ministers are all one country's and one of them its foreign minister: that
+    country's Ministry of Foreign Affairs, the ministry of the minister the story is about."""
     if tok.lemma_.lower() != "ministry" or not tok.text[:1].isupper() or any(c.dep_ == "prep" for c in tok.children):
         return None
     if not any(c.lower_ == "the" for c in tok.children):
         return None
-    countries = {r.of for a in ctx.index.actors.values() if a.kind == "Person" for r in a.roles
-                 if r.of and any(t in r.title.lower() for t in _FOREIGN_MINISTER_TITLES)}
-    if len(countries) != 1:
-        return None
+    roles = [r for a in ctx.index.actors.values() if a.kind == "Person" for r in a.roles if r.of]
+    countries = {r.of for r in roles if any(t in r.title.lower() for t in _FOREIGN_MINISTER_TITLES)}
+    ministers = {r.of for r in roles if "minister" in r.title.lower() and "prime" not in r.title.lower()}
+    if len(countries) != 1 or ministers - countries:
+        return None  # ministers of another country too: whose ministry it is, the text does not say
     key = countries.pop()
     if key not in ctx.gazetteer.countries:
         return None
