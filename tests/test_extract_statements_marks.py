@@ -131,3 +131,12 @@ def test_the_official_of_another_country_than_the_person_named_is_not_that_perso
         published="2025-03-03",
     )
     assert not [s for s in statements(facts) if s[0] == "Arthur Wells" and s[2] == "The talks went well"]
+
+
+def test_the_official_of_a_country_someone_else_holds_is_not_the_person_without_one() -> None:
+    facts = extract(
+        "President Arthur Wells met Foreign Minister Jorge Salinas of Peru in Lima on Tuesday.\n\n"
+        "Wells highlighted the resumption of dialogue. \u201cThe talks went well\u201d, said the Peruvian official.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0] == "Arthur Wells" and s[2] == "The talks went well"]

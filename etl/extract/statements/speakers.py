@@ -330,8 +330,8 @@ def _the_official_named_before(tok: Token, countries: list[str], ctx: ArticleCon
     """"Lula met X ... “...“, said the Brazilian official": a definite singular "the <demonym>
     official" (nothing else in its phrase) goes back, as "he" would, to the person last named
     as a subject, unless the text gives that person another country than the one the demonym
-    names; "a Japanese official", "officials" and "the official" stay their country's or no
-    one's."""
+    names, or gives that person none and someone else that country; "a Japanese official",
+    "officials" and "the official" stay their country's or no one's."""
     if tok.lemma_.lower() != "official" or tok.tag_ != "NN" or len(countries) != 1:
         return None
     words = [t for t in tok.subtree if t.i != tok.i]
@@ -344,6 +344,9 @@ def _the_official_named_before(tok: Token, countries: list[str], ctx: ArticleCon
     theirs = {actor.country, *(r.of for r in actor.roles)} - {None}
     if theirs and countries[0] not in theirs:
         return None  # a person of another country: the official is someone else
+    if not theirs and any(countries[0] in {a.country, *(r.of for r in a.roles)} for k, a in ctx.index.actors.items()
+                          if a.kind == "Person" and k != person):
+        return None  # someone else is of that country: the demonym may point at them
     return person
 
 
