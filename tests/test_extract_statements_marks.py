@@ -112,3 +112,31 @@ def test_headline_quote_no_body_statement_holds_is_no_statement() -> None:
         "President Ana Vale of Peru said the drills were an undisguised rehearsal for a war of invasion.\n"
     )
     assert not [s for s in statements(facts) if s[1] == "direct"]
+
+
+def test_an_opening_mark_printed_for_the_closing_one_closes_and_the_official_is_the_person_named() -> None:
+    facts = extract(
+        "President Arthur Wells held a series of meetings in Lima on Tuesday.\n\n"
+        "Afterwards, Wells met with the president of Peru, Jorge Salinas, and highlighted the resumption of dialogue. "
+        "\u201cKenya restoring its diplomatic relations in the world\u201c, said the Kenyan official.\n",
+        published="2025-03-03",
+    )
+    assert ("Arthur Wells", "direct", "Kenya restoring its diplomatic relations in the world") in statements(facts)
+
+
+def test_the_official_of_another_country_than_the_person_named_is_not_that_person() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells of Kenya met Foreign Minister Jorge Salinas of Peru in Lima on Tuesday.\n\n"
+        "Wells highlighted the resumption of dialogue. \u201cThe talks went well\u201d, said the Peruvian official.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0] == "Arthur Wells" and s[2] == "The talks went well"]
+
+
+def test_the_official_of_a_country_someone_else_holds_is_not_the_person_without_one() -> None:
+    facts = extract(
+        "President Arthur Wells met Foreign Minister Jorge Salinas of Peru in Lima on Tuesday.\n\n"
+        "Wells highlighted the resumption of dialogue. \u201cThe talks went well\u201d, said the Peruvian official.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0] == "Arthur Wells" and s[2] == "The talks went well"]

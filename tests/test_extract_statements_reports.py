@@ -101,3 +101,59 @@ def test_one_persons_two_posts_are_no_joint_subject() -> None:
         "Minister of Chile, Tomas Irarrazaval, will visit Peru next week.\n"
     )
     assert ("Ana Vale", "indirect", "the Foreign Minister of Chile, Tomas Irarrazaval, will visit Peru next week") in statements(facts)
+
+
+def test_a_trailing_attribution_is_not_the_reported_words() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells met Foreign Minister Jorge Salinas of Peru in Nairobi on Monday.\n\n"
+        "Minister Wells emphasized the strategic interest of the region in stability and the need for dialogue, "
+        "the quoted source mentioned.\n",
+        published="2025-03-03",
+    )
+    quotes = [s[2] for s in statements(facts)]
+    assert not any("quoted source" in q for q in quotes)
+    assert ("Arthur Wells", "indirect", "the strategic interest of the region in stability and the need for dialogue") in statements(facts)
+
+
+def test_quoted_words_under_any_verb_are_its_single_subjects() -> None:
+    facts = extract(
+        "Prime Minister Arthur Wells held talks with Secretary Jorge Salinas in Nairobi on Tuesday.\n\n"
+        "Salinas also used the occasion to thank Wells for his \u201csteadfast support for the regional security mission\u201d.\n\n"
+        "Prime Minister Wells guaranteed Kenya\u2019s support for the mission \u201cas long as necessary\u201d.\n",
+        published="2025-03-03",
+    )
+    direct = [s for s in statements(facts) if s[1] == "direct"]
+    assert ("Jorge Salinas", "direct", "steadfast support for the regional security mission") in direct
+    assert ("Arthur Wells", "direct", "as long as necessary") in direct
+
+
+def test_quoted_words_of_a_joint_subject_a_meeting_or_a_short_term_have_no_doer() -> None:
+    facts = extract(
+        "Prime Minister Arthur Wells held talks with Secretary Jorge Salinas in Nairobi on Tuesday.\n\n"
+        "Wells and Salinas agreed on \u201ca new chapter in our relations\u201d.\n\n"
+        "The Nairobi meeting was also aimed at \u201cadvancing cooperation on inclusive growth\u201d.\n\n"
+        "Wells toured the \u201ctruce village\u201d on Wednesday.\n",
+        published="2025-03-03",
+    )
+    assert [s for s in statements(facts) if s[1] == "direct"] == []
+
+
+def test_a_headline_quote_with_its_speaker_after_a_dash_is_the_speakers() -> None:
+    facts = extract(
+        "PRESS RELEASE BY THE MINISTRY FOR FOREIGN AFFAIRS \u201cWe will continue to work with the new Government of Peru\u201d \u2013 Minister Arthur Wells\n\n"
+        "Minister for Foreign Affairs Arthur Wells met Foreign Minister Jorge Salinas of Peru in Lima on Monday.\n",
+        published="2025-03-03",
+    )
+    assert ("Arthur Wells", "direct", "We will continue to work with the new Government of Peru") in statements(facts)
+
+
+
+def test_reported_words_may_hold_a_term_in_marks() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells held a telephone talk with Foreign Minister Jorge Salinas of Peru on Monday.\n\n"
+        "Minister Wells stated that Kenya will continue to work closely with Peru, its Pacific partner, toward the "
+        "realization of a \u201cFree and Open Pacific Partnership\u201d.\n",
+        published="2025-03-03",
+    )
+    said = [s for s in statements(facts) if s[0] == "Arthur Wells"]
+    assert said and said[0][1] == "indirect" and said[0][2].startswith("Kenya will continue to work closely with Peru")

@@ -89,3 +89,69 @@ def test_an_embassy_spokesperson_speaks_for_the_embassy_named_before() -> None:
     assert [s for s in statements(facts) if s[1] == "direct"] == [
         ("German Embassy", "direct", "These talks help us understand Bangladesh better"),
     ]
+
+
+def test_the_statement_named_again_is_its_issuers_not_the_body_named_last() -> None:
+    facts = extract(
+        "President Arthur Wells had a phone call with President Jorge Salinas of Peru on Thursday.\n\n"
+        "A statement issued by the Ministry of Foreign Affairs of Kenya said the talks centred on trade.\n\n"
+        "Wells also stressed cooperation at the United Nations Security Council.\n\n"
+        "\u201cThe President applauded Peru\u2019s leadership in the region,\u201d the statement reads.\n",
+        published="2025-03-03",
+    )
+    direct = [s for s in statements(facts) if s[1] == "direct"]
+    assert direct == [("Ministry of Foreign Affairs of Kenya", "direct", "The President applauded Peru\u2019s leadership in the region")]
+
+
+def test_the_office_of_a_countrys_president_speaks_as_that_office() -> None:
+    facts = extract(
+        "Nairobi, Kenya \u2014 President Arthur Wells on Sunday held what the Office of the Kenya President described as "
+        "\"a positive meeting\" with Ambassador Jorge Salinas, President Tomas Vale's Special Envoy.\n",
+        published="2025-03-03",
+    )
+    assert ("Office of the President of Kenya", "direct", "a positive meeting") in statements(facts)
+
+
+def test_as_reported_by_the_ministry_of_the_stories_foreign_minister_is_that_ministrys() -> None:
+    facts = extract(
+        "The Minister of Foreign Affairs of Kenya, Arthur Wells, received Commissioner Jorge Salinas in Nairobi on Monday.\n\n"
+        "As reported by the Ministry in a press release, both Wells and Salinas agreed on the need to strengthen ties "
+        "with these \u201ctwo strategic regions for Kenyan foreign policy\u201d.\n",
+        published="2025-03-03",
+    )
+    assert ("Ministry of Foreign Affairs of Kenya", "direct", "two strategic regions for Kenyan foreign policy") in statements(facts)
+
+
+def test_the_ministry_of_a_story_with_foreign_ministers_of_two_countries_is_no_one_guessed() -> None:
+    facts = extract(
+        "Foreign Minister Arthur Wells of Kenya met Foreign Minister Jorge Salinas of Peru in Nairobi on Monday.\n\n"
+        "As reported by the Ministry in a press release, both ministers agreed on the need to strengthen ties "
+        "with these \u201ctwo strategic regions for their foreign policy\u201d.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0].startswith("Ministry")]
+
+
+def test_a_hyphenated_surname_the_model_tags_as_no_person_still_speaks() -> None:
+    facts = extract(
+        "Director General Ana Ferreira met Foreign Minister Hossein Tavakoli-Rad of Iran in Vienna on Monday. "
+        "Ferreira spoke to reporters first. \"This is a step in the right direction,\" she said.\n\n"
+        "Tavakoli-Rad was more guarded. He said Tehran's cooperation depended on the removal of the resolutions.\n\n"
+        "\"We have shown our good faith,\" Tavakoli-Rad told state television after the meeting.\n",
+        published="2025-03-03",
+    )
+    said = statements(facts)
+    assert ("Ana Ferreira", "direct", "This is a step in the right direction") in said
+    assert not [s for s in said if s[0] == "Ana Ferreira" and "Tehran" in s[2]]
+    assert ("Hossein Tavakoli-Rad", "direct", "We have shown our good faith") in said
+    assert ("Hossein Tavakoli-Rad", "indirect", "Tehran's cooperation depended on the removal of the resolutions") in said
+
+
+def test_the_ministry_of_a_story_with_another_countrys_minister_is_no_one_guessed() -> None:
+    facts = extract(
+        "Defence Minister Arthur Wells of Kenya met Foreign Minister Jorge Salinas of Peru in Nairobi on Monday.\n\n"
+        "As reported by the Ministry in a press release, both ministers agreed on the need to strengthen ties "
+        "with these \u201ctwo strategic regions for their foreign policy\u201d.\n",
+        published="2025-03-03",
+    )
+    assert not [s for s in statements(facts) if s[0].startswith("Ministry")]

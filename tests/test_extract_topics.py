@@ -123,3 +123,49 @@ def test_talks_that_collapsed_in_a_background_clause_add_nothing() -> None:
         "Relations soured after the talks collapsed in 2019 over food security."
     )
     assert topics and "food-security" not in topics[0]
+
+
+def test_common_phrasings_of_scheme_issues_are_topics() -> None:
+    # the scheme's wording gaps: crime, hunger, transport by mode, solar energy, agro-processing,
+    # climate resilience, peace agreements, transitional governments, repatriation flights, Cyprus talks
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "The discussions focused on combating transnational criminal organizations and the trafficking of illicit drugs.\n\n"
+        "The ministers also discussed the fight against hunger, air transport, solar energy and agro-processing.\n\n"
+        "They discussed climate resilience and disaster preparedness, the stalled peace agreement and the transitional government.\n\n"
+        "The ministers agreed on extraordinary flights for the repatriation of nationals and on the resumption of the Cyprus talks."
+    )
+    assert topics
+    for key in ("terrorism-and-crime", "food-security", "transport", "energy-transition", "agriculture", "climate-change",
+                "disaster-relief", "peacekeeping-and-crisis-management", "governance", "evacuations", "eastern-mediterranean"):
+        assert key in topics[0], key
+
+
+def test_a_border_named_only_as_a_place_is_no_topic() -> None:
+    topics = _topics(
+        "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+        "The ministers discussed the office on its side of the border and the embassies in both capitals."
+    )
+    assert topics and "border-issues" not in topics[0] and "diplomatic-missions" not in topics[0]
+
+
+def test_ties_between_two_named_states_are_bilateral_relations() -> None:
+    lead = "Foreign Minister Lena Okafor of Ghana held a phone call with Foreign Minister Tomas Varga of Hungary on Monday.\n\n"
+    assert _topics(lead + "The talks centred on the importance of strong ties between Ghana and Hungary.") == [["bilateral-relations"]]
+    assert _topics(lead + "The ministers discussed relations between the two countries.") == [["bilateral-relations"]]
+    assert _topics(lead + "The ministers discussed the rift between Ghana and the opposition.") == [[]]
+
+
+def test_the_two_countries_relationship_and_the_mediterranean_are_topics() -> None:
+    lead = "Foreign Minister Lena Okafor of Ghana held a phone call with Foreign Minister Tomas Varga of Hungary on Monday.\n\n"
+    assert _topics(lead + "The ministers discussed the two countries' relationship.") == [["bilateral-relations"]]
+    topics = _topics(lead + "The ministers discussed irregular immigration in the Mediterranean Sea and cooperation with Latin America.")
+    assert topics and {"mediterranean", "latin-america"} <= set(topics[0])
+
+
+def test_an_invitation_renewed_is_a_topic_the_invitation_a_visit_is_made_at_is_not() -> None:
+    lead = "Foreign Minister Lena Okafor of Ghana met Foreign Minister Tomas Varga of Hungary in Accra on Monday.\n\n"
+    topics = _topics(lead + "The ministers discussed the invitation for Minister Varga to conduct a visit to Ghana.")
+    assert topics and "visits" in topics[0]
+    topics = _topics(lead + "The ministers discussed trade on the invitation of President Kofi Mensah.")
+    assert topics and "visits" not in topics[0]

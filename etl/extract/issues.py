@@ -124,7 +124,7 @@ class IssueMatcher:
                 found.append((key, span))
         venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC" and _is_venue(e)]
         found = [(k, s) for k, s in found if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in venues)]
-        found = [(k, s) for k, s in found if not _headed_body(s) and not _portfolio(s, places)]
+        found = [(k, s) for k, s in found if not _headed_body(s) and not _portfolio(s, places) and not _occasion_of_visit(s)]
         return sorted(found, key=lambda h: (h[1].start, -len(h[1])))
 
     # -- words ----------------------------------------------------------------------------
@@ -239,7 +239,8 @@ class IssueMatcher:
         return list(dict.fromkeys(out))
 
     def _relationships(self, doc: Doc, toks: list[Token], places: set[int]) -> list[tuple[str, Span]]:
-        """"Japan-China relations", "U.S.-Philippine ties", "bilateral partnership"."""
+        """"Japan-China relations", "U.S.-Philippine ties", "bilateral partnership", "ties
+    between the US and Kenya", "the two countries' relationship"."""
         if not self.has_relations:
             return []
         out = []
@@ -250,6 +251,14 @@ class IssueMatcher:
             if any(t.i in places for t in left) or any(t.lower_ == "bilateral" for t in left):
                 start = min((t.i for t in left if t.i in places or t.lower_ == "bilateral"), default=head.i)
                 out.append((_RELATIONS_KEY, doc[start:head.i + 1]))
+                continue
+            end = _between_two_states(head, places)
+            if end is not None:
+                out.append((_RELATIONS_KEY, doc[head.i:end + 1]))
+                continue
+            pair = next((t for t in left if _two_states(t)), None)
+            if pair is not None:  # "the two countries' relationship", "both nations' ties"
+                out.append((_RELATIONS_KEY, doc[pair.left_edge.i:head.i + 1]))
         return out
 
 
@@ -290,6 +299,40 @@ class IssueMatcher:
 
 
 _HEADING_VERBS = {"chair", "co-chair", "cochair", "head", "preside"}
+
+
+_STATE_NOUNS = {"country", "nation", "state", "neighbour", "neighbor", "government"}
+_PAIR_WORDS = {"two", "both"}
+
+
+def _between_two_states(head: Token, places: set[int]) -> int | None:
+    """"ties between the US and Kenya", "relations between the two countries": a relationship
+    noun whose "between" names two countries (or "the two countries", "both nations") is the
+    two states' bilateral relations; the index of the phrase's last token, else None."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "between" and c.i == head.i + 1):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            sides = [obj, *obj.conjuncts]
+            if len(sides) >= 2 and all(any(t.i in places for t in s.subtree if t.dep_ != "conj" or t is s) for s in sides):
+                return max(s.i for s in sides)
+            if _two_states(obj):
+                return obj.i
+    return None
+
+
+def _two_states(tok: Token) -> bool:
+    """"the two countries", "both nations"."""
+    return tok.lemma_.lower() in _STATE_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in _PAIR_WORDS for c in tok.children)
+
+
+_OCCASION_PREPOSITIONS = {"at", "upon", "on", "by", "following"}
+
+
+def _occasion_of_visit(span: Span) -> bool:
+    """"visiting at the invitation of X", "on the invitation of Y": the occasion of the visit
+    the story reports, not an invitation the talks were about ("renewed the invitation to
+    visit", "accepted the invitation")."""
+    root = span.root
+    return len(span) == 1 and root.lemma_.lower() == "invitation" and root.head.lower_ in _OCCASION_PREPOSITIONS and root.dep_ == "pobj"
 
 
 def _headed_body(span: Span) -> bool:

@@ -68,6 +68,8 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
     ['We now start,']
     >>> [q.text for q in find_quotes('\u00abWe agree,\u00bb the statement says.')]
     ['We agree,']
+    >>> [q.text for q in find_quotes('\u201cWe agree\u201c, he said, \u201cfully.\u201d')]
+    ['We agree', 'fully.']
     """
     body = text if limit is None else text[:limit]
     paragraphs = [(p.start(), p.group()) for p in _PARAGRAPH.finditer(body) if p.group().strip()]
@@ -93,7 +95,13 @@ def find_quotes(text: str, limit: int | None = None) -> list[Quote]:
 
 
 def _is_opening(chunk: str, i: int, depth: int) -> bool:
+    """Whether the mark at ``i`` opens a span; an opening curly mark that a printer put for
+    the closing one ("“Brazil restoring its relations“, said ...": after a word, before a
+    space or punctuation, with a span open) closes."""
     c = chunk[i]
+    if c == "\u201c" and depth > 0 and i > 0 and not chunk[i - 1].isspace() and chunk[i - 1] not in _BEFORE_OPENING:
+        after = chunk[i + 1] if i + 1 < len(chunk) else " "
+        return not (after.isspace() or after in _AFTER_CLOSING)
     if c != '"':
         return c in ("\u201c", "\u00ab")
     before = chunk[i - 1] if i > 0 else " "

@@ -56,7 +56,12 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
     previous: tuple[StatementDraft, Quote] | None = None
     waiting: list[tuple[Quote, str, Span, Span]] = []  # open paragraphs of a quotation not yet attributed
     for q in ctx.quotes:
-        if ctx.in_caption(q.start) or (head and q.start < head[1]):
+        if head and q.start < head[1] and not ctx.in_caption(q.start):
+            d = _headline_statement(q, head, ctx)
+            if d is not None:
+                out.append(d)
+            continue
+        if ctx.in_caption(q.start):
             continue
         quote = clean_quote(q.text)
         first, last = sentence_of(ctx, q.start), sentence_of(ctx, max(q.start, q.end - 1))
@@ -72,6 +77,9 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
             found = previous[0].speaker, (first.start_char, last.end_char)
         if found is None:
             found = _document_named_before(q, first, last, ctx)
+        if found is None:
+            doer = _doer_of_quoted_words(q, ctx)
+            found = (doer, (first.start_char, last.end_char)) if doer is not None else None
         chained = bool(waiting) and ctx.text[waiting[-1][0].end:q.start].strip() in ("", *OPENING_MARKS)
         if found is None:
             waiting = (waiting if chained else []) + [(q, quote, first, last)] if q.open_ended else []
@@ -90,6 +98,32 @@ def find_direct(ctx: ArticleContext) -> list[StatementDraft]:
         out.append(d)
         previous = d, q
     return out
+
+
+_BYLINE_DASH = re.compile(r"^\s*[\u2013\u2014-]\s*")
+
+
+def _headline_statement(q: Quote, head: tuple[int, int], ctx: ArticleContext) -> StatementDraft | None:
+    """Quoted words of the headline that the headline itself attributes as a press release
+    does: "“We will continue to work with ...” – Minister X" (the quote, a dash, the speaker to
+    the end of the line). A name or term in marks and words the body quotes too (the body's
+    statement is the one) are not; other headline quotes are the body's echoes or nobody's
+    (see ``headline_echoes``)."""
+    quote = clean_quote(q.text)
+    if not quote or is_term(q, ctx.text, ctx.vocab.quote_term_markers, _has_verb(q, ctx)):
+        return None
+    words = quote.rstrip(".").lower()
+    if any(words in o.text.lower() for o in ctx.quotes if o.start >= head[1]):
+        return None  # the body quotes them: its statement is the one
+    rest = ctx.text[q.end + 1:head[1]] if ctx.text[q.end:q.end + 1] in CLOSING_MARKS else ctx.text[q.end:head[1]]
+    dash = _BYLINE_DASH.match(rest)
+    if dash is not None and q.words >= _DOER_MIN_WORDS:
+        start = head[1] - len(rest) + dash.end()
+        speaker = person_named_by(ctx, start, head[1])
+        if speaker is not None:
+            return draft(ctx, speaker, quote, "direct", (start, head[1]), (q.start, q.end))
+        return None
+    return None
 
 
 def headline_echoes(ctx: ArticleContext, said: list[StatementDraft]) -> list[StatementDraft]:
@@ -190,6 +224,9 @@ def _has_verb(q: Quote, ctx: ArticleContext) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+has_verb = _has_verb
+
+
 def _speech_verbs(tokens: list[Token], ctx: ArticleContext) -> list[Token]:
     """Verbs of saying among the tokens (outside quotes), "spoke to reporters" included, and
     "read" of a document ("his tweet read")."""
@@ -282,6 +319,52 @@ def _in_sentence(q: Quote, first: Span, last: Span, ctx: ArticleContext) -> str 
         if speaker:
             return speaker
     return according_to(before + after, ctx) or _in_words(before + after, ctx)
+
+
+_DOER_MIN_WORDS = 3  # "truce village", "red line": fewer words in marks are a term someone uses
+
+
+def _doer_of_quoted_words(q: Quote, ctx: ArticleContext) -> str | None:
+    """Quoted words in a sentence with no verb of saying ("X used the occasion to thank Y for
+    his “steadfast support ...”", "X guaranteed support “as long as necessary”"): quoted
+    words count whatever the verb (CONVENTIONS 5.1), and they are the words of the one actor
+    who is the subject of the verb they hang on (through the clauses it is part of). Not a
+    joint subject ("X and Y agreed on “...”"), a negated or hypothetical verb, a short term in
+    marks, nor words quoted inside a subject phrase."""
+    if q.words < _DOER_MIN_WORDS:
+        return None
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = {t.i for t in span}
+    verb = next((a for a in span.root.ancestors if a.i not in inside and a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or ctx.in_quote(verb.idx) or hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    path = [span.root, *(a for a in span.root.ancestors if verb in a.ancestors)]
+    if any(a.dep_ in ("nsubj", "nsubjpass", "csubj", "relcl", "acl") for a in path):
+        return None  # part of a subject, or of a clause about something else ("met X, which “surprised ...”")
+    if span.root.pos_ in ("VERB", "AUX") and subjects(span.root):
+        return None
+    v = verb
+    for _ in range(3):
+        heads = subjects(v)
+        if heads:
+            if len(heads) > 1 or any(c.dep_ == "conj" for c in heads[0].children):
+                return None
+            if heads[0].lower_ in ("he", "she"):
+                return actor_of_phrase(heads[0], ctx)
+            keys = refers_to(heads[0], ctx.index)  # the subject itself, not "the White House meeting"
+            speaker = actor_of_phrase(heads[0], ctx)
+            if speaker is None or speaker not in keys:
+                return None
+            if len(keys) > 1 and not (heads[0].pos_ == "PROPN" and ctx.index.actors[speaker].kind == "Person"):
+                return None  # "the two leaders", "the allies"; not a person's name that also spells a country
+            return speaker
+        if v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        break
+    return None
 
 
 def _continued_by_pronoun(q: Quote, last: Span, ctx: ArticleContext) -> bool:

@@ -22,7 +22,9 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
+from etl.extract.quotes import inside
 from etl.extract.references import refers_to
+from etl.extract.statements.direct import has_verb, is_term
 from etl.extract.statements.draft import StatementDraft, draft
 from etl.extract.statements.speakers import DOCUMENTS, according_to, speaker_of_verb, subjects, unnamed
 from etl.read import headline_span
@@ -90,13 +92,33 @@ def _reported_words(verb: Token, ctx: ArticleContext) -> Span | None:
         return None
     words = None
     if reports_clause(verb, ctx):
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")] or _document_clause(verb)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not _attribution_clause(c, ctx)] or _document_clause(verb)
         contrast = {t.i for c in clauses for a in c.children if _contrast(a) for t in a.subtree}
         if clauses and not any(_inner_statement(c, ctx, contrast) for c in clauses):
             words = _content(clauses, ctx, contrast)
     if words is None and verb.lemma_.lower() in ctx.vocab.position_verbs:
         words = _object_words(verb, ctx)
     return words
+
+
+def _attribution_clause(clause: Token, ctx: ArticleContext) -> bool:
+    """"Aurescu emphasized the interest of the EU ..., the quoted source mentioned": a clause
+    after a comma that is only a verb of saying and its subject, which the parser hung on the
+    verb as its complement, attributes the sentence; it is not the reported words."""
+    if clause.lemma_.lower() not in ctx.vocab.speech_verbs or clause.i < clause.head.i:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in clause.children):
+        return False
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return clause.left_edge.is_punct or (before is not None and before.text == ",")
+
+
+def _said(tok: Token, ctx: ArticleContext) -> bool:
+    """A token inside quoted words someone says (the direct statement carries them), not
+    inside a name or term in marks ("toward the realization of a “Free and Open
+    Indo-Pacific”"), which reported words may hold."""
+    q = inside(ctx.quotes, tok.idx)
+    return q is not None and not is_term(q, ctx.text, ctx.vocab.quote_term_markers, has_verb(q, ctx))
 
 
 def _document_clause(verb: Token) -> list[Token]:
@@ -254,7 +276,7 @@ def _content(clauses: list[Token], ctx: ArticleContext, skip: set[int] = frozens
         while right.i > left.i and right.is_punct:
             right = ctx.doc[right.i - 1]
     words = _before_quoted_addition(ctx.doc[left.i:right.i + 1], ctx)
-    if words is None or len(words) < 4 or any(ctx.in_quote(t.idx) for t in words):
+    if words is None or len(words) < 4 or any(_said(t, ctx) for t in words):
         return None
     return words
 
@@ -262,7 +284,7 @@ def _content(clauses: list[Token], ctx: ArticleContext, skip: set[int] = frozens
 def _before_quoted_addition(words: Span, ctx: ArticleContext) -> Span | None:
     """Reported words that end in a quoted addition ("... at sea, adding, "..."") stop before
     it; words that run into a quotation are that quotation's (the direct statement)."""
-    quoted = [t for t in words if ctx.in_quote(t.idx)]
+    quoted = [t for t in words if _said(t, ctx)]
     if not quoted:
         return words
     for t in words:
@@ -299,7 +321,7 @@ def _object_words(verb: Token, ctx: ArticleContext) -> Span | None:
     words = ctx.doc[left:right + 1]
     while len(words) and words[-1].is_punct:
         words = ctx.doc[words.start:words.end - 1]
-    if len(words) < 2 or any(ctx.in_quote(t.idx) for t in words):
+    if len(words) < 2 or any(_said(t, ctx) for t in words):
         return None
     return words
 
@@ -320,7 +342,7 @@ def _after_addressee(verb: Token, ctx: ArticleContext) -> Span | None:
     while end > start and ctx.doc[end - 1].is_punct:
         end -= 1
     words = ctx.doc[start:end]
-    if len(words) < 3 or words[0].pos_ not in ("DET", "PRON", "NOUN", "PROPN", "ADJ") or any(ctx.in_quote(t.idx) for t in words):
+    if len(words) < 3 or words[0].pos_ not in ("DET", "PRON", "NOUN", "PROPN", "ADJ") or any(_said(t, ctx) for t in words):
         return None
     return words
 

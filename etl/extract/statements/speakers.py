@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplokg.iris import slug
 from etl.extract.context import ArticleContext
 from etl.extract.mentions import add_gazetteer_actor, organization_from_entity
 from etl.extract.references import countries_of, possessor, refers_to
+from etl.vocab import OrgEntry
 
 # Nouns of unnamed people who speak for their organization or country.
 _SPOKESPEOPLE = ("official", "source", "diplomat", "spokesperson", "spokesman", "spokeswoman", "government", "side")
@@ -106,9 +108,24 @@ def _named_elsewhere(tok: Token, ctx: ArticleContext) -> str | None:
     """A proper noun the model tagged as no entity here that the text names a person by
     elsewhere ("Vale stressed ..." after "Minister Ana Vale said ..."): that person, when the
     word ends the names of one person only."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ or ctx.index.mention_at(tok.i) is not None:
+    if tok.pos_ != "PROPN" or ctx.index.mention_at(tok.i) is not None:
         return None
+    if tok.ent_type_:
+        return _hyphenated_surname(tok, ctx)
     keys = {m.key for m in ctx.index.mentions if m.kind == "Person" and m.span[-1].text == tok.text}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _hyphenated_surname(tok: Token, ctx: ArticleContext) -> str | None:
+    """"Karimi-Nejad told state television" with the surname tagged as some other entity
+    (an organization, a work): the one person whose name ends in that hyphenated surname."""
+    words = tok.doc[tok.left_edge.i:tok.i + 1]
+    if tok.ent_type_ == "PERSON" or len(words) < 3 or not any(t.text in ("-", "\u2010", "\u2011") for t in words):
+        return None
+    if any(t.dep_ not in ("compound", "punct") for t in words[:-1]):
+        return None
+    surname = words.text.replace(" ", "")
+    keys = {m.key for m in ctx.index.mentions if m.kind == "Person" and m.span.text.endswith(" " + surname)}
     return next(iter(keys)) if len(keys) == 1 else None
 
 
@@ -163,6 +180,9 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
         if holder is not None:
             return holder
         countries = countries_of(tok, index)
+        named = _the_official_named_before(tok, countries, ctx)
+        if named is not None:
+            return named
         orgs = [m.key for m in (index.mention_at(t.i) for t in tok.subtree) if m is not None and m.kind == "Organization"]
         named = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]  # "her spokesperson, X"
         people = [m.key for m in (index.mention_at(t.i) for t in named) if m is not None and m.kind == "Person"]
@@ -196,7 +216,8 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     if orgs:
         return orgs[0]
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
-        return _office_of_country(tok, ctx) or _last_org_like(tok, ctx) or _publishers_ministry(tok, ctx)
+        return (_office_of_country(tok, ctx) or _office_of_head(tok, ctx) or _last_org_like(tok, ctx)
+                or _publishers_ministry(tok, ctx) or _foreign_ministers_ministry(tok, ctx))
     unknown = _unknown_org(tok, ctx)
     if unknown is not None:
         return unknown
@@ -236,6 +257,44 @@ def author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
     subject of the verb that issued it ("the ministry published a message, which says"), else
     for a release or statement the organization named last before it, which issued it ("a
     press release from the Foreign Office ... the press release said")."""
+    named = _named_author(tok, ctx)
+    if named is not None:
+        return named
+    if tok.lemma_.lower() in _ISSUED | {"message"} and any(c.lower_ == "the" for c in tok.children):
+        # "A statement issued by the White House indicated ... “...,” the statement reads":
+        # the same document named with its author before
+        earlier = _earlier_document(tok, ctx)
+        if earlier is not None:
+            return earlier
+    if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
+        return _last_org_like(tok, ctx, any_org=True)
+    if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):
+        # "This was reported by the ministry's press service. "...," the message reads."
+        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
+    return None
+
+
+_EARLIER_DOCUMENT_SENTENCES = 6  # sentences back to the document "the statement" names again
+
+
+def _earlier_document(tok: Token, ctx: ArticleContext) -> str | None:
+    """The author of the last document of the same noun named before ``tok`` with its author
+    ("a statement issued by X", "X's statement"), outside quotation marks and a few sentences
+    back at most."""
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    floor = sents[max(0, here - _EARLIER_DOCUMENT_SENTENCES)].start
+    for t in reversed(tok.doc[floor:tok.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() == tok.lemma_.lower() and not ctx.in_quote(t.idx):
+            author = _named_author(t, ctx)
+            if author is not None:
+                return author
+    return None
+
+
+def _named_author(tok: Token, ctx: ArticleContext) -> str | None:
+    """A document's author as its own phrase names it: possessor, "from"/"by"/"of", the agent
+    of its issuing, the subject of the verb that issued it."""
     for c in tok.children:
         if c.dep_ == "poss":
             return actor_of_phrase(c, ctx)
@@ -251,11 +310,6 @@ def author_of_document(tok: Token, ctx: ArticleContext) -> str | None:
         actor = _first_actor(subjects(tok.head), ctx)
         if actor is not None:
             return actor
-    if tok.lemma_.lower() in _ISSUED and any(c.lower_ == "the" for c in tok.children):
-        return _last_org_like(tok, ctx, any_org=True)
-    if tok.lemma_.lower() == "message" and any(c.lower_ == "the" for c in tok.children):
-        # "This was reported by the ministry's press service. "...," the message reads."
-        return _last_org_like(tok, ctx, any_org=True, within=_NEAR_SENTENCES)
     return None
 
 
@@ -270,6 +324,30 @@ def _press_office(tok: Token) -> bool:
 
 # Nouns of a country's office a spokesperson speaks for, which the organizations table lacks.
 _OFFICES = {"presidency", "government", "ministry", "embassy", "cabinet", "chancellery", "palace", "office", "department"}
+
+
+def _the_official_named_before(tok: Token, countries: list[str], ctx: ArticleContext) -> str | None:
+    """"Lula met X ... “...“, said the Brazilian official": a definite singular "the <demonym>
+    official" (nothing else in its phrase) goes back, as "he" would, to the person last named
+    as a subject, unless the text gives that person another country than the one the demonym
+    names, or gives that person none and someone else that country; "a Japanese official",
+    "officials" and "the official" stay their country's or no one's."""
+    if tok.lemma_.lower() != "official" or tok.tag_ != "NN" or len(countries) != 1:
+        return None
+    words = [t for t in tok.subtree if t.i != tok.i]
+    if not any(t.lower_ == "the" and t.dep_ == "det" for t in words) or len(words) != 2:
+        return None
+    person = _pronoun_speaker(tok, ctx)
+    if person is None or ctx.index.actors[person].kind != "Person":
+        return None
+    actor = ctx.index.actors[person]
+    theirs = {actor.country, *(r.of for r in actor.roles)} - {None}
+    if theirs and countries[0] not in theirs:
+        return None  # a person of another country: the official is someone else
+    if not theirs and any(countries[0] in {a.country, *(r.of for r in a.roles)} for k, a in ctx.index.actors.items()
+                          if a.kind == "Person" and k != person):
+        return None  # someone else is of that country: the demonym may point at them
+    return person
 
 
 def _body_spoken_for(tok: Token, ctx: ArticleContext) -> str | None:
@@ -315,6 +393,58 @@ def _office_of_country(obj: Token, ctx: ArticleContext) -> str | None:
     country = ctx.gazetteer.countries[hits[0].ref]
     words = ctx.doc[hits[0].span.end:obj.i + 1].text
     org = ctx.gazetteer.org_for_country(words, country, hits[0].span.text)
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
+    return org.key
+
+
+_HEADS_OF_GOVERNMENT = {"president", "minister", "chancellor", "premier"}
+
+
+def _office_of_head(tok: Token, ctx: ArticleContext) -> str | None:
+    """"the Office of the Rwanda President", "the Office of the President of Kenya", "the
+    Office of the Prime Minister of X": the head of state's or government's office of the one
+    country named in the phrase, as CONVENTIONS.md names national bodies ("Office of the
+    President of South Korea"; added to the table once)."""
+    if tok.lemma_.lower() != "office" or not tok.text[:1].isupper():
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for head in (o for o in prep.children if o.dep_ == "pobj" and o.lower_ in _HEADS_OF_GOVERNMENT and o.text[:1].isupper()):
+            words = head.doc[head.left_edge.i:head.right_edge.i + 1]
+            hits = [h for h in ctx.index.hits if h.kind in ("demonym", "country") and words.start <= h.span.start and h.span.end <= words.end]
+            if len({h.ref for h in hits}) != 1 or hits[0].ref not in ctx.gazetteer.countries:
+                return None
+            country = ctx.gazetteer.countries[hits[0].ref]
+            title = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.i not in {i for h in hits for i in range(h.span.start, h.span.end)})
+            title = f"{title} {head.text}".strip()
+            name = f"Office of the {title} of {country.name}"
+            key = slug(name)
+            if key not in ctx.gazetteer.orgs:
+                ctx.gazetteer.orgs[key] = OrgEntry(key, name, country.iso2, None, (), "government_body")
+            add_gazetteer_actor(ctx.index, ctx.gazetteer, key, "Organization")
+            return key
+    return None
+
+
+_FOREIGN_MINISTER_TITLES = ("foreign minister", "minister of foreign affairs", "minister for foreign affairs", "foreign affairs minister")
+
+
+def _foreign_ministers_ministry(tok: Token, ctx: ArticleContext) -> str | None:
+    """A bare "the Ministry" (capitalized, no "of" phrase, no ministry named before) in a
+    story whose ministers are all one country's and one of them its foreign minister: that
+    country's Ministry of Foreign Affairs, the ministry of the minister the story is about."""
+    if tok.lemma_.lower() != "ministry" or not tok.text[:1].isupper() or any(c.dep_ == "prep" for c in tok.children):
+        return None
+    if not any(c.lower_ == "the" for c in tok.children):
+        return None
+    roles = [r for a in ctx.index.actors.values() if a.kind == "Person" for r in a.roles if r.of]
+    countries = {r.of for r in roles if any(t in r.title.lower() for t in _FOREIGN_MINISTER_TITLES)}
+    ministers = {r.of for r in roles if "minister" in r.title.lower() and "prime" not in r.title.lower()}
+    if len(countries) != 1 or ministers - countries:
+        return None  # ministers of another country too: whose ministry it is, the text does not say
+    key = countries.pop()
+    if key not in ctx.gazetteer.countries:
+        return None
+    org = ctx.gazetteer.national_body("Foreign Affairs", ctx.gazetteer.countries[key])
     add_gazetteer_actor(ctx.index, ctx.gazetteer, org.key, "Organization")
     return org.key
 
@@ -368,6 +498,9 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
             return (main or subj)[-1].key
         if n == here:
             continue
+        elsewhere = next((k for h in heads if (k := _named_elsewhere(h, ctx)) is not None), None)
+        if elsewhere is not None:
+            return elsewhere  # "Karimi-Nejad was more guarded. He said ...": a surname the index missed
         if any(h.lower_ in ("he", "she") for h in heads) or any(t.lower_ in ("he", "she") and t.dep_ in _SUBJECTS for t in sent):
             continue  # "GhanaWeb checks indicate that he has met with X": he, not X, goes back further
         holder = next((k for h in heads if ctx.index.mention_at(h.i) is None and (k := _holder_of_title_at(h, ctx))), None)
@@ -450,15 +583,23 @@ def unnamed(tok: Token, ctx: ArticleContext) -> bool:
 
 
 def according_to(tokens: list[Token], ctx: ArticleContext, named_only: bool = False) -> str | None:
-    """The actor of an "according to X" phrase among the tokens (outside quotes); with
-    ``named_only``, not an unnamed official's organization or country."""
+    """The actor of an "according to X" or "as reported by X" phrase among the tokens
+    (outside quotes); with ``named_only``, not an unnamed official's organization or country."""
     for t in tokens:
         if t.lower_ == "according" and not ctx.in_quote(t.idx):
             for prep in t.children:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return None if named_only and unnamed(obj, ctx) else actor_of_phrase(obj, ctx)
+        if t.lower_ in _AS_REPORTED and t.tag_ == "VBN" and not ctx.in_quote(t.idx) and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            # "As reported by the Ministry in a press release, ...": the same as "according to"
+            for agent in (c for c in t.children if c.dep_ == "agent"):
+                for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                    return None if named_only and unnamed(obj, ctx) else actor_of_phrase(obj, ctx)
     return None
+
+
+_AS_REPORTED = {"reported", "stated", "announced", "noted"}
 
 
 def _unknown_org(tok: Token, ctx: ArticleContext) -> str | None:
