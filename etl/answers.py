@@ -28,6 +28,13 @@ MAX_KEPT = 32_768
 # rows kept in all (an answer weighs one plus its rows): a date's answer holds every graph
 # reporting that date, so a count of answers alone let the kept answers grow with the store
 MAX_ROWS = 131_072
+# The answers of a day (meeting identity's graphs reporting a date, or published on it) are
+# kept in a pool of their own: few (one per day of the corpus) and asked by every article of
+# the days near theirs, each holds every graph of its day, so once evicted by the other
+# answers they came back whole, article after article (BENCHMARKS.md, "Where the client's
+# memory goes"). Their pool's bound is their own.
+DAY_KINDS = frozenset({"dated", "undated"})
+MAX_DAY_ROWS = 1_048_576
 
 
 def _weight(value: Any) -> int:
@@ -48,31 +55,44 @@ class _Parts(dict):
 
 class Answers:
     """Store answers under (kind, key), dropped when a written graph mentions their key, and
-    the least recently used dropped beyond ``max_kept`` answers or ``max_rows`` rows."""
+    the least recently used dropped beyond ``max_kept`` answers or ``max_rows`` rows (the
+    answers of :data:`DAY_KINDS` beyond ``max_day_rows`` rows of their own)."""
 
-    def __init__(self, max_kept: int = MAX_KEPT, max_rows: int = MAX_ROWS) -> None:
-        self._kept: OrderedDict[tuple[str, str], tuple[Any, int]] = OrderedDict()
+    def __init__(self, max_kept: int = MAX_KEPT, max_rows: int = MAX_ROWS,
+                 max_day_rows: int = MAX_DAY_ROWS) -> None:
+        # two pools, each least recently used first: the day answers, and all the others
+        self._pools: dict[bool, OrderedDict[tuple[str, str], tuple[Any, int]]] = {False: OrderedDict(), True: OrderedDict()}
+        self._pool_rows = {False: 0, True: 0}
         self._by_key: dict[str, set[tuple[str, str]]] = {}
         self.max_kept = max_kept
         self.max_rows = max_rows
-        self.rows = 0
+        self.max_day_rows = max_day_rows
         self.asked = 0
         self.reused = 0
         self.refreshed = 0  # graphs' parts asked again after their graph was written
         self.asked_by_kind: dict[str, int] = {}  # whole answers asked of the store, by kind
         self._stale: dict[tuple[str, str], set[str]] = {}
 
+    @property
+    def rows(self) -> int:
+        """Rows kept in all (an answer weighs one plus its rows)."""
+        return self._pool_rows[False] + self._pool_rows[True]
+
+    def _pool(self, entry: tuple[str, str]) -> OrderedDict[tuple[str, str], tuple[Any, int]]:
+        return self._pools[entry[0] in DAY_KINDS]
+
     def __len__(self) -> int:
-        return len(self._kept)
+        return len(self._pools[False]) + len(self._pools[True])
 
     def get(self, kind: str, key: str, ask: Callable[[], Any]) -> Any:
         """The kept answer, else ``ask()`` kept under ``key`` (a term's string: an IRI, a
         literal's lexical form)."""
         entry = (kind, key)
-        if entry in self._kept:
-            self._kept.move_to_end(entry)
+        pool = self._pool(entry)
+        if entry in pool:
+            pool.move_to_end(entry)
             self.reused += 1
-            return self._kept[entry][0]
+            return pool[entry][0]
         self._asked(kind)
         value = ask()
         self._keep(entry, value)
@@ -89,13 +109,14 @@ class Answers:
         A write of a graph that mentions the key makes only that graph's part be asked again.
         Do not change the returned mapping."""
         entry = (kind, key)
-        kept = self._kept.get(entry)
+        pool = self._pool(entry)
+        kept = pool.get(entry)
         if kept is None:
             self._asked(kind)
             value = _Parts((g, part) for g, part in ask().items() if part)
             self._keep(entry, value)
             return value
-        self._kept.move_to_end(entry)
+        pool.move_to_end(entry)
         self.reused += 1
         value = kept[0]
         stale = self._stale.pop(entry, None)
@@ -108,24 +129,26 @@ class Answers:
                 else:
                     value.pop(g, None)
             weight = _weight(value)
-            self.rows += weight - kept[1]
-            self._kept[entry] = (value, weight)
+            self._pool_rows[entry[0] in DAY_KINDS] += weight - kept[1]
+            pool[entry] = (value, weight)
             self._trim()
         return value
 
     def _keep(self, entry: tuple[str, str], value: Any) -> None:
         weight = _weight(value)
-        self._kept[entry] = (value, weight)
-        self.rows += weight
+        self._pool(entry)[entry] = (value, weight)
+        self._pool_rows[entry[0] in DAY_KINDS] += weight
         self._by_key.setdefault(entry[1], set()).add(entry)
         self._trim()
 
     def _trim(self) -> None:
-        while len(self._kept) > self.max_kept or (self.rows > self.max_rows and len(self._kept) > 1):
-            old, (_, old_weight) = self._kept.popitem(last=False)
-            self.rows -= old_weight
-            self._stale.pop(old, None)
-            self._forget(old)
+        for day, max_rows in ((False, self.max_rows), (True, self.max_day_rows)):
+            pool = self._pools[day]
+            while len(pool) > self.max_kept or (self._pool_rows[day] > max_rows and len(pool) > 1):
+                old, (_, old_weight) = pool.popitem(last=False)
+                self._pool_rows[day] -= old_weight
+                self._stale.pop(old, None)
+                self._forget(old)
 
     def _forget(self, entry: tuple[str, str]) -> None:
         entries = self._by_key.get(entry[1])
@@ -145,14 +168,15 @@ class Answers:
         for term in terms & self._by_key.keys():
             entries = self._by_key[term]
             for entry in list(entries):
-                kept = self._kept.get(entry)
+                pool = self._pool(entry)
+                kept = pool.get(entry)
                 if kept is not None and isinstance(kept[0], _Parts) and entry[1] != graph:
                     self._stale.setdefault(entry, set()).add(graph)
                     continue
                 entries.discard(entry)
                 if kept is not None:
-                    del self._kept[entry]
-                    self.rows -= kept[1]
+                    del pool[entry]
+                    self._pool_rows[entry[0] in DAY_KINDS] -= kept[1]
                 self._stale.pop(entry, None)
             if not entries:
                 del self._by_key[term]

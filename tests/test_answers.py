@@ -26,7 +26,7 @@ def test_an_answer_is_reused_until_a_written_graph_mentions_its_key():
 
 def test_kept_rows_stay_bounded_however_long_the_answers_grow():
     # a date's answer lists every graph reporting that date: it grows with the store
-    answers = Answers(max_rows=1_000)
+    answers = Answers(max_rows=1_000, max_day_rows=1_000)
     for day in range(200):
         answers.get("dated", f"2024-01-{day:03d}", lambda day=day: {(f"g{day}-{i}", "side") for i in range(60)})
         assert answers.rows <= 1_000
@@ -35,6 +35,27 @@ def test_kept_rows_stay_bounded_however_long_the_answers_grow():
     answers.get("dated", "2024-01-199", _asker(calls, set()))
     answers.get("dated", "2024-01-000", _asker(calls, {"new"}))
     assert calls == [{"new"}]
+
+
+def test_the_answers_of_a_day_are_not_evicted_by_the_other_answers():
+    # every article asks the graphs of the days near its own, and a day's answer, once
+    # evicted, comes back whole: the other answers (a graph's reports, a person's label)
+    # are many and evict each other, never the days'
+    answers = Answers(max_rows=100, max_day_rows=1_000)
+    days = [f"2024-01-{d:02d}" for d in range(1, 8)]
+    for d in days:
+        answers.parts("dated", d, lambda d=d: {f"{d}/g{i}": {"side"} for i in range(20)}, lambda g: {"side"})
+    for n in range(500):
+        answers.get("reports", f"https://example.org/graph/{n}", lambda: ["report"])
+        assert answers.rows <= 100 + 1_000
+    calls: list = []
+    for d in days:
+        answers.parts("dated", d, lambda: calls.append(d) or {}, lambda g: set())
+    assert calls == [] and answers.asked_by_kind == {"dated": 7, "reports": 500}
+    # the day pool has its own bound
+    for d in range(40):
+        answers.parts("undated", f"2025-02-{d:02d}", lambda d=d: {f"u{d}/g{i}": {"side"} for i in range(60)}, lambda g: set())
+    assert answers.rows <= 100 + 1_000 + 61
 
 
 def test_rows_are_given_back_when_answers_are_dropped():
@@ -74,7 +95,7 @@ def test_an_answer_kept_by_graph_asks_again_only_the_written_graphs_part():
 
 
 def test_an_answer_kept_by_graph_is_dropped_when_evicted_or_keyed_by_the_written_graph():
-    answers = Answers(max_rows=5)
+    answers = Answers(max_rows=5, max_day_rows=5)
     asked: list = []
 
     def ask(name, n):
