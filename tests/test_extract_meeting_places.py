@@ -83,3 +83,12 @@ def test_a_guest_who_proceeded_to_a_palace_for_talks_meets_there() -> None:
     )
     got = meetings(extract(text, published="2031-06-02"))
     assert [(m[0], m[4]) for m in got] == [(frozenset({"Tuva Hamutenya", "Odon Kavuma"}), "Sanjika Palace")]
+
+
+def test_the_situation_in_a_place_discussed_is_a_topic_not_the_venue() -> None:
+    facts = extract(
+        "Foreign Minister Karel Domm met Foreign Minister Rui Tavira on Monday.\n\n"
+        "During the meeting, the situation in the Mediterranean was also discussed, and also the situation in the Sahel, particularly in Mali.",
+        published="2031-04-02",
+    )
+    assert [(m[0], m[4]) for m in meetings(facts)] == [(frozenset({"Karel Domm", "Rui Tavira"}), None)]

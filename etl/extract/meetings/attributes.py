@@ -350,6 +350,38 @@ def _unknown_name(tok: Token, sent: Span, ctx: ArticleContext) -> Span | None:
 _PLACE_NOUNS = {"area", "region", "city", "capital", "province", "district", "suburb", "outskirts", "border", "coast", "island", "port", "airport"}
 
 
+def _city_after_site(best: Place, found: list[tuple[Span, bool, Place]], sent: Span) -> Place:
+    """"received Y at the Palacio de Viana, in Madrid": a site and, right after it past a comma,
+    "in" its city, both places of the meeting: the city."""
+    site = next((e for e, city, p in found if p is best and not city), None)
+    if site is None:
+        return best
+    doc = sent.doc
+    for ent, city, place in found:
+        if city and ent.start >= site.end + 2 and doc[site.end].text == "," and doc[site.end + 1].lower_ == "in" and (
+                ent.start == site.end + 2 or ent.start == site.end + 3 and doc[site.end + 2].lower_ == "the"):
+            return place
+    return best
+
+
+_DISCUSSING = {"discuss", "address", "review", "examine", "consider", "raise", "exchange"}
+
+
+def _topic_place(prep: Token, trigger: Token) -> bool:
+    """The place's "in" qualifies what was discussed, not where: "the situation in the
+    Mediterranean was also discussed", "they reviewed the security situation in the Sahel" (a
+    common noun that is the subject of a passive or the object of a verb of discussing)."""
+    noun = prep.head
+    if prep.lower_ != "in" or noun.pos_ != "NOUN" or noun.i == trigger.i:
+        return False
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "the situation in A and also the situation in B"
+    # (the parser may coordinate the second topic with the verb itself)
+    if noun.dep_ not in ("nsubjpass", "dobj", "conj"):
+        return False
+    return noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _DISCUSSING
+
+
 def _qualifies_a_thing(ent: Span, ctx: ArticleContext) -> bool:
     """A place name compounded into a common noun that is no venue nor place word ("the
     Benelux-Baltic format", "the Normandy format"), after "the"."""
@@ -368,8 +400,10 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
     Janeiro"); a city is preferred to a building. ``quoted``: the trigger is in a quote that
     reports the meeting (a readout quoted), whose places count."""
     best: tuple[int, Place] | None = None
+    found: list[tuple[Span, bool, Place]] = []
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
     allowed |= {c.i for a in (trigger, *trigger.ancestors) for c in a.children if same_talks_conjunct(c, ctx)}
+    allowed |= {c.i for c in trigger.children if _describes(c, trigger)}
     spans = place_spans(sent, ctx)
     # "cooperation in the Benelux-Baltic format", "in the Normandy format": a place name that
     # only qualifies a common noun names a grouping, not where anyone met
@@ -415,6 +449,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
             continue
         if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
             continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue
+        if _topic_place(prep, trigger):
+            continue  # "During the meeting, the situation in the Mediterranean was discussed": a topic
         part_of = _as_part_of(prep, allowed | {c.i for c in trigger.children if _purpose(c)})
         if ent.start_char not in clause_chars(trigger, ctx) and not part_of:
             continue
@@ -426,10 +462,15 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
         if not near and not ctx.in_caption(sent.start_char):
             continue
         # a city (or country) before a building: "at the Defense Ministry in Tokyo" is in Tokyo
-        distance = abs(ent.start - trigger.i) + (0 if ent.label_ in ("GPE", "LOC") or _gazetteer_place(ent, ctx) else 5)
+        city = ent.label_ in ("GPE", "LOC") or _gazetteer_place(ent, ctx)
+        distance = abs(ent.start - trigger.i) + (0 if city else 5)
         place = ctx.place_for(ent)
+        if place is not None:
+            found.append((ent, bool(city), place))
         if place is not None and (best is None or distance < best[0]):
             best = (distance, place)
+    if best is not None:
+        best = (best[0], _city_after_site(best[1], found, sent))
     if best is None and _met_here(trigger):
         return dateline_place(ctx)
     if best is None:
@@ -612,7 +653,10 @@ _OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}
 
 
 def _describes(clause: Token, trigger: Token) -> bool:
-    """A participle on the meeting word itself: "the Meeting held last month", "talks held in Tokyo"."""
+    """A participle on the meeting word itself: "the Meeting held last month", "talks held in
+    Tokyo"; or its relative clause of who held it ("the talks she held with Y in Vienna")."""
+    if clause.dep_ == "relcl" and clause.head.i == trigger.i and clause.lemma_.lower() in ("have", "hold", "conduct"):
+        return any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in clause.children)
     return clause.dep_ == "acl" and clause.head.i == trigger.i and clause.tag_ in ("VBN", "VBD")
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.vocab import load_vocabulary
-from etl.extract.meetings.triggers import is_trigger, mode_phrase_preps, visiting_guests
+from etl.extract.meetings.triggers import displaced_objects, is_trigger, mode_phrase_preps, visiting_guests
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
 from etl.extract.references import possessor, after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
@@ -57,10 +57,19 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         for obj in tok.children:
             if obj.dep_ == "dobj":
                 found.extend(refers_to(obj, index, hosts, holders=holders))
+        displaced = {g.i for g in displaced_objects(tok)}
         for guest in visiting_guests(tok):
             # "received visiting Foreign Minister X", parsed with X the object of "visiting"
-            found.extend(refers_to(guest, index, holders=holders))
+            keys = refers_to(guest, index, holders=holders)
+            if guest.i in displaced:
+                # "received at the Palace, in Madrid, the High Representative, X": the persons only
+                keys = [k for k in keys if k in index.actors and index.actors[k].kind == "Person"]
+            found.extend(keys)
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
+    held_in = _held_in_clause(tok, index, hosts, holders)
+    if held_in:
+        # "an official meeting he had with Y", "the talks that X held with Y": the clause's own people
+        return list(dict.fromkeys(held_in + found))
     with_copula = _copular_with(tok)
     for prep in with_copula:
         found.extend(k for obj in prep.children if obj.dep_ == "pobj" for k in refers_to(obj, index, hosts, holders=holders))
@@ -77,6 +86,25 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         # "A, B, C and D arrived in Minsk to participate in the talks": those taking part
         found = subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
+
+
+_HELD_IN_VERBS = {"have", "hold", "conduct"}
+
+
+def _held_in_clause(tok: Token, index: ActorIndex, hosts: set[str], holders: bool) -> list[str]:
+    """A meeting noun whose relative clause tells who held it and with whom ("after an official
+    meeting he had with Minister Y", "the talks which X held with Y on Monday"): the clause's
+    subject and its "with"/"between" objects; [] unless the clause names someone met."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for rel in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _HELD_IN_VERBS):
+        met = [k for p in rel.children if p.dep_ == "prep" and p.lower_ in EXPLICIT_PREPS
+               for o in p.children if o.dep_ == "pobj" for k in refers_to(o, index, hosts, holders=holders)]
+        if not met:
+            continue
+        subject = [k for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for k in refers_to(c, index, holders=holders)]
+        return list(dict.fromkeys((subject or subject_of(tok, index, holders)) + met))
+    return []
 
 
 def _of_the_people(tok: Token, index: ActorIndex, holders: bool) -> list[str]:

@@ -143,7 +143,27 @@ def visiting_guests(verb: Token) -> list[Token]:
     if not any(c.dep_ == "dobj" for c in verb.children):
         heads += [a for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
                   for a in o.children if a.dep_ == "acl" and a.lower_ == "visiting" and a.tag_ == "VBG"]
-    return [g for h in heads for g in h.children if g.dep_ == "dobj"]
+    return [g for h in heads for g in h.children if g.dep_ == "dobj"] + displaced_objects(verb)
+
+
+_HOSTING_LEMMAS = {"receive", "welcome", "host"}
+
+
+def displaced_objects(verb: Token) -> list[Token]:
+    """The guest of "received yesterday at the Palace, in Madrid, the High Representative, X"
+    when the parser, with the object put after the verb's phrases, hangs it on the last of
+    them as an apposition: of a receiving verb with no object of its own, the appositions
+    after a noun of its phrases (a caller keeps only the persons among them)."""
+    if verb.lemma_.lower() not in _HOSTING_LEMMAS or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    out = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.i < verb.i:
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj":
+                out.extend(a for a in o.children if a.dep_ == "appos" and a.i > o.i)
+    return out
 
 
 def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
