@@ -153,3 +153,44 @@ def test_the_ministers_meeting_agreed_at_a_leaders_meeting_keeps_the_ministers_o
     assert [sorted(m[0]) for m in berlin] == [["Franz Egger", "Karen Lund", "Otto Szabo"]]
     talks = [m for m in got if "Lena Varga" in m[0]]
     assert len(talks) == 1 and {"Anna Kovacs", "Mark Eder", "Tomas Brandt"} <= talks[0][0]
+
+
+_COLLEAGUES = (
+    "The Minister of Foreign Affairs, Marta Coll, once again held meetings with her colleagues from Azerbaijan and "
+    "Armenia on Wednesday, during the Summit of the Council of Europe, held in Reykjavik.\n\n"
+    "On her account, Coll said that she and Azerbaijani Foreign Minister Rauf Aliyar had agreed to strengthen relations.\n\n"
+    "With regard to Armenian Foreign Minister Tigran Vardan, Coll said that they also discussed trade."
+)
+
+
+def test_meetings_with_colleagues_from_two_countries_are_one_with_each() -> None:
+    got = meetings(_facts(_COLLEAGUES, "2031-05-19"))
+    assert sorted((sorted(m[0]), m[3], m[4]) for m in got) == [
+        (["Marta Coll", "Rauf Aliyar"], "2031-05-14", "Reykjavik"),
+        (["Marta Coll", "Tigran Vardan"], "2031-05-14", "Reykjavik"),
+    ]
+
+
+def test_cabinet_colleagues_are_no_counterparts() -> None:
+    text = (
+        "Prime Minister Arno Veld met his cabinet colleagues on Monday to discuss the budget.\n\n"
+        "Finance Minister Lena Brandt and Foreign Minister Kees Roos attended."
+    )
+    assert meetings(_facts(text, "2031-05-19")) == []
+
+
+def test_colleagues_of_no_country_named_are_not_the_articles_ministers() -> None:
+    text = (
+        "Prime Minister Arno Veld met his European colleagues on Monday in Brussels.\n\n"
+        "Foreign Minister Kees Roos of the Netherlands and Foreign Minister Rauf Aliyar of Azerbaijan also spoke."
+    )
+    assert meetings(_facts(text, "2031-05-19")) == []
+
+
+def test_a_city_and_its_country_in_brackets_are_one_place() -> None:
+    text = (
+        "Foreign Minister Marta Coll held talks with Foreign Minister Rauf Aliyar on Wednesday in Reykjavik.\n\n"
+        "They had already met a year ago, when they met in Turin (Italy), at the Committee of Ministers."
+    )
+    got = meetings(_facts(text, "2031-05-19"))
+    assert not any(m[4] == "Italy" for m in got)

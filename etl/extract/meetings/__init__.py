@@ -827,6 +827,8 @@ def _listed_places(trig: Token, ctx: ArticleContext) -> list[Place]:
             for head in heads:
                 ent = next((e for e in trig.sent.ents if e.start <= head.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
                 place = ctx.place_for(ent) if ent is not None else None
+                if place is not None and places and (any(place.key == p.country for p in places) or head.i > 0 and head.doc[head.left_edge.i - 1].text == "("):
+                    continue  # "met in Turin (Italy)", "in Lyon, France": the city's country, one place
                 if place is not None and place not in places:
                     places.append(place)
             if len(places) >= 2:

@@ -34,7 +34,8 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
         # preposition ("on her first visit since taking office in January")
-        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger) and t.lower_ != "visiting":
+        if (t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger)
+                and t.lower_ != "visiting" and not _setting_held(t)):
             tokens -= {u.i for u in t.subtree} - _setting_phrase(t)
         # a clause nested deeper ("the first summit since Kim took office in January")
         elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
@@ -47,6 +48,15 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
 
 
 _SETTING_NOUNS = {"part", "sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _setting_held(verb: Token) -> bool:
+    """"held meetings with A and B during the Summit of the Council of Europe, held in
+    Reykjavik": a participle of holding on the event the meeting was during or at tells where
+    that event, and so the meeting, took place."""
+    event = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in ("hold", "host")
+            and event.dep_ == "pobj" and event.head.lower_ in ("during", "at", "on"))
 
 
 def _setting_phrase(verb: Token) -> set[int]:

@@ -259,7 +259,7 @@ def _all_counted(sent: Span) -> bool:
 
 # posts one holds alone for a country, met one by one on a summit's sidelines (foreign
 # ministers of two countries are as often met together, as a trilateral)
-_LEADERS = {"leader", "counterpart", "president", "prime minister", "head of state", "head of government"}
+_LEADERS = {"leader", "counterpart", "colleague", "president", "prime minister", "head of state", "head of government"}
 _TOGETHER = {"together", "jointly", "joint", "trilateral", "trilaterally", "quadrilateral", "multilateral", "collectively", "group"}
 
 
