@@ -3,7 +3,7 @@ and names as printed."""
 
 from __future__ import annotations
 
-from tests.extract_support import extract, people, statements
+from tests.extract_support import extract, meetings, people, statements
 
 
 def test_a_headline_predicate_after_a_title_is_no_person() -> None:
@@ -111,3 +111,20 @@ def test_a_demonym_and_a_posts_rank_before_a_title_are_no_person() -> None:
     )
     assert people(facts) == {"Nino Kavtaradze"}
     assert [s[0] for s in statements(facts)] == ["Nino Kavtaradze"]
+
+
+def test_a_family_name_that_is_a_country_name_after_a_title() -> None:
+    facts = extract(
+        "Prime Minister Tomás Montenegro, who had a telephone conversation with Ukrainian President Olek Danyliv, "
+        "today guaranteed support.\n\n"
+        "Tomás Montenegro was responding to a post by the Ukrainian head of state, who published the conversation.",
+        published="2031-04-04",
+    )
+    assert people(facts) == {"Tomás Montenegro", "Olek Danyliv"}
+    assert "Montenegro" not in {a.name for a in facts.actors if a.kind == "Country"}
+    assert meetings(facts) == [(frozenset({"Tomás Montenegro", "Olek Danyliv"}), "phone", "held", "2031-04-04", None)]
+
+
+def test_the_prime_minister_of_a_country_keeps_the_country() -> None:
+    facts = extract("The Prime Minister of Montenegro, Tomás Rovan, met President Olek Danyliv in Kyiv.", published="2031-04-04")
+    assert "Montenegro" in {a.name for a in facts.actors if a.kind == "Country"}
