@@ -92,3 +92,14 @@ def test_the_situation_in_a_place_discussed_is_a_topic_not_the_venue() -> None:
         published="2031-04-02",
     )
     assert [(m[0], m[4]) for m in meetings(facts)] == [(frozenset({"Karel Domm", "Rui Tavira"}), None)]
+
+
+def test_talks_named_after_a_country_in_the_headline_are_not_placed_there() -> None:
+    facts = extract(
+        "Striving for results in the resumption of Cyprus Talks – president\n\n"
+        "January 19, 2031\n\n"
+        "President Andreas Loizou was speaking to reporters while attending a memorial event, after meeting the UK Minister of Defence.\n\n"
+        "When asked about the meeting today with the UK Minister of Defence, President Andreas Loizou said it was \u201ca good meeting\u201d.",
+        published="2031-01-19",
+    )
+    assert meetings(facts) == [(frozenset({"Andreas Loizou", "United Kingdom"}), "in-person", "held", "2031-01-19", None)]

@@ -426,6 +426,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
         return prep
 
     for ent in spans:
+        if ent.start <= trigger.i < ent.end:
+            continue  # "the resumption of Cyprus Talks" read as one building: the meeting's own name
         prep = before(ent.start)
         if prep is not None and prep.text == ",":
             # "at the Presidential Palace, Riga": the city after the building is the meeting's
