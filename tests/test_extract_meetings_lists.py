@@ -194,3 +194,26 @@ def test_a_city_and_its_country_in_brackets_are_one_place() -> None:
     )
     got = meetings(_facts(text, "2031-05-19"))
     assert not any(m[4] == "Italy" for m in got)
+
+
+_HOSTED = (
+    "International ministerial meeting in Oslo on the war in Gaza\n\n"
+    "Today, Foreign Minister Karl Aasen hosted a high-level meeting on the crisis in Gaza. "
+    "In addition to the Qatari Prime Minister and the foreign ministers of Jordan and Egypt, the foreign ministers "
+    "of Denmark, Sweden and Belgium took part. Finland was represented at state secretary level.\n\n"
+    "The participants agreed on the need for peace."
+)
+
+
+def test_a_hosted_meeting_takes_the_sides_the_next_sentences_say_took_part() -> None:
+    got = meetings(_facts(_HOSTED, "2031-12-15"))
+    assert got == [(frozenset({"Karl Aasen", "Qatar", "Jordan", "Egypt", "Denmark", "Sweden", "Belgium", "Finland"}),
+                    "in-person", "held", "2031-12-15", "Oslo")]
+
+
+def test_taking_part_in_another_event_adds_no_one() -> None:
+    text = (
+        "Today, Foreign Minister Karl Aasen hosted a high-level meeting on the crisis in Gaza.\n\n"
+        "The foreign ministers of Denmark and Sweden took part in a conference in Rome last week."
+    )
+    assert meetings(_facts(text, "2031-12-15")) == []

@@ -21,7 +21,7 @@ from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import agentless_passive, is_trigger, mode_of, status_of
-from etl.extract.references import group_members, refers_to, role_phrase
+from etl.extract.references import coordinated, countries_of, group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
 
@@ -169,6 +169,9 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             if visit is None and is_visit(trig) and status == "held" and _visited_only(parts, trig, ctx):
                 continue  # "the diplomat had first visited Kenya": a visit, no talks stated
+            if len(parts) == 1 and needed == 2 and status == "held" and not in_headline and _hosted_meeting(trig):
+                # "X hosted a high-level meeting on Gaza. ... the foreign ministers of A, B and C took part"
+                parts += [p for p in _who_took_part(sent, ctx, parts) if p not in parts]
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             if is_visit(trig) and any(set(parts) <= represented(d.participants, ctx.index) and dates_agree(d.date, date) for d in in_sentence):
@@ -203,6 +206,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_within_stay(drafts, visits, ctx)
     place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
+    _place_from_headline_meeting(drafts, ctx)
     _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
@@ -213,6 +217,28 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _place_from_headline_meeting(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"International ministerial meeting in Oslo on the war in Gaza" over a story whose one main
+    meeting, held in person, has no place of its own: a headline meeting word that names no
+    one but its place is that meeting's, there."""
+    head = ctx.headline()
+    if head is None:
+        return
+    mains = [d for d in drafts if d.same_as is None and d.primary and d.status == "held"]
+    if len(mains) != 1 or mains[0].place is not None or mains[0].mode != "in-person" or mains[0].headline:
+        return
+    for sent in ctx.sentences():
+        if not ctx.in_headline(sent.start_char):
+            continue
+        for trig in (t for t in sent if t.pos_ in ("NOUN", "PROPN") and is_trigger(t, ctx) and status_of(t, ctx) == "held"):
+            if own_participants(trig, ctx.index, True) or mode_of(list(trig.subtree), ctx) != "in-person":
+                continue
+            place = place_of(sent, trig, ctx)
+            if place is not None:
+                mains[0].place = place
+                return
 
 
 def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
@@ -642,6 +668,60 @@ def _took_place(trig: Token) -> bool:
     if verb.lemma_.lower() == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return trig.dep_ == "nsubjpass" and verb.lemma_.lower() == "hold"
+
+
+_CONVENING = {"host", "convene", "chair", "organise", "organize"}
+
+
+def _hosted_meeting(trig: Token) -> bool:
+    """"X hosted a high-level meeting on the crisis", "X convened a ministerial meeting": a
+    meeting noun someone hosts, with no "with" of whom it was with."""
+    if trig.pos_ not in ("NOUN", "PROPN") or trig.dep_ != "dobj" or trig.head.lemma_.lower() not in _CONVENING:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in (*trig.children, *trig.head.children))
+
+
+def _taking_part(verb: Token) -> bool:
+    """"A and B took part", "A participated", "Finland was represented at state secretary level"."""
+    lemma = verb.lemma_.lower()
+    # (not "took part in the summit": another event; "In addition to A, B took part" is this one)
+    elsewhere = any(c.dep_ == "prep" and c.lower_ == "in" and not any(o.lower_ == "addition" for o in c.children) for c in verb.children)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children) and not elsewhere
+    if lemma == "participate":
+        return not elsewhere
+    return lemma == "represent" and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _who_took_part(sent: Span, ctx: ArticleContext, hosts: list[str]) -> list[str]:
+    """The sides of a hosted meeting the next sentences list as taking part in it, with no
+    meeting word of their own: "In addition to the Qatari Prime Minister and the foreign
+    ministers of A and B, the foreign ministers of C and D took part. E was represented at
+    state secretary level." (unnamed office-holders stand for their countries)."""
+    sentences = ctx.sentences()
+    at = next((k for k, s in enumerate(sentences) if s.start == sent.start), None)
+    if at is None:
+        return []
+    out: list[str] = []
+    hosts = set(hosts)
+    for nxt in sentences[at + 1:at + 4]:
+        if ctx.in_headline(nxt.start_char) or any(is_trigger(t, ctx) and not anaphoric(t) for t in nxt):
+            break
+        verb = nxt.root
+        if ctx.in_quote(verb.idx) or not _taking_part(verb):
+            continue
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "In addition to A and B, C took part"
+        sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for a in p.children if a.dep_ == "pobj" and a.lower_ == "addition"
+                  for t in a.children if t.dep_ == "prep" and t.lower_ == "to" for o in t.children if o.dep_ == "pobj"]
+        for side in sides:
+            for head in coordinated(side):
+                keys = [k for k in refers_to(head, ctx.index, hosts) if k in ctx.index.actors]
+                titled = any(h.kind == "title" and h.span.start <= head.i < h.span.end for h in ctx.index.hits)
+                if head.pos_ in ("NOUN", "PROPN") and (role_phrase(head) is not None or titled) and ctx.index.mention_at(head.i) is None:
+                    keys += countries_of(head, ctx.index)  # "the Qatari Prime Minister": no name, the country
+                out += [k for k in keys if k not in out and k not in hosts]
+    return out
 
 
 def _next_sentence(end: int, sent: Span, ctx: ArticleContext) -> bool:
