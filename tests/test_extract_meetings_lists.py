@@ -217,3 +217,29 @@ def test_taking_part_in_another_event_adds_no_one() -> None:
         "The foreign ministers of Denmark and Sweden took part in a conference in Rome last week."
     )
     assert meetings(_facts(text, "2031-12-15")) == []
+
+
+_PROGRAMME_TEXT = (
+    "Austrian Foreign Minister in Paris\n\n"
+    "Published: March 17, 2031; 12:44\n\n"
+    "Austria's Foreign Minister Lukas Hofer traveled to Paris for working talks to strengthen relations. "
+    "There was also the first bilateral meeting between Hofer and France's Foreign Minister Claire Dumas.\n\n"
+    "Other items on the program included a working meeting with the Executive Director of the International "
+    "Energy Agency Marco Bellini, an exchange with members of the Foreign Policy Committee of the Senate and a "
+    "meeting with members of the Austrian-French Center."
+)
+
+
+def test_items_of_the_programme_are_the_principals_meetings() -> None:
+    got = meetings(_facts(_PROGRAMME_TEXT, "2031-03-17"))
+    assert sorted(sorted(m[0]) for m in got) == [
+        ["Austrian-French Center", "Lukas Hofer"],
+        ["Claire Dumas", "Lukas Hofer"],
+        ["Foreign Policy Committee", "Lukas Hofer"],
+        ["Lukas Hofer", "Marco Bellini"],
+    ]
+
+
+def test_an_exchange_of_prisoners_is_no_meeting() -> None:
+    text = "Ukraine carried out an exchange of prisoners with Russia on Monday, and a trade exchange with Poland grew."
+    assert meetings(_facts(text, "2031-03-17")) == []

@@ -128,3 +128,8 @@ def test_a_family_name_that_is_a_country_name_after_a_title() -> None:
 def test_the_prime_minister_of_a_country_keeps_the_country() -> None:
     facts = extract("The Prime Minister of Montenegro, Tomás Rovan, met President Olek Danyliv in Kyiv.", published="2031-04-04")
     assert "Montenegro" in {a.name for a in facts.actors if a.kind == "Country"}
+
+
+def test_a_name_right_after_the_body_of_the_post() -> None:
+    facts = extract("Minister Lukas Hofer had a working meeting with the Executive Director of the International Energy Agency Marco Bellini.")
+    assert people(facts) == {"Lukas Hofer", "Marco Bellini"}

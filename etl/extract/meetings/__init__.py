@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of, says_same_day
 from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.mentions import organization_from_entity
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries, listed_people, unnamed_holders
@@ -67,7 +68,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             visit = _visit(trig, sent, status, date, ctx, visits) if is_visit(trig) else None
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx) + parts))
-            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts))
+            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + parts + _bodies_met(trig, ctx)))
+            parts = list(dict.fromkeys(_programme_owner(trig, parts, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
                 before = _reported_before(drafts, status)
@@ -799,6 +801,61 @@ def _circumstance(trig: Token) -> bool:
         tok = tok.head.head  # "at the onset of the meeting": the phrase the meeting is part of
     prep = tok.head
     return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+_PROGRAMME = {"program", "programme", "agenda", "schedule", "itinerary"}
+
+
+def _programme_owner(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
+    """"The program included a working meeting with Y, an exchange with ... and a meeting with
+    Z", "Other items on the agenda included a meeting with Y": items of the visit programme of
+    the story's principal, whose meetings they are."""
+    if trig.pos_ not in ("NOUN", "PROPN") or not parts:
+        return []
+    head = trig
+    while head.dep_ in ("conj", "appos") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # the later items of the list
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i < head.i:
+        head = head.head.head  # (an item the parser hung inside the one before: "... with members of A and a meeting with B")
+        while head.dep_ in ("conj", "appos") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() != "include":
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(s.lemma_.lower() in _PROGRAMME or s.lemma_.lower() == "item" and any(
+            o.lemma_.lower() in _PROGRAMME for p in s.children if p.dep_ == "prep" for o in p.children) for s in subjects):
+        return []
+    who = principal(ctx)
+    if who is None or who in parts or ctx.in_quote(trig.idx):
+        return []
+    return [who]
+
+
+def _bodies_met(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"a meeting with members of the Austrian-French Center", "talks with the Foreign Policy
+    Committee": a body the vocabularies lack, named by the model's ORG entity as whom a meeting
+    noun is with (or whose members), as an organization of its own."""
+    if trig.pos_ not in ("NOUN", "PROPN") or ctx.in_quote(trig.idx):
+        return []
+    forum = ctx.vocab.meeting_triggers["forum_word"]
+    out: list[str] = []
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if any(m.kind == "Person" or m.kind == "Country" for m in ctx.index.mentions_in(obj.left_edge.i, obj.right_edge.i + 1)):
+                continue  # "talks with Lao Party General Secretary X": a person's post, not a body met
+            heads = [obj] if obj.lemma_.lower() not in ("member", "representative") else [
+                o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            heads = [t for h in heads for t in coordinated(h)]
+            for h in heads:
+                ent = next((e for e in trig.sent.ents if e.label_ == "ORG" and e.root.i == h.i), None)
+                if ent is None or ctx.index.mentions_in(ent.start, ent.end) or any(
+                        x.span.start < ent.end and ent.start < x.span.end for x in ctx.index.hits if x.kind not in ("issue", "demonym")):
+                    continue  # a body the index knows (or a title, a country inside it) is found as such
+                if any(t.lower_ in forum or is_trigger(t, ctx) for t in ent):
+                    continue  # "the Youth & Leaders Summit": an event, no party
+                out.append(organization_from_entity(ctx.index, ent))
+    return out
 
 
 def _principal_discussed(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:

@@ -32,7 +32,7 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found.extend(refers_to(obj, index, hosts, holders=holders) or _displaced_name(obj, index))
+                    found.extend(refers_to(obj, index, hosts, holders=holders) or _displaced_name(obj, index) or _name_closing_title(obj, index))
                 elif obj.dep_ == "pcomp" and obj.lower_ == "visiting":
                     # "met with visiting Foreign Minister X", parsed with X the object of "visiting"
                     for guest in (c for c in obj.children if c.dep_ == "dobj"):
@@ -626,6 +626,23 @@ def _trailing_definite(title: TitleMention, index: ActorIndex) -> bool:
         return False
     m = index.mention_at(start - 2)
     return m is not None and m.key == title.person
+
+
+def _name_closing_title(obj: Token, index: ActorIndex) -> list[str]:
+    """"a working meeting with the Executive Director of the International Energy Agency Y":
+    the name that closes a title's phrase after the body of the post, with no comma or verb
+    between, parsed inside that body's phrase."""
+    if not any(h.kind == "title" and h.span.start <= obj.i < h.span.end for h in index.hits):
+        return []
+    doc = obj.doc
+    # (the name ends the phrase: its end is the sentence's or a comma's; what follows may hang on it)
+    m = next((m for m in index.mentions if m.kind == "Person" and obj.i < m.span.start and obj in m.span.root.ancestors
+              and (m.span.end >= len(doc) or doc[m.span.end].text in (",", ".", ";") or doc[m.span.end].is_space)), None)
+    if m is None or any(t.text in (",", ";", "(") or t.pos_ in ("VERB", "AUX") for t in doc[obj.i + 1:m.span.start]):
+        return []
+    if any(o.kind == "Person" and obj.i < o.span.start < m.span.start for o in index.mentions):
+        return []
+    return [m.key]
 
 
 def _displaced_name(obj: Token, index: ActorIndex) -> list[str]:

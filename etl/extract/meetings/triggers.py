@@ -50,6 +50,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
     if (tok.pos_ == "NOUN" and lemma in triggers.get("working_meal", ()) and any(c.dep_ == "amod" and c.lower_ == "working" for c in tok.children)
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
         return True  # "a working breakfast with X": talks over a meal (not "a lunch hosted by X")
+    if tok.pos_ == "NOUN" and lemma == "exchange" and _exchange_with_someone(tok, ctx):
+        return True  # "an exchange with members of the Committee", "an exchange of views with X"
     if tok.pos_ == "VERB" and lemma == "call" and calls_on_someone(tok, ctx):
         return True  # "X called on Prime Minister Y at The Lodge": a courtesy call
     if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
@@ -77,6 +79,30 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if _meets_the_press(tok, ctx):
             return False
         return True
+    return False
+
+
+_VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas"}
+
+
+def _exchange_with_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"an exchange with members of the Foreign Policy Committee", "a frank exchange of views
+    with Y": talks, when the exchange is with people or a body, and of nothing but views (not
+    "an exchange of prisoners with Y", "trade exchange with Y")."""
+    from etl.extract.references import refers_to
+
+    if any(c.dep_ == "prep" and c.lower_ == "of" and not any(o.lower_ in _VIEWS for o in c.children) for c in tok.children):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ not in ("frank", "intense", "brief", "open", "direct", "lively", "detailed", "candid", "fruitful") for c in tok.children):
+        return False
+    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    for o in objects:
+        # (people or a body: "an exchange with Russia" may be of prisoners)
+        if o.lemma_.lower() in ("member", "representative") or any(
+                k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)):
+            return True
+        if any(e.label_ in ("ORG", "PERSON") and e.start <= o.i < e.end for e in tok.sent.ents) and ctx.index.mention_at(o.i) is None:
+            return True
     return False
 
 
