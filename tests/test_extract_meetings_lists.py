@@ -243,3 +243,16 @@ def test_items_of_the_programme_are_the_principals_meetings() -> None:
 def test_an_exchange_of_prisoners_is_no_meeting() -> None:
     text = "Ukraine carried out an exchange of prisoners with Russia on Monday, and a trade exchange with Poland grew."
     assert meetings(_facts(text, "2031-03-17")) == []
+
+
+def test_a_meeting_with_a_group_of_ministers_takes_the_countries_that_participated() -> None:
+    text = (
+        "U.S. recommits to security in the Caribbean region\n\n"
+        "Secretary of State Ellen Marlow on Wednesday met virtually with foreign ministers from the Caribbean Community "
+        "member states to demonstrate commitment to the region.\n\n"
+        "Foreign ministers from Barbados, Belize, Grenada and Jamaica participated in the event, along with the Minister "
+        "of State for Foreign Affairs of Haiti.\n\n"
+        "The statement noted that Secretary Marlow emphasized the strong partnership."
+    )
+    got = meetings(_facts(text, "2031-04-22"))
+    assert got == [(frozenset({"Ellen Marlow", "Barbados", "Belize", "Grenada", "Jamaica", "Haiti"}), "video", "held", "2031-04-16", None)]

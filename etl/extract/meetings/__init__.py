@@ -171,9 +171,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             if visit is None and is_visit(trig) and status == "held" and _visited_only(parts, trig, ctx):
                 continue  # "the diplomat had first visited Kenya": a visit, no talks stated
-            if len(parts) == 1 and needed == 2 and status == "held" and not in_headline and _hosted_meeting(trig):
-                # "X hosted a high-level meeting on Gaza. ... the foreign ministers of A, B and C took part"
+            if status == "held" and not in_headline and parts and (len(parts) == 1 and needed == 2 and _hosted_meeting(trig) or _with_unnamed_group(trig, ctx)):
+                # "X hosted a high-level meeting on Gaza. ... the foreign ministers of A, B and C took
+                # part"; "X met virtually with foreign ministers from the CARICOM member states.
+                # Foreign ministers from A, B and C participated in the event"
                 parts += [p for p in _who_took_part(sent, ctx, parts) if p not in parts]
+                parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             if is_visit(trig) and any(set(parts) <= represented(d.participants, ctx.index) and dates_agree(d.date, date) for d in in_sentence):
@@ -683,11 +686,26 @@ def _hosted_meeting(trig: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in (*trig.children, *trig.head.children))
 
 
+def _with_unnamed_group(trig: Token, ctx: ArticleContext) -> bool:
+    """"met virtually with foreign ministers from the CARICOM member states": the other side is
+    a group of office-holders the sentence names no one of."""
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) is not None
+               and not any(m.kind in ("Person", "Country") for m in ctx.index.mentions_in(o.left_edge.i, o.right_edge.i + 1)) for o in objects)
+
+
+_THIS_EVENT = {"event", "meeting", "talks", "conference", "session", "call", "videoconference", "dialogue", "discussion", "discussions"}
+
+
 def _taking_part(verb: Token) -> bool:
-    """"A and B took part", "A participated", "Finland was represented at state secretary level"."""
+    """"A and B took part", "A participated (in the event)", "Finland was represented at state
+    secretary level"."""
     lemma = verb.lemma_.lower()
-    # (not "took part in the summit": another event; "In addition to A, B took part" is this one)
-    elsewhere = any(c.dep_ == "prep" and c.lower_ == "in" and not any(o.lower_ == "addition" for o in c.children) for c in verb.children)
+    # (not "took part in the summit": another event; "In addition to A, B took part", "took part
+    # in the meeting" are this one)
+    elsewhere = any(c.dep_ == "prep" and c.lower_ == "in" and not any(
+        o.lower_ == "addition" or o.lower_ in _THIS_EVENT and any(d.lower_ in ("the", "this") for d in o.children) and not any(
+            d.dep_ in ("amod", "compound", "prep") for d in o.children) for o in c.children) for c in verb.children)
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children) and not elsewhere
     if lemma == "participate":
@@ -716,6 +734,11 @@ def _who_took_part(sent: Span, ctx: ArticleContext, hosts: list[str]) -> list[st
         # "In addition to A and B, C took part"
         sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for a in p.children if a.dep_ == "pobj" and a.lower_ == "addition"
                   for t in a.children if t.dep_ == "prep" and t.lower_ == "to" for o in t.children if o.dep_ == "pobj"]
+        # "..., along with the Minister of State for Foreign Affairs of C", "together with D"
+        sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and any(c.lower_ in ("along", "together") for c in p.children)
+                  for o in p.children if o.dep_ == "pobj"]
+        sides += [o for a in verb.children if a.lower_ in ("along", "together") for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in p.children if o.dep_ == "pobj"]
         for side in sides:
             for head in coordinated(side):
                 keys = [k for k in refers_to(head, ctx.index, hosts) if k in ctx.index.actors]
