@@ -38,5 +38,5 @@ def test_a_guest_received_after_the_day_and_the_place() -> None:
 
 
 def test_a_place_received_at_is_no_guest() -> None:
-    text = "The Minister of Foreign Affairs, Marta Coll, received letters yesterday at the Palacio de Viana, in Madrid, the city of her birth."
+    text = "The Minister of Foreign Affairs, Marta Coll, received yesterday at the Palacio de Viana, in Madrid, the Spanish capital, an award."
     assert meetings(extract(text, published="2031-07-23")) == []
