@@ -256,3 +256,19 @@ def test_a_meeting_with_a_group_of_ministers_takes_the_countries_that_participat
     )
     got = meetings(_facts(text, "2031-04-22"))
     assert got == [(frozenset({"Ellen Marlow", "Barbados", "Belize", "Grenada", "Jamaica", "Haiti"}), "video", "held", "2031-04-16", None)]
+
+
+def test_a_hosted_meeting_takes_those_who_also_attended() -> None:
+    text = (
+        "Gaza talks\n\n"
+        "Foreign Minister Karl Aasen hosted a meeting on Gaza in Oslo on Friday. Foreign Minister Omar Haddad of Jordan also attended."
+    )
+    assert meetings(_facts(text, "2031-12-15")) == [(frozenset({"Karl Aasen", "Omar Haddad"}), "in-person", "held", "2031-12-12", "Oslo")]
+
+
+def test_attending_something_else_is_not_attending_the_hosted_meeting() -> None:
+    text = (
+        "Gaza talks\n\n"
+        "Foreign Minister Karl Aasen hosted a meeting on Gaza in Oslo on Friday. Foreign Minister Omar Haddad of Jordan attended a wedding."
+    )
+    assert meetings(_facts(text, "2031-12-15")) == []

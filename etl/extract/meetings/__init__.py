@@ -710,6 +710,11 @@ def _taking_part(verb: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children) and not elsewhere
     if lemma == "participate":
         return not elsewhere
+    if lemma == "attend":
+        # "A and B also attended (the meeting)"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return all(o.lower_ in _THIS_EVENT and any(d.lower_ in ("the", "this") for d in o.children)
+                   and not any(d.dep_ in ("amod", "compound", "prep") for d in o.children) for o in objects)
     return lemma == "represent" and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
