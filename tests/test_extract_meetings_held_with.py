@@ -40,3 +40,18 @@ def test_a_guest_received_after_the_day_and_the_place() -> None:
 def test_a_place_received_at_is_no_guest() -> None:
     text = "The Minister of Foreign Affairs, Marta Coll, received yesterday at the Palacio de Viana, in Madrid, the Spanish capital, an award."
     assert meetings(extract(text, published="2031-07-23")) == []
+
+
+def test_a_conversation_had_with_a_person_is_a_meeting_in_person() -> None:
+    text = "Minister meets ambassador\n\nForeign Minister Karel Domm had a conversation with the Ambassador of Japan, Hiro Tanaka, on Monday."
+    assert meetings(extract(text, published="2031-04-08")) == [(frozenset({"Karel Domm", "Hiro Tanaka"}), "in-person", "held", "2031-04-07", None)]
+
+
+def test_an_exchange_of_views_with_a_minister_is_a_meeting() -> None:
+    text = "Minister meets counterpart\n\nForeign Minister Karel Domm had an exchange of views with Portuguese Foreign Minister Rui Tavira in Vienna on Monday."
+    assert meetings(extract(text, published="2031-04-08")) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-07", "Vienna")]
+
+
+def test_a_conversation_about_someone_is_no_meeting() -> None:
+    text = "Minister on trade\n\nForeign Minister Karel Domm said the conversation about trade with Portugal would go on."
+    assert meetings(extract(text, published="2031-04-08")) == []

@@ -33,7 +33,10 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma == "visit":
             return not _practice_of_visits(tok)
         if lemma in ("conversation", "conference"):
-            return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
+            if any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children):
+                return True
+            # "X had a conversation with the Ambassador of Japan, Y": talks held with a person
+            return lemma == "conversation" and _held_with_a_person(tok, ctx)
         if lemma in triggers["with_only"] or tok.lower_ in triggers["with_only"]:
             # "had separate discussions with his counterparts": held with someone; not
             # "discussions on trade", "after discussions"
@@ -85,6 +88,17 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
 _VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas"}
 
 
+def _held_with_a_person(tok: Token, ctx: ArticleContext) -> bool:
+    """"had a conversation with Y", "held a conversation with Y": a meeting noun that someone has
+    or holds, "with" (on it or on the verb) a person of the article."""
+    from etl.extract.references import refers_to
+
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct"):
+        return False
+    objects = [o for h in (tok, tok.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for o in objects for k in refers_to(o, ctx.index))
+
+
 def _exchange_with_someone(tok: Token, ctx: ArticleContext) -> bool:
     """"an exchange with members of the Foreign Policy Committee", "a frank exchange of views
     with Y": talks, when the exchange is with people or a body, and of nothing but views (not
@@ -95,7 +109,9 @@ def _exchange_with_someone(tok: Token, ctx: ArticleContext) -> bool:
         return False
     if any(c.dep_ in ("compound", "amod") and c.lower_ not in ("frank", "intense", "brief", "open", "direct", "lively", "detailed", "candid", "fruitful") for c in tok.children):
         return False
-    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    holder = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "hold", "conduct") else tok
+    views = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.lower_ in _VIEWS]
+    objects = [o for h in {tok, holder, *views} for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     for o in objects:
         # (people or a body: "an exchange with Russia" may be of prisoners)
         if o.lemma_.lower() in ("member", "representative") or any(
