@@ -103,3 +103,11 @@ def test_talks_named_after_a_country_in_the_headline_are_not_placed_there() -> N
         published="2031-01-19",
     )
     assert meetings(facts) == [(frozenset({"Andreas Loizou", "United Kingdom"}), "in-person", "held", "2031-01-19", None)]
+
+
+def test_where_after_the_day_of_being_in_a_city_places_the_talks_there() -> None:
+    facts = extract(
+        "Minister in Lisbon\n\nForeign Minister Karel Domm was in Lisbon on Monday, where he held talks with Portuguese Foreign Minister Rui Tavira.",
+        published="2031-04-08",
+    )
+    assert meetings(facts) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-07", "Lisbon")]

@@ -497,6 +497,12 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
         if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
             # "travel on to Moldova, where she will meet ...": the place the clause describes
             ent = next((e for e in place_spans(sent, ctx) if e.start <= clause.head.i < e.end), None)
+            if ent is None and clause.head.dep_ == "pobj" and clause.head.ent_type_ in ("DATE", "TIME"):
+                # "X was in Lisbon on Monday, where he held talks": the clause hangs on the day
+                # of being there; the place of that same verb, just before the day
+                verb = clause.head.head.head
+                ent = next((e for e in place_spans(sent, ctx) if e.end <= clause.head.i and e.root.dep_ == "pobj"
+                            and e.root.head.lower_ in ("in", "at") and e.root.head.head.i == verb.i), None)
             if ent is not None:
                 return ctx.place_for(ent)
         if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
