@@ -55,3 +55,13 @@ def test_an_exchange_of_views_with_a_minister_is_a_meeting() -> None:
 def test_a_conversation_about_someone_is_no_meeting() -> None:
     text = "Minister on trade\n\nForeign Minister Karel Domm said the conversation about trade with Portugal would go on."
     assert meetings(extract(text, published="2031-04-08")) == []
+
+
+def test_two_people_who_spoke_by_telephone() -> None:
+    text = "Ministers speak\n\nForeign Minister Karel Domm and Rui Tavira, Portugal's foreign minister, spoke by telephone on Monday."
+    assert meetings(extract(text, published="2031-04-08")) == [(frozenset({"Karel Domm", "Rui Tavira"}), "phone", "held", "2031-04-07", None)]
+
+
+def test_a_meeting_held_on_a_day_with_a_delegation_led_by_someone() -> None:
+    text = "Minister meets delegation\n\nForeign Minister Karel Domm held a meeting on Monday with a delegation of the Portuguese Parliament led by Rui Tavira."
+    assert meetings(extract(text, published="2031-04-08")) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-07", None)]

@@ -300,7 +300,10 @@ def led_by(tok: Token, index: ActorIndex, elsewhere: bool = False) -> list[str]:
         own = led_by(tok, index)
         return own or group_members(tok, index)
     leaders: list[str] = []
-    for c in tok.children:
+    # ("a delegation of the Portuguese Parliament led by Y": the parser may hang "led by" on
+    # the body the group is of or from)
+    bodies = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj"]
+    for c in [*tok.children, *(c for b in bodies for c in b.children)]:
         if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
             leaders += [k for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj" for k in refers_to(o, index)]
     members = [k for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "include"

@@ -28,6 +28,7 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     if tok.pos_ == "VERB":
         preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
     means = mode_phrase_preps(tok) if tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk", "confer", "meet") else []
+    means += _light_verb_with(tok)
     for prep in [*tok.children, *means]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
@@ -89,6 +90,20 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
 
 
 _HELD_IN_VERBS = {"have", "hold", "conduct"}
+
+
+def _light_verb_with(tok: Token) -> list[Token]:
+    """"held a meeting on Monday with Y": the "with" the parser hung on the verb that holds
+    the meeting noun, past a phrase of time or place (when the noun has no "with" of its own
+    and the verb no other meeting word)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HELD_IN_VERBS:
+        return []  # (plural meetings with a list of "with"s are one each: their own rules)
+    if any(c.dep_ == "prep" and c.lower_ in EXPLICIT_PREPS for c in tok.children):
+        return []
+    withs = [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > tok.i]
+    if len(withs) != 1 or any(c.dep_ == "conj" for c in withs[0].children):
+        return []
+    return withs
 
 
 def _held_in_clause(tok: Token, index: ActorIndex, hosts: set[str], holders: bool) -> list[str]:

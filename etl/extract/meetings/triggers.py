@@ -377,8 +377,8 @@ def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
     from etl.extract.references import refers_to
 
     for prep in [*tok.children, *mode_phrase_preps(tok)]:
-        if prep.dep_ != "prep":
-            continue
+        if prep.dep_ != "prep" and not (prep.dep_ == "agent" and prep.lower_ == "by"):
+            continue  # ("spoke by telephone" with "by" parsed as a passive's agent)
         if prep.lower_ in ("by", "over", "on") and prep.head.i == tok.i and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
             return True
         if prep.lower_ in ("with", "to"):
