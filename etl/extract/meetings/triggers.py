@@ -539,7 +539,10 @@ def _wish(tok: Token, wish_cues: frozenset[str]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "look":
         return any(c.lower_ == "forward" for c in tok.children)
-    return lemma in wish_cues
+    if lemma in wish_cues:
+        return True
+    # (the model may lemmatize "hopes" as "hop"): the cue's own inflected forms
+    return tok.pos_ in ("VERB", "NOUN") and any(tok.lower_ in (c + "s", c + "d", c + "ed", c + "ing", c[:-1] + "ing") for c in wish_cues)
 
 
 def _reported_future(chain: list[Token], ctx: ArticleContext) -> int:
