@@ -65,3 +65,8 @@ def test_two_people_who_spoke_by_telephone() -> None:
 def test_a_meeting_held_on_a_day_with_a_delegation_led_by_someone() -> None:
     text = "Minister meets delegation\n\nForeign Minister Karel Domm held a meeting on Monday with a delegation of the Portuguese Parliament led by Rui Tavira."
     assert meetings(extract(text, published="2031-04-08")) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-07", None)]
+
+
+def test_a_guest_welcomed_after_the_day_and_the_place() -> None:
+    text = "Minister welcomes counterpart\n\nForeign Minister Karel Domm welcomed today at the Chancellery, in Vienna, the Foreign Minister of Portugal, Rui Tavira."
+    assert meetings(extract(text, published="2031-04-08")) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-08", "Vienna")]

@@ -272,3 +272,11 @@ def test_attending_something_else_is_not_attending_the_hosted_meeting() -> None:
         "Foreign Minister Karl Aasen hosted a meeting on Gaza in Oslo on Friday. Foreign Minister Omar Haddad of Jordan attended a wedding."
     )
     assert meetings(_facts(text, "2031-12-15")) == []
+
+
+def test_a_hosted_meeting_attended_by_the_ministers_of_countries() -> None:
+    for text in (
+        "Ministers meet\n\nForeign Minister Karl Aasen hosted a ministerial meeting in Oslo on Monday, attended by the foreign ministers of Portugal, Spain and Italy.",
+        "Ministers meet\n\nForeign Minister Karl Aasen hosted a meeting of foreign ministers in Oslo on Monday. It was attended by the foreign ministers of Portugal, Spain and Italy.",
+    ):
+        assert meetings(_facts(text, "2031-04-08")) == [(frozenset({"Karl Aasen", "Portugal", "Spain", "Italy"}), "in-person", "held", "2031-04-07", "Oslo")]

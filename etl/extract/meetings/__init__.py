@@ -175,7 +175,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 # "X hosted a high-level meeting on Gaza. ... the foreign ministers of A, B and C took
                 # part"; "X met virtually with foreign ministers from the CARICOM member states.
                 # Foreign ministers from A, B and C participated in the event"
-                parts += [p for p in _who_took_part(sent, ctx, parts) if p not in parts]
+                parts += [p for p in _who_took_part(sent, trig, ctx, parts) if p not in parts]
                 parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
@@ -718,7 +718,7 @@ def _taking_part(verb: Token) -> bool:
     return lemma == "represent" and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
-def _who_took_part(sent: Span, ctx: ArticleContext, hosts: list[str]) -> list[str]:
+def _who_took_part(sent: Span, trig: Token, ctx: ArticleContext, hosts: list[str]) -> list[str]:
     """The sides of a hosted meeting the next sentences list as taking part in it, with no
     meeting word of their own: "In addition to the Qatari Prime Minister and the foreign
     ministers of A and B, the foreign ministers of C and D took part. E was represented at
@@ -729,11 +729,24 @@ def _who_took_part(sent: Span, ctx: ArticleContext, hosts: list[str]) -> list[st
         return []
     out: list[str] = []
     hosts = set(hosts)
+
+    def agents(verb: Token) -> list[Token]:
+        return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+    # "hosted a ministerial meeting in Vienna, attended by the foreign ministers of A and B"
+    # (or hung on the hosting verb)
+    groups = [agents(c) for c in (*trig.children, *trig.head.children) if c.dep_ in ("acl", "advcl") and c.lemma_.lower() == "attend" and c.tag_ == "VBN"]
     for nxt in sentences[at + 1:at + 4]:
         if ctx.in_headline(nxt.start_char) or any(is_trigger(t, ctx) and not anaphoric(t) for t in nxt):
             break
         verb = nxt.root
-        if ctx.in_quote(verb.idx) or not _taking_part(verb):
+        if ctx.in_quote(verb.idx):
+            continue
+        if verb.lemma_.lower() == "attend" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+                c.dep_ == "nsubjpass" and (c.lower_ in ("it", "this") or anaphoric(c) and is_trigger(c, ctx)) for c in verb.children):
+            groups.append(agents(verb))  # "It was attended by A, B and C", "The meeting was attended by ..."
+            continue
+        if not _taking_part(verb):
             continue
         sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "In addition to A and B, C took part"
@@ -744,6 +757,8 @@ def _who_took_part(sent: Span, ctx: ArticleContext, hosts: list[str]) -> list[st
                   for o in p.children if o.dep_ == "pobj"]
         sides += [o for a in verb.children if a.lower_ in ("along", "together") for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
                   for o in p.children if o.dep_ == "pobj"]
+        groups.append(sides)
+    for sides in groups:
         for side in sides:
             for head in coordinated(side):
                 keys = [k for k in refers_to(head, ctx.index, hosts) if k in ctx.index.actors]

@@ -294,7 +294,9 @@ def _hosts_someone_at(tok: Token, ctx: ArticleContext) -> bool:
     preps = [*tok.children, *(p for o in tok.children if o.dep_ == "dobj" for p in o.children if p.lower_ == "at")]
     if not any(p.dep_ == "prep" and p.lower_ in ("at", "to") and named_place(p) for p in preps):
         return False
-    return any(o.dep_ == "dobj" and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in tok.children)
+    # ("welcomed today at the Chancellery, in Vienna, the Foreign Minister of X, Y": the guest put last)
+    guests = [o for o in tok.children if o.dep_ == "dobj"] + displaced_objects(tok)
+    return any(any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in guests)
 
 
 def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
