@@ -111,3 +111,11 @@ def test_where_after_the_day_of_being_in_a_city_places_the_talks_there() -> None
         published="2031-04-08",
     )
     assert meetings(facts) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-07", "Lisbon")]
+
+
+def test_in_a_city_after_the_day_and_the_evening_is_the_venue() -> None:
+    for text in (
+        "Minister meets counterpart\n\nForeign Minister Karel Domm met Portuguese Foreign Minister Rui Tavira on Monday evening in Vienna.",
+        "Minister meets counterpart\n\nForeign Minister Karel Domm held a meeting on Monday evening in Vienna with Portuguese Foreign Minister Rui Tavira.",
+    ):
+        assert [m[4] for m in meetings(extract(text, published="2031-04-08"))] == ["Vienna"]

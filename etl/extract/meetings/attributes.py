@@ -386,8 +386,9 @@ def _topic_place(prep: Token, trigger: Token) -> bool:
         return False
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "the situation in A and also the situation in B"
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "about", "regarding") and noun.head.head.i == trigger.i:
-        return True  # "a high-level meeting on the crisis in Gaza"
+    if (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "about", "regarding") and noun.head.head.i == trigger.i
+            and trigger.pos_ in ("NOUN", "PROPN") and noun.ent_type_ not in ("DATE", "TIME")):
+        return True  # "a high-level meeting on the crisis in Gaza" (not "a meeting on Monday evening in Vienna")
     # (the parser may coordinate the second topic with the verb itself)
     if noun.dep_ not in ("nsubjpass", "dobj", "conj"):
         return False
