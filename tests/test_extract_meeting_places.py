@@ -119,3 +119,11 @@ def test_in_a_city_after_the_day_and_the_evening_is_the_venue() -> None:
         "Minister meets counterpart\n\nForeign Minister Karel Domm held a meeting on Monday evening in Vienna with Portuguese Foreign Minister Rui Tavira.",
     ):
         assert [m[4] for m in meetings(extract(text, published="2031-04-08"))] == ["Vienna"]
+
+
+def test_a_country_discussed_is_a_topic_and_the_city_of_the_talks_the_venue() -> None:
+    facts = extract(
+        "Minister meets counterpart\n\nForeign Minister Karel Domm discussed the situation in Libya with Portuguese Foreign Minister Rui Tavira in Vienna on Monday.",
+        published="2031-04-08",
+    )
+    assert [m[4] for m in meetings(facts)] == ["Vienna"]

@@ -175,8 +175,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 # "X hosted a high-level meeting on Gaza. ... the foreign ministers of A, B and C took
                 # part"; "X met virtually with foreign ministers from the CARICOM member states.
                 # Foreign ministers from A, B and C participated in the event"
-                parts += [p for p in _who_took_part(sent, trig, ctx, parts) if p not in parts]
-                parts = without_redundant_countries(parts, ctx.index, set(subject_of(trig, ctx.index)))
+                took = [p for p in _who_took_part(sent, trig, ctx, parts) if p not in parts]
+                # (a country whose minister is among the guests is no side of its own; the
+                # host's post does not count: it may be misread as a guest country's)
+                host = set(subject_of(trig, ctx.index))
+                guests = represented([p for p in parts + took if p not in host], ctx.index)
+                parts += [p for p in took if p not in guests]
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             if is_visit(trig) and any(set(parts) <= represented(d.participants, ctx.index) and dates_agree(d.date, date) for d in in_sentence):
@@ -765,7 +769,7 @@ def _who_took_part(sent: Span, trig: Token, ctx: ArticleContext, hosts: list[str
                 titled = any(h.kind == "title" and h.span.start <= head.i < h.span.end for h in ctx.index.hits)
                 if head.pos_ in ("NOUN", "PROPN") and (role_phrase(head) is not None or titled) and ctx.index.mention_at(head.i) is None:
                     keys += countries_of(head, ctx.index)  # "the Qatari Prime Minister": no name, the country
-                out += [k for k in keys if k not in out and k not in hosts]
+                out += [k for k in dict.fromkeys(keys) if k not in out and k not in hosts]
     return out
 
 

@@ -377,10 +377,11 @@ def _city_after_site(best: Place, found: list[tuple[Span, bool, Place]], sent: S
 _DISCUSSING = {"discuss", "address", "review", "examine", "consider", "raise", "exchange"}
 
 
-def _topic_place(prep: Token, trigger: Token) -> bool:
-    """The place's "in" qualifies what was discussed, not where: "the situation in the
-    Mediterranean was also discussed", "they reviewed the security situation in the Sahel" (a
-    common noun that is the subject of a passive or the object of a verb of discussing)."""
+def _topic_place(prep: Token, trigger: Token, ent: Span, ctx: ArticleContext) -> bool:
+    """The place's "in" qualifies what was discussed, not where: "a meeting on the crisis in
+    Gaza"; "the situation in the Mediterranean was also discussed", "they reviewed the security
+    situation in the Sahel" (a country or region in a common noun that is the subject of a
+    passive or the object of a verb of discussing; "discussed relations in Vienna" keeps the city)."""
     noun = prep.head
     if prep.lower_ != "in" or noun.pos_ != "NOUN" or noun.i == trigger.i:
         return False
@@ -392,7 +393,10 @@ def _topic_place(prep: Token, trigger: Token) -> bool:
     # (the parser may coordinate the second topic with the verb itself)
     if noun.dep_ not in ("nsubjpass", "dobj", "conj"):
         return False
-    return noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _DISCUSSING
+    if not (noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _DISCUSSING):
+        return False
+    country = ctx.index.mention_at(ent.start)
+    return ent.label_ == "LOC" or country is not None and country.kind == "Country"
 
 
 def _qualifies_a_thing(ent: Span, ctx: ArticleContext) -> bool:
@@ -464,7 +468,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
             continue
         if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
             continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue
-        if _topic_place(prep, trigger):
+        if _topic_place(prep, trigger, ent, ctx):
             continue  # "During the meeting, the situation in the Mediterranean was discussed": a topic
         part_of = _as_part_of(prep, allowed | {c.i for c in trigger.children if _purpose(c)})
         if ent.start_char not in clause_chars(trigger, ctx) and not part_of:
