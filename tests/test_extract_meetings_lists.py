@@ -280,3 +280,11 @@ def test_a_hosted_meeting_attended_by_the_ministers_of_countries() -> None:
         "Ministers meet\n\nForeign Minister Karl Aasen hosted a meeting of foreign ministers in Oslo on Monday. It was attended by the foreign ministers of Portugal, Spain and Italy.",
     ):
         assert meetings(_facts(text, "2031-04-08")) == [(frozenset({"Karl Aasen", "Portugal", "Spain", "Italy"}), "in-person", "held", "2031-04-07", "Oslo")]
+
+
+def test_what_the_agenda_includes_is_not_yet_a_meeting_held() -> None:
+    text = (
+        "Minister visits Lisbon\n\nForeign Minister Karel Domm traveled to Lisbon on Monday for talks.\n\n"
+        "The agenda includes a meeting with the Council of Ministers."
+    )
+    assert meetings(_facts(text, "2031-04-08")) == []

@@ -867,8 +867,8 @@ def _programme_owner(trig: Token, parts: list[str], ctx: ArticleContext) -> list
         while head.dep_ in ("conj", "appos") and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
     verb = head.head
-    if head.dep_ != "dobj" or verb.lemma_.lower() != "include":
-        return []
+    if head.dep_ != "dobj" or verb.lemma_.lower() != "include" or verb.tag_ not in ("VBD", "VBN"):
+        return []  # (what "the agenda includes" may be still to come)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(s.lemma_.lower() in _PROGRAMME or s.lemma_.lower() == "item" and any(
             o.lemma_.lower() in _PROGRAMME for p in s.children if p.dep_ == "prep" for o in p.children) for s in subjects):
