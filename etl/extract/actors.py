@@ -122,6 +122,9 @@ def _surnames_of_country_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
     person's, right after a post title and a given name (no place of its own), is the
     person's family name, not the country; so is the same full name anywhere else in the story.
     ("the Prime Minister of Montenegro" has its "of"; a bare "Montenegro" stays the country.)"""
+    from etl.read import headline_span
+
+    head = headline_span(doc.text)
     titles_end = {h.span.end for h in hits if h.kind == "title"}
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     places = {i for h in hits if h.kind != "title" for i in range(h.span.start, h.span.end)}
@@ -132,8 +135,12 @@ def _surnames_of_country_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
         ent = next((e for e in people if e.start < h.span.start and e.end == h.span.end), None)
         if ent is None or any(i in places for i in range(ent.start, h.span.start)):
             return None
+        # one given name, in a line of the body ("President Joe Biden Israel trip" in a
+        # headline is a name and a country)
         given = doc[ent.start:h.span.start]
-        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in given):
+        if len(given) != 1 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in given):
+            return None
+        if head is not None and head[0] <= ent.start_char < head[1]:
             return None
         return ent
 
