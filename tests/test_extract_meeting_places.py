@@ -83,3 +83,47 @@ def test_a_guest_who_proceeded_to_a_palace_for_talks_meets_there() -> None:
     )
     got = meetings(extract(text, published="2031-06-02"))
     assert [(m[0], m[4]) for m in got] == [(frozenset({"Tuva Hamutenya", "Odon Kavuma"}), "Sanjika Palace")]
+
+
+def test_the_situation_in_a_place_discussed_is_a_topic_not_the_venue() -> None:
+    facts = extract(
+        "Foreign Minister Karel Domm met Foreign Minister Rui Tavira on Monday.\n\n"
+        "During the meeting, the situation in the Mediterranean was also discussed, and also the situation in the Sahel, particularly in Mali.",
+        published="2031-04-02",
+    )
+    assert [(m[0], m[4]) for m in meetings(facts)] == [(frozenset({"Karel Domm", "Rui Tavira"}), None)]
+
+
+def test_talks_named_after_a_country_in_the_headline_are_not_placed_there() -> None:
+    facts = extract(
+        "Striving for results in the resumption of Cyprus Talks – president\n\n"
+        "January 19, 2031\n\n"
+        "President Andreas Loizou was speaking to reporters while attending a memorial event, after meeting the UK Minister of Defence.\n\n"
+        "When asked about the meeting today with the UK Minister of Defence, President Andreas Loizou said it was \u201ca good meeting\u201d.",
+        published="2031-01-19",
+    )
+    assert meetings(facts) == [(frozenset({"Andreas Loizou", "United Kingdom"}), "in-person", "held", "2031-01-19", None)]
+
+
+def test_where_after_the_day_of_being_in_a_city_places_the_talks_there() -> None:
+    facts = extract(
+        "Minister in Lisbon\n\nForeign Minister Karel Domm was in Lisbon on Monday, where he held talks with Portuguese Foreign Minister Rui Tavira.",
+        published="2031-04-08",
+    )
+    assert meetings(facts) == [(frozenset({"Karel Domm", "Rui Tavira"}), "in-person", "held", "2031-04-07", "Lisbon")]
+
+
+def test_in_a_city_after_the_day_and_the_evening_is_the_venue() -> None:
+    for text in (
+        "Minister meets counterpart\n\nForeign Minister Karel Domm met Portuguese Foreign Minister Rui Tavira on Monday evening in Vienna.",
+        "Minister meets counterpart\n\nForeign Minister Karel Domm held a meeting on Monday evening in Vienna with Portuguese Foreign Minister Rui Tavira.",
+    ):
+        assert [m[4] for m in meetings(extract(text, published="2031-04-08"))] == ["Vienna"]
+
+
+def test_a_country_discussed_is_a_topic_and_the_city_of_the_talks_the_venue() -> None:
+    facts = extract(
+        "Minister meets counterpart\n\nForeign Minister Karel Domm discussed the situation in Libya with Portuguese Foreign Minister Rui Tavira in Vienna on Monday.",
+        published="2031-04-08",
+    )
+    assert [m[4] for m in meetings(facts)] == ["Vienna"]

@@ -366,3 +366,136 @@ def test_a_meeting_told_apart_from_a_scheduled_one_is_planned_too() -> None:
     assert got and all(m[2] == "planned" for m in got)
     lopes = [m for m in got if "Ana Lopes" in m[0]]
     assert lopes and lopes[0][3] in (None, "2031-11-19")
+_COLLEAGUES = (
+    "The Minister of Foreign Affairs, Marta Coll, once again held meetings with her colleagues from Azerbaijan and "
+    "Armenia on Wednesday, during the Summit of the Council of Europe, held in Reykjavik.\n\n"
+    "On her account, Coll said that she and Azerbaijani Foreign Minister Rauf Aliyar had agreed to strengthen relations.\n\n"
+    "With regard to Armenian Foreign Minister Tigran Vardan, Coll said that they also discussed trade."
+)
+
+
+def test_meetings_with_colleagues_from_two_countries_are_one_with_each() -> None:
+    got = meetings(_facts(_COLLEAGUES, "2031-05-19"))
+    assert sorted((sorted(m[0]), m[3], m[4]) for m in got) == [
+        (["Marta Coll", "Rauf Aliyar"], "2031-05-14", "Reykjavik"),
+        (["Marta Coll", "Tigran Vardan"], "2031-05-14", "Reykjavik"),
+    ]
+
+
+def test_cabinet_colleagues_are_no_counterparts() -> None:
+    text = (
+        "Prime Minister Arno Veld met his cabinet colleagues on Monday to discuss the budget.\n\n"
+        "Finance Minister Lena Brandt and Foreign Minister Kees Roos attended."
+    )
+    assert meetings(_facts(text, "2031-05-19")) == []
+
+
+def test_colleagues_of_no_country_named_are_not_the_articles_ministers() -> None:
+    text = (
+        "Prime Minister Arno Veld met his European colleagues on Monday in Brussels.\n\n"
+        "Foreign Minister Kees Roos of the Netherlands and Foreign Minister Rauf Aliyar of Azerbaijan also spoke."
+    )
+    assert meetings(_facts(text, "2031-05-19")) == []
+
+
+def test_a_city_and_its_country_in_brackets_are_one_place() -> None:
+    text = (
+        "Foreign Minister Marta Coll held talks with Foreign Minister Rauf Aliyar on Wednesday in Reykjavik.\n\n"
+        "They had already met a year ago, when they met in Turin (Italy), at the Committee of Ministers."
+    )
+    got = meetings(_facts(text, "2031-05-19"))
+    assert not any(m[4] == "Italy" for m in got)
+
+
+_HOSTED = (
+    "International ministerial meeting in Oslo on the war in Gaza\n\n"
+    "Today, Foreign Minister Karl Aasen hosted a high-level meeting on the crisis in Gaza. "
+    "In addition to the Qatari Prime Minister and the foreign ministers of Jordan and Egypt, the foreign ministers "
+    "of Denmark, Sweden and Belgium took part. Finland was represented at state secretary level.\n\n"
+    "The participants agreed on the need for peace."
+)
+
+
+def test_a_hosted_meeting_takes_the_sides_the_next_sentences_say_took_part() -> None:
+    got = meetings(_facts(_HOSTED, "2031-12-15"))
+    assert got == [(frozenset({"Karl Aasen", "Qatar", "Jordan", "Egypt", "Denmark", "Sweden", "Belgium", "Finland"}),
+                    "in-person", "held", "2031-12-15", "Oslo")]
+
+
+def test_taking_part_in_another_event_adds_no_one() -> None:
+    text = (
+        "Today, Foreign Minister Karl Aasen hosted a high-level meeting on the crisis in Gaza.\n\n"
+        "The foreign ministers of Denmark and Sweden took part in a conference in Rome last week."
+    )
+    assert meetings(_facts(text, "2031-12-15")) == []
+
+
+_PROGRAMME_TEXT = (
+    "Austrian Foreign Minister in Paris\n\n"
+    "Published: March 17, 2031; 12:44\n\n"
+    "Austria's Foreign Minister Lukas Hofer traveled to Paris for working talks to strengthen relations. "
+    "There was also the first bilateral meeting between Hofer and France's Foreign Minister Claire Dumas.\n\n"
+    "Other items on the program included a working meeting with the Executive Director of the International "
+    "Energy Agency Marco Bellini, an exchange with members of the Foreign Policy Committee of the Senate and a "
+    "meeting with members of the Austrian-French Center."
+)
+
+
+def test_items_of_the_programme_are_the_principals_meetings() -> None:
+    got = meetings(_facts(_PROGRAMME_TEXT, "2031-03-17"))
+    assert sorted(sorted(m[0]) for m in got) == [
+        ["Austrian-French Center", "Lukas Hofer"],
+        ["Claire Dumas", "Lukas Hofer"],
+        ["Foreign Policy Committee", "Lukas Hofer"],
+        ["Lukas Hofer", "Marco Bellini"],
+    ]
+
+
+def test_an_exchange_of_prisoners_is_no_meeting() -> None:
+    text = "Ukraine carried out an exchange of prisoners with Russia on Monday, and a trade exchange with Poland grew."
+    assert meetings(_facts(text, "2031-03-17")) == []
+
+
+def test_a_meeting_with_a_group_of_ministers_takes_the_countries_that_participated() -> None:
+    text = (
+        "U.S. recommits to security in the Caribbean region\n\n"
+        "Secretary of State Ellen Marlow on Wednesday met virtually with foreign ministers from the Caribbean Community "
+        "member states to demonstrate commitment to the region.\n\n"
+        "Foreign ministers from Barbados, Belize, Grenada and Jamaica participated in the event, along with the Minister "
+        "of State for Foreign Affairs of Haiti.\n\n"
+        "The statement noted that Secretary Marlow emphasized the strong partnership."
+    )
+    got = meetings(_facts(text, "2031-04-22"))
+    assert got == [(frozenset({"Ellen Marlow", "Barbados", "Belize", "Grenada", "Jamaica", "Haiti"}), "video", "held", "2031-04-16", None)]
+
+
+def test_a_hosted_meeting_takes_those_who_also_attended() -> None:
+    text = (
+        "Gaza talks\n\n"
+        "Foreign Minister Karl Aasen hosted a meeting on Gaza in Oslo on Friday. Foreign Minister Omar Haddad of Jordan also attended."
+    )
+    assert meetings(_facts(text, "2031-12-15")) == [(frozenset({"Karl Aasen", "Omar Haddad"}), "in-person", "held", "2031-12-12", "Oslo")]
+
+
+def test_attending_something_else_is_not_attending_the_hosted_meeting() -> None:
+    text = (
+        "Gaza talks\n\n"
+        "Foreign Minister Karl Aasen hosted a meeting on Gaza in Oslo on Friday. Foreign Minister Omar Haddad of Jordan attended a wedding."
+    )
+    assert meetings(_facts(text, "2031-12-15")) == []
+
+
+def test_a_hosted_meeting_attended_by_the_ministers_of_countries() -> None:
+    for text in (
+        "Ministers meet\n\nForeign Minister Karl Aasen hosted a ministerial meeting in Oslo on Monday, attended by the foreign ministers of Portugal, Spain and Italy.",
+        "Ministers meet\n\nForeign Minister Karl Aasen hosted a meeting of foreign ministers in Oslo on Monday. It was attended by the foreign ministers of Portugal, Spain and Italy.",
+    ):
+        assert meetings(_facts(text, "2031-04-08")) == [(frozenset({"Karl Aasen", "Portugal", "Spain", "Italy"}), "in-person", "held", "2031-04-07", "Oslo")]
+
+
+def test_what_the_agenda_includes_is_not_yet_a_meeting_held() -> None:
+    text = (
+        "Minister visits Lisbon\n\nForeign Minister Karel Domm traveled to Lisbon on Monday for talks.\n\n"
+        "The agenda includes a meeting with the Council of Ministers."
+    )
+    assert meetings(_facts(text, "2031-04-08")) == []

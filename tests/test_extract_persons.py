@@ -3,7 +3,7 @@ and names as printed."""
 
 from __future__ import annotations
 
-from tests.extract_support import extract, people, statements
+from tests.extract_support import extract, meetings, people, statements
 
 
 def test_a_headline_predicate_after_a_title_is_no_person() -> None:
@@ -40,7 +40,6 @@ def test_a_country_name_printed_without_its_hyphen_is_no_person() -> None:
         "Lin is in Fiji and will visit Samoa and Timor Leste.\n\nTimor Leste is next on the tour."
     )
     assert people(facts) == {"Lin Bao"}
-
 
 
 def _labelled(text: str, ents: list[tuple[str, str]]):
@@ -119,3 +118,24 @@ def test_a_body_named_after_a_person_is_no_part_of_the_persons_name() -> None:
                     "Foundation on Friday.", published="2024-03-14")
     assert "Petros II" in people(facts)
     assert not [p for p in people(facts) if "Foundation" in p]
+
+def test_a_family_name_that_is_a_country_name_after_a_title() -> None:
+    facts = extract(
+        "Prime Minister Tomás Montenegro, who had a telephone conversation with Ukrainian President Olek Danyliv, "
+        "today guaranteed support.\n\n"
+        "Tomás Montenegro was responding to a post by the Ukrainian head of state, who published the conversation.",
+        published="2031-04-04",
+    )
+    assert people(facts) == {"Tomás Montenegro", "Olek Danyliv"}
+    assert "Montenegro" not in {a.name for a in facts.actors if a.kind == "Country"}
+    assert meetings(facts) == [(frozenset({"Tomás Montenegro", "Olek Danyliv"}), "phone", "held", "2031-04-04", None)]
+
+
+def test_the_prime_minister_of_a_country_keeps_the_country() -> None:
+    facts = extract("The Prime Minister of Montenegro, Tomás Rovan, met President Olek Danyliv in Kyiv.", published="2031-04-04")
+    assert "Montenegro" in {a.name for a in facts.actors if a.kind == "Country"}
+
+
+def test_a_name_right_after_the_body_of_the_post() -> None:
+    facts = extract("Minister Lukas Hofer had a working meeting with the Executive Director of the International Energy Agency Marco Bellini.")
+    assert people(facts) == {"Lukas Hofer", "Marco Bellini"}

@@ -40,6 +40,7 @@ def find_actors(doc: Doc, gaz: Gazetteer, body_end_char: int | None = None, *,
     hits = _disambiguate_orgs(index, hits, gaz, publisher)
     hits = _national_bodies(doc, hits, gaz)
     hits = portfolio_titles(doc, hits, gaz)
+    hits = _surnames_of_country_names(doc, hits)
     index.hits = hits
     taken: set[int] = set()
     gaz_at: dict[int, Hit] = {}
@@ -115,6 +116,39 @@ def _count_mentions(index: ActorIndex) -> None:
         counts[m.key] = counts.get(m.key, 0) + 1
     for actor in index.actors.values():
         actor.mentions = counts.get(actor.key, 0)
+
+
+def _surnames_of_country_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """"Prime Minister Luís Montenegro": a country's name that ends a name the model reads as a
+    person's, right after a post title and a given name (no place of its own), is the
+    person's family name, not the country; so is the same full name anywhere else in the story.
+    ("the Prime Minister of Montenegro" has its "of"; a bare "Montenegro" stays the country.)"""
+    from etl.read import headline_span
+
+    head = headline_span(doc.text)
+    titles_end = {h.span.end for h in hits if h.kind == "title"}
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    places = {i for h in hits if h.kind != "title" for i in range(h.span.start, h.span.end)}
+
+    def name_of(h: Hit) -> Span | None:
+        if h.kind != "country":
+            return None
+        ent = next((e for e in people if e.start < h.span.start and e.end == h.span.end), None)
+        if ent is None or any(i in places for i in range(ent.start, h.span.start)):
+            return None
+        # one given name, in a line of the body ("President Joe Biden Israel trip" in a
+        # headline is a name and a country)
+        given = doc[ent.start:h.span.start]
+        if len(given) != 1 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in given):
+            return None
+        if head is not None and head[0] <= ent.start_char < head[1]:
+            return None
+        return ent
+
+    names = {ent.text for h in hits if (ent := name_of(h)) is not None and ent.start in titles_end}
+    if not names:
+        return hits
+    return [h for h in hits if not ((ent := name_of(h)) is not None and ent.text in names)]
 
 
 def _disambiguate_orgs(index: ActorIndex, hits: list[Hit], gaz: Gazetteer, publisher: str | None = None) -> list[Hit]:

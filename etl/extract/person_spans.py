@@ -595,6 +595,9 @@ def _past_the_posts_country(doc: Doc, i: int, blocked: set[int]) -> int:
             return body.end  # "the President of the Chamber of Deputies, X": past the body, to the apposition
         if named is not None and not blocked.intersection(range(named.start, named.end)):
             return past_acronym(doc, named.end)  # "the Executive Director of the International Energy Agency X", "... (FAO), X"
+        if (body is not None and body.end + 1 < len(doc) and not blocked.intersection(range(body.start, body.end))
+                and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON") for t in doc[body.end:body.end + 2])):
+            return body.end  # "the Executive Director of the International Energy Agency Fatih Birol": past the body to the name
         if k < len(doc) and k in blocked:
             while k < len(doc) and k in blocked:
                 k += 1

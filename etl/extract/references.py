@@ -27,6 +27,8 @@ def role_phrase(tok: Token) -> str | None:
         return phrase if phrase in role_nouns else None
     if lemma not in role_nouns and tok.lower_.rstrip("s") not in role_nouns:
         return None
+    if lemma == "colleague" and not any(c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+        return None  # "his cabinet colleagues": the owner's own side; "his colleagues from A and B": counterparts
     lemma = lemma if lemma in role_nouns else tok.lower_.rstrip("s")
     mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
     for mod in mods:
@@ -113,6 +115,8 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
     countries = countries_of(tok, index)
     if phrase == "official" or (countries and not holders):
         return countries
+    if phrase == "colleague" and not countries:
+        return []  # "his European colleagues": which ones is not said
     if not countries and _unnamed_group(tok, phrase, index):
         return []
     kinds = _kinds_for(phrase, tok, index)
@@ -329,7 +333,10 @@ def led_by(tok: Token, index: ActorIndex, elsewhere: bool = False) -> list[str]:
         own = led_by(tok, index)
         return own or group_members(tok, index)
     leaders: list[str] = []
-    for c in tok.children:
+    # ("a delegation of the Portuguese Parliament led by Y": the parser may hang "led by" on
+    # the body the group is of or from)
+    bodies = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children if o.dep_ == "pobj"]
+    for c in [*tok.children, *(c for b in bodies for c in b.children)]:
         if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
             leaders += [k for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj" for k in refers_to(o, index)]
     members = [k for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() == "include"

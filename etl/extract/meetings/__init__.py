@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from etl.extract.context import ArticleContext
 from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of, says_same_day
 from etl.extract.meetings.draft import MeetingDraft
+from etl.extract.mentions import organization_from_entity
 from etl.extract.meetings.lists import list_meetings
 from etl.extract.meetings.formats import format_kinds, format_participants, format_sides
 from etl.extract.meetings.participants import compatriot, represented, as_countries, clause_of, listed_counterparts, names_unknown_people, objects_of, own_participants, subject_of, sentence_participants, unnamed_sides, with_objects, without_redundant_countries, listed_people, unnamed_holders
@@ -21,7 +22,7 @@ from etl.extract.meetings.passes import date_from_dateline, date_from_quoted_day
 from etl.extract.meetings.visits import Visit, destination, first_to_visit_since, first_visit_since, host_posts, is_visit, place_by_trip_elsewhere, place_meetings, place_within_stay, tour, travels, visit_only, visited_countries, visitors
 from etl.extract.meetings.same_event import again, anaphoric, dates_agree, group_reference, link_headline, refers_back, same_event_by_sides, settle
 from etl.extract.meetings.triggers import agentless_passive, is_trigger, joint_talk, mode_of, status_of
-from etl.extract.references import group_members, refers_to, role_phrase
+from etl.extract.references import coordinated, countries_of, group_members, refers_to, role_phrase
 from etl.model import Place
 from etl.model import Span as TextSpan
 
@@ -68,7 +69,8 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             parts = [p for p in own_participants(trig, ctx.index, holders) if p in ctx.index.actors]
             parts = list(dict.fromkeys(_speaker_meeting(trig, ctx) + _joined_in(trig, ctx) + _principal_discussed(trig, parts, ctx)
                                        + _principal_met(trig, parts, ctx) + parts))
-            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + _home_government(trig, ctx) + parts))
+            parts = list(dict.fromkeys(unnamed_sides(trig, ctx) + _home_government(trig, ctx) + parts + _bodies_met(trig, ctx)))
+            parts = list(dict.fromkeys(_programme_owner(trig, parts, ctx) + parts))
             listed_places = _listed_places(trig, ctx) if status == "held" and (date is None or len(date) < 10) else []
             if listed_places and len(parts) < 2 and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they") for c in trig.children):
                 before = _reported_before(drafts, status)
@@ -181,6 +183,16 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
                 continue
             if visit is None and is_visit(trig) and status == "held" and _visited_only(parts, trig, ctx):
                 continue  # "the diplomat had first visited Kenya": a visit, no talks stated
+            if status == "held" and not in_headline and parts and (len(parts) == 1 and needed == 2 and _hosted_meeting(trig) or _with_unnamed_group(trig, ctx)):
+                # "X hosted a high-level meeting on Gaza. ... the foreign ministers of A, B and C took
+                # part"; "X met virtually with foreign ministers from the CARICOM member states.
+                # Foreign ministers from A, B and C participated in the event"
+                took = [p for p in _who_took_part(sent, trig, ctx, parts) if p not in parts]
+                # (a country whose minister is among the guests is no side of its own; the
+                # host's post does not count: it may be misread as a guest country's)
+                host = set(subject_of(trig, ctx.index))
+                guests = represented([p for p in parts + took if p not in host], ctx.index)
+                parts += [p for p in took if p not in guests]
             if len(parts) < needed or any(set(parts) == set(d.participants) and d.date in (None, date) for d in in_sentence):
                 continue
             if is_visit(trig) and any(set(parts) <= represented(d.participants, ctx.index) and dates_agree(d.date, date) for d in in_sentence):
@@ -216,6 +228,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_within_stay(drafts, visits, ctx)
     place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
+    _place_from_headline_meeting(drafts, ctx)
     _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
@@ -289,6 +302,27 @@ def _series_of_the_lead(drafts: list[MeetingDraft], lead: Span | None, ctx: Arti
                 and d.sentence.start > lead.start and (d.date is None or d.date == date)):
             d.date = d.date or date
             d.place = d.place or place
+
+def _place_from_headline_meeting(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"International ministerial meeting in Oslo on the war in Gaza" over a story whose one main
+    meeting, held in person, has no place of its own: a headline meeting word that names no
+    one but its place is that meeting's, there."""
+    head = ctx.headline()
+    if head is None:
+        return
+    mains = [d for d in drafts if d.same_as is None and d.primary and d.status == "held"]
+    if len(mains) != 1 or mains[0].place is not None or mains[0].mode != "in-person" or mains[0].headline:
+        return
+    for sent in ctx.sentences():
+        if not ctx.in_headline(sent.start_char):
+            continue
+        for trig in (t for t in sent if t.pos_ in ("NOUN", "PROPN") and is_trigger(t, ctx) and status_of(t, ctx) == "held"):
+            if own_participants(trig, ctx.index, True) or mode_of(list(trig.subtree), ctx) != "in-person":
+                continue
+            place = place_of(sent, trig, ctx)
+            if place is not None:
+                mains[0].place = place
+                return
 
 
 def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
@@ -780,6 +814,100 @@ def _took_place(trig: Token) -> bool:
     return trig.dep_ == "nsubjpass" and verb.lemma_.lower() == "hold"
 
 
+_CONVENING = {"host", "convene", "chair", "organise", "organize"}
+
+
+def _hosted_meeting(trig: Token) -> bool:
+    """"X hosted a high-level meeting on the crisis", "X convened a ministerial meeting": a
+    meeting noun someone hosts, with no "with" of whom it was with."""
+    if trig.pos_ not in ("NOUN", "PROPN") or trig.dep_ != "dobj" or trig.head.lemma_.lower() not in _CONVENING:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in (*trig.children, *trig.head.children))
+
+
+def _with_unnamed_group(trig: Token, ctx: ArticleContext) -> bool:
+    """"met virtually with foreign ministers from the CARICOM member states": the other side is
+    a group of office-holders the sentence names no one of."""
+    objects = [o for p in trig.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return any(o.tag_ in ("NNS", "NNPS") and role_phrase(o) is not None
+               and not any(m.kind in ("Person", "Country") for m in ctx.index.mentions_in(o.left_edge.i, o.right_edge.i + 1)) for o in objects)
+
+
+_THIS_EVENT = {"event", "meeting", "talks", "conference", "session", "call", "videoconference", "dialogue", "discussion", "discussions"}
+
+
+def _taking_part(verb: Token) -> bool:
+    """"A and B took part", "A participated (in the event)", "Finland was represented at state
+    secretary level"."""
+    lemma = verb.lemma_.lower()
+    # (not "took part in the summit": another event; "In addition to A, B took part", "took part
+    # in the meeting" are this one)
+    elsewhere = any(c.dep_ == "prep" and c.lower_ == "in" and not any(
+        o.lower_ == "addition" or o.lower_ in _THIS_EVENT and any(d.lower_ in ("the", "this") for d in o.children) and not any(
+            d.dep_ in ("amod", "compound", "prep") for d in o.children) for o in c.children) for c in verb.children)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children) and not elsewhere
+    if lemma == "participate":
+        return not elsewhere
+    if lemma == "attend":
+        # "A and B also attended (the meeting)"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return all(o.lower_ in _THIS_EVENT and any(d.lower_ in ("the", "this") for d in o.children)
+                   and not any(d.dep_ in ("amod", "compound", "prep") for d in o.children) for o in objects)
+    return lemma == "represent" and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _who_took_part(sent: Span, trig: Token, ctx: ArticleContext, hosts: list[str]) -> list[str]:
+    """The sides of a hosted meeting the next sentences list as taking part in it, with no
+    meeting word of their own: "In addition to the Qatari Prime Minister and the foreign
+    ministers of A and B, the foreign ministers of C and D took part. E was represented at
+    state secretary level." (unnamed office-holders stand for their countries)."""
+    sentences = ctx.sentences()
+    at = next((k for k, s in enumerate(sentences) if s.start == sent.start), None)
+    if at is None:
+        return []
+    out: list[str] = []
+    hosts = set(hosts)
+
+    def agents(verb: Token) -> list[Token]:
+        return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+    # "hosted a ministerial meeting in Vienna, attended by the foreign ministers of A and B"
+    # (or hung on the hosting verb)
+    groups = [agents(c) for c in (*trig.children, *trig.head.children) if c.dep_ in ("acl", "advcl") and c.lemma_.lower() == "attend" and c.tag_ == "VBN"]
+    for nxt in sentences[at + 1:at + 4]:
+        if ctx.in_headline(nxt.start_char) or any(is_trigger(t, ctx) and not anaphoric(t) for t in nxt):
+            break
+        verb = nxt.root
+        if ctx.in_quote(verb.idx):
+            continue
+        if verb.lemma_.lower() == "attend" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+                c.dep_ == "nsubjpass" and (c.lower_ in ("it", "this") or anaphoric(c) and is_trigger(c, ctx)) for c in verb.children):
+            groups.append(agents(verb))  # "It was attended by A, B and C", "The meeting was attended by ..."
+            continue
+        if not _taking_part(verb):
+            continue
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "In addition to A and B, C took part"
+        sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for a in p.children if a.dep_ == "pobj" and a.lower_ == "addition"
+                  for t in a.children if t.dep_ == "prep" and t.lower_ == "to" for o in t.children if o.dep_ == "pobj"]
+        # "..., along with the Minister of State for Foreign Affairs of C", "together with D"
+        sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and any(c.lower_ in ("along", "together") for c in p.children)
+                  for o in p.children if o.dep_ == "pobj"]
+        sides += [o for a in verb.children if a.lower_ in ("along", "together") for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in p.children if o.dep_ == "pobj"]
+        groups.append(sides)
+    for sides in groups:
+        for side in sides:
+            for head in coordinated(side):
+                keys = [k for k in refers_to(head, ctx.index, hosts) if k in ctx.index.actors]
+                titled = any(h.kind == "title" and h.span.start <= head.i < h.span.end for h in ctx.index.hits)
+                if head.pos_ in ("NOUN", "PROPN") and (role_phrase(head) is not None or titled) and ctx.index.mention_at(head.i) is None:
+                    keys += countries_of(head, ctx.index)  # "the Qatari Prime Minister": no name, the country
+                out += [k for k in dict.fromkeys(keys) if k not in out and k not in hosts]
+    return out
+
+
 def _next_sentence(end: int, sent: Span, ctx: ArticleContext) -> bool:
     """``sent`` is the sentence right after the one ending at token ``end``."""
     return end <= sent.start and not ctx.doc[end:sent.start].text.strip()
@@ -855,6 +983,61 @@ def _circumstance(trig: Token) -> bool:
         tok = tok.head.head  # "at the onset of the meeting": the phrase the meeting is part of
     prep = tok.head
     return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+_PROGRAMME = {"program", "programme", "agenda", "schedule", "itinerary"}
+
+
+def _programme_owner(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
+    """"The program included a working meeting with Y, an exchange with ... and a meeting with
+    Z", "Other items on the agenda included a meeting with Y": items of the visit programme of
+    the story's principal, whose meetings they are."""
+    if trig.pos_ not in ("NOUN", "PROPN") or not parts:
+        return []
+    head = trig
+    while head.dep_ in ("conj", "appos") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # the later items of the list
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i < head.i:
+        head = head.head.head  # (an item the parser hung inside the one before: "... with members of A and a meeting with B")
+        while head.dep_ in ("conj", "appos") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() != "include" or verb.tag_ not in ("VBD", "VBN"):
+        return []  # (what "the agenda includes" may be still to come)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(s.lemma_.lower() in _PROGRAMME or s.lemma_.lower() == "item" and any(
+            o.lemma_.lower() in _PROGRAMME for p in s.children if p.dep_ == "prep" for o in p.children) for s in subjects):
+        return []
+    who = principal(ctx)
+    if who is None or who in parts or ctx.in_quote(trig.idx):
+        return []
+    return [who]
+
+
+def _bodies_met(trig: Token, ctx: ArticleContext) -> list[str]:
+    """"a meeting with members of the Austrian-French Center", "talks with the Foreign Policy
+    Committee": a body the vocabularies lack, named by the model's ORG entity as whom a meeting
+    noun is with (or whose members), as an organization of its own."""
+    if trig.pos_ not in ("NOUN", "PROPN") or ctx.in_quote(trig.idx):
+        return []
+    forum = ctx.vocab.meeting_triggers["forum_word"]
+    out: list[str] = []
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if any(m.kind == "Person" or m.kind == "Country" for m in ctx.index.mentions_in(obj.left_edge.i, obj.right_edge.i + 1)):
+                continue  # "talks with Lao Party General Secretary X": a person's post, not a body met
+            heads = [obj] if obj.lemma_.lower() not in ("member", "representative") else [
+                o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            heads = [t for h in heads for t in coordinated(h)]
+            for h in heads:
+                ent = next((e for e in trig.sent.ents if e.label_ == "ORG" and e.root.i == h.i), None)
+                if ent is None or ctx.index.mentions_in(ent.start, ent.end) or any(
+                        x.span.start < ent.end and ent.start < x.span.end for x in ctx.index.hits if x.kind not in ("issue", "demonym")):
+                    continue  # a body the index knows (or a title, a country inside it) is found as such
+                if any(t.lower_ in forum or is_trigger(t, ctx) for t in ent):
+                    continue  # "the Youth & Leaders Summit": an event, no party
+                out.append(organization_from_entity(ctx.index, ent))
+    return out
 
 
 def _principal_discussed(trig: Token, parts: list[str], ctx: ArticleContext) -> list[str]:
@@ -992,6 +1175,8 @@ def _listed_places(trig: Token, ctx: ArticleContext) -> list[Place]:
             for head in heads:
                 ent = next((e for e in trig.sent.ents if e.start <= head.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
                 place = ctx.place_for(ent) if ent is not None else None
+                if place is not None and places and (any(place.key == p.country for p in places) or head.i > 0 and head.doc[head.left_edge.i - 1].text == "("):
+                    continue  # "met in Turin (Italy)", "in Lyon, France": the city's country, one place
                 if place is not None and place not in places:
                     places.append(place)
             if len(places) >= 2:

@@ -34,7 +34,8 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
     for t in head.subtree:
         # clauses hanging off a noun ("the State Department, where the two discussed Gaza") or a
         # preposition ("on her first visit since taking office in January")
-        if t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger) and t.lower_ != "visiting":
+        if (t.dep_ in ("relcl", "acl", "pcomp") and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree and not _describes(t, trigger)
+                and t.lower_ != "visiting" and not _setting_held(t)):
             tokens -= {u.i for u in t.subtree} - _setting_phrase(t)
         # a clause nested deeper ("the first summit since Kim took office in January")
         elif t.dep_ == "advcl" and t.head.i != head.i and t.pos_ in ("VERB", "AUX") and trigger not in t.subtree:
@@ -47,6 +48,15 @@ def clause_chars(trigger: Token, ctx: ArticleContext) -> set[int]:
 
 
 _SETTING_NOUNS = {"part", "sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+def _setting_held(verb: Token) -> bool:
+    """"held meetings with A and B during the Summit of the Council of Europe, held in
+    Reykjavik": a participle of holding on the event the meeting was during or at tells where
+    that event, and so the meeting, took place."""
+    event = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in ("hold", "host")
+            and event.dep_ == "pobj" and event.head.lower_ in ("during", "at", "on"))
 
 
 def _setting_phrase(verb: Token) -> set[int]:
@@ -350,6 +360,45 @@ def _unknown_name(tok: Token, sent: Span, ctx: ArticleContext) -> Span | None:
 _PLACE_NOUNS = {"area", "region", "city", "capital", "province", "district", "suburb", "outskirts", "border", "coast", "island", "port", "airport"}
 
 
+def _city_after_site(best: Place, found: list[tuple[Span, bool, Place]], sent: Span) -> Place:
+    """"received Y at the Palacio de Viana, in Madrid": a site and, right after it past a comma,
+    "in" its city, both places of the meeting: the city."""
+    site = next((e for e, city, p in found if p is best and not city), None)
+    if site is None:
+        return best
+    doc = sent.doc
+    for ent, city, place in found:
+        if city and ent.start >= site.end + 2 and doc[site.end].text == "," and doc[site.end + 1].lower_ == "in" and (
+                ent.start == site.end + 2 or ent.start == site.end + 3 and doc[site.end + 2].lower_ == "the"):
+            return place
+    return best
+
+
+_DISCUSSING = {"discuss", "address", "review", "examine", "consider", "raise", "exchange"}
+
+
+def _topic_place(prep: Token, trigger: Token, ent: Span, ctx: ArticleContext) -> bool:
+    """The place's "in" qualifies what was discussed, not where: "a meeting on the crisis in
+    Gaza"; "the situation in the Mediterranean was also discussed", "they reviewed the security
+    situation in the Sahel" (a country or region in a common noun that is the subject of a
+    passive or the object of a verb of discussing; "discussed relations in Vienna" keeps the city)."""
+    noun = prep.head
+    if prep.lower_ != "in" or noun.pos_ != "NOUN" or noun.i == trigger.i:
+        return False
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "the situation in A and also the situation in B"
+    if (noun.dep_ == "pobj" and noun.head.lower_ in ("on", "about", "regarding") and noun.head.head.i == trigger.i
+            and trigger.pos_ in ("NOUN", "PROPN") and noun.ent_type_ not in ("DATE", "TIME")):
+        return True  # "a high-level meeting on the crisis in Gaza" (not "a meeting on Monday evening in Vienna")
+    # (the parser may coordinate the second topic with the verb itself)
+    if noun.dep_ not in ("nsubjpass", "dobj", "conj"):
+        return False
+    if not (noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _DISCUSSING):
+        return False
+    country = ctx.index.mention_at(ent.start)
+    return ent.label_ == "LOC" or country is not None and country.kind == "Country"
+
+
 def _qualifies_a_thing(ent: Span, ctx: ArticleContext) -> bool:
     """A place name compounded into a common noun that is no venue nor place word ("the
     Benelux-Baltic format", "the Normandy format"), after "the"."""
@@ -368,8 +417,10 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
     Janeiro"); a city is preferred to a building. ``quoted``: the trigger is in a quote that
     reports the meeting (a readout quoted), whose places count."""
     best: tuple[int, Place] | None = None
+    found: list[tuple[Span, bool, Place]] = []
     allowed = {trigger.i, *(a.i for a in trigger.ancestors)}
     allowed |= {c.i for a in (trigger, *trigger.ancestors) for c in a.children if same_talks_conjunct(c, ctx)}
+    allowed |= {c.i for c in trigger.children if _describes(c, trigger)}
     spans = place_spans(sent, ctx)
     # "cooperation in the Benelux-Baltic format", "in the Normandy format": a place name that
     # only qualifies a common noun names a grouping, not where anyone met
@@ -382,6 +433,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
         return prep
 
     for ent in spans:
+        if ent.start <= trigger.i < ent.end:
+            continue  # "the resumption of Cyprus Talks" read as one building: the meeting's own name
         prep = before(ent.start)
         if prep is not None and prep.text == ",":
             # "at the Presidential Palace, Riga": the city after the building is the meeting's
@@ -415,6 +468,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
             continue
         if prep.lower_ == "in" and ent.label_ not in ("GPE", "LOC", "FAC") and any(h.kind == "title" and h.span.end == prep.i for h in ctx.index.hits):
             continue  # "Minister of State in the Ministry of Foreign Affairs": the post's body, no venue
+        if _topic_place(prep, trigger, ent, ctx):
+            continue  # "During the meeting, the situation in the Mediterranean was discussed": a topic
         part_of = _as_part_of(prep, allowed | {c.i for c in trigger.children if _purpose(c)})
         if ent.start_char not in clause_chars(trigger, ctx) and not part_of:
             continue
@@ -426,10 +481,15 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
         if not near and not ctx.in_caption(sent.start_char):
             continue
         # a city (or country) before a building: "at the Defense Ministry in Tokyo" is in Tokyo
-        distance = abs(ent.start - trigger.i) + (0 if ent.label_ in ("GPE", "LOC") or _gazetteer_place(ent, ctx) else 5)
+        city = ent.label_ in ("GPE", "LOC") or _gazetteer_place(ent, ctx)
+        distance = abs(ent.start - trigger.i) + (0 if city else 5)
         place = ctx.place_for(ent)
+        if place is not None:
+            found.append((ent, bool(city), place))
         if place is not None and (best is None or distance < best[0]):
             best = (distance, place)
+    if best is not None:
+        best = (best[0], _city_after_site(best[1], found, sent))
     if best is None and _met_here(trigger):
         return dateline_place(ctx)
     if best is None:
@@ -442,6 +502,12 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
         if clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
             # "travel on to Moldova, where she will meet ...": the place the clause describes
             ent = next((e for e in place_spans(sent, ctx) if e.start <= clause.head.i < e.end), None)
+            if ent is None and clause.head.dep_ == "pobj" and clause.head.ent_type_ in ("DATE", "TIME"):
+                # "X was in Lisbon on Monday, where he held talks": the clause hangs on the day
+                # of being there; the place of that same verb, just before the day
+                verb = clause.head.head.head
+                ent = next((e for e in place_spans(sent, ctx) if e.end <= clause.head.i and e.root.dep_ == "pobj"
+                            and e.root.head.lower_ in ("in", "at") and e.root.head.head.i == verb.i), None)
             if ent is not None:
                 return ctx.place_for(ent)
         if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
@@ -612,7 +678,10 @@ _OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}
 
 
 def _describes(clause: Token, trigger: Token) -> bool:
-    """A participle on the meeting word itself: "the Meeting held last month", "talks held in Tokyo"."""
+    """A participle on the meeting word itself: "the Meeting held last month", "talks held in
+    Tokyo"; or its relative clause of who held it ("the talks she held with Y in Vienna")."""
+    if clause.dep_ == "relcl" and clause.head.i == trigger.i and clause.lemma_.lower() in ("have", "hold", "conduct"):
+        return any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in clause.children)
     return clause.dep_ == "acl" and clause.head.i == trigger.i and clause.tag_ in ("VBN", "VBD")
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
 from etl.vocab import load_vocabulary
-from etl.extract.meetings.triggers import held_as_described, is_trigger, mode_phrase_preps, visiting_guests
+from etl.extract.meetings.triggers import displaced_objects, held_as_described, is_trigger, mode_phrase_preps, visiting_guests
 from etl.extract.mentions import ActorIndex
 from etl.extract.mentions import TitleMention, add_gazetteer_actor
 from etl.extract.references import possessor, after_closed_list, coordinated, countries_of, refers_to, resolve_role_noun, role_phrase, title_words
@@ -28,11 +28,12 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
     if tok.pos_ == "VERB":
         preps += ("to",) if tok.lemma_.lower() in ("speak", "talk") else ()
     means = mode_phrase_preps(tok) if tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk", "confer", "meet") else []
+    means += _light_verb_with(tok)
     for prep in [*tok.children, *means]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found.extend(refers_to(obj, index, hosts, holders=holders) or _displaced_name(obj, index))
+                    found.extend(refers_to(obj, index, hosts, holders=holders) or _displaced_name(obj, index) or _name_closing_title(obj, index))
                 elif obj.dep_ == "pcomp" and obj.lower_ == "visiting":
                     # "met with visiting Foreign Minister X", parsed with X the object of "visiting"
                     for guest in (c for c in obj.children if c.dep_ == "dobj"):
@@ -57,10 +58,19 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         for obj in tok.children:
             if obj.dep_ == "dobj":
                 found.extend(refers_to(obj, index, hosts, holders=holders))
+        displaced = {g.i for g in displaced_objects(tok)}
         for guest in visiting_guests(tok):
             # "received visiting Foreign Minister X", parsed with X the object of "visiting"
-            found.extend(refers_to(guest, index, holders=holders))
+            keys = refers_to(guest, index, holders=holders)
+            if guest.i in displaced:
+                # "received at the Palace, in Madrid, the High Representative, X": the persons only
+                keys = [k for k in keys if k in index.actors and index.actors[k].kind == "Person"]
+            found.extend(keys)
         return list(dict.fromkeys(subject_of(tok, index, holders) + found))
+    held_in = _held_in_clause(tok, index, hosts, holders)
+    if held_in:
+        # "an official meeting he had with Y", "the talks that X held with Y": the clause's own people
+        return list(dict.fromkeys(held_in + found))
     with_copula = _copular_with(tok)
     for prep in with_copula:
         found.extend(k for obj in prep.children if obj.dep_ == "pobj" for k in refers_to(obj, index, hosts, holders=holders))
@@ -77,6 +87,39 @@ def own_participants(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
         # "A, B, C and D arrived in Minsk to participate in the talks": those taking part
         found = subject_of(tok, index, holders) + found
     return list(dict.fromkeys(found))
+
+
+_HELD_IN_VERBS = {"have", "hold", "conduct"}
+
+
+def _light_verb_with(tok: Token) -> list[Token]:
+    """"held a meeting on Monday with Y": the "with" the parser hung on the verb that holds
+    the meeting noun, past a phrase of time or place (when the noun has no "with" of its own
+    and the verb no other meeting word)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HELD_IN_VERBS:
+        return []  # (plural meetings with a list of "with"s are one each: their own rules)
+    if any(c.dep_ == "prep" and c.lower_ in EXPLICIT_PREPS for c in tok.children):
+        return []
+    withs = [p for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > tok.i]
+    if len(withs) != 1 or any(c.dep_ == "conj" for c in withs[0].children):
+        return []
+    return withs
+
+
+def _held_in_clause(tok: Token, index: ActorIndex, hosts: set[str], holders: bool) -> list[str]:
+    """A meeting noun whose relative clause tells who held it and with whom ("after an official
+    meeting he had with Minister Y", "the talks which X held with Y on Monday"): the clause's
+    subject and its "with"/"between" objects; [] unless the clause names someone met."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for rel in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _HELD_IN_VERBS):
+        met = [k for p in rel.children if p.dep_ == "prep" and p.lower_ in EXPLICIT_PREPS
+               for o in p.children if o.dep_ == "pobj" for k in refers_to(o, index, hosts, holders=holders)]
+        if not met:
+            continue
+        subject = [k for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for k in refers_to(c, index, holders=holders)]
+        return list(dict.fromkeys((subject or subject_of(tok, index, holders)) + met))
+    return []
 
 
 def _of_the_people(tok: Token, index: ActorIndex, holders: bool) -> list[str]:
@@ -289,7 +332,7 @@ def _all_counted(sent: Span) -> bool:
 
 # posts one holds alone for a country, met one by one on a summit's sidelines (foreign
 # ministers of two countries are as often met together, as a trilateral)
-_LEADERS = {"leader", "counterpart", "president", "prime minister", "head of state", "head of government"}
+_LEADERS = {"leader", "counterpart", "colleague", "president", "prime minister", "head of state", "head of government"}
 _TOGETHER = {"together", "jointly", "joint", "trilateral", "trilaterally", "quadrilateral", "multilateral", "collectively", "group"}
 
 
@@ -658,6 +701,23 @@ def _trailing_definite(title: TitleMention, index: ActorIndex) -> bool:
         return False
     m = index.mention_at(start - 2)
     return m is not None and m.key == title.person
+
+
+def _name_closing_title(obj: Token, index: ActorIndex) -> list[str]:
+    """"a working meeting with the Executive Director of the International Energy Agency Y":
+    the name that closes a title's phrase after the body of the post, with no comma or verb
+    between, parsed inside that body's phrase."""
+    if not any(h.kind == "title" and h.span.start <= obj.i < h.span.end for h in index.hits):
+        return []
+    doc = obj.doc
+    # (the name ends the phrase: its end is the sentence's or a comma's; what follows may hang on it)
+    m = next((m for m in index.mentions if m.kind == "Person" and obj.i < m.span.start and obj in m.span.root.ancestors
+              and (m.span.end >= len(doc) or doc[m.span.end].text in (",", ".", ";") or doc[m.span.end].is_space)), None)
+    if m is None or any(t.text in (",", ";", "(") or t.pos_ in ("VERB", "AUX") for t in doc[obj.i + 1:m.span.start]):
+        return []
+    if any(o.kind == "Person" and obj.i < o.span.start < m.span.start for o in index.mentions):
+        return []
+    return [m.key]
 
 
 def _displaced_name(obj: Token, index: ActorIndex) -> list[str]:

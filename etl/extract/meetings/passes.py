@@ -126,9 +126,13 @@ def lead_sentence(ctx: ArticleContext) -> Span | None:
         # not a wire dateline standing alone ("TOKYO, Aug. 25 (Yonhap) --"), nor a release's
         # header line of place and date without a verb ("New York, 24 September 2013")
         if (sent.start_char >= start and not ctx.in_caption(sent.start_char) and len(sent) > 6 and not sent.text.rstrip().endswith(("--", "—", "–"))
-                and any(t.pos_ in ("VERB", "AUX") for t in sent)):
+                and any(t.pos_ in ("VERB", "AUX") for t in sent) and not _META_LINE.match(sent.text)):
             return sent
     return None
+
+
+# a site's line of when the story was put up ("♦ Published: January 17, 2023; 12:44 ♦"): no lead
+_META_LINE = re.compile(r"^\W*(?:published|updated|last updated|posted)\b\s*(?::|on\b)", re.IGNORECASE)
 
 
 def subject_is_they(trig: Token) -> bool:

@@ -33,7 +33,10 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         if lemma == "visit":
             return not _practice_of_visits(tok)
         if lemma in ("conversation", "conference"):
-            return any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children)
+            if any(c.lemma_.lower() in triggers["phone_cue"] | triggers["video_cue"] for c in tok.children):
+                return True
+            # "X had a conversation with the Ambassador of Japan, Y": talks held with a person
+            return lemma == "conversation" and _held_with_a_person(tok, ctx)
         if lemma in triggers["with_only"] or tok.lower_ in triggers["with_only"]:
             # "had separate discussions with his counterparts": held with someone; not
             # "discussions on trade", "after discussions"
@@ -50,6 +53,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
     if (tok.pos_ == "NOUN" and lemma in triggers.get("working_meal", ()) and any(c.dep_ == "amod" and c.lower_ == "working" for c in tok.children)
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
         return True  # "a working breakfast with X": talks over a meal (not "a lunch hosted by X")
+    if tok.pos_ == "NOUN" and lemma == "exchange" and _exchange_with_someone(tok, ctx):
+        return True  # "an exchange with members of the Committee", "an exchange of views with X"
     if tok.pos_ == "VERB" and lemma == "call" and calls_on_someone(tok, ctx):
         return True  # "X called on Prime Minister Y at The Lodge": a courtesy call
     if tok.pos_ == "VERB" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
@@ -111,6 +116,41 @@ def _engages_someone(tok: Token, ctx: ArticleContext) -> bool:
         return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
 
     return any(c.dep_ == "nsubj" and person(c) for c in tok.children) and any(c.dep_ == "dobj" and person(c) for c in tok.children)
+_VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas"}
+
+
+def _held_with_a_person(tok: Token, ctx: ArticleContext) -> bool:
+    """"had a conversation with Y", "held a conversation with Y": a meeting noun that someone has
+    or holds, "with" (on it or on the verb) a person of the article."""
+    from etl.extract.references import refers_to
+
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct"):
+        return False
+    objects = [o for h in (tok, tok.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for o in objects for k in refers_to(o, ctx.index))
+
+
+def _exchange_with_someone(tok: Token, ctx: ArticleContext) -> bool:
+    """"an exchange with members of the Foreign Policy Committee", "a frank exchange of views
+    with Y": talks, when the exchange is with people or a body, and of nothing but views (not
+    "an exchange of prisoners with Y", "trade exchange with Y")."""
+    from etl.extract.references import refers_to
+
+    if any(c.dep_ == "prep" and c.lower_ == "of" and not any(o.lower_ in _VIEWS for o in c.children) for c in tok.children):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ not in ("frank", "intense", "brief", "open", "direct", "lively", "detailed", "candid", "fruitful") for c in tok.children):
+        return False
+    holder = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "hold", "conduct") else tok
+    views = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.lower_ in _VIEWS]
+    objects = [o for h in {tok, holder, *views} for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    for o in objects:
+        # (people or a body: "an exchange with Russia" may be of prisoners)
+        if o.lemma_.lower() in ("member", "representative") or any(
+                k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)):
+            return True
+        if any(e.label_ in ("ORG", "PERSON") and e.start <= o.i < e.end for e in tok.sent.ents) and ctx.index.mention_at(o.i) is None:
+            return True
+    return False
 
 
 def _meets_the_press(tok: Token, ctx: ArticleContext) -> bool:
@@ -176,7 +216,27 @@ def visiting_guests(verb: Token) -> list[Token]:
     if not any(c.dep_ == "dobj" for c in verb.children):
         heads += [a for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
                   for a in o.children if a.dep_ == "acl" and a.lower_ == "visiting" and a.tag_ == "VBG"]
-    return [g for h in heads for g in h.children if g.dep_ == "dobj"]
+    return [g for h in heads for g in h.children if g.dep_ == "dobj"] + displaced_objects(verb)
+
+
+_HOSTING_LEMMAS = {"receive", "welcome", "host"}
+
+
+def displaced_objects(verb: Token) -> list[Token]:
+    """The guest of "received yesterday at the Palace, in Madrid, the High Representative, X"
+    when the parser, with the object put after the verb's phrases, hangs it on the last of
+    them as an apposition: of a receiving verb with no object of its own, the appositions
+    after a noun of its phrases (a caller keeps only the persons among them)."""
+    if verb.lemma_.lower() not in _HOSTING_LEMMAS or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    out = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.i < verb.i:
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj":
+                out.extend(a for a in o.children if a.dep_ == "appos" and a.i > o.i)
+    return out
 
 
 def _receives_someone(tok: Token, ctx: ArticleContext) -> bool:
@@ -265,7 +325,9 @@ def _hosts_someone_at(tok: Token, ctx: ArticleContext) -> bool:
     preps = [*tok.children, *(p for o in tok.children if o.dep_ == "dobj" for p in o.children if p.lower_ == "at")]
     if not any(p.dep_ == "prep" and p.lower_ in ("at", "to") and named_place(p) for p in preps):
         return False
-    return any(o.dep_ == "dobj" and any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in tok.children)
+    # ("welcomed today at the Chancellery, in Vienna, the Foreign Minister of X, Y": the guest put last)
+    guests = [o for o in tok.children if o.dep_ == "dobj"] + displaced_objects(tok)
+    return any(any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in guests)
 
 
 def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:
@@ -387,8 +449,8 @@ def _speaks_with_someone(tok: Token, ctx: ArticleContext) -> bool:
     from etl.extract.references import refers_to
 
     for prep in [*tok.children, *mode_phrase_preps(tok)]:
-        if prep.dep_ != "prep":
-            continue
+        if prep.dep_ != "prep" and not (prep.dep_ == "agent" and prep.lower_ == "by"):
+            continue  # ("spoke by telephone" with "by" parsed as a passive's agent)
         if prep.lower_ in ("by", "over", "on") and prep.head.i == tok.i and any(c.lemma_.lower() in ctx.vocab.meeting_triggers["phone_cue"] | ctx.vocab.meeting_triggers["video_cue"] for c in prep.subtree):
             return True
         if prep.lower_ in ("with", "to"):
@@ -583,7 +645,10 @@ def _wish(tok: Token, wish_cues: frozenset[str]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "look":
         return any(c.lower_ == "forward" for c in tok.children)
-    return lemma in wish_cues
+    if lemma in wish_cues:
+        return True
+    # (the model may lemmatize "hopes" as "hop"): the cue's own inflected forms
+    return tok.pos_ in ("VERB", "NOUN") and any(tok.lower_ in (c + "s", c + "d", c + "ed", c + "ing", c[:-1] + "ing") for c in wish_cues)
 
 
 def _reported_future(chain: list[Token], ctx: ArticleContext) -> int:
