@@ -58,3 +58,14 @@ def test_the_premier_is_the_prime_minister_named_before() -> None:
         "attributed to \"nonsensical climate goals and suicidal migration policies\".\n",
         published="2031-04-01")
     assert ("Tomas Berg", "direct", "nonsensical climate goals and suicidal migration policies") in statements(facts)
+
+
+def test_according_to_the_same_report_is_the_body_that_reported() -> None:
+    facts = extract(
+        "Vale in Riga\n\n"
+        "Foreign Minister Ana Vale met Foreign Minister Tomas Berg in Riga on Monday, the Latvian "
+        "Foreign Ministry reported.\n\n"
+        "The talks also touched upon the \u201cdire humanitarian situation\u201d in the region, according "
+        "to the same report.\n",
+        published="2031-04-01")
+    assert ("Ministry of Foreign Affairs of Latvia", "direct", "dire humanitarian situation") in statements(facts)

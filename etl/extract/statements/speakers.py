@@ -229,8 +229,32 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     countries = [m.key for m in mentions if m is not None and m.kind == "Country"]
     if countries:
         return countries[0]
+    if tok.lemma_.lower() in DOCUMENTS | {"report"} and any(c.lower_ == "same" for c in tok.children):
+        return _same_source(tok, ctx)
     if tok.lemma_.lower() in DOCUMENTS:
         return author_of_document(tok, ctx)
+    return None
+
+
+def _same_source(tok: Token, ctx: ArticleContext) -> str | None:
+    """"according to the same report": the source the text named last before for that word,
+    the author of a report (noun) or the subject of "reported" (verb), a few sentences back
+    at most and outside quotation marks; an organization or country (a person's press office
+    read as the person is left alone: the report is the office's, not the person's words)."""
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    floor = sents[max(0, here - _EARLIER_DOCUMENT_SENTENCES)].start
+    for t in reversed(tok.doc[floor:tok.i]):
+        if t.lemma_.lower() != tok.lemma_.lower() or ctx.in_quote(t.idx):
+            continue
+        if t.pos_ in ("VERB", "AUX") and not hypothetical(t):
+            actor = _first_actor(subjects(t), ctx)
+        elif t.pos_ == "NOUN" and not any(c.lower_ == "same" for c in t.children):
+            actor = _named_author(t, ctx)
+        else:
+            continue
+        if actor is not None:
+            return actor if ctx.index.actors[actor].kind != "Person" else None
     return None
 
 
