@@ -169,3 +169,11 @@ def test_an_invitation_renewed_is_a_topic_the_invitation_a_visit_is_made_at_is_n
     assert topics and "visits" in topics[0]
     topics = _topics(lead + "The ministers discussed trade on the invitation of President Kofi Mensah.")
     assert topics and "visits" not in topics[0]
+
+
+def test_the_two_as_a_subject_refers_back_to_the_meeting() -> None:
+    topics = _topics(
+        "Prime Minister Lena Okafor met President Tomas Varga in Accra on Monday.\n\n"
+        "The two discussed trade and investments in clean, renewable energy and critical minerals exploration."
+    )
+    assert topics and {"trade", "energy-transition"} <= set(topics[0])

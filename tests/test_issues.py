@@ -114,6 +114,7 @@ def test_not_triggers(text: str, issue: str) -> None:
     ("I appreciate your comments about Laos, Cambodia, ASEAN.", "southeast-asia"),  # "comments about"
     ("Both sides share views on a variety of issues including Syria, Yemen and the entire region.", "yemen"),
     ("The call also dealt with developments in Somalia.", "somalia"),
+    ("Vale and Berg touched on several topics, including the war in Ukraine, the European Union, and trade.", "european-affairs"),
 ])
 def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: str) -> None:
     assert issue in issues_of(text)
@@ -126,6 +127,26 @@ def test_a_country_named_as_a_topic_of_talks_names_its_issue(text: str, issue: s
 ])
 def test_a_country_as_an_actor_is_not_an_issue(text: str) -> None:
     assert not issues_of(text) & {"korean-peninsula", "china-policy", "ukraine-war"}
+
+
+@pytest.mark.parametrize("text", [
+    "He noted that Nordland has strong relations with the country that it will continue to strengthen.",
+    "Nordland has close ties with Kenya.",
+])
+def test_relations_with_a_state_are_bilateral_relations(text: str) -> None:
+    assert "bilateral-relations" in issues_of(text)
+
+
+def test_relations_with_a_person_are_not_bilateral_relations() -> None:
+    assert "bilateral-relations" not in issues_of("She has close ties with the minister.")
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("The two leaders tackled emigration to Canada.", "migration"),
+    ("He criticised the union's climate goals.", "climate-change"),
+])
+def test_general_phrasings_of_issues(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
 
 
 def test_a_named_partnership_is_no_venue() -> None:

@@ -110,7 +110,17 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
         longer = sorted((o for o in index.titles if o.person and o.person not in beside and word in o.title.lower()), key=lambda o: o.span.start)
         if longer:
             return longer[0].person, False
+    same = _SAME_POST.get(t.title.lower())
+    if same is not None and t.span[0].lower_ == "the" and t.of is None:
+        # "According to the premier" for Prime Minister X: one post in two words
+        people = {o.person for o in index.titles if o.person and o.person not in here | beside and o.title.lower() == same}
+        if len(people) == 1:
+            return people.pop(), True
     return None, False
+
+
+# Bare titles that are another word for one post ("the premier" is the prime minister).
+_SAME_POST = {"premier": "prime minister"}
 
 
 def _named_beside(index: ActorIndex, t: TitleMention) -> set[str]:

@@ -253,6 +253,8 @@ class IssueMatcher:
                 out.append((_RELATIONS_KEY, doc[start:head.i + 1]))
                 continue
             end = _between_two_states(head, places)
+            if end is None:
+                end = _with_a_state(head, places)
             if end is not None:
                 out.append((_RELATIONS_KEY, doc[head.i:end + 1]))
                 continue
@@ -315,6 +317,19 @@ def _between_two_states(head: Token, places: set[int]) -> int | None:
             if len(sides) >= 2 and all(any(t.i in places for t in s.subtree if t.dep_ != "conj" or t is s) for s in sides):
                 return max(s.i for s in sides)
             if _two_states(obj):
+                return obj.i
+    return None
+
+
+def _with_a_state(head: Token, places: set[int]) -> int | None:
+    """"strong relations with the country", "ties with Kenya": a relationship noun whose
+    "with" (right after it) names a country, or "the country", "its neighbours": a state's
+    bilateral relations; the index of the phrase's last token, else None."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i == head.i + 1):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if any(t.i in places for t in obj.subtree if t.dep_ != "conj" or t is obj):
+                return obj.right_edge.i if obj.right_edge.i - obj.i < 4 else obj.i
+            if obj.lemma_.lower() in _STATE_NOUNS and any(c.dep_ in ("det", "poss") for c in obj.children):
                 return obj.i
     return None
 

@@ -221,13 +221,25 @@ def _subjects(sent: Span) -> list[Token]:
     """Subjects of the main clause, its coordinated clauses and the clauses they report."""
     verbs = [sent.root, *sent.root.conjuncts]
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "ccomp"]
-    return [c for v in verbs for c in v.children if c.dep_ in _SUBJECTS]
+    heads = [c for v in verbs for c in v.children if c.dep_ in _SUBJECTS]
+    root = sent.root
+    if root.pos_ == "NOUN":
+        # "The two discussed trade and ...", parsed with the verb as a modifier of its object
+        # (the root): the past-tense verb's subject, or the words the parser hung on the
+        # object before that verb ("two" as the object's number)
+        for verb in (c for c in root.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i < root.i):
+            own = [g for g in verb.children if g.dep_ in _SUBJECTS]
+            heads += own or [c for c in root.children if c.i < verb.i and c.dep_ in ("nummod", "compound", "nsubj")
+                             and c.pos_ in ("NUM", "PROPN", "NOUN", "PRON")]
+    return heads
 
 
 def _refers_back(tok: Token, ctx: ArticleContext, events: frozenset[str]) -> bool:
     if tok.lower_ in _GROUP_WORDS:
         return True
     words = {c.lower_ for c in tok.children}
+    if tok.pos_ == "NUM" and tok.lower_ in _GROUP_MODIFIERS and "the" in words:
+        return True  # "The two discussed ...", "the three agreed ..."
     if words & _GROUP_MODIFIERS and tok.pos_ in ("NOUN", "PROPN"):
         return True  # "both Prime Ministers", "the two sides", "all three"
     if tok.lemma_.lower() in _GROUP_NOUNS and (tok.tag_ in _PLURAL or tok.lemma_.lower() in ("trio", "pair", "duo")):

@@ -462,11 +462,24 @@ def _introducer(sent: Span, ctx: ArticleContext, reported: bool = False) -> str 
             if speaker is not None and ctx.index.actors[speaker].kind == "Person":
                 return speaker
             continue
+        if reported and _has_content(verb) and verb.dep_ in ("advcl", "conj"):
+            # "While he said that ..., Vale was quick to ..." then "“...”": a report in a
+            # clause of a sentence whose main subject is the same person
+            speaker = speaker_of_verb(verb, ctx)
+            if speaker is not None and ctx.index.actors[speaker].kind == "Person" and _main_subject_is(sent, speaker, ctx):
+                return speaker
+            continue
         if colon or not _has_content(verb):
             speaker = speaker_of_verb(verb, ctx)
             if speaker is not None:
                 return speaker
     return None
+
+
+def _main_subject_is(sent: Span, speaker: str, ctx: ArticleContext) -> bool:
+    """The sentence's main clause has that one actor for its subject."""
+    heads = subjects(sent.root)
+    return len(heads) == 1 and refers_to(heads[0], ctx.index) == [speaker]
 
 
 _ISSUING = {"issue", "release", "publish", "adopt", "sign"}

@@ -132,6 +132,11 @@ def _hyphenated_surname(tok: Token, ctx: ArticleContext) -> str | None:
 def _first_actor(heads: list[Token], ctx: ArticleContext) -> str | None:
     """The actor of the first subject that names one (a dateline word the parser took for a
     second subject names none)."""
+    if len(heads) > 1:
+        # "Arriving at X to meet Y's minister, Minister Z said": of two subjects the parser
+        # found, the one that is itself a name or a pronoun speaks, not a phrase that only
+        # names someone inside it (the participle clause taken for a subject)
+        heads = [h for h in heads if h.lower_ in ("he", "she") or refers_to(h, ctx.index)] or heads
     for head in heads:
         actor = actor_of_phrase(head, ctx)
         if actor is not None:
@@ -224,8 +229,32 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     countries = [m.key for m in mentions if m is not None and m.kind == "Country"]
     if countries:
         return countries[0]
+    if tok.lemma_.lower() in DOCUMENTS | {"report"} and any(c.lower_ == "same" for c in tok.children):
+        return _same_source(tok, ctx)
     if tok.lemma_.lower() in DOCUMENTS:
         return author_of_document(tok, ctx)
+    return None
+
+
+def _same_source(tok: Token, ctx: ArticleContext) -> str | None:
+    """"according to the same report": the source the text named last before for that word,
+    the author of a report (noun) or the subject of "reported" (verb), a few sentences back
+    at most and outside quotation marks; an organization or country (a person's press office
+    read as the person is left alone: the report is the office's, not the person's words)."""
+    sents = ctx.sentences()
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    floor = sents[max(0, here - _EARLIER_DOCUMENT_SENTENCES)].start
+    for t in reversed(tok.doc[floor:tok.i]):
+        if t.lemma_.lower() != tok.lemma_.lower() or ctx.in_quote(t.idx):
+            continue
+        if t.pos_ in ("VERB", "AUX") and not hypothetical(t):
+            actor = _first_actor(subjects(t), ctx)
+        elif t.pos_ == "NOUN" and not any(c.lower_ == "same" for c in t.children):
+            actor = _named_author(t, ctx)
+        else:
+            continue
+        if actor is not None:
+            return actor if ctx.index.actors[actor].kind != "Person" else None
     return None
 
 
@@ -484,6 +513,9 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
     here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), None)
     if here is None:
         return None
+    ahead = _cataphor(tok, ctx)
+    if ahead is not None:
+        return ahead
     for n in range(here, max(-1, here - _PRONOUN_WINDOW), -1):
         sent = sents[n]
         named = [m for m in ctx.index.mentions_in(sent.start, sent.end)
@@ -495,6 +527,8 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
             # before the pronoun's sentence, the main clause's subject ("Wang said he was eager
             # to hear what Hale had to say. But he ...": Wang, not Hale)
             main = [m for m in subj if _subject_head(m.span.root) in heads] if n != here else []
+            if n != here and not main and _same_pronoun(heads, tok):
+                continue  # "He added that X pledged ... He said, ...": the same "he" as before, not X
             return (main or subj)[-1].key
         if n == here:
             continue
@@ -511,6 +545,40 @@ def _pronoun_speaker(tok: Token, ctx: ArticleContext) -> str | None:
         if named:
             return named[-1].key
     return None
+
+
+_FRONTED_MARKS = {"while", "when", "as", "after", "before", "although", "though", "since", "once", "whilst"}
+
+
+def _cataphor(tok: Token, ctx: ArticleContext) -> str | None:
+    """"While he said that ..., Peters was quick to ...": the subject pronoun of a clause
+    that opens its sentence before the main clause stands for the main clause's subject when
+    that is one named person."""
+    if tok.lower_ not in ("he", "she") or tok.dep_ not in _SUBJECTS:
+        return None
+    clause = tok.head
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _FRONTED_MARKS for c in clause.children):
+        return None
+    main = clause.head
+    if clause.i > main.i or ctx.in_quote(tok.idx):
+        return None
+    heads = [h for h in subjects(main) if h.i > clause.right_edge.i]
+    if len(heads) != 1:
+        return None
+    keys = refers_to(heads[0], ctx.index)
+    if len(keys) == 1 and ctx.index.actors[keys[0]].kind == "Person":
+        return keys[0]
+    return None
+
+
+_PRONOUN_FORMS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
+
+
+def _same_pronoun(heads: list[Token], tok: Token) -> bool:
+    """A main-clause subject that is the same pronoun as ``tok`` ("he" for "he" or "his"): the
+    people named only in its reported clause are not who the later pronoun stands for."""
+    form = _PRONOUN_FORMS.get(tok.lower_)
+    return form is not None and any(_PRONOUN_FORMS.get(h.lower_) == form and h.pos_ == "PRON" for h in heads)
 
 
 def _unnamed_holder(tok: Token, ctx: ArticleContext) -> bool:
