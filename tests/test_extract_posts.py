@@ -217,6 +217,16 @@ def test_a_post_without_country_beside_a_same_rank_counterpart_takes_the_other_s
     assert ("Anna Berg", "Foreign Minister", "Kenya") in got
 
 
+def test_the_last_two_countries_of_a_list_are_no_pair_that_places_a_post() -> None:
+    facts = extract(
+        "The minister toured Chile, Kenya and Peru this week.\n\n"
+        "She followed up a phone call between President Tomas Vale and Kenyan President Anna Berg.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Anna Berg", "President", "Kenya") in got
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[2] is not None]
+
+
 def test_a_headline_list_is_no_apposition_and_its_title_case_words_no_name() -> None:
     facts = extract(
         "Vale, Chilean State Secretary Agree On Importance of Talks\n\n"

@@ -68,8 +68,12 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     # a country's post has one holder: one who holds it of no country is not that country's
     # when someone else is named holding it of that country
     taken = {o.person for o in index.titles if o.person and t.of is not None and o.title == t.title and o.of == t.of}
+    # one who holds the post of another country elsewhere ("FM X of Nepal" ... "Foreign Minister
+    # X") is not "the Bhutanese Foreign Minister" where the text names the post's country
+    elsewhere = {o.person for o in index.titles if o.person and t.of is not None and o.kind == t.kind and o.of is not None
+                 and o.of != t.of and index.actors.get(o.of) is not None and index.actors[o.of].kind == "Country"}
     holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))
-               and not (o.of is None and taken - {o.person})
+               and not (o.of is None and taken - {o.person}) and o.person not in elsewhere
                and not (o.of is None and t.of is not None and home is not None and t.of != home)]
     exact = {o.person for o in holders if t.of is not None and o.of == t.of}
     if len(exact) == 1:
@@ -502,8 +506,16 @@ def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
         if gap and all(w in _PAIR_GAP for w in gap) and ("and" in gap or gap[0] in ("-", "\u2013", "/")):
             if b.span.end < len(doc) and doc[b.span.end].lower_ == "and":
                 continue  # "X, Y and Z": a list, not a pair
+            if _listed_before(doc, places, a):
+                continue  # "the United Kingdom, France and Turkey": the list's last two, no pair
             out.add((a.ref, b.ref))
     return out
+
+
+def _listed_before(doc: Doc, places: list, a) -> bool:
+    """A country set off by a comma right after another ("X, Y and Z"): a list's item."""
+    s = a.span.start
+    return s >= 2 and doc[s - 1].text == "," and any(p.span.end == s - 1 and p.ref != a.ref for p in places)
 
 
 def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) -> set[str]:
