@@ -646,3 +646,22 @@ def test_visitors_who_arrive_in_the_home_capital_are_not_home_officials() -> Non
         "arrived in Minsk to take part in the talks on Belarus.", published="2016-11-29",
         source="BelTA (Belarusian Telegraph Agency)"))
     assert not any(of == "Belarus" for _, _, of in roles(facts))
+
+
+def test_a_capital_after_a_preposition_is_where_not_the_next_titles_country() -> None:
+    facts = extract(
+        "Chilean Foreign Minister Tomas Vale ended his visit to Kenya on Friday.\n\n"
+        "During the trip to Nairobi FM Vale also met Prime Minister Anna Berg.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Vale", "Foreign Minister", "Chile") in got
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[2] == "Kenya"]
+
+
+def test_a_title_ending_a_fronted_phrase_is_not_the_next_subjects_post() -> None:
+    facts = extract(
+        "On Monday, the Minister of Foreign Affairs, Tomas Vale, met the ambassadors of Kenya and Peru.\n\n"
+        "In a conversation with the Kenyan Ambassador, Tomas Vale highlighted the active dialogue between the two countries.",
+        published="2031-05-13", article_id="t")
+    got = roles(facts)
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[1] == "Ambassador"]
