@@ -665,3 +665,21 @@ def test_a_title_ending_a_fronted_phrase_is_not_the_next_subjects_post() -> None
         published="2031-05-13", article_id="t")
     got = roles(facts)
     assert not [r for r in got if r[0] == "Tomas Vale" and r[1] == "Ambassador"]
+
+
+def test_the_post_a_title_serves_is_not_the_title_of_the_name_after_it() -> None:
+    facts = extract(
+        "President Tomas Vale of Chile hosted Kenyan President Anna Berg on Monday.\n\n"
+        "The meeting was attended by the Chief of Staff to the President, Jorge Salas, and others.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert not [r for r in got if r[0] == "Jorge Salas" and r[1] == "President"]
+    assert ("Anna Berg", "President", "Kenya") in got
+
+
+def test_a_name_set_off_after_a_counterpart_is_that_counterpart() -> None:
+    facts = extract(
+        "The adviser to President Tomas Vale has revealed details of the president\u2019s meeting with his Malian "
+        "counterpart, Kodjo Amari Essien, earlier today.",
+        published="2031-05-13")
+    assert ("Kodjo Amari Essien", "President", "Mali") in roles(facts)

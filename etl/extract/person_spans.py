@@ -625,7 +625,9 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
     "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig")."""
     i = _past_the_posts_country(doc, i, blocked)
     # "the President of Mexico, Valeria Montes, at ...": the name set off by commas after the title
-    appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens)
+    # (also after a role noun: "his Ruritanian counterpart, Ana Lima Silva, ...")
+    appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens
+                                                              or i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in person_nouns())
     if appositive:
         i += 1
     j = i

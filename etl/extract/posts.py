@@ -565,7 +565,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
                 j += 1
         m = index.mention_at(j)
-        if m is not None and after < len(doc) and doc[after].text == "," and _subject_after_a_fronted_phrase(doc, start, m):
+        if m is not None and after < len(doc) and doc[after].text == "," and (_subject_after_a_fronted_phrase(doc, start, m)
+                                                                             or _post_to_the_title(doc, start)):
             m = None
         apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
@@ -831,6 +832,15 @@ def _closes_a_fronted_clause(name, h: Hit) -> bool:
     # "Following a breakfast with the Special Coordinator, X, the Secretary-General met ...":
     # the name ends a fronted prepositional phrase; the title is the clause's own subject
     return name.dep_ == "pobj" and title.dep_ in ("nsubj", "nsubjpass") and name.head.i < name.i < title.i
+
+
+def _post_to_the_title(doc: Doc, start: int) -> bool:
+    """"the Chief of Staff to the President, X", "an adviser to the Minister, Y": the title is the
+    one a post serves (a noun right before "to"), so the name set off after it holds that post,
+    not the title ("spoke to the President, X" is an apposition: a verb before "to")."""
+    if start < 2 or doc[start].lower_ != "the" or doc[start - 1].lower_ != "to":
+        return False
+    return doc[start - 2].pos_ in ("NOUN", "PROPN")
 
 
 def _subject_after_a_fronted_phrase(doc: Doc, start: int, m: ActorMention) -> bool:
