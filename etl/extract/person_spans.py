@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from etl.vocab import load_vocabulary
 from etl.nlp import TITLE_ABBREVIATIONS  # "PM Modi's": the model's entity may begin with the title
 from etl.extract.names import DATA, PARTICLES, SUFFIXES, culture, honorifics, is_initial
+from etl.extract.portfolios import _serial_list_goes_on
 
 NOT_NAME_WORDS = {
     "covid", "coronavirus", "mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prime", "minister",
@@ -190,6 +191,8 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
             return  # "U.S. State Secretary Agree On Importance ...": a Title Case headline's words, no name ("Lee In-young" is one)
         if headline and any(_meeting_word(t) for t in span):
             return  # "Foreign Minister Holds Phone Call with ...": the headline's predicate, no name
+        if _a_portfolio_of_a_list(span):
+            return
         covered.update(range(span.start, span.end))
         out.append(Candidate(span, headline=headline, introduced=_introduced(doc, span.start, title_ends, covered)))
 
@@ -725,6 +728,14 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
     if any(_title_word(t) or t.lower_ in NOT_NAME_WORDS for t in doc[k:j]):
         return None
     return clean_person_span(doc[k:j], title_tokens, blocked)
+
+
+def _a_portfolio_of_a_list(span: Span) -> bool:
+    """"the Special Adviser, Special Duties, Communications and Strategy": words ending in a
+    plural proper noun, then a comma and a list of capitalized words up to "and": the
+    portfolios of a post, no name."""
+    doc, j = span.doc, span.end
+    return span[-1].tag_ == "NNPS" and j < len(doc) and doc[j].text == "," and _serial_list_goes_on(doc, j)
 
 
 _TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chancellor", "king", "queen", "emperor", "senator", "governor", "ambassador"})
