@@ -683,3 +683,9 @@ def test_a_name_set_off_after_a_counterpart_is_that_counterpart() -> None:
         "counterpart, Kodjo Amari Essien, earlier today.",
         published="2031-05-13")
     assert ("Kodjo Amari Essien", "President", "Mali") in roles(facts)
+
+
+def test_a_title_only_one_country_uses_is_that_countrys_even_with_a_capitalized_first_word() -> None:
+    facts = extract("Prime Cabinet Secretary Tomas Vale on Saturday held talks with Angolan President Anna Berg.",
+                    published="2031-05-13")
+    assert ("Tomas Vale", "Prime Cabinet Secretary", "Kenya") in roles(facts)
