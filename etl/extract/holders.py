@@ -167,10 +167,41 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer, home: str | None
             continue
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
-        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index, country):
+        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index, country) or _arrives_as_he(actor.key, index, country):
             continue
         if actor.roles:
             _give_country(index, gaz, actor, country)
+
+
+_THIRD_PERSON = {"he", "she"}
+
+
+def _arrives_as_he(person: str, index: ActorIndex, country: str) -> bool:
+    """"Foreign Minister X met his counterparts in Phnom Penh ... He also met Y after arriving in
+    the Cambodian capital": a sentence opening with "he" or "she" right after one that names the
+    person and no one else has them arrive in the country (also in a phrase on the verb, "after
+    arriving in"): the person is a visitor there, not its official."""
+    doc = index.doc
+    sents = [s for s in doc.sents if not all(t.is_space or t.is_punct for t in s)]
+    for prev, sent in zip(sents, sents[1:]):
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in _THIRD_PERSON or first.dep_ != "nsubj":
+            continue
+        named = {m.key for m in index.mentions_in(prev.start, prev.end) if m.kind == "Person"}
+        if named != {person}:
+            continue
+        verb = first.head
+        for v in verb.subtree:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in _ARRIVAL_VERBS:
+                continue
+            k = v
+            while k.i != verb.i and k.dep_ in ("pcomp", "prep", "advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in k.children):
+                k = k.head
+            if k.i != verb.i:
+                continue
+            if any(h.ref == country and v.i < h.span.start <= v.right_edge.i and _placed_in(doc, h) for h in index.hits):
+                return True
+    return False
 
 
 def _met_elsewhere(person: str, country: str, index: ActorIndex) -> bool:
