@@ -139,3 +139,18 @@ def test_the_prime_minister_of_a_country_keeps_the_country() -> None:
 def test_a_name_right_after_the_body_of_the_post() -> None:
     facts = extract("Minister Lukas Hofer had a working meeting with the Executive Director of the International Energy Agency Marco Bellini.")
     assert people(facts) == {"Lukas Hofer", "Marco Bellini"}
+
+
+def test_the_portfolios_listed_after_a_title_are_no_name() -> None:
+    facts = extract(
+        "The Special Adviser, Special Duties, Communications and Strategy to President Tomas Vale has revealed "
+        "details of the meeting.", published="2031-05-13")
+    assert not [n for n in people(facts) if "Duties" in n]
+    assert "Tomas Vale" in people(facts)
+
+
+def test_a_quoted_nickname_inside_a_name_is_no_part_of_its_label() -> None:
+    facts = extract(
+        "The call was between President Tomas \u201cTommy\u201d Vale and Kenyan President Anna Berg on Monday. "
+        "Vale said the talks went well.", published="2031-05-13")
+    assert people(facts) == {"Tomas Vale", "Anna Berg"}

@@ -217,6 +217,16 @@ def test_a_post_without_country_beside_a_same_rank_counterpart_takes_the_other_s
     assert ("Anna Berg", "Foreign Minister", "Kenya") in got
 
 
+def test_the_last_two_countries_of_a_list_are_no_pair_that_places_a_post() -> None:
+    facts = extract(
+        "The minister toured Chile, Kenya and Peru this week.\n\n"
+        "She followed up a phone call between President Tomas Vale and Kenyan President Anna Berg.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Anna Berg", "President", "Kenya") in got
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[2] is not None]
+
+
 def test_a_headline_list_is_no_apposition_and_its_title_case_words_no_name() -> None:
     facts = extract(
         "Vale, Chilean State Secretary Agree On Importance of Talks\n\n"
@@ -636,3 +646,46 @@ def test_visitors_who_arrive_in_the_home_capital_are_not_home_officials() -> Non
         "arrived in Minsk to take part in the talks on Belarus.", published="2016-11-29",
         source="BelTA (Belarusian Telegraph Agency)"))
     assert not any(of == "Belarus" for _, _, of in roles(facts))
+
+
+def test_a_capital_after_a_preposition_is_where_not_the_next_titles_country() -> None:
+    facts = extract(
+        "Chilean Foreign Minister Tomas Vale ended his visit to Kenya on Friday.\n\n"
+        "During the trip to Nairobi FM Vale also met Prime Minister Anna Berg.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert ("Tomas Vale", "Foreign Minister", "Chile") in got
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[2] == "Kenya"]
+
+
+def test_a_title_ending_a_fronted_phrase_is_not_the_next_subjects_post() -> None:
+    facts = extract(
+        "On Monday, the Minister of Foreign Affairs, Tomas Vale, met the ambassadors of Kenya and Peru.\n\n"
+        "In a conversation with the Kenyan Ambassador, Tomas Vale highlighted the active dialogue between the two countries.",
+        published="2031-05-13", article_id="t")
+    got = roles(facts)
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[1] == "Ambassador"]
+
+
+def test_the_post_a_title_serves_is_not_the_title_of_the_name_after_it() -> None:
+    facts = extract(
+        "President Tomas Vale of Chile hosted Kenyan President Anna Berg on Monday.\n\n"
+        "The meeting was attended by the Chief of Staff to the President, Jorge Salas, and others.",
+        published="2031-05-13")
+    got = roles(facts)
+    assert not [r for r in got if r[0] == "Jorge Salas" and r[1] == "President"]
+    assert ("Anna Berg", "President", "Kenya") in got
+
+
+def test_a_name_set_off_after_a_counterpart_is_that_counterpart() -> None:
+    facts = extract(
+        "The adviser to President Tomas Vale has revealed details of the president\u2019s meeting with his Malian "
+        "counterpart, Kodjo Amari Essien, earlier today.",
+        published="2031-05-13")
+    assert ("Kodjo Amari Essien", "President", "Mali") in roles(facts)
+
+
+def test_a_title_only_one_country_uses_is_that_countrys_even_with_a_capitalized_first_word() -> None:
+    facts = extract("Prime Cabinet Secretary Tomas Vale on Saturday held talks with Angolan President Anna Berg.",
+                    published="2031-05-13")
+    assert ("Tomas Vale", "Prime Cabinet Secretary", "Kenya") in roles(facts)

@@ -224,3 +224,14 @@ def test_a_bare_title_of_a_country_is_the_one_holder_of_that_very_post() -> None
     got = roles(facts)
     assert ("Jorge Ivan Ruiz", "President", "Colombia") in got
     assert ("Rosa Mendes", "President", "Colombia") not in got
+
+
+def test_a_bare_title_of_one_country_is_not_the_holder_of_that_post_for_another() -> None:
+    facts = extract(
+        "Minister Ana Lima met Peruvian, Chilean counterparts\n\n"
+        "External Affairs Minister Ana Lima on Tuesday met the Chilean Foreign Minister in Lima. \"Good to meet FM "
+        "Jorge Salas of Peru,\" she said. Foreign Minister Jorge Salas also met her on Tuesday.",
+        published="2024-03-14")
+    got = roles(facts)
+    assert ("Jorge Salas", "Foreign Minister", "Peru") in got
+    assert ("Jorge Salas", "Foreign Minister", "Chile") not in got

@@ -115,3 +115,18 @@ def test_a_wire_credit_glued_by_a_colon_leaves_the_first_title_whole() -> None:
                     published="2021-08-24")
     assert any(name == "Tariq Mahmood Rana" and title == "Foreign Minister" for name, title, _ in roles(facts))
     assert [s[0] for s in statements(facts)] == ["Tariq Mahmood Rana"]
+
+
+def test_the_one_named_before_he_arrives_in_the_datelines_country_is_a_visitor_there() -> None:
+    text = ("Minister looks forward to talks\n\n"
+            "NAIROBI - Foreign Minister Tomas Vale met his regional counterparts in Nairobi on Tuesday.\n\n"
+            "He also met the foreign ministers of Peru and Chile after arriving in the Kenyan capital to attend the meeting.")
+    got = roles(extract(text, published="2031-05-13"))
+    assert not [r for r in got if r[0] == "Tomas Vale" and r[2] == "Kenya"]
+
+
+def test_the_dateline_still_places_the_one_named_when_he_arrives_nowhere() -> None:
+    text = ("Minister looks forward to talks\n\n"
+            "NAIROBI - Foreign Minister Tomas Vale met his regional counterparts in Nairobi on Tuesday.\n\n"
+            "He also met the foreign ministers of Peru and Chile before the meeting.")
+    assert ("Tomas Vale", "Foreign Minister", "Kenya") in roles(extract(text, published="2031-05-13"))

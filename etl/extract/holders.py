@@ -68,8 +68,12 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     # a country's post has one holder: one who holds it of no country is not that country's
     # when someone else is named holding it of that country
     taken = {o.person for o in index.titles if o.person and t.of is not None and o.title == t.title and o.of == t.of}
+    # one who holds the post of another country elsewhere ("FM X of Nepal" ... "Foreign Minister
+    # X") is not "the Bhutanese Foreign Minister" where the text names the post's country
+    elsewhere = {o.person for o in index.titles if o.person and t.of is not None and o.kind == t.kind and o.of is not None
+                 and o.of != t.of and index.actors.get(o.of) is not None and index.actors[o.of].kind == "Country"}
     holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))
-               and not (o.of is None and taken - {o.person})
+               and not (o.of is None and taken - {o.person}) and o.person not in elsewhere
                and not (o.of is None and t.of is not None and home is not None and t.of != home)]
     exact = {o.person for o in holders if t.of is not None and o.of == t.of}
     if len(exact) == 1:
@@ -173,10 +177,41 @@ def dateline_posts(doc: Doc, index: ActorIndex, gaz: Gazetteer, home: str | None
             continue
         if _rank_taken(actor.key, country, index):
             continue  # "TOKYO -- President Kim and Japanese Prime Minister Okada": Kim is the visitor
-        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index, country):
+        if _met_elsewhere(actor.key, country, index) or _arrives(actor.key, index, country) or _arrives_as_he(actor.key, index, country):
             continue
         if actor.roles:
             _give_country(index, gaz, actor, country)
+
+
+_THIRD_PERSON = {"he", "she"}
+
+
+def _arrives_as_he(person: str, index: ActorIndex, country: str) -> bool:
+    """"Foreign Minister X met his counterparts in Phnom Penh ... He also met Y after arriving in
+    the Cambodian capital": a sentence opening with "he" or "she" right after one that names the
+    person and no one else has them arrive in the country (also in a phrase on the verb, "after
+    arriving in"): the person is a visitor there, not its official."""
+    doc = index.doc
+    sents = [s for s in doc.sents if not all(t.is_space or t.is_punct for t in s)]
+    for prev, sent in zip(sents, sents[1:]):
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.lower_ not in _THIRD_PERSON or first.dep_ != "nsubj":
+            continue
+        named = {m.key for m in index.mentions_in(prev.start, prev.end) if m.kind == "Person"}
+        if named != {person}:
+            continue
+        verb = first.head
+        for v in verb.subtree:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in _ARRIVAL_VERBS:
+                continue
+            k = v
+            while k.i != verb.i and k.dep_ in ("pcomp", "prep", "advcl", "xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in k.children):
+                k = k.head
+            if k.i != verb.i:
+                continue
+            if any(h.ref == country and v.i < h.span.start <= v.right_edge.i and _placed_in(doc, h) for h in index.hits):
+                return True
+    return False
 
 
 def _met_elsewhere(person: str, country: str, index: ActorIndex) -> bool:
@@ -512,8 +547,16 @@ def _country_pairs(index: ActorIndex) -> set[tuple[str, str]]:
         if gap and all(w in _PAIR_GAP for w in gap) and ("and" in gap or gap[0] in ("-", "\u2013", "/")):
             if b.span.end < len(doc) and doc[b.span.end].lower_ == "and":
                 continue  # "X, Y and Z": a list, not a pair
+            if _listed_before(doc, places, a):
+                continue  # "the United Kingdom, France and Turkey": the list's last two, no pair
             out.add((a.ref, b.ref))
     return out
+
+
+def _listed_before(doc: Doc, places: list, a) -> bool:
+    """A country set off by a comma right after another ("X, Y and Z"): a list's item."""
+    s = a.span.start
+    return s >= 2 and doc[s - 1].text == "," and any(p.span.end == s - 1 and p.ref != a.ref for p in places)
 
 
 def _countries_beside(index: ActorIndex, person: str, placed: dict[str, str]) -> set[str]:

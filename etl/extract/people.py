@@ -115,7 +115,7 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         p.spans.append(span)
         spans[span.start] = span
         mention_of[span.start] = p
-        text = " ".join(span.text.split())
+        text = " ".join((c.text if isinstance(c, Candidate) else span.text).split())
         if text not in p.forms:
             p.forms.append(text)
         if name is not None and name.full:

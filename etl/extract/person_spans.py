@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from etl.vocab import load_vocabulary
 from etl.nlp import TITLE_ABBREVIATIONS  # "PM Modi's": the model's entity may begin with the title
 from etl.extract.names import DATA, PARTICLES, SUFFIXES, culture, honorifics, is_initial
+from etl.extract.portfolios import _serial_list_goes_on
 
 NOT_NAME_WORDS = {
     "covid", "coronavirus", "mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prime", "minister",
@@ -67,14 +68,18 @@ class Candidate:
     span: Span
     headline: bool = False  # in a Title Case line: needs the body's confirmation
     introduced: bool = False  # right after a title, role noun or honorific ("Minister Hayashi")
+    nickname: tuple[int, int] | None = None  # the tokens of a quoted nickname inside the name, quotes included
 
     @property
     def text(self) -> str:
-        return self.span.text
+        if self.nickname is None:
+            return self.span.text
+        a, b = self.nickname
+        return " ".join(t.text for t in self.span if not a <= t.i < b)
 
     @property
     def words(self) -> int:
-        return sum(1 for t in self.span if not t.is_punct)
+        return sum(1 for t in self.span if not t.is_punct and (self.nickname is None or not self.nickname[0] <= t.i < self.nickname[1]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -190,9 +195,15 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
             return  # "U.S. State Secretary Agree On Importance ...": a Title Case headline's words, no name ("Lee In-young" is one)
         if headline and any(_meeting_word(t) for t in span):
             return  # "Foreign Minister Holds Phone Call with ...": the headline's predicate, no name
+        if _a_portfolio_of_a_list(span):
+            return
         covered.update(range(span.start, span.end))
         out.append(Candidate(span, headline=headline, introduced=_introduced(doc, span.start, title_ends, covered)))
 
+    for span, nick in _names_with_a_nickname(doc, blocked, title_tokens, limit):
+        if not covered.intersection(range(span.start, span.end)) and not any(a <= span.start_char < b for a, b in skip):
+            covered.update(range(span.start, span.end))
+            out.append(Candidate(span, headline=any(a <= span.start_char < b for a, b in heads), nickname=nick))
     for ent in doc.ents:
         if ent.end_char > limit or ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in skip):
             continue
@@ -243,6 +254,41 @@ def person_candidates(doc: Doc, blocked: set[int], title_tokens: set[int], title
     names = {i for o in out for i in range(o.span.start, o.span.end)}
     for c in out:
         c.introduced = c.introduced or _introduced(doc, c.span.start, title_ends, names)
+    return out
+
+
+_OPEN_QUOTES = {'"', "\u201c", "'", "\u2018"}
+_CLOSE_QUOTES = {'"', "\u201d", "'", "\u2019"}
+
+
+def _names_with_a_nickname(doc: Doc, blocked: set[int], title_tokens: set[int], limit: int) -> list[tuple[Span, tuple[int, int]]]:
+    """"Ferdinand "Bongbong" Marcos Jr.", "Joko "Jokowi" Widodo": a given name, a nickname in
+    quotes and a family name (and a suffix), one name; the nickname's tokens are no part of it
+    as written out."""
+    def name_word(k: int) -> bool:
+        t = doc[k]
+        return (t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" and k not in blocked and k not in title_tokens
+                and t.lower_ not in NOT_NAME_WORDS and not _title_word(t))
+    out = []
+    for q in range(1, len(doc) - 3):
+        if doc[q].text not in _OPEN_QUOTES or not name_word(q - 1) or doc[q].idx >= limit:
+            continue
+        k = q + 1
+        while k < len(doc) and k - q <= 2 and doc[k].is_alpha and doc[k].text[:1].isupper():
+            k += 1
+        if k == q + 1 or k >= len(doc) or doc[k].text not in _CLOSE_QUOTES:
+            continue
+        end = k + 1
+        while end < len(doc) and end - k <= 3 and name_word(end):
+            end += 1
+        if end == k + 1:
+            continue
+        if end < len(doc) and doc[end].lower_ in SUFFIXES:
+            end += 1
+        start = q - 1
+        if start > 0 and name_word(start - 1) and doc[start - 1].ent_type_ == "PERSON":
+            start -= 1  # two given names before the nickname
+        out.append((doc[start:end], (q, k + 1)))
     return out
 
 
@@ -625,7 +671,9 @@ def _name_after(doc: Doc, i: int, blocked: set[int], title_tokens: set[int], lim
     "Minister for Foreign Affairs of Mongolia Batbayar Ganzorig")."""
     i = _past_the_posts_country(doc, i, blocked)
     # "the President of Mexico, Valeria Montes, at ...": the name set off by commas after the title
-    appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens)
+    # (also after a role noun: "his Ruritanian counterpart, Ana Lima Silva, ...")
+    appositive = i + 1 < len(doc) and doc[i].text == "," and ((i - 1) in blocked or (i - 1) in title_tokens
+                                                              or i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in person_nouns())
     if appositive:
         i += 1
     j = i
@@ -723,6 +771,14 @@ def _name_after_comma(doc: Doc, i: int, blocked: set[int], title_tokens: set[int
     if any(_title_word(t) or t.lower_ in NOT_NAME_WORDS for t in doc[k:j]):
         return None
     return clean_person_span(doc[k:j], title_tokens, blocked)
+
+
+def _a_portfolio_of_a_list(span: Span) -> bool:
+    """"the Special Adviser, Special Duties, Communications and Strategy": words ending in a
+    plural proper noun, then a comma and a list of capitalized words up to "and": the
+    portfolios of a post, no name."""
+    doc, j = span.doc, span.end
+    return span[-1].tag_ == "NNPS" and j < len(doc) and doc[j].text == "," and _serial_list_goes_on(doc, j)
 
 
 _TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chancellor", "king", "queen", "emperor", "senator", "governor", "ambassador"})

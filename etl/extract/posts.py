@@ -65,6 +65,8 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     hit = gaz_at.get(i - 1)
     if hit is not None and hit.span.end == i and hit.kind in ("demonym", "country", "org", "capital"):
         start = hit.span.start
+        if hit.kind == "capital" and not possessive and start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+            return None, end  # "during the trip to Tbilisi FM X": where the trip went, not the post's country
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         return hit.ref, start
@@ -113,6 +115,7 @@ def _country_modifier(doc: Doc, end: int, gaz_at: dict[int, Hit], index: ActorIn
     return None, end
 
 
+_PLACE_PREPOSITIONS = {"to", "in", "at", "from", "into"}
 _MODIFIER_POS = {"PROPN", "ADJ", "NOUN"}
 _MISSIONS = {"embassy", "consulate", "mission", "delegation"}
 
@@ -562,6 +565,9 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
                 j += 1
         m = index.mention_at(j)
+        if m is not None and after < len(doc) and doc[after].text == "," and (_subject_after_a_fronted_phrase(doc, start, m)
+                                                                             or _post_to_the_title(doc, start)):
+            m = None
         apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
@@ -826,6 +832,30 @@ def _closes_a_fronted_clause(name, h: Hit) -> bool:
     # "Following a breakfast with the Special Coordinator, X, the Secretary-General met ...":
     # the name ends a fronted prepositional phrase; the title is the clause's own subject
     return name.dep_ == "pobj" and title.dep_ in ("nsubj", "nsubjpass") and name.head.i < name.i < title.i
+
+
+def _post_to_the_title(doc: Doc, start: int) -> bool:
+    """"the Chief of Staff to the President, X", "an adviser to the Minister, Y": the title is the
+    one a post serves (a noun right before "to"), so the name set off after it holds that post,
+    not the title ("spoke to the President, X" is an apposition: a verb before "to")."""
+    if start < 2 or doc[start].lower_ != "the" or doc[start - 1].lower_ != "to":
+        return False
+    return doc[start - 2].pos_ in ("NOUN", "PROPN")
+
+
+def _subject_after_a_fronted_phrase(doc: Doc, start: int, m: ActorMention) -> bool:
+    """"In a conversation with the Estonian Ambassador, X highlighted ...": a "the" title that
+    ends a prepositional phrase opening the sentence (no comma before it), then a name its
+    finite verb follows at once: the name is the main clause's subject, not the title's holder."""
+    if start >= len(doc) or doc[start].lower_ != "the" or m.span.end >= len(doc):
+        return False
+    sent = doc[start].sent
+    first = doc[sent.start]
+    if sent.start >= start or not (first.pos_ == "ADP" or first.lower_ in ("following", "during")):
+        return False
+    if any(t.text in (",", ";", ":") for t in doc[sent.start:start]):
+        return False
+    return doc[m.span.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _ends_a_fronted_phrase(doc: Doc, m: ActorMention, h: Hit) -> bool:
