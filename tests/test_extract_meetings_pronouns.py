@@ -31,3 +31,18 @@ def test_he_in_a_clause_on_a_place_is_the_subject() -> None:
     )
     got = _people(text)
     assert not any("Rodrigo Almansa" in m and "Lucia Arteaga" in m and "Tiago Ferrabras" not in m for m in got)
+
+
+def test_he_after_bullets_is_the_person_of_the_bullets_before() -> None:
+    text = (
+        "Tarvian leader's meetings in Lima\n\n"
+        "At A Glance\n\n"
+        "  • Peruvian President Anselm Vortek had three bilateral meetings on the sidelines of the summit.\n"
+        "  • He met with the leaders of Canada, Chile, and Ruritania.\n"
+        "  • He had a brief conversation with the leaders of Japan and the US on fisheries.\n\n"
+        "Here is a look back at Vortek's meetings with Ruritanian Prime Minister Tavita Reo.\n"
+    )
+    got = _people(text, "2031-09-09")
+    assert ["Anselm Vortek", "Japan", "United States"] in got
+    # (the one Prime Minister of a country the vocabularies lack is no leader of Japan)
+    assert not any("Tavita Reo" in m and "United States" in m for m in got)

@@ -79,7 +79,8 @@ class ActorIndex:
         """The most recent person mention before a token (for he/she), preferring subjects."""
         doc = self.doc
         sent_start = doc[token_index].sent.start
-        sents = list(doc.sents)
+        # (a bullet or a rule standing alone is no sentence of the window: "• He met ...")
+        sents = [s for s in doc.sents if s.start == sent_start or any(t.is_alpha for t in s)]
         idx = next((i for i, s in enumerate(sents) if s.start == sent_start), 0)
         floor = sents[max(0, idx - window_sents + 1)].start
         candidates = [

@@ -122,11 +122,13 @@ _VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas"}
 def _held_with_a_person(tok: Token, ctx: ArticleContext) -> bool:
     """"had a conversation with Y", "held a conversation with Y": a meeting noun that someone has
     or holds, "with" (on it or on the verb) a person of the article."""
-    from etl.extract.references import refers_to
+    from etl.extract.references import countries_of, refers_to, role_phrase
 
     if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct"):
         return False
     objects = [o for h in (tok, tok.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if any(role_phrase(o) is not None and countries_of(o, ctx.index) for o in objects):
+        return True  # "had a brief conversation with the leaders of Japan and the US": people by their posts
     return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for o in objects for k in refers_to(o, ctx.index))
 
 
