@@ -117,6 +117,12 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
         return countries
     if phrase == "colleague" and not countries:
         return []  # "his European colleagues": which ones is not said
+    if not countries:
+        # "met his Asean counterparts": the members of a body, unnamed, are that body's side
+        bodies = [m.key for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                  for m in [index.mention_at(c.i)] if m is not None and m.kind == "Organization" and m.key not in exclude]
+        if bodies:
+            return list(dict.fromkeys(bodies))
     if not countries and _unnamed_group(tok, phrase, index):
         return []
     kinds = _kinds_for(phrase, tok, index)

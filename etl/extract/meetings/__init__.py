@@ -233,6 +233,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
+    drafts = _told_one_by_one(drafts, ctx)
     drafts = _one_primary(settle(drafts))
     _mode_told_after(drafts, ctx)
     for d in drafts:
@@ -240,6 +241,32 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+_TOGETHER = re.compile(r"\b(trilateral|three-way|joint|jointly|together|summit|format)\b", re.I)
+
+
+def _told_one_by_one(drafts: list[MeetingDraft], ctx: ArticleContext) -> list[MeetingDraft]:
+    """"He also met the foreign ministers of A and B. ... He then met A's Foreign Minister Y.
+    He also met B's Foreign Minister Z": a meeting of one person with several, each of whom
+    the story later tells meeting that person alone (in the same status, on no other day), is
+    those meetings summed up, not a meeting of its own (unless its sentence says they met
+    together: "a trilateral meeting", "jointly")."""
+    roots = [d for d in drafts if d.same_as is None]
+    dropped: set[int] = set()
+    for g in roots:
+        people = list(dict.fromkeys(g.participants))
+        if g.word != "meet" or len(people) < 3 or _TOGETHER.search(g.sentence.text):
+            continue
+        if any(p not in ctx.index.actors or ctx.index.actors[p].kind != "Person" for p in people):
+            continue
+        later = [b for b in roots if b is not g and b.sentence.start > g.sentence.start and b.status == g.status
+                 and len(set(b.participants)) == 2 and set(b.participants) < set(people) and dates_agree(b.date, g.date)]
+        for host in people:
+            if all(any(set(b.participants) == {host, p} for b in later) for p in people if p != host):
+                dropped.add(id(g))
+                break
+    return [d for d in drafts if id(d.root()) not in dropped]
 
 
 def _home_government(trig: Token, ctx: ArticleContext) -> list[str]:
@@ -416,6 +443,7 @@ def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
 
 
 _ATTEND = {"participate", "attend", "join"}
+_BODY_WORDS = {"commission", "committee", "council", "board", "parliament", "congress", "conference"}
 
 
 def _gathering_of_many(trig: Token) -> bool:
@@ -459,6 +487,9 @@ def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
     # the body named after the word ("the 12th Regular Meeting of the Northern Community (NORCOM)
     # Heads of Government", "a meeting of the Arab League"): its session, with no parties of its own
     of = [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    attended = trig.dep_ == "dobj" and trig.head.lemma_.lower() in _ATTEND
+    if attended and any(o.lemma_.lower() in _BODY_WORDS | forum_words for o in of):
+        return True  # "had attended a meeting of the Nuclear Weapon-Free Zone commission": the body's session
     return trig.text[:1].isupper() and any(
         e.label_ == "ORG" and any(t.lower_ in forum_words for t in e) and any(e.start <= t.i < e.end for o in of for t in o.subtree)
         for e in trig.sent.ents)
