@@ -32,3 +32,14 @@ def test_a_meeting_with_several_each_told_alone_is_those_meetings() -> None:
     got = _people()
     assert ["Petros Kalantzis", "Tavin Oreska"] in got and ["Rosa Valdivieso", "Tavin Oreska"] in got
     assert not any(len(m) > 2 for m in got)
+
+
+def test_a_title_of_one_country_is_not_held_by_the_foreign_minister_of_another() -> None:
+    text = (
+        "Norwegian Foreign Minister Tomas Erlen on Tuesday met Foreign Minister Piet Daal in Oslo and discussed energy.\n\n"
+        "Daal, FM of the Netherlands, said the talks were useful.\n\n"
+        "Erlen also met the Danish Foreign Minister and reviewed various projects.\n"
+    )
+    got = sorted(sorted(m[0]) for m in meetings(extract(text, "2031-03-29")))
+    assert ["Denmark", "Tomas Erlen"] in got
+    assert not any("Denmark" in m and "Piet Daal" in m for m in got)

@@ -68,9 +68,12 @@ def _holder(index: ActorIndex, gaz: Gazetteer, t: TitleMention, beside: set[str]
     # a country's post has one holder: one who holds it of no country is not that country's
     # when someone else is named holding it of that country
     taken = {o.person for o in index.titles if o.person and t.of is not None and o.title == t.title and o.of == t.of}
+    elsewhere = {o.person for o in index.titles if o.person and t.of is not None and o.kind == t.kind and o.of not in (None, t.of)}
     holders = [o for o in index.titles if o.person and o.person not in here and o.title == t.title and (t.of is None or o.of in (None, t.of))
                and not (o.of is None and taken - {o.person})
-               and not (o.of is None and t.of is not None and home is not None and t.of != home)]
+               and not (o.of is None and t.of is not None and home is not None and t.of != home)
+               # ("the Bhutanese Foreign Minister" is not "Foreign Minister X", the text's Nepali FM elsewhere)
+               and not (o.of is None and t.of is not None and o.person in elsewhere)]
     exact = {o.person for o in holders if t.of is not None and o.of == t.of}
     if len(exact) == 1:
         # "Lula receives President of Colombia": the one holder of that very post the text names
