@@ -46,3 +46,12 @@ def test_he_after_bullets_is_the_person_of_the_bullets_before() -> None:
     assert ["Anselm Vortek", "Japan", "United States"] in got
     # (the one Prime Minister of a country the vocabularies lack is no leader of Japan)
     assert not any("Tavita Reo" in m and "United States" in m for m in got)
+
+
+def test_the_countrys_minister_is_its_minister_named_before() -> None:
+    text = (
+        "Delhi, March 25 - Indian Foreign Minister Arun Mehra met China's Foreign Minister Li Qiang-wen in Delhi on Friday.\n\n"
+        "This was shortly after the Chinese minister met National Security Advisor Vikram Sodhi in Delhi.\n"
+    )
+    got = _people(text, "2031-03-25")
+    assert ["Li Qiang-wen", "Vikram Sodhi"] in got

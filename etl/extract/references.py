@@ -416,6 +416,19 @@ def possessor(tok: Token, index: ActorIndex) -> list[str]:
     return refers_to(tok, index)
 
 
+def _the_countrys_minister(t: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
+    """"the Chinese minister" after "China's Foreign Minister Y": the bare word for a
+    minister, with a country, is the one minister of that country the text named before."""
+    if t.lower_ != "minister" or t.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        return []
+    countries = countries_of(t, index)
+    if len(countries) != 1:
+        return []
+    people = {o.person for o in index.titles if o.person and o.of == countries[0] and o.span.start < t.i
+              and "minister" in o.title.lower() and o.person not in exclude}
+    return list(people) if len(people) == 1 else []
+
+
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
     """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
     exclude = exclude or set()
@@ -465,6 +478,8 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         resolved = resolve_role_noun(t, index, exclude | owners, holders)
         if not resolved and owners and holders and any(a.dep_ == "prep" and a.lower_ == "between" for a in t.ancestors):
             resolved = _singular_counterpart(t, index, exclude | owners)
+        if not resolved and t.pos_ == "NOUN":
+            resolved = _the_countrys_minister(t, index, exclude)
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)
             resolved = [named] if named is not None and named not in exclude else []
