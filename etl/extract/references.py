@@ -117,8 +117,9 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
         return countries
     if phrase == "colleague" and not countries:
         return []  # "his European colleagues": which ones is not said
-    if not countries:
+    if not countries and phrase == "counterpart":
         # "met his Asean counterparts": the members of a body, unnamed, are that body's side
+        # (not "European Union leaders", who may be the body's own people named after)
         bodies = [m.key for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                   for m in [index.mention_at(c.i)] if m is not None and m.kind == "Organization" and m.key not in exclude]
         if bodies:
