@@ -243,9 +243,6 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     return drafts
 
 
-_TOGETHER = re.compile(r"\b(trilateral|three-way|joint|jointly|together|summit|format)\b", re.I)
-
-
 def _told_one_by_one(drafts: list[MeetingDraft], ctx: ArticleContext) -> list[MeetingDraft]:
     """"He also met the foreign ministers of A and B. ... He then met A's Foreign Minister Y.
     He also met B's Foreign Minister Z": a meeting of one person with several, each of whom
@@ -256,7 +253,7 @@ def _told_one_by_one(drafts: list[MeetingDraft], ctx: ArticleContext) -> list[Me
     dropped: set[int] = set()
     for g in roots:
         people = list(dict.fromkeys(g.participants))
-        if g.word != "meet" or len(people) < 3 or _TOGETHER.search(g.sentence.text):
+        if g.word != "meet" or len(people) < 3 or any(t.lower_ in _TOGETHER | {"three-way", "summit", "format"} for t in g.sentence):
             continue
         if any(p not in ctx.index.actors or ctx.index.actors[p].kind != "Person" for p in people):
             continue
