@@ -55,3 +55,16 @@ def test_the_countrys_minister_is_its_minister_named_before() -> None:
     )
     got = _people(text, "2031-03-25")
     assert ["Li Qiang-wen", "Vikram Sodhi"] in got
+
+
+def test_a_headline_spelling_one_letter_apart_is_the_body_person_and_a_short_while_ago_is_today() -> None:
+    text = (
+        "President Dinesh Wijeratne meets the Indian Prime Minister\n\n"
+        "Friday, 29 November 2031 - 13:22\n\n"
+        "The Presidential Media Division said that Sri Lankan President Dinesh Wijeratna met with Indian Prime Minister "
+        "Arvind Kashyap a short while ago for bilateral discussions.\n"
+    )
+    facts = extract(text, "2031-11-29")
+    assert sorted(a.name for a in facts.actors if a.kind == "Person") == ["Arvind Kashyap", "Dinesh Wijeratna"]
+    got = meetings(facts)
+    assert [(sorted(m[0]), m[3]) for m in got] == [(["Arvind Kashyap", "Dinesh Wijeratna"], "2031-11-29")]

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of, says_same_day
+from etl.extract.meetings.attributes import date_of, just_ago, older_than_anchor, past_marked, place_of, says_same_day
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.mentions import organization_from_entity
 from etl.extract.meetings.lists import list_meetings
@@ -787,6 +787,8 @@ def _happening_now(trig: Token, ctx: ArticleContext) -> str | None:
     if ctx.anchor is None:
         return None
     verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head if trig.dep_ == "dobj" else None
+    if verb is not None and verb.tag_ == "VBD" and any(just_ago(t) for t in verb.subtree):
+        return ctx.anchor.isoformat()  # "X met Y a short while ago"
     if verb is None or verb.tag_ != "VBG":
         return None
     if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "be" for c in verb.children):

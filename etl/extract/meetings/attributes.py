@@ -670,8 +670,17 @@ def past_marked(trigger: Token, ctx: ArticleContext) -> bool:
     heads = [trigger, trigger.head] if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else [trigger]
     for head in heads:
         tokens += [head, *(c for c in head.children if c.dep_ in ("advmod", "npadvmod", "mark", "amod"))]
-    words = {t.lower_ for t in tokens if not (t.lower_ == "prior" and any(c.lower_ == "to" for c in t.children))}
+    words = {t.lower_ for t in tokens if not (t.lower_ == "prior" and any(c.lower_ == "to" for c in t.children)) and not just_ago(t)}
     return bool(words & _PAST_MARKERS)
+
+
+_JUST_NOW = {"while", "moment", "moments", "minute", "minutes", "hour", "hours"}
+
+
+def just_ago(tok: Token) -> bool:
+    """"a short while ago", "moments ago", "hours ago": just before the story was written, on its
+    day, not an earlier meeting."""
+    return tok.lower_ == "ago" and any(c.lower_ in _JUST_NOW for c in tok.subtree if c.i != tok.i)
 
 
 _OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}
