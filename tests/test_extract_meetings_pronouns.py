@@ -68,3 +68,15 @@ def test_a_headline_spelling_one_letter_apart_is_the_body_person_and_a_short_whi
     assert sorted(a.name for a in facts.actors if a.kind == "Person") == ["Arvind Kashyap", "Dinesh Wijeratna"]
     got = meetings(facts)
     assert [(sorted(m[0]), m[3]) for m in got] == [(["Arvind Kashyap", "Dinesh Wijeratna"], "2031-11-29")]
+
+
+def test_the_minister_heads_to_a_city_to_meet_a_counterpart_in_person() -> None:
+    text = (
+        "Jakarta, April 26 - Foreign Minister Sari Wulandari recently concluded a trip to Europe.\n\n"
+        "On her first stop, Wulandari met with British counterpart Emma Holt in London on Monday.\n\n"
+        "Later, the minister headed to Paris to meet her French counterpart Marc Delorme and follow up on "
+        "discussions in March and a phone call between President Budi Santoso and French President Luc Garnier.\n"
+    )
+    got = meetings(extract(text, "2031-04-26"))
+    paris = [m for m in got if m[0] == frozenset({"Sari Wulandari", "Marc Delorme"})]
+    assert [(m[1], m[2], m[4]) for m in paris] == [("in-person", "held", "Paris")]

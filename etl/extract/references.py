@@ -419,14 +419,15 @@ def possessor(tok: Token, index: ActorIndex) -> list[str]:
 
 def _the_countrys_minister(t: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
     """"the Chinese minister" after "China's Foreign Minister Y": the bare word for a
-    minister, with a country, is the one minister of that country the text named before."""
+    minister, with a country or none, is the one minister (of that country) the text named before."""
     if t.lower_ != "minister" or t.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return []
     countries = countries_of(t, index)
-    if len(countries) != 1:
+    if len(countries) > 1:
         return []
-    people = {o.person for o in index.titles if o.person and o.of == countries[0] and o.span.start < t.i
-              and "minister" in o.title.lower() and o.person not in exclude}
+    # ("the minister" with no country: the one minister the text named before)
+    people = {o.person for o in index.titles if o.person and (not countries or o.of == countries[0]) and o.span.start < t.i
+              and "minister" in o.span.text.lower() and o.person not in exclude}
     return list(people) if len(people) == 1 else []
 
 

@@ -494,6 +494,10 @@ def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = No
         # is another meeting, and its mode words are its own
         nested = {u.i for t in tokens if t.i != trigger.i and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.head.i == trigger.i
                   and is_trigger(t, ctx) for u in t.head.subtree}
+        # "to meet Y and follow up on ... a phone call between A and B": a verb coordinated with
+        # the meeting verb that names another meeting has that meeting's mode words
+        nested |= {u.i for c in trigger.children if trigger.pos_ == "VERB" and c.dep_ == "conj" and c.pos_ == "VERB"
+                   and any(t.i != trigger.i and t.pos_ == "NOUN" and is_trigger(t, ctx) for t in c.subtree) for u in c.subtree}
         tokens = [t for t in tokens if t.i not in nested]
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & cues["video_cue"]:
