@@ -80,3 +80,14 @@ def test_the_minister_heads_to_a_city_to_meet_a_counterpart_in_person() -> None:
     got = meetings(extract(text, "2031-04-26"))
     paris = [m for m in got if m[0] == frozenset({"Sari Wulandari", "Marc Delorme"})]
     assert [(m[1], m[2], m[4]) for m in paris] == [("in-person", "held", "Paris")]
+
+
+def test_a_title_in_a_fronted_phrase_is_not_the_subjects_post() -> None:
+    text = (
+        "On 30 September 2031, the Minister of Foreign Affairs, Janis Ozolins, met with the Ambassador of Estonia, Mart Kask.\n\n"
+        "In a conversation with the Estonian Ambassador, Janis Ozolins highlighted the active political dialogue between the two countries.\n"
+    )
+    from tests.extract_support import roles
+    got = roles(extract(text, "2031-09-30"))
+    assert not any(r[0] == "Janis Ozolins" and r[1] == "Ambassador" for r in got)
+    assert ("Mart Kask", "Ambassador", "Estonia") in got

@@ -562,6 +562,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
                 j += 1
         m = index.mention_at(j)
+        if m is not None and j > after and _subject_after_fronted_phrase(doc, m, h):
+            m = None
         apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
@@ -826,6 +828,23 @@ def _closes_a_fronted_clause(name, h: Hit) -> bool:
     # "Following a breakfast with the Special Coordinator, X, the Secretary-General met ...":
     # the name ends a fronted prepositional phrase; the title is the clause's own subject
     return name.dep_ == "pobj" and title.dep_ in ("nsubj", "nsubjpass") and name.head.i < name.i < title.i
+
+
+def _subject_after_fronted_phrase(doc: Doc, m: ActorMention, h: Hit) -> bool:
+    """"In a conversation with the Estonian Ambassador, X highlighted ...": the name after the
+    comma is the subject of the main verb, and the title ends a prepositional phrase set before
+    it on that verb; no apposition."""
+    name = m.span.root
+    if doc[m.span.start - 1].text != ",":
+        return False
+    if name.dep_ in ("nsubj", "nsubjpass"):
+        verb = name.head
+    elif m.span.end < len(doc) and doc[m.span.end].tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[m.span.end].children):
+        verb = doc[m.span.end]  # (the parser hung the subject on the title as its apposition)
+    else:
+        return False
+    title = h.span.root
+    return any(c.dep_ == "prep" and c.i < m.span.start and title in c.subtree for c in verb.children)
 
 
 def _ends_a_fronted_phrase(doc: Doc, m: ActorMention, h: Hit) -> bool:

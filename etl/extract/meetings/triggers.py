@@ -124,7 +124,10 @@ def _held_with_a_person(tok: Token, ctx: ArticleContext) -> bool:
     or holds, "with" (on it or on the verb) a person of the article."""
     from etl.extract.references import countries_of, refers_to, role_phrase
 
-    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct"):
+    # "In a conversation with the Estonian Ambassador, X highlighted ...": the setting of what
+    # the main clause's subject said, a conversation held
+    setting = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB" and tok.head.i < tok.head.head.i
+    if not setting and (tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct")):
         return False
     objects = [o for h in (tok, tok.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     if any(role_phrase(o) is not None and countries_of(o, ctx.index) for o in objects):
