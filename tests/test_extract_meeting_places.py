@@ -127,3 +127,14 @@ def test_a_country_discussed_is_a_topic_and_the_city_of_the_talks_the_venue() ->
         published="2031-04-08",
     )
     assert [m[4] for m in meetings(facts)] == ["Vienna"]
+
+
+def test_a_headlines_meetings_of_one_person_in_a_city_place_that_persons_meetings() -> None:
+    from tests.extract_support import extract, meetings
+    text = (
+        "Vortek's bilateral meetings in Jakarta: flashback\n\n"
+        "President Anselm Vortek concluded his participation in the summit in Indonesia on Sept. 7.\n\n"
+        "Here is a look back at Vortek's meetings with Canadian Prime Minister Paul Girard, Cambodian Prime Minister Sok Vanna and South Korean President Lee Jae-sung.\n"
+    )
+    got = meetings(extract(text, "2031-09-09"))
+    assert sorted((sorted(m[0]), m[4]) for m in got) == [(["Anselm Vortek", "Lee Jae-sung"], "Jakarta"), (["Anselm Vortek", "Paul Girard"], "Jakarta"), (["Anselm Vortek", "Sok Vanna"], "Jakarta")]

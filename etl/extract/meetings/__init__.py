@@ -229,6 +229,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
     _place_from_headline_meeting(drafts, ctx)
+    _place_of_the_headlines_meetings(drafts, ctx)
     _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
@@ -347,6 +348,32 @@ def _place_from_headline_meeting(drafts: list[MeetingDraft], ctx: ArticleContext
             if place is not None:
                 mains[0].place = place
                 return
+
+
+def _place_of_the_headlines_meetings(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"Marcos' bilateral meetings in Jakarta: flashback": a headline's plural meeting word of
+    one person and a place, no one else named, places each main meeting of that person held in
+    person and placed nowhere else."""
+    head = ctx.headline()
+    if head is None:
+        return
+    for sent in ctx.sentences():
+        if not ctx.in_headline(sent.start_char):
+            continue
+        for trig in (t for t in sent if t.pos_ == "NOUN" and t.tag_ == "NNS" and is_trigger(t, ctx) and status_of(t, ctx) == "held"):
+            people = list(dict.fromkeys(own_participants(trig, ctx.index, True)))
+            if len(people) != 1 or ctx.index.actors.get(people[0]) is None or ctx.index.actors[people[0]].kind != "Person":
+                continue
+            if mode_of(list(trig.subtree), ctx) != "in-person":
+                continue
+            place = place_of(sent, trig, ctx)
+            if place is None:
+                continue
+            for d in drafts:
+                if (d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person" and d.place is None
+                        and not d.headline and people[0] in d.participants):
+                    d.place = place
+            return
 
 
 def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
