@@ -138,3 +138,14 @@ def test_a_headlines_meetings_of_one_person_in_a_city_place_that_persons_meeting
     )
     got = meetings(extract(text, "2031-09-09"))
     assert sorted((sorted(m[0]), m[4]) for m in got) == [(["Anselm Vortek", "Lee Jae-sung"], "Jakarta"), (["Anselm Vortek", "Paul Girard"], "Jakarta"), (["Anselm Vortek", "Sok Vanna"], "Jakarta")]
+
+
+def test_the_country_of_a_post_after_in_the_capacity_of_is_no_venue() -> None:
+    from tests.extract_support import extract, meetings
+    text = (
+        "Friday, 29 November 2031\n\n"
+        "The meeting between visiting Sri Lankan President Ranil Perera and Indian Foreign Minister Vikram Sodhi was held this morning.\n\n"
+        "The Indian Foreign Minister hailed President Perera for making his first visit in the capacity of the Sri Lanka President to India.\n"
+    )
+    got = meetings(extract(text, "2031-11-29"))
+    assert all(m[4] != "Sri Lanka" for m in got)
