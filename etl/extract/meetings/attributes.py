@@ -458,7 +458,7 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
                 while start > sent.start and sent.doc[start - 1].text[:1].isupper() and sent.doc[start - 1].pos_ == "PROPN":
                     start -= 1
                 prep = before(start)
-        if any(h.kind == "title" and h.span.start == ent.end for h in ctx.index.hits):
+        if (ent[0].lower_ == "the" or ent.start > 0 and sent.doc[ent.start - 1].lower_ == "the") and any(h.kind == "title" and h.span.start == ent.end for h in ctx.index.hits):
             continue  # "in the capacity of the Sri Lanka President": the country of a post, no venue
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
