@@ -91,3 +91,13 @@ def test_a_title_in_a_fronted_phrase_is_not_the_subjects_post() -> None:
     got = roles(extract(text, "2031-09-30"))
     assert not any(r[0] == "Janis Ozolins" and r[1] == "Ambassador" for r in got)
     assert ("Mart Kask", "Ambassador", "Estonia") in got
+
+
+def test_this_was_shortly_after_a_meeting_dates_it_to_the_day_of_the_one_just_told() -> None:
+    text = (
+        "Delhi, March 25 - Indian Foreign Minister Arun Mehra met China's Foreign Minister Li Qiang-wen in Delhi on Friday.\n\n"
+        "This was shortly after the Chinese minister met National Security Advisor Vikram Sodhi in Delhi.\n"
+    )
+    got = {frozenset(m[0]): m[3] for m in meetings(extract(text, "2031-03-22"))}
+    first = got[frozenset({"Arun Mehra", "Li Qiang-wen"})]
+    assert first is not None and got[frozenset({"Li Qiang-wen", "Vikram Sodhi"})] == first

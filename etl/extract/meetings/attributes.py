@@ -221,10 +221,14 @@ def _clock_only(trigger: Token, ctx: ArticleContext) -> bool:
 _NEXT_IN_TURN = re.compile(r"^\W*(?:thereafter|afterwards|after that|subsequently)\b", re.IGNORECASE)
 
 
+_JUST_BEFORE = re.compile(r"^\W*(?:this|that|it)\s+(?:was|came|happened)\s+(?:shortly|just|soon|moments|minutes)\s+(?:after|before)\b", re.IGNORECASE)
+
+
 def says_same_day(sent: Span, trigger: Token, ctx: ArticleContext) -> bool:
     """The trigger's clause dates it "on the same day" (or "later in the day"), or the sentence
-    opens with the next in turn ("Thereafter, X met Y", after a meeting of that day)."""
-    if _NEXT_IN_TURN.search(sent.text) and not ctx.in_headline(sent.start_char):
+    opens with the next in turn ("Thereafter, X met Y", after a meeting of that day), or ties
+    the meeting just told to it ("This was shortly after X met Y")."""
+    if (_NEXT_IN_TURN.search(sent.text) or _JUST_BEFORE.search(sent.text)) and not ctx.in_headline(sent.start_char):
         return True
     starts = clause_chars(trigger, ctx)
     return any(same_day(m.text) for m in ctx.dates_in(sent.start_char, sent.end_char) if m.start in starts)
