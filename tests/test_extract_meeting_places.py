@@ -127,3 +127,25 @@ def test_a_country_discussed_is_a_topic_and_the_city_of_the_talks_the_venue() ->
         published="2031-04-08",
     )
     assert [m[4] for m in meetings(facts)] == ["Vienna"]
+
+
+def test_a_headlines_meetings_of_one_person_in_a_city_place_that_persons_meetings() -> None:
+    from tests.extract_support import extract, meetings
+    text = (
+        "Vortek's bilateral meetings in Jakarta: flashback\n\n"
+        "President Anselm Vortek concluded his participation in the summit in Indonesia on Sept. 7.\n\n"
+        "Here is a look back at Vortek's meetings with Canadian Prime Minister Paul Girard, Cambodian Prime Minister Sok Vanna and South Korean President Lee Jae-sung.\n"
+    )
+    got = meetings(extract(text, "2031-09-09"))
+    assert sorted((sorted(m[0]), m[4]) for m in got) == [(["Anselm Vortek", "Lee Jae-sung"], "Jakarta"), (["Anselm Vortek", "Paul Girard"], "Jakarta"), (["Anselm Vortek", "Sok Vanna"], "Jakarta")]
+
+
+def test_the_country_of_a_post_after_in_the_capacity_of_is_no_venue() -> None:
+    from tests.extract_support import extract, meetings
+    text = (
+        "Friday, 29 November 2031\n\n"
+        "The meeting between visiting Sri Lankan President Ranil Perera and Indian Foreign Minister Vikram Sodhi was held this morning.\n\n"
+        "The Indian Foreign Minister hailed President Perera for making his first visit in the capacity of the Sri Lanka President to India.\n"
+    )
+    got = meetings(extract(text, "2031-11-29"))
+    assert all(m[4] != "Sri Lanka" for m in got)

@@ -16,6 +16,7 @@ from etl.model import Actor
 
 
 PRONOUNS = {"he", "she", "him", "her"}
+_TRAVEL_NOUNS = {"visit", "trip", "tour", "journey", "stay", "stopover", "arrival", "attendance", "participation"}
 
 
 @dataclass
@@ -78,7 +79,8 @@ class ActorIndex:
         """The most recent person mention before a token (for he/she), preferring subjects."""
         doc = self.doc
         sent_start = doc[token_index].sent.start
-        sents = list(doc.sents)
+        # (a bullet or a rule standing alone is no sentence of the window: "• He met ...")
+        sents = [s for s in doc.sents if s.start == sent_start or any(t.is_alpha for t in s)]
         idx = next((i for i, s in enumerate(sents) if s.start == sent_start), 0)
         floor = sents[max(0, idx - window_sents + 1)].start
         candidates = [
@@ -87,10 +89,38 @@ class ActorIndex:
         ]
         if not candidates:
             return None
+        owner = self._agent_of_the_clause_head(token_index)
+        if owner is not None:
+            return owner
         same_sentence = [m for m in candidates if m.span.start >= sent_start]
         pool = same_sentence or candidates
         subjects = [m for m in pool if m.span.root.dep_ in ("nsubj", "nsubjpass")]
         return (subjects or pool)[-1].key
+
+    def _agent_of_the_clause_head(self, token_index: int) -> str | None:
+        """"Radev's visit to the forum, where he held talks": a pronoun subject of a relative
+        clause stands for the person whose event the clause hangs on, the possessor or the
+        "by" agent of the nouns it hangs from ("a visit by X to the forum, where he ...")."""
+        tok = self.doc[token_index]
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl":
+            return None
+        noun = tok.head.head
+        for _ in range(4):
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                return None
+            if noun.lemma_.lower() not in _TRAVEL_NOUNS:
+                agents = []  # ("at Y's residence, where he ...": a place's owner is no traveller)
+            else:
+                agents = [c for c in noun.children if c.dep_ == "poss"]
+                agents += [o for p in noun.children if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ == "by"
+                           for o in p.children if o.dep_ == "pobj"]
+            people = [m for o in agents for m in [self.mention_at(o.i)] if m is not None and m.kind == "Person"]
+            if people:
+                return people[-1].key
+            if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            noun = noun.head.head
+        return None
 
 
 def name_tokens(name: str) -> list[str]:

@@ -170,6 +170,12 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         if name is None or not name.full:
             continue
         p, same = full_match(name, toks)
+        if p is None:
+            # "President Gotabaya Rajapakse meets ..." over the body's "Gotabaya Rajapaksa": the
+            # headline's spelling of the one body person of that given name and a family name
+            # one letter apart
+            variants = [q for q in persons if not q.weak and any(_spelling_variant(name, n) for n in q.full)]
+            p, same = (variants[0], False) if len(variants) == 1 else (None, False)
         if p is None and c.introduced:
             p, same = _Person(name), True
             persons.append(p)
@@ -241,6 +247,17 @@ def group_people(index: ActorIndex, candidates: list[Candidate], officials: Offi
         via = "name" if len(_tokens(span.text)) > 1 and not p.weak else "partial"
         index.mentions.append(ActorMention(span, key, "Person", via))
     return {a.key for a, p in by_key.values() if p.bare}
+
+
+def _spelling_variant(a: Name, b: Name) -> bool:
+    """Two full names with the same given name whose family names (five letters or more) differ
+    in one letter only: one person spelled two ways ("Rajapakse", "Rajapaksa")."""
+    if not (a.full and b.full) or token_key(a.given) != token_key(b.given):
+        return False
+    x, y = token_key(a.family), token_key(b.family)
+    if x == y or len(x) != len(y) or len(x) < 5:
+        return False
+    return sum(1 for i, j in zip(x, y) if i != j) == 1
 
 
 def _bare_title_in_body(span: Span, body: list[Candidate]) -> bool:

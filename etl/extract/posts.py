@@ -565,8 +565,9 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             if nxt is not None and nxt.kind == "Person" and nxt.span.start == j + 1:
                 j += 1
         m = index.mention_at(j)
-        if m is not None and after < len(doc) and doc[after].text == "," and (_subject_after_a_fronted_phrase(doc, start, m)
-                                                                             or _post_to_the_title(doc, start)):
+        if m is not None and (after < len(doc) and doc[after].text == "," and (_subject_after_a_fronted_phrase(doc, start, m)
+                                                                              or _post_to_the_title(doc, start))
+                              or j > after and _subject_after_fronted_phrase(doc, m, h)):
             m = None
         apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
@@ -856,6 +857,23 @@ def _subject_after_a_fronted_phrase(doc: Doc, start: int, m: ActorMention) -> bo
     if any(t.text in (",", ";", ":") for t in doc[sent.start:start]):
         return False
     return doc[m.span.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _subject_after_fronted_phrase(doc: Doc, m: ActorMention, h: Hit) -> bool:
+    """"In a conversation with the Estonian Ambassador, X highlighted ...": the name after the
+    comma is the subject of the main verb, and the title ends a prepositional phrase set before
+    it on that verb; no apposition."""
+    name = m.span.root
+    if doc[m.span.start - 1].text != ",":
+        return False
+    if name.dep_ in ("nsubj", "nsubjpass"):
+        verb = name.head
+    elif m.span.end < len(doc) and doc[m.span.end].tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[m.span.end].children):
+        verb = doc[m.span.end]  # (the parser hung the subject on the title as its apposition)
+    else:
+        return False
+    title = h.span.root
+    return any(c.dep_ == "prep" and c.i < m.span.start and title in c.subtree for c in verb.children)
 
 
 def _ends_a_fronted_phrase(doc: Doc, m: ActorMention, h: Hit) -> bool:

@@ -117,12 +117,21 @@ def resolve_role_noun(tok: Token, index: ActorIndex, exclude: set[str], holders:
         return countries
     if phrase == "colleague" and not countries:
         return []  # "his European colleagues": which ones is not said
+    if not countries and phrase == "counterpart":
+        # "met his Asean counterparts": the members of a body, unnamed, are that body's side
+        # (not "European Union leaders", who may be the body's own people named after)
+        bodies = [m.key for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                  for m in [index.mention_at(c.i)] if m is not None and m.kind == "Organization" and m.key not in exclude]
+        if bodies:
+            return list(dict.fromkeys(bodies))
     if not countries and _unnamed_group(tok, phrase, index):
         return []
     kinds = _kinds_for(phrase, tok, index)
     people: list[str] = []
     if countries:
-        unplaced = [t for t in index.titles if t.person and t.kind in kinds and t.of is None and t.person not in exclude]
+        # (a title qualified by a word the vocabularies lack, "Cook Islands Prime Minister",
+        # is of a country not known here: never one of those listed)
+        unplaced = [t for t in index.titles if t.person and t.kind in kinds and t.of is None and not t.unplaced and t.person not in exclude]
         unplaced = [t for t in unplaced if not any(o.person == t.person and o.of is not None for o in index.titles)]
         for country in countries:
             holders = [t.person for t in index.titles if t.person and t.kind in kinds and t.of == country and t.person not in exclude]
@@ -408,6 +417,20 @@ def possessor(tok: Token, index: ActorIndex) -> list[str]:
     return refers_to(tok, index)
 
 
+def _the_countrys_minister(t: Token, index: ActorIndex, exclude: set[str]) -> list[str]:
+    """"the Chinese minister" after "China's Foreign Minister Y": the bare word for a
+    minister, with a country or none, is the one minister (of that country) the text named before."""
+    if t.lower_ != "minister" or t.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        return []
+    countries = countries_of(t, index)
+    if len(countries) > 1:
+        return []
+    # ("the minister" with no country: the one minister the text named before)
+    people = {o.person for o in index.titles if o.person and (not countries or o.of == countries[0]) and o.span.start < t.i
+              and "minister" in o.span.text.lower() and o.person not in exclude}
+    return list(people) if len(people) == 1 else []
+
+
 def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, holders: bool = True) -> list[str]:
     """Actor keys a token (the head of a noun phrase) refers to, with its conjuncts."""
     exclude = exclude or set()
@@ -457,6 +480,8 @@ def refers_to(tok: Token, index: ActorIndex, exclude: set[str] | None = None, ho
         resolved = resolve_role_noun(t, index, exclude | owners, holders)
         if not resolved and owners and holders and any(a.dep_ == "prep" and a.lower_ == "between" for a in t.ancestors):
             resolved = _singular_counterpart(t, index, exclude | owners)
+        if not resolved and t.pos_ == "NOUN":
+            resolved = _the_countrys_minister(t, index, exclude)
         if not resolved and t.pos_ == "NOUN":
             named = _closing_appositive(t, index)
             resolved = [named] if named is not None and named not in exclude else []

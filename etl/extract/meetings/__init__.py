@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from etl.extract.context import ArticleContext
-from etl.extract.meetings.attributes import date_of, older_than_anchor, past_marked, place_of, says_same_day
+from etl.extract.meetings.attributes import date_of, just_ago, older_than_anchor, past_marked, place_of, says_same_day
 from etl.extract.meetings.draft import MeetingDraft
 from etl.extract.mentions import organization_from_entity
 from etl.extract.meetings.lists import list_meetings
@@ -229,10 +229,12 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     place_from_quoted_readout(drafts, ctx)
     place_from_header(drafts, ctx)
     _place_from_headline_meeting(drafts, ctx)
+    _place_of_the_headlines_meetings(drafts, ctx)
     _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
     place_by_trip_elsewhere(drafts, visits)
     same_event_by_sides(drafts, ctx.index)
+    drafts = _told_one_by_one(drafts, ctx)
     drafts = _one_primary(settle(drafts))
     _mode_told_after(drafts, ctx)
     for d in drafts:
@@ -240,6 +242,29 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
             d.place = None  # a call is held from two places, not at one ("discussed the visit to China over phone")
     host_posts(drafts, visits, ctx)
     return drafts
+
+
+def _told_one_by_one(drafts: list[MeetingDraft], ctx: ArticleContext) -> list[MeetingDraft]:
+    """"He also met the foreign ministers of A and B. ... He then met A's Foreign Minister Y.
+    He also met B's Foreign Minister Z": a meeting of one person with several, each of whom
+    the story later tells meeting that person alone (in the same status, on no other day), is
+    those meetings summed up, not a meeting of its own (unless its sentence says they met
+    together: "a trilateral meeting", "jointly")."""
+    roots = [d for d in drafts if d.same_as is None]
+    dropped: set[int] = set()
+    for g in roots:
+        people = list(dict.fromkeys(g.participants))
+        if g.word != "meet" or len(people) < 3 or any(t.lower_ in _TOGETHER | {"three-way", "summit", "format"} for t in g.sentence):
+            continue
+        if any(p not in ctx.index.actors or ctx.index.actors[p].kind != "Person" for p in people):
+            continue
+        later = [b for b in roots if b is not g and b.sentence.start > g.sentence.start and b.status == g.status
+                 and len(set(b.participants)) == 2 and set(b.participants) < set(people) and dates_agree(b.date, g.date)]
+        for host in people:
+            if all(any(set(b.participants) == {host, p} for b in later) for p in people if p != host):
+                dropped.add(id(g))
+                break
+    return [d for d in drafts if id(d.root()) not in dropped]
 
 
 def _home_government(trig: Token, ctx: ArticleContext) -> list[str]:
@@ -323,6 +348,32 @@ def _place_from_headline_meeting(drafts: list[MeetingDraft], ctx: ArticleContext
             if place is not None:
                 mains[0].place = place
                 return
+
+
+def _place_of_the_headlines_meetings(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
+    """"Marcos' bilateral meetings in Jakarta: flashback": a headline's plural meeting word of
+    one person and a place, no one else named, places each main meeting of that person held in
+    person and placed nowhere else."""
+    head = ctx.headline()
+    if head is None:
+        return
+    for sent in ctx.sentences():
+        if not ctx.in_headline(sent.start_char):
+            continue
+        for trig in (t for t in sent if t.pos_ == "NOUN" and t.tag_ == "NNS" and is_trigger(t, ctx) and status_of(t, ctx) == "held"):
+            people = list(dict.fromkeys(own_participants(trig, ctx.index, True)))
+            if len(people) != 1 or ctx.index.actors.get(people[0]) is None or ctx.index.actors[people[0]].kind != "Person":
+                continue
+            if mode_of(list(trig.subtree), ctx) != "in-person":
+                continue
+            place = place_of(sent, trig, ctx)
+            if place is None:
+                continue
+            for d in drafts:
+                if (d.same_as is None and d.primary and d.status == "held" and d.mode == "in-person" and d.place is None
+                        and not d.headline and people[0] in d.participants):
+                    d.place = place
+            return
 
 
 def _place_of_the_leads_meetings(drafts: list[MeetingDraft], lead: Span | None) -> None:
@@ -416,6 +467,7 @@ def _visited_only(parts: list[str], trig: Token, ctx: ArticleContext) -> bool:
 
 
 _ATTEND = {"participate", "attend", "join"}
+_BODY_WORDS = {"commission", "committee", "council", "board", "parliament", "congress", "conference"}
 
 
 def _gathering_of_many(trig: Token) -> bool:
@@ -459,6 +511,9 @@ def _forum_meeting(trig: Token, ctx: ArticleContext) -> bool:
     # the body named after the word ("the 12th Regular Meeting of the Northern Community (NORCOM)
     # Heads of Government", "a meeting of the Arab League"): its session, with no parties of its own
     of = [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    attended = trig.dep_ == "dobj" and trig.head.lemma_.lower() in _ATTEND
+    if attended and any(o.lemma_.lower() in _BODY_WORDS | forum_words for o in of):
+        return True  # "had attended a meeting of the Nuclear Weapon-Free Zone commission": the body's session
     return trig.text[:1].isupper() and any(
         e.label_ == "ORG" and any(t.lower_ in forum_words for t in e) and any(e.start <= t.i < e.end for o in of for t in o.subtree)
         for e in trig.sent.ents)
@@ -759,6 +814,8 @@ def _happening_now(trig: Token, ctx: ArticleContext) -> str | None:
     if ctx.anchor is None:
         return None
     verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head if trig.dep_ == "dobj" else None
+    if verb is not None and verb.tag_ == "VBD" and any(just_ago(t) for t in verb.subtree):
+        return ctx.anchor.isoformat()  # "X met Y a short while ago"
     if verb is None or verb.tag_ != "VBG":
         return None
     if not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "be" for c in verb.children):

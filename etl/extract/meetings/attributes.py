@@ -221,10 +221,14 @@ def _clock_only(trigger: Token, ctx: ArticleContext) -> bool:
 _NEXT_IN_TURN = re.compile(r"^\W*(?:thereafter|afterwards|after that|subsequently)\b", re.IGNORECASE)
 
 
+_JUST_BEFORE = re.compile(r"^\W*(?:this|that|it)\s+(?:was|came|happened)\s+(?:shortly|just|soon|moments|minutes)\s+(?:after|before)\b", re.IGNORECASE)
+
+
 def says_same_day(sent: Span, trigger: Token, ctx: ArticleContext) -> bool:
     """The trigger's clause dates it "on the same day" (or "later in the day"), or the sentence
-    opens with the next in turn ("Thereafter, X met Y", after a meeting of that day)."""
-    if _NEXT_IN_TURN.search(sent.text) and not ctx.in_headline(sent.start_char):
+    opens with the next in turn ("Thereafter, X met Y", after a meeting of that day), or ties
+    the meeting just told to it ("This was shortly after X met Y")."""
+    if (_NEXT_IN_TURN.search(sent.text) or _JUST_BEFORE.search(sent.text)) and not ctx.in_headline(sent.start_char):
         return True
     starts = clause_chars(trigger, ctx)
     return any(same_day(m.text) for m in ctx.dates_in(sent.start_char, sent.end_char) if m.start in starts)
@@ -458,6 +462,8 @@ def place_of(sent: Span, trigger: Token, ctx: ArticleContext, quoted: bool = Fal
                 while start > sent.start and sent.doc[start - 1].text[:1].isupper() and sent.doc[start - 1].pos_ == "PROPN":
                     start -= 1
                 prep = before(start)
+        if (ent[0].lower_ == "the" or ent.start > 0 and sent.doc[ent.start - 1].lower_ == "the") and any(h.kind == "title" and h.span.start == ent.end for h in ctx.index.hits):
+            continue  # "in the capacity of the Sri Lanka President": the country of a post, no venue
         if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN" and prep.head.head.lower_ in ("in", "at"):
             prep = prep.head.head  # "at the border village of Panmunjom", "in the city of Hue"
         if prep is not None and prep.lower_ == "to" and not _welcomed_to_building(prep, ent, trigger, ctx) and not _during_trip_to(prep):
@@ -670,8 +676,17 @@ def past_marked(trigger: Token, ctx: ArticleContext) -> bool:
     heads = [trigger, trigger.head] if trigger.dep_ in ("dobj", "pobj", "conj", "xcomp") else [trigger]
     for head in heads:
         tokens += [head, *(c for c in head.children if c.dep_ in ("advmod", "npadvmod", "mark", "amod"))]
-    words = {t.lower_ for t in tokens if not (t.lower_ == "prior" and any(c.lower_ == "to" for c in t.children))}
+    words = {t.lower_ for t in tokens if not (t.lower_ == "prior" and any(c.lower_ == "to" for c in t.children)) and not just_ago(t)}
     return bool(words & _PAST_MARKERS)
+
+
+_JUST_NOW = {"while", "moment", "moments", "minute", "minutes", "hour", "hours"}
+
+
+def just_ago(tok: Token) -> bool:
+    """"a short while ago", "moments ago", "hours ago": just before the story was written, on its
+    day, not an earlier meeting."""
+    return tok.lower_ == "ago" and any(c.lower_ in _JUST_NOW for c in tok.subtree if c.i != tok.i)
 
 
 _OTHER_CLAUSE = {"conj", "cc", "relcl", "acl", "advcl", "ccomp", "parataxis"}

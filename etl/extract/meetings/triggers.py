@@ -122,11 +122,16 @@ _VIEWS = {"view", "views", "opinion", "opinions", "idea", "ideas"}
 def _held_with_a_person(tok: Token, ctx: ArticleContext) -> bool:
     """"had a conversation with Y", "held a conversation with Y": a meeting noun that someone has
     or holds, "with" (on it or on the verb) a person of the article."""
-    from etl.extract.references import refers_to
+    from etl.extract.references import countries_of, refers_to, role_phrase
 
-    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct"):
+    # "In a conversation with the Estonian Ambassador, X highlighted ...": the setting of what
+    # the main clause's subject said, a conversation held
+    setting = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.head.pos_ == "VERB" and tok.head.i < tok.head.head.i
+    if not setting and (tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("have", "hold", "conduct")):
         return False
     objects = [o for h in (tok, tok.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if any(role_phrase(o) is not None and countries_of(o, ctx.index) for o in objects):
+        return True  # "had a brief conversation with the leaders of Japan and the US": people by their posts
     return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for o in objects for k in refers_to(o, ctx.index))
 
 
@@ -492,6 +497,10 @@ def mode_of(tokens: list[Token], ctx: ArticleContext, trigger: Token | None = No
         # is another meeting, and its mode words are its own
         nested = {u.i for t in tokens if t.i != trigger.i and t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.head.i == trigger.i
                   and is_trigger(t, ctx) for u in t.head.subtree}
+        # "to meet Y and follow up on ... a phone call between A and B": a verb coordinated with
+        # the meeting verb that names another meeting has that meeting's mode words
+        nested |= {u.i for c in trigger.children if trigger.pos_ == "VERB" and c.dep_ == "conj" and c.pos_ == "VERB"
+                   and any(t.i != trigger.i and t.pos_ == "NOUN" and is_trigger(t, ctx) for t in c.subtree) for u in c.subtree}
         tokens = [t for t in tokens if t.i not in nested]
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & cues["video_cue"]:
