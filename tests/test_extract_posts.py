@@ -689,3 +689,19 @@ def test_a_title_only_one_country_uses_is_that_countrys_even_with_a_capitalized_
     facts = extract("Prime Cabinet Secretary Tomas Vale on Saturday held talks with Angolan President Anna Berg.",
                     published="2031-05-13")
     assert ("Tomas Vale", "Prime Cabinet Secretary", "Kenya") in roles(facts)
+
+
+def test_a_title_before_a_possessive_is_not_the_apposed_persons_post() -> None:
+    facts = extract(
+        "Prime Minister Ana Rahman received the visiting minister. Karim Uddin, PM's Principal Secretary "
+        "Rafiq Hasan and Foreign Secretary Nadia Akter were present.", published="2023-05-12")
+    got = roles(facts)
+    assert not any(p == "Karim Uddin" and t == "Prime Minister" for p, t, _ in got)
+
+
+def test_a_country_name_that_begins_a_persons_name_is_a_given_name() -> None:
+    facts = extract(
+        "Foreign Secretary Bharat Lal Koirala called on Chinese Foreign Minister Wu Lan today in Beijing.",
+        published="2023-04-06")
+    got = roles(facts)
+    assert not any(of == "India" for _, _, of in got)

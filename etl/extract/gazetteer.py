@@ -136,7 +136,7 @@ class Gazetteer:
                 spans.add((s, e))
                 taken.update(range(s, e))
                 out.append(Hit(kind, ref, doc[s:e]))
-        out = [h for h in out if not _a_region(doc, h)]
+        out = [h for h in out if not _a_region(doc, h) and not _a_first_name(doc, h)]
         out = _titles_before_countries(doc, out, by_kind.get("title", []))
         places = {i for h in out if h.kind in ("country", "demonym") for i in range(h.span.start, h.span.end)}
         actors = [(h.ref, h.span) for h in out if h.kind in ("country", "org")]
@@ -173,6 +173,19 @@ def _a_region(doc: Doc, h: Hit) -> bool:
     adjective the table does not list with it names a region (of it or of another country),
     not the country."""
     return h.kind in ("country", "demonym", "capital") and h.span.start > 0 and doc[h.span.start - 1].text in _COMPASS
+
+
+def _a_first_name(doc: Doc, h: Hit) -> bool:
+    """"Foreign Secretary Bharat Raj Paudyal", "Minister Israel Katz": a country's name that
+    begins a person's name (the model's PERSON entity running on past it through capitalized
+    names) is the person's given name, not the country."""
+    if h.kind != "country" or h.span.start == 0 or not (doc[h.span.start - 1].is_alpha and doc[h.span.start - 1].is_title):
+        return False  # only right after a capitalized word, a title's ("Ghana Kwabena Otoo, Togo Koffi Adjavon" pairs)
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == h.span.start), None)
+    if ent is None or ent.end <= h.span.end:
+        return False
+    rest = doc[h.span.end:ent.end]
+    return all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest)
 
 
 @functools.lru_cache(maxsize=4)

@@ -895,6 +895,8 @@ def _apposed_person(doc: Doc, index: ActorIndex, start: int, h: Hit) -> str | No
     if head is not None and doc[start].idx < head[1]:
         return None  # the headline: "X, U.S. State Secretary Agree On ..." lists two subjects
     nxt = doc[h.span.end] if h.span.end < len(doc) else None
+    if nxt is not None and nxt.text in ("'s", "’s"):
+        return None  # "X, PM's Principal Secretary Y": the title owns the next post, it is not X's
     if (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start
             and not any(o.span.start <= nxt.i < o.span.end for o in index.hits) and index.mention_at(nxt.i) is None):
         return None  # "President X, First Lady Y receive ...": the title introduces a name of its own
