@@ -705,3 +705,18 @@ def test_a_country_name_that_begins_a_persons_name_is_a_given_name() -> None:
         published="2023-04-06")
     got = roles(facts)
     assert not any(of == "India" for _, _, of in got)
+
+
+def test_a_countrys_name_qualifying_a_body_is_not_the_posts_country() -> None:
+    facts = extract(
+        "A group from the Ruritanian parliament arrived on Monday, headed by Anna Vogel, chair of the Taiwan "
+        "friendship group, and vice chair Karl Brandt.", published="2023-04-18")
+    assert not any(p == "Anna Vogel" and of == "Taiwan" for p, _, of in roles(facts))
+
+
+def test_an_acronym_shared_by_ministries_of_other_countries_is_not_guessed() -> None:
+    facts = extract(
+        "Taiwan welcomed a visiting delegation from Portugal on Monday. The delegation will attend a banquet "
+        "hosted by Deputy MOFA Minister Lin Wei-ming.", published="2023-04-18")
+    assert not any(p == "Lin Wei-ming" and of and "Japan" in of for p, _, of in roles(facts))
+    assert not any(p == "Lin Wei-ming" and of and "Korea" in of for p, _, of in roles(facts))

@@ -154,7 +154,8 @@ def _surnames_of_country_names(doc: Doc, hits: list[Hit]) -> list[Hit]:
 def _disambiguate_orgs(index: ActorIndex, hits: list[Hit], gaz: Gazetteer, publisher: str | None = None) -> list[Hit]:
     """An alias several organizations share ("Foreign Ministry") names the one of the
     country given just before it ("the Japanese Foreign Ministry"), else of the dateline
-    city, else of the publishing government, else of the country the article names most. A
+    city, else of the publishing government, else of the country the article names most (none
+    of them if that country has none of the sharing organizations). A
     country given before it, the dateline's or the publisher's, whose ministry the table
     lacks, gets one ("Ministry of Foreign Affairs of <Country>")."""
     by_span: dict[tuple[int, int], list[Hit]] = {}
@@ -184,12 +185,15 @@ def _disambiguate_orgs(index: ActorIndex, hits: list[Hit], gaz: Gazetteer, publi
         elif counts:
             wanted = gaz.countries[max(counts, key=lambda k: counts[k])].iso2
         keep = next((h for h in group if iso[h.ref] == wanted), None)
+        if keep is None and len({h.ref for h in group}) == 1:
+            keep = group[0]  # one organization matched twice (cased and not): no choice to make
         if keep is None and wanted is not None and (before or dateline is not None or publisher is not None):
             modifier = before[-1].span.text if before else ""
             org = gaz.org_for_country(group[0].span.text, gaz.vocab.country_by_iso2[wanted], modifier)
             keep = Hit("org", org.key, group[0].span)
             hits = hits + [keep]
-        keep = keep or group[0]
+        # none of the sharing organizations is of a country the text points to: no guess
+        # ("Deputy MOFA Minister X" in a story about Taiwan is not Japan's)
         drop.update(id(h) for h in group if h is not keep)
     return sorted((h for h in hits if id(h) not in drop), key=lambda h: (h.span.start, -len(h.span)))
 

@@ -478,6 +478,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         if of is None and after + 1 < len(doc) and (doc[after].lower_ == "of" or doc[after].lower_ == "for" and entry.kind == "spokesperson"):
             # ("Spokesman for the Foreign Ministry X": the body a spokesperson speaks for)
             hit = gaz_at.get(after + 1) or (gaz_at.get(after + 2) if doc[after + 1].lower_ == "the" else None)
+            if hit is not None and hit.kind == "country" and _modifies_a_noun(doc, hit.span.end):
+                hit = None  # "chair of the Taiwan friendship group": the country only qualifies a body
             if hit is not None and hit.kind in ("country", "org"):
                 of = hit.ref
                 add_gazetteer_actor(index, gaz, of, "Country" if hit.kind == "country" else "Organization")
@@ -738,6 +740,8 @@ def _body_after_title(doc: Doc, after: int, gaz_at: dict[int, Hit], index: Actor
         if m is not None and m.kind == "Person":
             return None
         hit = gaz_at.get(i)
+        if hit is not None and hit.kind == "country" and _modifies_a_noun(doc, hit.span.end):
+            return None  # "X, chair of the Taiwan friendship group": a body about the country, not its
         if hit is not None and hit.kind in ("org", "country", "demonym"):
             return hit.ref
     return None
@@ -814,6 +818,21 @@ def _past_joined_titles(doc: Doc, j: int, title_hits: list[Hit], and_too: bool) 
             return j  # the next title has its own "of ..." and its own holder
         j = end
     return j
+
+
+def _modifies_a_noun(doc: Doc, end: int) -> bool:
+    """A country's name followed by a common noun or a possessive ("the Taiwan friendship
+    group", "Japan's parliament") names what the noun is about, not the post's country."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return (nxt.text in ("'s", "’s") or nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")
+            and nxt.lower_ not in _OWN_BODIES)
+
+
+# a country's name before these is the body's country ("the Kenya government", "the China foreign ministry")
+_OWN_BODIES = {"government", "ministry", "foreign", "embassy", "mission", "delegation", "cabinet", "parliament",
+               "army", "navy", "military", "high", "state", "national", "federal", "central", "defence", "defense"}
 
 
 def _indefinite_speaker(doc: Doc, start: int, after: int, gaz: Gazetteer) -> bool:
