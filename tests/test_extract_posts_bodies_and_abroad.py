@@ -235,3 +235,15 @@ def test_a_bare_title_of_one_country_is_not_the_holder_of_that_post_for_another(
     got = roles(facts)
     assert ("Jorge Salas", "Foreign Minister", "Peru") in got
     assert ("Jorge Salas", "Foreign Minister", "Chile") not in got
+
+
+def test_a_member_of_a_group_from_abroad_is_not_the_publishers_official() -> None:
+    from etl.model import Article
+    from tests.extract_support import extractor, roles
+    facts = extractor().extract(Article(
+        "t", "Taiwan welcomes parliamentary delegation\n\nVisits by a parliamentary delegation from France are welcomed "
+        "by the government and people of Taiwan, the Ministry of Foreign Affairs said.\n\nA group from the French "
+        "National Assembly arrived April 17 and is headed by Jean Marot, chair of the friendship group, and "
+        "comprised vice chair Claire Dubois.", published="2023-04-17", source="Taiwan Today (MOFA, Taiwan)"))
+    got = roles(facts)
+    assert not any(p in ("Jean Marot", "Claire Dubois") and of == "Taiwan" for p, _, of in got)

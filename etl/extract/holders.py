@@ -369,7 +369,7 @@ def publisher_posts(index: ActorIndex, gaz: Gazetteer, country: str | None, body
         actor = index.actors.get(key) if key else None
         if actor is None or actor.country is not None or not actor.roles or any(r.of for r in actor.roles):
             continue
-        if _arrives(key, index, country, stated=True):
+        if _arrives(key, index, country, stated=True) or _from_abroad(index, key, country):
             continue  # "Foreign Ministers A, B and C arrived in Minsk": visitors to the publisher's country
         _give_country(index, gaz, actor, country)
     if not abroad:
@@ -433,9 +433,28 @@ def _home_officials(index: ActorIndex, gaz: Gazetteer, country: str, quotes: lis
         if all(inside(quotes, m.span.start_char) for m in index.mentions if m.key == key):
             continue
         if (_rank_taken(key, country, index) or _a_counterpart(index, key, titles) or _met_abroad(index, key, country)
-                or _arrives(key, index, country, stated=True)):
+                or _arrives(key, index, country, stated=True) or _from_abroad(index, key, country)):
             continue
         _give_country(index, gaz, actor, country)
+
+
+def _from_abroad(index: ActorIndex, key: str, country: str) -> bool:
+    """"A group from the French National Assembly ... is headed by X, and comprised vice chair
+    Y": a person first named after "from" and another country, in one sentence, is of the
+    party from abroad, not the publisher's own official."""
+    first = next((m for m in index.mentions if m.key == key and m.kind == "Person"), None)
+    if first is None:
+        return False
+    doc = index.doc
+    sent = doc[first.span.start].sent
+    for tok in doc[sent.start:first.span.start]:
+        if tok.lower_ != "from":
+            continue
+        for h in index.hits:
+            if (h.kind in ("country", "demonym") and h.ref != country and tok.i < h.span.start <= tok.i + 3
+                    and h.span.end <= first.span.start):
+                return True
+    return False
 
 
 def _met_abroad(index: ActorIndex, key: str, country: str) -> bool:
