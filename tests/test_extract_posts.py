@@ -720,3 +720,19 @@ def test_an_acronym_shared_by_ministries_of_other_countries_is_not_guessed() -> 
         "hosted by Deputy MOFA Minister Lin Wei-ming.", published="2023-04-18")
     assert not any(p == "Lin Wei-ming" and of and "Japan" in of for p, _, of in roles(facts))
     assert not any(p == "Lin Wei-ming" and of and "Korea" in of for p, _, of in roles(facts))
+
+
+def test_a_typographic_apostrophe_keeps_the_peoples_republic_of_china() -> None:
+    facts = extract("Li Wenbo, Foreign Minister of the People\u2019s Republic of China, will lead the delegation.",
+                    published="2023-04-06")
+    assert ("Li Wenbo", "Foreign Minister", "China") in roles(facts)
+
+
+def test_joint_secretary_and_unhyphenated_vice_minister_are_posts() -> None:
+    facts = extract(
+        "On the occasion, Ram Prasad Karki, joint secretary from Ministry of Foreign Affairs of Nepal, was present. "
+        "Karki and Li Wenbo, Vice Minister of Foreign Affairs of the People's Republic of China, will lead their "
+        "delegations.", published="2023-04-06")
+    got = roles(facts)
+    assert ("Ram Prasad Karki", "Joint Secretary", "Ministry of Foreign Affairs of Nepal") in got
+    assert any(p == "Li Wenbo" and t.startswith("Vice-Minister") and of == "China" for p, t, of in got)

@@ -45,6 +45,9 @@ class Gazetteer:
         def add(matcher: PhraseMatcher, kind: str, ref: str, phrases: list[str]) -> None:
             label = f"{kind}\x1f{ref}"
             self._refs[label] = (kind, ref)
+            # a name printed with a typographic apostrophe ("People’s Republic of China") is the
+            # same name (not "Republic of China" inside it)
+            phrases = [*phrases, *(p.replace("'", "’") for p in phrases if "'" in p)]
             docs = [make(p) for p in dict.fromkeys(phrases) if p]
             if docs:
                 matcher.add(label, docs)
