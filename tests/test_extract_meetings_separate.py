@@ -53,3 +53,15 @@ def test_a_phone_call_made_to_someone_has_the_callee() -> None:
     got = meetings(extractor().extract(Article("t", text, title=headline_title(text), published="2031-03-28",
                                                source="Saudi Press Agency (via Wire)")))
     assert [(m[0], m[1], m[3]) for m in got] == [(frozenset({"Faisal bin Khalid bin Saad Al Rami", "Li Weimin"}), "phone", "2031-03-28")]
+
+
+def test_talks_with_an_unnamed_holder_named_in_the_next_sentence_are_one_meeting() -> None:
+    text = (
+        "President Varga meets Senator Tom Rendal\n\n"
+        "President Lena Varga Friday August 18 morning held talks with a US Senator who was behind the peace deal in 2018.\n\n"
+        "The President hosted Delaware Senator Tom Rendal at the State House.\n\n"
+        "The meeting comes days after the senator held separate talks with Mr Brandt last Sunday."
+    )
+    got = [m for m in meetings(_facts(text, "2031-08-19")) if m[2] == "held" and "Lena Varga" in m[0]]
+    assert len(got) == 1
+    assert {"Lena Varga", "Tom Rendal"} <= got[0][0] and got[0][3] == "2031-08-18"

@@ -164,6 +164,7 @@ def same_event_by_sides(drafts: list[MeetingDraft], index: ActorIndex) -> None:
                 break
     _same_event_naming_a_side(drafts, index)
     _people_of_the_countries_meeting(drafts, index)
+    _indefinite_holder_named_next(drafts, index)
 
 
 def _same_event_naming_a_side(drafts: list[MeetingDraft], index: ActorIndex) -> None:
@@ -235,6 +236,57 @@ def _people_of_the_countries_meeting(drafts: list[MeetingDraft], index: ActorInd
         held = {id(c.root()): c.root() for c in drafts if c.same_as is not None and c.status == "held" and set(c.participants) == set(p.participants)}
         if len(held) == 1:
             p.participants = list(next(iter(held.values())).participants)
+
+
+def _indefinite_holder_named_next(drafts: list[MeetingDraft], index: ActorIndex) -> None:
+    """"X held talks with a US Senator ... The President hosted Delaware Senator Y": a meeting of
+    people and a country that stands for an unnamed holder of a post ("a US Senator", with an
+    indefinite article), and the meeting told in the very next sentence, of the same people and
+    someone who holds a post of that noun, with the same status and mode and dates that agree,
+    are one meeting: the country's draft points at the people's, which takes its date and place."""
+    roots = [d for d in drafts if d.same_as is None]
+    for a in roots:
+        countries = {p for p in a.participants if p in index.actors and index.actors[p].kind == "Country"}
+        persons = {p for p in a.participants if p in index.actors and index.actors[p].kind == "Person"}
+        if len(countries) != 1 or not persons or len(countries) + len(persons) != len(set(a.participants)):
+            continue
+        posts = set()
+        for tok in a.sentence:
+            if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                continue
+            if {m.key for m in index.mentions_in(tok.left_edge.i, tok.i)} & countries:
+                posts.add(tok.lower_)
+        if not posts:
+            continue
+        doc = a.sentence.doc
+        for b in roots:
+            if b is a or b.same_as is not None or b.root() is a or b.sentence.start < a.sentence.end:
+                continue
+            if doc[a.sentence.end:b.sentence.start].text.strip():
+                continue
+            if (b.status, b.mode) != (a.status, a.mode) or not dates_agree(a.date, b.date) or not persons <= set(b.participants):
+                continue
+            if not any(_holds_post(p, posts, b.sentence, index) for p in b.participants if p not in persons):
+                continue
+            b.date, b.place = b.date or a.date, b.place or a.place
+            b.primary = b.primary or a.primary
+            a.same_as = b
+            break
+
+
+def _holds_post(key: str, posts: set[str], sent: Span, index: ActorIndex) -> bool:
+    """The person holds a post of one of those nouns: by a role, or by the title printed before
+    the name in the sentence ("Delaware Senator Y")."""
+    actor = index.actors.get(key)
+    if actor is None or actor.kind != "Person":
+        return False
+    if any(set(r.title.lower().split()) & posts for r in actor.roles):
+        return True
+    doc = sent.doc
+    for m in index.mentions_in(sent.start, sent.end):
+        if m.key == key and {t.lower_ for t in doc[max(sent.start, m.span.start - 3):m.span.end]} & posts:
+            return True
+    return False
 
 
 def _named_next(a: MeetingDraft, b: MeetingDraft, index: ActorIndex) -> bool:
