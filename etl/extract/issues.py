@@ -362,12 +362,14 @@ def _headed_body(span: Span) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _HEADING_VERBS  # "co-chairs": "co", "-", "chairs"
 
 
-_POST_NOUNS = {"minister", "ministry", "secretary", "department", "commissioner", "adviser", "advisor", "portfolio"}
+_POST_NOUNS = {"minister", "ministry", "secretary", "department", "commissioner", "adviser", "advisor", "portfolio",
+               "chief", "czar", "tsar", "envoy", "spokesperson", "spokesman", "spokeswoman", "designate"}
 
 
 def _portfolio(span: Span, places: set[int]) -> bool:
     """A field named as a post's portfolio ("the Agriculture and Food Security Minister", "the
-    Minister for Trade and Investment", "the trade ministry"): a post, not a topic. A post is
+    Minister for Trade and Investment", "the trade ministry", "the EU foreign policy chief", "the
+    climate envoy"): a post, not a topic. A post is
     one holder's: countries or a format before plural ministers name whose ministers they are
     ("the Korea-U.S.-Japan foreign ministers' meeting")."""
     if any(t.i in places for t in span):
