@@ -486,3 +486,16 @@ def test_a_field_before_a_title_noun_is_a_post_not_a_topic() -> None:
     found = issues_of("Berg met the EU foreign policy chief Anna Lind and the climate envoy Tomas Vale.")
     assert not found & {"regional-peace-and-stability", "climate-change"}
     assert "climate-change" in issues_of("Berg and Vale discussed climate change.")
+
+
+def test_a_coordinated_modifier_inside_a_longer_trigger_of_another_issue_is_no_mention() -> None:
+    found = issues_of("They discussed efforts to achieve a just and lasting peace in Ukraine.")
+    assert "peace-in-ukraine" in found and "regional-peace-and-stability" not in found
+    assert "regional-peace-and-stability" in issues_of("They discussed ways to establish lasting peace in the region.")
+
+
+def test_illegal_mining_is_crime_and_a_representatives_portfolio_is_a_post() -> None:
+    found = issues_of("The leaders discussed illegal gold mining.")
+    assert "terrorism-and-crime" in found and "industry" not in found
+    assert "regional-peace-and-stability" not in issues_of(
+        "Berg received the High Representative for Foreign and Security Policy, Tomas Vale.")
