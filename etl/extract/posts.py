@@ -456,6 +456,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
     by_hit_end: dict[int, TitleMention] = {}
+    by_hit_start: dict[int, TitleMention] = {}
     pending: list[tuple] = []
     pending_the: list[tuple] = []
     for h in title_hits:
@@ -625,8 +626,10 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         tm.unplaced = tm.unplaced or unit is not None and not _in_government(doc, h.span.end, body_end)
         index.titles.append(tm)
         by_hit_end[h.span.end] = tm
+        by_hit_start[h.span.start] = tm
         if person is not None:
             add_role(index, person, tm)
+    _share_the_country_after(doc, index, by_hit_end, by_hit_start)
     for h, entry, of, start, k in pending_the:
         nxt = next((t for t in index.titles if t.person and t.span.start == k), None)
         if nxt is None or index.actors[nxt.person].kind != "Person" or any(t.person for t in index.titles if t.span.start == start and t is not nxt):
@@ -656,6 +659,33 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         tm.unplaced = of is None and not _in_government(doc, phrase.start, phrase.end)
         index.titles.append(tm)
         add_role(index, nxt.person, tm)
+
+
+def _share_the_country_after(doc: Doc, index: ActorIndex, by_hit_end: dict[int, TitleMention],
+                             by_hit_start: dict[int, TitleMention]) -> None:
+    """"Foreign Minister and State Councilor of the People's Republic of China Wang Yi",
+    "Deputy Prime Minister and Minister of Foreign Affairs of Thailand, X": two posts joined by
+    "and" before one holder; the country the second names is the first's too (a country only:
+    "Minister of Finance and Governor of the Central Bank" keeps the bank to the second)."""
+    for end, first in by_hit_end.items():
+        if first.of is not None or end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
+            continue
+        second = by_hit_start.get(end + 1)
+        if second is None or second.person is None:
+            continue
+        if first.person is None and first.span[0].lower_ not in ("the", "a", "an") and first.span.start > 0 and doc[first.span.start - 1].lower_ not in ("the", "a", "an"):
+            # "as guest of Deputy Prime Minister and Minister of Foreign Affairs, X": one holder
+            # of both (not "the President and Prime Minister X", which may be two people)
+            first.person = second.person
+            add_role(index, second.person, first)
+        if first.person != second.person or second.of is None:
+            continue
+        owner = index.actors.get(second.of)
+        if owner is None or owner.kind != "Country":
+            continue
+        first.of = second.of
+        actor = index.actors[first.person]
+        actor.roles = [RoleFact(r.title, second.of, r.evidence) if r.of is None and r.title == first.title else r for r in actor.roles]
 
 
 _GOVERNMENT_BODIES = {"ministry", "department", "government", "cabinet", "presidency", "secretariat"}
