@@ -112,3 +112,41 @@ def test_territories_with_their_own_governments_are_countries() -> None:
     assert ("Tom Tere", "Prime Minister", "Cook Islands") in got
     assert ("Sione Lealofi", "Governor", "American Samoa") in got
     assert "Sione Lealofi" in people(facts)
+
+
+def test_mps_listed_after_the_plural_are_each_an_mp() -> None:
+    facts = extract("Delegation\n\nThe visitors were comprised of fellow MPs Vera Lima, Joao Reis and Ana Costa.")
+    got = roles(facts)
+    assert {r[0] for r in got if r[1] == "MP"} == {"Vera Lima", "Joao Reis", "Ana Costa"}
+    assert "MPs Vera Lima" not in people(facts)
+
+
+def test_members_of_a_group_from_a_parliament_hold_their_posts_in_it() -> None:
+    facts = extract("Delegation\n\nA group from the French National Assembly arrived April 17 and is headed by Marc Lenoir, "
+                    "chair of the friendship group, and comprised vice chair Anne Dubois and MPs Paul Morel and Claire Petit.")
+    got = roles(facts)
+    assert ("Paul Morel", "MP", "French National Assembly") in got
+    assert ("Anne Dubois", "Vice Chair", "French National Assembly") in got
+    assert ("Marc Lenoir", "Chair", "French National Assembly") in got
+
+
+def test_a_group_from_a_body_that_is_no_parliament_gives_no_body() -> None:
+    facts = extract("Delegation\n\nA team from the Nordic Trade Council arrived on Monday, comprised of vice chair Anne Dubois.")
+    assert not any(r[0] == "Anne Dubois" and r[2] for r in roles(facts))
+
+
+def test_a_portfolio_before_cs_is_a_post_and_a_bare_cs_is_none() -> None:
+    facts = _facts("Summit\n\nPrime Cabinet Secretary Tom Kibet attended the summit in Luanda with Special Advisor to the "
+                   "office of the Prime CS Sam Njoroge. Foreign Affairs CS Paul Otieno is also attending. Kenya and Angola "
+                   "signed deals.", "The Star (Kenya)")
+    got = roles(facts)
+    assert ("Paul Otieno", "Foreign Affairs CS", "Kenya") in got
+    assert not any(r[0] == "Sam Njoroge" and r[1] == "CS" for r in got)
+
+
+def test_a_lower_case_post_after_a_name_and_a_comma_is_that_names() -> None:
+    facts = extract("Talks\n\nOn the occasion, Ram Karki, ambassador of Nepal to China, Hari Thapa, joint secretary from "
+                    "the Ministry of Foreign Affairs of Nepal, and senior officials were also present.")
+    got = roles(facts)
+    assert ("Ram Karki", "Ambassador", "Nepal") in got
+    assert not any(r[0] == "Hari Thapa" and r[1] == "Ambassador" for r in got)

@@ -81,7 +81,7 @@ def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -
     return Hit("title", h.ref, doc[h.span.start:place.span.end])
 
 
-_BEFORE_HEADS = {"minister", "secretary", "cabinet secretary"}  # ("Foreign Affairs Cabinet Secretary X", as Kenya styles its ministers)
+_BEFORE_HEADS = {"minister", "secretary", "cabinet secretary", "cs"}  # ("Foreign Affairs Cabinet Secretary X", "Foreign Affairs CS X", as Kenya styles its ministers)
 
 
 def _portfolio_before(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer) -> Hit | None:

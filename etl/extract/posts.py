@@ -24,6 +24,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
     _plural_titles(doc, index, gaz, gaz_at)
+    _members_of_a_parliament_from(doc, index)
     apply_gazetteer_people(index, gaz)
     title_to_person(doc, index)
     resolve_title_only(index, gaz, home)
@@ -35,6 +36,49 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
         styled_posts(doc, index, gaz)
         if not _:
             dateline_posts(doc, index, gaz, home)
+
+
+def _lower_case_apposition(doc: Doc, index: ActorIndex, start: int, h: Hit) -> bool:
+    """A lower-case title set off by commas right after a person's name ("Bishnu Shrestha,
+    ambassador of Nepal to China, Lok Thapa, ..."): an apposition to that name, not a prefix
+    of the name after it."""
+    if not doc[h.span.start].is_lower or start < 2 or doc[start - 1].text != ",":
+        return False
+    before = index.mention_at(start - 2)
+    return before is not None and before.kind == "Person" and before.span.end == start - 1
+
+
+_ONLY_WITH_PORTFOLIO = {"cs"}  # abbreviations a post only with the portfolio written before them
+
+_GROUP_WORDS = {"group", "delegation", "team"}
+_PARLIAMENT_WORDS = {"assembly", "parliament", "congress", "senate", "diet", "duma", "knesset", "chamber", "house",
+                     "legislative", "legislature", "majlis", "sejm", "bundestag", "storting", "riksdag", "folketing", "cortes"}
+_MEMBER_TITLES = {"mp", "member of parliament", "chair", "vice chair", "chairman", "chairwoman", "chairperson", "deputy chair"}
+
+
+def _members_of_a_parliament_from(doc: Doc, index: ActorIndex) -> None:
+    """"A group from the French National Assembly ... is headed by X, chair of the friendship
+    group, and comprised vice chair Y and MPs Z and W": the members' and chairs' posts the
+    sentence gives with no country or body are of the parliament the group came from (the
+    model's ORG entity after "from", a body named as a legislature)."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.start < 2 or not any(t.lower_ in _PARLIAMENT_WORDS for t in ent):
+            continue
+        k = ent.start - 1
+        if doc[k].lower_ != "from" or not any(doc[j].lemma_.lower() in _GROUP_WORDS for j in range(max(0, k - 2), k)):
+            continue
+        sent = ent.sent
+        body = None
+        for t in index.titles:
+            if (t.person is None or t.of is not None or t.title.lower() not in _MEMBER_TITLES
+                    or not (ent.end <= t.span.start and t.span.end <= sent.end)):
+                continue
+            actor = index.actors.get(t.person)
+            if actor is None or actor.kind != "Person" or any(r.of for r in actor.roles):
+                continue
+            body = body or organization_from_entity(index, ent)
+            t.of = body
+            actor.roles = [RoleFact(r.title, body, r.evidence) if r.of is None and r.title == t.title else r for r in actor.roles]
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -274,8 +318,9 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
     A and B": one post a title in the plural names for each country listed before it, held by
     the person in the same position of the list of names after it."""
     for tok in doc:
-        if tok.i + 2 >= len(doc) or not (tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.lower_.endswith("s"))):
-            continue  # ("Ministers", "Cabinet Secretaries": capitalised plurals the tagger files as NNP)
+        if tok.i + 2 >= len(doc) or not (tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.lower_.endswith("s"))
+                                         or (len(tok.text) > 2 and tok.text.endswith("s") and tok.text[:-1].isupper())):
+            continue  # ("Ministers", "Cabinet Secretaries": capitalised plurals the tagger files as NNP; "MPs")
         entry, start = None, tok.i
         for n in (3, 2, 1):  # the longest title ending in this word ("foreign ministers")
             first = tok.i - n + 1
@@ -465,6 +510,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             continue
         if entry.phrase in _UNIT_HEADS and not _heads_a_unit(doc, h):
             continue
+        if entry.phrase in _ONLY_WITH_PORTFOLIO:
+            continue  # "the office of the Prime CS X": a bare "CS" is no post; "Foreign Affairs CS X" is
         of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
         inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
         if of is None and inner is not None:
@@ -572,6 +619,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                                                                               or _post_to_the_title(doc, start))
                               or j > after and _subject_after_fronted_phrase(doc, m, h)):
             m = None
+        if m is not None and after < len(doc) and doc[after].text == "," and _lower_case_apposition(doc, index, start, h):
+            m = None  # "X, ambassador of Nepal to China, Y, joint secretary ...": the post is X's, set off after the name
         apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
