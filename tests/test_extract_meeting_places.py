@@ -149,3 +149,23 @@ def test_the_country_of_a_post_after_in_the_capacity_of_is_no_venue() -> None:
     )
     got = meetings(extract(text, "2031-11-29"))
     assert all(m[4] != "Sri Lanka" for m in got)
+
+
+def test_a_visit_in_the_capacity_of_president_to_a_country_places_the_visitors_meeting() -> None:
+    text = (
+        "President Arko Delan meets the Indian Prime Minister\n\n"
+        "Ruritanian President Arko Delan met with Indian Prime Minister Ravi Kumar a short while ago for bilateral discussions.\n\n"
+        "The Indian Foreign Minister Vikram Sethi hailed President Delan for making his first visit in the capacity of "
+        "the Ruritanian President to India."
+    )
+    got = meetings(extract(text, published="2019-11-29"))
+    assert (frozenset({"Arko Delan", "Ravi Kumar"}), "in-person", "held", "2019-11-29", "India") in got
+
+
+def test_an_ambassador_to_a_country_is_no_trip_there() -> None:
+    text = (
+        "Envoy meets minister\n\n"
+        "Foreign Minister Anna Berg met Tomas Vale on Monday during his first visit as the ambassador to India."
+    )
+    got = meetings(extract(text, published="2019-11-26"))
+    assert got and all(m[4] is None for m in got)

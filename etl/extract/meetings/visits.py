@@ -100,6 +100,8 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
         # "X is in Beijing on a three-day visit": the place the visitor is in
         verb = trig.head.head
         objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    if trig.pos_ == "NOUN" and not objects:
+        objects = _to_past_a_capacity(trig, ctx)
     for obj in objects:
         ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
         if ent is not None and not ctx.in_quote(ent.start_char):
@@ -110,6 +112,21 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
 
 
 _BEING_THERE = {"be", "arrive", "stay", "remain"}
+_CAPACITY = {"capacity", "role", "quality"}
+
+
+def _to_past_a_capacity(trig: Token, ctx: ArticleContext) -> list[Token]:
+    """"his first visit in the capacity of (the) President to India": the parser hangs "to
+    India" on "capacity"; the destination of the visit all the same. Only past a phrase of the
+    visitor's capacity ("in the/his capacity of/as", "in his role as"), never past a post
+    ("the ambassador to India" is a post, not a trip)."""
+    out = []
+    for p in trig.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "as"):
+            continue
+        for noun in (o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _CAPACITY):
+            out += [o for q in noun.children if q.dep_ == "prep" and q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]
+    return out
 
 
 def tour(trig: Token, ctx: ArticleContext) -> bool:
