@@ -232,7 +232,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     _place_of_the_headlines_meetings(drafts, ctx)
     _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
-    place_by_trip_elsewhere(drafts, visits)
+    place_by_trip_elsewhere(drafts, visits, ctx.index)
     same_event_by_sides(drafts, ctx.index)
     drafts = _told_one_by_one(drafts, ctx)
     drafts = _one_primary(settle(drafts))

@@ -60,6 +60,16 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
             if where is not None and who:
                 out.append(Visit(who, where, "held", None, sent, True))
     for tok in sent:
+        # "Lula is on a trip to Argentina": where the person travels as the story is told
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TRIP_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "on" and not ctx.in_quote(tok.idx):
+            verb = tok.head.head
+            if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP"):
+                where = destination(tok, ctx)
+                subjects = [k for c in verb.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)] if where is not None else []
+                who = [k for k in subjects if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+                if where is not None and who and not tour(tok, ctx):
+                    out.append(Visit(who, where, "held", None, sent, True))
+    for tok in sent:
         # "X is (became) the first foreign minister to visit China since 2015": X visits China now
         if first_to_visit_since(tok) and tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("attr", "oprd") and not ctx.in_quote(tok.idx):
             copula = tok.head.head
@@ -112,6 +122,7 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
 
 
 _BEING_THERE = {"be", "arrive", "stay", "remain"}
+_TRIP_NOUNS = {"trip", "journey"}
 _CAPACITY = {"capacity", "role", "quality"}
 
 
@@ -230,7 +241,7 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: Article
             d.date = next((v.date for v in told if v.sentence.start == d.sentence.start and v.date), None)
 
 
-def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
+def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit], index=None) -> None:
     """A trip to one place told in another sentence ("X met Y on Tuesday. X is on a three-day
     visit to Seoul.") places the visitor's first main meeting, when nothing else (its own
     words, the lead, the dateline) placed it and all the visitor's current trips of that status
@@ -246,6 +257,17 @@ def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit]) -> 
         told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
         if told and len({v.place.key for v in trips}) == 1:
             d.place = told[0].place
+        elif trips and len({v.place.key for v in trips}) == 1 and _host_of(d, trips[0], index):
+            # "X is on a trip to Argentina. Yesterday X met the country's president, Y": the
+            # visitor met a host of the one country the trip goes to, there
+            d.place = trips[0].place
+
+
+def _host_of(d: MeetingDraft, trip: Visit, index) -> bool:
+    """Every participant besides the visitors stands for the country the trip goes to."""
+    country = trip.place.country or trip.place.key
+    hosts = [p for p in d.participants if p not in trip.visitors]
+    return bool(hosts) and all(represented([p], index) == {country} for p in hosts) and not represented(trip.visitors, index) & {country}
 
 
 def _leading(visit: Visit, ctx: ArticleContext, lead_start: int | None) -> bool:
