@@ -123,3 +123,21 @@ def test_todays_meeting_in_a_quote_ending_a_sentence_later_is_dated_by_its_speak
     )
     got = meetings(extract(text, published="2026-01-08"))
     assert [(m[0], m[3]) for m in got if m[2] == "held"] == [(frozenset({"Anna Berg", "Tomas Vale"}), "2026-01-08")]
+
+
+def test_a_meeting_one_travelled_to_on_a_day_is_of_that_day() -> None:
+    text = (
+        "Minister wraps up tour\n\n"
+        "On Wednesday, Foreign Minister Anna Berg of Sweden headed to Paris to meet her French counterpart Tomas Vale."
+    )
+    got = meetings(extract(text, published="2022-04-26"))
+    assert [(m[0], m[3], m[4]) for m in got] == [(frozenset({"Anna Berg", "Tomas Vale"}), "2022-04-20", "Paris")]
+
+
+def test_agreeing_on_a_day_to_meet_later_gives_the_meeting_no_date() -> None:
+    text = (
+        "Ministers to meet\n\n"
+        "On Wednesday, Foreign Minister Anna Berg of Sweden agreed to meet her French counterpart Tomas Vale."
+    )
+    got = meetings(extract(text, published="2022-04-26"))
+    assert all(m[3] is None for m in got)

@@ -257,10 +257,15 @@ def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit], ind
         told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
         if told and len({v.place.key for v in trips}) == 1:
             d.place = told[0].place
-        elif trips and len({v.place.key for v in trips}) == 1 and _host_of(d, trips[0], index):
+        elif trips and len({v.place.key for v in trips}) == 1 and _host_of(d, trips[0], index) and any(_just_after(v.sentence, d.sentence) for v in trips):
             # "X is on a trip to Argentina. Yesterday X met the country's president, Y": the
-            # visitor met a host of the one country the trip goes to, there
+            # visitor met a host of the one country the trip the sentence before tells goes to, there
             d.place = trips[0].place
+
+
+def _just_after(trip: Span, meeting: Span) -> bool:
+    """The meeting's sentence is the one right after the trip's, in the same paragraph."""
+    return meeting.start == trip.end and "\n" not in trip.text
 
 
 def _host_of(d: MeetingDraft, trip: Visit, index) -> bool:
