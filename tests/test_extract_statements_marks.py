@@ -140,3 +140,14 @@ def test_the_official_of_a_country_someone_else_holds_is_not_the_person_without_
         published="2025-03-03",
     )
     assert not [s for s in statements(facts) if s[0] == "Arthur Wells" and s[2] == "The talks went well"]
+
+
+def test_headline_word_the_body_quotes_itself_is_only_the_bodys_statement() -> None:
+    facts = extract(
+        "Vale looks forward to 'fruitful' talks with Okafor\n\n"
+        "President Ana Vale of Peru arrived in Accra on Wednesday for talks with President Lena Okafor of Ghana.\n\n"
+        "\"Anticipating fruitful and wide-ranging discussions on trade and energy,\" she said.\n"
+    )
+    said = statements(facts)
+    assert ("Ana Vale", "direct", "Anticipating fruitful and wide-ranging discussions on trade and energy") in said
+    assert ("Ana Vale", "direct", "fruitful") not in said

@@ -157,3 +157,23 @@ def test_reported_words_may_hold_a_term_in_marks() -> None:
     )
     said = [s for s in statements(facts) if s[0] == "Arthur Wells"]
     assert said and said[0][1] == "indirect" and said[0][2].startswith("Kenya will continue to work closely with Peru")
+
+
+def test_a_report_whose_clause_carries_the_speakers_direct_quote_is_only_the_quote() -> None:
+    facts = extract(
+        "Foreign Minister Anna Vale met Foreign Minister Tomas Berg in Oslo on Monday.\n\n"
+        "Vale reiterated her congratulations to Berg on his election, wishing him \"success in his new post.\"\n",
+        published="2025-03-03",
+    )
+    assert statements(facts) == [("Anna Vale", "direct", "success in his new post.")]
+
+
+def test_a_report_followed_by_adding_and_a_quote_keeps_both() -> None:
+    facts = extract(
+        "Foreign Minister Anna Vale met Foreign Minister Tomas Berg in Oslo on Monday.\n\n"
+        "Vale said the talks went well, adding, \"We will meet again in June.\"\n",
+        published="2025-03-03",
+    )
+    said = statements(facts)
+    assert ("Anna Vale", "direct", "We will meet again in June.") in said
+    assert ("Anna Vale", "indirect", "the talks went well") in said

@@ -155,3 +155,21 @@ def test_the_ministry_of_a_story_with_another_countrys_minister_is_no_one_guesse
         published="2025-03-03",
     )
     assert not [s for s in statements(facts) if s[0].startswith("Ministry")]
+
+
+def test_the_presidency_of_a_story_whose_presidents_are_one_countrys_is_that_countrys() -> None:
+    facts = extract(
+        "President Arthur Wells of Kenya received Ambassador Jorge Salinas on Tuesday.\n\n"
+        "\u201cBilateral relations and the latest developments were discussed during the meeting,\u201d the Presidency said in a statement.\n",
+        published="2025-03-03",
+    )
+    assert ("Presidency of Kenya", "direct", "Bilateral relations and the latest developments were discussed during the meeting") in statements(facts)
+
+
+def test_a_spokesmans_employer_split_off_by_the_parser_is_not_the_speaker() -> None:
+    facts = extract(
+        "President Moon Jae-in spoke with President Anna Vale by phone on Monday.\n\n"
+        "\u201cPresident Moon explained in detail the plans for the summit,\u201d Cheong Wa Dae spokesman Lee Ha-jun said.\n",
+        published="2025-03-03",
+    )
+    assert ("Lee Ha-jun", "direct", "President Moon explained in detail the plans for the summit") in statements(facts)

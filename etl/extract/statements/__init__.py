@@ -27,9 +27,16 @@ def find_statements(ctx: ArticleContext) -> list[StatementDraft]:
     turns = find_turns(ctx)
     direct = [d for d in find_direct(ctx) if not _within(d, turns)]
     quoted = turns + direct
-    indirect = [d for d in find_indirect(ctx) if not _within(d, turns) and not _duplicates(d, quoted)]
+    indirect = [d for d in find_indirect(ctx) if not _within(d, turns) and not _duplicates(d, quoted) and not _carries(d, direct)]
     quoted += headline_echoes(ctx, quoted + indirect)
     return sorted(quoted, key=lambda d: d.quote_start) + indirect
+
+
+def _carries(d: StatementDraft, direct: list[StatementDraft]) -> bool:
+    """An indirect statement whose clause already carries a direct quote of the same speaker
+    ("X reiterated his congratulations to Y, wishing him “success ...”"): only the direct quote
+    is recorded (CONVENTIONS 5.2)."""
+    return any(q.speaker == d.speaker and q.quote_start in d.carried for q in direct)
 
 
 def _within(d: StatementDraft, spans: list[StatementDraft]) -> bool:

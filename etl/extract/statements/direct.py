@@ -132,7 +132,8 @@ def headline_echoes(ctx: ArticleContext, said: list[StatementDraft]) -> list[Sta
     ("X told Z that the situation had grown increasingly unstable"): that speaker's, as a
     headline quotes the story it tops. Not a name or term, nor words that no body statement
     holds as they stand ("slams drills as "rehearsal for invasion"" over "an undisguised
-    rehearsal for a war of invasion") or that two speakers' statements hold."""
+    rehearsal for a war of invasion") or that two speakers' statements hold, nor words the body
+    quotes itself (its direct statement is the record, as for ``_headline_statement``)."""
     head = ctx.headline() or headline_span(ctx.text)
     if head is None:
         return []
@@ -145,6 +146,8 @@ def headline_echoes(ctx: ArticleContext, said: list[StatementDraft]) -> list[Sta
         if not quote or is_term(q, ctx.text, markers, _has_verb(q, ctx)):
             continue
         words = re.compile(r"(?<!\w)" + re.escape(quote.rstrip(".").lower()) + r"(?!\w)")
+        if any(o.start >= head[1] and words.search(o.text.lower()) for o in ctx.quotes):
+            continue  # the body quotes them (“Anticipating fruitful talks ...”): its statement is the one
         speakers = {d.speaker for d in said if d.quote_start >= head[1] and words.search(d.quote.lower())}
         if len(speakers) == 1:
             out.append(draft(ctx, speakers.pop(), quote, "direct", (head[0], q.end), (q.start, q.end)))

@@ -24,6 +24,8 @@ class StatementDraft:
     about: list[str] = field(default_factory=list)
     date: str | None = None
     quote_end: int = -1
+    # offsets of the quotations the reporting verb's own clause holds (indirect statements)
+    carried: tuple[int, ...] = ()
 
 
 def sentence_of(ctx: ArticleContext, char: int) -> Span | None:

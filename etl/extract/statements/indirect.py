@@ -58,6 +58,7 @@ def find_indirect(ctx: ArticleContext) -> list[StatementDraft]:
                 continue
             d = _draft(speaker, words, sent, ctx)
             if d is not None:
+                d.carried = carried_quotes(verb, ctx)
                 found.append(d)
         if not found and not any(q.start < sent.end_char and q.end > sent.start_char for q in ctx.quotes):
             according = _according_clause(sent, ctx)
@@ -71,6 +72,29 @@ def find_indirect(ctx: ArticleContext) -> list[StatementDraft]:
                 d.speaker = body
         out.extend(d for d in found if not _nested(d, found))
     return out
+
+
+def carried_quotes(verb: Token, ctx: ArticleContext) -> tuple[int, ...]:
+    """The quotations the clause of a verb of saying holds as its own ("reiterated his
+    congratulations to X, wishing him “success ...”", "said he had reaffirmed ..., “because
+    ...”"): the start of each quotation whose first word hangs under the verb with no other
+    verb of saying between them ("..., adding, “...”" is a second act of saying)."""
+    said = ctx.vocab.speech_verbs | ctx.vocab.reporting_verbs | ctx.vocab.position_verbs
+    out = []
+    for q in ctx.quotes:
+        if not verb.sent.start_char <= q.start < verb.sent.end_char:
+            continue
+        tok = ctx.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        if tok is None:
+            continue
+        t = tok[0]
+        while t.i != verb.i and t.head.i != t.i:
+            t = t.head
+            if t.i != verb.i and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in said:
+                break
+        if t.i == verb.i:
+            out.append(q.start)
+    return tuple(out)
 
 
 def _nested(d: StatementDraft, others: list[StatementDraft]) -> bool:

@@ -137,6 +137,11 @@ def _first_actor(heads: list[Token], ctx: ArticleContext) -> str | None:
         # found, the one that is itself a name or a pronoun speaks, not a phrase that only
         # names someone inside it (the participle clause taken for a subject)
         heads = [h for h in heads if h.lower_ in ("he", "she") or refers_to(h, ctx.index)] or heads
+        if len(heads) == 2 and heads[0].right_edge.i + 1 == heads[1].left_edge.i and heads[0].i < heads[1].i:
+            # "Cheong Wa Dae spokesman Kim Eui-kyeom said" split by the parser into two
+            # subjects with nothing between them: one phrase, whose head is its last word
+            # (the body only names the spokesman's employer)
+            heads = [heads[1]]
     for head in heads:
         actor = actor_of_phrase(head, ctx)
         if actor is not None:
@@ -220,6 +225,8 @@ def _actor_of_phrase(tok: Token, ctx: ArticleContext) -> str | None:
     orgs = [m.key for m in mentions if m is not None and m.kind == "Organization"]
     if orgs:
         return orgs[0]
+    if tok.lower_ == "presidency" and not orgs:
+        return _presidency_of_president(tok, ctx)
     if tok.lemma_.lower() in _BODIES and tok.lower_ != tok.text.upper():
         return (_office_of_country(tok, ctx) or _office_of_head(tok, ctx) or _last_org_like(tok, ctx)
                 or _publishers_ministry(tok, ctx) or _foreign_ministers_ministry(tok, ctx))
@@ -452,6 +459,30 @@ def _office_of_head(tok: Token, ctx: ArticleContext) -> str | None:
             add_gazetteer_actor(ctx.index, ctx.gazetteer, key, "Organization")
             return key
     return None
+
+
+def _presidency_of_president(tok: Token, ctx: ArticleContext) -> str | None:
+    """"the Presidency said in a statement" (capitalized, no "of" phrase) in a story whose
+    presidents the text names are all one country's: that country's presidency, "Presidency
+    of <Country>" (CONVENTIONS 2.1 names national bodies so), the office of the president the
+    story is about. Not where presidents of two countries are named: whose it is, the text
+    does not say."""
+    if not tok.text[:1].isupper() or any(c.dep_ == "prep" for c in tok.children) or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    countries = {r.of for a in ctx.index.actors.values() if a.kind == "Person" for r in a.roles
+                 if r.of and r.title.lower().split()[-1:] == ["president"] and "vice" not in r.title.lower()}
+    if len(countries) != 1:
+        return None
+    key = countries.pop()
+    if key not in ctx.gazetteer.countries:
+        return None
+    country = ctx.gazetteer.countries[key]
+    name = f"Presidency of {country.name}"
+    org_key = slug(name)
+    if org_key not in ctx.gazetteer.orgs:
+        ctx.gazetteer.orgs[org_key] = OrgEntry(org_key, name, country.iso2, None, (), "government_body")
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, org_key, "Organization")
+    return org_key
 
 
 _FOREIGN_MINISTER_TITLES = ("foreign minister", "minister of foreign affairs", "minister for foreign affairs", "foreign affairs minister")
