@@ -228,7 +228,9 @@ def test_a_series_of_meetings_in_the_lead_dates_and_places_each_one_told() -> No
     assert [(sorted(m[0]), m[3], m[4]) for m in got] == [
         (["Alicia Browne", "Joaquim Varela"], "2031-01-21", "Buenos Aires"),
         (["Joaquim Varela", "Lars Vinter"], "2031-01-21", "Buenos Aires"),
-        (["Joaquim Varela", "Mateo Ruiz"], "2031-01-20", None),  # its own day (the number in brackets), not the series'
+        # its own day (the number in brackets), not the series'; held in the country of the
+        # trip the sentence before tells ("is on a trip to Argentina"), with its president
+        (["Joaquim Varela", "Mateo Ruiz"], "2031-01-20", "Argentina"),
     ]
 
 
