@@ -5,6 +5,7 @@
 - ``etl/data/speech_verbs.txt``, ``attribution_verbs.txt``, ``reporting_verbs.txt``, ``position_verbs.txt``,
   ``quote_term_markers.txt`` (statements), ``meeting_triggers.csv``, ``planned_cues.txt``;
 - ``etl/data/generic_cctlds.txt``: country-code domains that name no publisher's country;
+- ``etl/data/media_outlets.csv``: national newspapers and broadcasters and their home countries;
 - ``ontology/issues.ttl``: the issue scheme, whose labels are the issue triggers.
 """
 
@@ -90,6 +91,7 @@ class Vocabulary:
     attribution_verbs: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     generic_cctlds: frozenset[str] = frozenset()
+    media_outlets: dict[str, str] = field(default_factory=dict)  # outlet name or alias -> home country ISO2
     country_by_iso2: dict[str, CountryEntry] = field(default_factory=dict)
     country_by_key: dict[str, CountryEntry] = field(default_factory=dict)
 
@@ -226,4 +228,6 @@ def load_vocabulary() -> Vocabulary:
         attribution_verbs=_word_list(DATA / "attribution_verbs.txt"),
         role_nouns={row["noun"].lower(): _split(row["kinds"]) for row in _rows(DATA / "role_nouns.csv")},
         generic_cctlds=_word_list(DATA / "generic_cctlds.txt"),
+        media_outlets={name: row["country_iso2"] for row in _rows(DATA / "media_outlets.csv")
+                       for name in (row["name"], *_split(row["aliases"]))},
     )

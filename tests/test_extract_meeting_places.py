@@ -149,3 +149,43 @@ def test_the_country_of_a_post_after_in_the_capacity_of_is_no_venue() -> None:
     )
     got = meetings(extract(text, "2031-11-29"))
     assert all(m[4] != "Sri Lanka" for m in got)
+
+
+def test_a_visit_in_the_capacity_of_president_to_a_country_places_the_visitors_meeting() -> None:
+    text = (
+        "President Arko Delan meets the Indian Prime Minister\n\n"
+        "Ruritanian President Arko Delan met with Indian Prime Minister Ravi Kumar a short while ago for bilateral discussions.\n\n"
+        "The Indian Foreign Minister Vikram Sethi hailed President Delan for making his first visit in the capacity of "
+        "the Ruritanian President to India."
+    )
+    got = meetings(extract(text, published="2019-11-29"))
+    assert (frozenset({"Arko Delan", "Ravi Kumar"}), "in-person", "held", "2019-11-29", "India") in got
+
+
+def test_an_ambassador_to_a_country_is_no_trip_there() -> None:
+    text = (
+        "Envoy meets minister\n\n"
+        "Foreign Minister Anna Berg met Tomas Vale on Monday during his first visit as the ambassador to India."
+    )
+    got = meetings(extract(text, published="2019-11-26"))
+    assert got and all(m[4] is None for m in got)
+
+
+def test_a_meeting_with_a_host_of_the_country_the_visitor_is_on_a_trip_to_is_there() -> None:
+    text = (
+        "In Argentina, Berg meets with heads of government\n\n"
+        "Prime Minister Anna Berg of Sweden held talks with Prime Minister Lena Moss of Barbados on Tuesday in Buenos Aires.\n\n"
+        "Berg is on a trip to Argentina, her first trip abroad. Yesterday, she had a meeting with the country's president, Tomas Vale."
+    )
+    got = meetings(extract(text, published="2023-01-25"))
+    assert (frozenset({"Anna Berg", "Tomas Vale"}), "in-person", "held", "2023-01-24", "Argentina") in got
+
+
+def test_a_meeting_with_a_third_countrys_leader_on_the_trip_is_not_placed_by_it() -> None:
+    text = (
+        "Berg abroad\n\n"
+        "Prime Minister Anna Berg of Sweden held talks with Prime Minister Lena Moss of Barbados on Tuesday in Buenos Aires.\n\n"
+        "Berg is on a trip to Argentina, her first trip abroad. Yesterday, she had a meeting with the President of Chile, Tomas Vale."
+    )
+    got = meetings(extract(text, published="2023-01-25"))
+    assert [m[4] for m in got if "Tomas Vale" in m[0]] == [None]

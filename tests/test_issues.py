@@ -447,3 +447,55 @@ def test_bare_plural_meetings_and_a_readouts_list_of_issues_give_the_meetings_to
     topics = set(meeting.topics)
     assert {"nato", "climate-change", "education", "economic-hardship"} <= topics
     assert "migration" not in topics  # the present tense states the background, not what was discussed
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    # topics of readouts from publishers in Africa, Europe, Asia and the Middle East (invented names)
+    ("Orvak explained the problems of the cabinet formation process.", "government-formation"),
+    ("They discussed the governmental crisis in Nordland.", "government-formation"),
+    ("Vale received a written message from President Holm.", "messages-and-letters"),
+    ("Berg said he would send an open letter to the commission.", "messages-and-letters"),
+    ("They discussed cooperation in the automotive industry and car production.", "industry"),
+    ("Lind expressed concern over a new wave of anti-Semitism.", "racism-and-intolerance"),
+    ("The parties discussed the situation in the media space.", "media-and-information"),
+    ("Slovakia will take over the presidency of the Visegrad Four.", "european-regional-formats"),
+    ("They also spoke of the ECOWAS summit.", "regional-organizations"),
+    ("The talks focused on employment opportunities and trade.", "employment"),
+    ("Thousands of troops remain on duty amid tensions.", "regional-peace-and-stability"),
+    ("They discussed the border tensions and the clashes.", "border-issues"),
+    ("Vale urged the world to stand up to Iranian aggression.", "iran"),
+    ("They discussed cooperation in energy, fertilizers and health.", "food-security"),
+    ("They talked about agri-science and urban agriculture.", "agriculture"),
+    ("Nordland extended a line of credit to Southland.", "financial-cooperation"),
+    ("Police dispersed protesters after a state of emergency was declared.", "political-crises"),
+    ("They supported the upcoming Geneva talks.", "peacekeeping-and-crisis-management"),
+    ("The envoy came to settle the post-election standoff.", "elections"),
+    ("Both sides welcomed the tripartite coordination.", "trilateral-frameworks"),
+    ("The visit was a step towards overcoming differences.", "peaceful-settlement"),
+    ("Both resumed the joint government talks.", "joint-commissions"),
+    ("He stressed the war unleashed in the Karabakh war.", "nagorno-karabakh"),
+    ("India will cooperate on connectivity, energy and maritime.", "east-asian-maritime-security"),
+    ("They discussed the South Asian regional economy.", "economy-and-trade"),
+    ("They discussed the recent developments on the regional and international arenas.", "regional-peace-and-stability"),
+])
+def test_triggers_of_topics_on_unseen_publishers(text: str, issue: str) -> None:
+    assert issue in issues_of(text)
+
+
+def test_a_field_before_a_title_noun_is_a_post_not_a_topic() -> None:
+    found = issues_of("Berg met the EU foreign policy chief Anna Lind and the climate envoy Tomas Vale.")
+    assert not found & {"regional-peace-and-stability", "climate-change"}
+    assert "climate-change" in issues_of("Berg and Vale discussed climate change.")
+
+
+def test_a_coordinated_modifier_inside_a_longer_trigger_of_another_issue_is_no_mention() -> None:
+    found = issues_of("They discussed efforts to achieve a just and lasting peace in Ukraine.")
+    assert "peace-in-ukraine" in found and "regional-peace-and-stability" not in found
+    assert "regional-peace-and-stability" in issues_of("They discussed ways to establish lasting peace in the region.")
+
+
+def test_illegal_mining_is_crime_and_a_representatives_portfolio_is_a_post() -> None:
+    found = issues_of("The leaders discussed illegal gold mining.")
+    assert "terrorism-and-crime" in found and "industry" not in found
+    assert "regional-peace-and-stability" not in issues_of(
+        "Berg received the High Representative for Foreign and Security Policy, Tomas Vale.")

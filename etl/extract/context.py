@@ -77,7 +77,8 @@ class ArticleContext:
         """The country of the article's publisher, when its ``source`` names exactly one, directly
         or through a government body ("UK Government (GOV.UK)", "MOFA Japan", "State
         Department"): the country of the bare titles of its own officials ("The Prime Minister
-        met ..."). A wire or broadcaster's name ("Reuters", "VOA", "Kyodo") names none."""
+        met ..."). A wire or broadcaster's name ("Reuters", "VOA", "Kyodo") names none; a national
+        newspaper's ("Haaretz", ``etl/data/media_outlets.csv``) names its home."""
         return publisher_country(self.article.source, self.gazetteer)
 
     @property
@@ -164,6 +165,16 @@ def publisher_country(source: str | None, gazetteer: Gazetteer) -> str | None:
         for c in gazetteer.vocab.countries:
             if any(len(city) > 3 and city in source and re.search(rf"(?<![\w.]){re.escape(city)}(?![\w])", source) for city in c.capitals):
                 found.add(c.key)
+    if not found:
+        # "Haaretz", "The Straits Times": a national outlet whose name names no country
+        # (etl/data/media_outlets.csv); the longest name found counts ("New Straits Times")
+        hits = [name for name in gazetteer.vocab.media_outlets
+                if name in source and re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", source)]
+        hits = [n for n in hits if not any(n != o and n in o for o in hits)]
+        for name in hits:
+            country = gazetteer.vocab.country_by_iso2.get(gazetteer.vocab.media_outlets[name])
+            if country is not None:
+                found.add(country.key)
     if found:  # "German Federal Foreign Office": the country named, not another's "Foreign Office" inside it
         return found.pop() if len(found) == 1 else None
     for name, iso2 in bodies.items():

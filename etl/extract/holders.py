@@ -243,6 +243,8 @@ def _arrives(person: str, index: ActorIndex, country: str, stated: bool = False)
             continue
         tok = m.span.root
         for a in (tok, *tok.ancestors):
+            if a.dep_ == "poss":
+                break  # "X's meeting with Y comes after Z's visit to Israel": X only owns the subject
             if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _ARRIVAL_VERBS and a.head.pos_ == "VERB":
                 verb = a.head
                 subj = {t.i for t in a.subtree}

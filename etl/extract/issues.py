@@ -14,7 +14,9 @@ a field named as a post's portfolio ("the Food Security Minister", "the Minister
 Coordinated modifiers share their head: "food and energy security" names food security and
 energy security, "economic and people-to-people exchanges" economic exchanges; a noun with a
 prepositional object matches without the object's modifiers ("ban on Japanese seafood
-imports" = "ban on imports", "denuclearization of the entire Korean Peninsula"). A relationship
+imports" = "ban on imports", "denuclearization of the entire Korean Peninsula"); neither
+counts inside a longer trigger of another issue ("just and lasting peace" is peace in Ukraine,
+not also "lasting peace"). A relationship
 noun qualified by a country, a demonym or "bilateral" ("Japan-China relations",
 etl/data/relation_nouns.txt) names bilateral relations.
 
@@ -119,9 +121,13 @@ class IssueMatcher:
         found = self._contiguous(doc, units)
         extra = (self._coordinated(doc, toks, units) + self._prepositional(doc, toks, units)
                  + self._relationships(doc, toks, places) + self._actors_as_topics(actors))
+        contiguous = list(found)
         for key, span in extra:
-            if not any(k == key and s.start < span.end and span.start < s.end for k, s in found):
-                found.append((key, span))
+            if any(k == key and s.start < span.end and span.start < s.end for k, s in found):
+                continue
+            if any(s.start <= span.start and span.end <= s.end for _, s in contiguous):
+                continue  # inside a longer trigger of another issue ("just and lasting peace")
+            found.append((key, span))
         venues = [(e.start, e.end) for e in doc.ents if e.label_ == "FAC" and _is_venue(e)]
         found = [(k, s) for k, s in found if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in venues)]
         found = [(k, s) for k, s in found if not _headed_body(s) and not _portfolio(s, places) and not _occasion_of_visit(s)]
@@ -362,12 +368,14 @@ def _headed_body(span: Span) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _HEADING_VERBS  # "co-chairs": "co", "-", "chairs"
 
 
-_POST_NOUNS = {"minister", "ministry", "secretary", "department", "commissioner", "adviser", "advisor", "portfolio"}
+_POST_NOUNS = {"minister", "ministry", "secretary", "department", "commissioner", "adviser", "advisor", "portfolio",
+               "representative", "chief", "czar", "tsar", "envoy", "spokesperson", "spokesman", "spokeswoman", "designate"}
 
 
 def _portfolio(span: Span, places: set[int]) -> bool:
     """A field named as a post's portfolio ("the Agriculture and Food Security Minister", "the
-    Minister for Trade and Investment", "the trade ministry"): a post, not a topic. A post is
+    Minister for Trade and Investment", "the trade ministry", "the EU foreign policy chief", "the
+    climate envoy"): a post, not a topic. A post is
     one holder's: countries or a format before plural ministers name whose ministers they are
     ("the Korea-U.S.-Japan foreign ministers' meeting")."""
     if any(t.i in places for t in span):

@@ -781,7 +781,7 @@ def _a_portfolio_of_a_list(span: Span) -> bool:
     return span[-1].tag_ == "NNPS" and j < len(doc) and doc[j].text == "," and _serial_list_goes_on(doc, j)
 
 
-_TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chancellor", "king", "queen", "emperor", "senator", "governor", "ambassador"})
+_TITLE_WORDS = frozenset({"minister", "president", "secretary", "premier", "chancellor", "king", "queen", "emperor", "senator", "governor", "ambassador", "mp"})
 
 
 def _title_word(tok: Token) -> bool:

@@ -81,7 +81,7 @@ def _accredited(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit]) -
     return Hit("title", h.ref, doc[h.span.start:place.span.end])
 
 
-_BEFORE_HEADS = {"minister", "secretary"}
+_BEFORE_HEADS = {"minister", "secretary", "cabinet secretary", "cs"}  # ("Foreign Affairs Cabinet Secretary X", "Foreign Affairs CS X", as Kenya styles its ministers)
 
 
 def _portfolio_before(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer) -> Hit | None:
@@ -252,7 +252,8 @@ def _portfolio_joined(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, H
     return Hit("title", phrase, span)
 
 
-_TO_HEADS = {"secretary", "adviser", "advisor"}
+_TO_HEADS = {"secretary", "adviser", "advisor", "staff"}  # ("Chief of Staff to the President")
+_HEAD_KINDS = {"head_of_state", "head_of_government"}
 
 
 def _secretary_to(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit], gaz: Gazetteer, hits: list[Hit]) -> Hit | None:
@@ -263,11 +264,18 @@ def _secretary_to(doc: Doc, h: Hit, entry: TitleEntry, place_at: dict[int, Hit],
     i = h.span.end
     if entry.phrase.split()[-1] not in _TO_HEADS or i + 2 >= len(doc) or doc[i].lower_ != "to" or doc[i + 1].lower_ != "the":
         return None
-    starts = {x.span.start for x in hits if x.kind == "title"}
+    starts = {x.span.start: x for x in hits if x.kind == "title"}
     j = i + 2
     capitalized = 0
     while j < len(doc) and j - i <= _MAX_WORDS and doc[j].text != ",":
         tok = doc[j]
+        served = starts.get(j)
+        if (served is not None and j == i + 2 and gaz.titles[served.ref].kind in _HEAD_KINDS and served.span.end < len(doc)
+                and doc[served.span.end].text == ","):
+            # "the Chief of Staff to the President, X": the head of the government it serves, unnamed
+            j = served.span.end
+            capitalized += 1
+            break
         if j in place_at or j in starts or tok.ent_type_ == "PERSON" or "\n" in doc[j - 1].whitespace_:
             return None
         if tok.is_alpha and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN"):

@@ -24,6 +24,7 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
     _find_titles(doc, index, title_hits, gaz, gaz_at)
     _counterpart_roles(doc, index, gaz)
     _plural_titles(doc, index, gaz, gaz_at)
+    _members_of_a_parliament_from(doc, index)
     apply_gazetteer_people(index, gaz)
     title_to_person(doc, index)
     resolve_title_only(index, gaz, home)
@@ -35,6 +36,49 @@ def find_posts(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazettee
         styled_posts(doc, index, gaz)
         if not _:
             dateline_posts(doc, index, gaz, home)
+
+
+def _lower_case_apposition(doc: Doc, index: ActorIndex, start: int, h: Hit) -> bool:
+    """A lower-case title set off by commas right after a person's name ("Bishnu Shrestha,
+    ambassador of Nepal to China, Lok Thapa, ..."): an apposition to that name, not a prefix
+    of the name after it."""
+    if not doc[h.span.start].is_lower or start < 2 or doc[start - 1].text != ",":
+        return False
+    before = index.mention_at(start - 2)
+    return before is not None and before.kind == "Person" and before.span.end == start - 1
+
+
+_ONLY_WITH_PORTFOLIO = {"cs"}  # abbreviations a post only with the portfolio written before them
+
+_GROUP_WORDS = {"group", "delegation", "team"}
+_PARLIAMENT_WORDS = {"assembly", "parliament", "congress", "senate", "diet", "duma", "knesset", "chamber", "house",
+                     "legislative", "legislature", "majlis", "sejm", "bundestag", "storting", "riksdag", "folketing", "cortes"}
+_MEMBER_TITLES = {"mp", "member of parliament", "chair", "vice chair", "chairman", "chairwoman", "chairperson", "deputy chair"}
+
+
+def _members_of_a_parliament_from(doc: Doc, index: ActorIndex) -> None:
+    """"A group from the French National Assembly ... is headed by X, chair of the friendship
+    group, and comprised vice chair Y and MPs Z and W": the members' and chairs' posts the
+    sentence gives with no country or body are of the parliament the group came from (the
+    model's ORG entity after "from", a body named as a legislature)."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.start < 2 or not any(t.lower_ in _PARLIAMENT_WORDS for t in ent):
+            continue
+        k = ent.start - 1
+        if doc[k].lower_ != "from" or not any(doc[j].lemma_.lower() in _GROUP_WORDS for j in range(max(0, k - 2), k)):
+            continue
+        sent = ent.sent
+        body = None
+        for t in index.titles:
+            if (t.person is None or t.of is not None or t.title.lower() not in _MEMBER_TITLES
+                    or not (ent.end <= t.span.start and t.span.end <= sent.end)):
+                continue
+            actor = index.actors.get(t.person)
+            if actor is None or actor.kind != "Person" or any(r.of for r in actor.roles):
+                continue
+            body = body or organization_from_entity(index, ent)
+            t.of = body
+            actor.roles = [RoleFact(r.title, body, r.evidence) if r.of is None and r.title == t.title else r for r in actor.roles]
 
 
 _APPOSITION_GAP = {"the", "a", "an", "new", "former", "then", "acting", "incoming", "outgoing", "current", "top", "chief", "'s", "’s", "-"}
@@ -274,8 +318,9 @@ def _plural_titles(doc: Doc, index: ActorIndex, gaz: Gazetteer, gaz_at: dict[int
     A and B": one post a title in the plural names for each country listed before it, held by
     the person in the same position of the list of names after it."""
     for tok in doc:
-        if tok.i + 2 >= len(doc) or not (tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.lower_.endswith("s"))):
-            continue  # ("Ministers", "Cabinet Secretaries": capitalised plurals the tagger files as NNP)
+        if tok.i + 2 >= len(doc) or not (tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.lower_.endswith("s"))
+                                         or (len(tok.text) > 2 and tok.text.endswith("s") and tok.text[:-1].isupper())):
+            continue  # ("Ministers", "Cabinet Secretaries": capitalised plurals the tagger files as NNP; "MPs")
         entry, start = None, tok.i
         for n in (3, 2, 1):  # the longest title ending in this word ("foreign ministers")
             first = tok.i - n + 1
@@ -456,6 +501,7 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
     """Posts from title prefixes ("Japanese Foreign Minister X"), appositions
     ("X, Japan's new prime minister") and predicates ("X became Japan's prime minister")."""
     by_hit_end: dict[int, TitleMention] = {}
+    by_hit_start: dict[int, TitleMention] = {}
     pending: list[tuple] = []
     pending_the: list[tuple] = []
     for h in title_hits:
@@ -464,6 +510,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
             continue
         if entry.phrase in _UNIT_HEADS and not _heads_a_unit(doc, h):
             continue
+        if entry.phrase in _ONLY_WITH_PORTFOLIO:
+            continue  # "the office of the Prime CS X": a bare "CS" is no post; "Foreign Affairs CS X" is
         of, mod_start = _country_modifier(doc, h.span.start, gaz_at, index)
         inner = next((x for x in index.hits if x.kind in ("demonym", "country") and x.span.start == h.span.start and x.span.end < h.span.end), None)
         if of is None and inner is not None:
@@ -571,6 +619,8 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
                                                                               or _post_to_the_title(doc, start))
                               or j > after and _subject_after_fronted_phrase(doc, m, h)):
             m = None
+        if m is not None and after < len(doc) and doc[after].text == "," and _lower_case_apposition(doc, index, start, h):
+            m = None  # "X, ambassador of Nepal to China, Y, joint secretary ...": the post is X's, set off after the name
         apposed = False
         if m is not None and m.kind == "Person" and m.span.start == j:
             person = m.key
@@ -625,8 +675,10 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         tm.unplaced = tm.unplaced or unit is not None and not _in_government(doc, h.span.end, body_end)
         index.titles.append(tm)
         by_hit_end[h.span.end] = tm
+        by_hit_start[h.span.start] = tm
         if person is not None:
             add_role(index, person, tm)
+    _share_the_country_after(doc, index, by_hit_end, by_hit_start)
     for h, entry, of, start, k in pending_the:
         nxt = next((t for t in index.titles if t.person and t.span.start == k), None)
         if nxt is None or index.actors[nxt.person].kind != "Person" or any(t.person for t in index.titles if t.span.start == start and t is not nxt):
@@ -656,6 +708,33 @@ def _find_titles(doc: Doc, index: ActorIndex, title_hits: list[Hit], gaz: Gazett
         tm.unplaced = of is None and not _in_government(doc, phrase.start, phrase.end)
         index.titles.append(tm)
         add_role(index, nxt.person, tm)
+
+
+def _share_the_country_after(doc: Doc, index: ActorIndex, by_hit_end: dict[int, TitleMention],
+                             by_hit_start: dict[int, TitleMention]) -> None:
+    """"Foreign Minister and State Councilor of the People's Republic of China Wang Yi",
+    "Deputy Prime Minister and Minister of Foreign Affairs of Thailand, X": two posts joined by
+    "and" before one holder; the country the second names is the first's too (a country only:
+    "Minister of Finance and Governor of the Central Bank" keeps the bank to the second)."""
+    for end, first in by_hit_end.items():
+        if first.of is not None or end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
+            continue
+        second = by_hit_start.get(end + 1)
+        if second is None or second.person is None:
+            continue
+        if first.person is None and first.span[0].lower_ not in ("the", "a", "an") and first.span.start > 0 and doc[first.span.start - 1].lower_ not in ("the", "a", "an"):
+            # "as guest of Deputy Prime Minister and Minister of Foreign Affairs, X": one holder
+            # of both (not "the President and Prime Minister X", which may be two people)
+            first.person = second.person
+            add_role(index, second.person, first)
+        if first.person != second.person or second.of is None:
+            continue
+        owner = index.actors.get(second.of)
+        if owner is None or owner.kind != "Country":
+            continue
+        first.of = second.of
+        actor = index.actors[first.person]
+        actor.roles = [RoleFact(r.title, second.of, r.evidence) if r.of is None and r.title == first.title else r for r in actor.roles]
 
 
 _GOVERNMENT_BODIES = {"ministry", "department", "government", "cabinet", "presidency", "secretariat"}

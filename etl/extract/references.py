@@ -309,9 +309,24 @@ def bound_possessive(tok: Token, index: ActorIndex) -> str | None:
     if tok.lower_ not in ("his", "her"):
         return None
     obj_form = "him" if tok.lower_ == "his" else "her"
+    done_by = _object_of_for_doing(tok, index)
+    if done_by is not None:
+        return done_by
     for t in reversed(tok.doc[tok.sent.start:tok.i]):
         if t.lower_ == obj_form and t.dep_ in ("dobj", "dative") and tok in t.head.subtree:
             return object_pronoun_referent(t, index)
+    return None
+
+
+def _object_of_for_doing(tok: Token, index: ActorIndex) -> str | None:
+    """"A hailed President X for making his first visit": the one the verb praises or thanks
+    for doing something does it, so "his" is X, the named object, not the subject A."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "pcomp" and anc.tag_ == "VBG" and anc.head.lower_ == "for" and anc.head.dep_ == "prep":
+            verb = anc.head.head
+            objects = {m.key for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                       if (m := index.mention_at(t.i)) is not None and m.kind == "Person"}
+            return objects.pop() if len(objects) == 1 else None
     return None
 
 

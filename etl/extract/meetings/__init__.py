@@ -232,7 +232,7 @@ def find_meetings(ctx: ArticleContext) -> list[MeetingDraft]:
     _place_of_the_headlines_meetings(drafts, ctx)
     _place_of_the_leads_meetings(drafts, lead)
     place_from_wire_dateline(drafts, ctx)
-    place_by_trip_elsewhere(drafts, visits)
+    place_by_trip_elsewhere(drafts, visits, ctx.index)
     same_event_by_sides(drafts, ctx.index)
     drafts = _told_one_by_one(drafts, ctx)
     drafts = _one_primary(settle(drafts))
@@ -842,7 +842,9 @@ def _same_word_before(drafts: list[MeetingDraft], in_sentence: list[MeetingDraft
     definite meeting word names the last meeting reported with the same word (in this sentence,
     or earlier with the same status)."""
     word = trig.lemma_.lower()
-    here = [d for d in in_sentence if d.word == word]
+    if any(c.dep_ == "amod" and c.lower_ in ("next", "another") for c in trig.children):
+        return None  # "following a meeting with Y, adding that the next meeting will take place in Z": another one
+    here = [d for d in in_sentence if d.word == word and d.status == status]
     if here:
         return here[-1].root()
     return next((d.root() for d in reversed(drafts) if d.word == word and d.status == status and not _lone_headline(d)), None)

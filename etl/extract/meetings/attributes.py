@@ -148,6 +148,9 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     mentions = plain or mentions
     if not mentions and not future and _clock_only(trigger, ctx):
         return _day_told_before(sent, ctx, back=_CLOCK_BACK)  # "kicked off meetings at 1:30 p.m.": the day the story is telling
+    if not mentions and not future and _travelled_to_meet(clause, ctx):
+        # "On Wednesday, the minister headed to Paris to meet her counterpart": the day of the trip
+        return date_of(sent, clause.head, ctx, future, previous)
     if not mentions and not future:
         return _where_clause_date(sent, clause, ctx)
     if not mentions:
@@ -160,6 +163,14 @@ def date_of(sent: Span, trigger: Token, ctx: ArticleContext, future: bool, previ
     # "took place, earlier this week, on Monday, September 30": the finer of two dates that agree
     finer = [m.value for m in mentions if best.value and m.value and m.value.startswith(best.value)]
     return max(finer, key=len, default=best.value)
+
+
+def _travelled_to_meet(clause: Token, ctx: ArticleContext) -> bool:
+    """A purpose infinitive of a verb of travel ("headed to Paris to meet Y", "flew to Rome to
+    hold talks"): the meeting is where and when the trip went."""
+    return (clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and clause.head.pos_ == "VERB" and clause.head.lemma_.lower() in ctx.vocab.meeting_triggers["travel_verb"]
+            and clause.head.lemma_.lower() != "welcome" and clause.head.tag_ in ("VBD", "VBZ", "VBP"))
 
 
 def _where_clause_date(sent: Span, clause: Token, ctx: ArticleContext) -> str | None:

@@ -407,6 +407,18 @@ def _place_by_the_guest(tok: Token, sent: Span, roots: list[MeetingDraft], ctx: 
 _SPOKEN_DAYS = {"today", "yesterday"}
 
 
+def _speakers_outside_quote(sent: Span, ctx: ArticleContext) -> set[str]:
+    """The people a sentence names outside quotation marks; for a sentence wholly inside a quote
+    that goes on into the next ("\"At today's meeting, we agreed. The next ...,\" stated X"),
+    those of the sentence where the quote ends."""
+    following = [s for s in ctx.sentences() if s.start >= sent.start][:3]
+    for here in following:
+        speakers = {m.key for m in ctx.index.mentions_in(here.start, here.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+        if speakers or not ctx.in_quote(here[-1].idx) or "\n" in here.text:
+            return speakers
+    return set()
+
+
 def date_from_quoted_day(drafts: list[MeetingDraft], ctx: ArticleContext) -> None:
     """A participant's quote that names the meeting by its day ("\"In today's meeting, we
     discussed ...,\" X said"; "yesterday's talks"): the one main held meeting of the speaker
@@ -422,7 +434,7 @@ def date_from_quoted_day(drafts: list[MeetingDraft], ctx: ArticleContext) -> Non
             if day is None:
                 continue
             value = next((m.value for m in ctx.dates_in(day.idx, day.idx + len(day.text)) if m.value and len(m.value) == 10), None)
-            speakers = {m.key for m in ctx.index.mentions_in(sent.start, sent.end) if m.kind == "Person" and not ctx.in_quote(m.span.start_char)}
+            speakers = _speakers_outside_quote(sent, ctx)
             mine = [d for d in roots if speakers & set(d.participants)]
             if value is not None and len(mine) == 1 and mine[0].date is None:
                 mine[0].date = value

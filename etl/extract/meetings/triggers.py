@@ -68,6 +68,8 @@ def is_trigger(tok: Token, ctx: ArticleContext) -> bool:
         return _receives_someone(tok, ctx) and not _on_arrival(tok, ctx)
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _hosts_someone_at(tok, ctx):
         return not _on_arrival(tok, ctx)
+    if tok.pos_ == "VERB" and lemma == "host" and _hosts_someone_in_a_city(tok, ctx):
+        return True
     if tok.pos_ == "VERB" and lemma in ("welcome", "host") and _receives_a_led_group(tok, ctx):
         return not _on_arrival(tok, ctx)  # "welcomed a delegation led by X"
     if tok.pos_ == "VERB" and lemma in triggers["with_person_verb"]:
@@ -333,6 +335,30 @@ def _hosts_someone_at(tok: Token, ctx: ArticleContext) -> bool:
     # ("welcomed today at the Chancellery, in Vienna, the Foreign Minister of X, Y": the guest put last)
     guests = [o for o in tok.children if o.dep_ == "dobj"] + displaced_objects(tok)
     return any(any(ctx.index.actors[k].kind == "Person" for k in refers_to(o, ctx.index)) for o in guests)
+
+
+def _hosts_someone_in_a_city(tok: Token, ctx: ArticleContext) -> bool:
+    """"President X hosted Prime Minister Y in the Iraqi capital, Baghdad": a person hosts a
+    person in a city (or a country) named after "in": received there, a meeting ("hosted the
+    summit in Baghdad" hosts an event, "hosted a dinner for Y" a meal: no person as object)."""
+    from etl.extract.meetings.attributes import place_spans
+    from etl.extract.references import refers_to
+
+    def person(t: Token) -> bool:
+        return any(k in ctx.index.actors and ctx.index.actors[k].kind == "Person" for k in refers_to(t, ctx.index))
+
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ == "nsubj" and person(c) for c in tok.children):
+        return False
+    if not any(c.dep_ == "dobj" and person(c) for c in tok.children):
+        return False
+    spans = [e for e in place_spans(tok.sent, ctx) if e.label_ in ("GPE", "LOC")]
+    # the place's phrase on the verb or on its object ("hosted Y in Baghdad" parsed either way)
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            if any(e.start <= t.i < e.end for t in o.subtree for e in spans):
+                return True
+    return False
 
 
 def calls_on_someone(tok: Token, ctx: ArticleContext) -> bool:

@@ -60,6 +60,16 @@ def travels(sent: Span, ctx: ArticleContext) -> list[Visit]:
             if where is not None and who:
                 out.append(Visit(who, where, "held", None, sent, True))
     for tok in sent:
+        # "Lula is on a trip to Argentina": where the person travels as the story is told
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _TRIP_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "on" and not ctx.in_quote(tok.idx):
+            verb = tok.head.head
+            if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP"):
+                where = destination(tok, ctx)
+                subjects = [k for c in verb.children if c.dep_ == "nsubj" for k in refers_to(c, ctx.index)] if where is not None else []
+                who = [k for k in subjects if k in ctx.index.actors and ctx.index.actors[k].kind == "Person"]
+                if where is not None and who and not tour(tok, ctx):
+                    out.append(Visit(who, where, "held", None, sent, True))
+    for tok in sent:
         # "X is (became) the first foreign minister to visit China since 2015": X visits China now
         if first_to_visit_since(tok) and tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("attr", "oprd") and not ctx.in_quote(tok.idx):
             copula = tok.head.head
@@ -100,6 +110,8 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
         # "X is in Beijing on a three-day visit": the place the visitor is in
         verb = trig.head.head
         objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    if trig.pos_ == "NOUN" and not objects:
+        objects = _to_past_a_capacity(trig, ctx)
     for obj in objects:
         ent = next((e for e in place_spans(trig.sent, ctx) if e.start <= obj.i < e.end), None)
         if ent is not None and not ctx.in_quote(ent.start_char):
@@ -110,6 +122,22 @@ def destination(trig: Token, ctx: ArticleContext) -> Place | None:
 
 
 _BEING_THERE = {"be", "arrive", "stay", "remain"}
+_TRIP_NOUNS = {"trip", "journey"}
+_CAPACITY = {"capacity", "role", "quality"}
+
+
+def _to_past_a_capacity(trig: Token, ctx: ArticleContext) -> list[Token]:
+    """"his first visit in the capacity of (the) President to India": the parser hangs "to
+    India" on "capacity"; the destination of the visit all the same. Only past a phrase of the
+    visitor's capacity ("in the/his capacity of/as", "in his role as"), never past a post
+    ("the ambassador to India" is a post, not a trip)."""
+    out = []
+    for p in trig.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "as"):
+            continue
+        for noun in (o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _CAPACITY):
+            out += [o for q in noun.children if q.dep_ == "prep" and q.lower_ == "to" for o in q.children if o.dep_ == "pobj"]
+    return out
 
 
 def tour(trig: Token, ctx: ArticleContext) -> bool:
@@ -213,7 +241,7 @@ def place_meetings(drafts: list[MeetingDraft], visits: list[Visit], ctx: Article
             d.date = next((v.date for v in told if v.sentence.start == d.sentence.start and v.date), None)
 
 
-def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit]) -> None:
+def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit], index=None) -> None:
     """A trip to one place told in another sentence ("X met Y on Tuesday. X is on a three-day
     visit to Seoul.") places the visitor's first main meeting, when nothing else (its own
     words, the lead, the dateline) placed it and all the visitor's current trips of that status
@@ -229,6 +257,22 @@ def place_by_trip_elsewhere(drafts: list[MeetingDraft], visits: list[Visit]) -> 
         told = [v for v in trips if any(firsts.get(p) is d for p in v.visitors)]
         if told and len({v.place.key for v in trips}) == 1:
             d.place = told[0].place
+        elif trips and len({v.place.key for v in trips}) == 1 and _host_of(d, trips[0], index) and any(_just_after(v.sentence, d.sentence) for v in trips):
+            # "X is on a trip to Argentina. Yesterday X met the country's president, Y": the
+            # visitor met a host of the one country the trip the sentence before tells goes to, there
+            d.place = trips[0].place
+
+
+def _just_after(trip: Span, meeting: Span) -> bool:
+    """The meeting's sentence is the one right after the trip's, in the same paragraph."""
+    return meeting.start == trip.end and "\n" not in trip.text
+
+
+def _host_of(d: MeetingDraft, trip: Visit, index) -> bool:
+    """Every participant besides the visitors stands for the country the trip goes to."""
+    country = trip.place.country or trip.place.key
+    hosts = [p for p in d.participants if p not in trip.visitors]
+    return bool(hosts) and all(represented([p], index) == {country} for p in hosts) and not represented(trip.visitors, index) & {country}
 
 
 def _leading(visit: Visit, ctx: ArticleContext, lead_start: int | None) -> bool:
