@@ -28,12 +28,16 @@ MAX_KEPT = 32_768
 # rows kept in all (an answer weighs one plus its rows): a date's answer holds every graph
 # reporting that date, so a count of answers alone let the kept answers grow with the store
 MAX_ROWS = 131_072
-# The answers of a day (meeting identity's graphs reporting a date, or published on it) are
-# kept in a pool of their own: few (one per day of the corpus) and asked by every article of
-# the days near theirs, each holds every graph of its day, so once evicted by the other
-# answers they came back whole, article after article (BENCHMARKS.md, "Where the client's
-# memory goes"). Their pool's bound is their own.
-DAY_KINDS = frozenset({"dated", "undated"})
+# Meeting identity's answers are kept in a pool of their own: the answers of a day (the
+# graphs reporting a date, or published on it: few, one per day of the corpus, each holding
+# every graph of its day) and the reports of each graph those name. Every article asks them
+# for the days near its own, so once evicted by the other answers (one per person or graph,
+# many more) they came back, article after article: the day answers whole (BENCHMARKS.md,
+# "Where the client's memory goes"), then, in a 100k run, the reports of the days' graphs
+# (one query per graph, from about 5 to 33 queries an article). Their pool's bounds are
+# their own, sized for a few hundred thousand articles' graphs.
+DAY_KINDS = frozenset({"dated", "undated", "reports"})
+MAX_DAY_KEPT = 524_288
 MAX_DAY_ROWS = 1_048_576
 
 
@@ -56,10 +60,11 @@ class _Parts(dict):
 class Answers:
     """Store answers under (kind, key), dropped when a written graph mentions their key, and
     the least recently used dropped beyond ``max_kept`` answers or ``max_rows`` rows (the
-    answers of :data:`DAY_KINDS` beyond ``max_day_rows`` rows of their own)."""
+    answers of :data:`DAY_KINDS` beyond ``max_day_kept`` answers or ``max_day_rows`` rows
+    of their own)."""
 
     def __init__(self, max_kept: int = MAX_KEPT, max_rows: int = MAX_ROWS,
-                 max_day_rows: int = MAX_DAY_ROWS) -> None:
+                 max_day_rows: int = MAX_DAY_ROWS, max_day_kept: int = MAX_DAY_KEPT) -> None:
         # two pools, each least recently used first: the day answers, and all the others
         self._pools: dict[bool, OrderedDict[tuple[str, str], tuple[Any, int]]] = {False: OrderedDict(), True: OrderedDict()}
         self._pool_rows = {False: 0, True: 0}
@@ -67,6 +72,7 @@ class Answers:
         self.max_kept = max_kept
         self.max_rows = max_rows
         self.max_day_rows = max_day_rows
+        self.max_day_kept = max_day_kept
         self.asked = 0
         self.reused = 0
         self.refreshed = 0  # graphs' parts asked again after their graph was written
@@ -142,9 +148,10 @@ class Answers:
         self._trim()
 
     def _trim(self) -> None:
-        for day, max_rows in ((False, self.max_rows), (True, self.max_day_rows)):
+        for day, max_kept, max_rows in ((False, self.max_kept, self.max_rows),
+                                        (True, self.max_day_kept, self.max_day_rows)):
             pool = self._pools[day]
-            while len(pool) > self.max_kept or (self._pool_rows[day] > max_rows and len(pool) > 1):
+            while len(pool) > max_kept or (self._pool_rows[day] > max_rows and len(pool) > 1):
                 old, (_, old_weight) = pool.popitem(last=False)
                 self._pool_rows[day] -= old_weight
                 self._stale.pop(old, None)

@@ -26,11 +26,13 @@ Record = Any  # etl.resolve.Record: graph, family, profile, graphs (duck-typed: 
 
 
 class FamilyIndex:
-    """family name -> profile -> (the record, with ``graphs`` the live set of graphs giving it)."""
+    """family name -> profile -> (the record, with ``graphs`` the live graphs giving it: a tuple
+    while they are few, then a set)."""
 
     def __init__(self) -> None:
         self._families: dict[str, dict[tuple, Record]] = {}
-        self._entries: dict[str, list[tuple[str, tuple]]] = {}  # graph -> its (family, profile)s kept
+        self._entries: dict[str, tuple[Record, ...]] = {}  # graph -> the kept records it gives
+        self._posts: dict[frozenset, frozenset] = {}  # one shared object per distinct set of posts
         self.loaded = 0  # families asked of the store
         self.profiles = 0  # records kept (one per family and profile)
         self.memberships = 0  # (record, graph) pairs kept: what grows with the articles
@@ -55,29 +57,27 @@ class FamilyIndex:
 
     def _add(self, family: str, r: Record) -> None:
         profiles = self._families[family]
-        key = r.profile
-        kept = profiles.get(key)
+        kept = profiles.get(r.profile)
         if kept is None:
-            kept = _compact(r)
-            key = kept.profile
-            profiles[key] = kept
+            posts = frozenset(r.posts)
+            kept = _compact(r, self._posts.setdefault(posts, posts))
+            profiles[kept.profile] = kept
             self.profiles += 1
         if r.graph not in kept.graphs:
-            kept.graphs.add(r.graph)
+            kept.graphs = _with(kept.graphs, sys.intern(r.graph))
             self.memberships += 1
-        self._entries.setdefault(r.graph, []).append((family, key))
+        self._entries[r.graph] = self._entries.get(r.graph, ()) + (kept,)
 
     def written(self, graph: str, now: Iterable[Record]) -> None:
         """A graph is written: its records are now ``now`` (one per person, as the store
         gives them after the write; none when the graph is gone)."""
-        for family, key in self._entries.pop(graph, ()):
-            profiles = self._families[family]
-            kept = profiles[key]
+        for kept in self._entries.pop(graph, ()):
+            profiles = self._families[kept.family]
             if graph in kept.graphs:
-                kept.graphs.discard(graph)
+                kept.graphs = _without(kept.graphs, graph)
                 self.memberships -= 1
             if not kept.graphs:
-                del profiles[key]
+                del profiles[kept.profile]
                 self.profiles -= 1
         for r in now:
             if r.family in self._families:
@@ -88,10 +88,31 @@ def _intern(value: str | None) -> str | None:
     return None if value is None else sys.intern(value)
 
 
-def _compact(r: Record) -> Record:
+# A profile given by few graphs keeps them in a tuple (an empty set alone is four times a
+# one-graph tuple, and most profiles of a large ingest are given by one or two articles);
+# past this many, in a set, so adding and removing one stays constant time.
+_TUPLE_MAX = 8
+
+
+def _with(graphs: tuple[str, ...] | set[str], graph: str) -> tuple[str, ...] | set[str]:
+    if isinstance(graphs, set):
+        graphs.add(graph)
+        return graphs
+    return graphs + (graph,) if len(graphs) < _TUPLE_MAX else {*graphs, graph}
+
+
+def _without(graphs: tuple[str, ...] | set[str], graph: str) -> tuple[str, ...] | set[str]:
+    if isinstance(graphs, set):
+        graphs.discard(graph)
+        return graphs
+    return tuple(g for g in graphs if g != graph)
+
+
+def _compact(r: Record, posts: frozenset) -> Record:
     """The record kept for a profile, its strings shared with every other record that names
     the same person, name, post, country or date (most of what an index of 100k articles holds
-    is the same few thousand strings)."""
+    is the same few thousand strings), its posts the object shared by every profile with
+    those posts."""
     return replace(r, person=sys.intern(r.person), family=sys.intern(r.family), normal=sys.intern(r.normal),
                    how=sys.intern(r.how), country=_intern(r.country), date=_intern(r.year),
-                   posts={(sys.intern(t), _intern(o)) for t, o in r.posts}, graphs=set())
+                   posts=posts, graphs=())

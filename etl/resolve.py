@@ -36,7 +36,6 @@ number of articles. Names are bound as query variables, never pasted into query 
 from __future__ import annotations
 
 import copy
-import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -100,9 +99,10 @@ _IN_GRAPH = _USES_OF.replace("SELECT ?person ?g ?use", "SELECT ?g ?person ?use")
 _LABEL = _P + "SELECT ?person ?label WHERE { ?person rdfs:label ?label }"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
-    """One person as one article gives them: what identity is decided on."""
+    """One person as one article gives them: what identity is decided on. Slotted: an ingest
+    keeps one per person and profile (``etl.family_index``), so its size is the index's."""
 
     graph: str
     person: str  # the person's IRI in that article
@@ -114,7 +114,11 @@ class Record:
     date: str | None = None
     # the graphs of every stored article that gives this same record (``FamilyIndex``);
     # None for one article's record (its ``graph``). Never changed once made.
-    graphs: frozenset[str] | set[str] | None = None
+    graphs: frozenset[str] | set[str] | tuple[str, ...] | None = None
+    # the parsed normal form and whether it is a short form, made on first use (``normal``
+    # never changes once a record is made; ``replace`` makes them again)
+    _parsed: object = field(default=None, init=False, repr=False, compare=False)
+    _is_short: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def where(self) -> frozenset[str] | set[str]:
@@ -146,19 +150,23 @@ class Record:
     def strong(self) -> bool:
         return self.how in STRONG
 
-    @functools.cached_property
-    def _name(self):  # the parsed normal form (``normal`` never changes once a record is made)
-        return parse(self.normal)
+    @property
+    def _name(self):  # type: ignore[no-untyped-def]
+        if self._parsed is None:
+            self._parsed = parse(self.normal)
+        return self._parsed
 
     @property
     def full(self) -> bool:
         """Named in full (given and family name) in its article."""
         return self.how != "none" and self._name.full and (self.how != "store" or self.short)
 
-    @functools.cached_property
+    @property
     def short(self) -> bool:
         """Named in full with a short form of the given name ("Jim Carter")."""
-        return self.how in ("name", "store") and self._name.full and is_short_form(self._name.given)
+        if self._is_short is None:
+            self._is_short = self.how in ("name", "store") and self._name.full and is_short_form(self._name.given)
+        return self._is_short
 
     @property
     def formal(self) -> bool:
@@ -302,7 +310,7 @@ class View:
             if not formal and r.formal:
                 continue
             if any(g in r.graphs for g in replaced):
-                graphs = r.graphs - replaced
+                graphs = set(r.graphs) - replaced
                 if not graphs:
                     continue
                 r = replace(r, graphs=graphs)

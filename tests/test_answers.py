@@ -37,25 +37,42 @@ def test_kept_rows_stay_bounded_however_long_the_answers_grow():
     assert calls == [{"new"}]
 
 
-def test_the_answers_of_a_day_are_not_evicted_by_the_other_answers():
-    # every article asks the graphs of the days near its own, and a day's answer, once
-    # evicted, comes back whole: the other answers (a graph's reports, a person's label)
-    # are many and evict each other, never the days'
+def test_meeting_identitys_answers_are_not_evicted_by_the_other_answers():
+    # every article asks the graphs of the days near its own and those graphs' reports; once
+    # evicted, a day's answer comes back whole and each graph's reports one query each: the
+    # other answers (a person's label, a graph's persons) are many and evict each other, never
+    # the days' or their graphs' reports
     answers = Answers(max_rows=100, max_day_rows=1_000)
     days = [f"2024-01-{d:02d}" for d in range(1, 8)]
     for d in days:
         answers.parts("dated", d, lambda d=d: {f"{d}/g{i}": {"side"} for i in range(20)}, lambda g: {"side"})
+        for i in range(20):
+            answers.get("reports", f"{d}/g{i}", lambda: ["report"])
     for n in range(500):
-        answers.get("reports", f"https://example.org/graph/{n}", lambda: ["report"])
+        answers.get("label", f"https://example.org/person/{n}", lambda: {"A Name"})
         assert answers.rows <= 100 + 1_000
     calls: list = []
     for d in days:
         answers.parts("dated", d, lambda: calls.append(d) or {}, lambda g: set())
-    assert calls == [] and answers.asked_by_kind == {"dated": 7, "reports": 500}
+        for i in range(20):
+            answers.get("reports", f"{d}/g{i}", lambda: calls.append(i) or [])
+    assert calls == [] and answers.asked_by_kind == {"dated": 7, "reports": 140, "label": 500}
     # the day pool has its own bound
     for d in range(40):
         answers.parts("undated", f"2025-02-{d:02d}", lambda d=d: {f"u{d}/g{i}": {"side"} for i in range(60)}, lambda g: set())
     assert answers.rows <= 100 + 1_000 + 61
+
+
+def test_meeting_identitys_pool_has_its_own_bound_on_answers():
+    answers = Answers(max_kept=10, max_day_kept=50)
+    for n in range(200):
+        answers.get("reports", f"https://example.org/graph/{n}", lambda: ["report"])
+        answers.get("label", f"https://example.org/person/{n}", lambda: {"A Name"})
+    assert len(answers) == 10 + 50
+    calls: list = []
+    answers.get("reports", "https://example.org/graph/199", lambda: calls.append(1) or [])
+    answers.get("reports", "https://example.org/graph/100", lambda: calls.append(2) or [])
+    assert calls == [2]  # the 50 most recent kept
 
 
 def test_rows_are_given_back_when_answers_are_dropped():

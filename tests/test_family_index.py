@@ -105,3 +105,23 @@ def test_the_records_a_run_keeps_are_what_the_store_gives_at_its_end(tmp_path, e
         for family in index.names():
             kept = {(r.profile, frozenset(r.graphs)) for r in index.records(family, lambda: [])}
             assert kept == {(r.profile, frozenset(r.where)) for r in fresh.family_records(family)}, family
+
+
+def test_a_profile_given_by_many_graphs_keeps_every_one_through_adds_and_removals():
+    # the kept graphs change container as they grow (few: a tuple; many: a set): adding and
+    # removing graphs across that size gives the same graphs and counts as one set would
+    index = FamilyIndex()
+    names = [f"n{i}" for i in range(20)]
+    kept = list(index.records("Varo", lambda: [_rec(n, "ana-varo", "Ana Varo") for n in names[:3]]))
+    assert len(kept) == 1 and index.memberships == 3
+    for n in names[3:]:
+        index.written(f"https://example.org/graph/{n}", [_rec(n, "ana-varo", "Ana Varo")])
+    for n in names[:15]:
+        index.written(f"https://example.org/graph/{n}", [])
+    (only,) = index.records("Varo", lambda: [])
+    assert sorted(only.graphs) == sorted(f"https://example.org/graph/{n}" for n in names[15:])
+    assert index.profiles == 1 and index.memberships == 5
+    assert only.elsewhere("https://example.org/graph/n0") and only.elsewhere("https://example.org/graph/n19")
+    for n in names[15:]:
+        index.written(f"https://example.org/graph/{n}", [])
+    assert list(index.records("Varo", lambda: [])) == [] and index.profiles == 0 and index.memberships == 0
