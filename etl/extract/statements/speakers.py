@@ -452,13 +452,18 @@ def _office_of_head(tok: Token, ctx: ArticleContext) -> str | None:
             country = ctx.gazetteer.countries[hits[0].ref]
             title = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.i not in {i for h in hits for i in range(h.span.start, h.span.end)})
             title = f"{title} {head.text}".strip()
-            name = f"Office of the {title} of {country.name}"
-            key = slug(name)
-            if key not in ctx.gazetteer.orgs:
-                ctx.gazetteer.orgs[key] = OrgEntry(key, name, country.iso2, None, (), "government_body")
-            add_gazetteer_actor(ctx.index, ctx.gazetteer, key, "Organization")
-            return key
+            return _national_body(ctx, f"Office of the {title} of {country.name}", country.iso2)
     return None
+
+
+def _national_body(ctx: ArticleContext, name: str, iso2: str) -> str:
+    """The article's actor for a country's government body the text names by its role
+    ("Office of the Prime Minister of X"), added to the article's gazetteer if new."""
+    key = slug(name)
+    if key not in ctx.gazetteer.orgs:
+        ctx.gazetteer.orgs[key] = OrgEntry(key, name, iso2, None, (), "government_body")
+    add_gazetteer_actor(ctx.index, ctx.gazetteer, key, "Organization")
+    return key
 
 
 def _presidency_of_president(tok: Token, ctx: ArticleContext) -> str | None:
@@ -477,12 +482,7 @@ def _presidency_of_president(tok: Token, ctx: ArticleContext) -> str | None:
     if key not in ctx.gazetteer.countries:
         return None
     country = ctx.gazetteer.countries[key]
-    name = f"Presidency of {country.name}"
-    org_key = slug(name)
-    if org_key not in ctx.gazetteer.orgs:
-        ctx.gazetteer.orgs[org_key] = OrgEntry(org_key, name, country.iso2, None, (), "government_body")
-    add_gazetteer_actor(ctx.index, ctx.gazetteer, org_key, "Organization")
-    return org_key
+    return _national_body(ctx, f"Presidency of {country.name}", country.iso2)
 
 
 _FOREIGN_MINISTER_TITLES = ("foreign minister", "minister of foreign affairs", "minister for foreign affairs", "foreign affairs minister")
