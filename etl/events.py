@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -372,7 +373,7 @@ class EventView:
         the answer is kept graph by graph (``Answers.parts``), a written graph's part asked
         again (the pending graphs are counted apart)."""
         def sides(rows: Iterable[tuple]) -> set[str]:
-            return {str(t) for _, _, _, c, o in rows for t in (c, o) if isinstance(t, URIRef)}
+            return {sys.intern(str(t)) for _, _, _, c, o in rows for t in (c, o) if isinstance(t, URIRef)}
 
         def ask() -> dict[str, set[str]]:
             if query is _UNDATED_BY_PUBLISHED:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+import sys
 from collections.abc import Iterable
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -444,12 +445,14 @@ def reports_of_graph(triples: Iterable[tuple], iris: Iris) -> list[Report]:
     graph_iri = None
     out = []
 
+    # the strings a kept report holds are interned: the same persons, countries, places and
+    # days recur article after article, and an ingest keeps one report answer per graph
     def label(x: object) -> str | None:
         value = g.value(x, RDFS.label)  # type: ignore[arg-type]
-        return None if value is None else str(value)
+        return None if value is None else sys.intern(str(value))
 
     def place_key(p: object) -> str | None:
-        return None if p is None else str(p)[len(iris.instance("place", "")):]
+        return None if p is None else sys.intern(str(p)[len(iris.instance("place", "")):])
 
     for r in sorted(g.subjects(RDF.type, DKG.MeetingReport)):
         m = g.value(r, DKG.reportOf)
@@ -460,7 +463,7 @@ def reports_of_graph(triples: Iterable[tuple], iris: Iris) -> list[Report]:
             ident = g.value(article, DCTERMS.identifier)
             graph_iri = iris.article_graph(str(ident)) if ident is not None else str(article)
         issued = g.value(article, DCTERMS.issued)
-        parts = sorted(str(p) for p in g.objects(m, DKG.participant))
+        parts = sorted(sys.intern(str(p)) for p in g.objects(m, DKG.participant))
         persons = frozenset(p for p in parts if (URIRef(p), RDF.type, DKG.Person) in g)
         sides = []
         for p in parts:
@@ -468,19 +471,19 @@ def reports_of_graph(triples: Iterable[tuple], iris: Iris) -> list[Report]:
             if p in persons:
                 country = g.value(URIRef(p), DKG.country)
                 posts = sorted(str(o) for role in g.objects(URIRef(p), DKG.holds) for o in g.objects(role, DKG.roleOf))
-                side = str(country) if country is not None else (posts[0] if posts else p)
+                side = sys.intern(str(country)) if country is not None else (sys.intern(posts[0]) if posts else p)
             sides.append((p, side))
         date = g.value(r, DKG.reportDate)
         loc = g.value(r, DKG.reportLocation)
         mloc = g.value(m, DKG.location)
         mdate = g.value(m, DKG.date)
-        canon = Canon(str(m)[len(iris.instance("meeting", "")):], label(m) or "", None if mdate is None else str(mdate),
+        canon = Canon(str(m)[len(iris.instance("meeting", "")):], label(m) or "", None if mdate is None else sys.intern(str(mdate)),
                       modes[g.value(m, DKG.mode)], place_key(mloc), label(mloc) if mloc is not None else None)
         out.append(Report(graph_iri, str(r).split("#meeting=", 1)[1], frozenset(parts), persons, tuple(sides),
-                          tuple((p, label(URIRef(p)) or p) for p in parts), None if date is None else str(date),
+                          tuple((p, label(URIRef(p)) or p) for p in parts), None if date is None else sys.intern(str(date)),
                           modes[g.value(r, DKG.reportMode)], statuses[g.value(m, DKG.status)], place_key(loc),
                           label(loc) if loc is not None else None, label(r) or "", canon,
-                          published=None if issued is None else str(issued),
+                          published=None if issued is None else sys.intern(str(issued)),
                           primary=g.value(m, DKG.primary) is None or bool(g.value(m, DKG.primary).toPython())))
     return out
 
