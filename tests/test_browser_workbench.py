@@ -178,13 +178,25 @@ def test_network_view_filter_by_issue_and_click_through(page, served):
 
     # A click on a node of the canvas opens that actor's page.
     page.locator("#network[data-ready=true]").wait_for()
-    x, y = page.evaluate("""() => {
-        const net = window.diplokgNetwork;
+    # where the node is once the page has settled: the same place over several frames (a page
+    # restored by "back" may still be laying itself out when the canvas says it is ready)
+    x, y = page.evaluate("""() => new Promise(resolve => {
         const id = "https://w3id.org/diplokg/id/actor/toshimitsu-motegi";
-        const p = net.canvasToDOM(net.getPositions([id])[id]);
-        const box = document.getElementById("network").getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];
-    }""")
+        const where = () => {
+            const net = window.diplokgNetwork;
+            const p = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = document.getElementById("network").getBoundingClientRect();
+            return [Math.round(box.left + p.x), Math.round(box.top + p.y)];
+        };
+        let last = where(), same = 0;
+        const tick = () => {
+            const now = where();
+            same = (now[0] === last[0] && now[1] === last[1]) ? same + 1 : 0;
+            last = now;
+            if (same >= 5) { resolve(now); } else { requestAnimationFrame(tick); }
+        };
+        requestAnimationFrame(tick);
+    })""")
     page.mouse.click(x, y)
     page.wait_for_url(served.url + "/id/actor/toshimitsu-motegi")
     assert page.problems == []
